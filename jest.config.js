@@ -1,0 +1,30 @@
+// One jest run, five projects (ARCHITECTURE.md "tests/"). @swc/jest strips types fast;
+// `npm run typecheck` (tsc --noEmit) is the type check, run by tools/test.ts first.
+const swc = ['@swc/jest', { jsc: { target: 'es2020', parser: { syntax: 'typescript', tsx: true } } }];
+const common = {
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  moduleNameMapper: { '^@vc/types$': '<rootDir>/types/src/index.ts' },
+  rootDir: __dirname,
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testTimeout: 60000,
+  projects: [
+    { ...common, displayName: 'domain', testEnvironment: 'node', testMatch: ['<rootDir>/tests/domain/**/*.test.ts'] },
+    { ...common, displayName: 'server', testEnvironment: 'node', testMatch: ['<rootDir>/tests/server/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'cloudfunctions',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/cloudfunctions/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'miniprogram',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/tests/miniprogram/**/*.test.ts'],
+    },
+    { ...common, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
+  ],
+};

@@ -1,0 +1,4 @@
+// babel-preset-taro: React + TypeScript, no unrelated transforms.
+module.exports = {
+  presets: [['taro', { framework: 'react', ts: true, compiler: 'webpack5' }]],
+};

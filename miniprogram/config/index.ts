@@ -1,0 +1,99 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import postcss from 'postcss';
+
+/**
+ * Build configuration of the mini-program (weapp → dist/, H5 → dist-h5/).
+ *
+ * Build-time settings (environment variables):
+ * - TARO_APP_API_BASE  weapp only: API origin, default http://127.0.0.1:3000. H5 always uses the
+ *                      page's own origin (the Koa server serves dist-h5 at / and the API at /api).
+ * - TARO_APP_DEMO      '0' hides the demo-identity login; anything else offers it (the server
+ *                      still decides: it lists demo identities only outside production).
+ * At run time the storage key `vc.apiBase` overrides the API base (tests point it at a random port).
+ */
+const isH5 = process.env.TARO_ENV === 'h5';
+const typesSrc = path.resolve(__dirname, '../../types/src');
+
+/**
+ * The workspace hoists postcss-loader to the root next to miniprogram-simulate's postcss 7, so the
+ * loader would pick PostCSS 7 ("postcss-import requires PostCSS 8"). Hand it Taro's PostCSS 8.
+ */
+interface ChainUse {
+  get(key: string): unknown;
+  tap(f: (o: Record<string, unknown>) => Record<string, unknown>): unknown;
+}
+interface ChainRule {
+  uses: { values(): ChainUse[] };
+  oneOfs: { values(): ChainRule[] };
+  rules: { values(): ChainRule[] };
+}
+function usePostcss8(rule: ChainRule): void {
+  for (const use of rule.uses.values()) {
+    if (String(use.get('loader')).includes('postcss-loader')) {
+      use.tap((o) => ({ ...o, implementation: postcss }));
+    }
+  }
+  rule.oneOfs.values().forEach(usePostcss8);
+  rule.rules.values().forEach(usePostcss8);
+}
+/**
+ * Some Taro packages stay in miniprogram/node_modules while the ones that import them are hoisted
+ * to the root (e.g. taro-h5 → @tarojs/plugin-framework-react): let webpack fall back to ours.
+ */
+const ownModules = path.resolve(__dirname, '../node_modules');
+function webpackChain(chain: {
+  module: { rules: { values(): ChainRule[] } };
+  resolve: { modules: { add(p: string): unknown } };
+}): void {
+  chain.module.rules.values().forEach(usePostcss8);
+  chain.resolve.modules.add('node_modules');
+  chain.resolve.modules.add(ownModules);
+}
+
+const config: UserConfigExport<'webpack5'> = {
+  projectName: 'village-counsel',
+  date: '2025-1-1',
+  designWidth: 750,
+  deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+  sourceRoot: 'src',
+  outputRoot: isH5 ? 'dist-h5' : 'dist',
+  plugins: [],
+  defineConstants: {
+    VC_API_BASE: JSON.stringify(isH5 ? '' : (process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000')),
+    VC_DEMO: JSON.stringify(process.env.TARO_APP_DEMO !== '0'),
+  },
+  alias: {
+    '@vc/types/src/paths': path.join(typesSrc, 'paths.ts'),
+  },
+  copy: { patterns: [], options: {} },
+  framework: 'react',
+  compiler: 'webpack5',
+  cache: { enable: false },
+  mini: {
+    postcss: {
+      pxtransform: { enable: true, config: {} },
+      cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+    },
+    webpackChain,
+    compile: { include: [typesSrc] },
+  },
+  h5: {
+    publicPath: '/',
+    staticDirectory: 'static',
+    router: { mode: 'hash' },
+    webpackChain,
+    compile: { include: [typesSrc] },
+    output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
+    miniCssExtractPluginOption: {
+      ignoreOrder: true,
+      filename: 'css/[name].[contenthash:8].css',
+      chunkFilename: 'css/[name].[contenthash:8].css',
+    },
+    postcss: {
+      autoprefixer: { enable: true, config: {} },
+      cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+    },
+  },
+};
+export default defineConfig<'webpack5'>(config);

@@ -1,0 +1,232 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { Input, View } from '@tarojs/components';
+import type { Assignment, CounselListItem, VillageSummary } from '@vc/types';
+import { Button } from '../../components/Button';
+import { ErrorMessage, OkMessage } from '../../components/Message';
+import { call, messageOf } from '../../services/api';
+import { replaceWith } from '../../services/nav';
+import { getSession } from '../../services/session';
+
+function CounselItem(props: { item: CounselListItem; max: number; active: boolean; onPick: () => void }) {
+  const { item, max, active, onPick } = props;
+  const full = item.villages.length >= max;
+  return (
+    <View
+      id={`counsel-item-${item.id}`}
+      className={`list-item${active ? ' list-item-active' : ''}`}
+      hoverClass='btn-hover'
+      onClick={onPick}
+    >
+      <View className='row'>
+        <View className='grow title' style={{ fontSize: '18px' }}>
+          {item.name}
+        </View>
+        <View id={`counsel-count-${item.id}`} className={full ? 'tag' : 'muted'}>
+          已服务 {item.villages.length}/{max} 个村
+        </View>
+      </View>
+      <View className='subtitle'>{item.organization}</View>
+      {item.villages.length > 0 && <View className='muted'>{item.villages.map((v) => v.name).join('、')}</View>}
+    </View>
+  );
+}
+
+export default function CountyAssign() {
+  const router = useRouter();
+  const [countyCode, setCountyCode] = useState<string | null>(null);
+  const [counsel, setCounsel] = useState<CounselListItem[]>([]);
+  const [max, setMax] = useState(5);
+  const [selected, setSelected] = useState<CounselListItem | null>(null);
+  const [active, setActive] = useState<Assignment[]>([]);
+  const [q, setQ] = useState('');
+  const [villages, setVillages] = useState<VillageSummary[] | null>(null);
+  const [village, setVillage] = useState<VillageSummary | null>(null);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [ok, setOk] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async (code: string) => {
+    try {
+      const r = await call('countyCounsel', { params: { countyCode: code } });
+      setCounsel(r.items);
+      setMax(r.maxVillagesPerCounsel);
+      return r.items;
+    } catch (e) {
+      setError(messageOf(e));
+      return [];
+    }
+  }, []);
+
+  const loadAssignments = useCallback(async (code: string, counselId: string) => {
+    try {
+      const r = await call('listAssignments', { params: { countyCode: code }, query: { counselId } });
+      setActive(r.items.filter((a) => !a.endedAt));
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }, []);
+
+  useEffect(() => {
+    const session = getSession();
+    if (!session) {
+      replaceWith('login');
+      return;
+    }
+    const code =
+      router.params.countyCode || session.user.roles.find((g) => g.role === 'county_staff')?.placeCode || null;
+    if (!code) {
+      setError('您没有县（区）司法局工作人员权限');
+      return;
+    }
+    setCountyCode(code);
+    void load(code);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  function pick(item: CounselListItem) {
+    setSelected(item);
+    setError(null);
+    setOk(null);
+    if (countyCode) void loadAssignments(countyCode, item.id);
+  }
+
+  async function search() {
+    setError(null);
+    const text = q.trim();
+    if (!text) {
+      setError('请输入村（社区）名称');
+      return;
+    }
+    try {
+      const r = await call('searchVillages', { query: { q: text, countyCode: countyCode ?? undefined } });
+      setVillages(r.items);
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }
+
+  async function refresh(counselId: string) {
+    if (!countyCode) return;
+    const items = await load(countyCode);
+    setSelected(items.find((c) => c.id === counselId) ?? null);
+    await loadAssignments(countyCode, counselId);
+  }
+
+  async function assign() {
+    setError(null);
+    setOk(null);
+    if (!countyCode || !selected || !village) {
+      setError('请先选择法律顾问和村（社区）');
+      return;
+    }
+    setBusy(true);
+    try {
+      const a = await call('assignCounsel', {
+        params: { countyCode },
+        body: { counselId: selected.id, villageCode: village.code },
+      });
+      setOk(`已指派 ${a.counselName} 服务 ${a.villageName}`);
+      await refresh(selected.id);
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function end(a: Assignment) {
+    setError(null);
+    setOk(null);
+    if (!countyCode) return;
+    if (reason.trim().length < 2) {
+      setError('请填写解除原因');
+      return;
+    }
+    setBusy(true);
+    try {
+      await call('endAssignment', {
+        params: { countyCode, assignmentId: a.id },
+        body: { reason: reason.trim() },
+      });
+      setOk(`已解除 ${a.counselName} 对 ${a.villageName} 的服务`);
+      setReason('');
+      await refresh(a.counselId);
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <View className='page'>
+      <View className='card'>
+        <View className='title'>法律顾问指派</View>
+        <View className='subtitle'>每名法律顾问最多服务 {max} 个村（社区）</View>
+      </View>
+      <ErrorMessage message={error} />
+      <OkMessage message={ok} />
+
+      <View className='section-title'>1. 选择法律顾问</View>
+      {counsel.map((c) => (
+        <CounselItem key={c.id} item={c} max={max} active={selected?.id === c.id} onPick={() => pick(c)} />
+      ))}
+
+      {selected && (
+        <View id='selected-counsel'>
+          <View className='section-title'>{selected.name} 当前服务的村</View>
+          {active.length === 0 && <View className='muted'>暂无</View>}
+          {active.map((a) => (
+            <View key={a.id} className='list-item row' id={`assignment-${a.id}`}>
+              <View className='grow'>{a.villageName}</View>
+              <Button small light id={`end-${a.id}`} disabled={busy} onClick={() => end(a)}>
+                解除
+              </Button>
+            </View>
+          ))}
+          {active.length > 0 && (
+            <Input
+              id='end-reason'
+              className='input'
+              value={reason}
+              placeholder='解除原因（必填），如：工作调动'
+              onInput={(e) => setReason(e.detail.value)}
+            />
+          )}
+
+          <View className='section-title'>2. 选择要指派的村（社区）</View>
+          <Input
+            id='village-query'
+            className='input'
+            value={q}
+            placeholder='输入村（社区）名称'
+            confirmType='search'
+            onInput={(e) => setQ(e.detail.value)}
+            onConfirm={search}
+          />
+          <Button light id='village-search' onClick={search}>
+            搜索
+          </Button>
+          {villages && villages.length === 0 && <View className='muted'>没有找到名称相符的村（社区）</View>}
+          {villages?.map((v) => (
+            <View
+              key={v.code}
+              id={`village-${v.code}`}
+              className={`list-item${village?.code === v.code ? ' list-item-active' : ''}`}
+              onClick={() => setVillage(v)}
+            >
+              <View>{v.name}</View>
+              <View className='subtitle'>{v.townshipName}</View>
+            </View>
+          ))}
+
+          <Button id='assign-button' disabled={busy || !village} onClick={assign}>
+            {village ? `指派 ${selected.name} 服务 ${village.name}` : '指派'}
+          </Button>
+        </View>
+      )}
+    </View>
+  );
+}

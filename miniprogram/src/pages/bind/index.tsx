@@ -1,0 +1,154 @@
+import { useEffect, useState } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { Input, View } from '@tarojs/components';
+import type { BindVillageBody, VillageSummary } from '@vc/types';
+import { Button } from '../../components/Button';
+import { ErrorMessage } from '../../components/Message';
+import { call, messageOf } from '../../services/api';
+import { replaceWith, restart } from '../../services/nav';
+import { getSession, updateUser } from '../../services/session';
+
+const INVITE_RE = /^[A-Z0-9]{6}$/;
+
+function VillageItem({ village, onPick }: { village: VillageSummary; onPick: (v: VillageSummary) => void }) {
+  return (
+    <View id={`village-${village.code}`} className='list-item' hoverClass='btn-hover' onClick={() => onPick(village)}>
+      <View className='title' style={{ fontSize: '18px' }}>
+        {village.name}
+      </View>
+      <View className='subtitle'>
+        {village.townshipName} · {village.countyName}
+      </View>
+    </View>
+  );
+}
+
+export default function Bind() {
+  const router = useRouter();
+  const [q, setQ] = useState('');
+  const [results, setResults] = useState<VillageSummary[] | null>(null);
+  const [invite, setInvite] = useState('');
+  const [invited, setInvited] = useState<VillageSummary | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function lookupInvite(code: string) {
+    setError(null);
+    setInvited(null);
+    if (!INVITE_RE.test(code)) {
+      setError('邀请码为6位字母或数字');
+      return;
+    }
+    try {
+      setInvited(await call('villageByInvite', { params: { inviteCode: code } }));
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }
+
+  useEffect(() => {
+    if (!getSession()) {
+      replaceWith('login');
+      return;
+    }
+    // opened from the village's mini-program code: `scene` carries the invite code
+    const scene = decodeURIComponent(router.params.scene ?? router.params.inviteCode ?? '')
+      .trim()
+      .toUpperCase();
+    if (scene) {
+      setInvite(scene);
+      void lookupInvite(scene);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  async function search() {
+    setError(null);
+    const text = q.trim();
+    if (!text) {
+      setError('请输入村（社区）名称');
+      return;
+    }
+    setBusy(true);
+    try {
+      const r = await call('searchVillages', { query: { q: text } });
+      setResults(r.items);
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function bind(body: BindVillageBody) {
+    setError(null);
+    setBusy(true);
+    try {
+      const me = await call('bindVillage', { body });
+      updateUser(me);
+      restart();
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <View className='page'>
+      <View className='card'>
+        <View className='title'>请选择您所在的村（社区）</View>
+        <View className='subtitle'>绑定后即可查看本村法律顾问和公示栏</View>
+      </View>
+      <ErrorMessage message={error} />
+
+      <View className='section-title'>按村名查找</View>
+      <Input
+        id='village-query'
+        className='input'
+        value={q}
+        placeholder='输入村（社区）名称，如：王府'
+        confirmType='search'
+        onInput={(e) => setQ(e.detail.value)}
+        onConfirm={search}
+      />
+      <Button id='village-search' disabled={busy} onClick={search}>
+        搜索
+      </Button>
+      {results && results.length === 0 && (
+        <View className='muted' id='village-empty'>
+          没有找到名称相符的村（社区），请换个关键字
+        </View>
+      )}
+      {results?.map((v) => (
+        <VillageItem key={v.code} village={v} onPick={(picked) => bind({ villageCode: picked.code })} />
+      ))}
+
+      <View className='section-title' style={{ marginTop: '24px' }}>
+        使用邀请码
+      </View>
+      <Input
+        id='invite-input'
+        className='input'
+        value={invite}
+        maxlength={6}
+        placeholder='6位邀请码'
+        onInput={(e) => setInvite(e.detail.value.toUpperCase())}
+      />
+      <Button light id='invite-lookup' onClick={() => lookupInvite(invite.trim().toUpperCase())}>
+        查找
+      </Button>
+      {invited && (
+        <View className='card' id='invite-village'>
+          <View className='title'>{invited.name}</View>
+          <View className='subtitle'>
+            {invited.townshipName} · {invited.countyName}
+          </View>
+          <Button id='invite-bind' disabled={busy} onClick={() => bind({ inviteCode: invite.trim().toUpperCase() })}>
+            绑定到此村
+          </Button>
+        </View>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { BoardLoader } from '../../components/BoardLoader';
+import { Button } from '../../components/Button';
+import { replaceWith } from '../../services/nav';
+import { getSession } from '../../services/session';
+
+/** The notice board of the village in `villageCode`, or of the user's own village. */
+export default function Board() {
+  const router = useRouter();
+  const [code, setCode] = useState<string | null>(null);
+  const [missing, setMissing] = useState(false);
+
+  useEffect(() => {
+    const session = getSession();
+    if (!session) {
+      replaceWith('login');
+      return;
+    }
+    const c = router.params.villageCode || session.user.village?.code || null;
+    if (c) setCode(c);
+    else setMissing(true);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  return (
+    <View className='page'>
+      {code && <BoardLoader villageCode={code} />}
+      {missing && (
+        <View className='card'>
+          <View>您还没有绑定所在村（社区）。</View>
+          <Button id='goto-bind' onClick={() => replaceWith('bind')}>
+            去绑定
+          </Button>
+        </View>
+      )}
+    </View>
+  );
+}

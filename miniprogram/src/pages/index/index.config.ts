@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '一村一法律顾问' });

@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import { useDidShow } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import type { Me, RoleGrant } from '@vc/types';
+import { BoardLoader } from '../../components/BoardLoader';
+import { Button } from '../../components/Button';
+import { call } from '../../services/api';
+import { ROLE_LABELS } from '../../services/labels';
+import { goto, replaceWith, restart } from '../../services/nav';
+import { clearSession, getSession, updateUser } from '../../services/session';
+
+function isStaff(user: Me): boolean {
+  return user.roles.some((g) => g.role !== 'villager');
+}
+
+function GrantItem({ grant }: { grant: RoleGrant }) {
+  const village = grant.placeCode.length === 12;
+  return (
+    <View className='list-item' id={`grant-${grant.role}-${grant.placeCode}`}>
+      <View className='title' style={{ fontSize: '17px' }}>
+        {ROLE_LABELS[grant.role] ?? grant.role}
+      </View>
+      <View className='subtitle'>{grant.placeName}</View>
+      {grant.role === 'county_staff' && (
+        <Button id={`assign-${grant.placeCode}`} onClick={() => goto('countyAssign', { countyCode: grant.placeCode })}>
+          法律顾问指派
+        </Button>
+      )}
+      {village && (
+        <Button light id={`board-${grant.placeCode}`} onClick={() => goto('board', { villageCode: grant.placeCode })}>
+          查看公示栏
+        </Button>
+      )}
+    </View>
+  );
+}
+
+function StaffHome({ user }: { user: Me }) {
+  return (
+    <View>
+      <View className='card'>
+        <View className='title' id='home-user-name'>
+          {user.name}
+        </View>
+        <View className='muted'>您的职责</View>
+      </View>
+      {user.roles.map((g) => (
+        <GrantItem key={`${g.role}-${g.placeCode}`} grant={g} />
+      ))}
+      {user.village && (
+        <Button light id='my-village-board' onClick={() => goto('board', { villageCode: user.village!.code })}>
+          我所在村的公示栏
+        </Button>
+      )}
+    </View>
+  );
+}
+
+export default function Index() {
+  const [user, setUser] = useState<Me | null>(() => getSession()?.user ?? null);
+
+  function route(me: Me): boolean {
+    if (!isStaff(me) && !me.village) {
+      replaceWith('bind');
+      return false;
+    }
+    return true;
+  }
+
+  useDidShow(() => {
+    const session = getSession();
+    if (!session) {
+      replaceWith('login');
+      return;
+    }
+    if (!route(session.user)) return;
+    setUser(session.user);
+    // refresh in the background: roles or village may have changed
+    call('me')
+      .then((me) => {
+        updateUser(me);
+        if (route(me)) setUser(me);
+      })
+      .catch((e: { status?: number }) => {
+        if (e.status === 401) replaceWith('login');
+      });
+  });
+
+  function logout() {
+    call('logout').catch(() => undefined);
+    clearSession();
+    restart();
+  }
+
+  if (!user) return <View className='page muted'>正在加载…</View>;
+  return (
+    <View className='page'>
+      {isStaff(user) ? <StaffHome user={user} /> : user.village && <BoardLoader villageCode={user.village.code} />}
+      <Button light id='logout' onClick={logout}>
+        退出登录
+      </Button>
+    </View>
+  );
+}

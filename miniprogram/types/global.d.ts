@@ -1,0 +1,19 @@
+/// <reference types="@tarojs/taro" />
+
+/** API origin injected at build time ('' in H5: same origin). */
+declare const VC_API_BASE: string;
+/** Whether the demo-identity login is offered (TARO_APP_DEMO !== '0'). */
+declare const VC_DEMO: boolean;
+
+declare module '*.png';
+declare module '*.css';
+declare module '*.scss';
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    TARO_ENV: 'weapp' | 'h5' | string;
+    NODE_ENV: string;
+    TARO_APP_API_BASE?: string;
+    TARO_APP_DEMO?: string;
+  }
+}

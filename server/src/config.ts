@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/** Environment, parsed once at boot; a bad value stops the server with a clear message. */
+const Env = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  MONGODB_URI: z.string().url().optional(),
+  /** where the embedded database keeps its files when MONGODB_URI is not set */
+  DATA_DIR: z.string().default('.data/db'),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 7),
+  WECHAT_APPID: z.string().default('wx-demo-appid'),
+  WECHAT_SECRET: z.string().default('demo-secret'),
+  /** base URL of the WeChat API; tests point it at a local fake */
+  WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
+  /** shared with cloudfunctions/login for HMAC-signed calls */
+  CLOUD_SHARED_SECRET: z.string().min(16).default('dev-only-cloud-shared-secret'),
+  /** the mini-program page a village QR code opens */
+  QR_PAGE: z.string().default('pages/bind/index'),
+  H5_DIR: z.string().optional(),
+  SEED_DEMO: z.enum(['0', '1']).optional(),
+});
+
+export type Config = {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  mongodbUri: string | undefined;
+  dataDir: string;
+  sessionTtlMs: number;
+  wechat: { appid: string; secret: string; apiBase: string; qrPage: string };
+  cloudSharedSecret: string;
+  h5Dir: string | undefined;
+  seedDemo: boolean;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`配置错误（环境变量）/ invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production') {
+    // Defaults are for development only; production must set real secrets.
+    const missing = (['WECHAT_APPID', 'WECHAT_SECRET', 'CLOUD_SHARED_SECRET', 'MONGODB_URI'] as const).filter((k) => !env[k]);
+    if (missing.length) throw new Error(`生产环境必须设置 / production requires: ${missing.join(', ')}`);
+  }
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    mongodbUri: e.MONGODB_URI,
+    dataDir: e.DATA_DIR,
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3600 * 1000,
+    wechat: { appid: e.WECHAT_APPID, secret: e.WECHAT_SECRET, apiBase: e.WECHAT_API_BASE, qrPage: e.QR_PAGE },
+    cloudSharedSecret: e.CLOUD_SHARED_SECRET,
+    h5Dir: e.H5_DIR,
+    seedDemo: e.SEED_DEMO ? e.SEED_DEMO === '1' : e.NODE_ENV !== 'production',
+  };
+}

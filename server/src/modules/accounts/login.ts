@@ -1,0 +1,65 @@
+import { SIGNATURE_HEADERS, verifyCloudSignature } from '@vc/types/src/cloud-signing';
+import type { Session } from '@vc/types';
+import { AppError } from '../../shared/errors';
+import type { WechatClient } from '../wechat/client';
+import { CloudNonceModel } from './model';
+import { CLOUD_SIGNATURE_WINDOW_MS, isFreshTimestamp } from './policy';
+import { createSession, demoUser, findOrCreateWechatUser } from './service';
+
+/** errcodes of jscode2session that mean the code itself is bad (WeChat docs) */
+const BAD_CODE_ERRCODES = new Set([40029, 40163, 40226, 45011]);
+
+export async function wechatLogin(wechat: WechatClient, code: string, ttlMs: number): Promise<Session> {
+  let reply;
+  try {
+    reply = await wechat.code2Session(code);
+  } catch (err) {
+    const errcode = (err as { code?: number }).code;
+    if (typeof errcode === 'number' && BAD_CODE_ERRCODES.has(errcode)) throw new AppError('WECHAT_CODE_INVALID');
+    throw new AppError('WECHAT_UNAVAILABLE');
+  }
+  if (!reply.openid) throw new AppError('WECHAT_UNAVAILABLE');
+  const user = await findOrCreateWechatUser(reply.openid, reply.unionid);
+  return createSession(user, 'wechat', ttlMs);
+}
+
+export interface SignedRequest {
+  headers: Record<string, string | string[] | undefined>;
+  rawBody: string;
+}
+
+/**
+ * Verifies an HMAC-signed call from cloudfunctions/login: a valid signature over timestamp,
+ * nonce and the exact body, a timestamp inside the window, and a nonce never seen before.
+ */
+export async function verifySignedRequest(secret: string, request: SignedRequest, now = Date.now()): Promise<void> {
+  const header = (name: string) => {
+    const value = request.headers[name];
+    return typeof value === 'string' ? value : '';
+  };
+  const timestamp = header(SIGNATURE_HEADERS.timestamp);
+  const nonce = header(SIGNATURE_HEADERS.nonce);
+  const signature = header(SIGNATURE_HEADERS.signature);
+  if (!/^\d{10,16}$/.test(timestamp) || !/^[A-Za-z0-9_-]{16,64}$/.test(nonce) || !/^[a-f0-9]{64}$/.test(signature)) {
+    throw new AppError('BAD_SIGNATURE');
+  }
+  if (!verifyCloudSignature(secret, timestamp, nonce, request.rawBody, signature)) throw new AppError('BAD_SIGNATURE');
+  if (!isFreshTimestamp(Number(timestamp), now)) throw new AppError('BAD_SIGNATURE', '签名已过期，请重新发起');
+  try {
+    await CloudNonceModel.create({ nonce, at: new Date(now) });
+  } catch (err) {
+    if ((err as { code?: number }).code === 11000) throw new AppError('REPLAYED_REQUEST');
+    throw err;
+  }
+  // Nonces older than the window can never be replayed successfully: forget them.
+  await CloudNonceModel.deleteMany({ at: { $lt: new Date(now - 2 * CLOUD_SIGNATURE_WINDOW_MS) } });
+}
+
+export async function cloudLogin(openid: string, unionid: string | undefined, ttlMs: number): Promise<Session> {
+  const user = await findOrCreateWechatUser(openid, unionid);
+  return createSession(user, 'cloud', ttlMs);
+}
+
+export async function demoLogin(userId: string, ttlMs: number): Promise<Session> {
+  return createSession(await demoUser(userId), 'demo', ttlMs);
+}

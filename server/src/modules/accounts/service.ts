@@ -1,0 +1,149 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { BindVillageBody, DemoIdentity, Me, Session, UpdateProfileBody } from '@vc/types';
+import { ROLE_LABELS } from '@vc/types';
+import { AppError } from '../../shared/errors';
+import type { Principal } from '../../shared/http';
+import { maskPhone } from '../../shared/mask';
+import { AssignmentModel } from '../counsel/model';
+import { PlaceModel } from '../places/model';
+import { villageByInvite, villageSummary } from '../places/service';
+import { SessionModel, UserModel, VillageBindingModel, type UserDoc } from './model';
+import { effectiveGrants } from './policy';
+
+export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+async function activeVillagesOf(userId: string): Promise<string[]> {
+  const rows = await AssignmentModel.find({ counselId: userId, endedAt: null }, { villageCode: 1 }).lean();
+  return rows.map((r) => r.villageCode);
+}
+
+export async function principalOf(user: UserDoc, sessionId: string): Promise<Principal> {
+  const assigned = user.roles.some((r) => r.role === 'counsel') ? await activeVillagesOf(String(user._id)) : [];
+  return { userId: String(user._id), sessionId, grants: effectiveGrants(user, assigned) };
+}
+
+export type AuthResult = { principal: Principal } | { principal: null; problem: 'NONE' | 'SESSION_EXPIRED' };
+
+/** Resolves a bearer token; a missing, unknown, expired or revoked token yields no principal. */
+export async function authenticate(authorization: string | undefined): Promise<AuthResult> {
+  const match = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(authorization ?? '');
+  if (!match?.[1]) return { principal: null, problem: authorization ? 'SESSION_EXPIRED' : 'NONE' };
+  const session = await SessionModel.findOne({ tokenHash: hashToken(match[1]) }).lean();
+  if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now()) {
+    return { principal: null, problem: 'SESSION_EXPIRED' };
+  }
+  const user = await UserModel.findById(session.userId).lean<UserDoc>();
+  if (!user) return { principal: null, problem: 'SESSION_EXPIRED' };
+  return { principal: await principalOf(user, String(session._id)) };
+}
+
+async function placeNames(codes: string[]): Promise<Map<string, string>> {
+  const places = await PlaceModel.find({ code: { $in: codes } }, { code: 1, name: 1 }).lean();
+  return new Map(places.map((p) => [p.code, p.name]));
+}
+
+export async function describeUser(user: UserDoc): Promise<Me> {
+  const principal = await principalOf(user, '');
+  const names = await placeNames(principal.grants.map((g) => g.placeCode));
+  return {
+    id: String(user._id),
+    name: user.name,
+    avatarUrl: user.avatarUrl ?? null,
+    phoneMasked: maskPhone(user.phone),
+    roles: principal.grants.map((g) => ({ role: g.role, placeCode: g.placeCode, placeName: names.get(g.placeCode) ?? (g.placeCode ? g.placeCode : '全国') })),
+    village: user.villageCode ? await villageSummary(user.villageCode).catch(() => null) : null,
+  };
+}
+
+export async function loadUser(userId: string): Promise<UserDoc> {
+  const user = await UserModel.findById(userId).lean<UserDoc>();
+  if (!user) throw new AppError('USER_NOT_FOUND');
+  return user;
+}
+
+export async function me(userId: string): Promise<Me> {
+  return describeUser(await loadUser(userId));
+}
+
+export async function createSession(user: UserDoc, via: 'wechat' | 'cloud' | 'demo', ttlMs: number): Promise<Session> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + ttlMs);
+  await SessionModel.create({ tokenHash: hashToken(token), userId: user._id, via, expiresAt });
+  return { token, expiresAt: expiresAt.toISOString(), user: await describeUser(user) };
+}
+
+export async function revokeSession(sessionId: string): Promise<void> {
+  await SessionModel.updateOne({ _id: sessionId, revokedAt: null }, { $set: { revokedAt: new Date() } });
+}
+
+/**
+ * Finds or creates the person behind a WeChat identity: by unionid when WeChat gives one
+ * (the same person across the organisation's apps), else by openid.
+ */
+export async function findOrCreateWechatUser(openid: string, unionid: string | undefined): Promise<UserDoc> {
+  if (unionid) {
+    const byUnion = await UserModel.findOne({ unionid }).lean<UserDoc>();
+    if (byUnion) return byUnion;
+  }
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const existing = await UserModel.findOne({ openid }).lean<UserDoc>();
+    if (existing) {
+      if (unionid && !existing.unionid) await UserModel.updateOne({ _id: existing._id }, { $set: { unionid } });
+      return existing;
+    }
+    try {
+      const created = await UserModel.create({ openid, unionid: unionid ?? null, name: '微信用户' });
+      return created.toObject() as unknown as UserDoc;
+    } catch (err) {
+      if ((err as { code?: number }).code !== 11000) throw err; // a concurrent first login won: read it
+    }
+  }
+  throw new Error('could not create user');
+}
+
+export async function bindVillage(userId: string, body: BindVillageBody): Promise<Me> {
+  const user = await loadUser(userId);
+  const village = 'inviteCode' in body ? await villageByInvite(body.inviteCode) : await villageSummary(body.villageCode);
+  if (user.villageCode !== village.code) {
+    await VillageBindingModel.create({
+      userId: user._id,
+      villageCode: village.code,
+      previousVillageCode: user.villageCode ?? null,
+      via: 'inviteCode' in body ? 'invite' : 'search',
+    });
+    await UserModel.updateOne({ _id: user._id }, { $set: { villageCode: village.code } });
+  }
+  return me(userId);
+}
+
+export async function updateProfile(userId: string, body: UpdateProfileBody): Promise<Me> {
+  const set: Record<string, string> = {};
+  if (body.name !== undefined) set.name = body.name;
+  if (body.phone !== undefined) set.phone = body.phone;
+  if (Object.keys(set).length) await UserModel.updateOne({ _id: userId }, { $set: set });
+  return me(userId);
+}
+
+export async function demoIdentities(): Promise<DemoIdentity[]> {
+  const users = await UserModel.find({ demo: true }).sort({ demoOrder: 1 }).limit(50).lean();
+  const codes = users.flatMap((u) => [u.villageCode ?? '', ...u.roles.map((r) => r.placeCode)]).filter(Boolean);
+  const names = await placeNames(codes);
+  return users.map((u) => {
+    const staff = u.roles[0];
+    const role = staff?.role ?? 'villager';
+    const placeCode = staff ? staff.placeCode : u.villageCode;
+    return {
+      id: String(u._id),
+      name: u.name,
+      role,
+      roleLabel: ROLE_LABELS[role],
+      placeName: placeCode ? (names.get(placeCode) ?? placeCode) : '未绑定村',
+    };
+  });
+}
+
+export async function demoUser(userId: string): Promise<UserDoc> {
+  const user = await UserModel.findOne({ _id: userId, demo: true }).lean<UserDoc>();
+  if (!user) throw new AppError('USER_NOT_FOUND');
+  return user;
+}

@@ -1,0 +1,34 @@
+/** DOMAIN R1 (002): one counsel may serve at most 5 villages; a county may set a stricter limit. */
+export const DEFAULT_MAX_VILLAGES_PER_COUNSEL = 5;
+export const DEFAULT_SUPERVISION_PHONE = '12348';
+
+/** Duties of a village counsel (DOMAIN R5), shown on the notice board when the counsel lists none. */
+export const DEFAULT_DUTIES = [
+  '解答村（居）民法律咨询',
+  '帮助起草、审核、修改法律文书，应邀代理诉讼',
+  '开展法治宣传教育、法治讲座',
+  '参与人民调解，化解矛盾纠纷',
+  '协助起草、审核村规民约，为村重大决策提供法律意见',
+  '引导符合条件的群众申请法律援助',
+];
+
+/** Service procedure shown on the notice board (DOMAIN R8, R11, R12). */
+export const SERVICE_PROCEDURES = [
+  '在线咨询：在小程序中向本村法律顾问提问，顾问在承诺时限内答复',
+  '当面咨询：在驻村服务时间到村委会找法律顾问',
+  '纠纷调解：向村调委会或法律顾问提出调解申请',
+  '法律援助：经济困难群众可申请法律援助，由司法所初审',
+  '监督评价：每次服务后可评价；对服务不满意可拨打监督电话或 12348',
+];
+
+export type AssignmentRefusal = 'COUNSEL_VILLAGE_LIMIT' | 'ALREADY_ASSIGNED' | null;
+
+export function assignmentRefusal(input: { activeVillageCodes: readonly string[]; villageCode: string; max: number }): AssignmentRefusal {
+  if (input.activeVillageCodes.includes(input.villageCode)) return 'ALREADY_ASSIGNED';
+  if (input.activeVillageCodes.length >= input.max) return 'COUNSEL_VILLAGE_LIMIT';
+  return null;
+}
+
+export function limitMessage(max: number): string {
+  return `每名法律顾问最多服务 ${max} 个村（社区），该顾问已达上限，不能再指派`;
+}

@@ -1,0 +1,199 @@
+import { Types } from 'mongoose';
+import type {
+  AssignBody,
+  Assignment,
+  CounselCard,
+  CounselListReply,
+  CountyPolicy,
+  NoticeBoard,
+  UpdateCountyPolicyBody,
+} from '@vc/types';
+import { BASIC_SERVICES, EXTENDED_SERVICES } from '@vc/types';
+import { AppError } from '../../shared/errors';
+import { maskPhone } from '../../shared/mask';
+import { UserModel } from '../accounts/model';
+import { PlaceModel } from '../places/model';
+import { ensureInviteCode, villageSummary } from '../places/service';
+import { AssignmentModel, ContactRevealModel, CountyPolicyModel, PolicyChangeModel } from './model';
+import {
+  DEFAULT_DUTIES,
+  DEFAULT_MAX_VILLAGES_PER_COUNSEL,
+  DEFAULT_SUPERVISION_PHONE,
+  SERVICE_PROCEDURES,
+  assignmentRefusal,
+  limitMessage,
+} from './policy';
+
+export async function countyPolicy(countyCode: string): Promise<CountyPolicy> {
+  const stored = await CountyPolicyModel.findOne({ countyCode }).lean();
+  return {
+    countyCode,
+    maxVillagesPerCounsel: stored?.maxVillagesPerCounsel ?? DEFAULT_MAX_VILLAGES_PER_COUNSEL,
+    supervisionPhone: stored?.supervisionPhone ?? DEFAULT_SUPERVISION_PHONE,
+  };
+}
+
+export async function updateCountyPolicy(countyCode: string, body: UpdateCountyPolicyBody, by: string): Promise<CountyPolicy> {
+  const county = await PlaceModel.findOne({ code: countyCode, level: 'county' }).lean();
+  if (!county) throw new AppError('PLACE_NOT_FOUND');
+  const current = await countyPolicy(countyCode);
+  const next = { ...current, ...body };
+  await PolicyChangeModel.create({ countyCode, changes: body, by: new Types.ObjectId(by) });
+  await CountyPolicyModel.updateOne(
+    { countyCode },
+    { $set: { maxVillagesPerCounsel: next.maxVillagesPerCounsel, supervisionPhone: next.supervisionPhone, updatedAt: new Date(), updatedBy: new Types.ObjectId(by) } },
+    { upsert: true },
+  );
+  return next;
+}
+
+type AssignmentLean = {
+  _id: Types.ObjectId;
+  counselId: Types.ObjectId;
+  villageCode: string;
+  startedAt: Date;
+  endedAt?: Date | null;
+};
+
+async function describeAssignments(rows: AssignmentLean[]): Promise<Assignment[]> {
+  const counsel = await UserModel.find({ _id: { $in: rows.map((r) => r.counselId) } }, { name: 1 }).lean();
+  const villages = await PlaceModel.find({ code: { $in: rows.map((r) => r.villageCode) } }, { code: 1, name: 1 }).lean();
+  const counselNames = new Map(counsel.map((c) => [String(c._id), c.name]));
+  const villageNames = new Map(villages.map((v) => [v.code, v.name]));
+  return rows.map((r) => ({
+    id: String(r._id),
+    counselId: String(r.counselId),
+    counselName: counselNames.get(String(r.counselId)) ?? '',
+    villageCode: r.villageCode,
+    villageName: villageNames.get(r.villageCode) ?? '',
+    startedAt: r.startedAt.toISOString(),
+    endedAt: r.endedAt ? r.endedAt.toISOString() : null,
+  }));
+}
+
+/** Counsel registered in a county (role counsel held at the county). */
+async function counselOfCounty(countyCode: string, counselId: string) {
+  const counsel = await UserModel.findOne({ _id: counselId, roles: { $elemMatch: { role: 'counsel', placeCode: countyCode } } }).lean();
+  if (!counsel) throw new AppError('COUNSEL_NOT_FOUND');
+  return counsel;
+}
+
+/**
+ * Assigns a counsel to a village of the county, within the county's limit (R1).
+ * The limit is guarded by a conditional $inc on the counsel's counter, so two concurrent
+ * assignments cannot both take the last slot.
+ */
+export async function assign(countyCode: string, body: AssignBody, by: string): Promise<Assignment> {
+  const counsel = await counselOfCounty(countyCode, body.counselId);
+  const village = await PlaceModel.findOne({ code: body.villageCode, level: 'village', countyCode }).lean();
+  if (!village) throw new AppError('VILLAGE_NOT_FOUND', '该村（社区）不在本县');
+  const { maxVillagesPerCounsel: max } = await countyPolicy(countyCode);
+  const active = await AssignmentModel.find({ counselId: counsel._id, endedAt: null }, { villageCode: 1 }).lean();
+  const refusal = assignmentRefusal({ activeVillageCodes: active.map((a) => a.villageCode), villageCode: village.code, max });
+  if (refusal === 'COUNSEL_VILLAGE_LIMIT') throw new AppError(refusal, limitMessage(max));
+  if (refusal) throw new AppError(refusal);
+
+  const reserved = await UserModel.updateOne({ _id: counsel._id, activeVillageCount: { $lt: max } }, { $inc: { activeVillageCount: 1 } });
+  if (reserved.modifiedCount !== 1) throw new AppError('COUNSEL_VILLAGE_LIMIT', limitMessage(max));
+  try {
+    const created = await AssignmentModel.create({
+      counselId: counsel._id,
+      villageCode: village.code,
+      countyCode,
+      townshipCode: village.townshipCode ?? village.code.slice(0, 9),
+      startedBy: new Types.ObjectId(by),
+    });
+    const [described] = await describeAssignments([created.toObject() as AssignmentLean]);
+    return described!;
+  } catch (err) {
+    await UserModel.updateOne({ _id: counsel._id }, { $inc: { activeVillageCount: -1 } });
+    if ((err as { code?: number }).code === 11000) throw new AppError('ALREADY_ASSIGNED');
+    throw err;
+  }
+}
+
+export async function endAssignment(countyCode: string, assignmentId: string, reason: string, by: string): Promise<Assignment> {
+  const existing = await AssignmentModel.findOne({ _id: assignmentId, countyCode }).lean();
+  if (!existing) throw new AppError('ASSIGNMENT_NOT_FOUND');
+  const ended = await AssignmentModel.findOneAndUpdate(
+    { _id: assignmentId, countyCode, endedAt: null },
+    { $set: { endedAt: new Date(), endedBy: new Types.ObjectId(by), endReason: reason, activeSlot: assignmentId } },
+    { new: true },
+  ).lean();
+  if (!ended) throw new AppError('ASSIGNMENT_ENDED');
+  await UserModel.updateOne({ _id: ended.counselId, activeVillageCount: { $gt: 0 } }, { $inc: { activeVillageCount: -1 } });
+  const [described] = await describeAssignments([ended]);
+  return described!;
+}
+
+export async function listAssignments(countyCode: string, query: { villageCode?: string; counselId?: string }): Promise<Assignment[]> {
+  const filter: Record<string, unknown> = { countyCode };
+  if (query.villageCode) filter.villageCode = query.villageCode;
+  if (query.counselId) filter.counselId = new Types.ObjectId(query.counselId);
+  const rows = await AssignmentModel.find(filter).sort({ startedAt: -1 }).limit(500).lean();
+  return describeAssignments(rows);
+}
+
+export async function countyCounsel(countyCode: string): Promise<CounselListReply> {
+  const counsel = await UserModel.find({ roles: { $elemMatch: { role: 'counsel', placeCode: countyCode } } }).sort({ name: 1 }).lean();
+  const active = await AssignmentModel.find({ countyCode, endedAt: null }, { counselId: 1, villageCode: 1 }).lean();
+  const villages = await PlaceModel.find({ code: { $in: active.map((a) => a.villageCode) } }, { code: 1, name: 1 }).lean();
+  const villageNames = new Map(villages.map((v) => [v.code, v.name]));
+  const { maxVillagesPerCounsel } = await countyPolicy(countyCode);
+  return {
+    maxVillagesPerCounsel,
+    items: counsel.map((c) => ({
+      id: String(c._id),
+      name: c.name,
+      organization: c.counselProfile?.organization ?? '',
+      phoneMasked: maskPhone(c.phone) ?? '',
+      villages: active
+        .filter((a) => String(a.counselId) === String(c._id))
+        .map((a) => ({ code: a.villageCode, name: villageNames.get(a.villageCode) ?? '' })),
+    })),
+  };
+}
+
+export async function noticeBoard(villageCode: string): Promise<NoticeBoard> {
+  const village = await villageSummary(villageCode);
+  const active = await AssignmentModel.find({ villageCode, endedAt: null }).sort({ startedAt: 1 }).lean();
+  const counsel = await UserModel.find({ _id: { $in: active.map((a) => a.counselId) } }).lean();
+  const byId = new Map(counsel.map((c) => [String(c._id), c]));
+  const cards: CounselCard[] = active.flatMap((a) => {
+    const c = byId.get(String(a.counselId));
+    if (!c) return [];
+    const profile = c.counselProfile;
+    return [
+      {
+        id: String(c._id),
+        name: c.name,
+        photoUrl: profile?.photoUrl ?? null,
+        title: profile?.title ?? '律师',
+        organization: profile?.organization ?? '',
+        phoneMasked: maskPhone(c.phone) ?? '未登记',
+        duties: profile?.duties?.length ? profile.duties : DEFAULT_DUTIES,
+        onSiteHours: profile?.onSiteHours || '每月驻村服务不少于4小时，具体时间见村委会公告',
+      },
+    ];
+  });
+  const policy = await countyPolicy(village.countyCode);
+  return {
+    village: { code: village.code, name: village.name, townshipName: village.townshipName, countyName: village.countyName },
+    counsel: cards,
+    services: { basic: [...BASIC_SERVICES], extended: [...EXTENDED_SERVICES] },
+    procedures: SERVICE_PROCEDURES,
+    supervisionPhone: policy.supervisionPhone,
+    hotline: '12348',
+    inviteCode: await ensureInviteCode(village.code),
+  };
+}
+
+/** The full number, for the tap-to-call button; only for a counsel serving this village, and logged. */
+export async function counselContact(villageCode: string, counselId: string, viewerId: string): Promise<{ phone: string }> {
+  const serving = await AssignmentModel.findOne({ villageCode, counselId, endedAt: null }).lean();
+  if (!serving) throw new AppError('COUNSEL_NOT_IN_VILLAGE');
+  const counsel = await UserModel.findById(counselId, { phone: 1 }).lean();
+  if (!counsel?.phone) throw new AppError('PHONE_NOT_AVAILABLE');
+  await ContactRevealModel.create({ userId: new Types.ObjectId(viewerId), counselId: counsel._id, villageCode });
+  return { phone: counsel.phone };
+}

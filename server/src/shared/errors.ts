@@ -1,0 +1,51 @@
+/**
+ * Every failure a client can see: a stable code, an HTTP status and a Chinese message.
+ * The catalogue lives here so codes stay unique and messages consistent.
+ */
+export const ERRORS = {
+  INVALID_JSON: [400, '请求内容不是有效的 JSON'],
+  VALIDATION_FAILED: [400, '请求内容不符合要求'],
+  FORBIDDEN_KEY: [400, '请求中含有不允许的字段名'],
+  BODY_TOO_LARGE: [413, '请求内容过大'],
+  UNSUPPORTED_MEDIA_TYPE: [415, '请求内容类型不受支持，请使用 JSON'],
+  UNAUTHENTICATED: [401, '请先登录'],
+  SESSION_EXPIRED: [401, '登录已过期，请重新登录'],
+  FORBIDDEN: [403, '您没有权限进行此操作'],
+  OUT_OF_JURISDICTION: [403, '该地区不在您的管辖范围内'],
+  DEMO_DISABLED: [403, '生产环境不提供演示登录'],
+  BAD_SIGNATURE: [401, '签名无效'],
+  REPLAYED_REQUEST: [401, '请求已被使用过，请重新发起'],
+  WECHAT_CODE_INVALID: [400, '微信登录凭证无效或已过期，请重新登录'],
+  WECHAT_UNAVAILABLE: [502, '微信服务暂时不可用，请稍后重试'],
+  NOT_FOUND: [404, '请求的内容不存在'],
+  ROUTE_NOT_FOUND: [404, '接口不存在'],
+  METHOD_NOT_ALLOWED: [405, '接口不支持该请求方法'],
+  PLACE_NOT_FOUND: [404, '找不到该地区'],
+  VILLAGE_NOT_FOUND: [404, '找不到该村（社区）'],
+  INVITE_CODE_NOT_FOUND: [404, '邀请码无效，请核对后重试'],
+  USER_NOT_FOUND: [404, '找不到该用户'],
+  COUNSEL_NOT_FOUND: [404, '找不到该法律顾问'],
+  ASSIGNMENT_NOT_FOUND: [404, '找不到该指派记录'],
+  NOT_A_VILLAGER_ROLE: [409, '工作人员账号无需绑定村（社区）'],
+  COUNSEL_VILLAGE_LIMIT: [409, '该法律顾问服务的村（社区）已达上限'],
+  ALREADY_ASSIGNED: [409, '该法律顾问已在服务此村（社区）'],
+  ASSIGNMENT_ENDED: [409, '该指派已解除'],
+  COUNSEL_NOT_IN_VILLAGE: [404, '该法律顾问不服务此村（社区）'],
+  PHONE_NOT_AVAILABLE: [404, '该法律顾问未登记联系电话'],
+  DATABASE_UNAVAILABLE: [503, '服务暂时不可用，请稍后重试'],
+  INTERNAL: [500, '服务器内部错误'],
+} as const satisfies Record<string, readonly [number, string]>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    readonly details?: { path: string; message: string }[],
+  ) {
+    super(message ?? ERRORS[code][1]);
+    this.status = ERRORS[code][0];
+  }
+}

@@ -1,0 +1,149 @@
+import type Koa from 'koa';
+import Router from '@koa/router';
+import { z } from 'zod';
+import { ROUTES, type RouteContract, type RouteId } from '@vc/types';
+import { AppError, ERRORS } from './errors';
+import { decideAccess, type Grant } from './scope';
+
+export interface Principal {
+  userId: string;
+  sessionId: string;
+  grants: Grant[];
+}
+
+export interface AppState {
+  principal: Principal | null;
+  /** a token was sent but is unknown, expired or revoked */
+  sessionProblem?: boolean;
+}
+
+export type AppContext = Koa.ParameterizedContext<AppState>;
+
+type Infer<T> = T extends z.ZodTypeAny ? z.infer<T> : undefined;
+type Contract<K extends RouteId> = (typeof ROUTES)[K];
+type Field<K extends RouteId, F extends string> = Contract<K> extends Record<F, infer S> ? Infer<S> : undefined;
+
+export interface HandlerInput<K extends RouteId> {
+  params: Field<K, 'params'>;
+  query: Field<K, 'query'>;
+  body: Field<K, 'body'>;
+  principal: Contract<K>['access'] extends { kind: 'public' } ? Principal | null : Principal;
+  ctx: AppContext;
+}
+
+/** A handler returns the reply; for binary replies it sets ctx.body itself and returns undefined. */
+export type Handler<K extends RouteId> = (input: HandlerInput<K>) => Promise<Infer<Contract<K>['reply']> | undefined>;
+export type Handlers = { [K in RouteId]: Handler<K> };
+
+const MAX_DEPTH = 16;
+
+/**
+ * Keys starting with `$` or containing `.` could become MongoDB operators or paths;
+ * no contract has them, so they are refused before anything else looks at the body.
+ */
+export function findForbiddenKey(value: unknown): string | null | 'TOO_DEEP' {
+  const stack: { node: unknown; depth: number }[] = [{ node: value, depth: 0 }];
+  while (stack.length) {
+    const { node, depth } = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth > MAX_DEPTH) return 'TOO_DEEP';
+    for (const [key, child] of Object.entries(node)) {
+      if (key.startsWith('$') || key.includes('.')) return key;
+      stack.push({ node: child, depth: depth + 1 });
+    }
+  }
+  return null;
+}
+
+function parse<T extends z.ZodTypeAny>(schema: T | undefined, value: unknown): z.infer<T> | undefined {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const details = result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+    const first = details[0];
+    throw new AppError('VALIDATION_FAILED', first ? `请求内容不符合要求：${first.message}` : undefined, details);
+  }
+  return result.data;
+}
+
+/** Mounts every route of the contract table; a missing handler is a type error in app.ts. */
+export function mountRoutes(handlers: Handlers, authenticate: (ctx: AppContext) => Promise<Principal | null>): Router<AppState> {
+  const router = new Router<AppState>();
+  for (const [id, contract] of Object.entries(ROUTES) as [RouteId, RouteContract][]) {
+    const handler = handlers[id] as Handler<RouteId>;
+    router[contract.method](contract.path, async (ctx: AppContext) => {
+      const principal = await authenticate(ctx);
+      ctx.state.principal = principal;
+      const params = parse(contract.params, ctx.params);
+      const scopeParam = contract.access.kind === 'role' ? contract.access.scope : null;
+      const target = scopeParam ? String((params as Record<string, unknown> | undefined)?.[scopeParam] ?? '') : null;
+      const decision = decideAccess(principal?.grants ?? null, contract.access, target);
+      if (decision === 'UNAUTHENTICATED' && ctx.state.sessionProblem) throw new AppError('SESSION_EXPIRED');
+      if (decision !== 'allow') throw new AppError(decision);
+
+      const rawBody = (ctx.request as { body?: unknown }).body;
+      if (contract.body) {
+        const forbidden = findForbiddenKey(rawBody);
+        if (forbidden === 'TOO_DEEP') throw new AppError('VALIDATION_FAILED', '请求内容嵌套层级过深');
+        if (forbidden !== null) throw new AppError('FORBIDDEN_KEY', `请求中含有不允许的字段名：${forbidden.slice(0, 40)}`);
+      }
+      const input = {
+        params,
+        query: parse(contract.query, ctx.query),
+        body: parse(contract.body, rawBody ?? {}),
+        principal,
+        ctx,
+      } as HandlerInput<RouteId>;
+      const reply = await handler(input);
+      if (reply !== undefined) {
+        ctx.status = contract.status ?? 200;
+        ctx.body = reply;
+      }
+    });
+  }
+  return router;
+}
+
+const DB_ERROR_NAMES = new Set([
+  'MongoServerSelectionError',
+  'MongoNetworkError',
+  'MongoNotConnectedError',
+  'MongoNetworkTimeoutError',
+  'MongoTopologyClosedError',
+]);
+
+function isDatabaseDown(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  if (DB_ERROR_NAMES.has(err.name)) return true;
+  return /buffering timed out|before initial connection|Client must be connected|connection .* closed/i.test(err.message);
+}
+
+/** Maps every thrown error to { error: { code, message } } with its status; never leaks internals. */
+export function errorMiddleware(log: (err: unknown) => void): Koa.Middleware {
+  return async (ctx, next) => {
+    try {
+      await next();
+      if (ctx.status === 404 && ctx.body === undefined && ctx.path.startsWith('/api')) throw new AppError('ROUTE_NOT_FOUND');
+    } catch (err) {
+      const appError = toAppError(err);
+      if (appError.code === 'INTERNAL' || appError.code === 'DATABASE_UNAVAILABLE') log(err);
+      ctx.status = appError.status;
+      ctx.body = {
+        error: { code: appError.code, message: appError.message, ...(appError.details ? { details: appError.details } : {}) },
+      };
+    }
+  };
+}
+
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  const e = err as { status?: number; type?: string; name?: string; code?: unknown };
+  if (e?.status === 413 || e?.type === 'entity.too.large') return new AppError('BODY_TOO_LARGE');
+  if (e?.status === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE');
+  if (e?.status === 400 || e?.type === 'entity.parse.failed' || err instanceof SyntaxError) return new AppError('INVALID_JSON');
+  if (e?.name === 'CastError' || e?.name === 'ValidationError') return new AppError('VALIDATION_FAILED');
+  if (isDatabaseDown(err)) return new AppError('DATABASE_UNAVAILABLE');
+  return new AppError('INTERNAL');
+}
+
+export { ERRORS };

@@ -1,0 +1,38 @@
+import type { Access, Role } from '@vc/types';
+
+/** A role held at a place. placeCode '' (admin) covers the whole country. */
+export interface Grant {
+  role: Role;
+  placeCode: string;
+}
+
+/**
+ * Division codes nest by prefix (county 210921 ⊃ township 210921100 ⊃ village 210921100001),
+ * so "is this place inside my jurisdiction" is a prefix test.
+ */
+export function covers(grantPlaceCode: string, targetCode: string): boolean {
+  return targetCode.startsWith(grantPlaceCode);
+}
+
+export type AccessDecision = 'allow' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'OUT_OF_JURISDICTION';
+
+/**
+ * The one access rule of every route: the caller must hold one of the route's roles at a place
+ * that contains the route's target place. Distinguishes "wrong role" from "wrong place" so the
+ * message tells people which it is.
+ */
+export function decideAccess(grants: readonly Grant[] | null, access: Access, targetCode: string | null): AccessDecision {
+  if (access.kind === 'public') return 'allow';
+  if (!grants) return 'UNAUTHENTICATED';
+  if (access.kind === 'session') return 'allow';
+  const withRole = grants.filter((g) => access.roles.includes(g.role));
+  if (withRole.length === 0) return 'FORBIDDEN';
+  if (access.scope === null) return 'allow';
+  if (targetCode === null) return 'FORBIDDEN';
+  return withRole.some((g) => covers(g.placeCode, targetCode)) ? 'allow' : 'OUT_OF_JURISDICTION';
+}
+
+/** True when some grant of one of `roles` covers `code` (for checks inside services). */
+export function holdsAt(grants: readonly Grant[], roles: readonly Role[], code: string): boolean {
+  return grants.some((g) => roles.includes(g.role) && covers(g.placeCode, code));
+}

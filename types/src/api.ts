@@ -1,0 +1,241 @@
+import { z } from './zod';
+import { PATHS } from './paths';
+import { ErrorReply, OkReply, EmptyQuery } from './common';
+import { ObjectId, PlaceCode, Role, VillageCode, CountyCode } from './roles';
+import { PlaceChildrenReply, VillageSearchQuery, VillageSearchReply, VillageSummary } from './places';
+import {
+  BindVillageBody,
+  CloudLoginBody,
+  DemoIdentitiesReply,
+  DemoLoginBody,
+  Me,
+  Session,
+  UpdateProfileBody,
+  WechatLoginBody,
+} from './accounts';
+import {
+  AssignBody,
+  Assignment,
+  AssignmentListQuery,
+  AssignmentListReply,
+  CounselContactReply,
+  CounselListReply,
+  CountyPolicy,
+  EndAssignmentBody,
+  NoticeBoard,
+  UpdateCountyPolicyBody,
+} from './counsel';
+
+/**
+ * Who may call a route.
+ * - public: anyone (login endpoints; the HMAC check of cloud login is done by the route itself)
+ * - session: any logged-in person
+ * - role: one of `roles`, held at a place that contains the place named by path param `scope`
+ *   (codes nest by prefix: a county grant covers its townships and villages).
+ */
+export type Access =
+  | { kind: 'public' }
+  | { kind: 'session' }
+  | { kind: 'role'; roles: readonly Role[]; scope: string | null };
+
+export interface RouteContract {
+  id: string;
+  method: 'get' | 'post' | 'put' | 'delete';
+  /** Koa-style path, e.g. /api/counties/:countyCode/policy */
+  path: string;
+  summary: string;
+  access: Access;
+  params?: z.ZodTypeAny;
+  query?: z.ZodTypeAny;
+  body?: z.ZodTypeAny;
+  reply: z.ZodTypeAny;
+  status?: number;
+  /** binary replies (images) are described by content type instead of a schema */
+  replyContentType?: string;
+}
+
+const countyStaff = ['county_staff', 'admin'] as const;
+const placeStaff = ['township_staff', 'county_staff', 'admin'] as const;
+
+const CountyParams = z.object({ countyCode: CountyCode }).strict();
+const VillageParams = z.object({ villageCode: VillageCode }).strict();
+
+/** The route table: the server mounts it, OpenAPI is generated from it, tests iterate over it. */
+export const ROUTES = {
+  wechatLogin: {
+    ...PATHS.wechatLogin,
+    id: 'wechatLogin',
+    summary: '微信登录（wx.login 的 code 换取会话）',
+    access: { kind: 'public' },
+    body: WechatLoginBody,
+    reply: Session,
+  },
+  cloudLogin: {
+    ...PATHS.cloudLogin,
+    id: 'cloudLogin',
+    summary: '云函数登录（HMAC 签名，OPENID 来自云开发上下文）',
+    access: { kind: 'public' },
+    body: CloudLoginBody,
+    reply: Session,
+  },
+  demoIdentities: {
+    ...PATHS.demoIdentities,
+    id: 'demoIdentities',
+    summary: '演示身份列表（仅非生产环境）',
+    access: { kind: 'public' },
+    query: EmptyQuery,
+    reply: DemoIdentitiesReply,
+  },
+  demoLogin: {
+    ...PATHS.demoLogin,
+    id: 'demoLogin',
+    summary: '以演示身份登录（仅非生产环境）',
+    access: { kind: 'public' },
+    body: DemoLoginBody,
+    reply: Session,
+  },
+  logout: {
+    ...PATHS.logout,
+    id: 'logout',
+    summary: '退出登录（吊销会话）',
+    access: { kind: 'session' },
+    reply: OkReply,
+  },
+  me: {
+    ...PATHS.me,
+    id: 'me',
+    summary: '当前用户',
+    access: { kind: 'session' },
+    query: EmptyQuery,
+    reply: Me,
+  },
+  updateProfile: {
+    ...PATHS.updateProfile,
+    id: 'updateProfile',
+    summary: '修改本人资料',
+    access: { kind: 'session' },
+    body: UpdateProfileBody,
+    reply: Me,
+  },
+  bindVillage: {
+    ...PATHS.bindVillage,
+    id: 'bindVillage',
+    summary: '绑定所在村（社区）：按区划代码或邀请码',
+    access: { kind: 'session' },
+    body: BindVillageBody,
+    reply: Me,
+  },
+  searchVillages: {
+    ...PATHS.searchVillages,
+    id: 'searchVillages',
+    summary: '按名称搜索村（社区）',
+    access: { kind: 'session' },
+    query: VillageSearchQuery,
+    reply: VillageSearchReply,
+  },
+  villageByInvite: {
+    ...PATHS.villageByInvite,
+    id: 'villageByInvite',
+    summary: '按邀请码（小程序码 scene）查找村（社区）',
+    access: { kind: 'session' },
+    params: z.object({ inviteCode: z.string().regex(/^[A-Z0-9]{6}$/, '邀请码为6位字母或数字') }).strict(),
+    query: EmptyQuery,
+    reply: VillageSummary,
+  },
+  placeChildren: {
+    ...PATHS.placeChildren,
+    id: 'placeChildren',
+    summary: '下级区划（司法所、司法局工作人员）',
+    access: { kind: 'role', roles: placeStaff, scope: 'code' },
+    params: z.object({ code: PlaceCode }).strict(),
+    query: EmptyQuery,
+    reply: PlaceChildrenReply,
+  },
+  noticeBoard: {
+    ...PATHS.noticeBoard,
+    id: 'noticeBoard',
+    summary: '村（居）法律顾问公示栏',
+    access: { kind: 'session' },
+    params: VillageParams,
+    query: EmptyQuery,
+    reply: NoticeBoard,
+  },
+  counselContact: {
+    ...PATHS.counselContact,
+    id: 'counselContact',
+    summary: '获取法律顾问完整电话（本村村民及辖区工作人员，留痕）',
+    access: { kind: 'role', roles: ['villager', 'counsel', 'township_staff', 'county_staff', 'admin'], scope: 'villageCode' },
+    params: z.object({ villageCode: VillageCode, counselId: ObjectId }).strict(),
+    reply: CounselContactReply,
+  },
+  villageQrCode: {
+    ...PATHS.villageQrCode,
+    id: 'villageQrCode',
+    summary: '本村小程序码（扫码绑定村）',
+    access: { kind: 'role', roles: ['counsel', 'township_staff', 'county_staff', 'admin'], scope: 'villageCode' },
+    params: VillageParams,
+    query: EmptyQuery,
+    reply: z.any(),
+    replyContentType: 'image/png',
+  },
+  countyPolicy: {
+    ...PATHS.countyPolicy,
+    id: 'countyPolicy',
+    summary: '县级政策设置',
+    access: { kind: 'role', roles: placeStaff, scope: 'countyCode' },
+    params: CountyParams,
+    query: EmptyQuery,
+    reply: CountyPolicy,
+  },
+  updateCountyPolicy: {
+    ...PATHS.updateCountyPolicy,
+    id: 'updateCountyPolicy',
+    summary: '修改县级政策设置',
+    access: { kind: 'role', roles: countyStaff, scope: 'countyCode' },
+    params: CountyParams,
+    body: UpdateCountyPolicyBody,
+    reply: CountyPolicy,
+  },
+  countyCounsel: {
+    ...PATHS.countyCounsel,
+    id: 'countyCounsel',
+    summary: '本县法律顾问及其服务村',
+    access: { kind: 'role', roles: placeStaff, scope: 'countyCode' },
+    params: CountyParams,
+    query: EmptyQuery,
+    reply: CounselListReply,
+  },
+  listAssignments: {
+    ...PATHS.listAssignments,
+    id: 'listAssignments',
+    summary: '法律顾问与村的对应关系（含历史）',
+    access: { kind: 'role', roles: placeStaff, scope: 'countyCode' },
+    params: CountyParams,
+    query: AssignmentListQuery,
+    reply: AssignmentListReply,
+  },
+  assignCounsel: {
+    ...PATHS.assignCounsel,
+    id: 'assignCounsel',
+    summary: '为村指派法律顾问（每名顾问最多服务的村数由县设置，默认5个）',
+    access: { kind: 'role', roles: countyStaff, scope: 'countyCode' },
+    params: CountyParams,
+    body: AssignBody,
+    reply: Assignment,
+    status: 201,
+  },
+  endAssignment: {
+    ...PATHS.endAssignment,
+    id: 'endAssignment',
+    summary: '解除指派（记录原因，不删除）',
+    access: { kind: 'role', roles: countyStaff, scope: 'countyCode' },
+    params: z.object({ countyCode: CountyCode, assignmentId: ObjectId }).strict(),
+    body: EndAssignmentBody,
+    reply: Assignment,
+  },
+} satisfies Record<string, RouteContract>;
+
+export type RouteId = keyof typeof ROUTES;
+export type ReplyOf<K extends RouteId> = z.infer<(typeof ROUTES)[K]['reply']>;
+
+export { ErrorReply };

@@ -1,0 +1,27 @@
+/**
+ * HMAC signature of calls from cloud functions to the server. Shared by both sides so they
+ * cannot disagree on the canonical string. Node-only (not exported from the index).
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+export const SIGNATURE_HEADERS = {
+  timestamp: 'x-vc-timestamp',
+  nonce: 'x-vc-nonce',
+  signature: 'x-vc-signature',
+} as const;
+
+export function signCloudRequest(secret: string, timestamp: string, nonce: string, rawBody: string): string {
+  return createHmac('sha256', secret).update(`${timestamp}\n${nonce}\n${rawBody}`).digest('hex');
+}
+
+export function verifyCloudSignature(
+  secret: string,
+  timestamp: string,
+  nonce: string,
+  rawBody: string,
+  signature: string,
+): boolean {
+  const expected = Buffer.from(signCloudRequest(secret, timestamp, nonce, rawBody), 'hex');
+  const given = Buffer.from(signature, 'hex');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}

@@ -1,0 +1,43 @@
+import { OpenAPIRegistry, OpenApiGeneratorV3 } from '@asteasolutions/zod-to-openapi';
+import { ErrorReply } from './common';
+import { ROUTES, type RouteContract } from './api';
+
+/** Koa `:param` → OpenAPI `{param}` */
+const toOpenApiPath = (path: string): string => path.replace(/:(\w+)/g, '{$1}');
+
+/** Builds the OpenAPI 3 document from the route table, so the spec cannot drift from the code. */
+export function buildOpenApiDocument(serverUrl = '/'): ReturnType<OpenApiGeneratorV3['generateDocument']> {
+  const registry = new OpenAPIRegistry();
+  const bearer = registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  const routes: RouteContract[] = Object.values(ROUTES);
+  for (const route of routes) {
+    const errors = { description: '错误', content: { 'application/json': { schema: ErrorReply } } };
+    registry.registerPath({
+      method: route.method,
+      path: toOpenApiPath(route.path),
+      operationId: route.id,
+      summary: route.summary,
+      security: route.access.kind === 'public' ? [] : [{ [bearer.name]: [] }],
+      request: {
+        params: route.params as never,
+        query: route.query as never,
+        body: route.body ? { content: { 'application/json': { schema: route.body } } } : undefined,
+      },
+      responses: {
+        [route.status ?? 200]: route.replyContentType
+          ? { description: '成功', content: { [route.replyContentType]: { schema: { type: 'string', format: 'binary' } } } }
+          : { description: '成功', content: { 'application/json': { schema: route.reply } } },
+        400: errors,
+        401: errors,
+        403: errors,
+        404: errors,
+        409: errors,
+      },
+    });
+  }
+  return new OpenApiGeneratorV3(registry.definitions).generateDocument({
+    openapi: '3.0.3',
+    info: { title: 'village-counsel API（一村一法律顾问）', version: '0.1.0' },
+    servers: [{ url: serverUrl }],
+  });
+}

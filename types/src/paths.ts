@@ -1,0 +1,37 @@
+/**
+ * Method and path of every route, free of zod so the mini-program can import it at runtime
+ * without bundling the schemas. api.ts attaches the contracts to these.
+ */
+export const PATHS = {
+  wechatLogin: { method: 'post', path: '/api/auth/wechat' },
+  cloudLogin: { method: 'post', path: '/api/auth/cloud' },
+  demoIdentities: { method: 'get', path: '/api/auth/demo-identities' },
+  demoLogin: { method: 'post', path: '/api/auth/demo' },
+  logout: { method: 'post', path: '/api/auth/logout' },
+  me: { method: 'get', path: '/api/me' },
+  updateProfile: { method: 'put', path: '/api/me' },
+  bindVillage: { method: 'post', path: '/api/me/village' },
+  searchVillages: { method: 'get', path: '/api/places/villages' },
+  villageByInvite: { method: 'get', path: '/api/places/invite/:inviteCode' },
+  placeChildren: { method: 'get', path: '/api/places/:code/children' },
+  noticeBoard: { method: 'get', path: '/api/villages/:villageCode/notice-board' },
+  counselContact: { method: 'post', path: '/api/villages/:villageCode/counsel/:counselId/contact' },
+  villageQrCode: { method: 'get', path: '/api/villages/:villageCode/qrcode' },
+  countyPolicy: { method: 'get', path: '/api/counties/:countyCode/policy' },
+  updateCountyPolicy: { method: 'put', path: '/api/counties/:countyCode/policy' },
+  countyCounsel: { method: 'get', path: '/api/counties/:countyCode/counsel' },
+  listAssignments: { method: 'get', path: '/api/counties/:countyCode/assignments' },
+  assignCounsel: { method: 'post', path: '/api/counties/:countyCode/assignments' },
+  endAssignment: { method: 'post', path: '/api/counties/:countyCode/assignments/:assignmentId/end' },
+} as const;
+
+export type PathRouteId = keyof typeof PATHS;
+
+/** Fills `:name` segments of a path; values are URI-encoded. */
+export function fillPath(path: string, params: Record<string, string> = {}): string {
+  return path.replace(/:(\w+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`missing path parameter ${name}`);
+    return encodeURIComponent(value);
+  });
+}

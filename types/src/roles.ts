@@ -1,0 +1,28 @@
+import { z } from './zod';
+
+/** Roles are always held at a place (DOMAIN "Who uses it"). */
+export const ROLES = ['villager', 'counsel', 'township_staff', 'county_staff', 'county_expert', 'admin'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export const ROLE_LABELS: Record<Role, string> = {
+  villager: '村（居）民',
+  counsel: '村（居）法律顾问',
+  township_staff: '司法所工作人员',
+  county_staff: '县（区）司法局工作人员',
+  county_expert: '县级专家',
+  admin: '系统管理员',
+};
+
+export const PLACE_LEVELS = ['province', 'county', 'township', 'village'] as const;
+export const PlaceLevel = z.enum(PLACE_LEVELS);
+export type PlaceLevel = z.infer<typeof PlaceLevel>;
+
+/** National statistics division codes: county 6 digits, township 9, village 12 (province 2). */
+export const CODE_LENGTH: Record<PlaceLevel, number> = { province: 2, county: 6, township: 9, village: 12 };
+
+export const CountyCode = z.string().regex(/^\d{6}$/, '县级区划代码应为6位数字');
+export const TownshipCode = z.string().regex(/^\d{9}$/, '乡镇区划代码应为9位数字');
+export const VillageCode = z.string().regex(/^\d{12}$/, '村级区划代码应为12位数字');
+export const PlaceCode = z.string().regex(/^(\d{2}|\d{6}|\d{9}|\d{12})$/, '区划代码格式不正确');
+export const ObjectId = z.string().regex(/^[a-f0-9]{24}$/, '编号格式不正确');
