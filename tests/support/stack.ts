@@ -1,0 +1,65 @@
+/**
+ * A real running system for tests: the embedded database (temporary folder, random port), the Koa app
+ * on a random port over real HTTP, optionally the Fumeng demo data, optionally pointed at a fake
+ * WeChat API server.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { startEmbeddedDb, type EmbeddedDb } from '../../tools/db/embedded';
+import { loadConfig, type Config } from '../../server/src/config';
+import { connectDatabase, disconnectDatabase } from '../../server/src/db';
+import { createApp } from '../../server/src/app';
+import { createWechatClient } from '../../server/src/modules/wechat/client';
+import { seedDemo } from '../../server/src/modules/demo/seed';
+
+export interface Stack {
+  baseUrl: string;
+  db: EmbeddedDb;
+  config: Config;
+  /** server-side errors logged by the app (a test can assert there were none) */
+  errors: unknown[];
+  stop(): Promise<void>;
+}
+
+export interface StackOptions {
+  seedDemo?: boolean;
+  env?: Record<string, string>;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+    // A temporary folder, not SQLite's memory mode: in memory mode a write waits on open readers.
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'vc-db-'));
+  const db = await startEmbeddedDb({ dataDir });
+  try {
+    await connectDatabase(db.uri);
+    const config = loadConfig({ NODE_ENV: 'test', ...options.env });
+    if (options.seedDemo ?? true) await seedDemo();
+    const errors: unknown[] = [];
+    const app = createApp({ config, wechat: createWechatClient(config.wechat), log: (err) => errors.push(err) });
+    const server: Server = await new Promise((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    const { port } = server.address() as AddressInfo;
+    return {
+      baseUrl: `http://127.0.0.1:${port}`,
+      db,
+      config,
+      errors,
+      stop: async () => {
+        await new Promise<void>((resolve) => {
+          server.closeAllConnections();
+          server.close(() => resolve());
+        });
+        await disconnectDatabase();
+        await db.stop();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    await db.stop();
+    throw err;
+  }
+}
