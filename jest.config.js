@@ -9,6 +9,8 @@ const common = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // no watchman on these machines; jest's crawl hung waiting for it
+  watchman: false,
   testTimeout: 60000,
   projects: [
     { ...common, displayName: 'domain', testEnvironment: 'node', testMatch: ['<rootDir>/tests/domain/**/*.test.ts'] },

@@ -42,13 +42,22 @@ function usePostcss8(rule: ChainRule): void {
  * to the root (e.g. taro-h5 → @tarojs/plugin-framework-react): let webpack fall back to ours.
  */
 const ownModules = path.resolve(__dirname, '../node_modules');
-function webpackChain(chain: {
+interface Chain {
   module: { rules: { values(): ChainRule[] } };
-  resolve: { modules: { add(p: string): unknown } };
-}): void {
+  resolve: { modules: { add(p: string): unknown }; alias: { set(k: string, v: string): unknown } };
+}
+function webpackChain(chain: Chain): void {
   chain.module.rules.values().forEach(usePostcss8);
   chain.resolve.modules.add('node_modules');
   chain.resolve.modules.add(ownModules);
+}
+/**
+ * npm also left a second copy of @tarojs/router under taro-h5/node_modules; two routers means the
+ * app's router is not the one Taro.redirectTo uses ("reading 'listen'"). Pin one copy.
+ */
+function h5WebpackChain(chain: Chain): void {
+  webpackChain(chain);
+  chain.resolve.alias.set('@tarojs/router$', path.join(ownModules, '@tarojs/router'));
 }
 
 const config: UserConfigExport<'webpack5'> = {
@@ -82,7 +91,7 @@ const config: UserConfigExport<'webpack5'> = {
     publicPath: '/',
     staticDirectory: 'static',
     router: { mode: 'hash' },
-    webpackChain,
+    webpackChain: h5WebpackChain,
     compile: { include: [typesSrc] },
     output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
     miniCssExtractPluginOption: {

@@ -1,7 +1,7 @@
 import mongoose from 'mongoose';
 import { startStack, type Stack } from '../support/stack';
 import { startFakeWechat, type FakeWechat } from '../support/fake-wechat';
-import { api, demoLogin, request } from '../support/http';
+import { api, demoLogin } from '../support/http';
 import { createWechatClient } from '../../server/src/modules/wechat/client';
 import { signCloudRequest, SIGNATURE_HEADERS } from '../../types/src/cloud-signing';
 

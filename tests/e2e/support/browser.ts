@@ -38,14 +38,15 @@ export async function openBrowser(): Promise<Browser> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
+    // failed API calls (e.g. the expected 409) are logged by the browser too; those are not bugs
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
   });
   return {
     context,
     page,
     errors,
     async close() {
-      await context.close();
+      await Promise.race([context.close(), new Promise((r) => setTimeout(r, 10000))]);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -47,7 +47,6 @@ interface Globals {
   requirePlugin: () => unknown;
 }
 
-const PAGE_LIFECYCLES = ['onLoad', 'onShow', 'onReady', 'onHide', 'onUnload'];
 
 export interface WeappRuntime {
   wx: FakeWx;
@@ -107,7 +106,6 @@ export function bootWeapp(init: { apiBase: string; storage?: Record<string, unkn
         },
       },
     });
-    void PAGE_LIFECYCLES;
   };
 
   // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -82,7 +82,6 @@ export default function CountyAssign() {
     }
     setCountyCode(code);
     void load(code);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   function pick(item: CounselListItem) {

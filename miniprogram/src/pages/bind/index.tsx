@@ -59,7 +59,6 @@ export default function Bind() {
       setInvite(scene);
       void lookupInvite(scene);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   async function search() {

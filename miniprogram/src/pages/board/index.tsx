@@ -21,7 +21,6 @@ export default function Board() {
     const c = router.params.villageCode || session.user.village?.code || null;
     if (c) setCode(c);
     else setMissing(true);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   return (

