@@ -28,8 +28,6 @@ const userSchema = new Schema(
     },
     villageCode: { type: String, default: null },
     counselProfile: { type: counselProfileSchema, default: null },
-    /** kept by atomic $inc with the assignment limit as the guard (no transactions in the portable subset) */
-    activeVillageCount: { type: Number, default: 0 },
     demo: { type: Boolean, default: false },
     demoOrder: { type: Number, default: 0 },
     createdAt: { type: Date, default: () => new Date() },
@@ -51,7 +49,6 @@ export interface UserDoc {
   roles: { role: Role; placeCode: string }[];
   villageCode: string | null;
   counselProfile: { title: string; organization: string; duties: string[]; onSiteHours: string; photoUrl: string | null } | null;
-  activeVillageCount: number;
   demo: boolean;
   demoOrder: number;
   createdAt: Date;

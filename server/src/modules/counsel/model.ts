@@ -2,8 +2,13 @@ import { Schema, model } from 'mongoose';
 
 /**
  * A counsel serving a village. Never deleted: ending an assignment records when, who and why.
- * `activeSlot` is 'active' while it lasts and the record's own id afterwards, so the unique index
- * allows one active assignment per counsel and village (partial indexes are outside the portable subset).
+ *
+ * The limit of villages per counsel is enforced by unique indexes, the one guard that holds under
+ * concurrency on every backend (FerretDB 1.24 does not serialise conditional updates):
+ * - `activeSlot` is a numbered seat 'slot-1'..'slot-N' while the assignment lasts, so at most N
+ *   active assignments per counsel can exist;
+ * - `activeVillage` is the village code while it lasts, so a counsel holds a village once.
+ * Both become the record's own id when it ends (partial indexes are outside the portable subset).
  */
 const assignmentSchema = new Schema(
   {
@@ -16,11 +21,13 @@ const assignmentSchema = new Schema(
     endedAt: { type: Date, default: null },
     endedBy: { type: Schema.Types.ObjectId, default: null },
     endReason: { type: String, default: null },
-    activeSlot: { type: String, default: 'active' },
+    activeSlot: { type: String, required: true },
+    activeVillage: { type: String, required: true },
   },
   { collection: 'counsel_assignments', versionKey: false },
 );
-assignmentSchema.index({ counselId: 1, villageCode: 1, activeSlot: 1 }, { unique: true });
+assignmentSchema.index({ counselId: 1, activeSlot: 1 }, { unique: true });
+assignmentSchema.index({ counselId: 1, activeVillage: 1 }, { unique: true });
 assignmentSchema.index({ villageCode: 1, endedAt: 1 });
 assignmentSchema.index({ countyCode: 1, endedAt: 1 });
 assignmentSchema.index({ counselId: 1, endedAt: 1 });

@@ -21,6 +21,7 @@ import {
   DEFAULT_SUPERVISION_PHONE,
   SERVICE_PROCEDURES,
   assignmentRefusal,
+  freeSlots,
   limitMessage,
 } from './policy';
 
@@ -86,37 +87,39 @@ const isCounselOf = (user: { roles: { role: string; placeCode: string }[] }, cou
   user.roles.some((r) => r.role === 'counsel' && r.placeCode === countyCode);
 
 /**
- * Assigns a counsel to a village of the county, within the county's limit (R1).
- * The limit is guarded by a conditional $inc on the counsel's counter, so two concurrent
- * assignments cannot both take the last slot.
+ * Assigns a counsel to a village of the county, within the county's limit (R1). Concurrent
+ * assignments race for the free numbered seats; the unique index lets exactly one win each seat.
  */
 export async function assign(countyCode: string, body: AssignBody, by: string): Promise<Assignment> {
   const counsel = await counselOfCounty(countyCode, body.counselId);
   const village = await PlaceModel.findOne({ code: body.villageCode, level: 'village', countyCode }).lean();
   if (!village) throw new AppError('VILLAGE_NOT_FOUND', '该村（社区）不在本县');
   const { maxVillagesPerCounsel: max } = await countyPolicy(countyCode);
-  const active = await AssignmentModel.find({ counselId: counsel._id, endedAt: null }, { villageCode: 1 }).lean();
-  const refusal = assignmentRefusal({ activeVillageCodes: active.map((a) => a.villageCode), villageCode: village.code, max });
-  if (refusal === 'COUNSEL_VILLAGE_LIMIT') throw new AppError(refusal, limitMessage(max));
-  if (refusal) throw new AppError(refusal);
-
-  const reserved = await UserModel.updateOne({ _id: counsel._id, activeVillageCount: { $lt: max } }, { $inc: { activeVillageCount: 1 } });
-  if (reserved.modifiedCount !== 1) throw new AppError('COUNSEL_VILLAGE_LIMIT', limitMessage(max));
-  try {
-    const created = await AssignmentModel.create({
-      counselId: counsel._id,
-      villageCode: village.code,
-      countyCode,
-      townshipCode: village.townshipCode ?? village.code.slice(0, 9),
-      startedBy: new Types.ObjectId(by),
-    });
-    const [described] = await describeAssignments([created.toObject() as AssignmentLean]);
-    return described!;
-  } catch (err) {
-    await UserModel.updateOne({ _id: counsel._id }, { $inc: { activeVillageCount: -1 } });
-    if ((err as { code?: number }).code === 11000) throw new AppError('ALREADY_ASSIGNED');
-    throw err;
+  for (let attempt = 0; attempt < max + 2; attempt += 1) {
+    const active = await AssignmentModel.find({ counselId: counsel._id, endedAt: null }, { villageCode: 1, activeSlot: 1 }).lean();
+    const refusal = assignmentRefusal({ activeVillageCodes: active.map((a) => a.villageCode), villageCode: village.code, max });
+    if (refusal === 'COUNSEL_VILLAGE_LIMIT') throw new AppError(refusal, limitMessage(max));
+    if (refusal) throw new AppError(refusal);
+    const [slot] = freeSlots(active.map((a) => a.activeSlot), max);
+    if (!slot) throw new AppError('COUNSEL_VILLAGE_LIMIT', limitMessage(max));
+    try {
+      const created = await AssignmentModel.create({
+        counselId: counsel._id,
+        villageCode: village.code,
+        countyCode,
+        townshipCode: village.townshipCode ?? village.code.slice(0, 9),
+        startedBy: new Types.ObjectId(by),
+        activeSlot: slot,
+        activeVillage: village.code,
+      });
+      const [described] = await describeAssignments([created.toObject() as AssignmentLean]);
+      return described!;
+    } catch (err) {
+      if ((err as { code?: number }).code !== 11000) throw err;
+      // another request took this seat or this village first: look again
+    }
   }
+  throw new AppError('COUNSEL_VILLAGE_LIMIT', limitMessage(max));
 }
 
 export async function endAssignment(countyCode: string, assignmentId: string, reason: string, by: string): Promise<Assignment> {
@@ -124,11 +127,10 @@ export async function endAssignment(countyCode: string, assignmentId: string, re
   if (!existing) throw new AppError('ASSIGNMENT_NOT_FOUND');
   const ended = await AssignmentModel.findOneAndUpdate(
     { _id: assignmentId, countyCode, endedAt: null },
-    { $set: { endedAt: new Date(), endedBy: new Types.ObjectId(by), endReason: reason, activeSlot: assignmentId } },
+    { $set: { endedAt: new Date(), endedBy: new Types.ObjectId(by), endReason: reason, activeSlot: assignmentId, activeVillage: assignmentId } },
     { new: true },
   ).lean();
   if (!ended) throw new AppError('ASSIGNMENT_ENDED');
-  await UserModel.updateOne({ _id: ended.counselId, activeVillageCount: { $gt: 0 } }, { $inc: { activeVillageCount: -1 } });
   const [described] = await describeAssignments([ended]);
   return described!;
 }

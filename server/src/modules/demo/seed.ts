@@ -60,7 +60,6 @@ export async function seedDemo(countyCode = DEMO_COUNTY): Promise<SeedResult> {
     demo: i < 2,
     demoOrder: i < 2 ? order + i : 1000 + i,
     roles: [{ role: 'counsel', placeCode: countyCode }],
-    activeVillageCount: villages.slice(i * 3, i * 3 + 3).length,
     counselProfile: {
       title: i % 4 === 2 ? '基层法律服务工作者' : '律师',
       organization: FIRMS[i % FIRMS.length],
@@ -81,7 +80,17 @@ export async function seedDemo(countyCode = DEMO_COUNTY): Promise<SeedResult> {
   const assignmentRows = villages.flatMap((v, index) => {
     const openid = `demo:counsel-${Math.floor(index / 3)}`;
     if (!newCounsel.has(openid)) return [];
-    return [{ counselId: counselIds.get(openid), villageCode: v.code, countyCode, townshipCode: v.townshipCode, startedAt: new Date('2026-01-01T00:00:00+08:00') }];
+    return [
+      {
+        counselId: counselIds.get(openid),
+        villageCode: v.code,
+        countyCode,
+        townshipCode: v.townshipCode,
+        startedAt: new Date('2026-01-01T00:00:00+08:00'),
+        activeSlot: `slot-${(index % 3) + 1}`,
+        activeVillage: v.code,
+      },
+    ];
   });
   if (assignmentRows.length) await AssignmentModel.insertMany(assignmentRows, { ordered: false });
   const assignments = assignmentRows.length;
