@@ -14,11 +14,14 @@ import { connectDatabase, disconnectDatabase } from '../../server/src/db';
 import { createApp } from '../../server/src/app';
 import { createWechatClient } from '../../server/src/modules/wechat/client';
 import { seedDemo } from '../../server/src/modules/demo/seed';
+import { startFakeWechat, type FakeWechat } from './fake-wechat';
 
 export interface Stack {
   baseUrl: string;
   db: EmbeddedDb;
   config: Config;
+  /** the local fake WeChat API this stack talks to (null when the caller passed its own) */
+  wechat: FakeWechat | null;
   /** server-side errors logged by the app (a test can assert there were none) */
   errors: unknown[];
   stop(): Promise<void>;
@@ -33,9 +36,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     // A temporary folder, not SQLite's memory mode: in memory mode a write waits on open readers.
   const dataDir = mkdtempSync(path.join(tmpdir(), 'vc-db-'));
   const db = await startEmbeddedDb({ dataDir });
+  // Never let a test reach the real WeChat servers: unless told otherwise, talk to a local fake.
+  const wechat = options.env?.WECHAT_API_BASE ? null : await startFakeWechat();
+  const wechatEnv = wechat ? { WECHAT_APPID: wechat.appid, WECHAT_SECRET: wechat.secret, WECHAT_API_BASE: wechat.baseUrl } : {};
   try {
     await connectDatabase(db.uri);
-    const config = loadConfig({ NODE_ENV: 'test', ...options.env });
+    const config = loadConfig({ NODE_ENV: 'test', ...wechatEnv, ...options.env });
     if (options.seedDemo ?? true) await seedDemo();
     const errors: unknown[] = [];
     const app = createApp({ config, wechat: createWechatClient(config.wechat), log: (err) => errors.push(err) });
@@ -47,6 +53,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       baseUrl: `http://127.0.0.1:${port}`,
       db,
       config,
+      wechat,
       errors,
       stop: async () => {
         await new Promise<void>((resolve) => {
@@ -55,11 +62,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         });
         await disconnectDatabase();
         await db.stop();
+        await wechat?.stop();
         rmSync(dataDir, { recursive: true, force: true });
       },
     };
   } catch (err) {
     await db.stop();
+    await wechat?.stop();
     throw err;
   }
 }

@@ -1,0 +1,130 @@
+import { z } from '../../types/src/zod';
+import { fillPath, PATHS } from '../../types/src/paths';
+import { ROUTES, type RouteContract } from '../../types/src/api';
+import { buildOpenApiDocument } from '../../types/src/openapi';
+
+const routes = Object.entries(ROUTES) as [string, RouteContract][];
+const pathParams = (path: string) => [...path.matchAll(/:(\w+)/g)].map((m) => m[1]!);
+
+describe('fillPath', () => {
+  it('fills every :name segment', () => {
+    expect(fillPath('/api/counties/:countyCode/assignments/:assignmentId/end', { countyCode: '210921', assignmentId: 'abc' })).toBe(
+      '/api/counties/210921/assignments/abc/end',
+    );
+  });
+
+  it('URI-encodes the values', () => {
+    expect(fillPath('/api/places/invite/:inviteCode', { inviteCode: 'a/b c?d#e' })).toBe('/api/places/invite/a%2Fb%20c%3Fd%23e');
+    expect(fillPath('/api/places/:code/children', { code: '../admin' })).toBe('/api/places/..%2Fadmin/children');
+    expect(fillPath('/api/places/:code/children', { code: '富民' })).toBe('/api/places/%E5%AF%8C%E6%B0%91/children');
+  });
+
+  it('throws on a missing parameter, naming it', () => {
+    expect(() => fillPath('/api/counties/:countyCode/policy', {})).toThrow(/countyCode/);
+    expect(() => fillPath('/api/counties/:countyCode/policy')).toThrow(/missing path parameter/);
+    expect(() => fillPath('/api/villages/:villageCode/counsel/:counselId/contact', { villageCode: '210921100202' })).toThrow(
+      /counselId/,
+    );
+  });
+
+  it('an empty string is a value, extra parameters are ignored, a path without parameters is unchanged', () => {
+    expect(fillPath('/api/places/:code/children', { code: '' })).toBe('/api/places//children');
+    expect(fillPath('/api/me', { extra: 'x' })).toBe('/api/me');
+  });
+});
+
+describe('route table', () => {
+  it('has exactly the routes of PATHS, each with its own id', () => {
+    expect(Object.keys(ROUTES).sort()).toEqual(Object.keys(PATHS).sort());
+    for (const [id, route] of routes) expect(route.id).toBe(id);
+  });
+
+  it.each(routes)('%s: method and path equal PATHS', (id, route) => {
+    const entry = PATHS[id as keyof typeof PATHS];
+    expect({ method: route.method, path: route.path }).toEqual({ method: entry.method, path: entry.path });
+  });
+
+  it('method + path pairs are unique', () => {
+    const keys = routes.map(([, r]) => `${r.method} ${r.path}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  const scoped = routes.filter(([, r]) => r.access.kind === 'role' && r.access.scope !== null);
+
+  it('there are role routes with a scope', () => {
+    expect(scoped.length).toBeGreaterThan(3);
+  });
+
+  it.each(scoped)('%s: the scope names a path parameter of its path, validated by its params schema', (_id, route) => {
+    const scope = (route.access as { scope: string }).scope;
+    expect(pathParams(route.path)).toContain(scope);
+    expect(route.params).toBeInstanceOf(z.ZodObject);
+    expect(Object.keys((route.params as z.AnyZodObject).shape)).toContain(scope);
+  });
+
+  it.each(routes.filter(([, r]) => pathParams(r.path).length > 0))('%s: every path parameter has a params schema key', (_id, route) => {
+    expect(route.params).toBeInstanceOf(z.ZodObject);
+    expect(Object.keys((route.params as z.AnyZodObject).shape).sort()).toEqual(pathParams(route.path).sort());
+  });
+
+  it('GET routes take no body', () => {
+    for (const [, route] of routes.filter(([, r]) => r.method === 'get')) expect(route.body).toBeUndefined();
+  });
+
+  // A body schema for every non-GET route that takes one, and it refuses unknown fields.
+  const validBodies: Record<string, unknown> = {
+    wechatLogin: { code: 'wx-code-1' },
+    cloudLogin: { openid: 'o-abc', unionid: 'u-abc' },
+    demoLogin: { userId: '0123456789abcdef01234567' },
+    updateProfile: { name: '张三', phone: '13812345678' },
+    bindVillage: { villageCode: '210921100202' },
+    updateCountyPolicy: { maxVillagesPerCounsel: 3, supervisionPhone: '0418-1234567' },
+    assignCounsel: { counselId: '0123456789abcdef01234567', villageCode: '210921100202' },
+    endAssignment: { reason: '调离本县' },
+  };
+  const bodyless = ['logout', 'counselContact'];
+
+  it('the non-GET routes without a body are exactly the known ones', () => {
+    const withoutBody = routes.filter(([, r]) => r.method !== 'get' && !r.body).map(([id]) => id);
+    expect(withoutBody.sort()).toEqual([...bodyless].sort());
+  });
+
+  it.each(routes.filter(([, r]) => r.method !== 'get' && r.body))('%s: has a zod body schema that refuses unknown fields', (id, route) => {
+    expect(route.body).toBeInstanceOf(z.ZodType);
+    const body = route.body!;
+    const valid = validBodies[id];
+    expect(valid).toBeDefined();
+    expect(body.safeParse(valid).success).toBe(true);
+    expect(body.safeParse({ ...(valid as object), $where: '1' }).success).toBe(false);
+    expect(body.safeParse({ ...(valid as object), isAdmin: true }).success).toBe(false);
+  });
+});
+
+describe('OpenAPI document', () => {
+  const doc = buildOpenApiDocument();
+  const operations: { id: string; method: string; path: string }[] = [];
+  for (const [path, item] of Object.entries(doc.paths ?? {})) {
+    for (const method of ['get', 'post', 'put', 'delete'] as const) {
+      const op = (item as Record<string, { operationId?: string } | undefined>)[method];
+      if (op) operations.push({ id: op.operationId ?? '', method, path });
+    }
+  }
+
+  it('has one operation for every route id, at its path and method', () => {
+    expect(operations.map((o) => o.id).sort()).toEqual(Object.keys(ROUTES).sort());
+    for (const [id, route] of routes) {
+      const op = operations.find((o) => o.id === id)!;
+      expect(op.method).toBe(route.method);
+      expect(op.path).toBe(route.path.replace(/:(\w+)/g, '{$1}'));
+    }
+  });
+
+  it('public routes have no security requirement, the others need the bearer token', () => {
+    for (const [id, route] of routes) {
+      const op = (doc.paths as Record<string, Record<string, { security?: unknown[] }>>)[route.path.replace(/:(\w+)/g, '{$1}')]![route.method]!;
+      if (route.access.kind === 'public') expect(op.security).toEqual([]);
+      else expect(op.security).toEqual([{ bearer: [] }]);
+      expect(id).toBeTruthy();
+    }
+  });
+});

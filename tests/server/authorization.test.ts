@@ -1,0 +1,93 @@
+/**
+ * The authorization matrix: every route of the contract table × every role × places inside and
+ * outside the person's jurisdiction. Generated from ROUTES, so a new route cannot be left out.
+ */
+import { ROUTES, type RouteContract, type Role } from '@vc/types';
+import { startStack, type Stack } from '../support/stack';
+import { demoLogin, request } from '../support/http';
+import { fillPath } from '../../types/src/paths';
+
+let stack: Stack;
+
+interface Person {
+  label: string;
+  name: string | null;
+  role: Role | null;
+  /** the places this person acts for (the expectation, written out independently of the server) */
+  places: string[];
+}
+
+const people: Person[] = [
+  { label: 'anonymous', name: null, role: null, places: [] },
+  { label: 'villager of 富民社区', name: '林红霞', role: 'villager', places: ['210921001001'] },
+  { label: 'counsel of 富民/富兴/国强社区', name: '王建国', role: 'counsel', places: ['210921001001', '210921001002', '210921001003'] },
+  { label: 'township staff of 城区街道', name: '王志强', role: 'township_staff', places: ['210921001'] },
+  { label: 'township staff of 阜新镇', name: '李志强', role: 'township_staff', places: ['210921100'] },
+  { label: 'county staff of 阜蒙县', name: '赵振华', role: 'county_staff', places: ['210921'] },
+  { label: 'county expert of 阜蒙县', name: '孙雅琴', role: 'county_expert', places: ['210921'] },
+];
+
+/** candidate targets per path parameter: inside and outside every jurisdiction above */
+const TARGETS: Record<string, string[]> = {
+  countyCode: ['210921', '210922'],
+  villageCode: ['210921001001', '210921001004', '210921100202', '210922100201'],
+  code: ['210921', '210921001', '210921100', '210921001001', '210922'],
+};
+const FILLERS: Record<string, string> = {
+  counselId: '0123456789abcdef01234567',
+  assignmentId: '0123456789abcdef01234567',
+  inviteCode: 'ABCDEF',
+};
+
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(() => stack?.stop());
+
+const routes = Object.values(ROUTES) as RouteContract[];
+const paramNames = (path: string) => [...path.matchAll(/:(\w+)/g)].map((m) => m[1]!);
+
+it('covers every route of the contract table', () => {
+  expect(routes.length).toBeGreaterThanOrEqual(20);
+  for (const route of routes) {
+    for (const name of paramNames(route.path)) expect(TARGETS[name] ?? FILLERS[name]).toBeDefined();
+  }
+});
+
+describe.each(routes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))('%s', (_, route) => {
+  const scopeParam = route.access.kind === 'role' ? route.access.scope : null;
+  const targets = scopeParam ? TARGETS[scopeParam]! : [null];
+
+  it.each(people.map((p) => [p.label, p] as const))('as %s', async (_label, person) => {
+    // a fresh session per case: the logout route revokes the one it is called with
+    const token = person.name ? (await demoLogin(stack.baseUrl, person.name)).token : undefined;
+    for (const target of targets) {
+      const params: Record<string, string> = {};
+      for (const name of paramNames(route.path)) params[name] = name === scopeParam ? target! : (FILLERS[name] ?? TARGETS[name]![0]!);
+      // An empty body: allowed callers get past the guard and stop at validation, so nothing is written.
+      const res = await request(stack.baseUrl, route.method, fillPath(route.path, params), {
+        token,
+        body: route.method === 'get' ? undefined : {},
+      });
+      const access = route.access;
+      let expected: 'allow' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'OUT_OF_JURISDICTION';
+      if (access.kind === 'public') expected = 'allow';
+      else if (!person.role) expected = 'UNAUTHENTICATED';
+      else if (access.kind === 'session') expected = 'allow';
+      else if (!access.roles.includes(person.role)) expected = 'FORBIDDEN';
+      else expected = person.places.some((p) => target!.startsWith(p)) ? 'allow' : 'OUT_OF_JURISDICTION';
+
+      const where = `${route.method} ${fillPath(route.path, params)} → ${res.status} ${JSON.stringify(res.body).slice(0, 120)}`;
+      expect(res.status < 500 ? 'ok' : where).toBe('ok');
+      if (expected === 'allow') {
+        expect([401, 403].includes(res.status) ? where : 'ok').toBe('ok');
+      } else {
+        expect(`${res.status} ${res.body?.error?.code}`).toBe(`${expected === 'UNAUTHENTICATED' ? 401 : 403} ${expected}`);
+      }
+    }
+  });
+});
+
+afterAll(() => {
+  expect(stack.errors).toEqual([]);
+});
