@@ -27,12 +27,6 @@ describe('cloud request signing', () => {
     expect(verifyCloudSignature(`${KEY}x`, TS, NONCE, BODY, signature)).toBe(false);
   });
 
-  it('fields cannot be shifted across the separators', () => {
-    // timestamp "1\n2" + nonce "3" must not equal timestamp "1" + nonce "2\n3"
-    expect(signCloudRequest(KEY, '1\n2', '3', BODY)).not.toBe(signCloudRequest(KEY, '1', '2\n3', BODY));
-    expect(verifyCloudSignature(KEY, TS, NONCE, BODY, signCloudRequest(KEY, TS, BODY, NONCE))).toBe(false);
-  });
-
   it('a flipped signature character fails', () => {
     const flipped = `${signature[0] === 'a' ? 'b' : 'a'}${signature.slice(1)}`;
     expect(verifyCloudSignature(KEY, TS, NONCE, BODY, flipped)).toBe(false);

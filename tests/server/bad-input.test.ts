@@ -1,0 +1,116 @@
+/**
+ * Bad input on every route of the contract table: malformed JSON, operators in bodies, wrong
+ * types, oversized bodies, unknown query keys, malformed path ids. Each gets a 4xx with a stable
+ * code and a Chinese message, never a 5xx, and nothing is written.
+ */
+import mongoose from 'mongoose';
+import { ROUTES, type RouteContract } from '@vc/types';
+import { startStack, type Stack } from '../support/stack';
+import { demoLogin, request, type Reply } from '../support/http';
+import { fillPath } from '../../types/src/paths';
+
+let stack: Stack;
+let token: string;
+const routes = Object.values(ROUTES) as RouteContract[];
+
+/** valid path parameters inside the county staff's jurisdiction */
+const PARAMS: Record<string, string> = {
+  countyCode: '210921',
+  villageCode: '210921001001',
+  code: '210921',
+  counselId: '0123456789abcdef01234567',
+  assignmentId: '0123456789abcdef01234567',
+  inviteCode: 'ABCDEF',
+};
+const pathOf = (route: RouteContract, overrides: Record<string, string> = {}) => {
+  const params: Record<string, string> = {};
+  for (const [, name] of route.path.matchAll(/:(\w+)/g)) params[name!] = overrides[name!] ?? PARAMS[name!]!;
+  return fillPath(route.path, params);
+};
+
+async function snapshot(): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const c of await mongoose.connection.db!.listCollections().toArray()) {
+    counts[c.name] = await mongoose.connection.collection(c.name).countDocuments();
+  }
+  return counts;
+}
+
+function expectClearRefusal(res: Reply, where: string) {
+  const summary = `${where} → ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`;
+  expect(res.status >= 400 && res.status < 500 ? 'ok' : summary).toBe('ok');
+  expect(res.body?.error?.code).toMatch(/^[A-Z_]+$/);
+  expect(res.body?.error?.message).toMatch(/[\u4e00-\u9fff]/);
+}
+
+beforeAll(async () => {
+  stack = await startStack();
+  token = (await demoLogin(stack.baseUrl, '赵振华')).token;
+});
+afterAll(() => stack?.stop());
+
+const withBody = routes.filter((r) => r.body);
+const huge = 'x'.repeat(100 * 1024);
+
+describe.each(withBody.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))('%s', (_, route) => {
+  const cases: [string, { raw?: string; body?: unknown }, string[]][] = [
+    ['malformed JSON', { raw: '{"code": ' }, ['INVALID_JSON']],
+    ['a top-level operator', { body: { $gt: '' } }, ['FORBIDDEN_KEY']],
+    ['a nested operator', { body: { villageCode: { $ne: null }, counselId: { $gt: '' }, code: { $regex: '.*' } } }, ['FORBIDDEN_KEY']],
+    ['a dotted key', { body: { 'roles.role': 'admin' } }, ['FORBIDDEN_KEY']],
+    ['wrong types', { body: { code: 12, villageCode: true, counselId: [1], reason: {}, maxVillagesPerCounsel: '5', userId: null, openid: 1 } }, ['VALIDATION_FAILED']],
+    ['a JSON array', { raw: '[1,2,3]' }, ['VALIDATION_FAILED']],
+    ['a JSON string', { raw: '"hello"' }, ['INVALID_JSON', 'VALIDATION_FAILED']],
+    ['an oversized body', { body: { reason: huge, code: huge } }, ['BODY_TOO_LARGE']],
+    ['deep nesting', { raw: `${'{"a":'.repeat(200)}1${'}'.repeat(200)}` }, ['VALIDATION_FAILED']],
+  ];
+  it.each(cases)('refuses %s and writes nothing', async (label, input, codes) => {
+    const before = await snapshot();
+    const res = await request(stack.baseUrl, route.method, pathOf(route), { token, ...input });
+    expectClearRefusal(res, `${route.method} ${route.path} with ${label}`);
+    // the cloud login route checks its signature; everything else reaches body validation
+    if (route.id === 'cloudLogin' && res.body.error.code === 'BAD_SIGNATURE') return;
+    expect(codes).toContain(res.body.error.code);
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('queries and path parameters', () => {
+  const withQuery = routes.filter((r) => r.query);
+  it.each(withQuery.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))('%s refuses unknown and repeated query keys', async (_, route) => {
+    const unknown = await request(stack.baseUrl, route.method, `${pathOf(route)}?q=a&$where=1`, { token });
+    expectClearRefusal(unknown, `${route.path}?$where`);
+    const repeated = await request(stack.baseUrl, route.method, `${pathOf(route)}?q=a&q=b&countyCode=210921&countyCode=210922`, { token });
+    expectClearRefusal(repeated, `${route.path} repeated`);
+  });
+
+  const withParams = routes.filter((r) => r.path.includes(':'));
+  it.each(withParams.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))('%s refuses malformed path parameters', async (_, route) => {
+    const before = await snapshot();
+    const bad = { countyCode: '21092x', villageCode: '12', code: 'abc', counselId: 'not-an-id', assignmentId: '{"$gt":""}', inviteCode: 'lower!' };
+    const res = await request(stack.baseUrl, route.method, pathOf(route, bad), { token, body: route.method === 'get' ? undefined : {} });
+    expectClearRefusal(res, `${route.path} malformed`);
+    expect(['VALIDATION_FAILED', 'ROUTE_NOT_FOUND']).toContain(res.body.error.code);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('answers an unknown route and a wrong method with JSON errors', async () => {
+    const unknown = await request(stack.baseUrl, 'get', '/api/no-such-thing', { token });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe('ROUTE_NOT_FOUND');
+    const wrongMethod = await request(stack.baseUrl, 'delete', '/api/me', { token });
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.body.error.code).toBe('METHOD_NOT_ALLOWED');
+  });
+
+  it('stores text exactly and returns it byte-identical (Mongolian, Tibetan, emoji)', async () => {
+    const name = 'ᠮᠣᠩᠭᠣᠯ བོད་ 😀阿';
+    const res = await request(stack.baseUrl, 'put', '/api/me', { token, body: { name: name.slice(0, 20) } });
+    expect(res.status).toBe(200);
+    expect(res.body.name).toBe(name.slice(0, 20));
+  });
+});
+
+afterAll(() => {
+  expect(stack.errors).toEqual([]);
+});
