@@ -30,6 +30,9 @@ for (const name of functions) {
     JSON.stringify({ name, version: '1.0.0', main: 'index.js', dependencies: { 'wx-server-sdk': sdkVersion } }, null, 2),
   );
   const config = path.join(root, 'src', name, 'config.json');
-  writeFileSync(path.join(out, 'config.json'), existsSync(config) ? readFileSync(config) : JSON.stringify({ permissions: { openapi: [] } }, null, 2));
+  writeFileSync(
+    path.join(out, 'config.json'),
+    existsSync(config) ? readFileSync(config) : JSON.stringify({ permissions: { openapi: [] } }, null, 2),
+  );
   console.log(`cloud function ${name} → ${path.relative(process.cwd(), out)}`);
 }

@@ -35,8 +35,14 @@ mkdirSync(path.join(root, '.cache'), { recursive: true });
 const resultsFile = path.join(root, '.cache', 'jest-results.json');
 const status = run('jest', 'npx', ['jest', '--maxWorkers=2', '--json', `--outputFile=${resultsFile}`, ...jestArgs]);
 try {
-  const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number };
-  console.log(`\n${results.numPassedTests} passed, ${results.numFailedTests} failed${results.numPendingTests ? `, ${results.numPendingTests} skipped` : ''}`);
+  const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+  };
+  console.log(
+    `\n${results.numPassedTests} passed, ${results.numFailedTests} failed${results.numPendingTests ? `, ${results.numPendingTests} skipped` : ''}`,
+  );
 } catch {
   console.log('0 passed, 1 failed');
 }

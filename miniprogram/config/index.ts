@@ -69,7 +69,7 @@ const config: UserConfigExport<'webpack5'> = {
   outputRoot: isH5 ? 'dist-h5' : 'dist',
   plugins: [],
   defineConstants: {
-    VC_API_BASE: JSON.stringify(isH5 ? '' : (process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000')),
+    VC_API_BASE: JSON.stringify(isH5 ? '' : process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000'),
     VC_DEMO: JSON.stringify(process.env.TARO_APP_DEMO !== '0'),
   },
   alias: {

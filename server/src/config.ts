@@ -8,7 +8,10 @@ const Env = z.object({
   MONGODB_URI: z.string().url().optional(),
   /** where the embedded database keeps its files when MONGODB_URI is not set */
   DATA_DIR: z.string().default('.data/db'),
-  SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 7),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(24 * 7),
   WECHAT_APPID: z.string().default('wx-demo-appid'),
   WECHAT_SECRET: z.string().default('demo-secret'),
   /** base URL of the WeChat API; tests point it at a local fake */

@@ -13,14 +13,16 @@ async function main() {
   let uri = config.mongodbUri;
   if (!uri) {
     console.log('未设置 MONGODB_URI，启动内置数据库（FerretDB + SQLite）……');
-    embedded = await startEmbeddedDb({ dataDir: path.resolve(config.dataDir), port: 0 || undefined, log: console.log });
+    embedded = await startEmbeddedDb({ dataDir: path.resolve(config.dataDir), log: console.log });
     uri = embedded.uri;
     console.log(`内置数据库已就绪：${uri}（数据目录 ${embedded.dataDir}）`);
   }
   await connectDatabase(uri);
   if (config.seedDemo) {
     const seeded = await seedDemo();
-    console.log(`演示数据：阜新蒙古族自治县 ${seeded.townships} 个乡镇、${seeded.villages} 个村（社区）、${seeded.counsel} 名法律顾问`);
+    console.log(
+      `演示数据：阜新蒙古族自治县 ${seeded.townships} 个乡镇、${seeded.villages} 个村（社区）、${seeded.counsel} 名法律顾问`,
+    );
   }
   const app = createApp({ config, wechat: createWechatClient(config.wechat) });
   const server = app.listen(config.port, config.host, () => {

@@ -141,7 +141,10 @@ describe('cloud function login (built bundle, real wx-server-sdk, real server)',
     const before = await mongoose.connection.collection('users').countDocuments();
     delete process.env.WX_CONTEXT_KEYS;
     delete process.env.WX_OPENID;
-    expect(await main({})).toEqual({ ok: false, error: { code: 'NO_OPENID', message: expect.stringMatching(/[\u4e00-\u9fff]/) } });
+    expect(await main({})).toEqual({
+      ok: false,
+      error: { code: 'NO_OPENID', message: expect.stringMatching(/[\u4e00-\u9fff]/) },
+    });
 
     cloudContext({ APPID: 'wx-test-appid' }); // a context, but no OPENID in it
     const result = await main({});

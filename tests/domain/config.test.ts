@@ -49,7 +49,9 @@ describe('loadConfig', () => {
   });
 
   it('production requires every secret, naming the missing ones', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/WECHAT_APPID.*WECHAT_SECRET.*CLOUD_SHARED_SECRET.*MONGODB_URI/s);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /WECHAT_APPID.*WECHAT_SECRET.*CLOUD_SHARED_SECRET.*MONGODB_URI/s,
+    );
     for (const key of ['WECHAT_APPID', 'WECHAT_SECRET', 'CLOUD_SHARED_SECRET', 'MONGODB_URI'] as const) {
       const env: Record<string, string> = { ...PROD_SECRETS };
       delete env[key];

@@ -8,9 +8,9 @@ const pathParams = (path: string) => [...path.matchAll(/:(\w+)/g)].map((m) => m[
 
 describe('fillPath', () => {
   it('fills every :name segment', () => {
-    expect(fillPath('/api/counties/:countyCode/assignments/:assignmentId/end', { countyCode: '210921', assignmentId: 'abc' })).toBe(
-      '/api/counties/210921/assignments/abc/end',
-    );
+    expect(
+      fillPath('/api/counties/:countyCode/assignments/:assignmentId/end', { countyCode: '210921', assignmentId: 'abc' }),
+    ).toBe('/api/counties/210921/assignments/abc/end');
   });
 
   it('URI-encodes the values', () => {
@@ -62,10 +62,13 @@ describe('route table', () => {
     expect(Object.keys((route.params as z.AnyZodObject).shape)).toContain(scope);
   });
 
-  it.each(routes.filter(([, r]) => pathParams(r.path).length > 0))('%s: every path parameter has a params schema key', (_id, route) => {
-    expect(route.params).toBeInstanceOf(z.ZodObject);
-    expect(Object.keys((route.params as z.AnyZodObject).shape).sort()).toEqual(pathParams(route.path).sort());
-  });
+  it.each(routes.filter(([, r]) => pathParams(r.path).length > 0))(
+    '%s: every path parameter has a params schema key',
+    (_id, route) => {
+      expect(route.params).toBeInstanceOf(z.ZodObject);
+      expect(Object.keys((route.params as z.AnyZodObject).shape).sort()).toEqual(pathParams(route.path).sort());
+    },
+  );
 
   it('GET routes take no body', () => {
     for (const [, route] of routes.filter(([, r]) => r.method === 'get')) expect(route.body).toBeUndefined();
@@ -89,15 +92,18 @@ describe('route table', () => {
     expect(withoutBody.sort()).toEqual([...bodyless].sort());
   });
 
-  it.each(routes.filter(([, r]) => r.method !== 'get' && r.body))('%s: has a zod body schema that refuses unknown fields', (id, route) => {
-    expect(route.body).toBeInstanceOf(z.ZodType);
-    const body = route.body!;
-    const valid = validBodies[id];
-    expect(valid).toBeDefined();
-    expect(body.safeParse(valid).success).toBe(true);
-    expect(body.safeParse({ ...(valid as object), $where: '1' }).success).toBe(false);
-    expect(body.safeParse({ ...(valid as object), isAdmin: true }).success).toBe(false);
-  });
+  it.each(routes.filter(([, r]) => r.method !== 'get' && r.body))(
+    '%s: has a zod body schema that refuses unknown fields',
+    (id, route) => {
+      expect(route.body).toBeInstanceOf(z.ZodType);
+      const body = route.body!;
+      const valid = validBodies[id];
+      expect(valid).toBeDefined();
+      expect(body.safeParse(valid).success).toBe(true);
+      expect(body.safeParse({ ...(valid as object), $where: '1' }).success).toBe(false);
+      expect(body.safeParse({ ...(valid as object), isAdmin: true }).success).toBe(false);
+    },
+  );
 });
 
 describe('OpenAPI document', () => {
@@ -121,7 +127,9 @@ describe('OpenAPI document', () => {
 
   it('public routes have no security requirement, the others need the bearer token', () => {
     for (const [id, route] of routes) {
-      const op = (doc.paths as Record<string, Record<string, { security?: unknown[] }>>)[route.path.replace(/:(\w+)/g, '{$1}')]![route.method]!;
+      const op = (doc.paths as Record<string, Record<string, { security?: unknown[] }>>)[route.path.replace(/:(\w+)/g, '{$1}')]![
+        route.method
+      ]!;
       if (route.access.kind === 'public') expect(op.security).toEqual([]);
       else expect(op.security).toEqual([{ bearer: [] }]);
       expect(id).toBeTruthy();

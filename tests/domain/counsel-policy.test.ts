@@ -14,16 +14,24 @@ describe('assignmentRefusal', () => {
   });
 
   it('at exactly the limit: COUNSEL_VILLAGE_LIMIT', () => {
-    expect(assignmentRefusal({ activeVillageCodes: villages(5), villageCode: NEW_VILLAGE, max: 5 })).toBe('COUNSEL_VILLAGE_LIMIT');
-    expect(assignmentRefusal({ activeVillageCodes: villages(3), villageCode: NEW_VILLAGE, max: 3 })).toBe('COUNSEL_VILLAGE_LIMIT');
+    expect(assignmentRefusal({ activeVillageCodes: villages(5), villageCode: NEW_VILLAGE, max: 5 })).toBe(
+      'COUNSEL_VILLAGE_LIMIT',
+    );
+    expect(assignmentRefusal({ activeVillageCodes: villages(3), villageCode: NEW_VILLAGE, max: 3 })).toBe(
+      'COUNSEL_VILLAGE_LIMIT',
+    );
   });
 
   it('above the limit (a county lowered it later): COUNSEL_VILLAGE_LIMIT', () => {
-    expect(assignmentRefusal({ activeVillageCodes: villages(5), villageCode: NEW_VILLAGE, max: 2 })).toBe('COUNSEL_VILLAGE_LIMIT');
+    expect(assignmentRefusal({ activeVillageCodes: villages(5), villageCode: NEW_VILLAGE, max: 2 })).toBe(
+      'COUNSEL_VILLAGE_LIMIT',
+    );
   });
 
   it('a stricter county limit is applied', () => {
-    expect(assignmentRefusal({ activeVillageCodes: villages(1), villageCode: NEW_VILLAGE, max: 1 })).toBe('COUNSEL_VILLAGE_LIMIT');
+    expect(assignmentRefusal({ activeVillageCodes: villages(1), villageCode: NEW_VILLAGE, max: 1 })).toBe(
+      'COUNSEL_VILLAGE_LIMIT',
+    );
     expect(assignmentRefusal({ activeVillageCodes: villages(1), villageCode: NEW_VILLAGE, max: 2 })).toBeNull();
   });
 

@@ -60,7 +60,9 @@ describe('toAppError', () => {
   });
 
   it('body parser errors map by status and type', () => {
-    expect(toAppError(Object.assign(new Error('request entity too large'), { status: 413, type: 'entity.too.large' })).status).toBe(413);
+    expect(
+      toAppError(Object.assign(new Error('request entity too large'), { status: 413, type: 'entity.too.large' })).status,
+    ).toBe(413);
     expect(codeOf({ status: 413 })).toBe('BODY_TOO_LARGE');
     expect(codeOf({ type: 'entity.too.large' })).toBe('BODY_TOO_LARGE');
     expect(codeOf(Object.assign(new Error('Unsupported Media Type'), { status: 415 }))).toBe('UNSUPPORTED_MEDIA_TYPE');
@@ -96,7 +98,15 @@ describe('toAppError', () => {
 
   it('anything else is INTERNAL (500) and does not leak its message', () => {
     const secret = 'ENOENT: /srv/app/secret-config.json at Object.openSync';
-    for (const err of [new Error(secret), new TypeError(secret), named('MongoServerError', secret), secret, null, undefined, 42]) {
+    for (const err of [
+      new Error(secret),
+      new TypeError(secret),
+      named('MongoServerError', secret),
+      secret,
+      null,
+      undefined,
+      42,
+    ]) {
       const appError = toAppError(err);
       expect(appError.code).toBe('INTERNAL');
       expect(appError.status).toBe(500);

@@ -1,4 +1,11 @@
-import { countyOf, displayName, escapeRegExp, levelOfCode, randomInviteCode, townshipOf } from '../../server/src/modules/places/policy';
+import {
+  countyOf,
+  displayName,
+  escapeRegExp,
+  levelOfCode,
+  randomInviteCode,
+  townshipOf,
+} from '../../server/src/modules/places/policy';
 
 describe('displayName', () => {
   it('村委会 → 村', () => {

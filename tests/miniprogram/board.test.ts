@@ -19,9 +19,7 @@ let runtime: WeappRuntime;
 beforeAll(async () => {
   stack = await startUiStack();
   // a demo villager whose village has a counsel on its board
-  const villagers = (await demoIdentities(stack.baseUrl)).filter(
-    (d) => d.role === 'villager' && d.placeName !== '未绑定村',
-  );
+  const villagers = (await demoIdentities(stack.baseUrl)).filter((d) => d.role === 'villager' && d.placeName !== '未绑定村');
   for (const v of villagers) {
     const s = await demoLogin(stack.baseUrl, v.id);
     if (!s.user.village) continue;

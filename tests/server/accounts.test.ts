@@ -99,7 +99,9 @@ describe('WeChat login through the wechat-api client', () => {
     wechat.expireTokens();
     expect((await qr()).status).toBe(200);
     expect(wechat.tokensIssued).toBe(tokensBefore + 3);
-    const scenes = wechat.calls.filter((c) => c.path === '/wxa/getwxacodeunlimit').map((c) => (c.body as { scene: string }).scene);
+    const scenes = wechat.calls
+      .filter((c) => c.path === '/wxa/getwxacodeunlimit')
+      .map((c) => (c.body as { scene: string }).scene);
     expect(new Set(scenes).size).toBeGreaterThanOrEqual(1);
   });
 });
@@ -113,7 +115,11 @@ describe('cloud function login (HMAC-signed)', () => {
     const signature = overrides.signature ?? signCloudRequest(key, timestamp, nonce, raw);
     return {
       raw,
-      headers: { [SIGNATURE_HEADERS.timestamp]: timestamp, [SIGNATURE_HEADERS.nonce]: nonce, [SIGNATURE_HEADERS.signature]: signature },
+      headers: {
+        [SIGNATURE_HEADERS.timestamp]: timestamp,
+        [SIGNATURE_HEADERS.nonce]: nonce,
+        [SIGNATURE_HEADERS.signature]: signature,
+      },
     };
   };
 
@@ -135,7 +141,10 @@ describe('cloud function login (HMAC-signed)', () => {
     const tampered = await call('cloudLogin', { ...req, raw: JSON.stringify({ openid: 'cloud-openid-evil' }) });
     expect(tampered.status).toBe(401);
     expect(tampered.body.error.code).toBe('BAD_SIGNATURE');
-    const stale = await call('cloudLogin', signed({ openid: 'cloud-openid-2' }, { timestamp: String(Date.now() - 10 * 60 * 1000) }));
+    const stale = await call(
+      'cloudLogin',
+      signed({ openid: 'cloud-openid-2' }, { timestamp: String(Date.now() - 10 * 60 * 1000) }),
+    );
     expect(stale.status).toBe(401);
     const bare = await call('cloudLogin', { body: { openid: 'cloud-openid-2' } });
     expect(bare.status).toBe(401);

@@ -20,7 +20,12 @@ interface Person {
 const people: Person[] = [
   { label: 'anonymous', name: null, role: null, places: [] },
   { label: 'villager of 富民社区', name: '林红霞', role: 'villager', places: ['210921001001'] },
-  { label: 'counsel of 富民/富兴/国强社区', name: '王建国', role: 'counsel', places: ['210921001001', '210921001002', '210921001003'] },
+  {
+    label: 'counsel of 富民/富兴/国强社区',
+    name: '王建国',
+    role: 'counsel',
+    places: ['210921001001', '210921001002', '210921001003'],
+  },
   { label: 'township staff of 城区街道', name: '王志强', role: 'township_staff', places: ['210921001'] },
   { label: 'township staff of 阜新镇', name: '李志强', role: 'township_staff', places: ['210921100'] },
   { label: 'county staff of 阜蒙县', name: '赵振华', role: 'county_staff', places: ['210921'] },
@@ -63,7 +68,8 @@ describe.each(routes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as co
     const token = person.name ? (await demoLogin(stack.baseUrl, person.name)).token : undefined;
     for (const target of targets) {
       const params: Record<string, string> = {};
-      for (const name of paramNames(route.path)) params[name] = name === scopeParam ? target! : (FILLERS[name] ?? TARGETS[name]![0]!);
+      for (const name of paramNames(route.path))
+        params[name] = name === scopeParam ? target! : (FILLERS[name] ?? TARGETS[name]![0]!);
       // An empty body: allowed callers get past the guard and stop at validation, so nothing is written.
       const res = await request(stack.baseUrl, route.method, fillPath(route.path, params), {
         token,

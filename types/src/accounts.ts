@@ -17,9 +17,7 @@ export const Me = z
   .openapi('Me');
 export type Me = z.infer<typeof Me>;
 
-export const Session = z
-  .object({ token: z.string(), expiresAt: z.string().datetime(), user: Me })
-  .openapi('Session');
+export const Session = z.object({ token: z.string(), expiresAt: z.string().datetime(), user: Me }).openapi('Session');
 export type Session = z.infer<typeof Session>;
 
 export const WechatLoginBody = z
@@ -56,7 +54,10 @@ export type BindVillageBody = z.infer<typeof BindVillageBody>;
 export const UpdateProfileBody = z
   .object({
     name: z.string().trim().min(1, '姓名不能为空').max(20, '姓名过长').optional(),
-    phone: z.string().regex(/^1[3-9]\d{9}$/, '手机号格式不正确').optional(),
+    phone: z
+      .string()
+      .regex(/^1[3-9]\d{9}$/, '手机号格式不正确')
+      .optional(),
   })
   .strict()
   .openapi('UpdateProfileBody');

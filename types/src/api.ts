@@ -33,10 +33,7 @@ import {
  * - role: one of `roles`, held at a place that contains the place named by path param `scope`
  *   (codes nest by prefix: a county grant covers its townships and villages).
  */
-export type Access =
-  | { kind: 'public' }
-  | { kind: 'session' }
-  | { kind: 'role'; roles: readonly Role[]; scope: string | null };
+export type Access = { kind: 'public' } | { kind: 'session' } | { kind: 'role'; roles: readonly Role[]; scope: string | null };
 
 export interface RouteContract {
   id: string;

@@ -21,6 +21,8 @@ export function verifyCloudSignature(
   rawBody: string,
   signature: string,
 ): boolean {
+  // Buffer.from(…, 'hex') silently stops at the first non-hex character: check the form first.
+  if (!/^[a-f0-9]{64}$/.test(signature)) return false;
   const expected = Buffer.from(signCloudRequest(secret, timestamp, nonce, rawBody), 'hex');
   const given = Buffer.from(signature, 'hex');
   return given.length === expected.length && timingSafeEqual(given, expected);

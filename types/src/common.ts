@@ -1,6 +1,5 @@
 import { z } from './zod';
 
-
 /** Every error reply has this shape; `code` is stable, `message` is for people (Chinese). */
 export const ErrorReply = z
   .object({

@@ -84,10 +84,7 @@ export const Assignment = z
   .openapi('Assignment');
 export type Assignment = z.infer<typeof Assignment>;
 
-export const AssignBody = z
-  .object({ counselId: ObjectId, villageCode: VillageCode })
-  .strict()
-  .openapi('AssignBody');
+export const AssignBody = z.object({ counselId: ObjectId, villageCode: VillageCode }).strict().openapi('AssignBody');
 export type AssignBody = z.infer<typeof AssignBody>;
 
 export const EndAssignmentBody = z
@@ -96,8 +93,6 @@ export const EndAssignmentBody = z
   .openapi('EndAssignmentBody');
 export type EndAssignmentBody = z.infer<typeof EndAssignmentBody>;
 
-export const AssignmentListQuery = z
-  .object({ villageCode: VillageCode.optional(), counselId: ObjectId.optional() })
-  .strict();
+export const AssignmentListQuery = z.object({ villageCode: VillageCode.optional(), counselId: ObjectId.optional() }).strict();
 export const AssignmentListReply = z.object({ items: z.array(Assignment) }).openapi('AssignmentListReply');
 export type AssignmentListReply = z.infer<typeof AssignmentListReply>;

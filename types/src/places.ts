@@ -26,7 +26,10 @@ export type VillageSummary = z.infer<typeof VillageSummary>;
 export const VillageSearchQuery = z
   .object({
     q: z.string().trim().min(1, '请输入村（社区）名称').max(30, '名称过长'),
-    countyCode: z.string().regex(/^\d{6}$/).optional(),
+    countyCode: z
+      .string()
+      .regex(/^\d{6}$/)
+      .optional(),
     limit: z.coerce.number().int().min(1).max(50).default(20),
   })
   .strict();
@@ -35,9 +38,7 @@ export type VillageSearchQuery = z.infer<typeof VillageSearchQuery>;
 export const VillageSearchReply = z.object({ items: z.array(VillageSummary) }).openapi('VillageSearchReply');
 export type VillageSearchReply = z.infer<typeof VillageSearchReply>;
 
-export const PlaceChildrenReply = z
-  .object({ place: Place, children: z.array(Place) })
-  .openapi('PlaceChildrenReply');
+export const PlaceChildrenReply = z.object({ place: Place, children: z.array(Place) }).openapi('PlaceChildrenReply');
 export type PlaceChildrenReply = z.infer<typeof PlaceChildrenReply>;
 
 export const InviteCode = z.string().regex(/^[A-Z0-9]{6}$/, '邀请码为6位字母或数字');

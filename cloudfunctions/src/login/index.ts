@@ -16,7 +16,10 @@ export async function main(event: { action?: string }): Promise<LoginResult> {
   const { OPENID, UNIONID } = cloud.getWXContext();
   if (!OPENID) return { ok: false, error: { code: 'NO_OPENID', message: '无法获取微信身份，请在小程序中调用' } };
   try {
-    const reply = await signedPost(serverSettings(), '/api/auth/cloud', { openid: OPENID, ...(UNIONID ? { unionid: UNIONID } : {}) });
+    const reply = await signedPost(serverSettings(), '/api/auth/cloud', {
+      openid: OPENID,
+      ...(UNIONID ? { unionid: UNIONID } : {}),
+    });
     if (reply.status === 200) return { ok: true, session: reply.body };
     const error = (reply.body as { error?: { code: string; message: string } })?.error;
     return { ok: false, error: error ?? { code: 'SERVER_ERROR', message: '服务器暂时不可用，请稍后重试' } };

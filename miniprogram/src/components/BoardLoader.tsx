@@ -23,6 +23,11 @@ export function BoardLoader({ villageCode }: { villageCode: string }) {
   }, [villageCode]);
 
   if (error) return <ErrorMessage message={error} />;
-  if (!board) return <View className='muted' id='loading'>正在加载公示栏…</View>;
+  if (!board)
+    return (
+      <View className="muted" id="loading">
+        正在加载公示栏…
+      </View>
+    );
   return <NoticeBoardView board={board} />;
 }

@@ -17,7 +17,7 @@ export function Button({ id, onClick, children, light, small, disabled }: Props)
     <View
       id={id}
       className={cls}
-      hoverClass='btn-hover'
+      hoverClass="btn-hover"
       style={disabled ? { opacity: 0.5 } : undefined}
       onClick={() => {
         if (!disabled) onClick();

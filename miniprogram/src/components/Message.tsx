@@ -4,7 +4,7 @@ import { View } from '@tarojs/components';
 export function ErrorMessage({ message }: { message: string | null }) {
   if (!message) return null;
   return (
-    <View id='error-message' className='error'>
+    <View id="error-message" className="error">
       {message}
     </View>
   );
@@ -13,7 +13,7 @@ export function ErrorMessage({ message }: { message: string | null }) {
 export function OkMessage({ message }: { message: string | null }) {
   if (!message) return null;
   return (
-    <View id='ok-message' className='ok'>
+    <View id="ok-message" className="ok">
       {message}
     </View>
   );

@@ -31,41 +31,41 @@ export function NoticeBoardView({ board }: { board: NoticeBoard }) {
 
   return (
     <View>
-      <View className='card'>
-        <View id='board-village-name' className='title'>
+      <View className="card">
+        <View id="board-village-name" className="title">
           {board.village.name}
         </View>
-        <View id='board-village-place' className='subtitle'>
+        <View id="board-village-place" className="subtitle">
           {board.village.countyName} · {board.village.townshipName}
         </View>
-        <View className='muted'>村（居）法律顾问公示栏</View>
+        <View className="muted">村（居）法律顾问公示栏</View>
       </View>
 
       <ErrorMessage message={error} />
 
-      <View className='section-title'>法律顾问</View>
+      <View className="section-title">法律顾问</View>
       {board.counsel.length === 0 ? (
-        <View className='card muted'>本村暂未指派法律顾问，请拨打 12348 法律服务热线咨询。</View>
+        <View className="card muted">本村暂未指派法律顾问，请拨打 12348 法律服务热线咨询。</View>
       ) : (
         board.counsel.map((c) => <CounselCard key={c.id} counsel={c} onCall={dial} />)
       )}
 
-      <View className='section-title'>服务项目（3 + X）</View>
-      <View className='card'>
-        <View className='muted'>基本服务</View>
-        <View id='services-basic'>
+      <View className="section-title">服务项目（3 + X）</View>
+      <View className="card">
+        <View className="muted">基本服务</View>
+        <View id="services-basic">
           {board.services.basic.map((s) => (
-            <Text key={s} className='tag'>
+            <Text key={s} className="tag">
               {s}
             </Text>
           ))}
         </View>
-        <View className='muted' style={{ marginTop: '12px' }}>
+        <View className="muted" style={{ marginTop: '12px' }}>
           拓展服务
         </View>
-        <View id='services-extended'>
+        <View id="services-extended">
           {board.services.extended.map((s) => (
-            <Text key={s} className='tag'>
+            <Text key={s} className="tag">
               {s}
             </Text>
           ))}
@@ -74,8 +74,8 @@ export function NoticeBoardView({ board }: { board: NoticeBoard }) {
 
       {board.procedures.length > 0 && (
         <View>
-          <View className='section-title'>办事流程</View>
-          <View className='card' id='procedures'>
+          <View className="section-title">办事流程</View>
+          <View className="card" id="procedures">
             {board.procedures.map((p, i) => (
               <View key={i}>
                 {i + 1}. {p}
@@ -85,25 +85,25 @@ export function NoticeBoardView({ board }: { board: NoticeBoard }) {
         </View>
       )}
 
-      <View className='section-title'>监督与热线</View>
-      <View className='card'>
-        <View className='row list-item' onClick={() => dialNumber(board.supervisionPhone)}>
-          <View className='grow'>
-            <View className='muted'>监督电话</View>
-            <View id='supervision-phone' className='phone'>
+      <View className="section-title">监督与热线</View>
+      <View className="card">
+        <View className="row list-item" onClick={() => dialNumber(board.supervisionPhone)}>
+          <View className="grow">
+            <View className="muted">监督电话</View>
+            <View id="supervision-phone" className="phone">
               {board.supervisionPhone}
             </View>
           </View>
-          <Text className='tag'>拨打</Text>
+          <Text className="tag">拨打</Text>
         </View>
-        <View className='row list-item' onClick={() => dialNumber(board.hotline || HOTLINE)}>
-          <View className='grow'>
-            <View className='muted'>12348 法律服务热线</View>
-            <View id='hotline' className='phone'>
+        <View className="row list-item" onClick={() => dialNumber(board.hotline || HOTLINE)}>
+          <View className="grow">
+            <View className="muted">12348 法律服务热线</View>
+            <View id="hotline" className="phone">
               {board.hotline || HOTLINE}
             </View>
           </View>
-          <Text className='tag'>拨打</Text>
+          <Text className="tag">拨打</Text>
         </View>
       </View>
     </View>

@@ -1,5 +1,9 @@
 declare module 'wechat-api' {
-  type Callback<T = unknown> = (err: (Error & { code?: number }) | null, data?: T, res?: { headers: Record<string, string> }) => void;
+  type Callback<T = unknown> = (
+    err: (Error & { code?: number }) | null,
+    data?: T,
+    res?: { headers: Record<string, string> },
+  ) => void;
   interface StoredToken {
     accessToken: string;
     expireTime: number;

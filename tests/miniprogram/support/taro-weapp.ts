@@ -47,7 +47,6 @@ interface Globals {
   requirePlugin: () => unknown;
 }
 
-
 export interface WeappRuntime {
   wx: FakeWx;
   /** Renders a page (e.g. 'pages/board/index') with the given query, attached to the document. */

@@ -15,19 +15,19 @@ function CounselItem(props: { item: CounselListItem; max: number; active: boolea
     <View
       id={`counsel-item-${item.id}`}
       className={`list-item${active ? ' list-item-active' : ''}`}
-      hoverClass='btn-hover'
+      hoverClass="btn-hover"
       onClick={onPick}
     >
-      <View className='row'>
-        <View className='grow title' style={{ fontSize: '18px' }}>
+      <View className="row">
+        <View className="grow title" style={{ fontSize: '18px' }}>
           {item.name}
         </View>
         <View id={`counsel-count-${item.id}`} className={full ? 'tag' : 'muted'}>
           已服务 {item.villages.length}/{max} 个村
         </View>
       </View>
-      <View className='subtitle'>{item.organization}</View>
-      {item.villages.length > 0 && <View className='muted'>{item.villages.map((v) => v.name).join('、')}</View>}
+      <View className="subtitle">{item.organization}</View>
+      {item.villages.length > 0 && <View className="muted">{item.villages.map((v) => v.name).join('、')}</View>}
     </View>
   );
 }
@@ -74,8 +74,7 @@ export default function CountyAssign() {
       replaceWith('login');
       return;
     }
-    const code =
-      router.params.countyCode || session.user.roles.find((g) => g.role === 'county_staff')?.placeCode || null;
+    const code = router.params.countyCode || session.user.roles.find((g) => g.role === 'county_staff')?.placeCode || null;
     if (!code) {
       setError('您没有县（区）司法局工作人员权限');
       return;
@@ -160,26 +159,26 @@ export default function CountyAssign() {
   }
 
   return (
-    <View className='page'>
-      <View className='card'>
-        <View className='title'>法律顾问指派</View>
-        <View className='subtitle'>每名法律顾问最多服务 {max} 个村（社区）</View>
+    <View className="page">
+      <View className="card">
+        <View className="title">法律顾问指派</View>
+        <View className="subtitle">每名法律顾问最多服务 {max} 个村（社区）</View>
       </View>
       <ErrorMessage message={error} />
       <OkMessage message={ok} />
 
-      <View className='section-title'>1. 选择法律顾问</View>
+      <View className="section-title">1. 选择法律顾问</View>
       {counsel.map((c) => (
         <CounselItem key={c.id} item={c} max={max} active={selected?.id === c.id} onPick={() => pick(c)} />
       ))}
 
       {selected && (
-        <View id='selected-counsel'>
-          <View className='section-title'>{selected.name} 当前服务的村</View>
-          {active.length === 0 && <View className='muted'>暂无</View>}
+        <View id="selected-counsel">
+          <View className="section-title">{selected.name} 当前服务的村</View>
+          {active.length === 0 && <View className="muted">暂无</View>}
           {active.map((a) => (
-            <View key={a.id} className='list-item row' id={`assignment-${a.id}`}>
-              <View className='grow'>{a.villageName}</View>
+            <View key={a.id} className="list-item row" id={`assignment-${a.id}`}>
+              <View className="grow">{a.villageName}</View>
               <Button small light id={`end-${a.id}`} disabled={busy} onClick={() => end(a)}>
                 解除
               </Button>
@@ -187,28 +186,28 @@ export default function CountyAssign() {
           ))}
           {active.length > 0 && (
             <Input
-              id='end-reason'
-              className='input'
+              id="end-reason"
+              className="input"
               value={reason}
-              placeholder='解除原因（必填），如：工作调动'
+              placeholder="解除原因（必填），如：工作调动"
               onInput={(e) => setReason(e.detail.value)}
             />
           )}
 
-          <View className='section-title'>2. 选择要指派的村（社区）</View>
+          <View className="section-title">2. 选择要指派的村（社区）</View>
           <Input
-            id='village-query'
-            className='input'
+            id="village-query"
+            className="input"
             value={q}
-            placeholder='输入村（社区）名称'
-            confirmType='search'
+            placeholder="输入村（社区）名称"
+            confirmType="search"
             onInput={(e) => setQ(e.detail.value)}
             onConfirm={search}
           />
-          <Button light id='village-search' onClick={search}>
+          <Button light id="village-search" onClick={search}>
             搜索
           </Button>
-          {villages && villages.length === 0 && <View className='muted'>没有找到名称相符的村（社区）</View>}
+          {villages && villages.length === 0 && <View className="muted">没有找到名称相符的村（社区）</View>}
           {villages?.map((v) => (
             <View
               key={v.code}
@@ -217,11 +216,11 @@ export default function CountyAssign() {
               onClick={() => setVillage(v)}
             >
               <View>{v.name}</View>
-              <View className='subtitle'>{v.townshipName}</View>
+              <View className="subtitle">{v.townshipName}</View>
             </View>
           ))}
 
-          <Button id='assign-button' disabled={busy || !village} onClick={assign}>
+          <Button id="assign-button" disabled={busy || !village} onClick={assign}>
             {village ? `指派 ${selected.name} 服务 ${village.name}` : '指派'}
           </Button>
         </View>

@@ -12,11 +12,11 @@ const INVITE_RE = /^[A-Z0-9]{6}$/;
 
 function VillageItem({ village, onPick }: { village: VillageSummary; onPick: (v: VillageSummary) => void }) {
   return (
-    <View id={`village-${village.code}`} className='list-item' hoverClass='btn-hover' onClick={() => onPick(village)}>
-      <View className='title' style={{ fontSize: '18px' }}>
+    <View id={`village-${village.code}`} className="list-item" hoverClass="btn-hover" onClick={() => onPick(village)}>
+      <View className="title" style={{ fontSize: '18px' }}>
         {village.name}
       </View>
-      <View className='subtitle'>
+      <View className="subtitle">
         {village.townshipName} · {village.countyName}
       </View>
     </View>
@@ -94,28 +94,28 @@ export default function Bind() {
   }
 
   return (
-    <View className='page'>
-      <View className='card'>
-        <View className='title'>请选择您所在的村（社区）</View>
-        <View className='subtitle'>绑定后即可查看本村法律顾问和公示栏</View>
+    <View className="page">
+      <View className="card">
+        <View className="title">请选择您所在的村（社区）</View>
+        <View className="subtitle">绑定后即可查看本村法律顾问和公示栏</View>
       </View>
       <ErrorMessage message={error} />
 
-      <View className='section-title'>按村名查找</View>
+      <View className="section-title">按村名查找</View>
       <Input
-        id='village-query'
-        className='input'
+        id="village-query"
+        className="input"
         value={q}
-        placeholder='输入村（社区）名称，如：王府'
-        confirmType='search'
+        placeholder="输入村（社区）名称，如：王府"
+        confirmType="search"
         onInput={(e) => setQ(e.detail.value)}
         onConfirm={search}
       />
-      <Button id='village-search' disabled={busy} onClick={search}>
+      <Button id="village-search" disabled={busy} onClick={search}>
         搜索
       </Button>
       {results && results.length === 0 && (
-        <View className='muted' id='village-empty'>
+        <View className="muted" id="village-empty">
           没有找到名称相符的村（社区），请换个关键字
         </View>
       )}
@@ -123,27 +123,27 @@ export default function Bind() {
         <VillageItem key={v.code} village={v} onPick={(picked) => bind({ villageCode: picked.code })} />
       ))}
 
-      <View className='section-title' style={{ marginTop: '24px' }}>
+      <View className="section-title" style={{ marginTop: '24px' }}>
         使用邀请码
       </View>
       <Input
-        id='invite-input'
-        className='input'
+        id="invite-input"
+        className="input"
         value={invite}
         maxlength={6}
-        placeholder='6位邀请码'
+        placeholder="6位邀请码"
         onInput={(e) => setInvite(e.detail.value.toUpperCase())}
       />
-      <Button light id='invite-lookup' onClick={() => lookupInvite(invite.trim().toUpperCase())}>
+      <Button light id="invite-lookup" onClick={() => lookupInvite(invite.trim().toUpperCase())}>
         查找
       </Button>
       {invited && (
-        <View className='card' id='invite-village'>
-          <View className='title'>{invited.name}</View>
-          <View className='subtitle'>
+        <View className="card" id="invite-village">
+          <View className="title">{invited.name}</View>
+          <View className="subtitle">
             {invited.townshipName} · {invited.countyName}
           </View>
-          <Button id='invite-bind' disabled={busy} onClick={() => bind({ inviteCode: invite.trim().toUpperCase() })}>
+          <Button id="invite-bind" disabled={busy} onClick={() => bind({ inviteCode: invite.trim().toUpperCase() })}>
             绑定到此村
           </Button>
         </View>

@@ -24,12 +24,12 @@ export default function Board() {
   }, []);
 
   return (
-    <View className='page'>
+    <View className="page">
       {code && <BoardLoader villageCode={code} />}
       {missing && (
-        <View className='card'>
+        <View className="card">
           <View>您还没有绑定所在村（社区）。</View>
-          <Button id='goto-bind' onClick={() => replaceWith('bind')}>
+          <Button id="goto-bind" onClick={() => replaceWith('bind')}>
             去绑定
           </Button>
         </View>

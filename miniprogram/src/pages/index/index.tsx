@@ -16,11 +16,11 @@ function isStaff(user: Me): boolean {
 function GrantItem({ grant }: { grant: RoleGrant }) {
   const village = grant.placeCode.length === 12;
   return (
-    <View className='list-item' id={`grant-${grant.role}-${grant.placeCode}`}>
-      <View className='title' style={{ fontSize: '17px' }}>
+    <View className="list-item" id={`grant-${grant.role}-${grant.placeCode}`}>
+      <View className="title" style={{ fontSize: '17px' }}>
         {ROLE_LABELS[grant.role] ?? grant.role}
       </View>
-      <View className='subtitle'>{grant.placeName}</View>
+      <View className="subtitle">{grant.placeName}</View>
       {grant.role === 'county_staff' && (
         <Button id={`assign-${grant.placeCode}`} onClick={() => goto('countyAssign', { countyCode: grant.placeCode })}>
           法律顾问指派
@@ -38,17 +38,17 @@ function GrantItem({ grant }: { grant: RoleGrant }) {
 function StaffHome({ user }: { user: Me }) {
   return (
     <View>
-      <View className='card'>
-        <View className='title' id='home-user-name'>
+      <View className="card">
+        <View className="title" id="home-user-name">
           {user.name}
         </View>
-        <View className='muted'>您的职责</View>
+        <View className="muted">您的职责</View>
       </View>
       {user.roles.map((g) => (
         <GrantItem key={`${g.role}-${g.placeCode}`} grant={g} />
       ))}
       {user.village && (
-        <Button light id='my-village-board' onClick={() => goto('board', { villageCode: user.village!.code })}>
+        <Button light id="my-village-board" onClick={() => goto('board', { villageCode: user.village!.code })}>
           我所在村的公示栏
         </Button>
       )}
@@ -92,11 +92,11 @@ export default function Index() {
     restart();
   }
 
-  if (!user) return <View className='page muted'>正在加载…</View>;
+  if (!user) return <View className="page muted">正在加载…</View>;
   return (
-    <View className='page'>
+    <View className="page">
       {isStaff(user) ? <StaffHome user={user} /> : user.village && <BoardLoader villageCode={user.village.code} />}
-      <Button light id='logout' onClick={logout}>
+      <Button light id="logout" onClick={logout}>
         退出登录
       </Button>
     </View>

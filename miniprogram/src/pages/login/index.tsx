@@ -26,20 +26,20 @@ function DemoPicker({ onLogin, onError }: { onLogin: (s: Session) => void; onErr
     }
   }
 
-  if (items === null) return <View className='muted'>正在加载演示身份…</View>;
+  if (items === null) return <View className="muted">正在加载演示身份…</View>;
   if (items.length === 0) return null;
   return (
-    <View id='demo-identities'>
-      <View className='section-title'>演示身份</View>
-      <View className='muted' style={{ marginBottom: '8px' }}>
+    <View id="demo-identities">
+      <View className="section-title">演示身份</View>
+      <View className="muted" style={{ marginBottom: '8px' }}>
         选择一个身份体验（仅测试环境）
       </View>
       {items.map((it) => (
-        <View key={it.id} id={`demo-${it.id}`} className='list-item' hoverClass='btn-hover' onClick={() => pick(it.id)}>
-          <View className='title' style={{ fontSize: '18px' }}>
+        <View key={it.id} id={`demo-${it.id}`} className="list-item" hoverClass="btn-hover" onClick={() => pick(it.id)}>
+          <View className="title" style={{ fontSize: '18px' }}>
             {it.name}
           </View>
-          <View className='subtitle'>
+          <View className="subtitle">
             {it.roleLabel} · {it.placeName}
           </View>
         </View>
@@ -71,14 +71,14 @@ export default function Login() {
   }
 
   return (
-    <View className='page'>
-      <View className='card'>
-        <View className='title'>一村（居）一法律顾问</View>
-        <View className='subtitle'>找到本村的法律顾问，免费法律咨询、调解、援助</View>
+    <View className="page">
+      <View className="card">
+        <View className="title">一村（居）一法律顾问</View>
+        <View className="subtitle">找到本村的法律顾问，免费法律咨询、调解、援助</View>
       </View>
       <ErrorMessage message={error} />
       {isWeapp && (
-        <Button id='wechat-login' disabled={busy} onClick={wechatLogin}>
+        <Button id="wechat-login" disabled={busy} onClick={wechatLogin}>
           微信一键登录
         </Button>
       )}

@@ -50,7 +50,11 @@ export async function describeUser(user: UserDoc): Promise<Me> {
     name: user.name,
     avatarUrl: user.avatarUrl ?? null,
     phoneMasked: maskPhone(user.phone),
-    roles: principal.grants.map((g) => ({ role: g.role, placeCode: g.placeCode, placeName: names.get(g.placeCode) ?? (g.placeCode ? g.placeCode : '全国') })),
+    roles: principal.grants.map((g) => ({
+      role: g.role,
+      placeCode: g.placeCode,
+      placeName: names.get(g.placeCode) ?? (g.placeCode ? g.placeCode : '全国'),
+    })),
     village: user.villageCode ? await villageSummary(user.villageCode).catch(() => null) : null,
   };
 }

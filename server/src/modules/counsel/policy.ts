@@ -23,7 +23,11 @@ export const SERVICE_PROCEDURES = [
 
 export type AssignmentRefusal = 'COUNSEL_VILLAGE_LIMIT' | 'ALREADY_ASSIGNED' | null;
 
-export function assignmentRefusal(input: { activeVillageCodes: readonly string[]; villageCode: string; max: number }): AssignmentRefusal {
+export function assignmentRefusal(input: {
+  activeVillageCodes: readonly string[];
+  villageCode: string;
+  max: number;
+}): AssignmentRefusal {
   if (input.activeVillageCodes.includes(input.villageCode)) return 'ALREADY_ASSIGNED';
   if (input.activeVillageCodes.length >= input.max) return 'COUNSEL_VILLAGE_LIMIT';
   return null;

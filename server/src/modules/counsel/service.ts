@@ -42,7 +42,14 @@ export async function updateCountyPolicy(countyCode: string, body: UpdateCountyP
   await PolicyChangeModel.create({ countyCode, changes: body, by: new Types.ObjectId(by) });
   await CountyPolicyModel.updateOne(
     { countyCode },
-    { $set: { maxVillagesPerCounsel: next.maxVillagesPerCounsel, supervisionPhone: next.supervisionPhone, updatedAt: new Date(), updatedBy: new Types.ObjectId(by) } },
+    {
+      $set: {
+        maxVillagesPerCounsel: next.maxVillagesPerCounsel,
+        supervisionPhone: next.supervisionPhone,
+        updatedAt: new Date(),
+        updatedBy: new Types.ObjectId(by),
+      },
+    },
     { upsert: true },
   );
   return next;
@@ -96,11 +103,17 @@ export async function assign(countyCode: string, body: AssignBody, by: string): 
   if (!village) throw new AppError('VILLAGE_NOT_FOUND', '该村（社区）不在本县');
   const { maxVillagesPerCounsel: max } = await countyPolicy(countyCode);
   for (let attempt = 0; attempt < max + 2; attempt += 1) {
-    const active = await AssignmentModel.find({ counselId: counsel._id, endedAt: null }, { villageCode: 1, activeSlot: 1 }).lean();
+    const active = await AssignmentModel.find(
+      { counselId: counsel._id, endedAt: null },
+      { villageCode: 1, activeSlot: 1 },
+    ).lean();
     const refusal = assignmentRefusal({ activeVillageCodes: active.map((a) => a.villageCode), villageCode: village.code, max });
     if (refusal === 'COUNSEL_VILLAGE_LIMIT') throw new AppError(refusal, limitMessage(max));
     if (refusal) throw new AppError(refusal);
-    const [slot] = freeSlots(active.map((a) => a.activeSlot), max);
+    const [slot] = freeSlots(
+      active.map((a) => a.activeSlot),
+      max,
+    );
     if (!slot) throw new AppError('COUNSEL_VILLAGE_LIMIT', limitMessage(max));
     try {
       const created = await AssignmentModel.create({
@@ -127,7 +140,15 @@ export async function endAssignment(countyCode: string, assignmentId: string, re
   if (!existing) throw new AppError('ASSIGNMENT_NOT_FOUND');
   const ended = await AssignmentModel.findOneAndUpdate(
     { _id: assignmentId, countyCode, endedAt: null },
-    { $set: { endedAt: new Date(), endedBy: new Types.ObjectId(by), endReason: reason, activeSlot: assignmentId, activeVillage: assignmentId } },
+    {
+      $set: {
+        endedAt: new Date(),
+        endedBy: new Types.ObjectId(by),
+        endReason: reason,
+        activeSlot: assignmentId,
+        activeVillage: assignmentId,
+      },
+    },
     { new: true },
   ).lean();
   if (!ended) throw new AppError('ASSIGNMENT_ENDED');
@@ -135,7 +156,10 @@ export async function endAssignment(countyCode: string, assignmentId: string, re
   return described!;
 }
 
-export async function listAssignments(countyCode: string, query: { villageCode?: string; counselId?: string }): Promise<Assignment[]> {
+export async function listAssignments(
+  countyCode: string,
+  query: { villageCode?: string; counselId?: string },
+): Promise<Assignment[]> {
   const filter: Record<string, unknown> = { countyCode };
   if (query.villageCode) filter.villageCode = query.villageCode;
   if (query.counselId) filter.counselId = new Types.ObjectId(query.counselId);

@@ -11,8 +11,46 @@ import { ensureInviteCode } from '../places/service';
 
 export const DEMO_COUNTY = '210921';
 
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭', '何', '高', '林', '罗'];
-const GIVEN = ['建国', '秀英', '志强', '桂兰', '海峰', '丽娜', '文博', '晓东', '玉梅', '春生', '红霞', '德明', '雅琴', '振华', '淑珍', '立新'];
+const SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '赵',
+  '黄',
+  '周',
+  '吴',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+  '胡',
+  '郭',
+  '何',
+  '高',
+  '林',
+  '罗',
+];
+const GIVEN = [
+  '建国',
+  '秀英',
+  '志强',
+  '桂兰',
+  '海峰',
+  '丽娜',
+  '文博',
+  '晓东',
+  '玉梅',
+  '春生',
+  '红霞',
+  '德明',
+  '雅琴',
+  '振华',
+  '淑珍',
+  '立新',
+];
 const FIRMS = ['辽宁蒙古贞律师事务所', '阜新众信律师事务所', '阜蒙县法律服务所', '辽宁金桥律师事务所'];
 
 const nameAt = (i: number) => `${SURNAMES[i % SURNAMES.length]}${GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length]}`;
@@ -39,14 +77,23 @@ export async function seedDemo(countyCode = DEMO_COUNTY): Promise<SeedResult> {
 
   let order = 0;
   await upsertUser('demo:county-staff', {
-    name: '赵振华', phone: '17000000001', demoOrder: order++, roles: [{ role: 'county_staff', placeCode: countyCode }],
+    name: '赵振华',
+    phone: '17000000001',
+    demoOrder: order++,
+    roles: [{ role: 'county_staff', placeCode: countyCode }],
   });
   await upsertUser('demo:county-expert', {
-    name: '孙雅琴', phone: '17000000002', demoOrder: order++, roles: [{ role: 'county_expert', placeCode: countyCode }],
+    name: '孙雅琴',
+    phone: '17000000002',
+    demoOrder: order++,
+    roles: [{ role: 'county_expert', placeCode: countyCode }],
   });
   for (const [i, t] of townships.slice(0, 2).entries()) {
     await upsertUser(`demo:township-staff-${t.code}`, {
-      name: nameAt(40 + i), phone: phoneAt(900 + i), demoOrder: order++, roles: [{ role: 'township_staff', placeCode: t.code }],
+      name: nameAt(40 + i),
+      phone: phoneAt(900 + i),
+      demoOrder: order++,
+      roles: [{ role: 'township_staff', placeCode: t.code }],
     });
   }
 
@@ -74,7 +121,10 @@ export async function seedDemo(countyCode = DEMO_COUNTY): Promise<SeedResult> {
   const missing = counselDocs.filter((d) => !existing.has(d.openid));
   if (missing.length) await UserModel.insertMany(missing, { ordered: false });
   const counselIds = new Map(
-    (await UserModel.find({ openid: { $in: counselDocs.map((d) => d.openid) } }, { openid: 1 }).lean()).map((u) => [u.openid, u._id]),
+    (await UserModel.find({ openid: { $in: counselDocs.map((d) => d.openid) } }, { openid: 1 }).lean()).map((u) => [
+      u.openid,
+      u._id,
+    ]),
   );
   const newCounsel = new Set(missing.map((d) => d.openid));
   const assignmentRows = villages.flatMap((v, index) => {
@@ -99,7 +149,12 @@ export async function seedDemo(countyCode = DEMO_COUNTY): Promise<SeedResult> {
   const firstVillage = villages[0];
   await upsertUser('demo:villager-unbound', { name: '何春生', phone: '17000000101', demoOrder: order++, villageCode: null });
   if (firstVillage) {
-    await upsertUser('demo:villager-bound', { name: '林红霞', phone: '17000000102', demoOrder: order++, villageCode: firstVillage.code });
+    await upsertUser('demo:villager-bound', {
+      name: '林红霞',
+      phone: '17000000102',
+      demoOrder: order++,
+      villageCode: firstVillage.code,
+    });
   }
   for (const v of villages.slice(0, 10)) await ensureInviteCode(v.code);
   return { villages: villages.length, townships: townships.length, counsel: counselCount, assignments };

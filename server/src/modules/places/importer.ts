@@ -69,19 +69,46 @@ export async function importPlaces(code: string, options: { batchSize?: number }
   for await (const row of rows('provinces.csv', provinceCode)) {
     if (row.code === provinceCode) {
       const name = row.name ?? '';
-      await add({ code: provinceCode, name, officialName: name, level: 'province', parentCode: null, provinceCode, countyCode: null, townshipCode: null });
+      await add({
+        code: provinceCode,
+        name,
+        officialName: name,
+        level: 'province',
+        parentCode: null,
+        provinceCode,
+        countyCode: null,
+        townshipCode: null,
+      });
     }
   }
   for await (const row of rows('areas.csv', code)) {
     if (!row.code || !inScope(row.code)) continue;
     const name = row.name ?? '';
-    await add({ code: row.code, name, officialName: name, level: 'county', parentCode: provinceCode, provinceCode, countyCode: row.code, townshipCode: null });
+    await add({
+      code: row.code,
+      name,
+      officialName: name,
+      level: 'county',
+      parentCode: provinceCode,
+      provinceCode,
+      countyCode: row.code,
+      townshipCode: null,
+    });
     result.counties += 1;
   }
   for await (const row of rows('streets.csv', code)) {
     if (!row.code || !row.areaCode || !inScope(row.areaCode)) continue;
     const name = row.name ?? '';
-    await add({ code: row.code, name, officialName: name, level: 'township', parentCode: row.areaCode, provinceCode, countyCode: row.areaCode, townshipCode: row.code });
+    await add({
+      code: row.code,
+      name,
+      officialName: name,
+      level: 'township',
+      parentCode: row.areaCode,
+      provinceCode,
+      countyCode: row.areaCode,
+      townshipCode: row.code,
+    });
     result.townships += 1;
   }
   for await (const row of rows('villages.csv', code)) {

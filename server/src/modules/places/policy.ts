@@ -1,13 +1,18 @@
 import { CODE_LENGTH, type PlaceLevel } from '@vc/types';
 
-/** 富民社区居委会 → 富民社区, 大巴村委会 → 大巴村, 某村村民委员会 → 某村. */
+/**
+ * The name people use, from the committee's official name:
+ * 大巴村委会 / 大巴村村民委员会 → 大巴村, 富民社区居委会 / 富民社区居民委员会 → 富民社区.
+ * The data also has the misspelt suffix 委会员 (村民委会员, 居民委会员).
+ */
 export function displayName(officialName: string): string {
-  const cleaned = officialName
-    .replace(/(村民委员会|居民委员会)$/, (m) => (m.startsWith('村') ? '村' : ''))
-    .replace(/村委会$/, '村')
-    .replace(/居委会$/, '')
-    .replace(/委会员$/, '');
-  return cleaned.length > 0 ? cleaned : officialName;
+  const village = /^(.*?)(村民委员会|村民委会员|村委会)$/.exec(officialName);
+  if (village?.[1]) return village[1].endsWith('村') ? village[1] : `${village[1]}村`;
+  const community = /^(.*?)(居民委员会|居民委会员|居委会)$/.exec(officialName);
+  if (community?.[1]) return community[1];
+  const misspelt = /^(.*?)委会员$/.exec(officialName);
+  if (misspelt?.[1]) return misspelt[1];
+  return officialName;
 }
 
 export function levelOfCode(code: string): PlaceLevel | null {

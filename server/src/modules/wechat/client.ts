@@ -74,7 +74,13 @@ WechatAPI.mixin({
   },
   _getUnlimitedQrCode(this: Api, scene: string, page: string, callback: Cb) {
     const body = JSON.stringify({ scene, page, check_path: false });
-    tokenRequest(this, `${this.endpoint}/wxa/getwxacodeunlimit`, { method: 'POST', content: body, headers: { 'Content-Type': 'application/json' } }, true, callback);
+    tokenRequest(
+      this,
+      `${this.endpoint}/wxa/getwxacodeunlimit`,
+      { method: 'POST', content: body, headers: { 'Content-Type': 'application/json' } },
+      true,
+      callback,
+    );
   },
   /** text content security check (msg_sec_check v2) */
   msgSecCheck(this: Api, ...args: unknown[]) {
@@ -82,7 +88,13 @@ WechatAPI.mixin({
   },
   _msgSecCheck(this: Api, openid: string, content: string, callback: Cb) {
     const body = JSON.stringify({ openid, content, version: 2, scene: 2 });
-    tokenRequest(this, `${this.endpoint}/wxa/msg_sec_check`, { method: 'POST', content: body, headers: { 'Content-Type': 'application/json' }, dataType: 'text' }, false, callback);
+    tokenRequest(
+      this,
+      `${this.endpoint}/wxa/msg_sec_check`,
+      { method: 'POST', content: body, headers: { 'Content-Type': 'application/json' }, dataType: 'text' },
+      false,
+      callback,
+    );
   },
 });
 
