@@ -11,6 +11,7 @@ import * as accounts from './modules/accounts/service';
 import * as login from './modules/accounts/login';
 import * as places from './modules/places/service';
 import * as counsel from './modules/counsel/service';
+import * as ledger from './modules/ledger/service';
 import type { WechatClient } from './modules/wechat/client';
 
 export interface AppDeps {
@@ -77,6 +78,21 @@ export function createApp({ config, wechat, log = console.error }: AppDeps): Koa
     assignCounsel: ({ params, body, principal }) => counsel.assign(params.countyCode, body, principal.userId),
     endAssignment: ({ params, body, principal }) =>
       counsel.endAssignment(params.countyCode, params.assignmentId, body.reason, principal.userId),
+    submitLedgerEntry: async ({ principal, body, ctx }) => {
+      const { entry, created } = await ledger.submit(principal, body);
+      if (!created) {
+        ctx.status = 200; // a retry: the first record, nothing new written
+        ctx.body = entry;
+        return undefined;
+      }
+      return entry;
+    },
+    myLedgerEntries: async ({ principal, query }) => ({ items: await ledger.listMine(principal.userId, query) }),
+    myLedgerProgress: async ({ principal, query }) => ({ items: await ledger.progress(principal, query.month) }),
+    townshipLedgerEntries: async ({ params, query }) => ({ items: await ledger.listTownship(params.townshipCode, query) }),
+    reviewLedgerEntry: ({ params, body, principal }) =>
+      ledger.review(params.townshipCode, params.entryId, body, principal.userId),
+    lockLedgerMonth: ({ params, principal }) => ledger.lockMonth(params.townshipCode, params.month, principal.userId),
   };
 
   const authenticate = async (ctx: AppContext) => {

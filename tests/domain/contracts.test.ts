@@ -84,8 +84,18 @@ describe('route table', () => {
     updateCountyPolicy: { maxVillagesPerCounsel: 3, supervisionPhone: '0418-1234567' },
     assignCounsel: { counselId: '0123456789abcdef01234567', villageCode: '210921100202' },
     endAssignment: { reason: '调离本县' },
+    submitLedgerEntry: {
+      clientKey: 'phone-key-0001',
+      villageCode: '210921001001',
+      kind: 'lecture',
+      startAt: '2026-03-31T22:00:00+08:00',
+      endAt: '2026-04-01T01:00:00+08:00',
+      summary: '宣讲民法典婚姻家庭编',
+      attendees: 40,
+    },
+    reviewLedgerEntry: { decision: 'return', reason: '时间与签到不符' },
   };
-  const bodyless = ['logout', 'counselContact'];
+  const bodyless = ['logout', 'counselContact', 'lockLedgerMonth'];
 
   it('the non-GET routes without a body are exactly the known ones', () => {
     const withoutBody = routes.filter(([, r]) => r.method !== 'get' && !r.body).map(([id]) => id);

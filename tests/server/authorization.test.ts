@@ -37,11 +37,14 @@ const TARGETS: Record<string, string[]> = {
   countyCode: ['210921', '210922'],
   villageCode: ['210921001001', '210921001004', '210921100202', '210922100201'],
   code: ['210921', '210921001', '210921100', '210921001001', '210922'],
+  townshipCode: ['210921001', '210921100', '210922100'],
 };
 const FILLERS: Record<string, string> = {
   counselId: '0123456789abcdef01234567',
   assignmentId: '0123456789abcdef01234567',
   inviteCode: 'ABCDEF',
+  entryId: '0123456789abcdef01234567',
+  month: '2026-10',
 };
 
 beforeAll(async () => {
@@ -81,6 +84,8 @@ describe.each(routes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as co
       else if (!person.role) expected = 'UNAUTHENTICATED';
       else if (access.kind === 'session') expected = 'allow';
       else if (!access.roles.includes(person.role)) expected = 'FORBIDDEN';
+      else if (target === null)
+        expected = 'allow'; // role-only route: the service scopes by owner
       else expected = person.places.some((p) => target!.startsWith(p)) ? 'allow' : 'OUT_OF_JURISDICTION';
 
       const where = `${route.method} ${fillPath(route.path, params)} → ${res.status} ${JSON.stringify(res.body).slice(0, 120)}`;

@@ -11,6 +11,10 @@ import { fillPath } from '../../types/src/paths';
 
 let stack: Stack;
 let token: string;
+let counselToken: string;
+/** a caller the route admits: county staff, or a counsel for counsel-only routes */
+const tokenFor = (route: RouteContract) =>
+  route.access.kind === 'role' && !route.access.roles.includes('county_staff') ? counselToken : token;
 const routes = Object.values(ROUTES) as RouteContract[];
 
 /** valid path parameters inside the county staff's jurisdiction */
@@ -21,6 +25,9 @@ const PARAMS: Record<string, string> = {
   counselId: '0123456789abcdef01234567',
   assignmentId: '0123456789abcdef01234567',
   inviteCode: 'ABCDEF',
+  townshipCode: '210921001',
+  entryId: '0123456789abcdef01234567',
+  month: '2026-10',
 };
 const pathOf = (route: RouteContract, overrides: Record<string, string> = {}) => {
   const params: Record<string, string> = {};
@@ -46,6 +53,7 @@ function expectClearRefusal(res: Reply, where: string) {
 beforeAll(async () => {
   stack = await startStack();
   token = (await demoLogin(stack.baseUrl, '赵振华')).token;
+  counselToken = (await demoLogin(stack.baseUrl, '王建国')).token;
 });
 afterAll(() => stack?.stop());
 
@@ -74,7 +82,7 @@ describe.each(withBody.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as 
   ];
   it.each(cases)('refuses %s and writes nothing', async (label, input, codes) => {
     const before = await snapshot();
-    const res = await request(stack.baseUrl, route.method, pathOf(route), { token, ...input });
+    const res = await request(stack.baseUrl, route.method, pathOf(route), { token: tokenFor(route), ...input });
     expectClearRefusal(res, `${route.method} ${route.path} with ${label}`);
     // the cloud login route checks its signature; everything else reaches body validation
     if (route.id === 'cloudLogin' && res.body.error.code === 'BAD_SIGNATURE') return;
@@ -88,13 +96,13 @@ describe('queries and path parameters', () => {
   it.each(withQuery.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))(
     '%s refuses unknown and repeated query keys',
     async (_, route) => {
-      const unknown = await request(stack.baseUrl, route.method, `${pathOf(route)}?q=a&$where=1`, { token });
+      const unknown = await request(stack.baseUrl, route.method, `${pathOf(route)}?q=a&$where=1`, { token: tokenFor(route) });
       expectClearRefusal(unknown, `${route.path}?$where`);
       const repeated = await request(
         stack.baseUrl,
         route.method,
         `${pathOf(route)}?q=a&q=b&countyCode=210921&countyCode=210922`,
-        { token },
+        { token: tokenFor(route) },
       );
       expectClearRefusal(repeated, `${route.path} repeated`);
     },
@@ -112,9 +120,12 @@ describe('queries and path parameters', () => {
         counselId: 'not-an-id',
         assignmentId: '{"$gt":""}',
         inviteCode: 'lower!',
+        townshipCode: '2109',
+        entryId: 'x',
+        month: '2026-13',
       };
       const res = await request(stack.baseUrl, route.method, pathOf(route, bad), {
-        token,
+        token: tokenFor(route),
         body: route.method === 'get' ? undefined : {},
       });
       expectClearRefusal(res, `${route.path} malformed`);

@@ -1,7 +1,18 @@
 import { z } from './zod';
 import { PATHS } from './paths';
 import { ErrorReply, OkReply, EmptyQuery } from './common';
-import { ObjectId, PlaceCode, Role, VillageCode, CountyCode } from './roles';
+import { ObjectId, PlaceCode, Role, VillageCode, CountyCode, TownshipCode } from './roles';
+import {
+  LedgerEntry,
+  LedgerEntryListQuery,
+  LedgerEntryListReply,
+  LockMonthParams,
+  LedgerLock,
+  ProgressQuery,
+  ProgressReply,
+  ReviewLedgerEntryBody,
+  SubmitLedgerEntryBody,
+} from './ledger';
 import { PlaceChildrenReply, VillageSearchQuery, VillageSearchReply, VillageSummary } from './places';
 import {
   BindVillageBody,
@@ -229,6 +240,58 @@ export const ROUTES = {
     params: z.object({ countyCode: CountyCode, assignmentId: ObjectId }).strict(),
     body: EndAssignmentBody,
     reply: Assignment,
+  },
+  submitLedgerEntry: {
+    ...PATHS.submitLedgerEntry,
+    id: 'submitLedgerEntry',
+    summary: '法律顾问登记服务台账（幂等：同一 clientKey 只记一次）',
+    access: { kind: 'role', roles: ['counsel'], scope: null },
+    body: SubmitLedgerEntryBody,
+    reply: LedgerEntry,
+    status: 201,
+  },
+  myLedgerEntries: {
+    ...PATHS.myLedgerEntries,
+    id: 'myLedgerEntries',
+    summary: '本人登记的台账',
+    access: { kind: 'role', roles: ['counsel'], scope: null },
+    query: LedgerEntryListQuery,
+    reply: LedgerEntryListReply,
+  },
+  myLedgerProgress: {
+    ...PATHS.myLedgerProgress,
+    id: 'myLedgerProgress',
+    summary: '本人在各服务村的完成进度（本月驻点、本季度讲座、本年度时长）',
+    access: { kind: 'role', roles: ['counsel'], scope: null },
+    query: ProgressQuery,
+    reply: ProgressReply,
+  },
+  townshipLedgerEntries: {
+    ...PATHS.townshipLedgerEntries,
+    id: 'townshipLedgerEntries',
+    summary: '本乡镇各村台账（审核队列）',
+    access: { kind: 'role', roles: placeStaff, scope: 'townshipCode' },
+    params: z.object({ townshipCode: TownshipCode }).strict(),
+    query: LedgerEntryListQuery,
+    reply: LedgerEntryListReply,
+  },
+  reviewLedgerEntry: {
+    ...PATHS.reviewLedgerEntry,
+    id: 'reviewLedgerEntry',
+    summary: '审核台账：通过或退回（退回须写原因）；每条只审核一次',
+    access: { kind: 'role', roles: placeStaff, scope: 'townshipCode' },
+    params: z.object({ townshipCode: TownshipCode, entryId: ObjectId }).strict(),
+    body: ReviewLedgerEntryBody,
+    reply: LedgerEntry,
+  },
+  lockLedgerMonth: {
+    ...PATHS.lockLedgerMonth,
+    id: 'lockLedgerMonth',
+    summary: '审核完毕后锁定某月台账（之后补登须说明原因并标记为补登）',
+    access: { kind: 'role', roles: placeStaff, scope: 'townshipCode' },
+    params: LockMonthParams,
+    reply: LedgerLock,
+    status: 201,
   },
 } satisfies Record<string, RouteContract>;
 

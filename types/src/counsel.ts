@@ -40,6 +40,12 @@ export const CountyPolicy = z
     countyCode: CountyCode,
     maxVillagesPerCounsel: z.number().int().min(1).max(20),
     supervisionPhone: z.string(),
+    /** R2: on-site hours per village per month (000: 4) */
+    minOnSiteHoursPerMonth: z.number().min(0).max(200),
+    /** R3: lectures per village per quarter (000: 1) */
+    minLecturesPerQuarter: z.number().int().min(0).max(50),
+    /** R2: service hours per village per year (004: 50) */
+    minHoursPerYear: z.number().min(0).max(2000),
   })
   .openapi('CountyPolicy');
 export type CountyPolicy = z.infer<typeof CountyPolicy>;
@@ -51,6 +57,9 @@ export const UpdateCountyPolicyBody = z
       .string()
       .regex(/^[\d-]{5,20}$/, '监督电话格式不正确')
       .optional(),
+    minOnSiteHoursPerMonth: z.number().min(0).max(200).optional(),
+    minLecturesPerQuarter: z.number().int().min(0).max(50).optional(),
+    minHoursPerYear: z.number().min(0).max(2000).optional(),
   })
   .strict()
   .openapi('UpdateCountyPolicyBody');

@@ -4,6 +4,7 @@ export * from './roles';
 export * from './places';
 export * from './accounts';
 export * from './counsel';
+export * from './ledger';
 export * from './paths';
 export * from './api';
 export * from './openapi';

@@ -23,6 +23,12 @@ export const PATHS = {
   listAssignments: { method: 'get', path: '/api/counties/:countyCode/assignments' },
   assignCounsel: { method: 'post', path: '/api/counties/:countyCode/assignments' },
   endAssignment: { method: 'post', path: '/api/counties/:countyCode/assignments/:assignmentId/end' },
+  submitLedgerEntry: { method: 'post', path: '/api/ledger/entries' },
+  myLedgerEntries: { method: 'get', path: '/api/ledger/entries' },
+  myLedgerProgress: { method: 'get', path: '/api/ledger/progress' },
+  townshipLedgerEntries: { method: 'get', path: '/api/townships/:townshipCode/ledger-entries' },
+  reviewLedgerEntry: { method: 'post', path: '/api/townships/:townshipCode/ledger-entries/:entryId/review' },
+  lockLedgerMonth: { method: 'post', path: '/api/townships/:townshipCode/ledger-months/:month/lock' },
 } as const;
 
 export type PathRouteId = keyof typeof PATHS;

@@ -18,6 +18,7 @@ import { AssignmentModel, ContactRevealModel, CountyPolicyModel, PolicyChangeMod
 import {
   DEFAULT_DUTIES,
   DEFAULT_MAX_VILLAGES_PER_COUNSEL,
+  DEFAULT_SERVICE_TARGETS,
   DEFAULT_SUPERVISION_PHONE,
   SERVICE_PROCEDURES,
   assignmentRefusal,
@@ -31,6 +32,9 @@ export async function countyPolicy(countyCode: string): Promise<CountyPolicy> {
     countyCode,
     maxVillagesPerCounsel: stored?.maxVillagesPerCounsel ?? DEFAULT_MAX_VILLAGES_PER_COUNSEL,
     supervisionPhone: stored?.supervisionPhone ?? DEFAULT_SUPERVISION_PHONE,
+    minOnSiteHoursPerMonth: stored?.minOnSiteHoursPerMonth ?? DEFAULT_SERVICE_TARGETS.minOnSiteHoursPerMonth,
+    minLecturesPerQuarter: stored?.minLecturesPerQuarter ?? DEFAULT_SERVICE_TARGETS.minLecturesPerQuarter,
+    minHoursPerYear: stored?.minHoursPerYear ?? DEFAULT_SERVICE_TARGETS.minHoursPerYear,
   };
 }
 

@@ -1,0 +1,133 @@
+import { Schema, model, Types } from 'mongoose';
+import { LEDGER_KINDS, LEDGER_STATUSES } from '@vc/types';
+
+/**
+ * A ledger entry (工作台账, R4). Append-only: the facts (who, where, what, when) are never changed
+ * after submission; a correction is a new entry pointing at the one it corrects. Only the review
+ * outcome is written onto the entry, once, after its review record won the unique index.
+ */
+const entrySchema = new Schema(
+  {
+    counselId: { type: Schema.Types.ObjectId, required: true },
+    clientKey: { type: String, required: true },
+    villageCode: { type: String, required: true },
+    townshipCode: { type: String, required: true },
+    countyCode: { type: String, required: true },
+    kind: { type: String, enum: LEDGER_KINDS, required: true },
+    mode: { type: String, enum: ['on_site', 'remote'], required: true },
+    startAt: { type: Date, required: true },
+    endAt: { type: Date, required: true },
+    minutes: { type: Number, required: true },
+    /** the Beijing months the session touched, for period queries */
+    months: { type: [String], required: true },
+    summary: { type: String, required: true },
+    attendees: { type: Number, default: null },
+    location: { type: { latitude: Number, longitude: Number, accuracy: Number }, default: null, _id: false },
+    viaTimer: { type: Boolean, default: false },
+    correctsEntryId: { type: Schema.Types.ObjectId, default: null },
+    late: { type: Boolean, default: false },
+    lateReason: { type: String, default: null },
+    status: { type: String, enum: LEDGER_STATUSES, default: 'pending' },
+    review: {
+      type: { decision: String, reason: String, by: Schema.Types.ObjectId, at: Date },
+      default: null,
+      _id: false,
+    },
+    createdAt: { type: Date, default: () => new Date() },
+  },
+  { collection: 'ledger_entries', versionKey: false },
+);
+// Idempotency: a retried or re-synced submission finds its first copy.
+entrySchema.index({ counselId: 1, clientKey: 1 }, { unique: true });
+entrySchema.index({ townshipCode: 1, status: 1, startAt: 1 });
+entrySchema.index({ counselId: 1, villageCode: 1, months: 1 });
+entrySchema.index({ correctsEntryId: 1 });
+
+export interface LedgerEntryDoc {
+  _id: Types.ObjectId;
+  counselId: Types.ObjectId;
+  clientKey: string;
+  villageCode: string;
+  townshipCode: string;
+  countyCode: string;
+  kind: (typeof LEDGER_KINDS)[number];
+  mode: 'on_site' | 'remote';
+  startAt: Date;
+  endAt: Date;
+  minutes: number;
+  months: string[];
+  summary: string;
+  attendees: number | null;
+  viaTimer: boolean;
+  correctsEntryId: Types.ObjectId | null;
+  late: boolean;
+  lateReason: string | null;
+  status: (typeof LEDGER_STATUSES)[number];
+  review: { decision: 'approve' | 'return'; reason: string | null; by: Types.ObjectId; at: Date } | null;
+  createdAt: Date;
+}
+export const LedgerEntryModel = model('LedgerEntry', entrySchema);
+
+/** One review per entry: the unique index makes the first decision the only one, also under concurrency. */
+const reviewSchema = new Schema(
+  {
+    entryId: { type: Schema.Types.ObjectId, required: true, unique: true },
+    decision: { type: String, enum: ['approve', 'return'], required: true },
+    reason: { type: String, default: null },
+    by: { type: Schema.Types.ObjectId, required: true },
+    at: { type: Date, default: () => new Date() },
+  },
+  { collection: 'ledger_reviews', versionKey: false },
+);
+export const LedgerReviewModel = model('LedgerReview', reviewSchema);
+
+/** A township's month closed after review; later entries need a reason and are flagged late. */
+const lockSchema = new Schema(
+  {
+    townshipCode: { type: String, required: true },
+    month: { type: String, required: true },
+    lockedAt: { type: Date, default: () => new Date() },
+    lockedBy: { type: Schema.Types.ObjectId, required: true },
+  },
+  { collection: 'ledger_locks', versionKey: false },
+);
+lockSchema.index({ townshipCode: 1, month: 1 }, { unique: true });
+export const LedgerLockModel = model('LedgerLock', lockSchema);
+
+/**
+ * Approved service per counsel, village and Beijing month, so reports read one document per
+ * village and month instead of every entry. Rewritten from the entries under a lease (see
+ * shared/lease.ts), because FerretDB 1.24 loses concurrent $inc updates.
+ */
+const rollupSchema = new Schema(
+  {
+    key: { type: String, required: true, unique: true },
+    counselId: { type: Schema.Types.ObjectId, required: true },
+    villageCode: { type: String, required: true },
+    townshipCode: { type: String, required: true },
+    countyCode: { type: String, required: true },
+    month: { type: String, required: true },
+    onSiteMinutes: { type: Number, required: true },
+    remoteMinutes: { type: Number, required: true },
+    lectures: { type: Number, required: true },
+    entries: { type: Number, required: true },
+    computedAt: { type: Date, required: true },
+  },
+  { collection: 'ledger_rollups', versionKey: false },
+);
+rollupSchema.index({ countyCode: 1, month: 1 });
+rollupSchema.index({ counselId: 1, month: 1 });
+export interface RollupDoc {
+  key: string;
+  counselId: Types.ObjectId;
+  villageCode: string;
+  townshipCode: string;
+  countyCode: string;
+  month: string;
+  onSiteMinutes: number;
+  remoteMinutes: number;
+  lectures: number;
+  entries: number;
+  computedAt: Date;
+}
+export const LedgerRollupModel = model('LedgerRollup', rollupSchema);

@@ -1,0 +1,97 @@
+import type { CountyPolicy, LedgerKind } from '@vc/types';
+import { minutesByMonth, monthsOfQuarter, monthsOfYear, quarterOfMonth, yearOfMonth } from '../../shared/periods';
+import type { ErrorCode } from '../../shared/errors';
+
+/** A single session longer than this is a typing mistake, not a day in the village. */
+export const MAX_ENTRY_HOURS = 12;
+/** Phones' clocks drift; a start a little in the future is accepted. */
+export const FUTURE_TOLERANCE_MINUTES = 10;
+/** Entries older than this belong to a closed assessment year. */
+export const MAX_AGE_DAYS = 400;
+
+export function timesRefusal(start: Date, end: Date, now: Date): ErrorCode | null {
+  if (!(end.getTime() > start.getTime())) return 'LEDGER_END_BEFORE_START';
+  if (end.getTime() - start.getTime() > MAX_ENTRY_HOURS * 3600 * 1000) return 'LEDGER_TOO_LONG';
+  if (end.getTime() > now.getTime() + FUTURE_TOLERANCE_MINUTES * 60 * 1000) return 'LEDGER_IN_FUTURE';
+  if (start.getTime() < now.getTime() - MAX_AGE_DAYS * 24 * 3600 * 1000) return 'LEDGER_TOO_OLD';
+  return null;
+}
+
+/** A lecture records how many people attended (R3 evidence). */
+export const attendeesRefusal = (kind: LedgerKind, attendees: number | undefined): ErrorCode | null =>
+  kind === 'lecture' && !(attendees && attendees > 0) ? 'LEDGER_ATTENDEES_REQUIRED' : null;
+
+export interface CountedEntry {
+  id: string;
+  kind: LedgerKind;
+  mode: 'on_site' | 'remote';
+  startAt: Date;
+  endAt: Date;
+  correctsEntryId: string | null;
+}
+
+export interface MonthFigures {
+  onSiteMinutes: number;
+  remoteMinutes: number;
+  lectures: number;
+  entries: number;
+}
+
+/**
+ * What one month counts from approved entries: an entry replaced by an approved correction no
+ * longer counts (the correction does); minutes are split across months at Beijing midnight; a
+ * lecture counts in the month it started; remote service never counts as on-site (issue 4, rule 5).
+ */
+export function figuresForMonth(approved: readonly CountedEntry[], month: string): MonthFigures {
+  const corrected = new Set(approved.map((e) => e.correctsEntryId).filter((id): id is string => Boolean(id)));
+  const figures: MonthFigures = { onSiteMinutes: 0, remoteMinutes: 0, lectures: 0, entries: 0 };
+  for (const entry of approved) {
+    if (corrected.has(entry.id)) continue;
+    const share = minutesByMonth(entry.startAt, entry.endAt).find((p) => p.month === month);
+    if (!share) continue;
+    figures.entries += 1;
+    if (entry.mode === 'on_site') figures.onSiteMinutes += share.minutes;
+    else figures.remoteMinutes += share.minutes;
+    if (entry.kind === 'lecture' && minutesByMonth(entry.startAt, entry.endAt)[0]?.month === month) figures.lectures += 1;
+  }
+  return figures;
+}
+
+export type Targets = Pick<CountyPolicy, 'minOnSiteHoursPerMonth' | 'minLecturesPerQuarter' | 'minHoursPerYear'>;
+
+export interface Standing {
+  month: { period: string; onSiteMinutes: number; requiredMinutes: number };
+  quarter: { period: string; lectures: number; requiredLectures: number };
+  year: { period: string; minutes: number; requiredMinutes: number };
+  missing: string[];
+}
+
+const hours = (minutes: number) => `${Math.round((minutes / 60) * 10) / 10}`;
+
+/**
+ * A village's standing for a month, its quarter and its year (R2, R3) from monthly figures.
+ * Year hours count on-site and remote service; the monthly 4 hours count on-site only.
+ */
+export function standing(byMonth: ReadonlyMap<string, MonthFigures>, month: string, targets: Targets): Standing {
+  const get = (m: string) => byMonth.get(m) ?? { onSiteMinutes: 0, remoteMinutes: 0, lectures: 0, entries: 0 };
+  const quarter = quarterOfMonth(month);
+  const year = yearOfMonth(month);
+  const monthMinutes = get(month).onSiteMinutes;
+  const lectures = monthsOfQuarter(quarter).reduce((sum, m) => sum + get(m).lectures, 0);
+  const yearMinutes = monthsOfYear(year).reduce((sum, m) => sum + get(m).onSiteMinutes + get(m).remoteMinutes, 0);
+  const required = {
+    month: Math.round(targets.minOnSiteHoursPerMonth * 60),
+    lectures: targets.minLecturesPerQuarter,
+    year: Math.round(targets.minHoursPerYear * 60),
+  };
+  const missing: string[] = [];
+  if (monthMinutes < required.month) missing.push(`本月驻点还差 ${hours(required.month - monthMinutes)} 小时`);
+  if (lectures < required.lectures) missing.push(`本季度还需举办 ${required.lectures - lectures} 次法治讲座`);
+  if (yearMinutes < required.year) missing.push(`本年度服务还差 ${hours(required.year - yearMinutes)} 小时`);
+  return {
+    month: { period: month, onSiteMinutes: monthMinutes, requiredMinutes: required.month },
+    quarter: { period: quarter, lectures, requiredLectures: required.lectures },
+    year: { period: year, minutes: yearMinutes, requiredMinutes: required.year },
+    missing,
+  };
+}

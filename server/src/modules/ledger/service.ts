@@ -1,0 +1,305 @@
+import { Types } from 'mongoose';
+import type { LedgerEntry, LedgerLock, ReviewLedgerEntryBody, SubmitLedgerEntryBody, VillageProgress } from '@vc/types';
+import { AppError } from '../../shared/errors';
+import type { Principal } from '../../shared/http';
+import { withLease } from '../../shared/lease';
+import { minutesByMonth, monthOf } from '../../shared/periods';
+import { holdsAt } from '../../shared/scope';
+import { UserModel } from '../accounts/model';
+import { countyPolicy } from '../counsel/service';
+import { PlaceModel } from '../places/model';
+import {
+  LedgerEntryModel,
+  LedgerLockModel,
+  LedgerReviewModel,
+  LedgerRollupModel,
+  type LedgerEntryDoc,
+  type RollupDoc,
+} from './model';
+import { attendeesRefusal, figuresForMonth, standing, timesRefusal, type MonthFigures } from './policy';
+
+async function describe(entries: LedgerEntryDoc[]): Promise<LedgerEntry[]> {
+  const counsel = await UserModel.find({ _id: { $in: entries.map((e) => e.counselId) } }, { name: 1 }).lean();
+  const villages = await PlaceModel.find({ code: { $in: entries.map((e) => e.villageCode) } }, { code: 1, name: 1 }).lean();
+  const names = new Map(counsel.map((c) => [String(c._id), c.name]));
+  const villageNames = new Map(villages.map((v) => [v.code, v.name]));
+  return entries.map((e) => ({
+    id: String(e._id),
+    clientKey: e.clientKey,
+    counselId: String(e.counselId),
+    counselName: names.get(String(e.counselId)) ?? '',
+    villageCode: e.villageCode,
+    villageName: villageNames.get(e.villageCode) ?? '',
+    kind: e.kind,
+    mode: e.mode,
+    startAt: e.startAt.toISOString(),
+    endAt: e.endAt.toISOString(),
+    minutes: e.minutes,
+    summary: e.summary,
+    attendees: e.attendees ?? null,
+    viaTimer: e.viaTimer,
+    status: e.status,
+    late: e.late,
+    lateReason: e.lateReason ?? null,
+    correctsEntryId: e.correctsEntryId ? String(e.correctsEntryId) : null,
+    review: e.review
+      ? { decision: e.review.decision, reason: e.review.reason ?? null, by: String(e.review.by), at: e.review.at.toISOString() }
+      : null,
+    createdAt: e.createdAt.toISOString(),
+  }));
+}
+
+const describeOne = async (entry: LedgerEntryDoc) => (await describe([entry]))[0]!;
+
+/** The facts of a submission, to tell a retry (same facts) from a reused key (other facts). */
+const sameFacts = (e: LedgerEntryDoc, body: SubmitLedgerEntryBody) =>
+  e.villageCode === body.villageCode &&
+  e.kind === body.kind &&
+  e.startAt.getTime() === new Date(body.startAt).getTime() &&
+  e.endAt.getTime() === new Date(body.endAt).getTime();
+
+/**
+ * Records a service (R4). Idempotent by (counsel, clientKey): a retry or a second offline sync
+ * returns the first record (`created: false`) and writes nothing.
+ */
+export async function submit(
+  principal: Principal,
+  body: SubmitLedgerEntryBody,
+  now = new Date(),
+): Promise<{ entry: LedgerEntry; created: boolean }> {
+  const counselId = new Types.ObjectId(principal.userId);
+  const existing = await LedgerEntryModel.findOne({ counselId, clientKey: body.clientKey }).lean<LedgerEntryDoc>();
+  if (existing) {
+    if (!sameFacts(existing, body)) throw new AppError('LEDGER_KEY_REUSED');
+    return { entry: await describeOne(existing), created: false };
+  }
+  if (!holdsAt(principal.grants, ['counsel'], body.villageCode)) throw new AppError('LEDGER_VILLAGE_NOT_SERVED');
+  const start = new Date(body.startAt);
+  const end = new Date(body.endAt);
+  const refusal = timesRefusal(start, end, now) ?? attendeesRefusal(body.kind, body.attendees);
+  if (refusal) throw new AppError(refusal);
+  if (body.correctsEntryId) {
+    const original = await LedgerEntryModel.findOne({
+      _id: body.correctsEntryId,
+      counselId,
+      villageCode: body.villageCode,
+    }).lean();
+    if (!original) throw new AppError('LEDGER_CORRECTION_INVALID');
+  }
+
+  const months = minutesByMonth(start, end).map((p) => p.month);
+  const townshipCode = body.villageCode.slice(0, 9);
+  const locked = await LedgerLockModel.find({ townshipCode, month: { $in: months } }).lean();
+  if (locked.length > 0 && !body.lateReason)
+    throw new AppError('LEDGER_PERIOD_LOCKED', `${locked.map((l) => l.month).join('、')} 的台账已锁定，补登须填写补登原因`);
+
+  try {
+    const created = await LedgerEntryModel.create({
+      counselId,
+      clientKey: body.clientKey,
+      villageCode: body.villageCode,
+      townshipCode,
+      countyCode: body.villageCode.slice(0, 6),
+      kind: body.kind,
+      mode: body.mode ?? 'on_site',
+      startAt: start,
+      endAt: end,
+      minutes: Math.round((end.getTime() - start.getTime()) / 60000),
+      months,
+      summary: body.summary,
+      attendees: body.attendees ?? null,
+      location: body.location ?? null,
+      viaTimer: body.viaTimer ?? false,
+      correctsEntryId: body.correctsEntryId ? new Types.ObjectId(body.correctsEntryId) : null,
+      late: locked.length > 0,
+      lateReason: locked.length > 0 ? body.lateReason : null,
+    });
+    return { entry: await describeOne(created.toObject() as unknown as LedgerEntryDoc), created: true };
+  } catch (err) {
+    if ((err as { code?: number }).code !== 11000) throw err;
+    // the same key arrived twice at once: the other request wrote it
+    const first = await LedgerEntryModel.findOne({ counselId, clientKey: body.clientKey }).lean<LedgerEntryDoc>();
+    if (!first || !sameFacts(first, body)) throw new AppError('LEDGER_KEY_REUSED');
+    return { entry: await describeOne(first), created: false };
+  }
+}
+
+interface ListFilter {
+  month?: string;
+  villageCode?: string;
+  status?: string;
+}
+function filterOf(scope: Record<string, unknown>, query: ListFilter): Record<string, unknown> {
+  const filter: Record<string, unknown> = { ...scope };
+  if (query.month) filter.months = query.month;
+  if (query.villageCode) filter.villageCode = query.villageCode;
+  if (query.status) filter.status = query.status;
+  return filter;
+}
+
+export async function listMine(counselId: string, query: ListFilter): Promise<LedgerEntry[]> {
+  const rows = await LedgerEntryModel.find(filterOf({ counselId: new Types.ObjectId(counselId) }, query))
+    .sort({ startAt: -1 })
+    .limit(500)
+    .lean<LedgerEntryDoc[]>();
+  return describe(rows);
+}
+
+/** Township scope is part of the filter itself, so a reviewer can never list another township. */
+export async function listTownship(townshipCode: string, query: ListFilter): Promise<LedgerEntry[]> {
+  const rows = await LedgerEntryModel.find(filterOf({ townshipCode }, query))
+    .sort({ startAt: 1 })
+    .limit(500)
+    .lean<LedgerEntryDoc[]>();
+  return describe(rows);
+}
+
+/**
+ * Approves or returns an entry, once: the review record's unique index decides which of two
+ * concurrent reviewers wins. Approval rewrites the rollups of every month the entry (and the entry
+ * it corrects) touched.
+ */
+export async function review(
+  townshipCode: string,
+  entryId: string,
+  body: ReviewLedgerEntryBody,
+  by: string,
+): Promise<LedgerEntry> {
+  const entry = await LedgerEntryModel.findOne({ _id: entryId, townshipCode }).lean<LedgerEntryDoc>();
+  if (!entry) throw new AppError('LEDGER_ENTRY_NOT_FOUND');
+  const at = new Date();
+  const reason = body.reason ?? null;
+  try {
+    await LedgerReviewModel.create({ entryId: entry._id, decision: body.decision, reason, by: new Types.ObjectId(by), at });
+  } catch (err) {
+    if ((err as { code?: number }).code === 11000) throw new AppError('LEDGER_ALREADY_REVIEWED');
+    throw err;
+  }
+  const status = body.decision === 'approve' ? 'approved' : 'returned';
+  await LedgerEntryModel.updateOne(
+    { _id: entry._id, review: null },
+    { $set: { status, review: { decision: body.decision, reason, by: new Types.ObjectId(by), at } } },
+  );
+  if (status === 'approved') {
+    const months = new Set(entry.months);
+    if (entry.correctsEntryId) {
+      const original = await LedgerEntryModel.findById(entry.correctsEntryId, { months: 1 }).lean();
+      original?.months.forEach((m) => months.add(m));
+    }
+    for (const month of months) await recomputeRollup(String(entry.counselId), entry.villageCode, month);
+  }
+  return describeOne((await LedgerEntryModel.findById(entry._id).lean<LedgerEntryDoc>())!);
+}
+
+export async function lockMonth(townshipCode: string, month: string, by: string): Promise<LedgerLock> {
+  const township = await PlaceModel.findOne({ code: townshipCode, level: 'township' }).lean();
+  if (!township) throw new AppError('PLACE_NOT_FOUND');
+  try {
+    const lock = await LedgerLockModel.create({ townshipCode, month, lockedBy: new Types.ObjectId(by) });
+    return { townshipCode, month, lockedAt: lock.lockedAt.toISOString(), lockedBy: by };
+  } catch (err) {
+    if ((err as { code?: number }).code === 11000) throw new AppError('LEDGER_ALREADY_LOCKED');
+    throw err;
+  }
+}
+
+const toCounted = (e: LedgerEntryDoc) => ({
+  id: String(e._id),
+  kind: e.kind,
+  mode: e.mode,
+  startAt: e.startAt,
+  endAt: e.endAt,
+  correctsEntryId: e.correctsEntryId ? String(e.correctsEntryId) : null,
+});
+
+/** Figures of one counsel, village and month, straight from the approved entries. */
+export async function figuresFromEntries(counselId: string, villageCode: string, month: string): Promise<MonthFigures> {
+  const approved = await LedgerEntryModel.find({
+    counselId: new Types.ObjectId(counselId),
+    villageCode,
+    months: month,
+    status: 'approved',
+  }).lean<LedgerEntryDoc[]>();
+  // corrections approved in other months still replace these entries
+  const corrections = await LedgerEntryModel.find({
+    correctsEntryId: { $in: approved.map((e) => e._id) },
+    status: 'approved',
+  }).lean<LedgerEntryDoc[]>();
+  const all = [...approved, ...corrections.filter((c) => !approved.some((a) => String(a._id) === String(c._id)))];
+  return figuresForMonth(all.map(toCounted), month);
+}
+
+/** Rewrites one rollup from the entries, under a lease so concurrent approvals cannot interleave. */
+export async function recomputeRollup(counselId: string, villageCode: string, month: string): Promise<void> {
+  const key = `${counselId}:${villageCode}:${month}`;
+  await withLease(`rollup:${key}`, async () => {
+    const figures = await figuresFromEntries(counselId, villageCode, month);
+    const doc: RollupDoc = {
+      key,
+      counselId: new Types.ObjectId(counselId),
+      villageCode,
+      townshipCode: villageCode.slice(0, 9),
+      countyCode: villageCode.slice(0, 6),
+      month,
+      ...figures,
+      computedAt: new Date(),
+    };
+    await LedgerRollupModel.replaceOne({ key }, doc, { upsert: true });
+  });
+}
+
+/** The check of issue 4 rule 4: every rollup equals a recomputation from the entries. */
+export async function checkRollups(countyCode: string): Promise<{ checked: number; mismatches: string[] }> {
+  const rollups = await LedgerRollupModel.find({ countyCode }).lean<RollupDoc[]>();
+  const mismatches: string[] = [];
+  for (const r of rollups) {
+    const fresh = await figuresFromEntries(String(r.counselId), r.villageCode, r.month);
+    if (
+      fresh.onSiteMinutes !== r.onSiteMinutes ||
+      fresh.remoteMinutes !== r.remoteMinutes ||
+      fresh.lectures !== r.lectures ||
+      fresh.entries !== r.entries
+    ) {
+      mismatches.push(r.key);
+    }
+  }
+  return { checked: rollups.length, mismatches };
+}
+
+/** A counsel's standing in each village they serve, from rollups (plus pending minutes this month). */
+export async function progress(principal: Principal, month = monthOf(new Date())): Promise<VillageProgress[]> {
+  const villages = principal.grants.filter((g) => g.role === 'counsel').map((g) => g.placeCode);
+  if (villages.length === 0) return [];
+  const counselId = new Types.ObjectId(principal.userId);
+  const year = month.slice(0, 4);
+  const rollups = await LedgerRollupModel.find({
+    counselId,
+    villageCode: { $in: villages },
+    month: { $gte: `${year}-01`, $lte: `${year}-12` },
+  }).lean<RollupDoc[]>();
+  const pending = await LedgerEntryModel.find({
+    counselId,
+    villageCode: { $in: villages },
+    months: month,
+    status: 'pending',
+    mode: 'on_site',
+  }).lean<LedgerEntryDoc[]>();
+  const places = await PlaceModel.find({ code: { $in: villages } }, { code: 1, name: 1 }).lean();
+  const names = new Map(places.map((p) => [p.code, p.name]));
+  const targets = await countyPolicy(villages[0]!.slice(0, 6));
+  return villages.map((villageCode) => {
+    const byMonth = new Map(rollups.filter((r) => r.villageCode === villageCode).map((r) => [r.month, r]));
+    const s = standing(byMonth, month, targets);
+    const pendingMinutes = pending
+      .filter((e) => e.villageCode === villageCode)
+      .reduce((sum, e) => sum + (minutesByMonth(e.startAt, e.endAt).find((p) => p.month === month)?.minutes ?? 0), 0);
+    return {
+      villageCode,
+      villageName: names.get(villageCode) ?? '',
+      month: { ...s.month, pendingOnSiteMinutes: pendingMinutes },
+      quarter: s.quarter,
+      year: s.year,
+      missing: s.missing,
+    };
+  });
+}

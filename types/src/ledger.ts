@@ -1,0 +1,143 @@
+import { z } from './zod';
+import { ObjectId, TownshipCode, VillageCode } from './roles';
+
+/** Kinds of service a counsel records (DOMAIN R5). */
+export const LEDGER_KINDS = [
+  'on_site_duty',
+  'consultation',
+  'lecture',
+  'mediation',
+  'document_drafting',
+  'village_rules_review',
+  'legal_opinion',
+  'home_visit',
+] as const;
+export const LedgerKind = z.enum(LEDGER_KINDS);
+export type LedgerKind = z.infer<typeof LedgerKind>;
+
+export const LEDGER_KIND_LABELS: Record<LedgerKind, string> = {
+  on_site_duty: '驻村值班',
+  consultation: '法律咨询',
+  lecture: '法治讲座',
+  mediation: '参与调解',
+  document_drafting: '起草审核法律文书',
+  village_rules_review: '村规民约审查',
+  legal_opinion: '重大决策法律意见',
+  home_visit: '入户走访',
+};
+
+/** on_site: in the village, counts toward the monthly on-site hours (R2); remote: phone or online (R5 of issue 4). */
+export const LedgerMode = z.enum(['on_site', 'remote']);
+export type LedgerMode = z.infer<typeof LedgerMode>;
+
+export const LEDGER_STATUSES = ['pending', 'approved', 'returned'] as const;
+export const LedgerStatus = z.enum(LEDGER_STATUSES);
+export type LedgerStatus = z.infer<typeof LedgerStatus>;
+
+export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+
+export const GeoPoint = z
+  .object({
+    latitude: z.number().min(-90).max(90),
+    longitude: z.number().min(-180).max(180),
+    accuracy: z.number().min(0).max(100000).optional(),
+  })
+  .strict();
+
+export const SubmitLedgerEntryBody = z
+  .object({
+    /** made by the phone once per entry; retries and offline syncs send the same key */
+    clientKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '客户端编号格式不正确'),
+    villageCode: VillageCode,
+    kind: LedgerKind,
+    mode: LedgerMode.default('on_site'),
+    startAt: z.string().datetime({ offset: true, message: '开始时间格式不正确' }),
+    endAt: z.string().datetime({ offset: true, message: '结束时间格式不正确' }),
+    summary: z.string().trim().min(2, '请填写服务内容').max(2000, '服务内容过长'),
+    attendees: z.number().int().min(0).max(100000).optional(),
+    location: GeoPoint.optional(),
+    /** recorded with the check-in/check-out timer rather than typed afterwards */
+    viaTimer: z.boolean().default(false),
+    /** a correction: the entry it corrects (never changed itself) */
+    correctsEntryId: ObjectId.optional(),
+    /** required when the month is already locked */
+    lateReason: z.string().trim().min(2).max(500).optional(),
+  })
+  .strict()
+  .openapi('SubmitLedgerEntryBody');
+export type SubmitLedgerEntryBody = z.input<typeof SubmitLedgerEntryBody>;
+
+export const LedgerEntry = z
+  .object({
+    id: ObjectId,
+    clientKey: z.string(),
+    counselId: ObjectId,
+    counselName: z.string(),
+    villageCode: VillageCode,
+    villageName: z.string(),
+    kind: LedgerKind,
+    mode: LedgerMode,
+    startAt: z.string().datetime(),
+    endAt: z.string().datetime(),
+    minutes: z.number().int(),
+    summary: z.string(),
+    attendees: z.number().int().nullable(),
+    viaTimer: z.boolean(),
+    status: LedgerStatus,
+    late: z.boolean(),
+    lateReason: z.string().nullable(),
+    correctsEntryId: ObjectId.nullable(),
+    review: z
+      .object({ decision: z.enum(['approve', 'return']), reason: z.string().nullable(), by: ObjectId, at: z.string().datetime() })
+      .nullable(),
+    createdAt: z.string().datetime(),
+  })
+  .openapi('LedgerEntry');
+export type LedgerEntry = z.infer<typeof LedgerEntry>;
+
+export const LedgerEntryListQuery = z
+  .object({
+    month: Month.optional(),
+    villageCode: VillageCode.optional(),
+    status: LedgerStatus.optional(),
+  })
+  .strict();
+export const LedgerEntryListReply = z.object({ items: z.array(LedgerEntry) }).openapi('LedgerEntryListReply');
+export type LedgerEntryListReply = z.infer<typeof LedgerEntryListReply>;
+
+export const ReviewLedgerEntryBody = z
+  .discriminatedUnion('decision', [
+    z.object({ decision: z.literal('approve'), reason: z.string().trim().max(500).optional() }).strict(),
+    z.object({ decision: z.literal('return'), reason: z.string().trim().min(2, '退回时请填写原因').max(500) }).strict(),
+  ])
+  .openapi('ReviewLedgerEntryBody');
+export type ReviewLedgerEntryBody = z.infer<typeof ReviewLedgerEntryBody>;
+
+export const LockMonthParams = z.object({ townshipCode: TownshipCode, month: Month }).strict();
+export const LedgerLock = z
+  .object({ townshipCode: TownshipCode, month: z.string(), lockedAt: z.string().datetime(), lockedBy: ObjectId })
+  .openapi('LedgerLock');
+export type LedgerLock = z.infer<typeof LedgerLock>;
+
+export const ProgressQuery = z.object({ month: Month.optional() }).strict();
+
+/** A counsel's standing in one village for the month, its quarter and its year (R2, R3). */
+export const VillageProgress = z
+  .object({
+    villageCode: VillageCode,
+    villageName: z.string(),
+    month: z.object({
+      period: z.string(),
+      onSiteMinutes: z.number(),
+      pendingOnSiteMinutes: z.number(),
+      requiredMinutes: z.number(),
+    }),
+    quarter: z.object({ period: z.string(), lectures: z.number(), requiredLectures: z.number() }),
+    year: z.object({ period: z.string(), minutes: z.number(), requiredMinutes: z.number() }),
+    /** what is still missing, in Chinese, empty when on schedule */
+    missing: z.array(z.string()),
+  })
+  .openapi('VillageProgress');
+export type VillageProgress = z.infer<typeof VillageProgress>;
+export const ProgressReply = z.object({ items: z.array(VillageProgress) }).openapi('ProgressReply');
+export type ProgressReply = z.infer<typeof ProgressReply>;
