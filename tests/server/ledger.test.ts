@@ -23,7 +23,6 @@ const entries = () => db().collection('ledger_entries');
 
 // Periods in Beijing time relative to today, so the test holds on any date.
 const now = bj(dayjs().tz('Asia/Shanghai').format('YYYY-MM-DD HH:mm'));
-const thisMonth = now.format('YYYY-MM');
 const lastMonth = now.subtract(1, 'month').format('YYYY-MM');
 const twoMonthsAgo = now.subtract(2, 'month').format('YYYY-MM');
 const day = (month: string, d: number, time: string) => bj(`${month}-${String(d).padStart(2, '0')} ${time}`).format();
