@@ -12,6 +12,8 @@ import * as login from './modules/accounts/login';
 import * as places from './modules/places/service';
 import * as counsel from './modules/counsel/service';
 import * as ledger from './modules/ledger/service';
+import { countyCompliance } from './modules/ledger/report';
+import { exportLedger } from './modules/ledger/export';
 import type { WechatClient } from './modules/wechat/client';
 
 export interface AppDeps {
@@ -92,6 +94,17 @@ export function createApp({ config, wechat, log = console.error }: AppDeps): Koa
     townshipLedgerEntries: async ({ params, query }) => ({ items: await ledger.listTownship(params.townshipCode, query) }),
     reviewLedgerEntry: ({ params, body, principal }) =>
       ledger.review(params.townshipCode, params.entryId, body, principal.userId),
+    countyCompliance: ({ params, query }) => countyCompliance(params.countyCode, query.month, query.townshipCode),
+    ledgerExport: async ({ params, query, ctx }) => {
+      ctx.body = await exportLedger(params.countyCode, query.month, query.villageCode);
+      ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      const name = `台账-${params.countyCode}-${query.month}${query.villageCode ? `-${query.villageCode}` : ''}.xlsx`;
+      ctx.set(
+        'Content-Disposition',
+        `attachment; filename="ledger-${query.month}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      );
+      return undefined;
+    },
     lockLedgerMonth: ({ params, principal }) => ledger.lockMonth(params.townshipCode, params.month, principal.userId),
   };
 

@@ -8,7 +8,10 @@
  *    while another of his villages still does.
  * 2. The offline queue: an entry submitted from the form while the server is unreachable waits in
  *    storage ("待同步 1 条") and is sent once the server is back; resending it (same clientKey)
- *    never records it twice.
+ *    never records it twice; an entry the server refuses (4xx) leaves the queue and its Chinese
+ *    message is shown.
+ * 3. 台账审核: 王志强 returns the entry with a reason (a reason is required); 王建国's list shows it
+ *    已退回 with the reason and offers 更正.
  */
 import type { LedgerEntry, LedgerEntryListReply, ProgressReply, Session, VillageProgress } from '@vc/types';
 import { api, demoIdentities, demoLogin } from './support/http';
@@ -32,6 +35,9 @@ let stack: TestStack;
 let counsel: Session;
 let staff: Session;
 let runtime: WeappRuntime;
+/** the entry sent through the offline queue (pending, village of the form's first choice) */
+let synced: LedgerEntry | undefined;
+let entriesPage: SimComponent | undefined;
 
 async function loginAs(name: string): Promise<Session> {
   const who = (await demoIdentities(stack.baseUrl)).find((d) => d.name === name);
@@ -168,9 +174,10 @@ describe('台账离线队列 (weapp build)', () => {
     // the reply was lost on the way (the phone kept it): the next page show resends the same key,
     // and the server records nothing new
     runtime.wx.storage.set(QUEUE_KEY, [waiting]);
-    runtime.openPage('ledger/entries/index');
+    entriesPage = runtime.openPage('ledger/entries/index');
     await waitFor(() => queue().length === 0, 15000, 'the queue to empty again');
     expect(await mine()).toHaveLength(1);
+    synced = (await mine())[0];
     const posts = runtime.wx.requests.filter((r) => r.method === 'POST' && r.url.endsWith('/api/ledger/entries'));
     expect(posts.map((r) => r.status)).toEqual([0, 201, 200]);
   });
@@ -209,3 +216,35 @@ describe('台账离线队列 (weapp build)', () => {
     expect((runtime.wx.storage.get('vc.ledgerDraft') as { summary: string; clientKey: string | null }).clientKey).toBeTruthy();
   });
 });
+
+describe('台账审核 (weapp build)', () => {
+  it('township staff return an entry with a reason; the counsel sees it returned and may correct it', async () => {
+    expect(synced).toBeDefined();
+    const id = synced!.id;
+    runtime.wx.storage.set(SESSION_KEY, staff);
+    const review = runtime.openPage('township/review/index');
+    await waitFor(() => nodeOf(review, `review-${id}`), 15000, 'the pending entry in the review queue');
+    expect(textOf(review, `review-${id}`)).toContain('王建国');
+
+    tap(review, `return-${id}`);
+    expect(await waitFor(() => textOf(review, 'error-message'), 5000, 'the missing reason')).toBe('退回时请填写原因');
+
+    review.querySelector(`#reason-${id}`)!.dispatchEvent('input', { detail: { value: '服务内容过于简单，请补充' } });
+    await new Promise((r) => setTimeout(r, 50));
+    tap(review, `return-${id}`);
+    await waitFor(() => !nodeOf(review, `review-${id}`), 15000, 'the entry to leave the queue');
+    expect(textOf(review, 'ok-message')).toContain('已退回');
+
+    // back to the counsel: the list shows it returned, with the reason and 更正
+    runtime.wx.storage.set(SESSION_KEY, counsel);
+    const list = entriesPage!;
+    (list.instance.onShow as () => void).call(list.instance);
+    await waitFor(() => textOf(list, `entry-status-${id}`) === '已退回', 15000, 'the returned status');
+    expect(textOf(list, `entry-reason-${id}`)).toContain('服务内容过于简单');
+    expect(list.querySelector(`#correct-${id}`)).not.toBeNull();
+  });
+});
+
+function nodeOf(root: SimComponent, id: string) {
+  return root.querySelector(`#${id}`);
+}

@@ -4,7 +4,9 @@ import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
 import { startStack, type Stack } from '../support/stack';
 import { api, demoLogin } from '../support/http';
+import ExcelJS from 'exceljs';
 import { checkRollups } from '../../server/src/modules/ledger/service';
+import { ENTRY_COLUMNS } from '../../server/src/modules/ledger/export';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -294,6 +296,62 @@ describe('locking a month', () => {
     );
     expect(late.status).toBe(201);
     expect(late.body).toMatchObject({ late: true, lateReason: '当日手机无信号，事后补登' });
+  });
+});
+
+describe('county compliance and the official export', () => {
+  let countyStaff: string;
+  beforeAll(async () => {
+    countyStaff = (await demoLogin(stack.baseUrl, '赵振华')).token;
+  });
+
+  it('reports compliance by township and village from rollups', async () => {
+    const res = await call('countyCompliance', {
+      token: countyStaff,
+      params: { countyCode: '210921' },
+      query: { month: twoMonthsAgo },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.summary.villages).toBe(390);
+    expect(res.body.townships).toHaveLength(36);
+    const v1 = res.body.villages.find((v: { code: string }) => v.code === V1);
+    expect(v1.onSiteMinutes).toBeGreaterThanOrEqual(240);
+    const idle = res.body.villages.find((v: { code: string }) => v.code === '210921100202');
+    expect(idle).toMatchObject({ onSiteMinutes: 0, compliant: false });
+    expect(idle.missing[0]).toContain('本月驻点还差 4 小时');
+    const chengqu = res.body.townships.find((t: { code: string }) => t.code === TOWNSHIP);
+    expect(chengqu.villages).toBeGreaterThan(3);
+    expect(res.body.summary.rate).toBe(Math.round((res.body.summary.compliant / 390) * 1000) / 10);
+    const byTownshipStaff = await call('countyCompliance', { token: township, params: { countyCode: '210921' } });
+    expect(byTownshipStaff.status).toBe(403);
+  });
+
+  it('exports one sheet per village with one row per entry, and a summary, readable again by exceljs', async () => {
+    const res = await fetch(`${stack.baseUrl}/api/counties/210921/ledger-export?month=${lastMonth}&villageCode=${V1}`, {
+      headers: { authorization: `Bearer ${countyStaff}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    expect(res.headers.get('content-disposition')).toContain('attachment');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['汇总', '富民社区-001']);
+    const sheet = book.getWorksheet('富民社区-001')!;
+    expect(sheet.getRow(2).values).toEqual([undefined, ...ENTRY_COLUMNS]);
+    const stored = await entries().find({ villageCode: V1, months: lastMonth }).sort({ startAt: 1 }).toArray();
+    expect(sheet.rowCount - 2).toBe(stored.length);
+    const ids = Array.from({ length: stored.length }, (_, i) => String(sheet.getRow(i + 3).getCell(16).value));
+    expect(ids).toEqual(stored.map((e) => String(e._id)));
+    const first = sheet.getRow(3);
+    expect(first.getCell(6).value).toBe('驻村值班');
+    expect(first.getCell(10).value).toBe('王建国');
+    const summary = book.getWorksheet('汇总')!;
+    expect(summary.getRow(3).getCell(2).value).toBe(V1);
+  });
+
+  it('refuses an export without a month', async () => {
+    const res = await call('ledgerExport', { token: countyStaff, params: { countyCode: '210921' } });
+    expect(res.status).toBe(400);
   });
 });
 

@@ -12,6 +12,9 @@ import {
   ProgressReply,
   ReviewLedgerEntryBody,
   SubmitLedgerEntryBody,
+  ComplianceQuery,
+  ComplianceReply,
+  LedgerExportQuery,
 } from './ledger';
 import { PlaceChildrenReply, VillageSearchQuery, VillageSearchReply, VillageSummary } from './places';
 import {
@@ -292,6 +295,25 @@ export const ROUTES = {
     params: LockMonthParams,
     reply: LedgerLock,
     status: 201,
+  },
+  countyCompliance: {
+    ...PATHS.countyCompliance,
+    id: 'countyCompliance',
+    summary: '县级达标情况：各乡镇、各村本月驻点、本季度讲座、本年度时长（读取汇总，不逐条读取台账）',
+    access: { kind: 'role', roles: countyStaff, scope: 'countyCode' },
+    params: CountyParams,
+    query: ComplianceQuery,
+    reply: ComplianceReply,
+  },
+  ledgerExport: {
+    ...PATHS.ledgerExport,
+    id: 'ledgerExport',
+    summary: '导出台账档案 xlsx：一村一卷（每村一个工作表）、一事一记，附汇总表',
+    access: { kind: 'role', roles: countyStaff, scope: 'countyCode' },
+    params: CountyParams,
+    query: LedgerExportQuery,
+    reply: z.any(),
+    replyContentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   },
 } satisfies Record<string, RouteContract>;
 

@@ -141,3 +141,43 @@ export const VillageProgress = z
 export type VillageProgress = z.infer<typeof VillageProgress>;
 export const ProgressReply = z.object({ items: z.array(VillageProgress) }).openapi('ProgressReply');
 export type ProgressReply = z.infer<typeof ProgressReply>;
+
+export const ComplianceQuery = z.object({ month: Month.optional(), townshipCode: TownshipCode.optional() }).strict();
+
+export const VillageCompliance = z
+  .object({
+    code: VillageCode,
+    name: z.string(),
+    townshipCode: z.string(),
+    onSiteMinutes: z.number(),
+    lectures: z.number(),
+    yearMinutes: z.number(),
+    entries: z.number(),
+    compliant: z.boolean(),
+    missing: z.array(z.string()),
+  })
+  .openapi('VillageCompliance');
+export type VillageCompliance = z.infer<typeof VillageCompliance>;
+
+export const ComplianceReply = z
+  .object({
+    month: z.string(),
+    quarter: z.string(),
+    year: z.string(),
+    targets: z.object({ minOnSiteHoursPerMonth: z.number(), minLecturesPerQuarter: z.number(), minHoursPerYear: z.number() }),
+    summary: z.object({
+      villages: z.number(),
+      compliant: z.number(),
+      rate: z.number(),
+      onSiteHours: z.number(),
+      lectures: z.number(),
+    }),
+    townships: z.array(
+      z.object({ code: z.string(), name: z.string(), villages: z.number(), compliant: z.number(), rate: z.number() }),
+    ),
+    villages: z.array(VillageCompliance),
+  })
+  .openapi('ComplianceReply');
+export type ComplianceReply = z.infer<typeof ComplianceReply>;
+
+export const LedgerExportQuery = z.object({ month: Month, villageCode: VillageCode.optional() }).strict();

@@ -1,0 +1,118 @@
+/**
+ * The official ledger archive as xlsx ("一村一卷、一事一记"): one worksheet per village, one row per
+ * entry (corrections and returned entries included, so reviewers see the whole record), and a
+ * summary sheet with each village's compliance.
+ */
+import ExcelJS from 'exceljs';
+import { Types } from 'mongoose';
+import { LEDGER_KIND_LABELS } from '@vc/types';
+import { inBeijing } from '../../shared/periods';
+import { UserModel } from '../accounts/model';
+import { PlaceModel } from '../places/model';
+import { LedgerEntryModel, type LedgerEntryDoc } from './model';
+import { countyCompliance } from './report';
+
+const STATUS_LABELS = { pending: '待审核', approved: '已通过', returned: '已退回' } as const;
+export const ENTRY_COLUMNS = [
+  '序号',
+  '日期',
+  '开始',
+  '结束',
+  '时长（小时）',
+  '服务类型',
+  '方式',
+  '服务内容',
+  '参加人数',
+  '法律顾问',
+  '审核状态',
+  '审核意见',
+  '审核人',
+  '补登原因',
+  '更正的记录',
+  '记录编号',
+];
+
+/** Excel worksheet names: at most 31 characters, none of \ / ? * [ ] : */
+const sheetName = (name: string, code: string) => `${name}`.replace(/[\\/?*[\]:]/g, '').slice(0, 20) + `-${code.slice(-3)}`;
+
+export async function exportLedger(countyCode: string, month: string, villageCode?: string): Promise<Buffer> {
+  const villageFilter: Record<string, unknown> = { level: 'village', countyCode };
+  if (villageCode) villageFilter.code = villageCode;
+  const villages = await PlaceModel.find(villageFilter, { code: 1, name: 1 }).sort({ code: 1 }).lean();
+  const entryFilter: Record<string, unknown> = { countyCode, months: month };
+  if (villageCode) entryFilter.villageCode = villageCode;
+  const entries = await LedgerEntryModel.find(entryFilter).sort({ villageCode: 1, startAt: 1 }).lean<LedgerEntryDoc[]>();
+  const people = await UserModel.find(
+    {
+      _id: {
+        $in: [...entries.map((e) => e.counselId), ...entries.flatMap((e) => (e.review ? [e.review.by] : []))] as Types.ObjectId[],
+      },
+    },
+    { name: 1 },
+  ).lean();
+  const names = new Map(people.map((p) => [String(p._id), p.name]));
+  const compliance = await countyCompliance(countyCode, month);
+
+  const book = new ExcelJS.Workbook();
+  book.creator = 'village-counsel';
+  book.created = new Date();
+
+  const summary = book.addWorksheet('汇总');
+  summary.addRow([`${month} 村（居）法律顾问工作台账汇总`]);
+  summary.addRow([
+    '村（社区）',
+    '区划代码',
+    '本月驻点（小时）',
+    '本季度讲座（次）',
+    '本年度服务（小时）',
+    '本月记录（条）',
+    '是否达标',
+    '尚缺',
+  ]);
+  const wanted = new Set(villages.map((v) => v.code));
+  for (const row of compliance.villages.filter((v) => wanted.has(v.code))) {
+    summary.addRow([
+      row.name,
+      row.code,
+      row.onSiteMinutes / 60,
+      row.lectures,
+      row.yearMinutes / 60,
+      row.entries,
+      row.compliant ? '达标' : '未达标',
+      row.missing.join('；'),
+    ]);
+  }
+
+  for (const village of villages) {
+    const sheet = book.addWorksheet(sheetName(village.name, village.code));
+    sheet.addRow([`${village.name}（${village.code}）${month} 法律顾问工作台账`]);
+    sheet.addRow(ENTRY_COLUMNS);
+    entries
+      .filter((e) => e.villageCode === village.code)
+      .forEach((e, i) => {
+        const start = inBeijing(e.startAt);
+        sheet.addRow([
+          i + 1,
+          start.format('YYYY-MM-DD'),
+          start.format('HH:mm'),
+          inBeijing(e.endAt).format('YYYY-MM-DD HH:mm'),
+          Math.round((e.minutes / 60) * 100) / 100,
+          LEDGER_KIND_LABELS[e.kind],
+          e.mode === 'on_site' ? '现场' : '远程',
+          e.summary,
+          e.attendees ?? '',
+          names.get(String(e.counselId)) ?? '',
+          STATUS_LABELS[e.status],
+          e.review?.reason ?? '',
+          e.review ? (names.get(String(e.review.by)) ?? '') : '',
+          e.late ? (e.lateReason ?? '补登') : '',
+          e.correctsEntryId ? String(e.correctsEntryId) : '',
+          String(e._id),
+        ]);
+      });
+    sheet.columns.forEach((column, index) => {
+      column.width = index === 7 ? 40 : 12;
+    });
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
