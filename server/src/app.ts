@@ -14,6 +14,7 @@ import * as counsel from './modules/counsel/service';
 import * as ledger from './modules/ledger/service';
 import { countyCompliance } from './modules/ledger/report';
 import { exportLedger } from './modules/ledger/export';
+import { runReminders } from './modules/ledger/reminders';
 import type { WechatClient } from './modules/wechat/client';
 
 export interface AppDeps {
@@ -35,13 +36,7 @@ export function createApp({ config, wechat, log = console.error }: AppDeps): Koa
 
   const handlers: Handlers = {
     wechatLogin: ({ body }) => login.wechatLogin(wechat, body.code, ttl),
-    cloudLogin: async ({ body, ctx }) => {
-      await login.verifySignedRequest(config.cloudSharedSecret, {
-        headers: ctx.headers,
-        rawBody: (ctx.request as { rawBody?: string }).rawBody ?? '',
-      });
-      return login.cloudLogin(body.openid, body.unionid, ttl);
-    },
+    cloudLogin: ({ body }) => login.cloudLogin(body.openid, body.unionid, ttl),
     demoIdentities: async () => {
       demoAllowed();
       return { items: await accounts.demoIdentities() };
@@ -94,6 +89,7 @@ export function createApp({ config, wechat, log = console.error }: AppDeps): Koa
     townshipLedgerEntries: async ({ params, query }) => ({ items: await ledger.listTownship(params.townshipCode, query) }),
     reviewLedgerEntry: ({ params, body, principal }) =>
       ledger.review(params.townshipCode, params.entryId, body, principal.userId),
+    runReminders: ({ body }) => runReminders(wechat, { ...config.reminders, asOf: body.asOf ? new Date(body.asOf) : undefined }),
     countyCompliance: ({ params, query }) => countyCompliance(params.countyCode, query.month, query.townshipCode),
     ledgerExport: async ({ params, query, ctx }) => {
       ctx.body = await exportLedger(params.countyCode, query.month, query.villageCode);
@@ -137,7 +133,12 @@ export function createApp({ config, wechat, log = console.error }: AppDeps): Koa
     }
     await next();
   });
-  const router = mountRoutes(handlers, authenticate);
+  const verifySigned = (ctx: AppContext) =>
+    login.verifySignedRequest(config.cloudSharedSecret, {
+      headers: ctx.headers,
+      rawBody: (ctx.request as { rawBody?: string }).rawBody ?? '',
+    });
+  const router = mountRoutes(handlers, authenticate, verifySigned);
   app.use(router.routes());
   app.use(router.allowedMethods({ throw: true, methodNotAllowed: () => new AppError('METHOD_NOT_ALLOWED') }));
 

@@ -21,6 +21,10 @@ const Env = z.object({
   /** the mini-program page a village QR code opens */
   QR_PAGE: z.string().default('pages/bind/index'),
   H5_DIR: z.string().optional(),
+  /** remind counsel behind schedule this many days before a month or quarter ends */
+  REMINDER_DAYS_BEFORE_END: z.coerce.number().int().min(1).max(28).default(5),
+  /** subscribe-message template for the reminder (fields thing1 village, thing2 what is missing, time3 deadline) */
+  WECHAT_REMINDER_TEMPLATE_ID: z.string().default('reminder-template-id'),
   SEED_DEMO: z.enum(['0', '1']).optional(),
 });
 
@@ -34,6 +38,7 @@ export type Config = {
   wechat: { appid: string; secret: string; apiBase: string; qrPage: string };
   cloudSharedSecret: string;
   h5Dir: string | undefined;
+  reminders: { daysBeforeEnd: number; templateId: string };
   seedDemo: boolean;
 };
 
@@ -59,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     wechat: { appid: e.WECHAT_APPID, secret: e.WECHAT_SECRET, apiBase: e.WECHAT_API_BASE, qrPage: e.QR_PAGE },
     cloudSharedSecret: e.CLOUD_SHARED_SECRET,
     h5Dir: e.H5_DIR,
+    reminders: { daysBeforeEnd: e.REMINDER_DAYS_BEFORE_END, templateId: e.WECHAT_REMINDER_TEMPLATE_ID },
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === '1' : e.NODE_ENV !== 'production',
   };
 }

@@ -79,8 +79,10 @@ describe.each(routes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as co
         body: route.method === 'get' ? undefined : {},
       });
       const access = route.access;
-      let expected: 'allow' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'OUT_OF_JURISDICTION';
+      let expected: 'allow' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'OUT_OF_JURISDICTION' | 'BAD_SIGNATURE';
       if (access.kind === 'public') expected = 'allow';
+      else if (access.kind === 'signed')
+        expected = 'BAD_SIGNATURE'; // no session opens a cloud-function route
       else if (!person.role) expected = 'UNAUTHENTICATED';
       else if (access.kind === 'session') expected = 'allow';
       else if (!access.roles.includes(person.role)) expected = 'FORBIDDEN';
@@ -93,7 +95,8 @@ describe.each(routes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as co
       if (expected === 'allow') {
         expect([401, 403].includes(res.status) ? where : 'ok').toBe('ok');
       } else {
-        expect(`${res.status} ${res.body?.error?.code}`).toBe(`${expected === 'UNAUTHENTICATED' ? 401 : 403} ${expected}`);
+        const status = expected === 'UNAUTHENTICATED' || expected === 'BAD_SIGNATURE' ? 401 : 403;
+        expect(`${res.status} ${res.body?.error?.code}`).toBe(`${status} ${expected}`);
       }
     }
   });

@@ -30,6 +30,10 @@ export interface FakeWechat {
   /** words that msg_sec_check reports as risky */
   riskyWords: string[];
   tokensIssued: number;
+  /** subscribe messages delivered */
+  messages: { touser: string; template_id: string; page?: string; data: Record<string, { value: string }> }[];
+  /** openids that have not subscribed to the template (WeChat: 43101) */
+  refusedSubscribers: Set<string>;
   calls: { path: string; query: Record<string, string>; body: unknown }[];
   stop(): Promise<void>;
 }
@@ -54,6 +58,8 @@ export async function startFakeWechat(appid = 'wx-test-appid', secret = 'test-se
     secret,
     riskyWords: ['赌博', '诈骗集资'],
     tokensIssued: 0,
+    messages: [],
+    refusedSubscribers: new Set<string>(),
     calls: [],
     issueCode: (code, person) => codes.set(code, { ...person, used: false }),
     revokeTokens: () => tokens.forEach((t) => (t.revoked = true)),
@@ -118,6 +124,16 @@ export async function startFakeWechat(appid = 'wx-test-appid', secret = 'test-se
           result: risky ? { suggest: 'risky', label: 20001 } : { suggest: 'pass', label: 100 },
           trace_id: `trace-${state.calls.length}`,
         });
+      }
+      case '/cgi-bin/message/subscribe/send': {
+        const err = tokenError(query.access_token);
+        if (err) return json(err);
+        const message = body as FakeWechat['messages'][number] | null;
+        if (!message?.touser || !message.template_id) return json({ errcode: 47003, errmsg: 'argument invalid!' });
+        if (state.refusedSubscribers.has(message.touser))
+          return json({ errcode: 43101, errmsg: 'user refuse to accept the msg' });
+        state.messages.push(message);
+        return json({ errcode: 0, errmsg: 'ok', msgid: state.messages.length });
       }
       default:
         res.writeHead(404, { 'content-type': 'application/json' });

@@ -15,6 +15,8 @@ import {
   ComplianceQuery,
   ComplianceReply,
   LedgerExportQuery,
+  RunRemindersBody,
+  RunRemindersReply,
 } from './ledger';
 import { PlaceChildrenReply, VillageSearchQuery, VillageSearchReply, VillageSummary } from './places';
 import {
@@ -42,12 +44,18 @@ import {
 
 /**
  * Who may call a route.
- * - public: anyone (login endpoints; the HMAC check of cloud login is done by the route itself)
+ * - public: anyone (login endpoints)
+ * - signed: our cloud functions, with an HMAC signature checked before anything else
  * - session: any logged-in person
  * - role: one of `roles`, held at a place that contains the place named by path param `scope`
  *   (codes nest by prefix: a county grant covers its townships and villages).
  */
-export type Access = { kind: 'public' } | { kind: 'session' } | { kind: 'role'; roles: readonly Role[]; scope: string | null };
+export type Access =
+  | { kind: 'public' }
+  /** server-to-server calls from our cloud functions, HMAC-signed (types/src/cloud-signing.ts) */
+  | { kind: 'signed' }
+  | { kind: 'session' }
+  | { kind: 'role'; roles: readonly Role[]; scope: string | null };
 
 export interface RouteContract {
   id: string;
@@ -85,7 +93,7 @@ export const ROUTES = {
     ...PATHS.cloudLogin,
     id: 'cloudLogin',
     summary: '云函数登录（HMAC 签名，OPENID 来自云开发上下文）',
-    access: { kind: 'public' },
+    access: { kind: 'signed' },
     body: CloudLoginBody,
     reply: Session,
   },
@@ -314,6 +322,14 @@ export const ROUTES = {
     query: LedgerExportQuery,
     reply: z.any(),
     replyContentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  },
+  runReminders: {
+    ...PATHS.runReminders,
+    id: 'runReminders',
+    summary: '定时提醒（云函数 remind 以 HMAC 签名调用）：期末前向进度落后的法律顾问发送订阅消息，每期一次',
+    access: { kind: 'signed' },
+    body: RunRemindersBody,
+    reply: RunRemindersReply,
   },
 } satisfies Record<string, RouteContract>;
 

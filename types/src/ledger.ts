@@ -181,3 +181,18 @@ export const ComplianceReply = z
 export type ComplianceReply = z.infer<typeof ComplianceReply>;
 
 export const LedgerExportQuery = z.object({ month: Month, villageCode: VillageCode.optional() }).strict();
+
+/** Sent by cloudfunctions/remind (timer trigger) with an HMAC signature. */
+export const RunRemindersBody = z
+  .object({
+    /** the moment to judge "days before the period ends" by; defaults to now */
+    asOf: z.string().datetime({ offset: true }).optional(),
+  })
+  .strict()
+  .openapi('RunRemindersBody');
+export type RunRemindersBody = z.infer<typeof RunRemindersBody>;
+
+export const RunRemindersReply = z
+  .object({ checked: z.number(), sent: z.number(), failed: z.number(), alreadyReminded: z.number() })
+  .openapi('RunRemindersReply');
+export type RunRemindersReply = z.infer<typeof RunRemindersReply>;

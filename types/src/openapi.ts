@@ -17,7 +17,7 @@ export function buildOpenApiDocument(serverUrl = '/'): ReturnType<OpenApiGenerat
       path: toOpenApiPath(route.path),
       operationId: route.id,
       summary: route.summary,
-      security: route.access.kind === 'public' ? [] : [{ [bearer.name]: [] }],
+      security: route.access.kind === 'public' || route.access.kind === 'signed' ? [] : [{ [bearer.name]: [] }],
       request: {
         params: route.params as never,
         query: route.query as never,

@@ -28,6 +28,7 @@ export const PATHS = {
   myLedgerProgress: { method: 'get', path: '/api/ledger/progress' },
   townshipLedgerEntries: { method: 'get', path: '/api/townships/:townshipCode/ledger-entries' },
   reviewLedgerEntry: { method: 'post', path: '/api/townships/:townshipCode/ledger-entries/:entryId/review' },
+  runReminders: { method: 'post', path: '/api/internal/reminders/run' },
   countyCompliance: { method: 'get', path: '/api/counties/:countyCode/compliance' },
   ledgerExport: { method: 'get', path: '/api/counties/:countyCode/ledger-export' },
   lockLedgerMonth: { method: 'post', path: '/api/townships/:townshipCode/ledger-months/:month/lock' },

@@ -27,7 +27,7 @@ export interface HandlerInput<K extends RouteId> {
   params: Field<K, 'params'>;
   query: Field<K, 'query'>;
   body: Field<K, 'body'>;
-  principal: Contract<K>['access'] extends { kind: 'public' } ? Principal | null : Principal;
+  principal: Contract<K>['access'] extends { kind: 'public' | 'signed' } ? Principal | null : Principal;
   ctx: AppContext;
 }
 
@@ -67,11 +67,16 @@ function parse<T extends z.ZodTypeAny>(schema: T | undefined, value: unknown): z
 }
 
 /** Mounts every route of the contract table; a missing handler is a type error in app.ts. */
-export function mountRoutes(handlers: Handlers, authenticate: (ctx: AppContext) => Promise<Principal | null>): Router<AppState> {
+export function mountRoutes(
+  handlers: Handlers,
+  authenticate: (ctx: AppContext) => Promise<Principal | null>,
+  verifySigned: (ctx: AppContext) => Promise<void>,
+): Router<AppState> {
   const router = new Router<AppState>();
   for (const [id, contract] of Object.entries(ROUTES) as [RouteId, RouteContract][]) {
     const handler = handlers[id] as Handler<RouteId>;
     router[contract.method](contract.path, async (ctx: AppContext) => {
+      if (contract.access.kind === 'signed') await verifySigned(ctx);
       const principal = await authenticate(ctx);
       ctx.state.principal = principal;
       const params = parse(contract.params, ctx.params);

@@ -22,7 +22,7 @@ export type AccessDecision = 'allow' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'OUT_OF
  * message tells people which it is.
  */
 export function decideAccess(grants: readonly Grant[] | null, access: Access, targetCode: string | null): AccessDecision {
-  if (access.kind === 'public') return 'allow';
+  if (access.kind === 'public' || access.kind === 'signed') return 'allow'; // signatures are checked before this
   if (!grants) return 'UNAUTHENTICATED';
   if (access.kind === 'session') return 'allow';
   const withRole = grants.filter((g) => access.roles.includes(g.role));

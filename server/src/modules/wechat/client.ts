@@ -82,6 +82,20 @@ WechatAPI.mixin({
       callback,
     );
   },
+  /** subscribe message to one person (the person must have subscribed to the template in the app) */
+  sendSubscribeMessage(this: Api, ...args: unknown[]) {
+    this.preRequest(this._sendSubscribeMessage as never, args);
+  },
+  _sendSubscribeMessage(this: Api, message: Record<string, unknown>, callback: Cb) {
+    const body = JSON.stringify(message);
+    tokenRequest(
+      this,
+      `${this.endpoint}/cgi-bin/message/subscribe/send`,
+      { method: 'POST', content: body, headers: { 'Content-Type': 'application/json' }, dataType: 'text' },
+      false,
+      callback,
+    );
+  },
   /** text content security check (msg_sec_check v2) */
   msgSecCheck(this: Api, ...args: unknown[]) {
     this.preRequest(this._msgSecCheck as never, args);
@@ -108,6 +122,12 @@ export interface WechatClient {
   code2Session(code: string): Promise<Code2SessionReply>;
   getUnlimitedQrCode(scene: string, page: string): Promise<Buffer>;
   msgSecCheck(openid: string, content: string): Promise<{ result?: { suggest?: string; label?: number } }>;
+  sendSubscribeMessage(message: {
+    touser: string;
+    template_id: string;
+    page: string;
+    data: Record<string, { value: string }>;
+  }): Promise<{ errcode?: number; msgid?: number }>;
 }
 
 export function createWechatClient(options: { appid: string; secret: string; apiBase: string }): WechatClient {
@@ -136,5 +156,6 @@ export function createWechatClient(options: { appid: string; secret: string; api
     code2Session: (code) => call<Code2SessionReply>('code2Session')(code),
     getUnlimitedQrCode: (scene, page) => call<Buffer>('getUnlimitedQrCode')(scene, page),
     msgSecCheck: (openid, content) => call<{ result?: { suggest?: string } }>('msgSecCheck')(openid, content),
+    sendSubscribeMessage: (message) => call<{ errcode?: number; msgid?: number }>('sendSubscribeMessage')(message),
   };
 }
