@@ -69,21 +69,29 @@ describe('figures and standing', () => {
     ...extra,
   });
 
-  it('counts on-site and remote apart, replaces corrected entries, counts a lecture in its starting month', () => {
+  it('counts on-site and remote apart, replaces corrected entries, counts a lecture and a mediation in its starting month', () => {
     const entries = [
       e('a', '2026-03-05T09:00:00+08:00', '2026-03-05T11:00:00+08:00'),
       e('b', '2026-03-06T09:00:00+08:00', '2026-03-06T10:00:00+08:00', { mode: 'remote', kind: 'consultation' }),
       e('c', '2026-03-07T09:00:00+08:00', '2026-03-07T12:00:00+08:00'),
       e('c2', '2026-03-07T09:00:00+08:00', '2026-03-07T10:00:00+08:00', { correctsEntryId: 'c' }),
       e('l', '2026-03-31T23:00:00+08:00', '2026-04-01T01:00:00+08:00', { kind: 'lecture' }),
+      e('m', '2026-04-02T09:00:00+08:00', '2026-04-02T10:00:00+08:00', { kind: 'mediation' }),
     ];
     expect(figuresForMonth(entries, '2026-03')).toEqual({
       onSiteMinutes: 120 + 60 + 60,
       remoteMinutes: 60,
       lectures: 1,
+      mediations: 0,
       entries: 4,
     });
-    expect(figuresForMonth(entries, '2026-04')).toEqual({ onSiteMinutes: 60, remoteMinutes: 0, lectures: 0, entries: 1 });
+    expect(figuresForMonth(entries, '2026-04')).toEqual({
+      onSiteMinutes: 60 + 60,
+      remoteMinutes: 0,
+      lectures: 0,
+      mediations: 1,
+      entries: 2,
+    });
   });
 
   it('reports what is missing for the month, quarter and year, and nothing when all are met', () => {
@@ -92,8 +100,8 @@ describe('figures and standing', () => {
     expect(zero.quarter.period).toBe('2026-Q2');
 
     const figures = new Map([
-      ['2026-04', { onSiteMinutes: 2700, remoteMinutes: 300, lectures: 1, entries: 10 }],
-      ['2026-05', { onSiteMinutes: 150, remoteMinutes: 0, lectures: 0, entries: 1 }],
+      ['2026-04', { onSiteMinutes: 2700, remoteMinutes: 300, lectures: 1, mediations: 2, entries: 10 }],
+      ['2026-05', { onSiteMinutes: 150, remoteMinutes: 0, lectures: 0, mediations: 0, entries: 1 }],
     ]);
     const partial = standing(figures, '2026-05', targets);
     expect(partial.month).toEqual({ period: '2026-05', onSiteMinutes: 150, requiredMinutes: 240 });
@@ -102,7 +110,7 @@ describe('figures and standing', () => {
 
     // a lecture in March does not count for the second quarter
     const march = standing(
-      new Map([['2026-03', { onSiteMinutes: 0, remoteMinutes: 0, lectures: 2, entries: 2 }]]),
+      new Map([['2026-03', { onSiteMinutes: 0, remoteMinutes: 0, lectures: 2, mediations: 0, entries: 2 }]]),
       '2026-04',
       targets,
     );

@@ -316,6 +316,10 @@ describe('county compliance and the official export', () => {
     expect(res.body.townships).toHaveLength(36);
     const v1 = res.body.villages.find((v: { code: string }) => v.code === V1);
     expect(v1.onSiteMinutes).toBeGreaterThanOrEqual(240);
+    // the mediation logged across the month boundary counts once, in the month it started
+    const v3 = res.body.villages.find((v: { code: string }) => v.code === '210921001003');
+    expect(v3.mediations).toBe(1);
+    expect(res.body.summary.mediations).toBeGreaterThanOrEqual(1);
     const idle = res.body.villages.find((v: { code: string }) => v.code === '210921100202');
     expect(idle).toMatchObject({ onSiteMinutes: 0, compliant: false });
     expect(idle.missing[0]).toContain('本月驻点还差 4 小时');

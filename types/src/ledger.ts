@@ -152,6 +152,7 @@ export const VillageCompliance = z
     onSiteMinutes: z.number(),
     lectures: z.number(),
     yearMinutes: z.number(),
+    mediations: z.number(),
     entries: z.number(),
     compliant: z.boolean(),
     missing: z.array(z.string()),
@@ -171,6 +172,8 @@ export const ComplianceReply = z
       rate: z.number(),
       onSiteHours: z.number(),
       lectures: z.number(),
+      mediations: z.number(),
+      entries: z.number(),
     }),
     townships: z.array(
       z.object({ code: z.string(), name: z.string(), villages: z.number(), compliant: z.number(), rate: z.number() }),

@@ -110,6 +110,7 @@ const rollupSchema = new Schema(
     onSiteMinutes: { type: Number, required: true },
     remoteMinutes: { type: Number, required: true },
     lectures: { type: Number, required: true },
+    mediations: { type: Number, default: 0 },
     entries: { type: Number, required: true },
     computedAt: { type: Date, required: true },
   },
@@ -127,6 +128,7 @@ export interface RollupDoc {
   onSiteMinutes: number;
   remoteMinutes: number;
   lectures: number;
+  mediations: number;
   entries: number;
   computedAt: Date;
 }

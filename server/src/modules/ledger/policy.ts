@@ -34,8 +34,12 @@ export interface MonthFigures {
   onSiteMinutes: number;
   remoteMinutes: number;
   lectures: number;
+  /** mediations taken part in (R13 assessment count) */
+  mediations: number;
   entries: number;
 }
+
+export const EMPTY_FIGURES: MonthFigures = { onSiteMinutes: 0, remoteMinutes: 0, lectures: 0, mediations: 0, entries: 0 };
 
 /**
  * What one month counts from approved entries: an entry replaced by an approved correction no
@@ -44,7 +48,7 @@ export interface MonthFigures {
  */
 export function figuresForMonth(approved: readonly CountedEntry[], month: string): MonthFigures {
   const corrected = new Set(approved.map((e) => e.correctsEntryId).filter((id): id is string => Boolean(id)));
-  const figures: MonthFigures = { onSiteMinutes: 0, remoteMinutes: 0, lectures: 0, entries: 0 };
+  const figures: MonthFigures = { ...EMPTY_FIGURES };
   for (const entry of approved) {
     if (corrected.has(entry.id)) continue;
     const share = minutesByMonth(entry.startAt, entry.endAt).find((p) => p.month === month);
@@ -52,7 +56,9 @@ export function figuresForMonth(approved: readonly CountedEntry[], month: string
     figures.entries += 1;
     if (entry.mode === 'on_site') figures.onSiteMinutes += share.minutes;
     else figures.remoteMinutes += share.minutes;
-    if (entry.kind === 'lecture' && minutesByMonth(entry.startAt, entry.endAt)[0]?.month === month) figures.lectures += 1;
+    const startsHere = minutesByMonth(entry.startAt, entry.endAt)[0]?.month === month;
+    if (entry.kind === 'lecture' && startsHere) figures.lectures += 1;
+    if (entry.kind === 'mediation' && startsHere) figures.mediations += 1;
   }
   return figures;
 }
@@ -73,7 +79,7 @@ const hours = (minutes: number) => `${Math.round((minutes / 60) * 10) / 10}`;
  * Year hours count on-site and remote service; the monthly 4 hours count on-site only.
  */
 export function standing(byMonth: ReadonlyMap<string, MonthFigures>, month: string, targets: Targets): Standing {
-  const get = (m: string) => byMonth.get(m) ?? { onSiteMinutes: 0, remoteMinutes: 0, lectures: 0, entries: 0 };
+  const get = (m: string) => byMonth.get(m) ?? EMPTY_FIGURES;
   const quarter = quarterOfMonth(month);
   const year = yearOfMonth(month);
   const monthMinutes = get(month).onSiteMinutes;

@@ -3,7 +3,7 @@ import { monthOf } from '../../shared/periods';
 import { countyPolicy } from '../counsel/service';
 import { PlaceModel } from '../places/model';
 import { LedgerRollupModel, type RollupDoc } from './model';
-import { standing, type MonthFigures } from './policy';
+import { EMPTY_FIGURES, standing, type MonthFigures } from './policy';
 
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
 
@@ -28,11 +28,12 @@ export async function countyCompliance(
   const byVillage = new Map<string, Map<string, MonthFigures>>();
   for (const r of rollups) {
     const months = byVillage.get(r.villageCode) ?? new Map<string, MonthFigures>();
-    const sum = months.get(r.month) ?? { onSiteMinutes: 0, remoteMinutes: 0, lectures: 0, entries: 0 };
+    const sum = months.get(r.month) ?? EMPTY_FIGURES;
     months.set(r.month, {
       onSiteMinutes: sum.onSiteMinutes + r.onSiteMinutes,
       remoteMinutes: sum.remoteMinutes + r.remoteMinutes,
       lectures: sum.lectures + r.lectures,
+      mediations: sum.mediations + (r.mediations ?? 0),
       entries: sum.entries + r.entries,
     });
     byVillage.set(r.villageCode, months);
@@ -50,6 +51,7 @@ export async function countyCompliance(
       onSiteMinutes: s.month.onSiteMinutes,
       lectures: s.quarter.lectures,
       yearMinutes: s.year.minutes,
+      mediations: months.get(month)?.mediations ?? 0,
       entries: months.get(month)?.entries ?? 0,
       compliant,
       missing: s.missing,
@@ -72,6 +74,8 @@ export async function countyCompliance(
       rate: percent(compliant, rows.length),
       onSiteHours: Math.round((rows.reduce((s, r) => s + r.onSiteMinutes, 0) / 60) * 10) / 10,
       lectures: rows.reduce((s, r) => s + r.lectures, 0),
+      mediations: rows.reduce((s, r) => s + r.mediations, 0),
+      entries: rows.reduce((s, r) => s + r.entries, 0),
     },
     townships: townships
       .filter((t) => !townshipCode || t.code === townshipCode)

@@ -254,12 +254,8 @@ export async function checkRollups(countyCode: string): Promise<{ checked: numbe
   const mismatches: string[] = [];
   for (const r of rollups) {
     const fresh = await figuresFromEntries(String(r.counselId), r.villageCode, r.month);
-    if (
-      fresh.onSiteMinutes !== r.onSiteMinutes ||
-      fresh.remoteMinutes !== r.remoteMinutes ||
-      fresh.lectures !== r.lectures ||
-      fresh.entries !== r.entries
-    ) {
+    const fields = ['onSiteMinutes', 'remoteMinutes', 'lectures', 'mediations', 'entries'] as const;
+    if (fields.some((f) => fresh[f] !== (r[f] ?? 0))) {
       mismatches.push(r.key);
     }
   }
