@@ -1,6 +1,12 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/login/index', 'pages/bind/index', 'pages/board/index'],
-  subPackages: [{ root: 'county', pages: ['assign/index'] }],
+  subPackages: [
+    { root: 'county', pages: ['assign/index', 'policy/index', 'stats/index', 'export/index'] },
+    { root: 'ledger', pages: ['progress/index', 'entry/index', 'entries/index'] },
+    { root: 'township', pages: ['review/index'] },
+  ],
+  permission: { 'scope.userLocation': { desc: '用于记录驻村服务的签到位置' } },
+  requiredPrivateInfos: ['getLocation'],
   window: {
     navigationBarTitleText: '村法律顾问',
     navigationBarBackgroundColor: '#b3261e',

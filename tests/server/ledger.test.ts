@@ -353,6 +353,20 @@ describe('county compliance and the official export', () => {
     expect(summary.getRow(3).getCell(2).value).toBe(V1);
   });
 
+  it('exports the whole county: a summary and one uniquely named sheet per village', async () => {
+    const res = await fetch(`${stack.baseUrl}/api/counties/210921/ledger-export?month=${lastMonth}`, {
+      headers: { authorization: `Bearer ${countyStaff}` },
+    });
+    expect(res.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
+    const names = book.worksheets.map((w) => w.name);
+    expect(names).toHaveLength(391);
+    expect(new Set(names).size).toBe(391);
+    expect(names.every((n) => n.length <= 31)).toBe(true);
+    expect(book.getWorksheet('汇总')!.rowCount).toBe(2 + 390);
+  });
+
   it('refuses an export without a month', async () => {
     const res = await call('ledgerExport', { token: countyStaff, params: { countyCode: '210921' } });
     expect(res.status).toBe(400);

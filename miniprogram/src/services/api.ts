@@ -7,15 +7,25 @@ import type {
   BindVillageBody,
   CounselContactReply,
   CounselListReply,
+  ComplianceReply,
   CountyPolicy,
   DemoIdentitiesReply,
   DemoLoginBody,
   EndAssignmentBody,
+  LedgerEntry,
+  LedgerEntryListReply,
+  LedgerLock,
+  LedgerStatus,
   Me,
   NoticeBoard,
   OkReply,
   PlaceChildrenReply,
+  ProgressReply,
+  ReviewLedgerEntryBody,
+  RunRemindersBody,
+  RunRemindersReply,
   Session,
+  SubmitLedgerEntryBody,
   UpdateCountyPolicyBody,
   UpdateProfileBody,
   VillageSearchReply,
@@ -56,7 +66,19 @@ export interface RouteTypes {
   };
   assignCounsel: { params: { countyCode: string }; body: AssignBody; reply: Assignment };
   endAssignment: { params: { countyCode: string; assignmentId: string }; body: EndAssignmentBody; reply: Assignment };
+  submitLedgerEntry: { body: SubmitLedgerEntryBody; reply: LedgerEntry };
+  myLedgerEntries: { query: LedgerListQuery; reply: LedgerEntryListReply };
+  myLedgerProgress: { query: { month?: string }; reply: ProgressReply };
+  townshipLedgerEntries: { params: { townshipCode: string }; query: LedgerListQuery; reply: LedgerEntryListReply };
+  reviewLedgerEntry: { params: { townshipCode: string; entryId: string }; body: ReviewLedgerEntryBody; reply: LedgerEntry };
+  lockLedgerMonth: { params: { townshipCode: string; month: string }; reply: LedgerLock };
+  countyCompliance: { params: { countyCode: string }; query: { month?: string; townshipCode?: string }; reply: ComplianceReply };
+  /** xlsx file: fetched with downloadFile / fetch (services/ledgerExport.ts), not with call() */
+  ledgerExport: { params: { countyCode: string }; query: { month: string; villageCode?: string }; reply: ArrayBuffer };
+  runReminders: { body: RunRemindersBody; reply: RunRemindersReply };
 }
+
+type LedgerListQuery = { month?: string; villageCode?: string; status?: LedgerStatus };
 
 // Compile-time check that RouteTypes covers exactly the routes of PATHS.
 type Missing = Exclude<PathRouteId, keyof RouteTypes>;

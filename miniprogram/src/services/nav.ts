@@ -6,6 +6,13 @@ export const PAGES = {
   bind: '/pages/bind/index',
   board: '/pages/board/index',
   countyAssign: '/county/assign/index',
+  countyPolicy: '/county/policy/index',
+  countyStats: '/county/stats/index',
+  countyExport: '/county/export/index',
+  ledgerProgress: '/ledger/progress/index',
+  ledgerEntry: '/ledger/entry/index',
+  ledgerEntries: '/ledger/entries/index',
+  townshipReview: '/township/review/index',
 } as const;
 
 function withQuery(url: string, query?: Record<string, string>): string {

@@ -4,7 +4,9 @@ import { View } from '@tarojs/components';
 import type { Me, RoleGrant } from '@vc/types';
 import { BoardLoader } from '../../components/BoardLoader';
 import { Button } from '../../components/Button';
+import { QueueStatus } from '../../components/QueueStatus';
 import { call } from '../../services/api';
+import { startLedgerSync } from '../../services/ledgerQueue';
 import { ROLE_LABELS } from '../../services/labels';
 import { goto, replaceWith, restart } from '../../services/nav';
 import { clearSession, getSession, updateUser } from '../../services/session';
@@ -26,6 +28,24 @@ function GrantItem({ grant }: { grant: RoleGrant }) {
           法律顾问指派
         </Button>
       )}
+      {grant.role === 'county_staff' && (
+        <View>
+          <Button light id="link-county-policy" onClick={() => goto('countyPolicy', { countyCode: grant.placeCode })}>
+            县级政策设置
+          </Button>
+          <Button light id="link-county-stats" onClick={() => goto('countyStats', { countyCode: grant.placeCode })}>
+            达标统计
+          </Button>
+          <Button light id="link-county-export" onClick={() => goto('countyExport', { countyCode: grant.placeCode })}>
+            导出台账
+          </Button>
+        </View>
+      )}
+      {grant.role === 'township_staff' && (
+        <Button id={`ledger-review-${grant.placeCode}`} onClick={() => goto('townshipReview', { townshipCode: grant.placeCode })}>
+          台账审核
+        </Button>
+      )}
       {village && (
         <Button light id={`board-${grant.placeCode}`} onClick={() => goto('board', { villageCode: grant.placeCode })}>
           查看公示栏
@@ -35,7 +55,26 @@ function GrantItem({ grant }: { grant: RoleGrant }) {
   );
 }
 
+function CounselLedger() {
+  return (
+    <View className="card" id="home-ledger">
+      <View className="section-title">工作台账</View>
+      <QueueStatus />
+      <Button id="ledger-entry" onClick={() => goto('ledgerEntry')}>
+        登记台账
+      </Button>
+      <Button light id="ledger-progress" onClick={() => goto('ledgerProgress')}>
+        我的服务进度
+      </Button>
+      <Button light id="ledger-entries" onClick={() => goto('ledgerEntries')}>
+        我的台账
+      </Button>
+    </View>
+  );
+}
+
 function StaffHome({ user }: { user: Me }) {
+  const counsel = user.roles.some((g) => g.role === 'counsel');
   return (
     <View>
       <View className="card">
@@ -44,6 +83,7 @@ function StaffHome({ user }: { user: Me }) {
         </View>
         <View className="muted">您的职责</View>
       </View>
+      {counsel && <CounselLedger />}
       {user.roles.map((g) => (
         <GrantItem key={`${g.role}-${g.placeCode}`} grant={g} />
       ))}
@@ -75,6 +115,8 @@ export default function Index() {
     }
     if (!route(session.user)) return;
     setUser(session.user);
+    // entries saved while offline are sent as soon as the app is back
+    if (session.user.roles.some((g) => g.role === 'counsel')) startLedgerSync();
     // refresh in the background: roles or village may have changed
     call('me')
       .then((me) => {

@@ -32,8 +32,20 @@ export const ENTRY_COLUMNS = [
   '记录编号',
 ];
 
-/** Excel worksheet names: at most 31 characters, none of \ / ? * [ ] : */
-const sheetName = (name: string, code: string) => `${name}`.replace(/[\\/?*[\]:]/g, '').slice(0, 20) + `-${code.slice(-3)}`;
+/**
+ * Excel worksheet names: at most 31 characters, none of \ / ? * [ ] :, unique in the book. Village
+ * names repeat across townships (four pairs in Fumeng county alone), so a clash takes the longer code.
+ */
+function sheetNamer(): (name: string, code: string) => string {
+  const used = new Set<string>();
+  return (name, code) => {
+    const clean = name.replace(/[\\/?*[\]:]/g, '');
+    let candidate = `${clean.slice(0, 20)}-${code.slice(-3)}`;
+    if (used.has(candidate)) candidate = `${clean.slice(0, 18)}-${code.slice(-9)}`;
+    used.add(candidate);
+    return candidate;
+  };
+}
 
 export async function exportLedger(countyCode: string, month: string, villageCode?: string): Promise<Buffer> {
   const villageFilter: Record<string, unknown> = { level: 'village', countyCode };
@@ -85,6 +97,7 @@ export async function exportLedger(countyCode: string, month: string, villageCod
     ]);
   }
 
+  const sheetName = sheetNamer();
   for (const village of villages) {
     const sheet = book.addWorksheet(sheetName(village.name, village.code));
     sheet.addRow([`${village.name}（${village.code}）${month} 法律顾问工作台账`]);

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '县级政策设置' });

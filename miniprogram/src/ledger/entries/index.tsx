@@ -1,0 +1,134 @@
+import { useState } from 'react';
+import { useDidShow } from '@tarojs/taro';
+import { Picker, View } from '@tarojs/components';
+import type { LedgerEntry } from '@vc/types';
+import { Button } from '../../components/Button';
+import { ErrorMessage } from '../../components/Message';
+import { QueueStatus } from '../../components/QueueStatus';
+import { call, messageOf } from '../../services/api';
+import { draftCorrecting, saveDraft } from '../../services/ledgerDraft';
+import {
+  LEDGER_KIND_LABELS,
+  LEDGER_MODE_LABELS,
+  LEDGER_STATUS_LABELS,
+  hours,
+  shanghaiMonth,
+  shortDateTime,
+  shortTime,
+} from '../../services/ledgerFormat';
+import { queued, startLedgerSync } from '../../services/ledgerQueue';
+import { goto, replaceWith } from '../../services/nav';
+import { getSession } from '../../services/session';
+
+const STATUS_COLORS: Record<LedgerEntry['status'], string> = {
+  pending: '#8a6d00',
+  approved: '#1b5e20',
+  returned: '#b3261e',
+};
+
+function EntryItem({ e, onCorrect }: { e: LedgerEntry; onCorrect: () => void }) {
+  return (
+    <View className="list-item" id={`entry-${e.id}`}>
+      <View className="row">
+        <View className="grow" style={{ fontWeight: 'bold' }}>
+          {LEDGER_KIND_LABELS[e.kind] ?? e.kind} · {e.villageName}
+        </View>
+        <View id={`entry-status-${e.id}`} style={{ color: STATUS_COLORS[e.status] }}>
+          {LEDGER_STATUS_LABELS[e.status] ?? e.status}
+        </View>
+      </View>
+      <View className="subtitle">
+        {shortDateTime(e.startAt)}–{shortTime(e.endAt)}，{hours(e.minutes)} 小时，{LEDGER_MODE_LABELS[e.mode]}
+        {e.attendees !== null ? `，${e.attendees} 人参加` : ''}
+      </View>
+      <View>{e.summary}</View>
+      {e.late && (
+        <View className="tag" id={`entry-late-${e.id}`}>
+          补登{e.lateReason ? `：${e.lateReason}` : ''}
+        </View>
+      )}
+      {e.correctsEntryId && <View className="tag">更正记录</View>}
+      {e.status === 'returned' && e.review?.reason && (
+        <View className="error" id={`entry-reason-${e.id}`}>
+          退回原因：{e.review.reason}
+        </View>
+      )}
+      {e.status !== 'pending' && (
+        <Button small light id={`correct-${e.id}`} onClick={onCorrect}>
+          更正
+        </Button>
+      )}
+    </View>
+  );
+}
+
+export default function LedgerEntries() {
+  const [month, setMonth] = useState(() => shanghaiMonth());
+  const [items, setItems] = useState<LedgerEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [waiting, setWaiting] = useState(() => queued());
+
+  function load(m = month) {
+    setError(null);
+    setWaiting(queued());
+    call('myLedgerEntries', { query: { month: m } })
+      .then((r) => setItems(r.items))
+      .catch((e) => setError(messageOf(e)));
+  }
+
+  useDidShow(() => {
+    if (!getSession()) {
+      replaceWith('login');
+      return;
+    }
+    startLedgerSync();
+    load();
+  });
+
+  function correct(e: LedgerEntry) {
+    // the form picks the prepared draft up from storage
+    saveDraft(draftCorrecting(e));
+    goto('ledgerEntry');
+  }
+
+  return (
+    <View className="page">
+      <View className="card row">
+        <View className="grow title">我的台账</View>
+        <Picker
+          mode="date"
+          fields="month"
+          value={`${month}-01`}
+          onChange={(e) => {
+            const m = String(e.detail.value).slice(0, 7);
+            setMonth(m);
+            load(m);
+          }}
+        >
+          <View className="tag" id="entries-month">
+            {month} ▾
+          </View>
+        </Picker>
+      </View>
+      <QueueStatus onSynced={() => load()} />
+      {waiting.map((q) => (
+        <View key={q.body.clientKey} className="list-item muted" id={`queued-${q.body.clientKey}`}>
+          待同步：{q.label}
+        </View>
+      ))}
+      <ErrorMessage message={error} />
+      {!items && !error && <View className="muted">正在加载…</View>}
+      {items && items.length === 0 && (
+        <View className="muted" id="entries-empty">
+          本月没有登记记录
+        </View>
+      )}
+      {items?.map((e) => (
+        <EntryItem key={e.id} e={e} onCorrect={() => correct(e)} />
+      ))}
+      <Button id="goto-entry" onClick={() => goto('ledgerEntry')}>
+        登记台账
+      </Button>
+    </View>
+  );
+}

@@ -1,0 +1,375 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { useDidShow } from '@tarojs/taro';
+import { Input, Picker, Textarea, View } from '@tarojs/components';
+import type { LedgerKind, LedgerMode, SubmitLedgerEntryBody } from '@vc/types';
+import { Button } from '../../components/Button';
+import { ErrorMessage, OkMessage } from '../../components/Message';
+import { QueueStatus } from '../../components/QueueStatus';
+import { messageOf } from '../../services/api';
+import {
+  clearDraft,
+  clearTimer,
+  currentLocation,
+  emptyDraft,
+  loadDraft,
+  loadTimer,
+  saveDraft,
+  saveTimer,
+  type Draft,
+  type Timer,
+} from '../../services/ledgerDraft';
+import {
+  LEDGER_KIND_LABELS,
+  LEDGER_KIND_LIST,
+  LEDGER_MODE_LABELS,
+  hours,
+  isoFromPicker,
+  newClientKey,
+  shanghaiDate,
+  shanghaiTime,
+  shortTime,
+} from '../../services/ledgerFormat';
+import { enqueue, flush, forgetDropped, queued, startLedgerSync } from '../../services/ledgerQueue';
+import { goto, replaceWith } from '../../services/nav';
+import { getSession } from '../../services/session';
+
+interface VillageOption {
+  code: string;
+  name: string;
+}
+
+function counselVillages(): VillageOption[] {
+  const user = getSession()?.user;
+  if (!user) return [];
+  return user.roles.filter((g) => g.role === 'counsel').map((g) => ({ code: g.placeCode, name: g.placeName }));
+}
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <View style={{ marginBottom: '12px' }}>
+      <View className="muted">{label}</View>
+      {children}
+    </View>
+  );
+}
+
+function minutesOf(d: Draft): number {
+  const s = Date.parse(isoFromPicker(d.startDate, d.startTime));
+  const e = Date.parse(isoFromPicker(d.endDate, d.endTime));
+  return isNaN(s) || isNaN(e) ? NaN : Math.round((e - s) / 60000);
+}
+
+export default function LedgerEntryForm() {
+  const [villages, setVillages] = useState<VillageOption[]>(() => counselVillages());
+  const [draft, setDraftState] = useState<Draft>(() => loadDraft() ?? emptyDraft(counselVillages()[0]?.code ?? ''));
+  const [timer, setTimer] = useState<Timer | null>(() => loadTimer());
+  const [error, setError] = useState<string | null>(null);
+  const [ok, setOk] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useDidShow(() => {
+    if (!getSession()) {
+      replaceWith('login');
+      return;
+    }
+    const vs = counselVillages();
+    setVillages(vs);
+    if (vs.length === 0) setError('您还不是任何村（社区）的法律顾问');
+    // a correction may have been prepared on the list page
+    const stored = loadDraft();
+    if (stored) setDraftState(stored);
+    setTimer(loadTimer());
+    startLedgerSync();
+  });
+
+  useEffect(() => {
+    if (!draft.villageCode && villages[0]) update({ villageCode: villages[0].code });
+  }, [villages]);
+
+  function update(patch: Partial<Draft>) {
+    setDraftState((d) => {
+      const next = { ...d, ...patch };
+      saveDraft(next);
+      return next;
+    });
+  }
+
+  /** Editing a time by hand means it was not timed on site. */
+  function updateTime(patch: Partial<Draft>) {
+    update({ ...patch, viaTimer: false });
+  }
+
+  const villageIndex = Math.max(
+    0,
+    villages.findIndex((v) => v.code === draft.villageCode),
+  );
+  const village = villages.find((v) => v.code === draft.villageCode) ?? null;
+  const kindIndex = Math.max(0, LEDGER_KIND_LIST.indexOf(draft.kind));
+  const minutes = minutesOf(draft);
+
+  async function startTimer() {
+    setError(null);
+    setOk(null);
+    if (!village) {
+      setError('请先选择服务的村（社区）');
+      return;
+    }
+    const t: Timer = { villageCode: village.code, startAt: new Date().toISOString(), location: null };
+    saveTimer(t);
+    setTimer(t);
+    const location = await currentLocation();
+    if (location) {
+      const withLocation = { ...t, location };
+      saveTimer(withLocation);
+      setTimer(withLocation);
+    }
+  }
+
+  function stopTimer() {
+    if (!timer) return;
+    const start = new Date(timer.startAt);
+    const end = new Date();
+    update({
+      villageCode: timer.villageCode,
+      kind: 'on_site_duty',
+      mode: 'on_site',
+      startDate: shanghaiDate(start),
+      startTime: shanghaiTime(start),
+      endDate: shanghaiDate(end),
+      endTime: shanghaiTime(end),
+      viaTimer: true,
+      location: timer.location,
+    });
+    clearTimer();
+    setTimer(null);
+    setOk('已结束驻点，请填写服务内容后提交');
+  }
+
+  function validate(): string | null {
+    if (!village) return '请选择服务的村（社区）';
+    if (isNaN(minutes)) return '请选择开始和结束时间';
+    if (minutes <= 0) return '结束时间应晚于开始时间';
+    if (minutes > 12 * 60) return '一次服务不能超过 12 小时';
+    if (draft.kind === 'lecture' && !(Number(draft.attendees) > 0)) return '法治讲座请填写参加人数';
+    if (draft.summary.trim().length < 2) return '请填写服务内容';
+    if (draft.attendees && !/^\d+$/.test(draft.attendees.trim())) return '参加人数应为整数';
+    const late = draft.lateReason.trim();
+    if (late && late.length < 2) return '补登原因至少 2 个字';
+    return null;
+  }
+
+  async function submit() {
+    setError(null);
+    setOk(null);
+    const problem = validate();
+    if (problem) {
+      setError(problem);
+      return;
+    }
+    // the key is made once per entry and kept with the draft: every resend uses it
+    const clientKey = draft.clientKey ?? newClientKey();
+    if (!draft.clientKey) update({ clientKey });
+    const body: SubmitLedgerEntryBody = {
+      clientKey,
+      villageCode: draft.villageCode,
+      kind: draft.kind,
+      mode: draft.mode,
+      startAt: isoFromPicker(draft.startDate, draft.startTime),
+      endAt: isoFromPicker(draft.endDate, draft.endTime),
+      summary: draft.summary.trim(),
+      viaTimer: draft.viaTimer,
+    };
+    if (draft.kind === 'lecture' && draft.attendees.trim()) body.attendees = Number(draft.attendees.trim());
+    if (draft.location) body.location = draft.location;
+    if (draft.correctsEntryId) body.correctsEntryId = draft.correctsEntryId;
+    if (draft.lateReason.trim()) body.lateReason = draft.lateReason.trim();
+
+    setBusy(true);
+    try {
+      enqueue(body, `${LEDGER_KIND_LABELS[draft.kind]} · ${village!.name} · ${draft.startDate}`);
+      const r = await flush();
+      const refused = r.dropped.find((d) => d.body.clientKey === clientKey);
+      if (r.sent.some((e) => e.clientKey === clientKey)) {
+        clearDraft();
+        setDraftState(emptyDraft(draft.villageCode));
+        setOk('已提交，等待司法所审核');
+      } else if (refused) {
+        // not recorded: keep the draft (and its key) so it can be fixed and sent again
+        forgetDropped(clientKey);
+        setError(refused.message);
+      } else if (queued().some((q) => q.body.clientKey === clientKey)) {
+        clearDraft();
+        setDraftState(emptyDraft(draft.villageCode));
+        setOk('网络不通，已保存在手机上，联网后会自动同步');
+      }
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function reset() {
+    clearDraft();
+    setDraftState(emptyDraft(draft.villageCode || villages[0]?.code || ''));
+    setError(null);
+    setOk(null);
+  }
+
+  return (
+    <View className="page">
+      <View className="card">
+        <View className="title">登记工作台账</View>
+        <View className="subtitle">如实登记每次服务，提交后由司法所审核</View>
+      </View>
+      <QueueStatus />
+      <ErrorMessage message={error} />
+      <OkMessage message={ok} />
+
+      <View className="card" id="timer">
+        <View className="section-title">驻点计时</View>
+        {timer ? (
+          <View>
+            <View id="timer-status">
+              正在驻点：{villages.find((v) => v.code === timer.villageCode)?.name ?? timer.villageCode}，自{' '}
+              {shortTime(timer.startAt)} 起{timer.location ? '（已记录位置）' : ''}
+            </View>
+            <Button id="timer-stop" onClick={stopTimer}>
+              结束驻点
+            </Button>
+          </View>
+        ) : (
+          <View>
+            <View className="muted">到村后点“开始驻点”，离开时点“结束驻点”，时间自动填入</View>
+            <Button light id="timer-start" disabled={!village} onClick={startTimer}>
+              开始驻点{village ? `（${village.name}）` : ''}
+            </Button>
+          </View>
+        )}
+      </View>
+
+      <View className="card">
+        {draft.correctsEntryId && (
+          <View className="tag" id="entry-correcting">
+            更正已登记的记录
+          </View>
+        )}
+        <Field label="服务村（社区）">
+          <Picker
+            mode="selector"
+            range={villages.map((v) => v.name)}
+            value={villageIndex}
+            onChange={(e) => {
+              const v = villages[Number(e.detail.value)];
+              if (v) update({ villageCode: v.code });
+            }}
+          >
+            <View className="input" id="entry-village" style={{ lineHeight: '48px' }}>
+              {village?.name ?? '请选择'}
+            </View>
+          </Picker>
+        </Field>
+        <Field label="服务类型">
+          <Picker
+            mode="selector"
+            range={LEDGER_KIND_LIST.map((k) => LEDGER_KIND_LABELS[k])}
+            value={kindIndex}
+            onChange={(e) => {
+              const k = LEDGER_KIND_LIST[Number(e.detail.value)];
+              if (k) update({ kind: k as LedgerKind });
+            }}
+          >
+            <View className="input" id="entry-kind" style={{ lineHeight: '48px' }}>
+              {LEDGER_KIND_LABELS[draft.kind]}
+            </View>
+          </Picker>
+        </Field>
+        <Field label="服务方式">
+          <View className="row">
+            {(['on_site', 'remote'] as LedgerMode[]).map((m) => (
+              <View key={m} className="grow" style={{ marginRight: m === 'on_site' ? '8px' : '0' }}>
+                <Button small light={draft.mode !== m} id={`entry-mode-${m}`} onClick={() => update({ mode: m })}>
+                  {LEDGER_MODE_LABELS[m]}
+                </Button>
+              </View>
+            ))}
+          </View>
+        </Field>
+        <Field label="开始时间">
+          <View className="row">
+            <Picker mode="date" value={draft.startDate} onChange={(e) => updateTime({ startDate: String(e.detail.value) })}>
+              <View className="input" id="entry-start-date" style={{ lineHeight: '48px', marginRight: '8px' }}>
+                {draft.startDate}
+              </View>
+            </Picker>
+            <Picker mode="time" value={draft.startTime} onChange={(e) => updateTime({ startTime: String(e.detail.value) })}>
+              <View className="input" id="entry-start-time" style={{ lineHeight: '48px' }}>
+                {draft.startTime}
+              </View>
+            </Picker>
+          </View>
+        </Field>
+        <Field label="结束时间">
+          <View className="row">
+            <Picker mode="date" value={draft.endDate} onChange={(e) => updateTime({ endDate: String(e.detail.value) })}>
+              <View className="input" id="entry-end-date" style={{ lineHeight: '48px', marginRight: '8px' }}>
+                {draft.endDate}
+              </View>
+            </Picker>
+            <Picker mode="time" value={draft.endTime} onChange={(e) => updateTime({ endTime: String(e.detail.value) })}>
+              <View className="input" id="entry-end-time" style={{ lineHeight: '48px' }}>
+                {draft.endTime}
+              </View>
+            </Picker>
+          </View>
+          <View className="muted" id="entry-duration">
+            {isNaN(minutes) || minutes <= 0 ? '时间不正确' : `共 ${hours(minutes)} 小时`}
+            {draft.viaTimer ? '（驻点计时）' : ''}
+          </View>
+        </Field>
+        {draft.kind === 'lecture' && (
+          <Field label="参加人数">
+            <Input
+              id="entry-attendees"
+              className="input"
+              type="number"
+              value={draft.attendees}
+              placeholder="如：30"
+              onInput={(e) => update({ attendees: e.detail.value })}
+            />
+          </Field>
+        )}
+        <Field label="服务内容">
+          <Textarea
+            id="entry-summary"
+            className="input"
+            style={{ height: '120px', padding: '8px 12px' }}
+            value={draft.summary}
+            maxlength={2000}
+            placeholder="如：接待村民咨询土地承包问题 3 人次"
+            onInput={(e) => update({ summary: e.detail.value })}
+          />
+        </Field>
+        <Field label="补登原因（该月台账已锁定时必填）">
+          <Input
+            id="entry-late-reason"
+            className="input"
+            value={draft.lateReason}
+            placeholder="如：当月在外培训，返回后补登"
+            onInput={(e) => update({ lateReason: e.detail.value })}
+          />
+        </Field>
+      </View>
+
+      <Button id="entry-submit" disabled={busy} onClick={submit}>
+        {busy ? '正在提交…' : '提交'}
+      </Button>
+      <Button light id="entry-reset" onClick={reset}>
+        清空重填
+      </Button>
+      <Button light id="goto-entries" onClick={() => goto('ledgerEntries')}>
+        我的台账
+      </Button>
+    </View>
+  );
+}

@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import { useDidShow } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import type { VillageProgress } from '@vc/types';
+import { Button } from '../../components/Button';
+import { ErrorMessage } from '../../components/Message';
+import { QueueStatus } from '../../components/QueueStatus';
+import { call, messageOf } from '../../services/api';
+import { hours } from '../../services/ledgerFormat';
+import { startLedgerSync } from '../../services/ledgerQueue';
+import { goto, replaceWith } from '../../services/nav';
+import { getSession } from '../../services/session';
+
+function Bar({ value, max }: { value: number; max: number }) {
+  const pct = max > 0 ? Math.min(100, Math.round((value / max) * 100)) : 100;
+  return (
+    <View style={{ background: '#eee', height: '10px', borderRadius: '5px', margin: '4px 0 10px' }}>
+      <View style={{ width: `${pct}%`, height: '10px', borderRadius: '5px', background: pct >= 100 ? '#2e7d32' : '#b3261e' }} />
+    </View>
+  );
+}
+
+function VillageCard({ p }: { p: VillageProgress }) {
+  const code = p.villageCode;
+  return (
+    <View className="card" id={`progress-${code}`}>
+      <View className="title" style={{ fontSize: '18px' }}>
+        {p.villageName}
+      </View>
+      <View id={`progress-month-${code}`}>
+        本月驻点 {hours(p.month.onSiteMinutes)} / {hours(p.month.requiredMinutes)} 小时
+      </View>
+      {p.month.pendingOnSiteMinutes > 0 && (
+        <View className="muted" id={`progress-pending-${code}`}>
+          待审核 {hours(p.month.pendingOnSiteMinutes)} 小时
+        </View>
+      )}
+      <Bar value={p.month.onSiteMinutes} max={p.month.requiredMinutes} />
+      <View id={`progress-quarter-${code}`}>
+        本季度讲座 {p.quarter.lectures} / {p.quarter.requiredLectures} 次
+      </View>
+      <Bar value={p.quarter.lectures} max={p.quarter.requiredLectures} />
+      <View id={`progress-year-${code}`}>
+        本年度 {hours(p.year.minutes)} / {hours(p.year.requiredMinutes)} 小时
+      </View>
+      <Bar value={p.year.minutes} max={p.year.requiredMinutes} />
+      <View id={`progress-missing-${code}`}>
+        {p.missing.length === 0 ? (
+          <View className="ok">已完成</View>
+        ) : (
+          p.missing.map((m) => (
+            <View key={m} className="tag">
+              {m}
+            </View>
+          ))
+        )}
+      </View>
+    </View>
+  );
+}
+
+export default function LedgerProgress() {
+  const [items, setItems] = useState<VillageProgress[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  function load() {
+    setError(null);
+    call('myLedgerProgress', { query: {} })
+      .then((r) => setItems(r.items))
+      .catch((e) => setError(messageOf(e)));
+  }
+
+  useDidShow(() => {
+    if (!getSession()) {
+      replaceWith('login');
+      return;
+    }
+    startLedgerSync();
+    load();
+  });
+
+  return (
+    <View className="page">
+      <View className="card">
+        <View className="title">我的服务进度</View>
+        <View className="subtitle">按已审核通过的台账统计，待审核的单独列出</View>
+      </View>
+      <QueueStatus onSynced={load} />
+      <ErrorMessage message={error} />
+      {!items && !error && (
+        <View className="muted" id="loading">
+          正在加载…
+        </View>
+      )}
+      {items && items.length === 0 && <View className="muted">您目前没有服务的村（社区）</View>}
+      {items?.map((p) => (
+        <VillageCard key={p.villageCode} p={p} />
+      ))}
+      <Button id="goto-entry" onClick={() => goto('ledgerEntry')}>
+        登记台账
+      </Button>
+      <Button light id="goto-entries" onClick={() => goto('ledgerEntries')}>
+        我的台账
+      </Button>
+    </View>
+  );
+}

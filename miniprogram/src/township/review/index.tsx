@@ -1,0 +1,180 @@
+import { useState } from 'react';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { Input, Picker, View } from '@tarojs/components';
+import type { LedgerEntry } from '@vc/types';
+import { Button } from '../../components/Button';
+import { ErrorMessage, OkMessage } from '../../components/Message';
+import { call, messageOf } from '../../services/api';
+import {
+  LEDGER_KIND_LABELS,
+  LEDGER_MODE_LABELS,
+  hours,
+  shanghaiMonth,
+  shortDateTime,
+  shortTime,
+} from '../../services/ledgerFormat';
+import { replaceWith } from '../../services/nav';
+import { getSession } from '../../services/session';
+
+function ReviewItem(props: { e: LedgerEntry; busy: boolean; onApprove: () => void; onReturn: (reason: string) => void }) {
+  const { e, busy, onApprove, onReturn } = props;
+  const [reason, setReason] = useState('');
+  return (
+    <View className="list-item" id={`review-${e.id}`}>
+      <View className="row">
+        <View className="grow" style={{ fontWeight: 'bold' }}>
+          {e.counselName} · {e.villageName}
+        </View>
+        <View className="tag">{LEDGER_KIND_LABELS[e.kind] ?? e.kind}</View>
+      </View>
+      <View className="subtitle" id={`review-time-${e.id}`}>
+        {shortDateTime(e.startAt)}–{shortTime(e.endAt)}，{hours(e.minutes)} 小时，{LEDGER_MODE_LABELS[e.mode]}
+        {e.viaTimer ? '（驻点计时）' : ''}
+        {e.attendees !== null ? `，${e.attendees} 人参加` : ''}
+      </View>
+      <View>{e.summary}</View>
+      {e.late && <View className="tag">补登{e.lateReason ? `：${e.lateReason}` : ''}</View>}
+      {e.correctsEntryId && <View className="tag">更正此前登记的记录</View>}
+      <Input
+        id={`reason-${e.id}`}
+        className="input"
+        value={reason}
+        placeholder="退回原因（退回时必填）"
+        onInput={(ev) => setReason(ev.detail.value)}
+      />
+      <View className="row">
+        <View className="grow" style={{ marginRight: '8px' }}>
+          <Button small id={`approve-${e.id}`} disabled={busy} onClick={onApprove}>
+            通过
+          </Button>
+        </View>
+        <View className="grow">
+          <Button small light id={`return-${e.id}`} disabled={busy} onClick={() => onReturn(reason.trim())}>
+            退回
+          </Button>
+        </View>
+      </View>
+    </View>
+  );
+}
+
+export default function TownshipReview() {
+  const router = useRouter();
+  const [townshipCode, setTownshipCode] = useState<string | null>(null);
+  const [townshipName, setTownshipName] = useState('');
+  const [items, setItems] = useState<LedgerEntry[] | null>(null);
+  const [month, setMonth] = useState(() => shanghaiMonth());
+  const [error, setError] = useState<string | null>(null);
+  const [ok, setOk] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  function load(code: string) {
+    call('townshipLedgerEntries', { params: { townshipCode: code }, query: { status: 'pending' } })
+      .then((r) => setItems(r.items))
+      .catch((e) => setError(messageOf(e)));
+  }
+
+  useDidShow(() => {
+    const session = getSession();
+    if (!session) {
+      replaceWith('login');
+      return;
+    }
+    const grants = session.user.roles.filter((g) => g.role === 'township_staff');
+    const grant = grants.find((g) => g.placeCode === router.params.townshipCode) ?? grants[0];
+    const code = router.params.townshipCode || grant?.placeCode || null;
+    if (!code) {
+      setError('您没有司法所工作人员权限');
+      return;
+    }
+    setTownshipCode(code);
+    setTownshipName(grant?.placeName ?? '');
+    load(code);
+  });
+
+  async function review(e: LedgerEntry, decision: 'approve' | 'return', reason?: string) {
+    setError(null);
+    setOk(null);
+    if (!townshipCode) return;
+    if (decision === 'return' && (!reason || reason.length < 2)) {
+      setError('退回时请填写原因');
+      return;
+    }
+    setBusy(true);
+    try {
+      await call('reviewLedgerEntry', {
+        params: { townshipCode, entryId: e.id },
+        body: decision === 'approve' ? { decision } : { decision, reason: reason! },
+      });
+      setOk(
+        `${decision === 'approve' ? '已通过' : '已退回'}：${e.counselName} ${e.villageName} ${LEDGER_KIND_LABELS[e.kind] ?? ''}`,
+      );
+      setItems((list) => (list ? list.filter((x) => x.id !== e.id) : list));
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function lock() {
+    setError(null);
+    setOk(null);
+    if (!townshipCode) return;
+    const confirm = await Taro.showModal({
+      title: '锁定台账',
+      content: `锁定后 ${month} 的台账不能再直接登记，只能补登并说明原因。确定锁定吗？`,
+    }).catch(() => ({ confirm: false }));
+    if (!confirm.confirm) return;
+    setBusy(true);
+    try {
+      const l = await call('lockLedgerMonth', { params: { townshipCode, month } });
+      setOk(`已锁定 ${l.month} 的台账`);
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <View className="page">
+      <View className="card">
+        <View className="title">台账审核</View>
+        <View className="subtitle">{townshipName}待审核的服务记录</View>
+      </View>
+      <ErrorMessage message={error} />
+      <OkMessage message={ok} />
+      {!items && !error && <View className="muted">正在加载…</View>}
+      {items && items.length === 0 && (
+        <View className="muted" id="review-empty">
+          没有待审核的记录
+        </View>
+      )}
+      {items?.map((e) => (
+        <ReviewItem
+          key={e.id}
+          e={e}
+          busy={busy}
+          onApprove={() => review(e, 'approve')}
+          onReturn={(reason) => review(e, 'return', reason)}
+        />
+      ))}
+
+      <View className="card">
+        <View className="section-title">月度锁定</View>
+        <View className="row">
+          <View className="grow muted">审核完毕后锁定该月台账</View>
+          <Picker mode="date" fields="month" value={`${month}-01`} onChange={(e) => setMonth(String(e.detail.value).slice(0, 7))}>
+            <View className="tag" id="lock-month">
+              {month} ▾
+            </View>
+          </Picker>
+        </View>
+        <Button light id="lock-button" disabled={busy || !townshipCode} onClick={lock}>
+          锁定{month === shanghaiMonth() ? '本月' : ` ${month} `}台账
+        </Button>
+      </View>
+    </View>
+  );
+}
