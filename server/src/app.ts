@@ -90,6 +90,8 @@ export function createApp({ config, wechat, log = console.error }: AppDeps): Koa
     reviewLedgerEntry: ({ params, body, principal }) =>
       ledger.review(params.townshipCode, params.entryId, body, principal.userId),
     runReminders: ({ body }) => runReminders(wechat, { ...config.reminders, asOf: body.asOf ? new Date(body.asOf) : undefined }),
+    townshipCompliance: ({ params, query }) =>
+      countyCompliance(params.townshipCode.slice(0, 6), query.month, params.townshipCode),
     countyCompliance: ({ params, query }) => countyCompliance(params.countyCode, query.month, query.townshipCode),
     ledgerExport: async ({ params, query, ctx }) => {
       ctx.body = await exportLedger(params.countyCode, query.month, query.villageCode);

@@ -367,6 +367,43 @@ describe('county compliance and the official export', () => {
     expect(book.getWorksheet('汇总')!.rowCount).toBe(2 + 390);
   });
 
+  it('shows township staff the villages and counsel behind schedule in their township only', async () => {
+    const res = await call('townshipCompliance', {
+      token: township,
+      params: { townshipCode: TOWNSHIP },
+      query: { month: lastMonth },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.townships.map((t: { code: string }) => t.code)).toEqual([TOWNSHIP]);
+    expect(res.body.villages.every((v: { townshipCode: string }) => v.townshipCode === TOWNSHIP)).toBe(true);
+    const behind = res.body.villages.filter((v: { compliant: boolean }) => !v.compliant);
+    expect(behind.length).toBeGreaterThan(0);
+    expect(behind[0].counsel[0].name).toMatch(/[\u4e00-\u9fff]/);
+    const v1 = res.body.villages.find((v: { code: string }) => v.code === V1);
+    expect(v1.counsel.map((c: { name: string }) => c.name)).toContain('王建国');
+    const other = await call('townshipCompliance', { token: otherTownship, params: { townshipCode: TOWNSHIP } });
+    expect(other.status).toBe(403);
+  });
+
+  it('applies the county policy targets: fewer required hours complete the month sooner', async () => {
+    const before = await progressOf(twoMonthsAgo, '210921001003');
+    expect(before.month.requiredMinutes).toBe(240);
+    const set = await call('updateCountyPolicy', {
+      token: countyStaff,
+      params: { countyCode: '210921' },
+      body: { minOnSiteHoursPerMonth: 2 },
+    });
+    expect(set.body.minOnSiteHoursPerMonth).toBe(2);
+    const after = await progressOf(twoMonthsAgo, '210921001003');
+    expect(after.month.requiredMinutes).toBe(120);
+    expect(after.missing.join()).not.toContain('驻点');
+    await call('updateCountyPolicy', {
+      token: countyStaff,
+      params: { countyCode: '210921' },
+      body: { minOnSiteHoursPerMonth: 4 },
+    });
+  });
+
   it('refuses an export without a month', async () => {
     const res = await call('ledgerExport', { token: countyStaff, params: { countyCode: '210921' } });
     expect(res.status).toBe(400);

@@ -14,6 +14,7 @@ import {
   SubmitLedgerEntryBody,
   ComplianceQuery,
   ComplianceReply,
+  TownshipComplianceQuery,
   LedgerExportQuery,
   RunRemindersBody,
   RunRemindersReply,
@@ -303,6 +304,15 @@ export const ROUTES = {
     params: LockMonthParams,
     reply: LedgerLock,
     status: 201,
+  },
+  townshipCompliance: {
+    ...PATHS.townshipCompliance,
+    id: 'townshipCompliance',
+    summary: '本乡镇各村达标情况与进度落后的村、法律顾问（司法所）',
+    access: { kind: 'role', roles: placeStaff, scope: 'townshipCode' },
+    params: z.object({ townshipCode: TownshipCode }).strict(),
+    query: TownshipComplianceQuery,
+    reply: ComplianceReply,
   },
   countyCompliance: {
     ...PATHS.countyCompliance,

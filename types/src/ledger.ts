@@ -143,6 +143,7 @@ export const ProgressReply = z.object({ items: z.array(VillageProgress) }).opena
 export type ProgressReply = z.infer<typeof ProgressReply>;
 
 export const ComplianceQuery = z.object({ month: Month.optional(), townshipCode: TownshipCode.optional() }).strict();
+export const TownshipComplianceQuery = z.object({ month: Month.optional() }).strict();
 
 export const VillageCompliance = z
   .object({
@@ -152,6 +153,8 @@ export const VillageCompliance = z
     onSiteMinutes: z.number(),
     lectures: z.number(),
     yearMinutes: z.number(),
+    /** the counsel serving the village now: who is behind schedule */
+    counsel: z.array(z.object({ id: z.string(), name: z.string() })),
     mediations: z.number(),
     entries: z.number(),
     compliant: z.boolean(),

@@ -29,6 +29,7 @@ export const PATHS = {
   townshipLedgerEntries: { method: 'get', path: '/api/townships/:townshipCode/ledger-entries' },
   reviewLedgerEntry: { method: 'post', path: '/api/townships/:townshipCode/ledger-entries/:entryId/review' },
   runReminders: { method: 'post', path: '/api/internal/reminders/run' },
+  townshipCompliance: { method: 'get', path: '/api/townships/:townshipCode/compliance' },
   countyCompliance: { method: 'get', path: '/api/counties/:countyCode/compliance' },
   ledgerExport: { method: 'get', path: '/api/counties/:countyCode/ledger-export' },
   lockLedgerMonth: { method: 'post', path: '/api/townships/:townshipCode/ledger-months/:month/lock' },

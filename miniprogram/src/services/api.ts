@@ -72,6 +72,7 @@ export interface RouteTypes {
   townshipLedgerEntries: { params: { townshipCode: string }; query: LedgerListQuery; reply: LedgerEntryListReply };
   reviewLedgerEntry: { params: { townshipCode: string; entryId: string }; body: ReviewLedgerEntryBody; reply: LedgerEntry };
   lockLedgerMonth: { params: { townshipCode: string; month: string }; reply: LedgerLock };
+  townshipCompliance: { params: { townshipCode: string }; query: { month?: string }; reply: ComplianceReply };
   countyCompliance: { params: { countyCode: string }; query: { month?: string; townshipCode?: string }; reply: ComplianceReply };
   /** xlsx file: fetched with downloadFile / fetch (services/ledgerExport.ts), not with call() */
   ledgerExport: { params: { countyCode: string }; query: { month: string; villageCode?: string }; reply: ArrayBuffer };

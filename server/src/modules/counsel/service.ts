@@ -50,6 +50,9 @@ export async function updateCountyPolicy(countyCode: string, body: UpdateCountyP
       $set: {
         maxVillagesPerCounsel: next.maxVillagesPerCounsel,
         supervisionPhone: next.supervisionPhone,
+        minOnSiteHoursPerMonth: next.minOnSiteHoursPerMonth,
+        minLecturesPerQuarter: next.minLecturesPerQuarter,
+        minHoursPerYear: next.minHoursPerYear,
         updatedAt: new Date(),
         updatedBy: new Types.ObjectId(by),
       },

@@ -2,6 +2,8 @@ import type { ComplianceReply, VillageCompliance } from '@vc/types';
 import { monthOf } from '../../shared/periods';
 import { countyPolicy } from '../counsel/service';
 import { PlaceModel } from '../places/model';
+import { UserModel } from '../accounts/model';
+import { AssignmentModel } from '../counsel/model';
 import { LedgerRollupModel, type RollupDoc } from './model';
 import { EMPTY_FIGURES, standing, type MonthFigures } from './policy';
 
@@ -38,6 +40,15 @@ export async function countyCompliance(
     });
     byVillage.set(r.villageCode, months);
   }
+  const assignmentFilter: Record<string, unknown> = { countyCode, endedAt: null };
+  if (townshipCode) assignmentFilter.townshipCode = townshipCode;
+  const assignments = await AssignmentModel.find(assignmentFilter, { counselId: 1, villageCode: 1 }).lean();
+  const counsel = await UserModel.find({ _id: { $in: assignments.map((a) => a.counselId) } }, { name: 1 }).lean();
+  const counselNames = new Map(counsel.map((c) => [String(c._id), c.name]));
+  const counselOf = (villageCode: string) =>
+    assignments
+      .filter((a) => a.villageCode === villageCode)
+      .map((a) => ({ id: String(a.counselId), name: counselNames.get(String(a.counselId)) ?? '' }));
   const targets = await countyPolicy(countyCode);
   const rows: VillageCompliance[] = villages.map((v) => {
     const months = byVillage.get(v.code) ?? new Map();
@@ -51,6 +62,7 @@ export async function countyCompliance(
       onSiteMinutes: s.month.onSiteMinutes,
       lectures: s.quarter.lectures,
       yearMinutes: s.year.minutes,
+      counsel: counselOf(v.code),
       mediations: months.get(month)?.mediations ?? 0,
       entries: months.get(month)?.entries ?? 0,
       compliant,
