@@ -126,6 +126,21 @@ describe('submitting (R4, idempotent)', () => {
     expect(await entries().countDocuments()).toBe(before);
   });
 
+  it('keeps the check-in record of a timed session: the flag and the phone location', async () => {
+    const location = { latitude: 42.065, longitude: 121.743, accuracy: 35 };
+    const res = await submit(
+      entry({ viaTimer: true, location, startAt: day(lastMonth, 12, '09:00'), endAt: day(lastMonth, 12, '10:30') }),
+    );
+    expect(res.status).toBe(201);
+    expect(res.body.viaTimer).toBe(true);
+    const stored = await entries().findOne({ _id: new mongoose.Types.ObjectId(res.body.id) });
+    expect(stored?.location).toEqual(location);
+    const before = await entries().countDocuments();
+    const bad = await submit(entry({ location: { latitude: 123, longitude: 0 } }));
+    expect(bad.status).toBe(400);
+    expect(await entries().countDocuments()).toBe(before);
+  });
+
   it('refuses people who are not counsel', async () => {
     const res = await submit(entry(), township);
     expect(res.status).toBe(403);
