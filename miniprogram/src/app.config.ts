@@ -3,7 +3,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'county', pages: ['assign/index', 'policy/index', 'stats/index', 'export/index'] },
     { root: 'ledger', pages: ['progress/index', 'entry/index', 'entries/index'] },
-    { root: 'township', pages: ['review/index'] },
+    { root: 'township', pages: ['review/index', 'progress/index'] },
   ],
   permission: { 'scope.userLocation': { desc: '用于记录驻村服务的签到位置' } },
   requiredPrivateInfos: ['getLocation'],

@@ -13,6 +13,7 @@ export const PAGES = {
   ledgerEntry: '/ledger/entry/index',
   ledgerEntries: '/ledger/entries/index',
   townshipReview: '/township/review/index',
+  townshipProgress: '/township/progress/index',
 } as const;
 
 function withQuery(url: string, query?: Record<string, string>): string {

@@ -42,9 +42,17 @@ function GrantItem({ grant }: { grant: RoleGrant }) {
         </View>
       )}
       {grant.role === 'township_staff' && (
-        <Button id={`ledger-review-${grant.placeCode}`} onClick={() => goto('townshipReview', { townshipCode: grant.placeCode })}>
-          台账审核
-        </Button>
+        <View>
+          <Button
+            id={`ledger-review-${grant.placeCode}`}
+            onClick={() => goto('townshipReview', { townshipCode: grant.placeCode })}
+          >
+            台账审核
+          </Button>
+          <Button light id="link-township-progress" onClick={() => goto('townshipProgress', { townshipCode: grant.placeCode })}>
+            进度落后的村
+          </Button>
+        </View>
       )}
       {village && (
         <Button light id={`board-${grant.placeCode}`} onClick={() => goto('board', { villageCode: grant.placeCode })}>

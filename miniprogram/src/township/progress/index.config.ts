@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '进度落后' });

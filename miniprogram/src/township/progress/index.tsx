@@ -1,0 +1,153 @@
+import { useState } from 'react';
+import { useDidShow, useRouter } from '@tarojs/taro';
+import { Picker, View } from '@tarojs/components';
+import type { ComplianceReply, VillageCompliance } from '@vc/types';
+import { ErrorMessage } from '../../components/Message';
+import { call, messageOf } from '../../services/api';
+import { hours, shanghaiMonth } from '../../services/ledgerFormat';
+import { replaceWith } from '../../services/nav';
+import { getSession } from '../../services/session';
+
+/** The server sends rates as percentages (0–100, one decimal). */
+function pct(rate: number): string {
+  return `${Math.round(rate * 10) / 10}%`;
+}
+
+function VillageItem({ v, targetMinutes }: { v: VillageCompliance; targetMinutes: number }) {
+  const prefix = v.compliant ? 'done' : 'behind';
+  return (
+    <View className="list-item" id={`${prefix}-${v.code}`}>
+      <View className="row">
+        <View className="grow" style={{ fontWeight: 'bold' }} id={`${prefix}-name-${v.code}`}>
+          {v.name}
+        </View>
+        <View className={v.compliant ? 'ok' : 'tag'}>{v.compliant ? '达标' : '未达标'}</View>
+      </View>
+      <View className="subtitle" id={`${prefix}-counsel-${v.code}`}>
+        法律顾问：{v.counsel.length ? v.counsel.map((c) => c.name).join('、') : '暂未指派'}
+      </View>
+      <View className="muted" id={`${prefix}-hours-${v.code}`}>
+        本月驻点 {hours(v.onSiteMinutes)} / {hours(targetMinutes)} 小时 · 讲座 {v.lectures} 次 · 台账 {v.entries} 条
+      </View>
+      {v.missing.length > 0 && (
+        <View id={`${prefix}-missing-${v.code}`}>
+          {v.missing.map((m) => (
+            <View key={m} className="tag" style={{ display: 'inline-block', marginRight: '6px' }}>
+              {m}
+            </View>
+          ))}
+        </View>
+      )}
+    </View>
+  );
+}
+
+export default function TownshipProgress() {
+  const router = useRouter();
+  const [townshipCode, setTownshipCode] = useState<string | null>(null);
+  const [townshipName, setTownshipName] = useState('');
+  const [month, setMonth] = useState(() => shanghaiMonth());
+  const [data, setData] = useState<ComplianceReply | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+
+  function load(code: string, m: string) {
+    setLoading(true);
+    setError(null);
+    call('townshipCompliance', { params: { townshipCode: code }, query: { month: m } })
+      .then((r) => setData(r))
+      .catch((e) => setError(messageOf(e)))
+      .finally(() => setLoading(false));
+  }
+
+  useDidShow(() => {
+    const session = getSession();
+    if (!session) {
+      replaceWith('login');
+      return;
+    }
+    const grants = session.user.roles.filter((g) => g.role === 'township_staff');
+    const grant = grants.find((g) => g.placeCode === router.params.townshipCode) ?? grants[0];
+    const code = router.params.townshipCode || grant?.placeCode || null;
+    if (!code) {
+      setError('您没有司法所工作人员权限');
+      return;
+    }
+    setTownshipCode(code);
+    setTownshipName(grant?.placeName ?? '');
+    load(code, month);
+  });
+
+  function pickMonth(m: string) {
+    const v = m.slice(0, 7);
+    setMonth(v);
+    if (townshipCode) load(townshipCode, v);
+  }
+
+  const targetMinutes = Math.round((data?.targets.minOnSiteHoursPerMonth ?? 0) * 60);
+  const villages = data ? data.villages.filter((v) => !townshipCode || v.townshipCode === townshipCode) : [];
+  // behind schedule first, the fewest on-site minutes first
+  const behind = villages.filter((v) => !v.compliant).sort((a, b) => a.onSiteMinutes - b.onSiteMinutes);
+  const done = villages.filter((v) => v.compliant);
+  const township = data?.townships.find((t) => t.code === townshipCode);
+  const rate = township?.rate ?? data?.summary.rate ?? 0;
+  const compliant = township?.compliant ?? data?.summary.compliant ?? 0;
+  const total = township?.villages ?? data?.summary.villages ?? 0;
+
+  return (
+    <View className="page">
+      <View className="card">
+        <View className="title">进度落后的村</View>
+        <View className="subtitle">{townshipName || township?.name || townshipCode || ''}</View>
+        <Picker mode="date" fields="month" value={`${month}-01`} onChange={(e) => pickMonth(String(e.detail.value))}>
+          <View className="input" id="progress-month" style={{ lineHeight: '48px', marginTop: '8px' }}>
+            统计月份：{month}
+          </View>
+        </Picker>
+      </View>
+      <ErrorMessage message={error} />
+      {loading && !data && (
+        <View className="muted" id="loading">
+          正在加载…
+        </View>
+      )}
+      {data && (
+        <View>
+          <View className="card" id="township-summary">
+            <View className="row">
+              <View className="grow">达标率</View>
+              <View id="township-rate" style={{ fontWeight: 'bold' }}>
+                {pct(rate)}（{compliant}/{total}）
+              </View>
+            </View>
+            <View className="muted">
+              标准：每村每月驻点 {data.targets.minOnSiteHoursPerMonth} 小时，每季度讲座 {data.targets.minLecturesPerQuarter}{' '}
+              次，每年服务 {data.targets.minHoursPerYear} 小时
+            </View>
+          </View>
+
+          <View className="card" id="behind-list">
+            <View className="section-title">未达标（{behind.length}）</View>
+            {behind.length === 0 && (
+              <View className="muted" id="behind-empty">
+                各村均已达标
+              </View>
+            )}
+            {behind.map((v) => (
+              <VillageItem key={v.code} v={v} targetMinutes={targetMinutes} />
+            ))}
+          </View>
+
+          {done.length > 0 && (
+            <View className="card" id="done-list">
+              <View className="section-title">已达标（{done.length}）</View>
+              {done.map((v) => (
+                <VillageItem key={v.code} v={v} targetMinutes={targetMinutes} />
+              ))}
+            </View>
+          )}
+        </View>
+      )}
+    </View>
+  );
+}
