@@ -20,7 +20,7 @@ for (const name of functions) {
     outfile: path.join(out, 'index.js'),
     bundle: true,
     platform: 'node',
-    target: 'node18',
+    target: 'node16',
     format: 'cjs',
     external: ['wx-server-sdk'],
     logLevel: 'warning',

@@ -71,6 +71,8 @@ const config: UserConfigExport<'webpack5'> = {
   defineConstants: {
     VC_API_BASE: JSON.stringify(isH5 ? '' : process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000'),
     VC_DEMO: JSON.stringify(process.env.TARO_APP_DEMO !== '0'),
+    // weapp: the cloud environment whose `login` function to use; '' = wx.login + /api/auth/wechat
+    VC_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV || ''),
   },
   alias: {
     '@vc/types/src/paths': path.join(typesSrc, 'paths.ts'),

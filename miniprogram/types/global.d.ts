@@ -4,6 +4,8 @@
 declare const VC_API_BASE: string;
 /** Whether the demo-identity login is offered (TARO_APP_DEMO !== '0'). */
 declare const VC_DEMO: boolean;
+/** Cloud environment id for the `login` cloud function ('' when not configured). */
+declare const VC_CLOUD_ENV: string;
 
 declare module '*.png';
 declare module '*.css';

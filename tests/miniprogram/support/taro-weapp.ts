@@ -60,13 +60,19 @@ const pages: Record<string, unknown>[] = [];
  * Installs the globals and boots the compiled app. Call once per test file (jest gives every
  * file a fresh module registry and global object).
  */
-export function bootWeapp(init: { apiBase: string; storage?: Record<string, unknown> }): WeappRuntime {
+export function bootWeapp(init: {
+  apiBase: string;
+  storage?: Record<string, unknown>;
+  /** a stand-in for wx.cloud (the cloud runtime cannot run here); Taro takes it as Taro.cloud at boot */
+  cloud?: Record<string, unknown>;
+}): WeappRuntime {
   if (!fs.existsSync(path.join(DIST, 'app.js'))) {
     throw new Error(`${DIST}/app.js is missing: run \`npm run build:weapp -w miniprogram\` first`);
   }
   const fake = createFakeWx();
   fake.storage.set(API_BASE_KEY, init.apiBase);
   for (const [k, v] of Object.entries(init.storage ?? {})) fake.storage.set(k, v);
+  if (init.cloud) fake.api.cloud = init.cloud;
 
   const g = globalThis as unknown as Globals;
   g.wx = fake.api;

@@ -7,6 +7,7 @@ import { ErrorMessage } from '../../components/Message';
 import { call, messageOf } from '../../services/api';
 import { restart } from '../../services/nav';
 import { saveSession } from '../../services/session';
+import { cloudEnv, loginWithCloud } from '../../services/cloudLogin';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
@@ -61,8 +62,13 @@ export default function Login() {
     setError(null);
     setBusy(true);
     try {
-      const { code } = await Taro.login();
-      done(await call('wechatLogin', { body: { code } }));
+      const env = cloudEnv();
+      if (env) {
+        done(await loginWithCloud(env));
+      } else {
+        const { code } = await Taro.login();
+        done(await call('wechatLogin', { body: { code } }));
+      }
     } catch (e) {
       setError(messageOf(e));
     } finally {
