@@ -6,9 +6,10 @@
  * Needs `npm run build:h5 -w miniprogram` first.
  */
 import type { CountyPolicy, DemoIdentity, Session } from '@vc/types';
-import { api, demoIdentities, demoLogin } from '../miniprogram/support/http';
+import { api, demoLogin } from '../miniprogram/support/http';
 import { startUiStack, type TestStack } from '../miniprogram/support/stack';
-import { openBrowser, type Browser } from './support/browser';
+import type { Browser } from './support/browser';
+import { findIdentity, openAs } from './support/demo';
 
 const COUNTY_STAFF = '赵振华';
 const TOWNSHIP_STAFF = '王志强';
@@ -43,20 +44,12 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function identity(name: string, role: DemoIdentity['role']): Promise<DemoIdentity> {
-  const found = (await demoIdentities(stack.baseUrl)).find((d) => d.name === name && d.role === role);
-  if (!found) throw new Error(`no demo ${role} named ${name}`);
-  return found;
-}
+const identity = (name: string, role: DemoIdentity['role']) => findIdentity(stack.baseUrl, name, role);
 
-/** A fresh browser on the H5 app, logged in as a demo identity, on the home page. */
+/** A fresh browser logged in as a demo identity, closed after the tests. */
 async function loginAs(who: DemoIdentity): Promise<Browser> {
-  const b = await openBrowser();
+  const b = await openAs(stack.baseUrl, who);
   browsers.push(b);
-  await b.page.goto(`${stack.baseUrl}/`);
-  await b.page.waitForSelector('#demo-identities', { timeout: 20000 });
-  await b.page.click(`#demo-${who.id}`);
-  await b.page.waitForSelector('#home-user-name', { timeout: 20000 });
   return b;
 }
 

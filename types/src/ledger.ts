@@ -1,4 +1,5 @@
 import { z } from './zod';
+import { LEDGER_KIND_LABELS, LEDGER_MODE_LABELS, LEDGER_STATUS_LABELS } from './labels';
 import { ObjectId, TownshipCode, VillageCode } from './roles';
 
 /** Kinds of service a counsel records (DOMAIN R5). */
@@ -15,16 +16,7 @@ export const LEDGER_KINDS = [
 export const LedgerKind = z.enum(LEDGER_KINDS);
 export type LedgerKind = z.infer<typeof LedgerKind>;
 
-export const LEDGER_KIND_LABELS: Record<LedgerKind, string> = {
-  on_site_duty: '驻村值班',
-  consultation: '法律咨询',
-  lecture: '法治讲座',
-  mediation: '参与调解',
-  document_drafting: '起草审核法律文书',
-  village_rules_review: '村规民约审查',
-  legal_opinion: '重大决策法律意见',
-  home_visit: '入户走访',
-};
+export { LEDGER_KIND_LABELS, LEDGER_MODE_LABELS, LEDGER_STATUS_LABELS };
 
 /** on_site: in the village, counts toward the monthly on-site hours (R2); remote: phone or online (R5 of issue 4). */
 export const LedgerMode = z.enum(['on_site', 'remote']);
@@ -202,3 +194,8 @@ export const RunRemindersReply = z
   .object({ checked: z.number(), sent: z.number(), failed: z.number(), alreadyReminded: z.number() })
   .openapi('RunRemindersReply');
 export type RunRemindersReply = z.infer<typeof RunRemindersReply>;
+
+// every kind, mode and status has a label
+void (LEDGER_KIND_LABELS satisfies Record<LedgerKind, string>);
+void (LEDGER_MODE_LABELS satisfies Record<LedgerMode, string>);
+void (LEDGER_STATUS_LABELS satisfies Record<LedgerStatus, string>);

@@ -1,18 +1,14 @@
 import { z } from './zod';
+import { ROLE_LABELS } from './labels';
 
 /** Roles are always held at a place (DOMAIN "Who uses it"). */
 export const ROLES = ['villager', 'counsel', 'township_staff', 'county_staff', 'county_expert', 'admin'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
-export const ROLE_LABELS: Record<Role, string> = {
-  villager: '村（居）民',
-  counsel: '村（居）法律顾问',
-  township_staff: '司法所工作人员',
-  county_staff: '县（区）司法局工作人员',
-  county_expert: '县级专家',
-  admin: '系统管理员',
-};
+export { ROLE_LABELS };
+// every role has a label
+void (ROLE_LABELS satisfies Record<Role, string>);
 
 export const PLACE_LEVELS = ['province', 'county', 'township', 'village'] as const;
 export const PlaceLevel = z.enum(PLACE_LEVELS);

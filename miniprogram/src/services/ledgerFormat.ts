@@ -1,28 +1,9 @@
-import type { LedgerKind, LedgerMode, LedgerStatus } from '@vc/types';
+import type { LedgerKind } from '@vc/types';
+import { LEDGER_KIND_LABELS } from '@vc/types/src/labels';
 
-/**
- * Same wording as LEDGER_KIND_LABELS in @vc/types (types/src/ledger.ts); copied, not imported at
- * run time, because that module pulls in zod.
- */
-export const LEDGER_KIND_LABELS: Record<LedgerKind, string> = {
-  on_site_duty: '驻村值班',
-  consultation: '法律咨询',
-  lecture: '法治讲座',
-  mediation: '参与调解',
-  document_drafting: '起草审核法律文书',
-  village_rules_review: '村规民约审查',
-  legal_opinion: '重大决策法律意见',
-  home_visit: '入户走访',
-};
+// zod-free labels shared with the server (types/src/labels.ts)
+export { LEDGER_KIND_LABELS, LEDGER_MODE_LABELS, LEDGER_STATUS_LABELS } from '@vc/types/src/labels';
 export const LEDGER_KIND_LIST = Object.keys(LEDGER_KIND_LABELS) as LedgerKind[];
-
-export const LEDGER_MODE_LABELS: Record<LedgerMode, string> = { on_site: '现场', remote: '远程' };
-
-export const LEDGER_STATUS_LABELS: Record<LedgerStatus, string> = {
-  pending: '待审核',
-  approved: '已通过',
-  returned: '已退回',
-};
 
 /** Minutes as hours with at most one decimal: 150 → "2.5", 240 → "4". */
 export function hours(minutes: number): string {

@@ -5,14 +5,13 @@
  */
 import ExcelJS from 'exceljs';
 import { Types } from 'mongoose';
-import { LEDGER_KIND_LABELS } from '@vc/types';
+import { LEDGER_KIND_LABELS, LEDGER_MODE_LABELS, LEDGER_STATUS_LABELS } from '@vc/types';
 import { inBeijing } from '../../shared/periods';
 import { UserModel } from '../accounts/model';
 import { PlaceModel } from '../places/model';
 import { LedgerEntryModel, type LedgerEntryDoc } from './model';
 import { countyCompliance } from './report';
 
-const STATUS_LABELS = { pending: '待审核', approved: '已通过', returned: '已退回' } as const;
 export const ENTRY_COLUMNS = [
   '序号',
   '日期',
@@ -113,11 +112,11 @@ export async function exportLedger(countyCode: string, month: string, villageCod
           inBeijing(e.endAt).format('YYYY-MM-DD HH:mm'),
           Math.round((e.minutes / 60) * 100) / 100,
           LEDGER_KIND_LABELS[e.kind],
-          e.mode === 'on_site' ? '现场' : '远程',
+          LEDGER_MODE_LABELS[e.mode],
           e.summary,
           e.attendees ?? '',
           names.get(String(e.counselId)) ?? '',
-          STATUS_LABELS[e.status],
+          LEDGER_STATUS_LABELS[e.status],
           e.review?.reason ?? '',
           e.review ? (names.get(String(e.review.by)) ?? '') : '',
           e.late ? (e.lateReason ?? '补登') : '',
