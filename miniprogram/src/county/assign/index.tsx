@@ -5,6 +5,7 @@ import type { Assignment, CounselListItem, VillageSummary } from '@vc/types';
 import { Button } from '../../components/Button';
 import { ErrorMessage, OkMessage } from '../../components/Message';
 import { call, messageOf } from '../../services/api';
+import { staffPlace } from '../../hooks/useStaffPlace';
 import { replaceWith } from '../../services/nav';
 import { getSession } from '../../services/session';
 
@@ -74,7 +75,7 @@ export default function CountyAssign() {
       replaceWith('login');
       return;
     }
-    const code = router.params.countyCode || session.user.roles.find((g) => g.role === 'county_staff')?.placeCode || null;
+    const code = staffPlace(session, 'county_staff', router.params.countyCode)?.code ?? null;
     if (!code) {
       setError('您没有县（区）司法局工作人员权限');
       return;

@@ -1,15 +1,12 @@
 import { useState } from 'react';
-import { useDidShow, useRouter } from '@tarojs/taro';
 import { Input, Picker, View } from '@tarojs/components';
 import type { VillageSummary } from '@vc/types';
 import { Button } from '../../components/Button';
 import { ErrorMessage } from '../../components/Message';
 import { call, messageOf } from '../../services/api';
+import { useStaffPlace } from '../../hooks/useStaffPlace';
 import { shanghaiMonth } from '../../services/ledgerFormat';
 import { exportLedger } from '../../services/ledgerExport';
-import { replaceWith } from '../../services/nav';
-import { getSession } from '../../services/session';
-import { countyCodeOf, countyGrant } from '../common';
 
 function sizeText(bytes: number): string {
   if (bytes < 1024) return `${bytes} 字节`;
@@ -18,7 +15,6 @@ function sizeText(bytes: number): string {
 }
 
 export default function CountyExport() {
-  const router = useRouter();
   const [countyCode, setCountyCode] = useState<string | null>(null);
   const [countyName, setCountyName] = useState('');
   const [month, setMonth] = useState(() => shanghaiMonth());
@@ -30,19 +26,14 @@ export default function CountyExport() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useDidShow(() => {
-    if (!getSession()) {
-      replaceWith('login');
-      return;
-    }
-    const code = countyCodeOf(router.params.countyCode);
-    if (!code) {
-      setError('您没有县（区）司法局工作人员权限');
-      return;
-    }
-    setCountyCode(code);
-    setCountyName(countyGrant(code)?.placeName ?? '');
-  });
+  useStaffPlace(
+    'county_staff',
+    ({ code, name }) => {
+      setCountyCode(code);
+      setCountyName(name);
+    },
+    setError,
+  );
 
   async function search() {
     setError(null);

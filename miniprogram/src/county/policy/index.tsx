@@ -1,13 +1,10 @@
 import { useState } from 'react';
-import { useDidShow, useRouter } from '@tarojs/taro';
 import { Input, View } from '@tarojs/components';
 import type { CountyPolicy, UpdateCountyPolicyBody } from '@vc/types';
 import { Button } from '../../components/Button';
 import { ErrorMessage, OkMessage } from '../../components/Message';
 import { call, messageOf } from '../../services/api';
-import { replaceWith } from '../../services/nav';
-import { getSession } from '../../services/session';
-import { countyCodeOf, countyGrant } from '../common';
+import { useStaffPlace } from '../../hooks/useStaffPlace';
 
 type NumberKey = 'maxVillagesPerCounsel' | 'minOnSiteHoursPerMonth' | 'minLecturesPerQuarter' | 'minHoursPerYear';
 
@@ -58,7 +55,6 @@ function policyBody(form: Form): { body: UpdateCountyPolicyBody } | { error: str
 }
 
 export default function CountyPolicyPage() {
-  const router = useRouter();
   const [countyCode, setCountyCode] = useState<string | null>(null);
   const [countyName, setCountyName] = useState('');
   const [form, setForm] = useState<Form | null>(null);
@@ -66,22 +62,17 @@ export default function CountyPolicyPage() {
   const [ok, setOk] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useDidShow(() => {
-    if (!getSession()) {
-      replaceWith('login');
-      return;
-    }
-    const code = countyCodeOf(router.params.countyCode);
-    if (!code) {
-      setError('您没有县（区）司法局工作人员权限');
-      return;
-    }
-    setCountyCode(code);
-    setCountyName(countyGrant(code)?.placeName ?? '');
-    call('countyPolicy', { params: { countyCode: code } })
-      .then((p) => setForm(formOf(p)))
-      .catch((e) => setError(messageOf(e)));
-  });
+  useStaffPlace(
+    'county_staff',
+    ({ code, name }) => {
+      setCountyCode(code);
+      setCountyName(name);
+      call('countyPolicy', { params: { countyCode: code } })
+        .then((p) => setForm(formOf(p)))
+        .catch((e) => setError(messageOf(e)));
+    },
+    setError,
+  );
 
   function set(key: keyof Form, value: string) {
     setForm((f) => (f ? { ...f, [key]: value } : f));

@@ -1,13 +1,11 @@
 import { useState } from 'react';
-import { useDidShow, useRouter } from '@tarojs/taro';
 import { Picker, View } from '@tarojs/components';
 import type { ComplianceReply, VillageCompliance } from '@vc/types';
 import { ErrorMessage } from '../../components/Message';
 import { call, messageOf } from '../../services/api';
+import { useStaffPlace } from '../../hooks/useStaffPlace';
 import { hours, shanghaiMonth } from '../../services/ledgerFormat';
-import { replaceWith } from '../../services/nav';
-import { getSession } from '../../services/session';
-import { countyCodeOf, countyGrant, pct } from '../common';
+import { pct } from '../common';
 
 const GREEN = '#2e7d32';
 const RED = '#b3261e';
@@ -91,7 +89,6 @@ function VillageRow({ v, targetMinutes }: { v: VillageCompliance; targetMinutes:
 }
 
 export default function CountyStats() {
-  const router = useRouter();
   const [countyCode, setCountyCode] = useState<string | null>(null);
   const [countyName, setCountyName] = useState('');
   const [month, setMonth] = useState(() => shanghaiMonth());
@@ -112,20 +109,15 @@ export default function CountyStats() {
       .finally(() => setLoading(false));
   }
 
-  useDidShow(() => {
-    if (!getSession()) {
-      replaceWith('login');
-      return;
-    }
-    const code = countyCodeOf(router.params.countyCode);
-    if (!code) {
-      setError('您没有县（区）司法局工作人员权限');
-      return;
-    }
-    setCountyCode(code);
-    setCountyName(countyGrant(code)?.placeName ?? '');
-    load(code, month);
-  });
+  useStaffPlace(
+    'county_staff',
+    ({ code, name }) => {
+      setCountyCode(code);
+      setCountyName(name);
+      load(code, month);
+    },
+    setError,
+  );
 
   function pickMonth(m: string) {
     const v = m.slice(0, 7);

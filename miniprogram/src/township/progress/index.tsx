@@ -1,12 +1,10 @@
 import { useState } from 'react';
-import { useDidShow, useRouter } from '@tarojs/taro';
 import { Picker, View } from '@tarojs/components';
 import type { ComplianceReply, VillageCompliance } from '@vc/types';
 import { ErrorMessage } from '../../components/Message';
 import { call, messageOf } from '../../services/api';
+import { useStaffPlace } from '../../hooks/useStaffPlace';
 import { hours, shanghaiMonth } from '../../services/ledgerFormat';
-import { replaceWith } from '../../services/nav';
-import { getSession } from '../../services/session';
 
 /** The server sends rates as percentages (0–100, one decimal). */
 function pct(rate: number): string {
@@ -43,7 +41,6 @@ function VillageItem({ v, targetMinutes }: { v: VillageCompliance; targetMinutes
 }
 
 export default function TownshipProgress() {
-  const router = useRouter();
   const [townshipCode, setTownshipCode] = useState<string | null>(null);
   const [townshipName, setTownshipName] = useState('');
   const [month, setMonth] = useState(() => shanghaiMonth());
@@ -60,23 +57,15 @@ export default function TownshipProgress() {
       .finally(() => setLoading(false));
   }
 
-  useDidShow(() => {
-    const session = getSession();
-    if (!session) {
-      replaceWith('login');
-      return;
-    }
-    const grants = session.user.roles.filter((g) => g.role === 'township_staff');
-    const grant = grants.find((g) => g.placeCode === router.params.townshipCode) ?? grants[0];
-    const code = router.params.townshipCode || grant?.placeCode || null;
-    if (!code) {
-      setError('您没有司法所工作人员权限');
-      return;
-    }
-    setTownshipCode(code);
-    setTownshipName(grant?.placeName ?? '');
-    load(code, month);
-  });
+  useStaffPlace(
+    'township_staff',
+    ({ code, name }) => {
+      setTownshipCode(code);
+      setTownshipName(name);
+      load(code, month);
+    },
+    setError,
+  );
 
   function pickMonth(m: string) {
     const v = m.slice(0, 7);

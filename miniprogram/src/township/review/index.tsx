@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Input, Picker, View } from '@tarojs/components';
 import type { LedgerEntry } from '@vc/types';
 import { Button } from '../../components/Button';
 import { ErrorMessage, OkMessage } from '../../components/Message';
 import { call, messageOf } from '../../services/api';
+import { useStaffPlace } from '../../hooks/useStaffPlace';
 import {
   LEDGER_KIND_LABELS,
   LEDGER_MODE_LABELS,
@@ -13,8 +14,6 @@ import {
   shortDateTime,
   shortTime,
 } from '../../services/ledgerFormat';
-import { replaceWith } from '../../services/nav';
-import { getSession } from '../../services/session';
 
 function ReviewItem(props: { e: LedgerEntry; busy: boolean; onApprove: () => void; onReturn: (reason: string) => void }) {
   const { e, busy, onApprove, onReturn } = props;
@@ -59,7 +58,6 @@ function ReviewItem(props: { e: LedgerEntry; busy: boolean; onApprove: () => voi
 }
 
 export default function TownshipReview() {
-  const router = useRouter();
   const [townshipCode, setTownshipCode] = useState<string | null>(null);
   const [townshipName, setTownshipName] = useState('');
   const [items, setItems] = useState<LedgerEntry[] | null>(null);
@@ -74,23 +72,15 @@ export default function TownshipReview() {
       .catch((e) => setError(messageOf(e)));
   }
 
-  useDidShow(() => {
-    const session = getSession();
-    if (!session) {
-      replaceWith('login');
-      return;
-    }
-    const grants = session.user.roles.filter((g) => g.role === 'township_staff');
-    const grant = grants.find((g) => g.placeCode === router.params.townshipCode) ?? grants[0];
-    const code = router.params.townshipCode || grant?.placeCode || null;
-    if (!code) {
-      setError('您没有司法所工作人员权限');
-      return;
-    }
-    setTownshipCode(code);
-    setTownshipName(grant?.placeName ?? '');
-    load(code);
-  });
+  useStaffPlace(
+    'township_staff',
+    ({ code, name }) => {
+      setTownshipCode(code);
+      setTownshipName(name);
+      load(code);
+    },
+    setError,
+  );
 
   async function review(e: LedgerEntry, decision: 'approve' | 'return', reason?: string) {
     setError(null);

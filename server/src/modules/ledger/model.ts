@@ -133,3 +133,19 @@ export interface RollupDoc {
   computedAt: Date;
 }
 export const LedgerRollupModel = model('LedgerRollup', rollupSchema);
+
+/** Reminders sent (or tried) per counsel and period: the unique claim makes it once per period. */
+const reminderSchema = new Schema(
+  {
+    counselId: { type: Schema.Types.ObjectId, required: true },
+    period: { type: String, required: true },
+    missing: { type: [String], default: [] },
+    status: { type: String, enum: ['claimed', 'sent', 'failed'], default: 'claimed' },
+    errcode: { type: Number, default: null },
+    at: { type: Date, default: () => new Date() },
+  },
+  { collection: 'ledger_reminders', versionKey: false },
+);
+// The claim: one reminder per counsel and period, whoever inserts first.
+reminderSchema.index({ counselId: 1, period: 1 }, { unique: true });
+export const LedgerReminderModel = model('LedgerReminder', reminderSchema);

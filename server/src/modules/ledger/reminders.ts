@@ -3,7 +3,7 @@
  * days of a month (and of a quarter) every counsel behind schedule in one of their villages gets one
  * WeChat subscribe message for that period — never a second one, also when the timer fires twice.
  */
-import { Schema, model, Types } from 'mongoose';
+import { Types } from 'mongoose';
 import type { RunRemindersReply } from '@vc/types';
 import { inBeijing, monthOf, monthsOfQuarter, quarterOfMonth } from '../../shared/periods';
 import { UserModel } from '../accounts/model';
@@ -11,23 +11,8 @@ import { AssignmentModel } from '../counsel/model';
 import { countyPolicy } from '../counsel/service';
 import { PlaceModel } from '../places/model';
 import type { WechatClient } from '../wechat/client';
-import { LedgerRollupModel, type RollupDoc } from './model';
+import { LedgerReminderModel, LedgerRollupModel, type RollupDoc } from './model';
 import { standing, type MonthFigures, type Targets } from './policy';
-
-const reminderSchema = new Schema(
-  {
-    counselId: { type: Schema.Types.ObjectId, required: true },
-    period: { type: String, required: true },
-    missing: { type: [String], default: [] },
-    status: { type: String, enum: ['claimed', 'sent', 'failed'], default: 'claimed' },
-    errcode: { type: Number, default: null },
-    at: { type: Date, default: () => new Date() },
-  },
-  { collection: 'ledger_reminders', versionKey: false },
-);
-// The claim: one reminder per counsel and period, whoever inserts first.
-reminderSchema.index({ counselId: 1, period: 1 }, { unique: true });
-export const LedgerReminderModel = model('LedgerReminder', reminderSchema);
 
 /** Which periods are due for reminding at `asOf` (Beijing time). */
 export function duePeriods(
