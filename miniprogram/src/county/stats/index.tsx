@@ -3,6 +3,7 @@ import { Picker, View } from '@tarojs/components';
 import type { ComplianceReply, VillageCompliance } from '@vc/types';
 import { ErrorMessage } from '../../components/Message';
 import { call, messageOf } from '../../services/api';
+import { MissingTags } from '../../components/MissingTags';
 import { useStaffPlace } from '../../hooks/useStaffPlace';
 import { hours, shanghaiMonth } from '../../services/ledgerFormat';
 import { pct } from '../common';
@@ -75,15 +76,7 @@ function VillageRow({ v, targetMinutes }: { v: VillageCompliance; targetMinutes:
         marker={(targetMinutes / scale) * 100}
         color={v.onSiteMinutes >= targetMinutes ? GREEN : RED}
       />
-      {v.missing.length > 0 && (
-        <View id={`village-missing-${v.code}`}>
-          {v.missing.map((m) => (
-            <View key={m} className="tag" style={{ display: 'inline-block', marginRight: '6px' }}>
-              {m}
-            </View>
-          ))}
-        </View>
-      )}
+      <MissingTags id={`village-missing-${v.code}`} items={v.missing} />
     </View>
   );
 }

@@ -3,6 +3,7 @@ import { Picker, View } from '@tarojs/components';
 import type { ComplianceReply, VillageCompliance } from '@vc/types';
 import { ErrorMessage } from '../../components/Message';
 import { call, messageOf } from '../../services/api';
+import { MissingTags } from '../../components/MissingTags';
 import { useStaffPlace } from '../../hooks/useStaffPlace';
 import { hours, shanghaiMonth } from '../../services/ledgerFormat';
 
@@ -27,15 +28,7 @@ function VillageItem({ v, targetMinutes }: { v: VillageCompliance; targetMinutes
       <View className="muted" id={`${prefix}-hours-${v.code}`}>
         本月驻点 {hours(v.onSiteMinutes)} / {hours(targetMinutes)} 小时 · 讲座 {v.lectures} 次 · 台账 {v.entries} 条
       </View>
-      {v.missing.length > 0 && (
-        <View id={`${prefix}-missing-${v.code}`}>
-          {v.missing.map((m) => (
-            <View key={m} className="tag" style={{ display: 'inline-block', marginRight: '6px' }}>
-              {m}
-            </View>
-          ))}
-        </View>
-      )}
+      <MissingTags id={`${prefix}-missing-${v.code}`} items={v.missing} />
     </View>
   );
 }
