@@ -4,6 +4,8 @@ export default defineAppConfig({
     { root: 'county', pages: ['assign/index', 'policy/index', 'stats/index', 'export/index'] },
     { root: 'ledger', pages: ['progress/index', 'entry/index', 'entries/index'] },
     { root: 'township', pages: ['review/index', 'progress/index'] },
+    { root: 'groups', pages: ['list/index', 'chat/index', 'manage/index', 'held/index'] },
+    { root: 'consult', pages: ['list/index', 'thread/index', 'ask/index', 'overdue/index'] },
   ],
   permission: { 'scope.userLocation': { desc: '用于记录驻村服务的签到位置' } },
   requiredPrivateInfos: ['getLocation'],

@@ -16,6 +16,34 @@ import { countyCompliance } from './modules/ledger/report';
 import { exportLedger } from './modules/ledger/export';
 import { runReminders } from './modules/ledger/reminders';
 import type { WechatClient } from './modules/wechat/client';
+import * as groups from './modules/groups/service';
+import * as consultations from './modules/consultations/service';
+
+const CONTENT_CHECK_TIMEOUT_MS = 5000;
+
+/**
+ * WeChat's text check (msg_sec_check v2). Anything but a clear "pass" holds the post for a
+ * moderator, including WeChat being unreachable: nothing unchecked becomes visible.
+ */
+function makeContentCheck(config: Config, wechat: WechatClient, log: (err: unknown) => void): groups.ContentCheck {
+  if (config.contentCheck === 'off') return async () => 'pass';
+  return async (openid, text) => {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('msg_sec_check timed out')), CONTENT_CHECK_TIMEOUT_MS);
+      });
+      const reply = await Promise.race([wechat.msgSecCheck(openid, text), timeout]);
+      const suggest = reply.result?.suggest;
+      return suggest === 'pass' ? 'pass' : suggest === 'risky' ? 'risky' : 'review';
+    } catch (err) {
+      log(err);
+      return 'check_unavailable';
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
 
 export interface AppDeps {
   config: Config;
@@ -32,6 +60,14 @@ export function createApp({ config, wechat, log = console.error }: AppDeps): Koa
   const ttl = config.sessionTtlMs;
   const demoAllowed = () => {
     if (config.env === 'production') throw new AppError('DEMO_DISABLED');
+  };
+
+  const contentCheck = makeContentCheck(config, wechat, log);
+  /** replies with a status other than the route's usual one (a retry: 200; held for review: 202) */
+  const replyCreated = <T>(ctx: AppContext, body: T, status: number) => {
+    ctx.status = status;
+    ctx.body = body;
+    return Promise.resolve(undefined);
   };
 
   const handlers: Handlers = {
@@ -104,6 +140,43 @@ export function createApp({ config, wechat, log = console.error }: AppDeps): Koa
       return undefined;
     },
     lockLedgerMonth: ({ params, principal }) => ledger.lockMonth(params.townshipCode, params.month, principal.userId),
+    myGroups: async ({ principal }) => ({ items: await groups.myGroups(principal) }),
+    groupMessages: ({ principal, params, query }) => groups.messages(principal, params.groupCode, query.after, query.limit),
+    postGroupMessage: async ({ principal, params, body, ctx }) => {
+      const { reply, created } = await groups.post(principal, params.groupCode, body, contentCheck);
+      return replyCreated(ctx, reply, created && reply.status === 'visible' ? 201 : reply.status === 'held' && created ? 202 : 200);
+    },
+    removeGroupMessage: ({ principal, params, body }) =>
+      groups.removeMessage(principal, params.groupCode, params.seq, body.reason),
+    takeMessagePrivate: async ({ principal, params }) => {
+      const consultationId = await groups.takeMessagePrivate(principal, params.groupCode, params.seq, (asker, text) =>
+        consultations.openFromGroupPost(asker, text, params.groupCode, params.seq, principal.userId),
+      );
+      return consultations.get(principal, consultationId);
+    },
+    groupMembers: async ({ params, query }) => ({ items: await groups.members(params.groupCode, query.standing) }),
+    decideJoinRequest: ({ principal, params, body }) =>
+      groups.decideJoin(principal, params.groupCode, params.userId, body.decision, body.reason),
+    moderateMember: ({ principal, params, body }) =>
+      groups.moderateMember(principal, params.groupCode, params.userId, body.action, body.reason),
+    groupActions: async ({ params }) => ({ items: await groups.actions(params.groupCode) }),
+    joinGroup: async ({ principal, params, body }) => ({ standing: await groups.join(principal, params.groupCode, body.note) }),
+    heldPosts: async ({ principal, params, query }) => ({ items: await groups.heldPosts(principal, params.code, query.status) }),
+    decideHeldPost: ({ principal, params, body }) =>
+      groups.decideHeld(principal, params.code, params.heldId, body.decision, body.reason),
+    askConsultation: async ({ principal, body, ctx }) => {
+      const { consultation, created } = await consultations.ask(principal, body);
+      return replyCreated(ctx, consultation, created ? 201 : 200);
+    },
+    myConsultations: async ({ principal }) => ({ items: await consultations.mine(principal) }),
+    consultationInbox: async ({ principal, query }) => ({ items: await consultations.inbox(principal, query.status) }),
+    consultation: ({ principal, params }) => consultations.get(principal, params.consultationId),
+    answerConsultation: ({ principal, params, body }) => consultations.answer(principal, params.consultationId, body),
+    followUpConsultation: ({ principal, params, body }) => consultations.followUp(principal, params.consultationId, body),
+    escalateConsultation: ({ principal, params, body }) => consultations.escalate(principal, params.consultationId, body.reason),
+    closeConsultation: ({ principal, params, body }) => consultations.close(principal, params.consultationId, body.note),
+    rateConsultation: ({ principal, params, body }) => consultations.rate(principal, params.consultationId, body),
+    overdueConsultations: async ({ params }) => ({ items: await consultations.overdue(params.townshipCode) }),
   };
 
   const authenticate = async (ctx: AppContext) => {
@@ -140,7 +213,7 @@ export function createApp({ config, wechat, log = console.error }: AppDeps): Koa
       headers: ctx.headers,
       rawBody: (ctx.request as { rawBody?: string }).rawBody ?? '',
     });
-  const router = mountRoutes(handlers, authenticate, verifySigned);
+  const router = mountRoutes(handlers, authenticate, verifySigned, groups.checkMember);
   app.use(router.routes());
   app.use(router.allowedMethods({ throw: true, methodNotAllowed: () => new AppError('METHOD_NOT_ALLOWED') }));
 

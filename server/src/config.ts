@@ -26,6 +26,8 @@ const Env = z.object({
   /** subscribe-message template for the reminder (fields thing1 village, thing2 what is missing, time3 deadline) */
   WECHAT_REMINDER_TEMPLATE_ID: z.string().default('reminder-template-id'),
   SEED_DEMO: z.enum(['0', '1']).optional(),
+  /** WeChat's text check of group posts; off by default only with the demo app id (no WeChat to ask) */
+  CONTENT_CHECK: z.enum(['wechat', 'off']).optional(),
 });
 
 export type Config = {
@@ -40,6 +42,7 @@ export type Config = {
   h5Dir: string | undefined;
   reminders: { daysBeforeEnd: number; templateId: string };
   seedDemo: boolean;
+  contentCheck: 'wechat' | 'off';
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -66,5 +69,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     h5Dir: e.H5_DIR,
     reminders: { daysBeforeEnd: e.REMINDER_DAYS_BEFORE_END, templateId: e.WECHAT_REMINDER_TEMPLATE_ID },
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === '1' : e.NODE_ENV !== 'production',
+    contentCheck: e.CONTENT_CHECK ?? (e.NODE_ENV !== 'production' && !env.WECHAT_APPID ? 'off' : 'wechat'),
   };
 }

@@ -76,6 +76,18 @@ describe('route table', () => {
 
   // A body schema for every non-GET route that takes one, and it refuses unknown fields.
   const validBodies: Record<string, unknown> = {
+    postGroupMessage: { clientKey: 'post-0001', text: '请问宅基地怎么确权？' },
+    removeGroupMessage: { reason: '与本群无关' },
+    decideJoinRequest: { decision: 'approve' },
+    moderateMember: { action: 'mute', reason: '多次发广告' },
+    joinGroup: { note: '村民代表' },
+    decideHeldPost: { decision: 'release' },
+    askConsultation: { clientKey: 'ask-00001', question: '邻居占用了我家宅基地怎么办' },
+    answerConsultation: { clientKey: 'answer-001', text: '可以先找村调委会调解' },
+    followUpConsultation: { clientKey: 'follow-001', text: '调解不成怎么办？' },
+    escalateConsultation: { reason: '涉及土地确权' },
+    closeConsultation: {},
+    rateConsultation: { attitude: 5, efficiency: 4, competence: 5, comment: '很耐心' },
     wechatLogin: { code: 'wx-code-1' },
     cloudLogin: { openid: 'o-abc', unionid: 'u-abc' },
     demoLogin: { userId: '0123456789abcdef01234567' },
@@ -96,7 +108,7 @@ describe('route table', () => {
     reviewLedgerEntry: { decision: 'return', reason: '时间与签到不符' },
     runReminders: { asOf: '2026-11-27T09:00:00+08:00' },
   };
-  const bodyless = ['logout', 'counselContact', 'lockLedgerMonth'];
+  const bodyless = ['logout', 'counselContact', 'lockLedgerMonth', 'takeMessagePrivate'];
 
   it('the non-GET routes without a body are exactly the known ones', () => {
     const withoutBody = routes.filter(([, r]) => r.method !== 'get' && !r.body).map(([id]) => id);

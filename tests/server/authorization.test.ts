@@ -15,21 +15,80 @@ interface Person {
   role: Role | null;
   /** the places this person acts for (the expectation, written out independently of the server) */
   places: string[];
+  /** work groups (by code) this person reads and posts in, moderates, and may join (DOMAIN R6) */
+  groups: { member: string[]; moderate: string[]; join: string[] };
 }
 
+const noGroups = { member: [], moderate: [], join: [] };
+const countyGroups = ['210921001001', '210921001', '210921', '210921100202'];
+
 const people: Person[] = [
-  { label: 'anonymous', name: null, role: null, places: [] },
-  { label: 'villager of 富民社区', name: '林红霞', role: 'villager', places: ['210921001001'] },
+  { label: 'anonymous', name: null, role: null, places: [], groups: noGroups },
+  {
+    label: 'villager of 富民社区',
+    name: '林红霞',
+    role: 'villager',
+    places: ['210921001001'],
+    // a member of her village group (demo data); may ask to join her township's
+    groups: { member: ['210921001001'], moderate: [], join: ['210921001001', '210921001'] },
+  },
   {
     label: 'counsel of 富民/富兴/国强社区',
     name: '王建国',
     role: 'counsel',
     places: ['210921001001', '210921001002', '210921001003'],
+    groups: {
+      member: ['210921001001', '210921001', '210921'],
+      moderate: [],
+      join: ['210921001001', '210921001', '210921'],
+    },
   },
-  { label: 'township staff of 城区街道', name: '王志强', role: 'township_staff', places: ['210921001'] },
-  { label: 'township staff of 阜新镇', name: '李志强', role: 'township_staff', places: ['210921100'] },
-  { label: 'county staff of 阜蒙县', name: '赵振华', role: 'county_staff', places: ['210921'] },
-  { label: 'county expert of 阜蒙县', name: '孙雅琴', role: 'county_expert', places: ['210921'] },
+  {
+    label: 'township staff of 城区街道',
+    name: '王志强',
+    role: 'township_staff',
+    places: ['210921001'],
+    groups: {
+      member: ['210921001001', '210921001', '210921'],
+      moderate: ['210921001001', '210921001'],
+      join: ['210921001001', '210921001', '210921'],
+    },
+  },
+  {
+    label: 'township staff of 阜新镇',
+    name: '李志强',
+    role: 'township_staff',
+    places: ['210921100'],
+    groups: { member: ['210921100202', '210921'], moderate: ['210921100202'], join: ['210921100202', '210921'] },
+  },
+  {
+    label: 'county staff of 阜蒙县',
+    name: '赵振华',
+    role: 'county_staff',
+    places: ['210921'],
+    // leads the county group; may join any group of the county
+    groups: { member: ['210921'], moderate: ['210921'], join: countyGroups },
+  },
+  {
+    label: 'county expert of 阜蒙县',
+    name: '孙雅琴',
+    role: 'county_expert',
+    places: ['210921'],
+    groups: { member: ['210921'], moderate: [], join: countyGroups },
+  },
+];
+
+/** refusals of the access guard; anything else is the service speaking to an admitted caller */
+const GUARD_CODES = [
+  'UNAUTHENTICATED',
+  'SESSION_EXPIRED',
+  'FORBIDDEN',
+  'OUT_OF_JURISDICTION',
+  'BAD_SIGNATURE',
+  'NOT_A_GROUP_MEMBER',
+  'GROUP_MUTED',
+  'NOT_A_GROUP_MODERATOR',
+  'GROUP_NOT_ELIGIBLE',
 ];
 
 /** candidate targets per path parameter: inside and outside every jurisdiction above */
@@ -38,6 +97,7 @@ const TARGETS: Record<string, string[]> = {
   villageCode: ['210921001001', '210921001004', '210921100202', '210922100201'],
   code: ['210921', '210921001', '210921100', '210921001001', '210922'],
   townshipCode: ['210921001', '210921100', '210922100'],
+  groupCode: ['210921001001', '210921001', '210921', '210921100202', '210922'],
 };
 const FILLERS: Record<string, string> = {
   counselId: '0123456789abcdef01234567',
@@ -45,6 +105,10 @@ const FILLERS: Record<string, string> = {
   inviteCode: 'ABCDEF',
   entryId: '0123456789abcdef01234567',
   month: '2026-10',
+  seq: '1',
+  userId: '0123456789abcdef01234567',
+  heldId: '0123456789abcdef01234567',
+  consultationId: '0123456789abcdef01234567',
 };
 
 beforeAll(async () => {
@@ -63,7 +127,7 @@ it('covers every route of the contract table', () => {
 });
 
 describe.each(routes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))('%s', (_, route) => {
-  const scopeParam = route.access.kind === 'role' ? route.access.scope : null;
+  const scopeParam = route.access.kind === 'role' ? route.access.scope : route.access.kind === 'member' ? 'groupCode' : null;
   const targets = scopeParam ? TARGETS[scopeParam]! : [null];
 
   it.each(people.map((p) => [p.label, p] as const))('as %s', async (_label, person) => {
@@ -79,12 +143,19 @@ describe.each(routes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as co
         body: route.method === 'get' ? undefined : {},
       });
       const access = route.access;
-      let expected: 'allow' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'OUT_OF_JURISDICTION' | 'BAD_SIGNATURE';
+      let expected: string;
       if (access.kind === 'public') expected = 'allow';
       else if (access.kind === 'signed')
         expected = 'BAD_SIGNATURE'; // no session opens a cloud-function route
       else if (!person.role) expected = 'UNAUTHENTICATED';
       else if (access.kind === 'session') expected = 'allow';
+      else if (access.kind === 'member') {
+        const { member, moderate, join } = person.groups;
+        if (access.need === 'join') expected = join.includes(target!) ? 'allow' : 'GROUP_NOT_ELIGIBLE';
+        else if (!member.includes(target!)) expected = 'NOT_A_GROUP_MEMBER';
+        else if (access.need === 'moderate') expected = moderate.includes(target!) ? 'allow' : 'NOT_A_GROUP_MODERATOR';
+        else expected = 'allow';
+      }
       else if (!access.roles.includes(person.role)) expected = 'FORBIDDEN';
       else if (target === null)
         expected = 'allow'; // role-only route: the service scopes by owner
@@ -93,7 +164,7 @@ describe.each(routes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as co
       const where = `${route.method} ${fillPath(route.path, params)} → ${res.status} ${JSON.stringify(res.body).slice(0, 120)}`;
       expect(res.status < 500 ? 'ok' : where).toBe('ok');
       if (expected === 'allow') {
-        expect([401, 403].includes(res.status) ? where : 'ok').toBe('ok');
+        expect(GUARD_CODES.includes(res.body?.error?.code) ? where : 'ok').toBe('ok');
       } else {
         const status = expected === 'UNAUTHENTICATED' || expected === 'BAD_SIGNATURE' ? 401 : 403;
         expect(`${res.status} ${res.body?.error?.code}`).toBe(`${status} ${expected}`);

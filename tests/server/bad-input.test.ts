@@ -12,9 +12,14 @@ import { fillPath } from '../../types/src/paths';
 let stack: Stack;
 let token: string;
 let counselToken: string;
-/** a caller the route admits: county staff, or a counsel for counsel-only routes */
+let villagerToken: string;
+/** a caller the route admits: county staff, or a counsel (villager) for counsel-only (villager-only) routes */
 const tokenFor = (route: RouteContract) =>
-  route.access.kind === 'role' && !route.access.roles.includes('county_staff') ? counselToken : token;
+  route.access.kind === 'role' && !route.access.roles.includes('county_staff')
+    ? route.access.roles.includes('counsel')
+      ? counselToken
+      : villagerToken
+    : token;
 const routes = Object.values(ROUTES) as RouteContract[];
 
 /** valid path parameters inside the county staff's jurisdiction */
@@ -28,6 +33,12 @@ const PARAMS: Record<string, string> = {
   townshipCode: '210921001',
   entryId: '0123456789abcdef01234567',
   month: '2026-10',
+  // the county group, led by the county staff whose token most routes use
+  groupCode: '210921',
+  seq: '1',
+  userId: '0123456789abcdef01234567',
+  heldId: '0123456789abcdef01234567',
+  consultationId: '0123456789abcdef01234567',
 };
 const pathOf = (route: RouteContract, overrides: Record<string, string> = {}) => {
   const params: Record<string, string> = {};
@@ -54,6 +65,7 @@ beforeAll(async () => {
   stack = await startStack();
   token = (await demoLogin(stack.baseUrl, '赵振华')).token;
   counselToken = (await demoLogin(stack.baseUrl, '王建国')).token;
+  villagerToken = (await demoLogin(stack.baseUrl, '林红霞')).token;
 });
 afterAll(() => stack?.stop());
 
@@ -127,6 +139,11 @@ describe('queries and path parameters', () => {
         townshipCode: '2109',
         entryId: 'x',
         month: '2026-13',
+        groupCode: '1234567',
+        seq: 'first',
+        userId: 'x',
+        heldId: '{"$gt":""}',
+        consultationId: 'zz',
       };
       const res = await request(stack.baseUrl, route.method, pathOf(route, bad), {
         token: tokenFor(route),

@@ -29,6 +29,8 @@ export interface FakeWechat {
   expireTokens(): void;
   /** words that msg_sec_check reports as risky */
   riskyWords: string[];
+  /** words for which msg_sec_check asks for human review */
+  reviewWords: string[];
   tokensIssued: number;
   /** subscribe messages delivered */
   messages: { touser: string; template_id: string; page?: string; data: Record<string, { value: string }> }[];
@@ -57,6 +59,7 @@ export async function startFakeWechat(appid = 'wx-test-appid', secret = 'test-se
     appid,
     secret,
     riskyWords: ['赌博', '诈骗集资'],
+    reviewWords: ['集体上访'],
     tokensIssued: 0,
     messages: [],
     refusedSubscribers: new Set<string>(),
@@ -118,10 +121,11 @@ export async function startFakeWechat(appid = 'wx-test-appid', secret = 'test-se
         if (err) return json(err);
         const content = (body as { content?: string } | null)?.content ?? '';
         const risky = state.riskyWords.some((w) => content.includes(w));
+        const review = state.reviewWords.some((w) => content.includes(w));
         return json({
           errcode: 0,
           errmsg: 'ok',
-          result: risky ? { suggest: 'risky', label: 20001 } : { suggest: 'pass', label: 100 },
+          result: risky ? { suggest: 'risky', label: 20001 } : review ? { suggest: 'review', label: 20002 } : { suggest: 'pass', label: 100 },
           trace_id: `trace-${state.calls.length}`,
         });
       }

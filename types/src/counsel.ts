@@ -46,6 +46,10 @@ export const CountyPolicy = z
     minLecturesPerQuarter: z.number().int().min(0).max(50),
     /** R2: service hours per village per year (004: 50) */
     minHoursPerYear: z.number().min(0).max(2000),
+    /** R8 限时办结: first response to a consultation within this many hours (default 24) */
+    firstResponseHours: z.number().int().min(1).max(720),
+    /** R8 限时办结: a consultation is closed within this many days (default 7) */
+    closureDays: z.number().int().min(1).max(90),
   })
   .openapi('CountyPolicy');
 export type CountyPolicy = z.infer<typeof CountyPolicy>;
@@ -60,6 +64,8 @@ export const UpdateCountyPolicyBody = z
     minOnSiteHoursPerMonth: z.number().min(0).max(200).optional(),
     minLecturesPerQuarter: z.number().int().min(0).max(50).optional(),
     minHoursPerYear: z.number().min(0).max(2000).optional(),
+    firstResponseHours: z.number().int().min(1, '至少为1小时').max(720, '不应超过720小时').optional(),
+    closureDays: z.number().int().min(1, '至少为1天').max(90, '不应超过90天').optional(),
   })
   .strict()
   .openapi('UpdateCountyPolicyBody');

@@ -8,3 +8,5 @@ export * from './ledger';
 export * from './paths';
 export * from './api';
 export * from './openapi';
+export * from './groups';
+export * from './consultations';

@@ -25,3 +25,46 @@ export const LEDGER_KIND_LABELS = {
 export const LEDGER_MODE_LABELS = { on_site: '现场', remote: '远程' } as const;
 
 export const LEDGER_STATUS_LABELS = { pending: '待审核', approved: '已通过', returned: '已退回' } as const;
+
+export const GROUP_TIER_LABELS = { village: '村级工作群', township: '乡镇工作群', county: '县级工作群' } as const;
+
+/** where a person stands in a group (what they may do there) */
+export const GROUP_STANDING_LABELS = {
+  moderator: '管理员',
+  member: '成员',
+  muted: '已禁言',
+  pending: '申请待审核',
+  removed: '已被移出',
+  can_join: '可直接加入',
+  can_request: '可申请加入',
+  none: '不可加入',
+} as const;
+
+export const GROUP_ACTION_LABELS = {
+  join_request: '申请加入',
+  joined: '加入',
+  approve: '同意加入',
+  refuse: '拒绝加入',
+  mute: '禁言',
+  unmute: '解除禁言',
+  remove: '移出群',
+  remove_post: '删除消息',
+  release_post: '放行消息',
+  reject_post: '不予发布',
+  take_private: '转为私下咨询',
+} as const;
+
+export const CONSULTATION_STATUS_LABELS = { open: '待答复', answered: '已答复', closed: '已办结' } as const;
+
+export const CONSULTATION_STEP_LABELS = {
+  asked: '提出咨询',
+  claimed: '受理',
+  answered: '答复',
+  followed_up: '追问',
+  escalated: '提交上级',
+  closed: '办结',
+  rated: '评价',
+} as const;
+
+/** PII found in a group post (DOMAIN R7) */
+export const PII_KIND_LABELS = { id_card: '身份证号码', mobile: '手机号码', bank_card: '银行卡号' } as const;

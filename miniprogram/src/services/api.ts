@@ -31,6 +31,22 @@ import type {
   VillageSearchReply,
   VillageSummary,
   WechatLoginBody,
+  GroupListReply,
+  GroupMessagesReply,
+  PostGroupMessageBody,
+  PostGroupMessageReply,
+  GroupMessage,
+  GroupMembersReply,
+  GroupMember,
+  GroupStanding,
+  GroupAction,
+  HeldPost,
+  Consultation,
+  ConsultationListReply,
+  AskBody,
+  AnswerBody,
+  EscalateBody,
+  Rating,
 } from '@vc/types';
 import { getToken, clearSession } from './session';
 
@@ -77,7 +93,39 @@ export interface RouteTypes {
   /** xlsx file: fetched with downloadFile / fetch (services/ledgerExport.ts), not with call() */
   ledgerExport: { params: { countyCode: string }; query: { month: string; villageCode?: string }; reply: ArrayBuffer };
   runReminders: { body: RunRemindersBody; reply: RunRemindersReply };
+  myGroups: { reply: GroupListReply };
+  groupMessages: { params: GroupParams; query: { after?: number; limit?: number }; reply: GroupMessagesReply };
+  /** 201 visible, 202 held for review, 200 a retry of the same clientKey */
+  postGroupMessage: { params: GroupParams; body: PostGroupMessageBody; reply: PostGroupMessageReply };
+  removeGroupMessage: { params: MessageParams; body: { reason: string }; reply: GroupMessage };
+  takeMessagePrivate: { params: MessageParams; reply: Consultation };
+  groupMembers: { params: GroupParams; query: { standing?: 'pending' | 'member' | 'muted' | 'removed' }; reply: GroupMembersReply };
+  decideJoinRequest: { params: MemberParams; body: { decision: 'approve' | 'refuse'; reason?: string }; reply: GroupMember };
+  moderateMember: { params: MemberParams; body: { action: 'mute' | 'unmute' | 'remove'; reason: string }; reply: GroupMember };
+  groupActions: { params: GroupParams; reply: { items: GroupAction[] } };
+  joinGroup: { params: GroupParams; body: { note?: string }; reply: { standing: GroupStanding } };
+  heldPosts: { params: { code: string }; query: { status?: HeldPost['status'] }; reply: { items: HeldPost[] } };
+  decideHeldPost: {
+    params: { code: string; heldId: string };
+    body: { decision: 'release' | 'reject'; reason?: string };
+    reply: HeldPost;
+  };
+  askConsultation: { body: AskBody; reply: Consultation };
+  myConsultations: { reply: ConsultationListReply };
+  consultationInbox: { query: { status?: 'active' | 'closed' }; reply: ConsultationListReply };
+  consultation: { params: ConsultationParams; reply: Consultation };
+  answerConsultation: { params: ConsultationParams; body: AnswerBody; reply: Consultation };
+  followUpConsultation: { params: ConsultationParams; body: AnswerBody; reply: Consultation };
+  escalateConsultation: { params: ConsultationParams; body: EscalateBody; reply: Consultation };
+  closeConsultation: { params: ConsultationParams; body: { note?: string }; reply: Consultation };
+  rateConsultation: { params: ConsultationParams; body: Rating; reply: Consultation };
+  overdueConsultations: { params: { townshipCode: string }; reply: ConsultationListReply };
 }
+
+type GroupParams = { groupCode: string };
+type MessageParams = { groupCode: string; seq: string };
+type MemberParams = { groupCode: string; userId: string };
+type ConsultationParams = { consultationId: string };
 
 type LedgerListQuery = { month?: string; villageCode?: string; status?: LedgerStatus };
 

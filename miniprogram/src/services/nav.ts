@@ -14,6 +14,14 @@ export const PAGES = {
   ledgerEntries: '/ledger/entries/index',
   townshipReview: '/township/review/index',
   townshipProgress: '/township/progress/index',
+  groupList: '/groups/list/index',
+  groupChat: '/groups/chat/index',
+  groupManage: '/groups/manage/index',
+  groupHeld: '/groups/held/index',
+  consultList: '/consult/list/index',
+  consultThread: '/consult/thread/index',
+  consultAsk: '/consult/ask/index',
+  consultOverdue: '/consult/overdue/index',
 } as const;
 
 function withQuery(url: string, query?: Record<string, string>): string {

@@ -71,6 +71,8 @@ export function mountRoutes(
   handlers: Handlers,
   authenticate: (ctx: AppContext) => Promise<Principal | null>,
   verifySigned: (ctx: AppContext) => Promise<void>,
+  /** throws the group refusal (not a member, muted, not a moderator) for `member` routes */
+  checkMember: (principal: Principal, groupCode: string, need: 'read' | 'post' | 'moderate' | 'join') => Promise<void>,
 ): Router<AppState> {
   const router = new Router<AppState>();
   for (const [id, contract] of Object.entries(ROUTES) as [RouteId, RouteContract][]) {
@@ -85,6 +87,8 @@ export function mountRoutes(
       const decision = decideAccess(principal?.grants ?? null, contract.access, target);
       if (decision === 'UNAUTHENTICATED' && ctx.state.sessionProblem) throw new AppError('SESSION_EXPIRED');
       if (decision !== 'allow') throw new AppError(decision);
+      if (contract.access.kind === 'member')
+        await checkMember(principal!, String((params as { groupCode: string }).groupCode), contract.access.need);
 
       const rawBody = (ctx.request as { body?: unknown }).body;
       if (contract.body) {

@@ -24,7 +24,8 @@ export type AccessDecision = 'allow' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'OUT_OF
 export function decideAccess(grants: readonly Grant[] | null, access: Access, targetCode: string | null): AccessDecision {
   if (access.kind === 'public' || access.kind === 'signed') return 'allow'; // signatures are checked before this
   if (!grants) return 'UNAUTHENTICATED';
-  if (access.kind === 'session') return 'allow';
+  // group membership is decided afterwards by the groups policy (mountRoutes' decideMember)
+  if (access.kind === 'session' || access.kind === 'member') return 'allow';
   const withRole = grants.filter((g) => access.roles.includes(g.role));
   if (withRole.length === 0) return 'FORBIDDEN';
   if (access.scope === null) return 'allow';

@@ -52,6 +52,12 @@ function GrantItem({ grant }: { grant: RoleGrant }) {
           <Button light id="link-township-progress" onClick={() => goto('townshipProgress', { townshipCode: grant.placeCode })}>
             进度落后的村
           </Button>
+          <Button light id="link-held-posts" onClick={() => goto('groupHeld', { code: grant.placeCode })}>
+            待审核群消息
+          </Button>
+          <Button light id="link-overdue" onClick={() => goto('consultOverdue', { townshipCode: grant.placeCode })}>
+            超时咨询
+          </Button>
         </View>
       )}
       {village && (
@@ -81,6 +87,35 @@ function CounselLedger() {
   );
 }
 
+/** Work groups and consultations: for everyone, with the inbox for those who handle consultations. */
+function Communication({ user }: { user: Me }) {
+  const handles = user.roles.some((g) => ['counsel', 'township_staff', 'county_staff', 'county_expert'].includes(g.role));
+  const villager = !!user.village;
+  return (
+    <View className="card" id="home-communication">
+      <View className="section-title">工作群与咨询</View>
+      <Button id="link-groups" onClick={() => goto('groupList')}>
+        工作群
+      </Button>
+      {villager && (
+        <Button light id="link-ask" onClick={() => goto('consultAsk')}>
+          私下咨询法律顾问
+        </Button>
+      )}
+      {villager && (
+        <Button light id="link-my-consultations" onClick={() => goto('consultList', { box: 'mine' })}>
+          我的咨询
+        </Button>
+      )}
+      {handles && (
+        <Button light id="link-inbox" onClick={() => goto('consultList', { box: 'inbox' })}>
+          咨询待办
+        </Button>
+      )}
+    </View>
+  );
+}
+
 function StaffHome({ user }: { user: Me }) {
   const counsel = user.roles.some((g) => g.role === 'counsel');
   return (
@@ -92,6 +127,7 @@ function StaffHome({ user }: { user: Me }) {
         <View className="muted">您的职责</View>
       </View>
       {counsel && <CounselLedger />}
+      <Communication user={user} />
       {user.roles.map((g) => (
         <GrantItem key={`${g.role}-${g.placeCode}`} grant={g} />
       ))}
@@ -145,7 +181,16 @@ export default function Index() {
   if (!user) return <View className="page muted">正在加载…</View>;
   return (
     <View className="page">
-      {isStaff(user) ? <StaffHome user={user} /> : user.village && <BoardLoader villageCode={user.village.code} />}
+      {isStaff(user) ? (
+        <StaffHome user={user} />
+      ) : (
+        user.village && (
+          <View>
+            <Communication user={user} />
+            <BoardLoader villageCode={user.village.code} />
+          </View>
+        )
+      )}
       <Button light id="logout" onClick={logout}>
         退出登录
       </Button>

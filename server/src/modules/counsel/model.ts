@@ -42,6 +42,8 @@ const countyPolicySchema = new Schema(
     minOnSiteHoursPerMonth: { type: Number, default: null },
     minLecturesPerQuarter: { type: Number, default: null },
     minHoursPerYear: { type: Number, default: null },
+    firstResponseHours: { type: Number, default: null },
+    closureDays: { type: Number, default: null },
     updatedAt: { type: Date, default: () => new Date() },
     updatedBy: { type: Schema.Types.ObjectId, default: null },
   },

@@ -19,6 +19,7 @@ import {
   DEFAULT_DUTIES,
   DEFAULT_MAX_VILLAGES_PER_COUNSEL,
   DEFAULT_SERVICE_TARGETS,
+  DEFAULT_CONSULTATION_LIMITS,
   DEFAULT_SUPERVISION_PHONE,
   SERVICE_PROCEDURES,
   assignmentRefusal,
@@ -35,6 +36,8 @@ export async function countyPolicy(countyCode: string): Promise<CountyPolicy> {
     minOnSiteHoursPerMonth: stored?.minOnSiteHoursPerMonth ?? DEFAULT_SERVICE_TARGETS.minOnSiteHoursPerMonth,
     minLecturesPerQuarter: stored?.minLecturesPerQuarter ?? DEFAULT_SERVICE_TARGETS.minLecturesPerQuarter,
     minHoursPerYear: stored?.minHoursPerYear ?? DEFAULT_SERVICE_TARGETS.minHoursPerYear,
+    firstResponseHours: stored?.firstResponseHours ?? DEFAULT_CONSULTATION_LIMITS.firstResponseHours,
+    closureDays: stored?.closureDays ?? DEFAULT_CONSULTATION_LIMITS.closureDays,
   };
 }
 
@@ -53,6 +56,8 @@ export async function updateCountyPolicy(countyCode: string, body: UpdateCountyP
         minOnSiteHoursPerMonth: next.minOnSiteHoursPerMonth,
         minLecturesPerQuarter: next.minLecturesPerQuarter,
         minHoursPerYear: next.minHoursPerYear,
+        firstResponseHours: next.firstResponseHours,
+        closureDays: next.closureDays,
         updatedAt: new Date(),
         updatedBy: new Types.ObjectId(by),
       },

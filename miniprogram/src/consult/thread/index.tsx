@@ -1,0 +1,6 @@
+import { View } from '@tarojs/components';
+
+// placeholder, replaced by the page itself
+export default function Page() {
+  return <View className="card">咨询详情</View>;
+}

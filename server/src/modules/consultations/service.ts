@@ -1,0 +1,403 @@
+import { Types } from 'mongoose';
+import {
+  ROLE_LABELS,
+  type AnswerBody,
+  type AskBody,
+  type Consultation,
+  type ConsultationStepKind,
+  type ConsultationSummary,
+  type ConsultationTier,
+  type Rating,
+} from '@vc/types';
+import { AppError } from '../../shared/errors';
+import type { Principal } from '../../shared/http';
+import { maskPhone } from '../../shared/mask';
+import { UserModel, type UserDoc } from '../accounts/model';
+import { AssignmentModel } from '../counsel/model';
+import { countyPolicy } from '../counsel/service';
+import { PlaceModel } from '../places/model';
+import { ConsultationModel, ConsultationStepModel, RatingModel, type ConsultationDoc, type StepDoc } from './model';
+import {
+  NEXT_TIER,
+  dueDates,
+  handlesAt,
+  isOverdue,
+  mayView,
+  project,
+  refusal,
+  type Act,
+  type ConsultationState,
+  type Viewer,
+} from './policy';
+
+const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
+const id = (value: string | Types.ObjectId) => new Types.ObjectId(String(value));
+
+const HANDLER_ROLE: Record<ConsultationTier, string> = {
+  village: ROLE_LABELS.counsel,
+  township: ROLE_LABELS.township_staff,
+  county: ROLE_LABELS.county_staff,
+};
+
+function roleLabel(tier: ConsultationTier, grants: Principal['grants'], asker: boolean): string {
+  if (asker) return ROLE_LABELS.villager;
+  if (tier === 'county' && grants.some((g) => g.role === 'county_expert')) return ROLE_LABELS.county_expert;
+  return HANDLER_ROLE[tier];
+}
+
+const stateOf = (doc: ConsultationDoc): ConsultationState => ({
+  tier: doc.tier,
+  handlerId: doc.handlerId ? String(doc.handlerId) : null,
+  handlerIds: doc.handlerIds.map(String),
+  status: doc.status,
+  firstResponseAt: doc.firstResponseAt,
+  closedAt: doc.closedAt,
+  rated: doc.rated,
+  version: doc.version,
+});
+
+const whereOf = (doc: ConsultationDoc) => ({
+  villageCode: doc.villageCode,
+  townshipCode: doc.townshipCode,
+  countyCode: doc.countyCode,
+});
+
+const stepsOf = (consultationId: Types.ObjectId) =>
+  ConsultationStepModel.find({ consultationId }).sort({ n: 1 }).lean<StepDoc[]>();
+
+/** Rewrites the projection from the steps (also repairs one left behind by a crash between the two writes). */
+async function reproject(doc: ConsultationDoc, steps: StepDoc[]): Promise<ConsultationDoc> {
+  const state = project(steps.map((s) => ({ n: s.n, kind: s.kind, by: String(s.by), at: s.at, toTier: s.toTier })));
+  const fields = {
+    version: state.version,
+    tier: state.tier,
+    handlerId: state.handlerId ? id(state.handlerId) : null,
+    handlerIds: state.handlerIds.map(id),
+    status: state.status,
+    firstResponseAt: state.firstResponseAt,
+    closedAt: state.closedAt,
+    rated: state.rated,
+    updatedAt: steps.at(-1)?.at ?? doc.updatedAt,
+  };
+  await ConsultationModel.updateOne({ _id: doc._id, version: { $lte: state.version } }, { $set: fields });
+  return { ...doc, ...fields };
+}
+
+async function load(consultationId: string): Promise<{ doc: ConsultationDoc; steps: StepDoc[] }> {
+  const doc = await ConsultationModel.findById(consultationId).lean<ConsultationDoc>();
+  if (!doc) throw new AppError('CONSULTATION_NOT_FOUND');
+  const steps = await stepsOf(doc._id);
+  const latest = steps.at(-1)?.n ?? 0;
+  return { doc: latest > doc.version ? await reproject(doc, steps) : doc, steps };
+}
+
+async function names(ids: (Types.ObjectId | string | null)[]): Promise<Map<string, UserDoc>> {
+  const unique = [...new Set(ids.filter(Boolean).map(String))];
+  const users = await UserModel.find({ _id: { $in: unique } }).lean<UserDoc[]>();
+  return new Map(users.map((u) => [String(u._id), u]));
+}
+
+async function summaries(docs: ConsultationDoc[], now = new Date()): Promise<ConsultationSummary[]> {
+  const people = await names(docs.flatMap((d) => [d.askerId, d.handlerId]));
+  const villages = await PlaceModel.find({ code: { $in: [...new Set(docs.map((d) => d.villageCode))] } }, { code: 1, name: 1 }).lean();
+  const villageNames = new Map(villages.map((v) => [v.code, v.name]));
+  return docs.map((d) => {
+    const asker = people.get(String(d.askerId));
+    return {
+      id: String(d._id),
+      askerName: asker?.name ?? '',
+      // privacy rule 6: never the full number in a list
+      askerPhoneMasked: maskPhone(asker?.phone),
+      villageCode: d.villageCode,
+      villageName: villageNames.get(d.villageCode) ?? '',
+      preview: d.question.slice(0, 60),
+      tier: d.tier,
+      status: d.status,
+      handlerName: d.handlerId ? (people.get(String(d.handlerId))?.name ?? null) : null,
+      source: d.source,
+      rated: d.rated,
+      updatedAt: d.updatedAt.toISOString(),
+      firstResponseDueAt: d.firstResponseDueAt.toISOString(),
+      closeDueAt: d.closeDueAt.toISOString(),
+      firstResponseAt: d.firstResponseAt?.toISOString() ?? null,
+      closedAt: d.closedAt?.toISOString() ?? null,
+      overdue: isOverdue(d, d, now),
+    };
+  });
+}
+
+async function describe(doc: ConsultationDoc, steps: StepDoc[], viewer: Viewer): Promise<Consultation> {
+  const [summary] = await summaries([doc]);
+  const people = await names(steps.map((s) => s.by));
+  const rating = doc.rated ? await RatingModel.findOne({ consultationId: doc._id }).lean() : null;
+  const state = stateOf(doc);
+  const can = (act: Act) => refusal(act, String(doc.askerId), whereOf(doc), state, viewer) === null;
+  return {
+    ...summary!,
+    question: doc.question,
+    steps: steps.map((s) => ({
+      n: s.n,
+      kind: s.kind,
+      byName: people.get(String(s.by))?.name ?? '',
+      byRole: s.byRole,
+      text: s.text,
+      reason: s.reason,
+      fromTier: s.fromTier,
+      toTier: s.toTier,
+      at: s.at.toISOString(),
+    })),
+    rating: rating
+      ? {
+          attitude: rating.attitude,
+          efficiency: rating.efficiency,
+          competence: rating.competence,
+          ...(rating.comment ? { comment: rating.comment } : {}),
+          at: rating.at.toISOString(),
+        }
+      : null,
+    can: { answer: can('answer'), escalate: can('escalate'), close: can('close'), followUp: can('followUp'), rate: can('rate') },
+  };
+}
+
+const viewerOf = (principal: Principal): Viewer => ({ userId: principal.userId, grants: principal.grants });
+
+/** Not found and not visible look the same, so ids reveal nothing. */
+async function loadVisible(principal: Principal, consultationId: string) {
+  const loaded = await load(consultationId);
+  if (!mayView(String(loaded.doc.askerId), whereOf(loaded.doc), stateOf(loaded.doc), viewerOf(principal)))
+    throw new AppError('CONSULTATION_NOT_FOUND');
+  return loaded;
+}
+
+export async function get(principal: Principal, consultationId: string): Promise<Consultation> {
+  const { doc, steps } = await loadVisible(principal, consultationId);
+  return describe(doc, steps, viewerOf(principal));
+}
+
+interface StepInput {
+  kind: ConsultationStepKind;
+  text?: string | null;
+  reason?: string | null;
+  fromTier?: ConsultationTier | null;
+  toTier?: ConsultationTier | null;
+  clientKey?: string;
+}
+
+/**
+ * Records one step as version + 1, then rewrites the projection. A concurrent step takes the
+ * same n and loses on the unique index; it is then re-checked against the new state once.
+ */
+async function act(
+  principal: Principal,
+  consultationId: string,
+  what: Act,
+  build: (doc: ConsultationDoc) => StepInput,
+): Promise<Consultation> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const { doc, steps } = await loadVisible(principal, consultationId);
+    const input = build(doc);
+    if (input.clientKey) {
+      const same = steps.find((s) => s.clientKey === input.clientKey);
+      if (same) {
+        if (same.kind !== input.kind || same.text !== (input.text ?? null)) throw new AppError('CONSULTATION_KEY_REUSED');
+        return describe(doc, steps, viewerOf(principal));
+      }
+    }
+    const refused = refusal(what, String(doc.askerId), whereOf(doc), stateOf(doc), viewerOf(principal));
+    if (refused) throw new AppError(refused);
+    const n = doc.version + 1;
+    try {
+      await ConsultationStepModel.create({
+        consultationId: doc._id,
+        n,
+        kind: input.kind,
+        by: id(principal.userId),
+        byRole: roleLabel(doc.tier, principal.grants, String(doc.askerId) === principal.userId),
+        text: input.text ?? null,
+        reason: input.reason ?? null,
+        fromTier: input.fromTier ?? null,
+        toTier: input.toTier ?? null,
+        clientKey: input.clientKey ?? `step-${n}`,
+      });
+    } catch (err) {
+      if (!isDuplicate(err)) throw err;
+      continue; // someone else acted first: look again
+    }
+    const allSteps = await stepsOf(doc._id);
+    const updated = await reproject(doc, allSteps);
+    return describe(updated, allSteps, viewerOf(principal));
+  }
+  throw new AppError('CONSULTATION_CHANGED');
+}
+
+/** Opens a consultation with its first step(s); idempotent by (asker, clientKey). */
+async function open(
+  asker: UserDoc,
+  question: string,
+  clientKey: string,
+  source: 'direct' | 'group',
+  claimedBy: string | null,
+  now = new Date(),
+): Promise<{ doc: ConsultationDoc; created: boolean }> {
+  const existing = await ConsultationModel.findOne({ askerId: asker._id, clientKey }).lean<ConsultationDoc>();
+  if (existing) {
+    if (existing.question !== question) throw new AppError('CONSULTATION_KEY_REUSED');
+    return { doc: existing, created: false };
+  }
+  const villageCode = asker.villageCode!;
+  const hasCounsel = (await AssignmentModel.countDocuments({ villageCode, endedAt: null })) > 0;
+  // no counsel in the village: the township office is the front desk
+  const tier: ConsultationTier = hasCounsel ? 'village' : 'township';
+  const limits = await countyPolicy(villageCode.slice(0, 6));
+  const doc = {
+    _id: new Types.ObjectId(),
+    askerId: asker._id,
+    clientKey,
+    villageCode,
+    townshipCode: villageCode.slice(0, 9),
+    countyCode: villageCode.slice(0, 6),
+    question,
+    source,
+    createdAt: now,
+    ...dueDates(now, limits),
+    version: 0,
+    tier,
+    handlerId: null,
+    handlerIds: [],
+    status: 'open' as const,
+    firstResponseAt: null,
+    closedAt: null,
+    rated: false,
+    updatedAt: now,
+  };
+  try {
+    await ConsultationModel.create(doc);
+  } catch (err) {
+    if (!isDuplicate(err)) throw err;
+    return open(asker, question, clientKey, source, claimedBy, now); // the same ask arrived twice at once
+  }
+  await ConsultationStepModel.create({
+    consultationId: doc._id,
+    n: 1,
+    kind: 'asked',
+    by: asker._id,
+    byRole: ROLE_LABELS.villager,
+    text: question,
+    reason: hasCounsel ? null : '本村暂无法律顾问，由司法所受理',
+    toTier: tier,
+    clientKey: 'step-1',
+    at: now,
+  });
+  if (claimedBy)
+    await ConsultationStepModel.create({
+      consultationId: doc._id,
+      n: 2,
+      kind: 'claimed',
+      by: id(claimedBy),
+      byRole: ROLE_LABELS.counsel,
+      reason: '群内消息涉及个人隐私，转为私下咨询',
+      clientKey: 'step-2',
+      at: now,
+    });
+  return { doc: await reproject(doc as ConsultationDoc, await stepsOf(doc._id)), created: true };
+}
+
+export async function ask(principal: Principal, body: AskBody): Promise<{ consultation: Consultation; created: boolean }> {
+  const asker = await UserModel.findById(principal.userId).lean<UserDoc>();
+  if (!asker?.villageCode) throw new AppError('FORBIDDEN');
+  const { doc, created } = await open(asker, body.question, body.clientKey, 'direct', null);
+  return { consultation: await describe(doc, await stepsOf(doc._id), viewerOf(principal)), created };
+}
+
+/** Used by the groups service when a counsel takes a post private. */
+export async function openFromGroupPost(asker: UserDoc, text: string, groupCode: string, seq: number, counselId: string) {
+  const { doc } = await open(asker, text, `group-${groupCode}-${seq}`, 'group', counselId);
+  return String(doc._id);
+}
+
+export const answer = (principal: Principal, consultationId: string, body: AnswerBody) =>
+  act(principal, consultationId, 'answer', () => ({ kind: 'answered', text: body.text, clientKey: body.clientKey }));
+
+export const followUp = (principal: Principal, consultationId: string, body: AnswerBody) =>
+  act(principal, consultationId, 'followUp', () => ({ kind: 'followed_up', text: body.text, clientKey: body.clientKey }));
+
+export const escalate = (principal: Principal, consultationId: string, reason: string) =>
+  act(principal, consultationId, 'escalate', (doc) => ({
+    kind: 'escalated',
+    reason,
+    fromTier: doc.tier,
+    toTier: NEXT_TIER[doc.tier],
+  }));
+
+export const close = (principal: Principal, consultationId: string, note?: string) =>
+  act(principal, consultationId, 'close', () => ({ kind: 'closed', text: note ?? null }));
+
+export async function rate(principal: Principal, consultationId: string, rating: Rating): Promise<Consultation> {
+  const { doc } = await loadVisible(principal, consultationId);
+  const refused = refusal('rate', String(doc.askerId), whereOf(doc), stateOf(doc), viewerOf(principal));
+  if (refused) throw new AppError(refused);
+  try {
+    // the unique index on consultationId is what makes it once, even for two taps at once
+    await RatingModel.create({
+      consultationId: doc._id,
+      askerId: doc.askerId,
+      handlerIds: doc.handlerIds,
+      villageCode: doc.villageCode,
+      attitude: rating.attitude,
+      efficiency: rating.efficiency,
+      competence: rating.competence,
+      comment: rating.comment ?? null,
+    });
+  } catch (err) {
+    if (isDuplicate(err)) throw new AppError('CONSULTATION_ALREADY_RATED');
+    throw err;
+  }
+  return act(principal, consultationId, 'rate', () => ({ kind: 'rated', clientKey: 'rated' }));
+}
+
+export async function mine(principal: Principal): Promise<ConsultationSummary[]> {
+  const docs = await ConsultationModel.find({ askerId: id(principal.userId) }).sort({ updatedAt: -1 }).limit(200).lean<ConsultationDoc[]>();
+  return summaries(docs);
+}
+
+/** Owned by me, or unowned at a tier where I am a first contact; or, for `closed`, those I handled. */
+export async function inbox(principal: Principal, status: 'active' | 'closed'): Promise<ConsultationSummary[]> {
+  const me = id(principal.userId);
+  if (status === 'closed') {
+    const docs = await ConsultationModel.find({ handlerIds: me, status: 'closed' }).sort({ updatedAt: -1 }).limit(200).lean<ConsultationDoc[]>();
+    return summaries(docs);
+  }
+  const villages = principal.grants.filter((g) => g.role === 'counsel').map((g) => g.placeCode);
+  const townships = principal.grants.filter((g) => g.role === 'township_staff').map((g) => g.placeCode);
+  const counties = principal.grants
+    .filter((g) => g.role === 'county_staff' || g.role === 'county_expert')
+    .map((g) => g.placeCode);
+  const unowned = [
+    ...(villages.length ? [{ tier: 'village', villageCode: { $in: villages } }] : []),
+    ...(townships.length ? [{ tier: 'township', townshipCode: { $in: townships } }] : []),
+    ...(counties.length ? [{ tier: 'county', countyCode: { $in: counties } }] : []),
+  ].map((q) => ({ ...q, handlerId: null }));
+  const docs = await ConsultationModel.find({
+    status: { $in: ['open', 'answered'] },
+    $or: [{ handlerId: me }, ...unowned],
+  })
+    .sort({ firstResponseDueAt: 1 })
+    .limit(200)
+    .lean<ConsultationDoc[]>();
+  // an owner sees it only while the tier is theirs: after escalation it leaves their inbox
+  const mineNow = docs.filter((d) => d.handlerId === null || handlesAt(d.tier, whereOf(d), principal.grants));
+  return summaries(mineNow);
+}
+
+/** Open consultations of the township past their first-response or closing time. */
+export async function overdue(townshipCode: string, now = new Date()): Promise<ConsultationSummary[]> {
+  const docs = await ConsultationModel.find({
+    townshipCode,
+    status: { $in: ['open', 'answered'] },
+    $or: [{ firstResponseAt: null, firstResponseDueAt: { $lt: now } }, { closeDueAt: { $lt: now } }],
+  })
+    .sort({ firstResponseDueAt: 1 })
+    .limit(500)
+    .lean<ConsultationDoc[]>();
+  return summaries(docs, now);
+}

@@ -1,0 +1,96 @@
+import { Schema, model, type Types } from 'mongoose';
+
+/**
+ * Group messages. `seq` numbers each group's messages 1, 2, 3 … The unique index on
+ * (groupCode, seq) is what serialises concurrent posts (FerretDB does not make $inc atomic):
+ * a writer takes the last seq + 1 and retries on a duplicate.
+ */
+const messageSchema = new Schema(
+  {
+    groupCode: { type: String, required: true },
+    seq: { type: Number, required: true },
+    kind: { type: String, enum: ['text', 'notice'], required: true },
+    authorId: { type: Schema.Types.ObjectId, default: null },
+    authorName: { type: String, required: true },
+    authorRole: { type: String, required: true },
+    text: { type: String, required: true },
+    /** removed by a moderator or taken private: the text stays on record but is no longer shown */
+    state: { type: String, enum: ['visible', 'removed', 'private'], default: 'visible' },
+    targetSeq: { type: Number, default: null },
+    clientKey: { type: String, required: true },
+    at: { type: Date, default: () => new Date() },
+  },
+  { collection: 'group_messages', versionKey: false },
+);
+messageSchema.index({ groupCode: 1, seq: 1 }, { unique: true });
+messageSchema.index({ groupCode: 1, authorId: 1, clientKey: 1 }, { unique: true });
+export const GroupMessageModel = model('GroupMessage', messageSchema);
+
+export interface GroupMessageDoc {
+  _id: Types.ObjectId;
+  groupCode: string;
+  seq: number;
+  kind: 'text' | 'notice';
+  authorId: Types.ObjectId | null;
+  authorName: string;
+  authorRole: string;
+  text: string;
+  state: 'visible' | 'removed' | 'private';
+  targetSeq: number | null;
+  clientKey: string;
+  at: Date;
+}
+
+/** The recorded part of membership; position-based membership needs no record (policy.ts). */
+const memberSchema = new Schema(
+  {
+    groupCode: { type: String, required: true },
+    userId: { type: Schema.Types.ObjectId, required: true },
+    status: { type: String, enum: ['pending', 'active', 'muted', 'removed', 'refused'], required: true },
+    note: { type: String, default: null },
+    since: { type: Date, default: () => new Date() },
+  },
+  { collection: 'group_members', versionKey: false },
+);
+memberSchema.index({ groupCode: 1, userId: 1 }, { unique: true });
+memberSchema.index({ userId: 1 });
+memberSchema.index({ groupCode: 1, status: 1 });
+export const GroupMemberModel = model('GroupMember', memberSchema);
+
+/** Every membership change and moderation action: who, when, why. Append-only. */
+const actionSchema = new Schema(
+  {
+    groupCode: { type: String, required: true },
+    action: { type: String, required: true },
+    targetUserId: { type: Schema.Types.ObjectId, default: null },
+    seq: { type: Number, default: null },
+    by: { type: Schema.Types.ObjectId, required: true },
+    reason: { type: String, default: null },
+    at: { type: Date, default: () => new Date() },
+  },
+  { collection: 'group_actions', versionKey: false },
+);
+actionSchema.index({ groupCode: 1, at: -1 });
+export const GroupActionModel = model('GroupAction', actionSchema);
+
+/** Posts the content check did not pass, waiting for a moderator. They have no seq until released. */
+const heldSchema = new Schema(
+  {
+    groupCode: { type: String, required: true },
+    authorId: { type: Schema.Types.ObjectId, required: true },
+    authorName: { type: String, required: true },
+    authorRole: { type: String, required: true },
+    clientKey: { type: String, required: true },
+    text: { type: String, required: true },
+    cause: { type: String, enum: ['risky', 'review', 'check_unavailable'], required: true },
+    status: { type: String, enum: ['held', 'released', 'rejected'], default: 'held' },
+    decidedBy: { type: Schema.Types.ObjectId, default: null },
+    decidedAt: { type: Date, default: null },
+    reason: { type: String, default: null },
+    at: { type: Date, default: () => new Date() },
+  },
+  { collection: 'group_held_posts', versionKey: false },
+);
+heldSchema.index({ groupCode: 1, authorId: 1, clientKey: 1 }, { unique: true });
+heldSchema.index({ status: 1, groupCode: 1 });
+export const HeldPostModel = model('GroupHeldPost', heldSchema);

@@ -1,0 +1,513 @@
+import { Types } from 'mongoose';
+import {
+  ROLE_LABELS,
+  PII_KIND_LABELS,
+  type GroupAction,
+  type GroupMember,
+  type GroupMessage,
+  type GroupStanding,
+  type GroupSummary,
+  type HeldPost,
+  type PostGroupMessageBody,
+  type PostGroupMessageReply,
+} from '@vc/types';
+import { AppError } from '../../shared/errors';
+import type { Principal } from '../../shared/http';
+import { maskPhone } from '../../shared/mask';
+import { covers } from '../../shared/scope';
+import { UserModel, type UserDoc } from '../accounts/model';
+import { principalOf } from '../accounts/service';
+import { AssignmentModel } from '../counsel/model';
+import { PlaceModel } from '../places/model';
+import {
+  GroupActionModel,
+  GroupMemberModel,
+  GroupMessageModel,
+  HeldPostModel,
+  type GroupMessageDoc,
+} from './model';
+import {
+  canModerate,
+  canPost,
+  canRead,
+  joinOutcome,
+  joinRule,
+  moderationOutcome,
+  roleInGroup,
+  standingOf,
+  tierOf,
+  type MemberAction,
+  type MembershipStatus,
+  type Position,
+} from './policy';
+import { findPersonalNumbers } from './screening';
+
+/** The text check a visible post must pass (WeChat msg_sec_check in production). */
+export type ContentCheck = (openid: string, text: string) => Promise<'pass' | 'risky' | 'review' | 'check_unavailable'>;
+
+const GROUP_LEVELS = ['county', 'township', 'village'] as const;
+
+async function positionOf(userId: string, grants?: Principal['grants']): Promise<{ user: UserDoc; position: Position }> {
+  const user = await UserModel.findById(userId).lean<UserDoc>();
+  if (!user) throw new AppError('UNAUTHENTICATED');
+  const resolved = grants ?? (await principalOf(user, '')).grants;
+  const counselCounties = user.roles.filter((r) => r.role === 'counsel').map((r) => r.placeCode);
+  return { user, position: { grants: resolved, counselCounties } };
+}
+
+async function recordedStatus(groupCode: string, userId: string): Promise<MembershipStatus | null> {
+  const doc = await GroupMemberModel.findOne({ groupCode, userId: new Types.ObjectId(userId) }, { status: 1 }).lean();
+  return (doc?.status as MembershipStatus | undefined) ?? null;
+}
+
+async function standingIn(groupCode: string, userId: string, grants?: Principal['grants']) {
+  const { user, position } = await positionOf(userId, grants);
+  const rule = joinRule(groupCode, position);
+  const recorded = rule === 'none' ? null : await recordedStatus(groupCode, userId);
+  return { user, position, rule, standing: standingOf(rule, recorded) };
+}
+
+/** The guard of `member` routes (mounted in shared/http.ts). */
+export async function checkMember(principal: Principal, groupCode: string, need: 'read' | 'post' | 'moderate' | 'join') {
+  const { standing } = await standingIn(groupCode, principal.userId, principal.grants);
+  if (need === 'join') {
+    if (standing === 'none') throw new AppError('GROUP_NOT_ELIGIBLE');
+    return;
+  }
+  if (!canRead(standing)) throw new AppError('NOT_A_GROUP_MEMBER');
+  if (need === 'post' && !canPost(standing)) throw new AppError('GROUP_MUTED');
+  if (need === 'moderate' && !canModerate(standing)) throw new AppError('NOT_A_GROUP_MODERATOR');
+}
+
+async function groupPlace(groupCode: string) {
+  const place = await PlaceModel.findOne({ code: groupCode, level: { $in: GROUP_LEVELS } }, { code: 1, name: 1, level: 1 }).lean();
+  if (!place) throw new AppError('GROUP_NOT_FOUND');
+  return place;
+}
+
+async function lastSeqOf(groupCode: string): Promise<number> {
+  const last = await GroupMessageModel.findOne({ groupCode }, { seq: 1 }).sort({ seq: -1 }).lean();
+  return last?.seq ?? 0;
+}
+
+async function summarise(groupCode: string, name: string, standing: GroupStanding): Promise<GroupSummary> {
+  return {
+    code: groupCode,
+    tier: tierOf(groupCode),
+    name: `${name}工作群`,
+    standing,
+    lastSeq: await lastSeqOf(groupCode),
+    pendingRequests: canModerate(standing) ? await GroupMemberModel.countDocuments({ groupCode, status: 'pending' }) : null,
+  };
+}
+
+/** The groups a person is in or may join: by position, by record, and their own village's and township's. */
+export async function myGroups(principal: Principal): Promise<GroupSummary[]> {
+  const { position } = await positionOf(principal.userId, principal.grants);
+  const candidates = new Set<string>();
+  for (const g of position.grants) {
+    if (g.role === 'villager') {
+      candidates.add(g.placeCode);
+      candidates.add(g.placeCode.slice(0, 9));
+    } else if (g.role === 'counsel') {
+      candidates.add(g.placeCode);
+      candidates.add(g.placeCode.slice(0, 9));
+      candidates.add(g.placeCode.slice(0, 6));
+    } else if (g.role === 'township_staff') {
+      candidates.add(g.placeCode);
+      candidates.add(g.placeCode.slice(0, 6));
+    } else if (g.placeCode.length === 6) candidates.add(g.placeCode);
+  }
+  for (const c of position.counselCounties) candidates.add(c);
+  // township staff moderate every village group of their township
+  const townships = position.grants.filter((g) => g.role === 'township_staff').map((g) => g.placeCode);
+  const places = await PlaceModel.find(
+    {
+      $or: [
+        { code: { $in: [...candidates] } },
+        ...(townships.length ? [{ parentCode: { $in: townships }, level: 'village' }] : []),
+      ],
+      level: { $in: GROUP_LEVELS },
+    },
+    { code: 1, name: 1 },
+  ).lean();
+  const recorded = await GroupMemberModel.find({ userId: new Types.ObjectId(principal.userId) }, { groupCode: 1 }).lean();
+  const extra = recorded.map((r) => r.groupCode).filter((c) => !places.some((p) => p.code === c));
+  const extraPlaces = extra.length ? await PlaceModel.find({ code: { $in: extra } }, { code: 1, name: 1 }).lean() : [];
+  const items: GroupSummary[] = [];
+  for (const place of [...places, ...extraPlaces]) {
+    const standing = standingOf(joinRule(place.code, position), await recordedStatus(place.code, principal.userId));
+    if (standing === 'none') continue;
+    items.push(await summarise(place.code, place.name, standing));
+  }
+  const tierOrder = { village: 0, township: 1, county: 2 };
+  return items.sort((a, b) => tierOrder[a.tier] - tierOrder[b.tier] || a.code.localeCompare(b.code));
+}
+
+function describeMessage(m: GroupMessageDoc): GroupMessage {
+  return {
+    seq: m.seq,
+    kind: m.kind,
+    authorId: m.authorId ? String(m.authorId) : null,
+    authorName: m.authorName,
+    authorRole: m.authorRole,
+    // what was removed or taken private stays on record but is never shown again
+    text: m.state === 'visible' ? m.text : null,
+    state: m.state,
+    targetSeq: m.targetSeq,
+    at: m.at.toISOString(),
+    clientKey: m.kind === 'text' ? m.clientKey : null,
+  };
+}
+
+export async function messages(principal: Principal, groupCode: string, after: number, limit: number) {
+  const place = await groupPlace(groupCode);
+  const { standing } = await standingIn(groupCode, principal.userId, principal.grants);
+  const docs = await GroupMessageModel.find({ groupCode, seq: { $gt: after } })
+    .sort({ seq: 1 })
+    .limit(limit + 1)
+    .lean<GroupMessageDoc[]>();
+  return {
+    group: await summarise(groupCode, place.name, standing),
+    items: docs.slice(0, limit).map(describeMessage),
+    hasMore: docs.length > limit,
+  };
+}
+
+const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
+const MAX_SEQ_ATTEMPTS = 50;
+
+/**
+ * Appends a message with the next seq. Concurrent writers race for the same seq; the unique
+ * index lets one win and the others take the next one, so there are no gaps and no repeats.
+ */
+async function append(doc: Omit<GroupMessageDoc, '_id' | 'seq' | 'at' | 'state'> & { state?: GroupMessageDoc['state'] }) {
+  for (let attempt = 0; attempt < MAX_SEQ_ATTEMPTS; attempt++) {
+    const seq = (await lastSeqOf(doc.groupCode)) + 1;
+    try {
+      const created = await GroupMessageModel.create({ ...doc, seq });
+      return created.toObject() as unknown as GroupMessageDoc;
+    } catch (err) {
+      if (!isDuplicate(err)) throw err;
+      if (doc.authorId) {
+        const same = await GroupMessageModel.findOne({
+          groupCode: doc.groupCode,
+          authorId: doc.authorId,
+          clientKey: doc.clientKey,
+        }).lean<GroupMessageDoc>();
+        if (same) return same; // the same post arrived twice at once
+      }
+    }
+  }
+  throw new AppError('GROUP_BUSY');
+}
+
+async function notice(groupCode: string, text: string, targetSeq: number | null) {
+  return append({
+    groupCode,
+    kind: 'notice',
+    authorId: null,
+    authorName: '系统消息',
+    authorRole: '系统',
+    text,
+    targetSeq,
+    clientKey: `notice-${new Types.ObjectId().toHexString()}`,
+  });
+}
+
+const recordAction = (
+  groupCode: string,
+  action: GroupAction['action'],
+  by: string,
+  extra: { targetUserId?: string | null; seq?: number | null; reason?: string | null } = {},
+) =>
+  GroupActionModel.create({
+    groupCode,
+    action,
+    by: new Types.ObjectId(by),
+    targetUserId: extra.targetUserId ? new Types.ObjectId(extra.targetUserId) : null,
+    seq: extra.seq ?? null,
+    reason: extra.reason ?? null,
+  });
+
+/**
+ * Posts to a group (R7). Idempotent by (author, clientKey). Personal numbers are refused and
+ * never stored; then the content check: what it does not pass is held for a moderator.
+ */
+export async function post(
+  principal: Principal,
+  groupCode: string,
+  body: PostGroupMessageBody,
+  check: ContentCheck,
+): Promise<{ reply: PostGroupMessageReply; created: boolean }> {
+  await groupPlace(groupCode);
+  const authorId = new Types.ObjectId(principal.userId);
+  const key = { groupCode, authorId, clientKey: body.clientKey };
+  const earlier = await GroupMessageModel.findOne(key).lean<GroupMessageDoc>();
+  if (earlier) {
+    if (earlier.text !== body.text) throw new AppError('POST_KEY_REUSED');
+    return { reply: { status: 'visible', message: describeMessage(earlier) }, created: false };
+  }
+  const held = await HeldPostModel.findOne(key).lean();
+  if (held) {
+    if (held.text !== body.text) throw new AppError('POST_KEY_REUSED');
+    return { reply: { status: 'held', message: null }, created: false };
+  }
+
+  const found = findPersonalNumbers(body.text);
+  if (found.length) {
+    const kinds = found.map((k) => PII_KIND_LABELS[k]).join('、');
+    throw new AppError(
+      'POST_CONTAINS_PRIVATE',
+      `消息中含有${kinds}，属于个人隐私，不能发到群里（未保存）。如需咨询，请向法律顾问私下咨询。`,
+      found.map((k) => ({ path: 'text', message: k })),
+    );
+  }
+
+  const { user, position } = await positionOf(principal.userId, principal.grants);
+  const author = { authorName: user.name, authorRole: ROLE_LABELS[roleInGroup(groupCode, position)] };
+  const verdict = await check(user.openid, body.text);
+  if (verdict !== 'pass') {
+    try {
+      await HeldPostModel.create({ ...key, ...author, text: body.text, cause: verdict });
+    } catch (err) {
+      if (!isDuplicate(err)) throw err;
+    }
+    return { reply: { status: 'held', message: null }, created: true };
+  }
+  const message = await append({ ...key, ...author, kind: 'text', text: body.text, targetSeq: null });
+  return { reply: { status: 'visible', message: describeMessage(message) }, created: true };
+}
+
+async function visibleMessage(groupCode: string, seq: number) {
+  const message = await GroupMessageModel.findOne({ groupCode, seq }).lean<GroupMessageDoc>();
+  if (!message || message.kind !== 'text') throw new AppError('MESSAGE_NOT_FOUND');
+  if (message.state !== 'visible') throw new AppError('MESSAGE_ALREADY_REMOVED');
+  return message;
+}
+
+/** Hides a message (its text stays on record) and tells the group, so synced phones hide it too. */
+async function hideMessage(message: GroupMessageDoc, state: 'removed' | 'private', noticeText: string) {
+  const result = await GroupMessageModel.updateOne({ _id: message._id, state: 'visible' }, { $set: { state } });
+  if (result.modifiedCount === 0) throw new AppError('MESSAGE_ALREADY_REMOVED');
+  await notice(message.groupCode, noticeText, message.seq);
+  return { ...message, state };
+}
+
+export async function removeMessage(principal: Principal, groupCode: string, seq: number, reason: string) {
+  const message = await visibleMessage(groupCode, seq);
+  await recordAction(groupCode, 'remove_post', principal.userId, {
+    seq,
+    reason,
+    targetUserId: message.authorId ? String(message.authorId) : null,
+  });
+  return describeMessage(await hideMessage(message, 'removed', `一条消息已被管理员删除，原因：${reason}`));
+}
+
+/** For consultations/service: the message a counsel takes private, checked and hidden. */
+export async function takeMessagePrivate(
+  principal: Principal,
+  groupCode: string,
+  seq: number,
+  open: (asker: UserDoc, text: string) => Promise<string>,
+): Promise<string> {
+  if (tierOf(groupCode) !== 'village' || !principal.grants.some((g) => g.role === 'counsel' && g.placeCode === groupCode))
+    throw new AppError('TAKE_PRIVATE_NOT_COUNSEL');
+  const message = await visibleMessage(groupCode, seq);
+  const asker = message.authorId ? await UserModel.findById(message.authorId).lean<UserDoc>() : null;
+  if (!asker || asker.villageCode !== groupCode) throw new AppError('TAKE_PRIVATE_INVALID');
+  const consultationId = await open(asker, message.text);
+  await recordAction(groupCode, 'take_private', principal.userId, { seq, targetUserId: String(asker._id) });
+  await hideMessage(message, 'private', '一条消息涉及个人隐私，已由法律顾问转为私下咨询');
+  return consultationId;
+}
+
+async function describeMember(groupCode: string, user: UserDoc, status: MembershipStatus | null, note: string | null, since: Date | null) {
+  const { position } = await positionOf(String(user._id));
+  return {
+    userId: String(user._id),
+    name: user.name,
+    role: ROLE_LABELS[roleInGroup(groupCode, position)],
+    phoneMasked: maskPhone(user.phone),
+    standing: standingOf(joinRule(groupCode, position), status),
+    note,
+    since: since ? since.toISOString() : null,
+  } satisfies GroupMember;
+}
+
+/** Members by position (staff, counsel) and by record (joined, pending, muted, removed). */
+export async function members(groupCode: string, filter: GroupStanding | undefined): Promise<GroupMember[]> {
+  await groupPlace(groupCode);
+  const tier = tierOf(groupCode);
+  const townshipCode = groupCode.slice(0, 9);
+  const countyCode = groupCode.slice(0, 6);
+  const assignments = await AssignmentModel.find(
+    { endedAt: null, villageCode: tier === 'village' ? groupCode : { $regex: `^${tier === 'township' ? townshipCode : countyCode}` } },
+    { counselId: 1 },
+  ).lean();
+  const byPosition = await UserModel.find(
+    {
+      $or: [
+        { _id: { $in: assignments.map((a) => a.counselId) } },
+        // a prefilter; the policy below decides (FerretDB has no $elemMatch on these)
+        { 'roles.placeCode': tier === 'county' ? { $regex: `^${countyCode}` } : townshipCode },
+      ],
+    },
+  ).lean<UserDoc[]>();
+  const recorded = await GroupMemberModel.find({ groupCode }).lean();
+  const recordedIds = recorded.map((r) => r.userId);
+  const recordedUsers = await UserModel.find({ _id: { $in: recordedIds } }).lean<UserDoc[]>();
+  const users = new Map<string, UserDoc>();
+  for (const u of [...byPosition, ...recordedUsers]) users.set(String(u._id), u);
+  const items: GroupMember[] = [];
+  for (const user of users.values()) {
+    const record = recorded.find((r) => String(r.userId) === String(user._id));
+    const member = await describeMember(
+      groupCode,
+      user,
+      (record?.status as MembershipStatus | undefined) ?? null,
+      record?.note ?? null,
+      record?.since ?? null,
+    );
+    if (member.standing === 'none' || member.standing === 'can_join' || member.standing === 'can_request') continue;
+    if (filter && member.standing !== filter && !(filter === 'member' && member.standing === 'moderator')) continue;
+    items.push(member);
+  }
+  const order: Record<string, number> = { pending: 0, moderator: 1, member: 2, muted: 3, removed: 4 };
+  return items.sort((a, b) => (order[a.standing] ?? 9) - (order[b.standing] ?? 9) || a.name.localeCompare(b.name, 'zh'));
+}
+
+async function setStatus(groupCode: string, userId: string, status: MembershipStatus, note?: string | null) {
+  await GroupMemberModel.updateOne(
+    { groupCode, userId: new Types.ObjectId(userId) },
+    { $set: { status, since: new Date(), ...(note !== undefined ? { note } : {}) } },
+    { upsert: true },
+  );
+}
+
+async function memberOf(groupCode: string, userId: string) {
+  const user = await UserModel.findById(userId).lean<UserDoc>();
+  if (!user) throw new AppError('USER_NOT_FOUND');
+  const record = await GroupMemberModel.findOne({ groupCode, userId: user._id }).lean();
+  return { user, record };
+}
+
+export async function decideJoin(principal: Principal, groupCode: string, userId: string, decision: 'approve' | 'refuse', reason?: string) {
+  await groupPlace(groupCode);
+  const { user, record } = await memberOf(groupCode, userId);
+  if (record?.status !== 'pending') throw new AppError('NO_PENDING_REQUEST');
+  await recordAction(groupCode, decision, principal.userId, { targetUserId: userId, reason: reason ?? null });
+  await setStatus(groupCode, userId, decision === 'approve' ? 'active' : 'refused');
+  if (decision === 'approve') await notice(groupCode, `${user.name} 加入了本群`, null);
+  const updated = await GroupMemberModel.findOne({ groupCode, userId: user._id }).lean();
+  return describeMember(groupCode, user, updated!.status as MembershipStatus, updated!.note ?? null, updated!.since ?? null);
+}
+
+export async function moderateMember(principal: Principal, groupCode: string, userId: string, action: MemberAction, reason: string) {
+  await groupPlace(groupCode);
+  const { user, record } = await memberOf(groupCode, userId);
+  const { position } = await positionOf(userId);
+  const standing = standingOf(joinRule(groupCode, position), (record?.status as MembershipStatus | undefined) ?? null);
+  if (standing === 'moderator') throw new AppError('MODERATOR_PROTECTED');
+  const next = moderationOutcome(standing, action);
+  if (!next) throw new AppError('MEMBER_STATE_INVALID');
+  await recordAction(groupCode, action, principal.userId, { targetUserId: userId, reason });
+  await setStatus(groupCode, userId, next);
+  return describeMember(groupCode, user, next, record?.note ?? null, new Date());
+}
+
+export async function join(principal: Principal, groupCode: string, note: string | undefined): Promise<GroupStanding> {
+  await groupPlace(groupCode);
+  const { user, standing } = await standingIn(groupCode, principal.userId, principal.grants);
+  const outcome = joinOutcome(standing);
+  if (outcome.refused) throw new AppError('GROUP_NOT_ELIGIBLE');
+  if (!outcome.record) return standing;
+  await recordAction(groupCode, outcome.record === 'active' ? 'joined' : 'join_request', principal.userId, {
+    targetUserId: principal.userId,
+    reason: note ?? null,
+  });
+  await setStatus(groupCode, principal.userId, outcome.record, note ?? null);
+  if (outcome.record === 'active') await notice(groupCode, `${user.name} 加入了本群`, null);
+  return outcome.record === 'active' ? 'member' : 'pending';
+}
+
+export async function actions(groupCode: string): Promise<GroupAction[]> {
+  await groupPlace(groupCode);
+  const docs = await GroupActionModel.find({ groupCode }).sort({ at: -1, _id: -1 }).limit(500).lean();
+  const ids = [...new Set(docs.flatMap((d) => [String(d.by), ...(d.targetUserId ? [String(d.targetUserId)] : [])]))];
+  const users = await UserModel.find({ _id: { $in: ids } }, { name: 1 }).lean();
+  const names = new Map(users.map((u) => [String(u._id), u.name]));
+  return docs.map((d) => ({
+    id: String(d._id),
+    action: d.action as GroupAction['action'],
+    targetUserId: d.targetUserId ? String(d.targetUserId) : null,
+    targetName: d.targetUserId ? (names.get(String(d.targetUserId)) ?? null) : null,
+    seq: d.seq ?? null,
+    byName: names.get(String(d.by)) ?? '',
+    reason: d.reason ?? null,
+    at: d.at.toISOString(),
+  }));
+}
+
+/** The groups inside `code` that this person moderates. */
+async function moderatedGroups(principal: Principal, code: string): Promise<Map<string, string>> {
+  const { position } = await positionOf(principal.userId, principal.grants);
+  const places = await PlaceModel.find(
+    { $or: [{ code }, { code: { $regex: `^${code}` }, level: { $in: GROUP_LEVELS } }] },
+    { code: 1, name: 1 },
+  ).lean();
+  const result = new Map<string, string>();
+  for (const p of places) if (covers(code, p.code) && joinRule(p.code, position) === 'moderator') result.set(p.code, p.name);
+  return result;
+}
+
+function describeHeld(h: { _id: Types.ObjectId; groupCode: string; authorName: string; text: string; cause: string; status: string; at: Date }, groupName: string): HeldPost {
+  return {
+    id: String(h._id),
+    groupCode: h.groupCode,
+    groupName: `${groupName}工作群`,
+    authorName: h.authorName,
+    text: h.text,
+    cause: h.cause as HeldPost['cause'],
+    status: h.status as HeldPost['status'],
+    at: h.at.toISOString(),
+  };
+}
+
+export async function heldPosts(principal: Principal, code: string, status: HeldPost['status']): Promise<HeldPost[]> {
+  const groups = await moderatedGroups(principal, code);
+  if (groups.size === 0) return [];
+  const docs = await HeldPostModel.find({ status, groupCode: { $in: [...groups.keys()] } }).sort({ at: 1 }).limit(200).lean();
+  return docs.map((d) => describeHeld(d, groups.get(d.groupCode) ?? ''));
+}
+
+export async function decideHeld(principal: Principal, code: string, heldId: string, decision: 'release' | 'reject', reason?: string) {
+  const held = await HeldPostModel.findById(heldId).lean();
+  const groups = held ? await moderatedGroups(principal, code) : new Map<string, string>();
+  if (!held || !groups.has(held.groupCode)) throw new AppError('HELD_POST_NOT_FOUND');
+  if (held.status !== 'held') throw new AppError('HELD_POST_DECIDED');
+  const status = decision === 'release' ? 'released' : 'rejected';
+  const result = await HeldPostModel.updateOne(
+    { _id: held._id, status: 'held' },
+    { $set: { status, decidedBy: new Types.ObjectId(principal.userId), decidedAt: new Date(), reason: reason ?? null } },
+  );
+  if (result.modifiedCount === 0) throw new AppError('HELD_POST_DECIDED');
+  await recordAction(held.groupCode, decision === 'release' ? 'release_post' : 'reject_post', principal.userId, {
+    targetUserId: String(held.authorId),
+    reason: reason ?? null,
+  });
+  if (decision === 'release') {
+    // the post's own key: a second release finds the message instead of writing another
+    await append({
+      groupCode: held.groupCode,
+      kind: 'text',
+      authorId: held.authorId,
+      authorName: held.authorName,
+      authorRole: held.authorRole,
+      text: held.text,
+      targetSeq: null,
+      clientKey: held.clientKey,
+    });
+  }
+  return describeHeld({ ...held, status }, groups.get(held.groupCode) ?? '');
+}

@@ -1,0 +1,115 @@
+import { z } from './zod';
+import { CONSULTATION_STATUS_LABELS, CONSULTATION_STEP_LABELS } from './labels';
+import { ClientKey, GroupTier } from './groups';
+import { ObjectId, TownshipCode, VillageCode } from './roles';
+
+export { CONSULTATION_STATUS_LABELS, CONSULTATION_STEP_LABELS };
+
+/** Consultations move village → township → county (DOMAIN R8, R9); the tier names who handles them. */
+export const ConsultationTier = GroupTier;
+export type ConsultationTier = z.infer<typeof ConsultationTier>;
+
+export const CONSULTATION_STATUSES = ['open', 'answered', 'closed'] as const;
+export const ConsultationStatus = z.enum(CONSULTATION_STATUSES);
+export type ConsultationStatus = z.infer<typeof ConsultationStatus>;
+
+export const CONSULTATION_STEPS = ['asked', 'claimed', 'answered', 'followed_up', 'escalated', 'closed', 'rated'] as const;
+export const ConsultationStepKind = z.enum(CONSULTATION_STEPS);
+export type ConsultationStepKind = z.infer<typeof ConsultationStepKind>;
+
+export const ConsultationStep = z
+  .object({
+    n: z.number().int().min(1),
+    kind: ConsultationStepKind,
+    byName: z.string(),
+    byRole: z.string(),
+    text: z.string().nullable(),
+    reason: z.string().nullable(),
+    fromTier: ConsultationTier.nullable(),
+    toTier: ConsultationTier.nullable(),
+    at: z.string().datetime(),
+  })
+  .openapi('ConsultationStep');
+export type ConsultationStep = z.infer<typeof ConsultationStep>;
+
+export const Rating = z
+  .object({
+    attitude: z.number().int().min(1, '评分为1至5分').max(5, '评分为1至5分'),
+    efficiency: z.number().int().min(1, '评分为1至5分').max(5, '评分为1至5分'),
+    competence: z.number().int().min(1, '评分为1至5分').max(5, '评分为1至5分'),
+    comment: z.string().trim().max(500, '评价不能超过500字').optional(),
+  })
+  .strict()
+  .openapi('RateConsultationBody');
+export type Rating = z.infer<typeof Rating>;
+
+export const Deadlines = z.object({
+  firstResponseDueAt: z.string().datetime(),
+  closeDueAt: z.string().datetime(),
+  firstResponseAt: z.string().datetime().nullable(),
+  closedAt: z.string().datetime().nullable(),
+  /** the first response or the closure is late (限时办结) */
+  overdue: z.boolean(),
+});
+
+export const ConsultationSummary = z
+  .object({
+    id: ObjectId,
+    askerName: z.string(),
+    askerPhoneMasked: z.string().nullable(),
+    villageCode: VillageCode,
+    villageName: z.string(),
+    /** the first 60 characters */
+    preview: z.string(),
+    tier: ConsultationTier,
+    status: ConsultationStatus,
+    handlerName: z.string().nullable(),
+    source: z.enum(['direct', 'group']),
+    rated: z.boolean(),
+    updatedAt: z.string().datetime(),
+  })
+  .merge(Deadlines)
+  .openapi('ConsultationSummary');
+export type ConsultationSummary = z.infer<typeof ConsultationSummary>;
+
+export const Consultation = ConsultationSummary.extend({
+  question: z.string(),
+  steps: z.array(ConsultationStep),
+  rating: Rating.extend({ at: z.string().datetime() }).nullable(),
+  /** what the viewer may do now */
+  can: z.object({
+    answer: z.boolean(),
+    escalate: z.boolean(),
+    close: z.boolean(),
+    followUp: z.boolean(),
+    rate: z.boolean(),
+  }),
+}).openapi('Consultation');
+export type Consultation = z.infer<typeof Consultation>;
+
+export const ConsultationListReply = z.object({ items: z.array(ConsultationSummary) }).openapi('ConsultationListReply');
+export type ConsultationListReply = z.infer<typeof ConsultationListReply>;
+
+export const AskBody = z
+  .object({
+    clientKey: ClientKey,
+    question: z.string().trim().min(5, '请把问题写清楚（至少5个字）').max(2000, '问题不能超过2000字'),
+  })
+  .strict()
+  .openapi('AskBody');
+export type AskBody = z.infer<typeof AskBody>;
+
+const Text = z.string().trim().min(2, '请填写内容').max(2000, '内容不能超过2000字');
+export const AnswerBody = z.object({ clientKey: ClientKey, text: Text }).strict().openapi('AnswerBody');
+export type AnswerBody = z.infer<typeof AnswerBody>;
+export const FollowUpBody = AnswerBody;
+export const EscalateBody = z
+  .object({ reason: z.string().trim().min(2, '请填写提交上级的原因').max(500, '原因不能超过500字') })
+  .strict()
+  .openapi('EscalateBody');
+export type EscalateBody = z.infer<typeof EscalateBody>;
+export const CloseBody = z.object({ note: z.string().trim().max(500).optional() }).strict().openapi('CloseBody');
+
+export const ConsultationParams = z.object({ consultationId: ObjectId }).strict();
+export const InboxQuery = z.object({ status: z.enum(['active', 'closed']).default('active') }).strict();
+export const OverdueParams = z.object({ townshipCode: TownshipCode }).strict();
