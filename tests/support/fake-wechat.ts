@@ -31,6 +31,8 @@ export interface FakeWechat {
   riskyWords: string[];
   /** words for which msg_sec_check asks for human review */
   reviewWords: string[];
+  /** when set, msg_sec_check answers with this errcode (e.g. -1 系统繁忙) */
+  msgSecCheckErrcode: number | null;
   tokensIssued: number;
   /** subscribe messages delivered */
   messages: { touser: string; template_id: string; page?: string; data: Record<string, { value: string }> }[];
@@ -60,6 +62,7 @@ export async function startFakeWechat(appid = 'wx-test-appid', secret = 'test-se
     secret,
     riskyWords: ['赌博', '诈骗集资'],
     reviewWords: ['集体上访'],
+    msgSecCheckErrcode: null,
     tokensIssued: 0,
     messages: [],
     refusedSubscribers: new Set<string>(),
@@ -119,6 +122,7 @@ export async function startFakeWechat(appid = 'wx-test-appid', secret = 'test-se
       case '/wxa/msg_sec_check': {
         const err = tokenError(query.access_token);
         if (err) return json(err);
+        if (state.msgSecCheckErrcode !== null) return json({ errcode: state.msgSecCheckErrcode, errmsg: 'system error' });
         const content = (body as { content?: string } | null)?.content ?? '';
         const risky = state.riskyWords.some((w) => content.includes(w));
         const review = state.reviewWords.some((w) => content.includes(w));

@@ -10,13 +10,18 @@ import type { PiiKind } from '@vc/types';
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
 
-export function isResidentId(candidate: string): boolean {
+/** 18 characters with a real birth date where an ID has one: shaped like an ID, valid or not */
+function looksLikeResidentId(candidate: string): boolean {
   if (!/^\d{17}[\dX]$/i.test(candidate)) return false;
-  const sum = ID_WEIGHTS.reduce((acc, w, i) => acc + w * Number(candidate[i]), 0);
-  if (ID_CHECK[sum % 11] !== candidate[17]!.toUpperCase()) return false;
   const [y, m, d] = [Number(candidate.slice(6, 10)), Number(candidate.slice(10, 12)), Number(candidate.slice(12, 14))];
   const birth = new Date(Date.UTC(y, m - 1, d));
   return y >= 1900 && birth.getUTCMonth() === m - 1 && birth.getUTCDate() === d;
+}
+
+export function isResidentId(candidate: string): boolean {
+  if (!looksLikeResidentId(candidate)) return false;
+  const sum = ID_WEIGHTS.reduce((acc, w, i) => acc + w * Number(candidate[i]), 0);
+  return ID_CHECK[sum % 11] === candidate[17]!.toUpperCase();
 }
 
 export function passesLuhn(digits: string): boolean {
@@ -33,7 +38,7 @@ export function passesLuhn(digits: string): boolean {
 }
 
 function classify(digits: string): PiiKind | null {
-  if (digits.length === 18 && isResidentId(digits)) return 'id_card';
+  if (looksLikeResidentId(digits)) return isResidentId(digits) ? 'id_card' : null; // a mistyped ID is not a card
   if (/^1[3-9]\d{9}$/.test(digits)) return 'mobile';
   if (/^\d{16,19}$/.test(digits) && passesLuhn(digits)) return 'bank_card';
   return null;
