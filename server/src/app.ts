@@ -144,7 +144,11 @@ export function createApp({ config, wechat, log = console.error }: AppDeps): Koa
     groupMessages: ({ principal, params, query }) => groups.messages(principal, params.groupCode, query.after, query.limit),
     postGroupMessage: async ({ principal, params, body, ctx }) => {
       const { reply, created } = await groups.post(principal, params.groupCode, body, contentCheck);
-      return replyCreated(ctx, reply, created && reply.status === 'visible' ? 201 : reply.status === 'held' && created ? 202 : 200);
+      return replyCreated(
+        ctx,
+        reply,
+        created && reply.status === 'visible' ? 201 : reply.status === 'held' && created ? 202 : 200,
+      );
     },
     removeGroupMessage: ({ principal, params, body }) =>
       groups.removeMessage(principal, params.groupCode, params.seq, body.reason),

@@ -65,7 +65,8 @@ describe('standingOf: position, then what was recorded', () => {
     expect(standingOf('approval', 'muted')).toBe('muted');
   });
   it('losing the position ends membership, whatever was recorded', () => {
-    for (const recorded of ['active', 'muted', 'pending', 'removed', null] as const) expect(standingOf('none', recorded)).toBe('none');
+    for (const recorded of ['active', 'muted', 'pending', 'removed', null] as const)
+      expect(standingOf('none', recorded)).toBe('none');
   });
   it('moderators are moderators; approved or automatic members are members', () => {
     expect(standingOf('moderator', null)).toBe('moderator');
@@ -93,7 +94,8 @@ describe('rights of each standing', () => {
     expect(joinOutcome('can_request')).toEqual({ record: 'pending', refused: false });
     expect(joinOutcome('removed')).toEqual({ record: 'pending', refused: false });
     expect(joinOutcome('none')).toEqual({ record: null, refused: true });
-    for (const s of ['member', 'moderator', 'muted', 'pending'] as const) expect(joinOutcome(s)).toEqual({ record: null, refused: false });
+    for (const s of ['member', 'moderator', 'muted', 'pending'] as const)
+      expect(joinOutcome(s)).toEqual({ record: null, refused: false });
   });
   it('moderation applies only where it means something', () => {
     expect(moderationOutcome('member', 'mute')).toBe('muted');

@@ -97,7 +97,11 @@ describe('rule 2: membership and moderation, recorded and effective at once', ()
     expect(errorCode(await call('groupMembers', { token: tokens['林红霞'], params: { groupCode: VILLAGE } }))).toBe(
       '403 NOT_A_GROUP_MODERATOR',
     );
-    const pending = await call('groupMembers', { token: tokens['王志强'], params: { groupCode: VILLAGE }, query: { standing: 'pending' } });
+    const pending = await call('groupMembers', {
+      token: tokens['王志强'],
+      params: { groupCode: VILLAGE },
+      query: { standing: 'pending' },
+    });
     expect(pending.body.items.map((m: { name: string; note: string }) => [m.name, m.note])).toEqual([['何春生', '村民代表']]);
     const approve = await call('decideJoinRequest', {
       token: tokens['王志强'],
@@ -172,7 +176,12 @@ describe('rule 2: membership and moderation, recorded and effective at once', ()
     const log = await call('groupActions', { token: tokens['王志强'], params: { groupCode: VILLAGE } });
     const trail = [...log.body.items]
       .reverse()
-      .map((a: { action: string; byName: string; targetName: string; reason: string | null }) => [a.action, a.byName, a.targetName, a.reason]);
+      .map((a: { action: string; byName: string; targetName: string; reason: string | null }) => [
+        a.action,
+        a.byName,
+        a.targetName,
+        a.reason,
+      ]);
     expect(trail).toEqual([
       ['join_request', '何春生', '何春生', '村民代表'],
       ['approve', '王志强', '何春生', null],
@@ -199,9 +208,7 @@ describe('rule 3: per-group sequence and idempotent posting', () => {
   it('concurrent posts from several members get the numbers after the last one, with no gaps or repeats', async () => {
     const before = (await read('林红霞')).body.group.lastSeq as number;
     const writers = ['林红霞', '王建国', '王志强'];
-    const results = await Promise.all(
-      Array.from({ length: 24 }, (_, i) => post(writers[i % 3]!, `并发消息 ${i}`)),
-    );
+    const results = await Promise.all(Array.from({ length: 24 }, (_, i) => post(writers[i % 3]!, `并发消息 ${i}`)));
     expect(results.map((r) => r.status)).toEqual(Array(24).fill(201));
     const seqs = results.map((r) => r.body.message.seq as number).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: 24 }, (_, i) => before + 1 + i));
@@ -332,9 +339,15 @@ describe('moderating posts', () => {
   it('a moderator removes a post with a reason: members see only that it was removed; the record keeps it', async () => {
     const posted = await post('林红霞', '这条消息将被删除');
     const seq = posted.body.message.seq;
-    expect(errorCode(await call('removeGroupMessage', { token: tokens['王建国'], params: { groupCode: VILLAGE, seq: String(seq) }, body: { reason: '无关内容' } }))).toBe(
-      '403 NOT_A_GROUP_MODERATOR',
-    );
+    expect(
+      errorCode(
+        await call('removeGroupMessage', {
+          token: tokens['王建国'],
+          params: { groupCode: VILLAGE, seq: String(seq) },
+          body: { reason: '无关内容' },
+        }),
+      ),
+    ).toBe('403 NOT_A_GROUP_MODERATOR');
     const removed = await call('removeGroupMessage', {
       token: tokens['王志强'],
       params: { groupCode: VILLAGE, seq: String(seq) },
@@ -365,7 +378,10 @@ describe('moderating posts', () => {
     const posted = await post('林红霞', '我家和邻居因为宅基地打起来了，对方把我家墙推了，怎么办');
     const seq = posted.body.message.seq as number;
     // only the village's counsel may do it
-    const byStaff = await call('takeMessagePrivate', { token: tokens['王志强'], params: { groupCode: VILLAGE, seq: String(seq) } });
+    const byStaff = await call('takeMessagePrivate', {
+      token: tokens['王志强'],
+      params: { groupCode: VILLAGE, seq: String(seq) },
+    });
     expect(errorCode(byStaff)).toBe('403 TAKE_PRIVATE_NOT_COUNSEL');
     const taken = await call('takeMessagePrivate', { token: tokens['王建国'], params: { groupCode: VILLAGE, seq: String(seq) } });
     expect(taken.status).toBe(201);

@@ -108,7 +108,10 @@ export const EscalateBody = z
   .strict()
   .openapi('EscalateBody');
 export type EscalateBody = z.infer<typeof EscalateBody>;
-export const CloseBody = z.object({ note: z.string().trim().max(500).optional() }).strict().openapi('CloseBody');
+export const CloseBody = z
+  .object({ note: z.string().trim().max(500).optional() })
+  .strict()
+  .openapi('CloseBody');
 
 export const ConsultationParams = z.object({ consultationId: ObjectId }).strict();
 export const InboxQuery = z.object({ status: z.enum(['active', 'closed']).default('active') }).strict();

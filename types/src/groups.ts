@@ -10,11 +10,15 @@ export const GroupTier = z.enum(GROUP_TIERS);
 export type GroupTier = z.infer<typeof GroupTier>;
 
 export const GROUP_STANDINGS = Object.keys(GROUP_STANDING_LABELS) as (keyof typeof GROUP_STANDING_LABELS)[];
-export const GroupStanding = z.enum(GROUP_STANDINGS as [keyof typeof GROUP_STANDING_LABELS, ...(keyof typeof GROUP_STANDING_LABELS)[]]);
+export const GroupStanding = z.enum(
+  GROUP_STANDINGS as [keyof typeof GROUP_STANDING_LABELS, ...(keyof typeof GROUP_STANDING_LABELS)[]],
+);
 export type GroupStanding = z.infer<typeof GroupStanding>;
 
 export const GROUP_ACTIONS = Object.keys(GROUP_ACTION_LABELS) as (keyof typeof GROUP_ACTION_LABELS)[];
-export const GroupActionKind = z.enum(GROUP_ACTIONS as [keyof typeof GROUP_ACTION_LABELS, ...(keyof typeof GROUP_ACTION_LABELS)[]]);
+export const GroupActionKind = z.enum(
+  GROUP_ACTIONS as [keyof typeof GROUP_ACTION_LABELS, ...(keyof typeof GROUP_ACTION_LABELS)[]],
+);
 export type GroupActionKind = z.infer<typeof GroupActionKind>;
 
 export const PII_KINDS = ['id_card', 'mobile', 'bank_card'] as const;
@@ -163,4 +167,3 @@ export const DecideHeldPostBody = z
   .strict()
   .openapi('DecideHeldPostBody');
 export const HeldPostParams = z.object({ code: PlaceCode, heldId: ObjectId }).strict();
-

@@ -78,7 +78,11 @@ export function project(steps: readonly StepRecord[]): ConsultationState {
   return state;
 }
 
-export const NEXT_TIER: Record<ConsultationTier, ConsultationTier | null> = { village: 'township', township: 'county', county: null };
+export const NEXT_TIER: Record<ConsultationTier, ConsultationTier | null> = {
+  village: 'township',
+  township: 'county',
+  county: null,
+};
 
 export interface Where {
   villageCode: string;
@@ -91,7 +95,8 @@ export function handlesAt(tier: ConsultationTier, where: Where, grants: readonly
   if (tier === 'village') return grants.some((g) => g.role === 'counsel' && g.placeCode === where.villageCode);
   if (tier === 'township') return grants.some((g) => g.role === 'township_staff' && g.placeCode === where.townshipCode);
   return grants.some(
-    (g) => (g.role === 'county_staff' || g.role === 'county_expert' || g.role === 'admin') && covers(g.placeCode, where.countyCode),
+    (g) =>
+      (g.role === 'county_staff' || g.role === 'county_expert' || g.role === 'admin') && covers(g.placeCode, where.countyCode),
   );
 }
 

@@ -99,7 +99,10 @@ async function names(ids: (Types.ObjectId | string | null)[]): Promise<Map<strin
 
 async function summaries(docs: ConsultationDoc[], now = new Date()): Promise<ConsultationSummary[]> {
   const people = await names(docs.flatMap((d) => [d.askerId, d.handlerId]));
-  const villages = await PlaceModel.find({ code: { $in: [...new Set(docs.map((d) => d.villageCode))] } }, { code: 1, name: 1 }).lean();
+  const villages = await PlaceModel.find(
+    { code: { $in: [...new Set(docs.map((d) => d.villageCode))] } },
+    { code: 1, name: 1 },
+  ).lean();
   const villageNames = new Map(villages.map((v) => [v.code, v.name]));
   return docs.map((d) => {
     const asker = people.get(String(d.askerId));
@@ -194,7 +197,13 @@ async function act(
   build: (doc: ConsultationDoc) => StepInput,
 ): Promise<Consultation> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const { doc, steps } = await loadVisible(principal, consultationId);
+    const { doc, steps } = await load(consultationId);
+    const state = stateOf(doc);
+    if (!mayView(String(doc.askerId), whereOf(doc), state, viewerOf(principal))) {
+      // a first contact of this tier who lost the race is told why; anyone else learns nothing
+      if (handlesAt(state.tier, whereOf(doc), principal.grants)) throw new AppError('CONSULTATION_OWNED_BY_OTHER');
+      throw new AppError('CONSULTATION_NOT_FOUND');
+    }
     const input = build(doc);
     if (input.clientKey) {
       const same = steps.find((s) => s.clientKey === input.clientKey);
@@ -203,7 +212,7 @@ async function act(
         return describe(doc, steps, viewerOf(principal));
       }
     }
-    const refused = refusal(what, String(doc.askerId), whereOf(doc), stateOf(doc), viewerOf(principal));
+    const refused = refusal(what, String(doc.askerId), whereOf(doc), state, viewerOf(principal));
     if (refused) throw new AppError(refused);
     const n = doc.version + 1;
     try {
@@ -356,7 +365,10 @@ export async function rate(principal: Principal, consultationId: string, rating:
 }
 
 export async function mine(principal: Principal): Promise<ConsultationSummary[]> {
-  const docs = await ConsultationModel.find({ askerId: id(principal.userId) }).sort({ updatedAt: -1 }).limit(200).lean<ConsultationDoc[]>();
+  const docs = await ConsultationModel.find({ askerId: id(principal.userId) })
+    .sort({ updatedAt: -1 })
+    .limit(200)
+    .lean<ConsultationDoc[]>();
   return summaries(docs);
 }
 
@@ -364,7 +376,10 @@ export async function mine(principal: Principal): Promise<ConsultationSummary[]>
 export async function inbox(principal: Principal, status: 'active' | 'closed'): Promise<ConsultationSummary[]> {
   const me = id(principal.userId);
   if (status === 'closed') {
-    const docs = await ConsultationModel.find({ handlerIds: me, status: 'closed' }).sort({ updatedAt: -1 }).limit(200).lean<ConsultationDoc[]>();
+    const docs = await ConsultationModel.find({ handlerIds: me, status: 'closed' })
+      .sort({ updatedAt: -1 })
+      .limit(200)
+      .lean<ConsultationDoc[]>();
     return summaries(docs);
   }
   const villages = principal.grants.filter((g) => g.role === 'counsel').map((g) => g.placeCode);

@@ -19,13 +19,7 @@ import { UserModel, type UserDoc } from '../accounts/model';
 import { principalOf } from '../accounts/service';
 import { AssignmentModel } from '../counsel/model';
 import { PlaceModel } from '../places/model';
-import {
-  GroupActionModel,
-  GroupMemberModel,
-  GroupMessageModel,
-  HeldPostModel,
-  type GroupMessageDoc,
-} from './model';
+import { GroupActionModel, GroupMemberModel, GroupMessageModel, HeldPostModel, type GroupMessageDoc } from './model';
 import {
   canModerate,
   canPost,
@@ -80,7 +74,10 @@ export async function checkMember(principal: Principal, groupCode: string, need:
 }
 
 async function groupPlace(groupCode: string) {
-  const place = await PlaceModel.findOne({ code: groupCode, level: { $in: GROUP_LEVELS } }, { code: 1, name: 1, level: 1 }).lean();
+  const place = await PlaceModel.findOne(
+    { code: groupCode, level: { $in: GROUP_LEVELS } },
+    { code: 1, name: 1, level: 1 },
+  ).lean();
   if (!place) throw new AppError('GROUP_NOT_FOUND');
   return place;
 }
@@ -322,7 +319,13 @@ export async function takeMessagePrivate(
   return consultationId;
 }
 
-async function describeMember(groupCode: string, user: UserDoc, status: MembershipStatus | null, note: string | null, since: Date | null) {
+async function describeMember(
+  groupCode: string,
+  user: UserDoc,
+  status: MembershipStatus | null,
+  note: string | null,
+  since: Date | null,
+) {
   const { position } = await positionOf(String(user._id));
   return {
     userId: String(user._id),
@@ -342,18 +345,19 @@ export async function members(groupCode: string, filter: GroupStanding | undefin
   const townshipCode = groupCode.slice(0, 9);
   const countyCode = groupCode.slice(0, 6);
   const assignments = await AssignmentModel.find(
-    { endedAt: null, villageCode: tier === 'village' ? groupCode : { $regex: `^${tier === 'township' ? townshipCode : countyCode}` } },
+    {
+      endedAt: null,
+      villageCode: tier === 'village' ? groupCode : { $regex: `^${tier === 'township' ? townshipCode : countyCode}` },
+    },
     { counselId: 1 },
   ).lean();
-  const byPosition = await UserModel.find(
-    {
-      $or: [
-        { _id: { $in: assignments.map((a) => a.counselId) } },
-        // a prefilter; the policy below decides (FerretDB has no $elemMatch on these)
-        { 'roles.placeCode': tier === 'county' ? { $regex: `^${countyCode}` } : townshipCode },
-      ],
-    },
-  ).lean<UserDoc[]>();
+  const byPosition = await UserModel.find({
+    $or: [
+      { _id: { $in: assignments.map((a) => a.counselId) } },
+      // a prefilter; the policy below decides (FerretDB has no $elemMatch on these)
+      { 'roles.placeCode': tier === 'county' ? { $regex: `^${countyCode}` } : townshipCode },
+    ],
+  }).lean<UserDoc[]>();
   const recorded = await GroupMemberModel.find({ groupCode }).lean();
   const recordedIds = recorded.map((r) => r.userId);
   const recordedUsers = await UserModel.find({ _id: { $in: recordedIds } }).lean<UserDoc[]>();
@@ -392,7 +396,13 @@ async function memberOf(groupCode: string, userId: string) {
   return { user, record };
 }
 
-export async function decideJoin(principal: Principal, groupCode: string, userId: string, decision: 'approve' | 'refuse', reason?: string) {
+export async function decideJoin(
+  principal: Principal,
+  groupCode: string,
+  userId: string,
+  decision: 'approve' | 'refuse',
+  reason?: string,
+) {
   await groupPlace(groupCode);
   const { user, record } = await memberOf(groupCode, userId);
   if (record?.status !== 'pending') throw new AppError('NO_PENDING_REQUEST');
@@ -403,7 +413,13 @@ export async function decideJoin(principal: Principal, groupCode: string, userId
   return describeMember(groupCode, user, updated!.status as MembershipStatus, updated!.note ?? null, updated!.since ?? null);
 }
 
-export async function moderateMember(principal: Principal, groupCode: string, userId: string, action: MemberAction, reason: string) {
+export async function moderateMember(
+  principal: Principal,
+  groupCode: string,
+  userId: string,
+  action: MemberAction,
+  reason: string,
+) {
   await groupPlace(groupCode);
   const { user, record } = await memberOf(groupCode, userId);
   const { position } = await positionOf(userId);
@@ -461,7 +477,10 @@ async function moderatedGroups(principal: Principal, code: string): Promise<Map<
   return result;
 }
 
-function describeHeld(h: { _id: Types.ObjectId; groupCode: string; authorName: string; text: string; cause: string; status: string; at: Date }, groupName: string): HeldPost {
+function describeHeld(
+  h: { _id: Types.ObjectId; groupCode: string; authorName: string; text: string; cause: string; status: string; at: Date },
+  groupName: string,
+): HeldPost {
   return {
     id: String(h._id),
     groupCode: h.groupCode,
@@ -477,11 +496,20 @@ function describeHeld(h: { _id: Types.ObjectId; groupCode: string; authorName: s
 export async function heldPosts(principal: Principal, code: string, status: HeldPost['status']): Promise<HeldPost[]> {
   const groups = await moderatedGroups(principal, code);
   if (groups.size === 0) return [];
-  const docs = await HeldPostModel.find({ status, groupCode: { $in: [...groups.keys()] } }).sort({ at: 1 }).limit(200).lean();
+  const docs = await HeldPostModel.find({ status, groupCode: { $in: [...groups.keys()] } })
+    .sort({ at: 1 })
+    .limit(200)
+    .lean();
   return docs.map((d) => describeHeld(d, groups.get(d.groupCode) ?? ''));
 }
 
-export async function decideHeld(principal: Principal, code: string, heldId: string, decision: 'release' | 'reject', reason?: string) {
+export async function decideHeld(
+  principal: Principal,
+  code: string,
+  heldId: string,
+  decision: 'release' | 'reject',
+  reason?: string,
+) {
   const held = await HeldPostModel.findById(heldId).lean();
   const groups = held ? await moderatedGroups(principal, code) : new Map<string, string>();
   if (!held || !groups.has(held.groupCode)) throw new AppError('HELD_POST_NOT_FOUND');
