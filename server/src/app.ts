@@ -18,6 +18,9 @@ import { runReminders } from './modules/ledger/reminders';
 import type { WechatClient } from './modules/wechat/client';
 import * as groups from './modules/groups/service';
 import * as consultations from './modules/consultations/service';
+import { storePhoto } from './modules/consultations/photos';
+import multer from '@koa/multer';
+import { MAX_PHOTO_BYTES, PATHS } from '@vc/types';
 
 const CONTENT_CHECK_TIMEOUT_MS = 5000;
 
@@ -63,6 +66,11 @@ export function createApp({ config, wechat, log = console.error }: AppDeps): Koa
   };
 
   const contentCheck = makeContentCheck(config, wechat, log);
+  // one photo per request, in memory (≤ 2 MB), field "file" as wx.uploadFile sends it
+  const photoUpload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 5 },
+  }).single('file');
   /** replies with a status other than the route's usual one (a retry: 200; held for review: 202) */
   const replyCreated = <T>(ctx: AppContext, body: T, status: number) => {
     ctx.status = status;
@@ -172,6 +180,25 @@ export function createApp({ config, wechat, log = console.error }: AppDeps): Koa
       const { consultation, created } = await consultations.ask(principal, body);
       return replyCreated(ctx, consultation, created ? 201 : 200);
     },
+    uploadConsultationPhoto: async ({ principal, ctx }) => {
+      try {
+        await photoUpload(ctx as never, async () => undefined);
+      } catch (err) {
+        const code = (err as { code?: string }).code;
+        if (code === 'LIMIT_FILE_SIZE') throw new AppError('PHOTO_TOO_LARGE');
+        if (typeof code === 'string' && code.startsWith('LIMIT_')) throw new AppError('PHOTO_REQUIRED');
+        throw new AppError('PHOTO_REQUIRED', '照片上传不完整，请重试');
+      }
+      const file = (ctx as unknown as { file?: { buffer: Buffer } }).file;
+      return storePhoto(principal.userId, file?.buffer);
+    },
+    consultationPhoto: async ({ principal, params, ctx }) => {
+      const { contentType, data } = await consultations.photo(principal, params.consultationId, params.photoId);
+      ctx.type = contentType;
+      ctx.set('Cache-Control', 'private, max-age=86400');
+      ctx.body = data;
+      return undefined;
+    },
     myConsultations: async ({ principal }) => ({ items: await consultations.mine(principal) }),
     consultationInbox: async ({ principal, query }) => ({ items: await consultations.inbox(principal, query.status) }),
     consultation: ({ principal, params }) => consultations.get(principal, params.consultationId),
@@ -196,14 +223,16 @@ export function createApp({ config, wechat, log = console.error }: AppDeps): Koa
     if (ctx.path.startsWith('/api')) ctx.set('Cache-Control', 'no-store');
     await next();
   });
-  app.use(
-    bodyParser({
-      enableTypes: ['json'],
-      jsonLimit: BODY_LIMIT,
-      encoding: 'utf-8',
-      // only objects and arrays at the top level
-      jsonStrict: true,
-    }),
+  const jsonBody = bodyParser({
+    enableTypes: ['json'],
+    jsonLimit: BODY_LIMIT,
+    encoding: 'utf-8',
+    // only objects and arrays at the top level
+    jsonStrict: true,
+  });
+  // photo uploads are multipart, read by their handler
+  app.use((ctx, next) =>
+    ctx.path === PATHS.uploadConsultationPhoto.path && ctx.method === 'POST' ? next() : jsonBody(ctx, next),
   );
   app.use(async (ctx, next) => {
     if (ctx.path === '/api/openapi.json') {

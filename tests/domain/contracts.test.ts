@@ -108,7 +108,7 @@ describe('route table', () => {
     reviewLedgerEntry: { decision: 'return', reason: '时间与签到不符' },
     runReminders: { asOf: '2026-11-27T09:00:00+08:00' },
   };
-  const bodyless = ['logout', 'counselContact', 'lockLedgerMonth', 'takeMessagePrivate'];
+  const bodyless = ['logout', 'counselContact', 'lockLedgerMonth', 'takeMessagePrivate', 'uploadConsultationPhoto'];
 
   it('the non-GET routes without a body are exactly the known ones', () => {
     const withoutBody = routes.filter(([, r]) => r.method !== 'get' && !r.body).map(([id]) => id);

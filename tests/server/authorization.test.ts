@@ -109,6 +109,7 @@ const FILLERS: Record<string, string> = {
   userId: '0123456789abcdef01234567',
   heldId: '0123456789abcdef01234567',
   consultationId: '0123456789abcdef01234567',
+  photoId: '0123456789abcdef01234567',
 };
 
 beforeAll(async () => {
@@ -155,8 +156,7 @@ describe.each(routes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as co
         else if (!member.includes(target!)) expected = 'NOT_A_GROUP_MEMBER';
         else if (access.need === 'moderate') expected = moderate.includes(target!) ? 'allow' : 'NOT_A_GROUP_MODERATOR';
         else expected = 'allow';
-      }
-      else if (!access.roles.includes(person.role)) expected = 'FORBIDDEN';
+      } else if (!access.roles.includes(person.role)) expected = 'FORBIDDEN';
       else if (target === null)
         expected = 'allow'; // role-only route: the service scopes by owner
       else expected = person.places.some((p) => target!.startsWith(p)) ? 'allow' : 'OUT_OF_JURISDICTION';

@@ -39,6 +39,7 @@ const PARAMS: Record<string, string> = {
   userId: '0123456789abcdef01234567',
   heldId: '0123456789abcdef01234567',
   consultationId: '0123456789abcdef01234567',
+  photoId: '0123456789abcdef01234567',
 };
 const pathOf = (route: RouteContract, overrides: Record<string, string> = {}) => {
   const params: Record<string, string> = {};
@@ -144,6 +145,7 @@ describe('queries and path parameters', () => {
         userId: 'x',
         heldId: '{"$gt":""}',
         consultationId: 'zz',
+        photoId: '../etc',
       };
       const res = await request(stack.baseUrl, route.method, pathOf(route, bad), {
         token: tokenFor(route),

@@ -319,3 +319,72 @@ describe('a village without a counsel', () => {
 afterAll(() => {
   expect(stack.errors).toEqual([]);
 });
+
+describe('photos with a question', () => {
+  // a real 1×1 PNG and a tiny JPEG header; the server checks the bytes, not the declared type
+  const PNG = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  const upload = async (who: string, data: Buffer, type = 'image/png', field = 'file') => {
+    const form = new FormData();
+    form.append(field, new Blob([data], { type }), 'photo.png');
+    const res = await fetch(`${stack.baseUrl}/api/consultations/photos`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens[who]}` },
+      body: form,
+    });
+    return { status: res.status, body: (await res.json()) as any };
+  };
+  const photo = (who: string, consultationId: string, photoId: string) =>
+    fetch(`${stack.baseUrl}/api/consultations/${consultationId}/photos/${photoId}`, {
+      headers: { authorization: `Bearer ${tokens[who]}` },
+    });
+
+  it('a villager uploads a photo and asks with it; the handlers see it, nobody else does', async () => {
+    const up = await upload('林红霞', PNG);
+    expect(up.status).toBe(201);
+    const asked = await call('askConsultation', {
+      token: tokens['林红霞'],
+      body: { clientKey: key(), question: '这是邻居砌的墙，占了我家的地', photoIds: [up.body.photoId] },
+    });
+    expect(asked.status).toBe(201);
+    expect(asked.body.photoIds).toEqual([up.body.photoId]);
+    const asCounsel = await photo('王建国', asked.body.id, up.body.photoId);
+    expect(asCounsel.status).toBe(200);
+    expect(asCounsel.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await asCounsel.arrayBuffer()).equals(PNG)).toBe(true);
+    expect((await photo('何春生', asked.body.id, up.body.photoId)).status).toBe(404);
+    expect((await photo('李志强', asked.body.id, up.body.photoId)).status).toBe(404);
+    // a photo is used once: asking again with it is refused
+    const reuse = await call('askConsultation', {
+      token: tokens['林红霞'],
+      body: { clientKey: key(), question: '同一张照片再用一次可以吗', photoIds: [up.body.photoId] },
+    });
+    expect(errorCode(reuse)).toBe('404 PHOTO_NOT_FOUND');
+  });
+
+  it("refuses files that are not images, oversized files, missing files and other people's photos; nothing is stored", async () => {
+    const photos = mongoose.connection.collection('consultation_photos');
+    const before = await photos.countDocuments();
+    const fake = await upload('林红霞', Buffer.from('<script>alert(1)</script>'), 'image/png');
+    expect(`${fake.status} ${fake.body.error.code}`).toBe('415 PHOTO_TYPE_UNSUPPORTED');
+    const huge = await upload('林红霞', Buffer.concat([PNG, Buffer.alloc(2 * 1024 * 1024)]));
+    expect(`${huge.status} ${huge.body.error.code}`).toBe('413 PHOTO_TOO_LARGE');
+    const wrongField = await upload('林红霞', PNG, 'image/png', 'image');
+    expect(wrongField.status).toBe(400);
+    const noFile = await call('uploadConsultationPhoto', { token: tokens['林红霞'], body: {} });
+    expect(errorCode(noFile)).toBe('400 PHOTO_REQUIRED');
+    const byCounsel = await upload('王建国', PNG);
+    expect(`${byCounsel.status} ${byCounsel.body.error.code}`).toBe('403 FORBIDDEN');
+    expect(await photos.countDocuments()).toBe(before);
+
+    const someoneElses = await upload('何春生', PNG);
+    const steal = await call('askConsultation', {
+      token: tokens['林红霞'],
+      body: { clientKey: key(), question: '用别人的照片提问试试看', photoIds: [someoneElses.body.photoId] },
+    });
+    expect(errorCode(steal)).toBe('404 PHOTO_NOT_FOUND');
+    expect(await mongoose.connection.collection('consultations').countDocuments({ question: '用别人的照片提问试试看' })).toBe(0);
+  });
+});

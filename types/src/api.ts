@@ -78,6 +78,8 @@ import {
   FollowUpBody,
   InboxQuery,
   OverdueParams,
+  PhotoParams,
+  PhotoUploadReply,
   Rating,
 } from './consultations';
 
@@ -492,6 +494,24 @@ export const ROUTES = {
     body: AskBody,
     reply: Consultation,
     status: 201,
+  },
+  uploadConsultationPhoto: {
+    ...PATHS.uploadConsultationPhoto,
+    id: 'uploadConsultationPhoto',
+    summary: '上传咨询照片（multipart/form-data，字段 file；JPEG/PNG/WebP，不超过2MB），提问时附上返回的 photoId',
+    access: { kind: 'role', roles: ['villager'], scope: null },
+    reply: PhotoUploadReply,
+    status: 201,
+  },
+  consultationPhoto: {
+    ...PATHS.consultationPhoto,
+    id: 'consultationPhoto',
+    summary: '咨询照片（仅能看到该咨询的人）',
+    access: { kind: 'session' },
+    params: PhotoParams,
+    query: EmptyQuery,
+    reply: z.any(),
+    replyContentType: 'image/*',
   },
   myConsultations: {
     ...PATHS.myConsultations,

@@ -74,6 +74,8 @@ export type ConsultationSummary = z.infer<typeof ConsultationSummary>;
 
 export const Consultation = ConsultationSummary.extend({
   question: z.string(),
+  /** photos sent with the question; fetched from consultationPhoto (only by those who may see the consultation) */
+  photoIds: z.array(ObjectId),
   steps: z.array(ConsultationStep),
   rating: Rating.extend({ at: z.string().datetime() }).nullable(),
   /** what the viewer may do now */
@@ -90,10 +92,20 @@ export type Consultation = z.infer<typeof Consultation>;
 export const ConsultationListReply = z.object({ items: z.array(ConsultationSummary) }).openapi('ConsultationListReply');
 export type ConsultationListReply = z.infer<typeof ConsultationListReply>;
 
+export const MAX_PHOTOS = 4;
+/** bytes; phones compress before upload (chooseImage sizeType compressed) */
+export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export const PhotoUploadReply = z.object({ photoId: ObjectId }).openapi('PhotoUploadReply');
+export type PhotoUploadReply = z.infer<typeof PhotoUploadReply>;
+export const PhotoParams = z.object({ consultationId: ObjectId, photoId: ObjectId }).strict();
+
 export const AskBody = z
   .object({
     clientKey: ClientKey,
     question: z.string().trim().min(5, '请把问题写清楚（至少5个字）').max(2000, '问题不能超过2000字'),
+    /** photos uploaded first with uploadConsultationPhoto */
+    photoIds: z.array(ObjectId).max(MAX_PHOTOS, `最多附${MAX_PHOTOS}张照片`).optional(),
   })
   .strict()
   .openapi('AskBody');

@@ -46,6 +46,8 @@ export const PATHS = {
   heldPosts: { method: 'get', path: '/api/places/:code/held-posts' },
   decideHeldPost: { method: 'post', path: '/api/places/:code/held-posts/:heldId/decide' },
   askConsultation: { method: 'post', path: '/api/consultations' },
+  uploadConsultationPhoto: { method: 'post', path: '/api/consultations/photos' },
+  consultationPhoto: { method: 'get', path: '/api/consultations/:consultationId/photos/:photoId' },
   myConsultations: { method: 'get', path: '/api/consultations/mine' },
   consultationInbox: { method: 'get', path: '/api/consultations/inbox' },
   consultation: { method: 'get', path: '/api/consultations/:consultationId' },

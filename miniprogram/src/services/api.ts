@@ -111,6 +111,10 @@ export interface RouteTypes {
     reply: HeldPost;
   };
   askConsultation: { body: AskBody; reply: Consultation };
+  /** multipart upload (field file) with Taro.uploadFile, not call() */
+  uploadConsultationPhoto: { reply: { photoId: string } };
+  /** binary image: fetched with Taro.downloadFile and the session header, not call() */
+  consultationPhoto: { params: { consultationId: string; photoId: string }; reply: ArrayBuffer };
   myConsultations: { reply: ConsultationListReply };
   consultationInbox: { query: { status?: 'active' | 'closed' }; reply: ConsultationListReply };
   consultation: { params: ConsultationParams; reply: Consultation };

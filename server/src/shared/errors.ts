@@ -72,6 +72,11 @@ export const ERRORS = {
   CONSULTATION_NOT_CLOSED: [409, '办结后才能评价'],
   CONSULTATION_ALREADY_RATED: [409, '每次服务只能评价一次'],
   CONSULTATION_CHANGED: [409, '该咨询刚被他人处理，请刷新后重试'],
+  PHOTO_REQUIRED: [400, '请选择要上传的照片（表单字段 file）'],
+  PHOTO_TOO_LARGE: [413, '照片不能超过2MB'],
+  PHOTO_TYPE_UNSUPPORTED: [415, '只能上传 JPG、PNG 或 WebP 格式的照片'],
+  PHOTO_TOO_MANY: [429, '未使用的照片过多，请先提交咨询'],
+  PHOTO_NOT_FOUND: [404, '找不到该照片'],
   DATABASE_UNAVAILABLE: [503, '服务暂时不可用，请稍后重试'],
   INTERNAL: [500, '服务器内部错误'],
 } as const satisfies Record<string, readonly [number, string]>;

@@ -13,6 +13,7 @@ const consultationSchema = new Schema(
     townshipCode: { type: String, required: true },
     countyCode: { type: String, required: true },
     question: { type: String, required: true },
+    photoIds: { type: [Schema.Types.ObjectId], default: [] },
     source: { type: String, enum: ['direct', 'group'], required: true },
     createdAt: { type: Date, required: true },
     firstResponseDueAt: { type: Date, required: true },
@@ -44,6 +45,7 @@ export interface ConsultationDoc {
   townshipCode: string;
   countyCode: string;
   question: string;
+  photoIds: Types.ObjectId[];
   source: 'direct' | 'group';
   createdAt: Date;
   firstResponseDueAt: Date;
@@ -115,3 +117,21 @@ const ratingSchema = new Schema(
   { collection: 'consultation_ratings', versionKey: false },
 );
 export const RatingModel = model('ConsultationRating', ratingSchema);
+
+/**
+ * Photos sent with a question. Uploaded before asking (unattached, visible to nobody), then
+ * attached to the consultation and seen by whoever may see it. Kept with the consultation.
+ */
+const photoSchema = new Schema(
+  {
+    ownerId: { type: Schema.Types.ObjectId, required: true },
+    consultationId: { type: Schema.Types.ObjectId, default: null },
+    contentType: { type: String, required: true },
+    size: { type: Number, required: true },
+    data: { type: Buffer, required: true },
+    createdAt: { type: Date, default: () => new Date() },
+  },
+  { collection: 'consultation_photos', versionKey: false },
+);
+photoSchema.index({ ownerId: 1, consultationId: 1 });
+export const PhotoModel = model('ConsultationPhoto', photoSchema);

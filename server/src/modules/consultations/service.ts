@@ -17,6 +17,7 @@ import { AssignmentModel } from '../counsel/model';
 import { countyPolicy } from '../counsel/service';
 import { PlaceModel } from '../places/model';
 import { ConsultationModel, ConsultationStepModel, RatingModel, type ConsultationDoc, type StepDoc } from './model';
+import { attachPhotos, checkPhotos, readPhoto } from './photos';
 import {
   NEXT_TIER,
   dueDates,
@@ -138,6 +139,7 @@ async function describe(doc: ConsultationDoc, steps: StepDoc[], viewer: Viewer):
   return {
     ...summary!,
     question: doc.question,
+    photoIds: (doc.photoIds ?? []).map(String),
     steps: steps.map((s) => ({
       n: s.n,
       kind: s.kind,
@@ -246,13 +248,16 @@ async function open(
   clientKey: string,
   source: 'direct' | 'group',
   claimedBy: string | null,
+  photoIds: readonly string[] = [],
   now = new Date(),
 ): Promise<{ doc: ConsultationDoc; created: boolean }> {
   const existing = await ConsultationModel.findOne({ askerId: asker._id, clientKey }).lean<ConsultationDoc>();
   if (existing) {
-    if (existing.question !== question) throw new AppError('CONSULTATION_KEY_REUSED');
+    const samePhotos = [...(existing.photoIds ?? []).map(String)].sort().join() === [...new Set(photoIds)].sort().join();
+    if (existing.question !== question || !samePhotos) throw new AppError('CONSULTATION_KEY_REUSED');
     return { doc: existing, created: false };
   }
+  await checkPhotos(asker._id, photoIds, null);
   const villageCode = asker.villageCode!;
   const hasCounsel = (await AssignmentModel.countDocuments({ villageCode, endedAt: null })) > 0;
   // no counsel in the village: the township office is the front desk
@@ -266,6 +271,7 @@ async function open(
     townshipCode: villageCode.slice(0, 9),
     countyCode: villageCode.slice(0, 6),
     question,
+    photoIds: [...new Set(photoIds)].map(id),
     source,
     createdAt: now,
     ...dueDates(now, limits),
@@ -283,8 +289,9 @@ async function open(
     await ConsultationModel.create(doc);
   } catch (err) {
     if (!isDuplicate(err)) throw err;
-    return open(asker, question, clientKey, source, claimedBy, now); // the same ask arrived twice at once
+    return open(asker, question, clientKey, source, claimedBy, photoIds, now); // the same ask arrived twice at once
   }
+  await attachPhotos(asker._id, [...new Set(photoIds)], doc._id);
   await ConsultationStepModel.create({
     consultationId: doc._id,
     n: 1,
@@ -314,7 +321,7 @@ async function open(
 export async function ask(principal: Principal, body: AskBody): Promise<{ consultation: Consultation; created: boolean }> {
   const asker = await UserModel.findById(principal.userId).lean<UserDoc>();
   if (!asker?.villageCode) throw new AppError('FORBIDDEN');
-  const { doc, created } = await open(asker, body.question, body.clientKey, 'direct', null);
+  const { doc, created } = await open(asker, body.question, body.clientKey, 'direct', null, body.photoIds ?? []);
   return { consultation: await describe(doc, await stepsOf(doc._id), viewerOf(principal)), created };
 }
 
@@ -415,4 +422,9 @@ export async function overdue(townshipCode: string, now = new Date()): Promise<C
     .limit(500)
     .lean<ConsultationDoc[]>();
   return summaries(docs, now);
+}
+
+export async function photo(principal: Principal, consultationId: string, photoId: string) {
+  const { doc } = await loadVisible(principal, consultationId);
+  return readPhoto(doc._id, photoId);
 }
