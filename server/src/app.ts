@@ -207,6 +207,7 @@ export function createApp({ config, wechat, log = console.error }: AppDeps): Koa
     escalateConsultation: ({ principal, params, body }) => consultations.escalate(principal, params.consultationId, body.reason),
     closeConsultation: ({ principal, params, body }) => consultations.close(principal, params.consultationId, body.note),
     rateConsultation: ({ principal, params, body }) => consultations.rate(principal, params.consultationId, body),
+    consultationStats: ({ params, query }) => consultations.stats(params.countyCode, query.month),
     overdueConsultations: async ({ params }) => ({ items: await consultations.overdue(params.townshipCode) }),
   };
 

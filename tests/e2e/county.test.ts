@@ -5,7 +5,7 @@
  * and township staff see the villages behind schedule with their counsel.
  * Needs `npm run build:h5 -w miniprogram` first.
  */
-import type { CountyPolicy, DemoIdentity, Session } from '@vc/types';
+import type { ConsultationStatsReply, CountyPolicy, DemoIdentity, Session } from '@vc/types';
 import { api, demoLogin } from '../miniprogram/support/http';
 import { startUiStack, type TestStack } from '../miniprogram/support/stack';
 import type { Browser } from './support/browser';
@@ -117,13 +117,33 @@ it('county staff change the policy; an invalid value is refused and changes noth
   expect(restored.maxVillagesPerCounsel).toBe(before.maxVillagesPerCounsel);
 });
 
-it('county staff see the compliance rate and one bar per township', async () => {
-  const b = await loginAs(await identity(COUNTY_STAFF, 'county_staff'));
+it('county staff see the compliance rate, one bar per township, and the consultation figures', async () => {
+  // a consultation this month, so the consultation card has something to count
+  const villager = await demoLogin(stack.baseUrl, (await identity('林红霞', 'villager')).id);
+  await api(stack.baseUrl, 'POST', '/api/consultations', villager.token, {
+    clientKey: `stats-${Date.now()}`,
+    question: '统计页面测试用的咨询问题',
+  });
+  const who = await identity(COUNTY_STAFF, 'county_staff');
+  const staff = await demoLogin(stack.baseUrl, who.id);
+  const figures = await api<ConsultationStatsReply>(
+    stack.baseUrl,
+    'GET',
+    `/api/counties/${countyOf(staff)}/consultation-stats`,
+    staff.token,
+  );
+  expect(figures.summary.asked).toBeGreaterThanOrEqual(1);
+
+  const b = await loginAs(who);
   await b.page.click('#link-county-stats');
   const rate = b.page.locator('#compliance-rate');
   await rate.waitFor({ timeout: 30000 });
   expect((await rate.textContent())?.trim()).toMatch(/^\d+(\.\d)?%$/);
   await expect(b.page.locator('[id^=township-bar-]').count()).resolves.toBe(36);
+  const asked = b.page.locator('#consult-asked');
+  await asked.waitFor({ timeout: 30000 });
+  expect((await asked.textContent())?.trim()).toBe(String(figures.summary.asked));
+  expect(await b.page.locator('#consult-scores').textContent()).toContain('服务态度');
 });
 
 it('township staff see the villages behind schedule with their counsel', async () => {

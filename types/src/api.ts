@@ -80,6 +80,8 @@ import {
   OverdueParams,
   PhotoParams,
   PhotoUploadReply,
+  ConsultationStatsQuery,
+  ConsultationStatsReply,
   Rating,
 } from './consultations';
 
@@ -583,6 +585,15 @@ export const ROUTES = {
     body: Rating,
     reply: Consultation,
     status: 201,
+  },
+  consultationStats: {
+    ...PATHS.consultationStats,
+    id: 'consultationStats',
+    summary: '咨询服务评价统计：受理、答复、办结、上报、超时、平均答复时长与满意度（按乡镇）',
+    access: { kind: 'role', roles: placeStaff, scope: 'countyCode' },
+    params: CountyParams,
+    query: ConsultationStatsQuery,
+    reply: ConsultationStatsReply,
   },
   overdueConsultations: {
     ...PATHS.overdueConsultations,

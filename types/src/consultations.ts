@@ -128,3 +128,39 @@ export const CloseBody = z
 export const ConsultationParams = z.object({ consultationId: ObjectId }).strict();
 export const InboxQuery = z.object({ status: z.enum(['active', 'closed']).default('active') }).strict();
 export const OverdueParams = z.object({ townshipCode: TownshipCode }).strict();
+
+/** Evaluation figures of consultations (DOMAIN R10, 003 §10): served, timeliness, satisfaction. */
+export const ConsultationFigures = z.object({
+  asked: z.number().int(),
+  answered: z.number().int(),
+  closed: z.number().int(),
+  /** handled above the village (escalated, or the village had no counsel) */
+  escalated: z.number().int(),
+  overdue: z.number().int(),
+  /** share answered and closed within the time limits, 0–1; null when nothing was asked */
+  onTimeRate: z.number().nullable(),
+  medianFirstResponseHours: z.number().nullable(),
+  ratings: z.number().int(),
+  attitude: z.number().nullable(),
+  efficiency: z.number().nullable(),
+  competence: z.number().nullable(),
+  /** share of ratings averaging 4 or more (满意率), 0–1 */
+  satisfaction: z.number().nullable(),
+});
+export type ConsultationFigures = z.infer<typeof ConsultationFigures>;
+export const ConsultationStatsQuery = z
+  .object({
+    month: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
+      .optional(),
+  })
+  .strict();
+export const ConsultationStatsReply = z
+  .object({
+    month: z.string(),
+    summary: ConsultationFigures,
+    byTownship: z.array(ConsultationFigures.extend({ code: TownshipCode, name: z.string() })),
+  })
+  .openapi('ConsultationStatsReply');
+export type ConsultationStatsReply = z.infer<typeof ConsultationStatsReply>;

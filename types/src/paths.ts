@@ -56,6 +56,7 @@ export const PATHS = {
   escalateConsultation: { method: 'post', path: '/api/consultations/:consultationId/escalate' },
   closeConsultation: { method: 'post', path: '/api/consultations/:consultationId/close' },
   rateConsultation: { method: 'post', path: '/api/consultations/:consultationId/rating' },
+  consultationStats: { method: 'get', path: '/api/counties/:countyCode/consultation-stats' },
   overdueConsultations: { method: 'get', path: '/api/townships/:townshipCode/overdue-consultations' },
 } as const;
 

@@ -47,6 +47,7 @@ import type {
   AnswerBody,
   EscalateBody,
   Rating,
+  ConsultationStatsReply,
 } from '@vc/types';
 import { getToken, clearSession } from './session';
 
@@ -123,6 +124,7 @@ export interface RouteTypes {
   escalateConsultation: { params: ConsultationParams; body: EscalateBody; reply: Consultation };
   closeConsultation: { params: ConsultationParams; body: { note?: string }; reply: Consultation };
   rateConsultation: { params: ConsultationParams; body: Rating; reply: Consultation };
+  consultationStats: { params: { countyCode: string }; query: { month?: string }; reply: ConsultationStatsReply };
   overdueConsultations: { params: { townshipCode: string }; reply: ConsultationListReply };
 }
 

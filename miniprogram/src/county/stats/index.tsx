@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Picker, View } from '@tarojs/components';
-import type { ComplianceReply, VillageCompliance } from '@vc/types';
+import type { ComplianceReply, ConsultationStatsReply, VillageCompliance } from '@vc/types';
 import { ErrorMessage } from '../../components/Message';
 import { call, messageOf } from '../../services/api';
 import { MissingTags } from '../../components/MissingTags';
@@ -81,11 +81,53 @@ function VillageRow({ v, targetMinutes }: { v: VillageCompliance; targetMinutes:
   );
 }
 
+const share = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10}%`);
+const score = (x: number | null) => (x === null ? '—' : x.toFixed(1));
+
+/** Consultations of the month (R10 evaluation figures): served, on time, satisfaction. */
+function ConsultationCard({ stats }: { stats: ConsultationStatsReply }) {
+  const s = stats.summary;
+  return (
+    <View className="card" id="consultation-stats">
+      <View className="section-title">法律咨询服务</View>
+      <View className="row" style={{ flexWrap: 'wrap' }}>
+        <Figure id="consult-asked" label="受理咨询（件）" value={String(s.asked)} />
+        <Figure id="consult-answered" label="已答复/已办结" value={`${s.answered}/${s.closed}`} />
+        <Figure id="consult-ontime" label="按时办理率" value={share(s.onTimeRate)} />
+        <Figure id="consult-overdue" label="超时（件）" value={String(s.overdue)} />
+        <Figure
+          id="consult-response"
+          label="首次答复用时中位数（小时）"
+          value={s.medianFirstResponseHours === null ? '—' : String(s.medianFirstResponseHours)}
+        />
+        <Figure id="consult-escalated" label="上报乡镇及县级（件）" value={String(s.escalated)} />
+        <Figure id="consult-satisfaction" label={`满意率（${s.ratings} 条评价）`} value={share(s.satisfaction)} />
+      </View>
+      <View className="muted" id="consult-scores">
+        服务态度 {score(s.attitude)} · 办事效率 {score(s.efficiency)} · 专业水平 {score(s.competence)}（满分5分）
+      </View>
+      {stats.byTownship
+        .filter((t) => t.asked > 0)
+        .map((t) => (
+          <View key={t.code} className="list-item" id={`consult-township-${t.code}`}>
+            <View className="row">
+              <View className="grow">{t.name}</View>
+              <View>
+                {t.asked} 件 · 超时 {t.overdue} · 满意率 {share(t.satisfaction)}
+              </View>
+            </View>
+          </View>
+        ))}
+    </View>
+  );
+}
+
 export default function CountyStats() {
   const [countyCode, setCountyCode] = useState<string | null>(null);
   const [countyName, setCountyName] = useState('');
   const [month, setMonth] = useState(() => shanghaiMonth());
   const [data, setData] = useState<ComplianceReply | null>(null);
+  const [consultations, setConsultations] = useState<ConsultationStatsReply | null>(null);
   const [township, setTownship] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
@@ -100,6 +142,9 @@ export default function CountyStats() {
       })
       .catch((e) => setError(messageOf(e)))
       .finally(() => setLoading(false));
+    call('consultationStats', { params: { countyCode: code }, query: { month: m } })
+      .then(setConsultations)
+      .catch((e) => setError(messageOf(e)));
   }
 
   useStaffPlace(
@@ -162,6 +207,8 @@ export default function CountyStats() {
               次，每年服务 {data.targets.minHoursPerYear} 小时
             </View>
           </View>
+
+          {consultations && <ConsultationCard stats={consultations} />}
 
           <View className="card" id="township-chart">
             <View className="section-title">各乡镇达标率</View>

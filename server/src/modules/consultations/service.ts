@@ -8,6 +8,7 @@ import {
   type ConsultationSummary,
   type ConsultationTier,
   type Rating,
+  type ConsultationStatsReply,
 } from '@vc/types';
 import { AppError } from '../../shared/errors';
 import type { Principal } from '../../shared/http';
@@ -18,6 +19,8 @@ import { countyPolicy } from '../counsel/service';
 import { PlaceModel } from '../places/model';
 import { ConsultationModel, ConsultationStepModel, RatingModel, type ConsultationDoc, type StepDoc } from './model';
 import { attachPhotos, checkPhotos, readPhoto } from './photos';
+import { figures } from './stats';
+import { inBeijing, monthOf, monthStart } from '../../shared/periods';
 import {
   NEXT_TIER,
   dueDates,
@@ -427,4 +430,33 @@ export async function overdue(townshipCode: string, now = new Date()): Promise<C
 export async function photo(principal: Principal, consultationId: string, photoId: string) {
   const { doc } = await loadVisible(principal, consultationId);
   return readPhoto(doc._id, photoId);
+}
+
+/** County figures for a month (by the date asked, Beijing time), per township. */
+export async function stats(countyCode: string, month: string | undefined, now = new Date()): Promise<ConsultationStatsReply> {
+  const which = month ?? monthOf(now);
+  const from = monthStart(which);
+  const to = monthStart(inBeijing(from).add(1, 'month').format('YYYY-MM'));
+  const docs = await ConsultationModel.find(
+    { countyCode, createdAt: { $gte: from, $lt: to } },
+    { question: 0, photoIds: 0, handlerIds: 0 },
+  ).lean<ConsultationDoc[]>();
+  const ratings = await RatingModel.find({ consultationId: { $in: docs.map((d) => d._id) } }).lean();
+  const ratingOf = new Map(ratings.map((r) => [String(r.consultationId), r]));
+  const townships = await PlaceModel.find({ level: 'township', countyCode }, { code: 1, name: 1 }).sort({ code: 1 }).lean();
+  const figuresOf = (subset: ConsultationDoc[]) =>
+    figures(
+      subset,
+      subset.flatMap((d) => ratingOf.get(String(d._id)) ?? []),
+      now,
+    );
+  return {
+    month: which,
+    summary: figuresOf(docs),
+    byTownship: townships.map((t) => ({
+      code: t.code,
+      name: t.name,
+      ...figuresOf(docs.filter((d) => d.townshipCode === t.code)),
+    })),
+  };
 }
