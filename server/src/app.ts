@@ -19,6 +19,7 @@ import type { WechatClient } from './modules/wechat/client';
 import * as groups from './modules/groups/service';
 import * as consultations from './modules/consultations/service';
 import { storePhoto } from './modules/consultations/photos';
+import { notifyAnswered } from './modules/consultations/notify';
 import multer from '@koa/multer';
 import { MAX_PHOTO_BYTES, PATHS } from '@vc/types';
 
@@ -202,7 +203,12 @@ export function createApp({ config, wechat, log = console.error }: AppDeps): Koa
     myConsultations: async ({ principal }) => ({ items: await consultations.mine(principal) }),
     consultationInbox: async ({ principal, query }) => ({ items: await consultations.inbox(principal, query.status) }),
     consultation: ({ principal, params }) => consultations.get(principal, params.consultationId),
-    answerConsultation: ({ principal, params, body }) => consultations.answer(principal, params.consultationId, body),
+    answerConsultation: async ({ principal, params, body }) => {
+      const answered = await consultations.answer(principal, params.consultationId, body);
+      // with no WeChat (local demo) there is nobody to tell
+      if (config.wechat.configured) await notifyAnswered(wechat, config.answerTemplateId, answered);
+      return answered;
+    },
     followUpConsultation: ({ principal, params, body }) => consultations.followUp(principal, params.consultationId, body),
     escalateConsultation: ({ principal, params, body }) => consultations.escalate(principal, params.consultationId, body.reason),
     closeConsultation: ({ principal, params, body }) => consultations.close(principal, params.consultationId, body.note),

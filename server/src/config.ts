@@ -25,6 +25,8 @@ const Env = z.object({
   REMINDER_DAYS_BEFORE_END: z.coerce.number().int().min(1).max(28).default(5),
   /** subscribe-message template for the reminder (fields thing1 village, thing2 what is missing, time3 deadline) */
   WECHAT_REMINDER_TEMPLATE_ID: z.string().default('reminder-template-id'),
+  /** subscribe-message template telling a villager their consultation was answered (thing1 question, name2 who, time3 when) */
+  WECHAT_ANSWER_TEMPLATE_ID: z.string().default('answer-template-id'),
   SEED_DEMO: z.enum(['0', '1']).optional(),
   /** WeChat's text check of group posts; off by default only with the demo app id (no WeChat to ask) */
   CONTENT_CHECK: z.enum(['wechat', 'off']).optional(),
@@ -37,10 +39,12 @@ export type Config = {
   mongodbUri: string | undefined;
   dataDir: string;
   sessionTtlMs: number;
-  wechat: { appid: string; secret: string; apiBase: string; qrPage: string };
+  /** configured: a real app id was given (always in production); without it there is no WeChat to ask or notify */
+  wechat: { appid: string; secret: string; apiBase: string; qrPage: string; configured: boolean };
   cloudSharedSecret: string;
   h5Dir: string | undefined;
   reminders: { daysBeforeEnd: number; templateId: string };
+  answerTemplateId: string;
   seedDemo: boolean;
   contentCheck: 'wechat' | 'off';
 };
@@ -64,11 +68,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mongodbUri: e.MONGODB_URI,
     dataDir: e.DATA_DIR,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600 * 1000,
-    wechat: { appid: e.WECHAT_APPID, secret: e.WECHAT_SECRET, apiBase: e.WECHAT_API_BASE, qrPage: e.QR_PAGE },
+    wechat: {
+      appid: e.WECHAT_APPID,
+      secret: e.WECHAT_SECRET,
+      apiBase: e.WECHAT_API_BASE,
+      qrPage: e.QR_PAGE,
+      configured: e.NODE_ENV === 'production' || !!env.WECHAT_APPID,
+    },
     cloudSharedSecret: e.CLOUD_SHARED_SECRET,
     h5Dir: e.H5_DIR,
     reminders: { daysBeforeEnd: e.REMINDER_DAYS_BEFORE_END, templateId: e.WECHAT_REMINDER_TEMPLATE_ID },
+    answerTemplateId: e.WECHAT_ANSWER_TEMPLATE_ID,
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === '1' : e.NODE_ENV !== 'production',
-    contentCheck: e.CONTENT_CHECK ?? (e.NODE_ENV !== 'production' && !env.WECHAT_APPID ? 'off' : 'wechat'),
+    contentCheck: e.CONTENT_CHECK ?? (e.NODE_ENV === 'production' || env.WECHAT_APPID ? 'wechat' : 'off'),
   };
 }

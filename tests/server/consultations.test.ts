@@ -316,6 +316,50 @@ describe('a village without a counsel', () => {
   });
 });
 
+describe('the asker is told of an answer (subscribe message)', () => {
+  it('one message per answer, to the thread page; a retry sends nothing more; a refusal is recorded, the answer kept', async () => {
+    const fake = stack.wechat!;
+    const id = (await ask('林红霞', '答复通知测试：承包地被征收怎么补偿？')).body.id;
+    const before = fake.messages.length;
+    const body = { clientKey: key(), text: '按照本省征地补偿标准执行。' };
+    const first = await call('answerConsultation', { token: tokens['王建国'], params: { consultationId: id }, body });
+    expect(first.status).toBe(200);
+    const retry = await call('answerConsultation', { token: tokens['王建国'], params: { consultationId: id }, body });
+    expect(retry.status).toBe(200);
+    const sent = fake.messages.slice(before);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({
+      touser: 'demo:villager-bound',
+      template_id: stack.config.answerTemplateId,
+      page: `consult/thread/index?id=${id}`,
+    });
+    expect(sent[0]!.data.thing1!.value.length).toBeLessThanOrEqual(20);
+    expect(sent[0]!.data.name2!.value).toBe('王建国');
+
+    fake.refusedSubscribers.add('demo:villager-bound');
+    try {
+      const again = await call('answerConsultation', {
+        token: tokens['王建国'],
+        params: { consultationId: id },
+        body: { clientKey: key(), text: '补充：可以申请听证。' },
+      });
+      expect(again.status).toBe(200);
+      expect(again.body.steps.filter((s: { kind: string }) => s.kind === 'answered')).toHaveLength(2);
+    } finally {
+      fake.refusedSubscribers.delete('demo:villager-bound');
+    }
+    const notices = await mongoose.connection
+      .collection('consultation_notices')
+      .find({ consultationId: new mongoose.Types.ObjectId(id) })
+      .sort({ step: 1 })
+      .toArray();
+    expect(notices.map((n) => [n.status, n.errcode])).toEqual([
+      ['sent', null],
+      ['failed', 43101],
+    ]);
+  });
+});
+
 describe('evaluation figures (R10)', () => {
   it('the county sees consultations served, escalated, overdue and satisfaction, per township', async () => {
     const res = await call('consultationStats', { token: tokens['赵振华'], params: { countyCode: COUNTY } });

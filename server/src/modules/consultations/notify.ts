@@ -1,0 +1,57 @@
+import { Schema, Types, model } from 'mongoose';
+import type { Consultation } from '@vc/types';
+import { inBeijing } from '../../shared/periods';
+import { UserModel } from '../accounts/model';
+import type { WechatClient } from '../wechat/client';
+import { ConsultationModel } from './model';
+
+/** One notice per answer (consultation, step): sent or failed with WeChat's errcode. */
+const noticeSchema = new Schema(
+  {
+    consultationId: { type: Schema.Types.ObjectId, required: true },
+    step: { type: Number, required: true },
+    status: { type: String, enum: ['sent', 'failed'], required: true },
+    errcode: { type: Number, default: null },
+    at: { type: Date, default: () => new Date() },
+  },
+  { collection: 'consultation_notices', versionKey: false },
+);
+noticeSchema.index({ consultationId: 1, step: 1 }, { unique: true });
+export const ConsultationNoticeModel = model('ConsultationNotice', noticeSchema);
+
+/** WeChat's "thing" fields take at most 20 characters */
+const clip = (text: string, max = 20) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/**
+ * Tells the asker their question was answered (subscribe message to the thread page). A
+ * refusal (e.g. 43101, not subscribed) is recorded, never thrown: the answer is saved either way.
+ */
+export async function notifyAnswered(wechat: WechatClient, templateId: string, consultation: Consultation): Promise<void> {
+  const answer = [...consultation.steps].reverse().find((s) => s.kind === 'answered');
+  if (!answer) return;
+  const doc = await ConsultationModel.findById(consultation.id, { askerId: 1 }).lean();
+  const asker = doc ? await UserModel.findById(doc.askerId, { openid: 1 }).lean() : null;
+  if (!asker) return;
+  const key = { consultationId: new Types.ObjectId(consultation.id), step: answer.n };
+  if (await ConsultationNoticeModel.exists(key)) return; // a retried answer is not announced twice
+  let status: 'sent' | 'failed' = 'sent';
+  let errcode: number | null = null;
+  try {
+    await wechat.sendSubscribeMessage({
+      touser: asker.openid,
+      template_id: templateId,
+      page: `consult/thread/index?id=${consultation.id}`,
+      data: {
+        thing1: { value: clip(consultation.preview) },
+        name2: { value: clip(answer.byName, 10) },
+        time3: { value: inBeijing(answer.at).format('YYYY-MM-DD HH:mm') },
+      },
+    });
+  } catch (err) {
+    status = 'failed';
+    errcode = typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : -1;
+  }
+  await ConsultationNoticeModel.create({ ...key, status, errcode }).catch((err: { code?: number }) => {
+    if (err.code !== 11000) throw err;
+  });
+}
