@@ -358,6 +358,20 @@ describe('the asker is told of an answer (subscribe message)', () => {
       ['failed', 43101],
     ]);
   });
+
+  it("answered consultations count as the counsel's remote service of the month, per village", async () => {
+    const progress = await call('myLedgerProgress', { token: tokens['王建国'] });
+    const village = progress.body.items.find((p: { villageCode: string }) => p.villageCode === VILLAGE);
+    const answeredByHim = await mongoose.connection.collection('consultations').countDocuments({
+      villageCode: VILLAGE,
+      handlerIds: new mongoose.Types.ObjectId(ids['王建国']),
+      firstResponseAt: { $ne: null },
+    });
+    expect(answeredByHim).toBeGreaterThanOrEqual(3);
+    expect(village.month.consultationsAnswered).toBe(answeredByHim);
+    const other = progress.body.items.find((p: { villageCode: string }) => p.villageCode !== VILLAGE);
+    expect(other.month.consultationsAnswered).toBe(0);
+  });
 });
 
 describe('evaluation figures (R10)', () => {

@@ -123,6 +123,8 @@ export const VillageProgress = z
       onSiteMinutes: z.number(),
       pendingOnSiteMinutes: z.number(),
       requiredMinutes: z.number(),
+      /** consultations of the village this counsel answered remotely this month (counted, not timed) */
+      consultationsAnswered: z.number().int(),
     }),
     quarter: z.object({ period: z.string(), lectures: z.number(), requiredLectures: z.number() }),
     year: z.object({ period: z.string(), minutes: z.number(), requiredMinutes: z.number() }),

@@ -36,6 +36,9 @@ function VillageCard({ p }: { p: VillageProgress }) {
         </View>
       )}
       <Bar value={p.month.onSiteMinutes} max={p.month.requiredMinutes} />
+      <View className="muted" id={`progress-remote-${code}`}>
+        本月远程解答咨询 {p.month.consultationsAnswered} 件
+      </View>
       <View id={`progress-quarter-${code}`}>
         本季度讲座 {p.quarter.lectures} / {p.quarter.requiredLectures} 次
       </View>

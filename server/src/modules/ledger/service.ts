@@ -3,7 +3,8 @@ import type { LedgerEntry, LedgerLock, ReviewLedgerEntryBody, SubmitLedgerEntryB
 import { AppError } from '../../shared/errors';
 import type { Principal } from '../../shared/http';
 import { withLease } from '../../shared/lease';
-import { minutesByMonth, monthOf } from '../../shared/periods';
+import { inBeijing, minutesByMonth, monthOf, monthStart } from '../../shared/periods';
+import { ConsultationModel } from '../consultations/model';
 import { holdsAt } from '../../shared/scope';
 import { UserModel } from '../accounts/model';
 import { countyPolicy } from '../counsel/service';
@@ -283,6 +284,18 @@ export async function progress(principal: Principal, month = monthOf(new Date())
   const places = await PlaceModel.find({ code: { $in: villages } }, { code: 1, name: 1 }).lean();
   const names = new Map(places.map((p) => [p.code, p.name]));
   const targets = await countyPolicy(villages[0]!.slice(0, 6));
+  // remote service (R5): consultations this counsel answered, by the month of the first answer
+  const answered = await ConsultationModel.find(
+    {
+      villageCode: { $in: villages },
+      handlerIds: counselId,
+      firstResponseAt: {
+        $gte: monthStart(month),
+        $lt: monthStart(inBeijing(monthStart(month)).add(1, 'month').format('YYYY-MM')),
+      },
+    },
+    { villageCode: 1 },
+  ).lean();
   return villages.map((villageCode) => {
     const byMonth = new Map(rollups.filter((r) => r.villageCode === villageCode).map((r) => [r.month, r]));
     const s = standing(byMonth, month, targets);
@@ -292,7 +305,11 @@ export async function progress(principal: Principal, month = monthOf(new Date())
     return {
       villageCode,
       villageName: names.get(villageCode) ?? '',
-      month: { ...s.month, pendingOnSiteMinutes: pendingMinutes },
+      month: {
+        ...s.month,
+        pendingOnSiteMinutes: pendingMinutes,
+        consultationsAnswered: answered.filter((c) => c.villageCode === villageCode).length,
+      },
       quarter: s.quarter,
       year: s.year,
       missing: s.missing,
