@@ -60,6 +60,10 @@ describe('project: the state is a fold of the steps', () => {
     expect(last.rated).toBe(true);
     expect(last.version).toBe(7);
   });
+  it('escalating without answering still makes one a past handler', () => {
+    const s = project([step(1, 'asked', ASKER, 'village'), step(2, 'escalated', 'a', 'township')]);
+    expect(s).toMatchObject({ tier: 'township', handlerId: null, handlerIds: ['a'] });
+  });
   it('order of the stored steps does not matter, n does', () => {
     const steps = [step(2, 'claimed', 'a'), step(1, 'asked', ASKER, 'township')];
     expect(project(steps)).toMatchObject({ tier: 'township', handlerId: 'a', version: 2 });

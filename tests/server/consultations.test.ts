@@ -221,6 +221,14 @@ describe('rule 5: first contact, escalation, trail', () => {
     expect(await inboxIds('孙雅琴', 'closed')).toContain(id);
   });
 
+  it('a counsel who hands a question on without answering can still open it', async () => {
+    const fresh = (await ask('林红霞', '宅基地确权登记要什么材料？')).body.id;
+    expect((await escalate('王建国', fresh, '需要司法所核实材料')).status).toBe(200);
+    const again = await view('王建国', fresh);
+    expect(again.status).toBe(200);
+    expect(again.body.can.answer).toBe(false);
+  });
+
   it('a handler closes after answering; not before', async () => {
     const fresh = (await ask('林红霞', '离婚后孩子抚养费标准是多少？')).body.id;
     expect(errorCode(await close('王建国', fresh))).toBe('403 CONSULTATION_NOT_HANDLER');

@@ -1,6 +1,125 @@
-import { View } from '@tarojs/components';
+import { useState } from 'react';
+import { useDidShow, useRouter } from '@tarojs/taro';
+import { Textarea, View } from '@tarojs/components';
+import { Button } from '../../components/Button';
+import { ErrorMessage } from '../../components/Message';
+import { ApiError, call, messageOf } from '../../services/api';
+import {
+  QUESTION_MAX,
+  QUESTION_MIN,
+  clearAskDraft,
+  keyedDraft,
+  loadAskDraft,
+  queryText,
+  saveAskDraft,
+  type AskDraft,
+} from '../../services/consult';
+import { replaceWith } from '../../services/nav';
+import { getSession } from '../../services/session';
 
-// placeholder, replaced by the page itself
-export default function Page() {
-  return <View className="card">私下咨询</View>;
+const EMPTY: AskDraft = { question: '', clientKey: null, keyFor: null };
+
+/** The draft to show: the stored one, unless the page was opened with a different text to prefill. */
+function initialDraft(prefill: string): AskDraft {
+  const stored = loadAskDraft();
+  if (prefill && (!stored || stored.question.trim() !== prefill.trim())) return { ...EMPTY, question: prefill };
+  return stored ?? EMPTY;
+}
+
+export default function ConsultAsk() {
+  const router = useRouter();
+  const prefill = queryText(router.params.text).slice(0, QUESTION_MAX);
+  const [draft, setDraft] = useState<AskDraft>(() => initialDraft(prefill));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useDidShow(() => {
+    const session = getSession();
+    if (!session) {
+      replaceWith('login');
+      return;
+    }
+    if (!session.user.village) {
+      setError('请先绑定您所在的村（社区），再向法律顾问咨询');
+      return;
+    }
+    setDraft(initialDraft(prefill));
+  });
+
+  function edit(question: string) {
+    setDraft((d) => {
+      const next = { ...d, question };
+      saveAskDraft(next);
+      return next;
+    });
+  }
+
+  const length = draft.question.trim().length;
+
+  async function submit() {
+    if (busy) return;
+    setError(null);
+    const question = draft.question.trim();
+    if (question.length < QUESTION_MIN) {
+      setError(`请把问题写清楚（至少${QUESTION_MIN}个字）`);
+      return;
+    }
+    if (question.length > QUESTION_MAX) {
+      setError(`问题不能超过${QUESTION_MAX}字`);
+      return;
+    }
+    // kept before sending: a resend after a network error reuses the key, so it is asked only once
+    const keyed = keyedDraft(draft, question);
+    saveAskDraft(keyed);
+    setDraft(keyed);
+    setBusy(true);
+    try {
+      const c = await call('askConsultation', { body: { clientKey: keyed.clientKey, question } });
+      clearAskDraft();
+      setDraft(EMPTY);
+      replaceWith('consultThread', { id: c.id });
+    } catch (e) {
+      const network = e instanceof ApiError && e.status === 0;
+      setError(network ? '网络连接失败，问题已保存在手机上，请稍后点“重新提交”' : messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const pending = !!draft.clientKey && draft.keyFor === draft.question.trim();
+
+  return (
+    <View className="page">
+      <View className="card">
+        <View className="title">私下咨询</View>
+        <View className="subtitle">向本村法律顾问咨询，不会发到群里</View>
+        <View className="muted" id="ask-privacy" style={{ marginTop: '8px' }}>
+          您的问题只有本村法律顾问和负责办理的司法所（司法局）工作人员能看到。
+          法律顾问一般在规定时限内答复，解决不了的会提交乡镇司法所或县司法局办理。
+        </View>
+      </View>
+      <ErrorMessage message={error} />
+      <View className="card">
+        <View className="section-title">您的问题</View>
+        <Textarea
+          id="ask-question"
+          className="input"
+          style={{ height: '160px', padding: '8px 12px', width: '100%' }}
+          value={draft.question}
+          maxlength={QUESTION_MAX}
+          placeholder="请写清楚事情经过和想问的问题（至少5个字）"
+          onInput={(e) => edit(e.detail.value)}
+        />
+        <View className="row">
+          <View className="grow muted">{pending ? '上次提交未成功，可重新提交' : ''}</View>
+          <View className="muted" id="ask-counter" style={length > 0 && length < QUESTION_MIN ? { color: '#d32f2f' } : undefined}>
+            {length} / {QUESTION_MAX}
+          </View>
+        </View>
+        <Button id="ask-submit" disabled={busy} onClick={submit}>
+          {busy ? '正在提交…' : pending ? '重新提交' : '提交咨询'}
+        </Button>
+      </View>
+    </View>
+  );
 }

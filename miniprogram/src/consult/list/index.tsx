@@ -1,6 +1,111 @@
+import { useRef, useState } from 'react';
+import { useDidShow, useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
+import type { ConsultationSummary, Session } from '@vc/types';
+import { Button } from '../../components/Button';
+import { ConsultItem } from '../../components/ConsultItem';
+import { ErrorMessage } from '../../components/Message';
+import { call, messageOf } from '../../services/api';
+import { goto, replaceWith } from '../../services/nav';
+import { getSession } from '../../services/session';
 
-// placeholder, replaced by the page itself
-export default function Page() {
-  return <View className="card">法律咨询</View>;
+type Box = 'mine' | 'inbox';
+type Tab = 'active' | 'closed';
+
+const HANDLER_ROLES = ['counsel', 'township_staff', 'county_staff', 'county_expert'];
+
+function handles(session: Session): boolean {
+  return session.user.roles.some((g) => HANDLER_ROLES.includes(g.role));
+}
+
+/** The box asked for, else the inbox for those who handle consultations and their own otherwise. */
+function boxOf(session: Session, asked: string | undefined): Box {
+  if (asked === 'mine' || asked === 'inbox') return asked;
+  return handles(session) ? 'inbox' : 'mine';
+}
+
+export default function ConsultList() {
+  const router = useRouter();
+  const [box, setBox] = useState<Box>('mine');
+  const [tab, setTab] = useState<Tab>('active');
+  const [items, setItems] = useState<ConsultationSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [canAsk, setCanAsk] = useState(false);
+
+  const latest = useRef(0);
+
+  function load(b: Box, t: Tab) {
+    setError(null);
+    // only the last request counts (tabs switched quickly)
+    const n = ++latest.current;
+    const request = b === 'mine' ? call('myConsultations') : call('consultationInbox', { query: { status: t } });
+    request
+      .then((r) => {
+        if (n === latest.current) setItems(r.items);
+      })
+      .catch((e) => {
+        if (n === latest.current) setError(messageOf(e));
+      });
+  }
+
+  useDidShow(() => {
+    const session = getSession();
+    if (!session) {
+      replaceWith('login');
+      return;
+    }
+    const b = boxOf(session, router.params.box);
+    setBox(b);
+    setCanAsk(!!session.user.village);
+    load(b, tab);
+  });
+
+  function switchTab(t: Tab) {
+    if (t === tab) return;
+    setTab(t);
+    setItems(null);
+    load(box, t);
+  }
+
+  const inbox = box === 'inbox';
+  return (
+    <View className="page">
+      <View className="card">
+        <View className="title">{inbox ? '咨询待办' : '我的咨询'}</View>
+        <View className="subtitle">
+          {inbox ? '首问负责、限时办结：先答复的人负责到底，解决不了的提交上级' : '您向法律顾问提出的私下咨询'}
+        </View>
+      </View>
+      {inbox && (
+        <View className="row" style={{ marginBottom: '12px' }}>
+          {(['active', 'closed'] as Tab[]).map((t) => (
+            <View
+              key={t}
+              id={`tab-${t}`}
+              className={`grow list-item${tab === t ? ' list-item-active' : ''}`}
+              style={{ textAlign: 'center', margin: t === 'active' ? '0 8px 0 0' : '0', minHeight: 'auto' }}
+              onClick={() => switchTab(t)}
+            >
+              {t === 'active' ? '待办' : '已办结'}
+            </View>
+          ))}
+        </View>
+      )}
+      <ErrorMessage message={error} />
+      {!items && !error && <View className="muted">正在加载…</View>}
+      {items && items.length === 0 && (
+        <View className="muted" id="consult-empty">
+          {inbox ? (tab === 'active' ? '没有待办的咨询' : '没有已办结的咨询') : '您还没有提出过咨询'}
+        </View>
+      )}
+      {items?.map((c) => (
+        <ConsultItem key={c.id} c={c} handlerView={inbox} onOpen={() => goto('consultThread', { id: c.id })} />
+      ))}
+      {!inbox && canAsk && (
+        <Button id="consult-new" onClick={() => goto('consultAsk')}>
+          提出新的咨询
+        </Button>
+      )}
+    </View>
+  );
 }

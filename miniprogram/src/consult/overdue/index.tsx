@@ -1,6 +1,64 @@
+import { useState } from 'react';
 import { View } from '@tarojs/components';
+import type { ConsultationSummary } from '@vc/types';
+import { ConsultItem } from '../../components/ConsultItem';
+import { ErrorMessage } from '../../components/Message';
+import { useStaffPlace } from '../../hooks/useStaffPlace';
+import { call, messageOf } from '../../services/api';
+import { LATE_COLOR, when } from '../../services/consult';
+import { goto } from '../../services/nav';
 
-// placeholder, replaced by the page itself
-export default function Page() {
-  return <View className="card">超时咨询</View>;
+/** Which limit was missed (限时办结). */
+function missed(c: ConsultationSummary, now = Date.now()): string {
+  const parts: string[] = [];
+  if (!c.firstResponseAt && Date.parse(c.firstResponseDueAt) < now) parts.push(`应于 ${when(c.firstResponseDueAt)} 前首次答复`);
+  if (Date.parse(c.closeDueAt) < now) parts.push(`应于 ${when(c.closeDueAt)} 前办结`);
+  return parts.join('；');
+}
+
+export default function ConsultOverdue() {
+  const [townshipName, setTownshipName] = useState('');
+  const [items, setItems] = useState<ConsultationSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useStaffPlace(
+    'township_staff',
+    ({ code, name }) => {
+      setTownshipName(name);
+      setError(null);
+      call('overdueConsultations', { params: { townshipCode: code } })
+        .then((r) => setItems(r.items))
+        .catch((e) => setError(messageOf(e)));
+    },
+    setError,
+  );
+
+  return (
+    <View className="page">
+      <View className="card">
+        <View className="title">超时咨询</View>
+        <View className="subtitle">{townshipName}超过首次答复或办结时限、尚未办结的咨询</View>
+      </View>
+      <ErrorMessage message={error} />
+      {!items && !error && <View className="muted">正在加载…</View>}
+      {items && items.length === 0 && (
+        <View className="muted" id="overdue-empty">
+          没有超时的咨询
+        </View>
+      )}
+      {items && items.length > 0 && (
+        <View className="muted" id="overdue-count" style={{ marginBottom: '8px' }}>
+          共 {items.length} 件超时
+        </View>
+      )}
+      {items?.map((c) => (
+        <View key={c.id}>
+          <ConsultItem c={c} handlerView onOpen={() => goto('consultThread', { id: c.id })} />
+          <View id={`overdue-missed-${c.id}`} style={{ color: LATE_COLOR, fontSize: '14px', margin: '-8px 0 16px 12px' }}>
+            {missed(c)}
+          </View>
+        </View>
+      ))}
+    </View>
+  );
 }

@@ -1,6 +1,333 @@
-import { View } from '@tarojs/components';
+import { useRef, useState } from 'react';
+import { useDidShow, useRouter } from '@tarojs/taro';
+import { Input, Textarea, View } from '@tarojs/components';
+import type { Consultation, Rating } from '@vc/types';
+import { Button } from '../../components/Button';
+import { ConsultStars } from '../../components/ConsultStars';
+import { ConsultTrail } from '../../components/ConsultTrail';
+import { ErrorMessage, OkMessage } from '../../components/Message';
+import { ApiError, call, messageOf } from '../../services/api';
+import {
+  CONSULTATION_STATUS_LABELS,
+  LATE_COLOR,
+  NEXT_TIER,
+  TIER_HANDLERS,
+  TIER_LABELS,
+  deadlineOf,
+  handlerText,
+  newConsultKey,
+  when,
+} from '../../services/consult';
+import { replaceWith } from '../../services/nav';
+import { getSession } from '../../services/session';
 
-// placeholder, replaced by the page itself
-export default function Page() {
-  return <View className="card">咨询详情</View>;
+const NOTHING: Consultation['can'] = { answer: false, escalate: false, close: false, followUp: false, rate: false };
+
+type Scores = Record<'attitude' | 'efficiency' | 'competence', number>;
+const SCORE_ROWS: { key: keyof Scores; label: string }[] = [
+  { key: 'attitude', label: '服务态度' },
+  { key: 'efficiency', label: '办事效率' },
+  { key: 'competence', label: '专业水平' },
+];
+
+/** A key per text: a resend of the same answer reuses it (recorded once); new text gets a new one. */
+function useTextKey() {
+  const held = useRef<{ text: string; key: string } | null>(null);
+  return {
+    keyFor(text: string): string {
+      if (held.current?.text !== text) held.current = { text, key: newConsultKey('cs') };
+      return held.current.key;
+    },
+    done() {
+      held.current = null;
+    },
+  };
+}
+
+function Deadlines({ c }: { c: Consultation }) {
+  const due = deadlineOf(c);
+  return (
+    <View className="card" id="thread-deadlines">
+      <View className="section-title">办理时限</View>
+      <View id="thread-first-due">
+        首次答复期限：{when(c.firstResponseDueAt)}
+        {c.firstResponseAt ? `（已于 ${when(c.firstResponseAt)} 答复）` : ''}
+      </View>
+      <View id="thread-close-due">
+        办结期限：{when(c.closeDueAt)}
+        {c.closedAt ? `（已于 ${when(c.closedAt)} 办结）` : ''}
+      </View>
+      {c.status !== 'closed' && (
+        <View id="thread-time-left" style={due.late ? { color: LATE_COLOR, fontWeight: 'bold' } : undefined}>
+          {due.text}
+        </View>
+      )}
+      {c.overdue && (
+        <View id="thread-overdue" style={{ color: LATE_COLOR }}>
+          已超过办理时限
+        </View>
+      )}
+    </View>
+  );
+}
+
+function RatingView({ rating }: { rating: NonNullable<Consultation['rating']> }) {
+  return (
+    <View className="card" id="rating">
+      <View className="section-title">咨询人评价</View>
+      {SCORE_ROWS.map((r) => (
+        <ConsultStars key={r.key} id={`rating-${r.key}`} label={r.label} value={rating[r.key]} />
+      ))}
+      {rating.comment && <View id="rating-comment">“{rating.comment}”</View>}
+      <View className="muted">评价于 {when(rating.at)}</View>
+    </View>
+  );
+}
+
+export default function ConsultThread() {
+  const router = useRouter();
+  const consultationId = router.params.id ?? '';
+  const [c, setC] = useState<Consultation | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [ok, setOk] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [answer, setAnswer] = useState('');
+  const [followUp, setFollowUp] = useState('');
+  const [reason, setReason] = useState('');
+  const [scores, setScores] = useState<Scores>({ attitude: 0, efficiency: 0, competence: 0 });
+  const [comment, setComment] = useState('');
+  const answerKey = useTextKey();
+  const followUpKey = useTextKey();
+
+  function load(keepMessages = false) {
+    if (!keepMessages) {
+      setError(null);
+      setOk(null);
+    }
+    if (!consultationId) {
+      setError('缺少咨询编号');
+      return;
+    }
+    call('consultation', { params: { consultationId } })
+      .then(setC)
+      .catch((e) => {
+        // after a refusal the first message says why; if it can no longer be seen, offer nothing
+        if (keepMessages) setC((prev) => (prev ? { ...prev, can: NOTHING } : prev));
+        else setError(messageOf(e));
+      });
+  }
+
+  useDidShow(() => {
+    if (!getSession()) {
+      replaceWith('login');
+      return;
+    }
+    load();
+  });
+
+  /** A problem found on the phone: nothing is sent. */
+  function refuse(message: string) {
+    setOk(null);
+    setError(message);
+  }
+
+  /** Runs one action; on a refusal shows the server's message and reloads what may be done now. */
+  async function act(run: () => Promise<Consultation>, done: string, after?: () => void) {
+    if (busy) return;
+    setError(null);
+    setOk(null);
+    setBusy(true);
+    try {
+      setC(await run());
+      after?.();
+      setOk(done);
+    } catch (e) {
+      setError(messageOf(e));
+      if (e instanceof ApiError && e.status >= 400 && e.status < 500) load(true);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function submitAnswer() {
+    const text = answer.trim();
+    if (text.length < 2) return refuse('请填写答复内容');
+    void act(
+      () => call('answerConsultation', { params: { consultationId }, body: { clientKey: answerKey.keyFor(text), text } }),
+      '已答复',
+      () => {
+        answerKey.done();
+        setAnswer('');
+      },
+    );
+  }
+
+  function submitFollowUp() {
+    const text = followUp.trim();
+    if (text.length < 2) return refuse('请填写追问内容');
+    void act(
+      () => call('followUpConsultation', { params: { consultationId }, body: { clientKey: followUpKey.keyFor(text), text } }),
+      '已追问，请等待答复',
+      () => {
+        followUpKey.done();
+        setFollowUp('');
+      },
+    );
+  }
+
+  function submitEscalation(toName: string) {
+    const r = reason.trim();
+    if (r.length < 2) return refuse('请填写提交上级的原因');
+    void act(
+      () => call('escalateConsultation', { params: { consultationId }, body: { reason: r } }),
+      `已提交${toName}`,
+      () => setReason(''),
+    );
+  }
+
+  function submitClose() {
+    void act(() => call('closeConsultation', { params: { consultationId }, body: {} }), '已办结');
+  }
+
+  function submitRating() {
+    if (SCORE_ROWS.some((r) => !scores[r.key])) return refuse('请为服务态度、办事效率、专业水平分别打分');
+    const body: Rating = { ...scores };
+    if (comment.trim()) body.comment = comment.trim();
+    void act(() => call('rateConsultation', { params: { consultationId }, body }), '感谢您的评价');
+  }
+
+  if (!c) {
+    return (
+      <View className="page">
+        <ErrorMessage message={error} />
+        {!error && <View className="muted">正在加载…</View>}
+      </View>
+    );
+  }
+
+  const next = NEXT_TIER[c.tier];
+  return (
+    <View className="page">
+      <View className="card">
+        <View className="row">
+          <View className="grow title">咨询详情</View>
+          <View className="tag" id="thread-status">
+            {CONSULTATION_STATUS_LABELS[c.status] ?? c.status}
+          </View>
+        </View>
+        <View className="row">
+          <View className="tag" id="thread-tier">
+            {TIER_LABELS[c.tier]}级办理
+          </View>
+          <View className="grow muted" id="thread-handler">
+            {handlerText(c)}
+          </View>
+        </View>
+        <View className="muted" id="thread-asker">
+          咨询人：{c.askerName}
+          {c.askerPhoneMasked ? ` ${c.askerPhoneMasked}` : ''} · {c.villageName}
+          {c.source === 'group' ? ' · 由群消息转为私下咨询' : ''}
+        </View>
+        <View id="thread-question" style={{ marginTop: '8px', whiteSpace: 'pre-wrap' }}>
+          {c.question}
+        </View>
+      </View>
+      <ErrorMessage message={error} />
+      <OkMessage message={ok} />
+      <Deadlines c={c} />
+      <ConsultTrail steps={c.steps} />
+      {c.rating && <RatingView rating={c.rating} />}
+
+      {c.can.answer && (
+        <View className="card" id="answer-box">
+          <View className="section-title">答复</View>
+          <Textarea
+            id="answer-text"
+            className="input"
+            style={{ height: '140px', padding: '8px 12px', width: '100%' }}
+            value={answer}
+            maxlength={2000}
+            placeholder="答复内容（首问负责：答复后由您负责办理到底）"
+            onInput={(e) => setAnswer(e.detail.value)}
+          />
+          <Button id="answer-submit" disabled={busy} onClick={submitAnswer}>
+            答复
+          </Button>
+        </View>
+      )}
+
+      {c.can.escalate && next && (
+        <View className="card" id="escalate-box">
+          <View className="section-title">提交上级</View>
+          <View className="muted">解决不了的问题，写明原因后提交{TIER_HANDLERS[next]}办理</View>
+          <Input
+            id="escalate-reason"
+            className="input"
+            value={reason}
+            placeholder="提交上级的原因（必填）"
+            onInput={(e) => setReason(e.detail.value)}
+          />
+          <Button light id="escalate-submit" disabled={busy} onClick={() => submitEscalation(TIER_HANDLERS[next])}>
+            提交{TIER_HANDLERS[next]}
+          </Button>
+        </View>
+      )}
+
+      {c.can.followUp && (
+        <View className="card" id="followup-box">
+          <View className="section-title">追问</View>
+          <Textarea
+            id="followup-text"
+            className="input"
+            style={{ height: '120px', padding: '8px 12px', width: '100%' }}
+            value={followUp}
+            maxlength={2000}
+            placeholder="还有不清楚的，可以继续问"
+            onInput={(e) => setFollowUp(e.detail.value)}
+          />
+          <Button light id="followup-submit" disabled={busy} onClick={submitFollowUp}>
+            追问
+          </Button>
+        </View>
+      )}
+
+      {c.can.close && (
+        <View className="card" id="close-box">
+          <View className="muted">
+            {c.can.followUp ? '问题已经解决，可以办结；办结后可以评价，不能再追问' : '答复完毕、咨询人无异议后办结'}
+          </View>
+          <Button light id="close-submit" disabled={busy} onClick={submitClose}>
+            办结
+          </Button>
+        </View>
+      )}
+
+      {c.can.rate && (
+        <View className="card" id="rate-box">
+          <View className="section-title">评价本次服务</View>
+          {SCORE_ROWS.map((r) => (
+            <ConsultStars
+              key={r.key}
+              id={`rate-${r.key}`}
+              label={r.label}
+              value={scores[r.key]}
+              onChange={(n) => setScores((s) => ({ ...s, [r.key]: n }))}
+            />
+          ))}
+          <Textarea
+            id="rate-comment"
+            className="input"
+            style={{ height: '100px', padding: '8px 12px', width: '100%' }}
+            value={comment}
+            maxlength={500}
+            placeholder="意见或建议（可不填）"
+            onInput={(e) => setComment(e.detail.value)}
+          />
+          <Button id="rate-submit" disabled={busy} onClick={submitRating}>
+            提交评价
+          </Button>
+        </View>
+      )}
+    </View>
+  );
 }

@@ -6,7 +6,13 @@ import { ErrorMessage, OkMessage } from '../../components/Message';
 import { call, messageOf } from '../../services/api';
 import { useStaffPlace } from '../../hooks/useStaffPlace';
 
-type NumberKey = 'maxVillagesPerCounsel' | 'minOnSiteHoursPerMonth' | 'minLecturesPerQuarter' | 'minHoursPerYear';
+type NumberKey =
+  | 'maxVillagesPerCounsel'
+  | 'minOnSiteHoursPerMonth'
+  | 'minLecturesPerQuarter'
+  | 'minHoursPerYear'
+  | 'firstResponseHours'
+  | 'closureDays';
 
 interface NumberField {
   key: NumberKey;
@@ -22,6 +28,9 @@ const NUMBER_FIELDS: NumberField[] = [
   { key: 'minOnSiteHoursPerMonth', label: '每村每月驻点小时', unit: '小时', min: 0, max: 200, integer: false },
   { key: 'minLecturesPerQuarter', label: '每村每季度讲座次数', unit: '次', min: 0, max: 50, integer: true },
   { key: 'minHoursPerYear', label: '每村每年服务小时', unit: '小时', min: 0, max: 2000, integer: false },
+  // 限时办结 (DOMAIN R8): deadlines of a new consultation, counted from the asking
+  { key: 'firstResponseHours', label: '首次答复时限', unit: '小时', min: 1, max: 720, integer: true },
+  { key: 'closureDays', label: '办结时限', unit: '天', min: 1, max: 90, integer: true },
 ];
 
 type Form = Record<NumberKey | 'supervisionPhone', string>;
@@ -32,6 +41,8 @@ function formOf(p: CountyPolicy): Form {
     minOnSiteHoursPerMonth: String(p.minOnSiteHoursPerMonth),
     minLecturesPerQuarter: String(p.minLecturesPerQuarter),
     minHoursPerYear: String(p.minHoursPerYear),
+    firstResponseHours: String(p.firstResponseHours),
+    closureDays: String(p.closureDays),
     supervisionPhone: p.supervisionPhone,
   };
 }
@@ -105,7 +116,7 @@ export default function CountyPolicyPage() {
       <View className="card">
         <View className="title">县级政策设置</View>
         <View className="subtitle">{countyName || countyCode || ''}</View>
-        <View className="muted">修改后，指派上限和达标统计按新的标准计算</View>
+        <View className="muted">修改后，指派上限和达标统计按新的标准计算；咨询时限对此后新提出的咨询生效</View>
       </View>
       <ErrorMessage message={error} />
       <OkMessage message={ok} />

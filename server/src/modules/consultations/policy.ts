@@ -62,6 +62,8 @@ export function project(steps: readonly StepRecord[]): ConsultationState {
         state.status = 'open';
         break;
       case 'escalated':
+        // handing on is handling: whoever escalates stays among the handlers (they may still look)
+        if (!state.handlerIds.includes(step.by)) state.handlerIds.push(step.by);
         state.tier = step.toTier ?? state.tier;
         state.handlerId = null;
         state.status = 'open';

@@ -1,0 +1,49 @@
+import { View } from '@tarojs/components';
+import type { ConsultationSummary } from '@vc/types';
+import { CONSULTATION_STATUS_LABELS, LATE_COLOR, TIER_LABELS, deadlineOf, handlerText, when } from '../services/consult';
+
+interface Props {
+  c: ConsultationSummary;
+  /** handlers see who asked (phone masked) and the time left; askers see who handles it */
+  handlerView: boolean;
+  onOpen: () => void;
+}
+
+/** One consultation in a list (mine, inbox, overdue). */
+export function ConsultItem({ c, handlerView, onOpen }: Props) {
+  const due = deadlineOf(c);
+  return (
+    <View className="list-item" id={`consult-${c.id}`} hoverClass="btn-hover" onClick={onOpen}>
+      <View className="row">
+        <View className="grow" style={{ fontWeight: 'bold' }} id={`consult-who-${c.id}`}>
+          {handlerView ? `${c.askerName}${c.askerPhoneMasked ? ` ${c.askerPhoneMasked}` : ''}` : c.villageName}
+        </View>
+        <View className="tag" id={`consult-status-${c.id}`}>
+          {CONSULTATION_STATUS_LABELS[c.status] ?? c.status}
+        </View>
+      </View>
+      {handlerView && <View className="subtitle">{c.villageName}</View>}
+      <View id={`consult-preview-${c.id}`}>
+        {c.preview}
+        {c.preview.length >= 60 ? '…' : ''}
+      </View>
+      <View className="row">
+        <View className="tag" id={`consult-tier-${c.id}`}>
+          {TIER_LABELS[c.tier]}级
+        </View>
+        <View className="grow muted" id={`consult-handler-${c.id}`}>
+          {handlerText(c)}
+        </View>
+      </View>
+      {handlerView ? (
+        <View id={`consult-due-${c.id}`} style={due.late ? { color: LATE_COLOR, fontWeight: 'bold' } : undefined}>
+          {due.text}
+        </View>
+      ) : (
+        <View className="muted">
+          {c.rated ? '已评价 · ' : c.status === 'closed' ? '待评价 · ' : ''}更新于 {when(c.updatedAt)}
+        </View>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,42 @@
+import { useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Image, View } from '@tarojs/components';
+import { photoSource } from '../services/photos';
+
+/** The photos of a consultation, fetched with the session (only people who may see the consultation get them). */
+export function PhotoGallery({ consultationId, photoIds }: { consultationId: string; photoIds: string[] }) {
+  const [sources, setSources] = useState<(string | null)[]>([]);
+  const [failed, setFailed] = useState(false);
+  const key = photoIds.join(',');
+
+  useEffect(() => {
+    let alive = true;
+    Promise.all(photoIds.map((id) => photoSource(consultationId, id).catch(() => null))).then((list) => {
+      if (!alive) return;
+      setSources(list);
+      setFailed(list.some((s) => s === null));
+    });
+    return () => {
+      alive = false;
+    };
+  }, [consultationId, key]);
+
+  if (photoIds.length === 0) return null;
+  const shown = sources.filter((s): s is string => !!s);
+  return (
+    <View id="consult-photos" className="row" style={{ flexWrap: 'wrap', marginTop: '8px' }}>
+      {shown.map((src, i) => (
+        <Image
+          key={src}
+          id={`consult-photo-${i}`}
+          src={src}
+          mode="aspectFill"
+          style={{ width: '96px', height: '96px', borderRadius: '6px', marginRight: '8px', marginBottom: '8px' }}
+          onClick={() => void Taro.previewImage({ urls: shown, current: src })}
+        />
+      ))}
+      {failed && <View className="muted">部分照片加载失败</View>}
+      {sources.length === 0 && <View className="muted">照片加载中…</View>}
+    </View>
+  );
+}
