@@ -24,7 +24,14 @@ export function PhotoPicker({ value, onChange }: { value: string[]; onChange: (p
           <View
             id={`photo-remove-${i}`}
             onClick={() => onChange(value.filter((p) => p !== path))}
-            style={{ position: 'absolute', top: '0', right: '8px', background: 'rgba(0,0,0,.55)', color: '#fff', padding: '0 6px' }}
+            style={{
+              position: 'absolute',
+              top: '0',
+              right: '8px',
+              background: 'rgba(0,0,0,.55)',
+              color: '#fff',
+              padding: '0 6px',
+            }}
           >
             ×
           </View>
@@ -34,7 +41,14 @@ export function PhotoPicker({ value, onChange }: { value: string[]; onChange: (p
         <View
           id="photo-add"
           onClick={() => void add()}
-          style={{ ...tile, border: '1px dashed #bbb', display: 'flex', alignItems: 'center', justifyContent: 'center', color: '#888' }}
+          style={{
+            ...tile,
+            border: '1px dashed #bbb',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'center',
+            color: '#888',
+          }}
         >
           + 照片
         </View>

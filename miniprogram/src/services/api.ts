@@ -100,7 +100,11 @@ export interface RouteTypes {
   postGroupMessage: { params: GroupParams; body: PostGroupMessageBody; reply: PostGroupMessageReply };
   removeGroupMessage: { params: MessageParams; body: { reason: string }; reply: GroupMessage };
   takeMessagePrivate: { params: MessageParams; reply: Consultation };
-  groupMembers: { params: GroupParams; query: { standing?: 'pending' | 'member' | 'muted' | 'removed' }; reply: GroupMembersReply };
+  groupMembers: {
+    params: GroupParams;
+    query: { standing?: 'pending' | 'member' | 'muted' | 'removed' };
+    reply: GroupMembersReply;
+  };
   decideJoinRequest: { params: MemberParams; body: { decision: 'approve' | 'refuse'; reason?: string }; reply: GroupMember };
   moderateMember: { params: MemberParams; body: { action: 'mute' | 'unmute' | 'remove'; reason: string }; reply: GroupMember };
   groupActions: { params: GroupParams; reply: { items: GroupAction[] } };

@@ -41,6 +41,8 @@ export interface AskDraft {
   clientKey: string | null;
   /** the text the key was sent with; an edited question gets a new key */
   keyFor: string | null;
+  /** photos chosen on the phone; photoId once uploaded, so a resend does not upload again */
+  photos?: { path: string; photoId: string | null }[];
 }
 
 export function loadAskDraft(): AskDraft | null {
@@ -52,6 +54,7 @@ export function loadAskDraft(): AskDraft | null {
       question: v.question,
       clientKey: typeof v.clientKey === 'string' ? v.clientKey : null,
       keyFor: typeof v.keyFor === 'string' ? v.keyFor : null,
+      photos: Array.isArray(v.photos) ? v.photos.filter((p) => p && typeof p.path === 'string') : [],
     };
   } catch {
     return null;
@@ -77,7 +80,7 @@ export function clearAskDraft(): void {
 /** The draft to send: the same key for the same text, a new one otherwise (stored before sending). */
 export function keyedDraft(draft: AskDraft, question: string): AskDraft & { clientKey: string } {
   if (draft.clientKey && draft.keyFor === question) return { ...draft, question, clientKey: draft.clientKey };
-  return { question, clientKey: newConsultKey('cq'), keyFor: question };
+  return { ...draft, question, clientKey: newConsultKey('cq'), keyFor: question };
 }
 
 /** A random key matching /^[A-Za-z0-9_-]{8,64}$/. */

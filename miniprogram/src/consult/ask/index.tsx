@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { Textarea, View } from '@tarojs/components';
 import { Button } from '../../components/Button';
+import { PhotoPicker } from '../../components/PhotoPicker';
+import { uploadPhoto } from '../../services/photos';
 import { ErrorMessage } from '../../components/Message';
 import { ApiError, call, messageOf } from '../../services/api';
 import {
@@ -17,7 +19,7 @@ import {
 import { replaceWith } from '../../services/nav';
 import { getSession } from '../../services/session';
 
-const EMPTY: AskDraft = { question: '', clientKey: null, keyFor: null };
+const EMPTY: AskDraft = { question: '', clientKey: null, keyFor: null, photos: [] };
 
 /** The draft to show: the stored one, unless the page was opened with a different text to prefill. */
 function initialDraft(prefill: string): AskDraft {
@@ -54,6 +56,34 @@ export default function ConsultAsk() {
     });
   }
 
+  function setPhotos(paths: string[]) {
+    setDraft((d) => {
+      const known = new Map((d.photos ?? []).map((p) => [p.path, p.photoId]));
+      // other photos make another question: a new key when it is next sent
+      const next = {
+        ...d,
+        clientKey: null,
+        keyFor: null,
+        photos: paths.map((path) => ({ path, photoId: known.get(path) ?? null })),
+      };
+      saveAskDraft(next);
+      return next;
+    });
+  }
+
+  /** Uploads the photos not uploaded yet, saving each id as it comes back. */
+  async function uploadAll(start: AskDraft): Promise<string[]> {
+    let current = start;
+    for (const photo of start.photos ?? []) {
+      if (photo.photoId) continue;
+      const photoId = await uploadPhoto(photo.path);
+      current = { ...current, photos: (current.photos ?? []).map((p) => (p.path === photo.path ? { ...p, photoId } : p)) };
+      saveAskDraft(current);
+      setDraft(current);
+    }
+    return (current.photos ?? []).map((p) => p.photoId!).filter(Boolean);
+  }
+
   const length = draft.question.trim().length;
 
   async function submit() {
@@ -74,7 +104,10 @@ export default function ConsultAsk() {
     setDraft(keyed);
     setBusy(true);
     try {
-      const c = await call('askConsultation', { body: { clientKey: keyed.clientKey, question } });
+      const photoIds = await uploadAll(keyed);
+      const c = await call('askConsultation', {
+        body: { clientKey: keyed.clientKey, question, ...(photoIds.length ? { photoIds } : {}) },
+      });
       clearAskDraft();
       setDraft(EMPTY);
       replaceWith('consultThread', { id: c.id });
@@ -116,6 +149,10 @@ export default function ConsultAsk() {
             {length} / {QUESTION_MAX}
           </View>
         </View>
+        <View className="section-title" style={{ marginTop: '12px' }}>
+          照片（可选，最多4张）
+        </View>
+        <PhotoPicker value={(draft.photos ?? []).map((p) => p.path)} onChange={setPhotos} />
         <Button id="ask-submit" disabled={busy} onClick={submit}>
           {busy ? '正在提交…' : pending ? '重新提交' : '提交咨询'}
         </Button>

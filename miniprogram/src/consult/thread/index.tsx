@@ -4,6 +4,7 @@ import { Input, Textarea, View } from '@tarojs/components';
 import type { Consultation, Rating } from '@vc/types';
 import { Button } from '../../components/Button';
 import { ConsultStars } from '../../components/ConsultStars';
+import { PhotoGallery } from '../../components/PhotoGallery';
 import { ConsultTrail } from '../../components/ConsultTrail';
 import { ErrorMessage, OkMessage } from '../../components/Message';
 import { ApiError, call, messageOf } from '../../services/api';
@@ -231,6 +232,7 @@ export default function ConsultThread() {
         <View id="thread-question" style={{ marginTop: '8px', whiteSpace: 'pre-wrap' }}>
           {c.question}
         </View>
+        <PhotoGallery consultationId={c.id} photoIds={c.photoIds} />
       </View>
       <ErrorMessage message={error} />
       <OkMessage message={ok} />

@@ -1,6 +1,286 @@
+import { useEffect, useRef, useState } from 'react';
+import Taro, { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro';
 import { View } from '@tarojs/components';
+import type { GroupMessage } from '@vc/types';
+import { Button } from '../../components/Button';
+import { GroupComposer } from '../../components/GroupComposer';
+import { GroupMessageItem } from '../../components/GroupMessageItem';
+import { ErrorMessage, OkMessage } from '../../components/Message';
+import { ApiError, call, messageOf } from '../../services/api';
+import { GroupChat, loadOutbox, newPostKey, saveOutbox, type ChatSnapshot, type Outbox } from '../../services/groupChat';
+import { GROUP_STANDING_LABELS, GROUP_TIER_LABELS, ROLE_LABELS } from '../../services/labels';
+import { goto, replaceWith } from '../../services/nav';
+import { getSession } from '../../services/session';
 
-// placeholder, replaced by the page itself
-export default function Page() {
-  return <View className="card">群聊</View>;
+const MAX_LENGTH = 1000;
+
+function scrollToBottom(): void {
+  try {
+    const p = Taro.pageScrollTo({ scrollTop: 1000000, duration: 0 }) as unknown as Promise<unknown> | undefined;
+    if (p && typeof p.catch === 'function') p.catch(() => undefined);
+  } catch {
+    /* not available: the newest message is still at the bottom */
+  }
+}
+
+/** A network failure or a server fault: the same post may be sent again with the same key. */
+const retryable = (e: unknown) => e instanceof ApiError && (e.status === 0 || e.status >= 500 || e.status === 429);
+
+export default function GroupChatPage() {
+  const router = useRouter();
+  const code = router.params.code ?? '';
+  const [session] = useState(() => getSession());
+  const userId = session?.user.id ?? '';
+  const chatRef = useRef<GroupChat | null>(null);
+  const [snapshot, setSnapshot] = useState<ChatSnapshot>({ group: null, messages: [], hasOlder: false });
+  const [pollError, setPollError] = useState<string | null>(null);
+  const [stopped, setStopped] = useState(false);
+  const [outbox, setOutbox] = useState<Outbox | null>(() => (userId && code ? loadOutbox(userId, code) : null));
+  const [draft, setDraft] = useState(() => outbox?.text ?? '');
+  const [sending, setSending] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [ok, setOk] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const lastShown = useRef(0);
+
+  function chat(): GroupChat | null {
+    if (!chatRef.current && userId && code) {
+      chatRef.current = new GroupChat(code, userId, {
+        onChange: (s) => setSnapshot(s),
+        onSynced: () => setPollError(null),
+        onError: (e, fatal) => {
+          if (e.status === 401) {
+            replaceWith('login');
+            return;
+          }
+          setPollError(fatal ? e.message : `${e.message}（正在重试）`);
+          if (fatal) setStopped(true);
+        },
+      });
+      setSnapshot(chatRef.current.snapshot());
+    }
+    return chatRef.current;
+  }
+
+  useDidShow(() => {
+    if (!session) {
+      replaceWith('login');
+      return;
+    }
+    if (!code) {
+      setError('缺少工作群编号');
+      return;
+    }
+    if (!stopped) chat()?.start();
+  });
+  useDidHide(() => chatRef.current?.stop());
+  useUnload(() => chatRef.current?.stop());
+  useEffect(() => () => chatRef.current?.stop(), []);
+
+  // newest at the bottom: follow new messages down
+  const last = snapshot.messages[snapshot.messages.length - 1]?.seq ?? 0;
+  useEffect(() => {
+    if (last > lastShown.current) {
+      lastShown.current = last;
+      scrollToBottom();
+    }
+  }, [last]);
+
+  const group = snapshot.group;
+  const groupName = group?.name;
+  useEffect(() => {
+    if (!groupName) return;
+    try {
+      const p = Taro.setNavigationBarTitle({ title: groupName }) as unknown as Promise<unknown> | undefined;
+      if (p && typeof p.catch === 'function') p.catch(() => undefined);
+    } catch {
+      /* the title stays 群聊 */
+    }
+  }, [groupName]);
+  const standing = group?.standing;
+  const muted = standing === 'muted';
+  const moderator = standing === 'moderator';
+  const counselHere = !!session?.user.roles.some((g) => g.role === 'counsel' && g.placeCode === code);
+  const villager = !!session?.user.village;
+  const retry = !!outbox && outbox.text === draft.trim();
+
+  function clearNotes() {
+    setError(null);
+    setOk(null);
+    setRefusal(null);
+  }
+
+  async function send() {
+    const c = chat();
+    if (!c || sending) return;
+    clearNotes();
+    const text = draft.trim();
+    if (!text) {
+      setError('请输入消息内容');
+      return;
+    }
+    if (text.length > MAX_LENGTH) {
+      setError(`消息不能超过${MAX_LENGTH}字`);
+      return;
+    }
+    // one key per message: a resend of the same text after a failure carries the same key
+    const out: Outbox = outbox && outbox.text === text ? outbox : { clientKey: newPostKey(), text };
+    setOutbox(out);
+    saveOutbox(userId, code, out);
+    setSending(true);
+    try {
+      const r = await call('postGroupMessage', { params: { groupCode: code }, body: out });
+      done();
+      if (r.status === 'held') setOk('已提交，需经管理员审核后显示');
+      else if (r.message) c.addOwn(r.message);
+      void c.pollNow();
+    } catch (e) {
+      if (retryable(e)) {
+        setError(`${messageOf(e)}。消息未确认送达，请点「重新发送」`);
+        return;
+      }
+      // refused: this key is finished with; what is typed stays so it can be changed
+      setOutbox(null);
+      saveOutbox(userId, code, null);
+      if (e instanceof ApiError && e.code === 'POST_CONTAINS_PRIVATE') setRefusal(e.message);
+      else setError(messageOf(e));
+      if (e instanceof ApiError && e.code === 'GROUP_MUTED') void c.pollNow();
+    } finally {
+      setSending(false);
+    }
+  }
+
+  function done() {
+    setOutbox(null);
+    saveOutbox(userId, code, null);
+    setDraft('');
+  }
+
+  async function remove(m: GroupMessage, reason: string) {
+    clearNotes();
+    if (reason.length < 2) {
+      setError('请填写删除原因（至少2个字）');
+      return;
+    }
+    setBusy(true);
+    try {
+      const removed = await call('removeGroupMessage', { params: { groupCode: code, seq: String(m.seq) }, body: { reason } });
+      chatRef.current?.replace(removed);
+      setOk('已删除该消息');
+      void chatRef.current?.pollNow();
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function takePrivate(m: GroupMessage) {
+    clearNotes();
+    const answer = await Taro.showModal({
+      title: '转为私下咨询',
+      content: `把 ${m.authorName} 的这条消息转为私下咨询？群里将不再显示该消息。`,
+    }).catch(() => ({ confirm: false }));
+    if (!answer.confirm) return;
+    setBusy(true);
+    try {
+      const consultation = await call('takeMessagePrivate', { params: { groupCode: code, seq: String(m.seq) } });
+      void chatRef.current?.pollNow();
+      goto('consultThread', { id: consultation.id });
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function older() {
+    setBusy(true);
+    try {
+      await chatRef.current?.loadOlder();
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <View className="page">
+      <View className="card">
+        <View className="title" id="chat-title">
+          {group?.name ?? '工作群'}
+        </View>
+        {group && (
+          <View className="row">
+            <View className="grow subtitle" id="chat-standing">
+              {GROUP_TIER_LABELS[group.tier]} · {GROUP_STANDING_LABELS[group.standing] ?? group.standing}
+            </View>
+            {moderator && (
+              <View className="tag" id="chat-manage" onClick={() => goto('groupManage', { code })}>
+                管理{group.pendingRequests ? `（${group.pendingRequests} 条申请）` : ''}
+              </View>
+            )}
+          </View>
+        )}
+      </View>
+
+      {snapshot.hasOlder && !stopped && (
+        <Button light small id="load-older" disabled={busy} onClick={older}>
+          查看更早的消息
+        </Button>
+      )}
+
+      {!group && !pollError && snapshot.messages.length === 0 && <View className="muted">正在加载…</View>}
+      {group && snapshot.messages.length === 0 && (
+        <View className="muted" id="chat-empty">
+          还没有消息
+        </View>
+      )}
+      <View id="chat-messages">
+        {snapshot.messages.map((m) => (
+          <GroupMessageItem
+            key={m.seq}
+            message={m}
+            mine={!!m.authorId && m.authorId === userId}
+            canRemove={moderator && m.kind === 'text'}
+            canTakePrivate={counselHere && m.kind === 'text' && m.authorRole === ROLE_LABELS.villager}
+            busy={busy}
+            onRemove={(reason) => remove(m, reason)}
+            onTakePrivate={() => takePrivate(m)}
+          />
+        ))}
+      </View>
+
+      {pollError && (
+        <View className="muted" id="poll-status">
+          {pollError}
+        </View>
+      )}
+      {stopped && (
+        <Button light id="back-to-groups" onClick={() => replaceWith('groupList')}>
+          返回工作群列表
+        </Button>
+      )}
+      <ErrorMessage message={error} />
+      <OkMessage message={ok} />
+      {refusal && (
+        <View className="card" id="private-refusal-card">
+          <View className="error" id="private-refusal">
+            {refusal}
+          </View>
+          {villager && (
+            // nothing of what was typed goes along: it holds the private number
+            <Button light id="ask-privately" onClick={() => goto('consultAsk')}>
+              私下咨询法律顾问
+            </Button>
+          )}
+        </View>
+      )}
+      {!stopped && group && (
+        <GroupComposer value={draft} onInput={(t) => setDraft(t)} onSend={send} sending={sending} retry={retry} muted={muted} />
+      )}
+    </View>
+  );
 }

@@ -1,6 +1,114 @@
+import { useState } from 'react';
+import { useDidShow, useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
+import type { HeldPost } from '@vc/types';
+import { GroupHeldItem } from '../../components/GroupHeldItem';
+import { ErrorMessage, OkMessage } from '../../components/Message';
+import { call, messageOf } from '../../services/api';
+import { replaceWith } from '../../services/nav';
+import { getSession } from '../../services/session';
 
-// placeholder, replaced by the page itself
-export default function Page() {
-  return <View className="card">待审核消息</View>;
+type Status = HeldPost['status'];
+const TABS: { status: Status; label: string }[] = [
+  { status: 'held', label: '待审核' },
+  { status: 'released', label: '已放行' },
+  { status: 'rejected', label: '不予发布' },
+];
+
+/** Posts held by the content check in the groups a township or county office moderates. */
+export default function GroupHeld() {
+  const router = useRouter();
+  const [session] = useState(() => getSession());
+  const code =
+    router.params.code ||
+    session?.user.roles.find((g) => g.role === 'township_staff' || g.role === 'county_staff')?.placeCode ||
+    '';
+  const placeName = session?.user.roles.find((g) => g.placeCode === code)?.placeName ?? '';
+  const [status, setStatus] = useState<Status>('held');
+  const [items, setItems] = useState<HeldPost[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [ok, setOk] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  function load(s: Status) {
+    setItems(null);
+    call('heldPosts', { params: { code }, query: { status: s } })
+      .then((r) => setItems(r.items))
+      .catch((e) => setError(messageOf(e)));
+  }
+
+  useDidShow(() => {
+    if (!getSession()) {
+      replaceWith('login');
+      return;
+    }
+    if (!code) {
+      setError('您没有司法所或县（区）司法局工作人员权限');
+      return;
+    }
+    load(status);
+  });
+
+  function show(s: Status) {
+    setError(null);
+    setOk(null);
+    setStatus(s);
+    load(s);
+  }
+
+  async function decide(p: HeldPost, decision: 'release' | 'reject', reason: string) {
+    setError(null);
+    setOk(null);
+    setBusy(true);
+    try {
+      await call('decideHeldPost', {
+        params: { code, heldId: p.id },
+        body: reason ? { decision, reason } : { decision },
+      });
+      setOk(
+        decision === 'release'
+          ? `已放行 ${p.authorName} 的消息，已在${p.groupName}显示`
+          : `已决定不予发布 ${p.authorName} 的消息`,
+      );
+      setItems((list) => list?.filter((x) => x.id !== p.id) ?? list);
+    } catch (e) {
+      setError(messageOf(e));
+      load(status);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <View className="page">
+      <View className="card">
+        <View className="title">待审核群消息</View>
+        <View className="subtitle">{placeName}管理的工作群中未通过内容安全检测的消息，放行后才在群内显示</View>
+        <View>
+          {TABS.map((t) => (
+            <View
+              key={t.status}
+              id={`held-tab-${t.status}`}
+              className="tag"
+              style={t.status === status ? { background: '#b3261e', color: '#fff' } : undefined}
+              onClick={() => show(t.status)}
+            >
+              {t.label}
+            </View>
+          ))}
+        </View>
+      </View>
+      <ErrorMessage message={error} />
+      <OkMessage message={ok} />
+      {!items && !error && <View className="muted">正在加载…</View>}
+      {items && items.length === 0 && (
+        <View className="muted" id="held-empty">
+          {status === 'held' ? '没有待审核的消息' : '暂无记录'}
+        </View>
+      )}
+      {items?.map((p) => (
+        <GroupHeldItem key={p.id} post={p} busy={busy} onDecide={(d, r) => decide(p, d, r)} />
+      ))}
+    </View>
+  );
 }

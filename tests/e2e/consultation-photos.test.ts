@@ -1,0 +1,89 @@
+/**
+ * A question with a photo on the H5 build in headless Chromium: 林红霞 picks a photo on the ask
+ * page (H5's chooseImage opens a file chooser), submits; the photo is uploaded (multipart), the
+ * consultation carries it, the thread page shows it, and the server returns the same bytes to
+ * her counsel and nothing to a villager of another village.
+ * Needs `npm run build:h5 -w miniprogram` first.
+ */
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Consultation, ConsultationListReply } from '@vc/types';
+import { api, demoLogin } from '../miniprogram/support/http';
+import { startUiStack, type TestStack } from '../miniprogram/support/stack';
+import { openBrowser, type Browser } from './support/browser';
+import { findIdentity } from './support/demo';
+
+// a real 1×1 PNG
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+let stack: TestStack;
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  stack = await startUiStack();
+});
+afterAll(async () => {
+  if (browser?.errors.length) console.warn('browser errors:\n' + browser.errors.join('\n'));
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function photoBytes(id: string, photoId: string, token: string) {
+  const res = await fetch(`${stack.baseUrl}/api/consultations/${id}/photos/${photoId}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()) };
+}
+
+it('a villager asks with a photo; the thread shows it and only those who may see the question get it', async () => {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'vc-photo-')), 'wall.png');
+  writeFileSync(file, PNG);
+  const villager = await findIdentity(stack.baseUrl, '林红霞', 'villager');
+  const question = `邻居砌墙占了我家的地，照片在这里（e2e ${Date.now()}）`;
+
+  browser = await openBrowser();
+  const page = browser.page;
+  await page.goto(`${stack.baseUrl}/`);
+  await page.waitForSelector('#demo-identities', { timeout: 20000 });
+  await page.click(`#demo-${villager.id}`);
+  await page.click('#link-ask', { timeout: 20000 });
+  await page.locator('#ask-question textarea:visible').waitFor({ timeout: 20000 });
+  await page.fill('#ask-question textarea', question);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 20000 }), page.click('#photo-add')]);
+  await chooser.setFiles(file);
+  await page.locator('#photo-0:visible').waitFor({ timeout: 20000 });
+  await page.click('#ask-submit');
+
+  // the thread shows the question and the photo, loaded through the session
+  await page.waitForFunction(
+    (text) => Array.from(document.querySelectorAll('#thread-question')).some((e) => (e.textContent ?? '').includes(text)),
+    question,
+    { timeout: 30000 },
+  );
+  await page.waitForFunction(
+    () => {
+      const img = document.querySelector('#consult-photo-0 img') as HTMLImageElement | null;
+      return !!img && img.complete && img.naturalWidth === 1;
+    },
+    undefined,
+    { timeout: 30000 },
+  );
+
+  const session = await demoLogin(stack.baseUrl, villager.id);
+  const mine = await api<ConsultationListReply>(stack.baseUrl, 'GET', '/api/consultations/mine', session.token);
+  const asked = mine.items.filter((c) => c.preview === question.slice(0, 60));
+  expect(asked).toHaveLength(1);
+  const detail = await api<Consultation>(stack.baseUrl, 'GET', `/api/consultations/${asked[0]!.id}`, session.token);
+  expect(detail.photoIds).toHaveLength(1);
+
+  const counsel = await demoLogin(stack.baseUrl, (await findIdentity(stack.baseUrl, '王建国', 'counsel')).id);
+  const seen = await photoBytes(detail.id, detail.photoIds[0]!, counsel.token);
+  expect(seen.status).toBe(200);
+  expect(seen.bytes.equals(PNG)).toBe(true);
+  const stranger = await demoLogin(stack.baseUrl, (await findIdentity(stack.baseUrl, '李志强', 'township_staff')).id);
+  expect((await photoBytes(detail.id, detail.photoIds[0]!, stranger.token)).status).toBe(404);
+});
