@@ -64,6 +64,15 @@ describe('rule 1: one group per village, township and county, with the places', 
     expect(byTier('county').map((g: { code: string; standing: string }) => [g.code, g.standing])).toEqual([[COUNTY, 'member']]);
   });
 
+  it('county staff see the county group they lead and every township group of the county (to join)', async () => {
+    const res = await call('myGroups', { token: tokens['赵振华'] });
+    const townships = await mongoose.connection.collection('places').countDocuments({ parentCode: COUNTY, level: 'township' });
+    const byTier = (tier: string) => res.body.items.filter((g: { tier: string }) => g.tier === tier);
+    expect(byTier('county').map((g: { standing: string }) => g.standing)).toEqual(['moderator']);
+    expect(byTier('township')).toHaveLength(townships);
+    expect(byTier('township').every((g: { standing: string }) => g.standing === 'can_join')).toBe(true);
+  });
+
   it('a code that is not a place has no group', async () => {
     const res = await read('王志强', 0, '210921001999');
     expect(errorCode(res)).toBe('404 GROUP_NOT_FOUND');

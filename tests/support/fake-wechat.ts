@@ -129,7 +129,11 @@ export async function startFakeWechat(appid = 'wx-test-appid', secret = 'test-se
         return json({
           errcode: 0,
           errmsg: 'ok',
-          result: risky ? { suggest: 'risky', label: 20001 } : review ? { suggest: 'review', label: 20002 } : { suggest: 'pass', label: 100 },
+          result: risky
+            ? { suggest: 'risky', label: 20001 }
+            : review
+              ? { suggest: 'review', label: 20002 }
+              : { suggest: 'pass', label: 100 },
           trace_id: `trace-${state.calls.length}`,
         });
       }

@@ -46,7 +46,10 @@ export async function openBrowser(): Promise<Browser> {
     page,
     errors,
     async close() {
-      await Promise.race([context.close(), new Promise((r) => setTimeout(r, 10000))]);
+      // a hung close must not hang the suite, and the guard timer must not keep jest alive
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([context.close(), new Promise((r) => (timer = setTimeout(r, 10000)))]);
+      clearTimeout(timer);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

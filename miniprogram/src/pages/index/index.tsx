@@ -39,6 +39,9 @@ function GrantItem({ grant }: { grant: RoleGrant }) {
           <Button light id="link-county-export" onClick={() => goto('countyExport', { countyCode: grant.placeCode })}>
             导出台账
           </Button>
+          <Button light id="link-county-held-posts" onClick={() => goto('groupHeld', { code: grant.placeCode })}>
+            待审核群消息
+          </Button>
         </View>
       )}
       {grant.role === 'township_staff' && (

@@ -118,11 +118,17 @@ export async function myGroups(principal: Principal): Promise<GroupSummary[]> {
   for (const c of position.counselCounties) candidates.add(c);
   // township staff moderate every village group of their township
   const townships = position.grants.filter((g) => g.role === 'township_staff').map((g) => g.placeCode);
+  // county staff and experts may join any group of the county: the township groups are listed;
+  // village groups are not (hundreds per county) unless joined
+  const counties = position.grants
+    .filter((g) => ['county_staff', 'county_expert'].includes(g.role) && g.placeCode.length === 6)
+    .map((g) => g.placeCode);
   const places = await PlaceModel.find(
     {
       $or: [
         { code: { $in: [...candidates] } },
         ...(townships.length ? [{ parentCode: { $in: townships }, level: 'village' }] : []),
+        ...(counties.length ? [{ parentCode: { $in: counties }, level: 'township' }] : []),
       ],
       level: { $in: GROUP_LEVELS },
     },
