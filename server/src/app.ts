@@ -6,6 +6,7 @@ import serve from 'koa-static';
 import { buildOpenApiDocument } from '@vc/types';
 import type { Config } from './config';
 import { AppError } from './shared/errors';
+import { createRateLimiter } from './shared/rate-limit';
 import { errorMiddleware, mountRoutes, type AppContext, type AppState, type Handlers } from './shared/http';
 import * as accounts from './modules/accounts/service';
 import * as login from './modules/accounts/login';
@@ -253,7 +254,7 @@ export function createApp({ config, wechat, log = console.error }: AppDeps): Koa
       headers: ctx.headers,
       rawBody: (ctx.request as { rawBody?: string }).rawBody ?? '',
     });
-  const router = mountRoutes(handlers, authenticate, verifySigned, groups.checkMember);
+  const router = mountRoutes(handlers, authenticate, verifySigned, groups.checkMember, createRateLimiter(config.rateLimits));
   app.use(router.routes());
   app.use(router.allowedMethods({ throw: true, methodNotAllowed: () => new AppError('METHOD_NOT_ALLOWED') }));
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { RateLimits } from './shared/rate-limit';
 
 /** Environment, parsed once at boot; a bad value stops the server with a clear message. */
 const Env = z.object({
@@ -30,6 +31,11 @@ const Env = z.object({
   SEED_DEMO: z.enum(['0', '1']).optional(),
   /** WeChat's text check of group posts; off by default only with the demo app id (no WeChat to ask) */
   CONTENT_CHECK: z.enum(['wechat', 'off']).optional(),
+  /** per minute: logins from one address / for one person; posts (group messages, questions, photos) likewise */
+  RATE_LIMIT_LOGIN_PER_ADDRESS: z.coerce.number().int().min(1).default(300),
+  RATE_LIMIT_LOGIN_PER_PERSON: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_POST_PER_ADDRESS: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_POST_PER_PERSON: z.coerce.number().int().min(1).default(30),
 });
 
 export type Config = {
@@ -47,6 +53,7 @@ export type Config = {
   answerTemplateId: string;
   seedDemo: boolean;
   contentCheck: 'wechat' | 'off';
+  rateLimits: RateLimits;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -80,6 +87,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminders: { daysBeforeEnd: e.REMINDER_DAYS_BEFORE_END, templateId: e.WECHAT_REMINDER_TEMPLATE_ID },
     answerTemplateId: e.WECHAT_ANSWER_TEMPLATE_ID,
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === '1' : e.NODE_ENV !== 'production',
+    rateLimits: {
+      login: { perAddress: e.RATE_LIMIT_LOGIN_PER_ADDRESS, perPerson: e.RATE_LIMIT_LOGIN_PER_PERSON },
+      post: { perAddress: e.RATE_LIMIT_POST_PER_ADDRESS, perPerson: e.RATE_LIMIT_POST_PER_PERSON },
+    },
     contentCheck: e.CONTENT_CHECK ?? (e.NODE_ENV === 'production' || env.WECHAT_APPID ? 'wechat' : 'off'),
   };
 }

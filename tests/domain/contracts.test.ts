@@ -70,6 +70,21 @@ describe('route table', () => {
     },
   );
 
+  it('every login route and every route by which people post is rate limited (issue 5)', () => {
+    const limited = routes.filter(([, r]) => r.rateLimit).map(([id, r]) => `${id}:${r.rateLimit}`);
+    expect(limited.sort()).toEqual(
+      [
+        'wechatLogin:login',
+        'cloudLogin:login',
+        'demoLogin:login',
+        'postGroupMessage:post',
+        'askConsultation:post',
+        'uploadConsultationPhoto:post',
+        'followUpConsultation:post',
+      ].sort(),
+    );
+  });
+
   it('GET routes take no body', () => {
     for (const [, route] of routes.filter(([, r]) => r.method === 'get')) expect(route.body).toBeUndefined();
   });

@@ -41,7 +41,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const wechatEnv = wechat ? { WECHAT_APPID: wechat.appid, WECHAT_SECRET: wechat.secret, WECHAT_API_BASE: wechat.baseUrl } : {};
   try {
     await connectDatabase(db.uri);
-    const config = loadConfig({ NODE_ENV: 'test', ...wechatEnv, ...options.env });
+    // tests log in and post far faster than people; rate-limit tests set their own limits
+    const unlimited = {
+      RATE_LIMIT_LOGIN_PER_ADDRESS: '1000000',
+      RATE_LIMIT_LOGIN_PER_PERSON: '1000000',
+      RATE_LIMIT_POST_PER_ADDRESS: '1000000',
+      RATE_LIMIT_POST_PER_PERSON: '1000000',
+    };
+    const config = loadConfig({ NODE_ENV: 'test', ...unlimited, ...wechatEnv, ...options.env });
     if (options.seedDemo ?? true) await seedDemo();
     const errors: unknown[] = [];
     const app = createApp({ config, wechat: createWechatClient(config.wechat), log: (err) => errors.push(err) });

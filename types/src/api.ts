@@ -1,7 +1,7 @@
 import { z } from './zod';
 import { PATHS } from './paths';
 import { ErrorReply, OkReply, EmptyQuery } from './common';
-import { ObjectId, PlaceCode, Role, VillageCode, CountyCode, TownshipCode } from './roles';
+import { ObjectId, PlaceCode, Role, VillageCode, CountyCode, TownshipCode, ProvinceCode } from './roles';
 import {
   LedgerEntry,
   LedgerEntryListQuery,
@@ -15,6 +15,8 @@ import {
   ComplianceQuery,
   ComplianceReply,
   TownshipComplianceQuery,
+  ProvinceComplianceQuery,
+  ProvinceComplianceReply,
   LedgerExportQuery,
   RunRemindersBody,
   RunRemindersReply,
@@ -120,6 +122,8 @@ export interface RouteContract {
   status?: number;
   /** binary replies (images) are described by content type instead of a schema */
   replyContentType?: string;
+  /** limited per client address and per person (429 RATE_LIMITED): logins, and posts by people */
+  rateLimit?: 'login' | 'post';
 }
 
 const countyStaff = ['county_staff', 'admin'] as const;
@@ -133,6 +137,7 @@ export const ROUTES = {
   wechatLogin: {
     ...PATHS.wechatLogin,
     id: 'wechatLogin',
+    rateLimit: 'login',
     summary: '微信登录（wx.login 的 code 换取会话）',
     access: { kind: 'public' },
     body: WechatLoginBody,
@@ -141,6 +146,7 @@ export const ROUTES = {
   cloudLogin: {
     ...PATHS.cloudLogin,
     id: 'cloudLogin',
+    rateLimit: 'login',
     summary: '云函数登录（HMAC 签名，OPENID 来自云开发上下文）',
     access: { kind: 'signed' },
     body: CloudLoginBody,
@@ -157,6 +163,7 @@ export const ROUTES = {
   demoLogin: {
     ...PATHS.demoLogin,
     id: 'demoLogin',
+    rateLimit: 'login',
     summary: '以演示身份登录（仅非生产环境）',
     access: { kind: 'public' },
     body: DemoLoginBody,
@@ -371,6 +378,15 @@ export const ROUTES = {
     query: ComplianceQuery,
     reply: ComplianceReply,
   },
+  provinceCompliance: {
+    ...PATHS.provinceCompliance,
+    id: 'provinceCompliance',
+    summary: '省级达标情况：全省合计与各县（区）本月驻点、本季度讲座、达标率（读取汇总；省级管理员）',
+    access: { kind: 'role', roles: ['admin'], scope: 'provinceCode' },
+    params: z.object({ provinceCode: ProvinceCode }).strict(),
+    query: ProvinceComplianceQuery,
+    reply: ProvinceComplianceReply,
+  },
   ledgerExport: {
     ...PATHS.ledgerExport,
     id: 'ledgerExport',
@@ -409,6 +425,7 @@ export const ROUTES = {
   postGroupMessage: {
     ...PATHS.postGroupMessage,
     id: 'postGroupMessage',
+    rateLimit: 'post',
     summary: '发群消息（幂等：同一 clientKey 只发一次；含身份证号、手机号、银行卡号的拒绝发布；内容安全检测存疑的待审核）',
     access: { kind: 'member', need: 'post' },
     params: GroupParams,
@@ -491,6 +508,7 @@ export const ROUTES = {
   askConsultation: {
     ...PATHS.askConsultation,
     id: 'askConsultation',
+    rateLimit: 'post',
     summary: '村民向本村法律顾问私下咨询（幂等：同一 clientKey 只记一次）',
     access: { kind: 'role', roles: ['villager'], scope: null },
     body: AskBody,
@@ -500,6 +518,7 @@ export const ROUTES = {
   uploadConsultationPhoto: {
     ...PATHS.uploadConsultationPhoto,
     id: 'uploadConsultationPhoto',
+    rateLimit: 'post',
     summary: '上传咨询照片（multipart/form-data，字段 file；JPEG/PNG/WebP，不超过2MB），提问时附上返回的 photoId',
     access: { kind: 'role', roles: ['villager'], scope: null },
     reply: PhotoUploadReply,
@@ -552,6 +571,7 @@ export const ROUTES = {
   followUpConsultation: {
     ...PATHS.followUpConsultation,
     id: 'followUpConsultation',
+    rateLimit: 'post',
     summary: '咨询人追问',
     access: { kind: 'session' },
     params: ConsultationParams,

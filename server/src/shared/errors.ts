@@ -77,6 +77,7 @@ export const ERRORS = {
   PHOTO_TYPE_UNSUPPORTED: [415, '只能上传 JPG、PNG 或 WebP 格式的照片'],
   PHOTO_TOO_MANY: [429, '未使用的照片过多，请先提交咨询'],
   PHOTO_NOT_FOUND: [404, '找不到该照片'],
+  RATE_LIMITED: [429, '操作过于频繁，请稍后再试'],
   DATABASE_UNAVAILABLE: [503, '服务暂时不可用，请稍后重试'],
   INTERNAL: [500, '服务器内部错误'],
 } as const satisfies Record<string, readonly [number, string]>;
@@ -89,6 +90,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message?: string,
     readonly details?: { path: string; message: string }[],
+    /** seconds, for 429 and 503 (sent as Retry-After) */
+    readonly retryAfter?: number,
   ) {
     super(message ?? ERRORS[code][1]);
     this.status = ERRORS[code][0];

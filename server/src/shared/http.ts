@@ -3,6 +3,7 @@ import Router from '@koa/router';
 import { z } from 'zod';
 import { ROUTES, type RouteContract, type RouteId } from '@vc/types';
 import { AppError, ERRORS } from './errors';
+import type { ConsumeRate } from './rate-limit';
 import { decideAccess, type Grant } from './scope';
 
 export interface Principal {
@@ -73,11 +74,14 @@ export function mountRoutes(
   verifySigned: (ctx: AppContext) => Promise<void>,
   /** throws the group refusal (not a member, muted, not a moderator) for `member` routes */
   checkMember: (principal: Principal, groupCode: string, need: 'read' | 'post' | 'moderate' | 'join') => Promise<void>,
+  consumeRate: ConsumeRate,
 ): Router<AppState> {
   const router = new Router<AppState>();
   for (const [id, contract] of Object.entries(ROUTES) as [RouteId, RouteContract][]) {
     const handler = handlers[id] as Handler<RouteId>;
     router[contract.method](contract.path, async (ctx: AppContext) => {
+      // floods from one address are cut before any work is done
+      if (contract.rateLimit) await consumeRate(contract.rateLimit, 'address', ctx.ip);
       if (contract.access.kind === 'signed') await verifySigned(ctx);
       const principal = await authenticate(ctx);
       ctx.state.principal = principal;
@@ -96,10 +100,17 @@ export function mountRoutes(
         if (forbidden === 'TOO_DEEP') throw new AppError('VALIDATION_FAILED', '请求内容嵌套层级过深');
         if (forbidden !== null) throw new AppError('FORBIDDEN_KEY', `请求中含有不允许的字段名：${forbidden.slice(0, 40)}`);
       }
+      const body = parse(contract.body, rawBody ?? {});
+      if (contract.rateLimit) {
+        // the person: who is logged in, or whom a login is for
+        const claimed = body as { userId?: string; openid?: string } | undefined;
+        const person = principal?.userId ?? claimed?.userId ?? claimed?.openid;
+        if (person) await consumeRate(contract.rateLimit, 'person', person);
+      }
       const input = {
         params,
         query: parse(contract.query, ctx.query),
-        body: parse(contract.body, rawBody ?? {}),
+        body,
         principal,
         ctx,
       } as HandlerInput<RouteId>;
@@ -137,6 +148,7 @@ export function errorMiddleware(log: (err: unknown) => void): Koa.Middleware {
       const appError = toAppError(err);
       if (appError.code === 'INTERNAL' || appError.code === 'DATABASE_UNAVAILABLE') log(err);
       ctx.status = appError.status;
+      if (appError.retryAfter) ctx.set('Retry-After', String(appError.retryAfter));
       ctx.body = {
         error: { code: appError.code, message: appError.message, ...(appError.details ? { details: appError.details } : {}) },
       };
