@@ -13,7 +13,7 @@ import * as login from './modules/accounts/login';
 import * as places from './modules/places/service';
 import * as counsel from './modules/counsel/service';
 import * as ledger from './modules/ledger/service';
-import { countyCompliance } from './modules/ledger/report';
+import { countyCompliance, provinceCompliance } from './modules/ledger/report';
 import { exportLedger } from './modules/ledger/export';
 import { runReminders } from './modules/ledger/reminders';
 import type { WechatClient } from './modules/wechat/client';
@@ -139,6 +139,7 @@ export function createApp({ config, wechat, log = console.error }: AppDeps): Koa
     townshipCompliance: ({ params, query }) =>
       countyCompliance(params.townshipCode.slice(0, 6), query.month, params.townshipCode),
     countyCompliance: ({ params, query }) => countyCompliance(params.countyCode, query.month, query.townshipCode),
+    provinceCompliance: ({ params, query }) => provinceCompliance(params.provinceCode, query.month),
     ledgerExport: async ({ params, query, ctx }) => {
       ctx.body = await exportLedger(params.countyCode, query.month, query.villageCode);
       ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -93,6 +93,8 @@ const GUARD_CODES = [
 
 /** candidate targets per path parameter: inside and outside every jurisdiction above */
 const TARGETS: Record<string, string[]> = {
+  // nobody below holds admin, the only role of province routes: all are refused
+  provinceCode: ['21', '41'],
   countyCode: ['210921', '210922'],
   villageCode: ['210921001001', '210921001004', '210921100202', '210922100201'],
   code: ['210921', '210921001', '210921100', '210921001001', '210922'],

@@ -24,6 +24,7 @@ const routes = Object.values(ROUTES) as RouteContract[];
 
 /** valid path parameters inside the county staff's jurisdiction */
 const PARAMS: Record<string, string> = {
+  provinceCode: '21',
   countyCode: '210921',
   villageCode: '210921001001',
   code: '210921',
@@ -131,6 +132,7 @@ describe('queries and path parameters', () => {
     async (_, route) => {
       const before = await snapshot();
       const bad = {
+        provinceCode: '2x',
         countyCode: '21092x',
         villageCode: '12',
         code: 'abc',

@@ -157,21 +157,26 @@ export const VillageCompliance = z
   .openapi('VillageCompliance');
 export type VillageCompliance = z.infer<typeof VillageCompliance>;
 
+/** Totals of a set of villages for a month: on-site hours this month, lectures this quarter (R2, R3). */
+export const ComplianceSummary = z.object({
+  villages: z.number(),
+  compliant: z.number(),
+  /** percent of villages compliant, one decimal */
+  rate: z.number(),
+  onSiteHours: z.number(),
+  lectures: z.number(),
+  mediations: z.number(),
+  entries: z.number(),
+});
+export type ComplianceSummary = z.infer<typeof ComplianceSummary>;
+
 export const ComplianceReply = z
   .object({
     month: z.string(),
     quarter: z.string(),
     year: z.string(),
     targets: z.object({ minOnSiteHoursPerMonth: z.number(), minLecturesPerQuarter: z.number(), minHoursPerYear: z.number() }),
-    summary: z.object({
-      villages: z.number(),
-      compliant: z.number(),
-      rate: z.number(),
-      onSiteHours: z.number(),
-      lectures: z.number(),
-      mediations: z.number(),
-      entries: z.number(),
-    }),
+    summary: ComplianceSummary,
     townships: z.array(
       z.object({ code: z.string(), name: z.string(), villages: z.number(), compliant: z.number(), rate: z.number() }),
     ),
@@ -179,6 +184,32 @@ export const ComplianceReply = z
   })
   .openapi('ComplianceReply');
 export type ComplianceReply = z.infer<typeof ComplianceReply>;
+
+export const ProvinceComplianceQuery = z.object({ month: Month.optional() }).strict();
+
+/** Province-level oversight: the province's totals and one row per county, each with that county's targets. */
+export const ProvinceComplianceReply = z
+  .object({
+    provinceCode: z.string(),
+    name: z.string(),
+    month: z.string(),
+    quarter: z.string(),
+    year: z.string(),
+    summary: ComplianceSummary,
+    counties: z.array(
+      ComplianceSummary.extend({
+        code: z.string(),
+        name: z.string(),
+        targets: z.object({
+          minOnSiteHoursPerMonth: z.number(),
+          minLecturesPerQuarter: z.number(),
+          minHoursPerYear: z.number(),
+        }),
+      }),
+    ),
+  })
+  .openapi('ProvinceComplianceReply');
+export type ProvinceComplianceReply = z.infer<typeof ProvinceComplianceReply>;
 
 export const LedgerExportQuery = z.object({ month: Month, villageCode: VillageCode.optional() }).strict();
 

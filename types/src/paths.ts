@@ -31,6 +31,7 @@ export const PATHS = {
   runReminders: { method: 'post', path: '/api/internal/reminders/run' },
   townshipCompliance: { method: 'get', path: '/api/townships/:townshipCode/compliance' },
   countyCompliance: { method: 'get', path: '/api/counties/:countyCode/compliance' },
+  provinceCompliance: { method: 'get', path: '/api/provinces/:provinceCode/compliance' },
   ledgerExport: { method: 'get', path: '/api/counties/:countyCode/ledger-export' },
   lockLedgerMonth: { method: 'post', path: '/api/townships/:townshipCode/ledger-months/:month/lock' },
   myGroups: { method: 'get', path: '/api/groups' },

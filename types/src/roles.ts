@@ -17,6 +17,7 @@ export type PlaceLevel = z.infer<typeof PlaceLevel>;
 /** National statistics division codes: county 6 digits, township 9, village 12 (province 2). */
 export const CODE_LENGTH: Record<PlaceLevel, number> = { province: 2, county: 6, township: 9, village: 12 };
 
+export const ProvinceCode = z.string().regex(/^\d{2}$/, '省级区划代码应为2位数字');
 export const CountyCode = z.string().regex(/^\d{6}$/, '县级区划代码应为6位数字');
 export const TownshipCode = z.string().regex(/^\d{9}$/, '乡镇区划代码应为9位数字');
 export const VillageCode = z.string().regex(/^\d{12}$/, '村级区划代码应为12位数字');

@@ -48,6 +48,7 @@ import type {
   EscalateBody,
   Rating,
   ConsultationStatsReply,
+  ProvinceComplianceReply,
 } from '@vc/types';
 import { getToken, clearSession } from './session';
 
@@ -91,6 +92,7 @@ export interface RouteTypes {
   lockLedgerMonth: { params: { townshipCode: string; month: string }; reply: LedgerLock };
   townshipCompliance: { params: { townshipCode: string }; query: { month?: string }; reply: ComplianceReply };
   countyCompliance: { params: { countyCode: string }; query: { month?: string; townshipCode?: string }; reply: ComplianceReply };
+  provinceCompliance: { params: { provinceCode: string }; query: { month?: string }; reply: ProvinceComplianceReply };
   /** xlsx file: fetched with downloadFile / fetch (services/ledgerExport.ts), not with call() */
   ledgerExport: { params: { countyCode: string }; query: { month: string; villageCode?: string }; reply: ArrayBuffer };
   runReminders: { body: RunRemindersBody; reply: RunRemindersReply };

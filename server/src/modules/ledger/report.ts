@@ -1,13 +1,78 @@
-import type { ComplianceReply, VillageCompliance } from '@vc/types';
-import { monthOf } from '../../shared/periods';
+import type { ComplianceReply, ComplianceSummary, ProvinceComplianceReply, VillageCompliance } from '@vc/types';
+import { AppError } from '../../shared/errors';
+import { monthOf, monthsOfQuarter, quarterOfMonth } from '../../shared/periods';
 import { countyPolicy } from '../counsel/service';
 import { PlaceModel } from '../places/model';
 import { UserModel } from '../accounts/model';
 import { AssignmentModel } from '../counsel/model';
 import { LedgerRollupModel, type RollupDoc } from './model';
-import { EMPTY_FIGURES, standing, type MonthFigures } from './policy';
+import { EMPTY_FIGURES, standing, type MonthFigures, type Targets } from './policy';
 
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
+
+type RollupFigures = Pick<
+  RollupDoc,
+  'villageCode' | 'month' | 'onSiteMinutes' | 'remoteMinutes' | 'lectures' | 'mediations' | 'entries'
+>;
+
+/** Sums rollups per village and month (several counsel of one village add up). */
+function figuresByVillage(rollups: readonly RollupFigures[]): Map<string, Map<string, MonthFigures>> {
+  const byVillage = new Map<string, Map<string, MonthFigures>>();
+  for (const r of rollups) {
+    const months = byVillage.get(r.villageCode) ?? new Map<string, MonthFigures>();
+    const sum = months.get(r.month) ?? EMPTY_FIGURES;
+    months.set(r.month, {
+      onSiteMinutes: sum.onSiteMinutes + r.onSiteMinutes,
+      remoteMinutes: sum.remoteMinutes + r.remoteMinutes,
+      lectures: sum.lectures + r.lectures,
+      mediations: sum.mediations + (r.mediations ?? 0),
+      entries: sum.entries + r.entries,
+    });
+    byVillage.set(r.villageCode, months);
+  }
+  return byVillage;
+}
+
+type VillageFigures = Pick<
+  VillageCompliance,
+  'onSiteMinutes' | 'lectures' | 'yearMinutes' | 'mediations' | 'entries' | 'compliant' | 'missing'
+>;
+
+/** One village's figures for the month (on-site hours), its quarter (lectures) and its year. */
+function villageFigures(months: ReadonlyMap<string, MonthFigures>, month: string, targets: Targets): VillageFigures {
+  const s = standing(months, month, targets);
+  return {
+    onSiteMinutes: s.month.onSiteMinutes,
+    lectures: s.quarter.lectures,
+    yearMinutes: s.year.minutes,
+    mediations: months.get(month)?.mediations ?? 0,
+    entries: months.get(month)?.entries ?? 0,
+    // "compliant" is judged on the month and the quarter; the year is still running
+    compliant: s.month.onSiteMinutes >= s.month.requiredMinutes && s.quarter.lectures >= s.quarter.requiredLectures,
+    missing: s.missing,
+  };
+}
+
+function summaryOf(
+  rows: readonly Pick<VillageFigures, 'onSiteMinutes' | 'lectures' | 'mediations' | 'entries' | 'compliant'>[],
+): ComplianceSummary {
+  const compliant = rows.filter((r) => r.compliant).length;
+  return {
+    villages: rows.length,
+    compliant,
+    rate: percent(compliant, rows.length),
+    onSiteHours: Math.round((rows.reduce((s, r) => s + r.onSiteMinutes, 0) / 60) * 10) / 10,
+    lectures: rows.reduce((s, r) => s + r.lectures, 0),
+    mediations: rows.reduce((s, r) => s + r.mediations, 0),
+    entries: rows.reduce((s, r) => s + r.entries, 0),
+  };
+}
+
+const targetsOf = (t: Targets): Targets => ({
+  minOnSiteHoursPerMonth: t.minOnSiteHoursPerMonth,
+  minLecturesPerQuarter: t.minLecturesPerQuarter,
+  minHoursPerYear: t.minHoursPerYear,
+});
 
 /**
  * County compliance (R2, R3, R13) from rollups: one read of the county's rollups for the year
@@ -26,20 +91,7 @@ export async function countyCompliance(
   const rollupFilter: Record<string, unknown> = { countyCode, month: { $gte: `${year}-01`, $lte: `${year}-12` } };
   if (townshipCode) rollupFilter.townshipCode = townshipCode;
   const rollups = await LedgerRollupModel.find(rollupFilter).lean<RollupDoc[]>();
-
-  const byVillage = new Map<string, Map<string, MonthFigures>>();
-  for (const r of rollups) {
-    const months = byVillage.get(r.villageCode) ?? new Map<string, MonthFigures>();
-    const sum = months.get(r.month) ?? EMPTY_FIGURES;
-    months.set(r.month, {
-      onSiteMinutes: sum.onSiteMinutes + r.onSiteMinutes,
-      remoteMinutes: sum.remoteMinutes + r.remoteMinutes,
-      lectures: sum.lectures + r.lectures,
-      mediations: sum.mediations + (r.mediations ?? 0),
-      entries: sum.entries + r.entries,
-    });
-    byVillage.set(r.villageCode, months);
-  }
+  const byVillage = figuresByVillage(rollups);
   const assignmentFilter: Record<string, unknown> = { countyCode, endedAt: null };
   if (townshipCode) assignmentFilter.townshipCode = townshipCode;
   const assignments = await AssignmentModel.find(assignmentFilter, { counselId: 1, villageCode: 1 }).lean();
@@ -51,44 +103,31 @@ export async function countyCompliance(
       .map((a) => ({ id: String(a.counselId), name: counselNames.get(String(a.counselId)) ?? '' }));
   const targets = await countyPolicy(countyCode);
   const rows: VillageCompliance[] = villages.map((v) => {
-    const months = byVillage.get(v.code) ?? new Map();
-    const s = standing(months, month, targets);
-    // "compliant" is judged on the month and the quarter; the year is still running
-    const compliant = s.month.onSiteMinutes >= s.month.requiredMinutes && s.quarter.lectures >= s.quarter.requiredLectures;
+    const { onSiteMinutes, lectures, yearMinutes, mediations, entries, compliant, missing } = villageFigures(
+      byVillage.get(v.code) ?? new Map(),
+      month,
+      targets,
+    );
     return {
       code: v.code,
       name: v.name,
       townshipCode: v.townshipCode ?? v.code.slice(0, 9),
-      onSiteMinutes: s.month.onSiteMinutes,
-      lectures: s.quarter.lectures,
-      yearMinutes: s.year.minutes,
+      onSiteMinutes,
+      lectures,
+      yearMinutes,
       counsel: counselOf(v.code),
-      mediations: months.get(month)?.mediations ?? 0,
-      entries: months.get(month)?.entries ?? 0,
+      mediations,
+      entries,
       compliant,
-      missing: s.missing,
+      missing,
     };
   });
-  const compliant = rows.filter((r) => r.compliant).length;
-  const sample = standing(new Map(), month, targets);
   return {
     month,
-    quarter: sample.quarter.period,
+    quarter: quarterOfMonth(month),
     year,
-    targets: {
-      minOnSiteHoursPerMonth: targets.minOnSiteHoursPerMonth,
-      minLecturesPerQuarter: targets.minLecturesPerQuarter,
-      minHoursPerYear: targets.minHoursPerYear,
-    },
-    summary: {
-      villages: rows.length,
-      compliant,
-      rate: percent(compliant, rows.length),
-      onSiteHours: Math.round((rows.reduce((s, r) => s + r.onSiteMinutes, 0) / 60) * 10) / 10,
-      lectures: rows.reduce((s, r) => s + r.lectures, 0),
-      mediations: rows.reduce((s, r) => s + r.mediations, 0),
-      entries: rows.reduce((s, r) => s + r.entries, 0),
-    },
+    targets: targetsOf(targets),
+    summary: summaryOf(rows),
     townships: townships
       .filter((t) => !townshipCode || t.code === townshipCode)
       .map((t) => {
@@ -97,5 +136,57 @@ export async function countyCompliance(
         return { code: t.code, name: t.name, villages: mine.length, compliant: ok, rate: percent(ok, mine.length) };
       }),
     villages: rows,
+  };
+}
+
+/**
+ * Province compliance (province-level oversight): the province's totals and one row per county,
+ * each judged by its own county's targets, exactly as the county report judges it. Reads the
+ * rollups of the month's quarter only (lectures count per quarter), never the entries, and no
+ * counsel or assignments (the rows carry no names).
+ */
+export async function provinceCompliance(provinceCode: string, month = monthOf(new Date())): Promise<ProvinceComplianceReply> {
+  // one read of the province's places (each query is a scan of the collection on FerretDB 1.24)
+  const places = await PlaceModel.find(
+    { provinceCode, level: { $in: ['province', 'county', 'village'] } },
+    { code: 1, name: 1, level: 1, countyCode: 1 },
+  ).lean();
+  const province = places.find((p) => p.level === 'province' && p.code === provinceCode);
+  if (!province) throw new AppError('PLACE_NOT_FOUND');
+  const quarter = quarterOfMonth(month);
+  const counties = places.filter((p) => p.level === 'county').sort((a, b) => a.code.localeCompare(b.code));
+  const countyCodes = counties.map((c) => c.code);
+  const villages = places.filter((p) => p.level === 'village');
+  const rollups = await LedgerRollupModel.find(
+    { countyCode: { $in: countyCodes }, month: { $in: monthsOfQuarter(quarter) } },
+    { villageCode: 1, month: 1, onSiteMinutes: 1, remoteMinutes: 1, lectures: 1, mediations: 1, entries: 1 },
+  ).lean<RollupFigures[]>();
+  const byVillage = figuresByVillage(rollups);
+  const policies = new Map((await Promise.all(countyCodes.map((code) => countyPolicy(code)))).map((p) => [p.countyCode, p]));
+
+  const rowsByCounty = new Map<string, VillageFigures[]>(countyCodes.map((code) => [code, []]));
+  const all: VillageFigures[] = [];
+  for (const v of villages) {
+    const countyCode = v.countyCode ?? v.code.slice(0, 6);
+    const rows = rowsByCounty.get(countyCode);
+    const targets = policies.get(countyCode);
+    if (!rows || !targets) continue; // a village whose county is not stored
+    const row = villageFigures(byVillage.get(v.code) ?? new Map(), month, targets);
+    rows.push(row);
+    all.push(row);
+  }
+  return {
+    provinceCode,
+    name: province.name,
+    month,
+    quarter,
+    year: month.slice(0, 4),
+    summary: summaryOf(all),
+    counties: counties.map((c) => ({
+      code: c.code,
+      name: c.name,
+      targets: targetsOf(policies.get(c.code)!),
+      ...summaryOf(rowsByCounty.get(c.code)!),
+    })),
   };
 }

@@ -1,0 +1,192 @@
+/**
+ * `npm run bench`: the benchmarks of issue 5, never part of `npm test`.
+ *
+ *   1. province compliance report (Henan, 41) and one county report vs reading the same rollups raw
+ *   2. group messages: concurrent posting and syncing vs raw inserts and range reads
+ *   3. ledger submissions with idempotency keys vs raw inserts and key lookups
+ *   4. mini-program package sizes vs WeChat's limits
+ *
+ * Each product path and its floor run in the same run on the same embedded database, repeated;
+ * medians and spread are printed as a table and written to bench/results/ as JSON.
+ * Options: --only=province,groups,ledger,size; --at-scale also times one ledger submission on the
+ * province database (about two more minutes: the key lookup scans every entry).
+ * Run as `npm run bench -- --only=groups,ledger`.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import mongoose from 'mongoose';
+import { startEmbeddedDb } from '../tools/db/embedded';
+import { environment, type Environment } from './lib/env';
+import type { Comparison, Side } from './lib/report';
+import { fmt } from './lib/stats';
+import { benchProvince, type ProvinceResult } from './province';
+import { benchGroups, type GroupsResult } from './groups';
+import { benchLedger, type LedgerResult } from './ledger';
+import { benchSize, type SizeResult } from './size';
+
+const root = path.resolve(__dirname, '..');
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
+const log = (line: string) => console.log(`[${elapsed().padStart(5)}] ${line}`);
+
+const only = (process.argv.find((a) => a.startsWith('--only='))?.slice(7) ?? 'province,groups,ledger,size').split(',');
+
+async function databaseEnvironment(): Promise<Environment> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'vc-bench-env-'));
+  const db = await startEmbeddedDb({ dataDir: dir, log });
+  try {
+    await mongoose.connect(db.uri, { serverSelectionTimeoutMS: 5000 });
+    return await environment();
+  } finally {
+    await mongoose.disconnect();
+    await db.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Display width: CJK characters take two columns. */
+const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
+const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
+
+function describeSide(side: Side, ratioOf: Comparison['ratioOf']): string {
+  const l = side.latency;
+  if (ratioOf === 'throughput' && side.throughput) {
+    const t = side.throughput;
+    return `${fmt(t.median)} req/s [${fmt(t.min)}–${fmt(t.max)}, ${t.rounds} rounds]; latency p50 ${fmt(l.p50)} ms, p99 ${fmt(l.p99)} ms`;
+  }
+  if (side.throughput) return `p50 ${fmt(l.p50)} ms, p99 ${fmt(l.p99)} ms (median of ${side.throughput.rounds} rounds; n=${l.n})`;
+  return `p50 ${fmt(l.p50)} ms [min ${fmt(l.min)}, max ${fmt(l.max)}, n=${l.n}]`;
+}
+
+function printComparisons(comparisons: Comparison[]) {
+  console.log('');
+  console.log(`${pad('benchmark', 20)}${pad('measure', 62)}ratio (product ÷ floor)`);
+  console.log('-'.repeat(120));
+  for (const c of comparisons) {
+    console.log(`${pad(c.benchmark, 20)}${pad(c.measure, 62)}${c.ratio.toFixed(1)}× by ${c.ratioOf}`);
+    console.log(`${pad('', 20)}  product: ${pad(c.product.what, 50)}${describeSide(c.product, c.ratioOf)}`);
+    console.log(`${pad('', 20)}  floor:   ${pad(c.floor.what, 50)}${describeSide(c.floor, c.ratioOf)}`);
+    for (const note of c.notes ?? []) console.log(`${pad('', 20)}  ${note}`);
+  }
+}
+
+function printPhases(title: string, phases: Record<string, number>) {
+  console.log(`\n${title} (median ms)`);
+  for (const [label, ms] of Object.entries(phases)) console.log(`  ${pad(label, 72)}${fmt(ms).padStart(9)}`);
+}
+
+async function main() {
+  const results: {
+    startedAt: string;
+    environment?: Environment;
+    province?: ProvinceResult;
+    groups?: GroupsResult;
+    ledger?: LedgerResult;
+    size?: SizeResult;
+    comparisons: Comparison[];
+    furthestFromOne?: { benchmark: string; measure: string; ratio: number };
+    durationSeconds?: number;
+  } = { startedAt: new Date().toISOString(), comparisons: [] };
+
+  log('environment ...');
+  results.environment = await databaseEnvironment();
+  const cacheRoot = path.join(root, 'bench', '.cache');
+  mkdirSync(cacheRoot, { recursive: true });
+
+  if (only.includes('province')) {
+    log('1. province compliance report ...');
+    results.province = await benchProvince(cacheRoot, log, { atScaleSubmission: process.argv.includes('--at-scale') });
+    results.comparisons.push(...results.province.comparisons);
+  }
+  if (only.includes('groups')) {
+    log('2. group messages ...');
+    results.groups = await benchGroups(log);
+    results.comparisons.push(...results.groups.comparisons);
+  }
+  if (only.includes('ledger')) {
+    log('3. ledger submissions ...');
+    results.ledger = await benchLedger(log);
+    results.comparisons.push(...results.ledger.comparisons);
+  }
+  if (only.includes('size')) {
+    log('4. mini-program size ...');
+    results.size = benchSize(log);
+  }
+  results.durationSeconds = Math.round((Date.now() - started) / 1000);
+
+  // ---- output ----
+  const e = results.environment;
+  console.log('\n=== village-counsel benchmarks (npm run bench) ===');
+  console.log(`hardware: ${e.cpu}, ${e.cores} cores, ${e.ramGiB} GiB RAM (${e.platform})`);
+  console.log(
+    `software: node ${e.node}, ${e.ferretdb} on ${e.backend}, mongoose ${e.mongoose} (mongodb driver ${e.mongodbDriver})` +
+      (e.buildInfo ? ` (answers buildInfo as MongoDB ${String(e.buildInfo.version)})` : ''),
+  );
+  if (results.province) {
+    const d = results.province.data;
+    console.log(
+      `province data: ${d.provinceCode} — ${d.counties} counties, ${d.townships} townships, ${d.villages} villages, ${d.counsel} counsel, ` +
+        `${d.assignments} assignments, ${d.entries} approved entries in ${d.month}, ${d.rollups} rollups ` +
+        `(${d.reusedCache ? `cache reused, built ${d.builtAt}` : 'built in this run'}; setup s: ${JSON.stringify(d.setupSeconds)})`,
+    );
+  }
+  if (results.groups) console.log(`group messages setup: ${JSON.stringify(results.groups.setup)}`);
+  if (results.ledger) console.log(`ledger setup: ${JSON.stringify(results.ledger.setup)}`);
+
+  printComparisons(results.comparisons);
+
+  if (results.province) {
+    printPhases('where the province report goes (in-process, same database)', results.province.phases.province!);
+    printPhases(
+      `where the county report goes (${results.province.county.code} ${results.province.county.name})`,
+      results.province.phases.county!,
+    );
+    console.log(
+      `\nsingle requests on the province-sized database (${results.province.data.entries} entries, ${results.province.data.villages} villages)`,
+    );
+    for (const [label, s] of Object.entries(results.province.atScale)) {
+      console.log(`  ${pad(label, 72)}p50 ${fmt(s.p50)} ms [min ${fmt(s.min)}, max ${fmt(s.max)}, n=${s.n}]`);
+    }
+  }
+  if (results.groups) printPhases('one lookup of a group post, alone (county database after the run)', results.groups.phases);
+  if (results.ledger)
+    printPhases('one lookup of a ledger submission, alone (county database after the run)', results.ledger.phases);
+
+  if (results.size) {
+    const s = results.size;
+    console.log(
+      `\nmini-program weapp build (miniprogram/dist, ${s.built ? `built now in ${s.buildSeconds} s` : `built ${s.builtAt}`}) vs WeChat limits`,
+    );
+    console.log(
+      `  ${pad('package', 26)}${'files'.padStart(6)}${'KB'.padStart(10)}${'limit KB'.padStart(10)}${'used'.padStart(8)}  of which licence texts`,
+    );
+    for (const p of [...s.packages, s.total]) {
+      console.log(
+        `  ${pad(p.name, 26)}${String(p.files).padStart(6)}${p.kb.toFixed(1).padStart(10)}${String(p.limitKb).padStart(10)}${`${(p.share * 100).toFixed(1)}%`.padStart(8)}  ${p.licenceKb.toFixed(1)} KB${p.kb > p.limitKb ? '  OVER THE LIMIT' : ''}`,
+      );
+    }
+  }
+
+  const furthest = [...results.comparisons].sort((a, b) => Math.abs(Math.log(b.ratio)) - Math.abs(Math.log(a.ratio)))[0];
+  if (furthest) {
+    results.furthestFromOne = { benchmark: furthest.benchmark, measure: furthest.measure, ratio: furthest.ratio };
+    console.log(`\nfurthest from 1: ${furthest.benchmark} — ${furthest.measure}: ${furthest.ratio.toFixed(1)}×`);
+  }
+
+  const dir = path.join(root, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `bench-${results.startedAt.replace(/[:.]/g, '-')}.json`);
+  const json = JSON.stringify(results, null, 2);
+  writeFileSync(file, json);
+  writeFileSync(path.join(dir, 'latest.json'), json);
+  console.log(`\nwritten: ${path.relative(root, file)} (and bench/results/latest.json); total ${elapsed()}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
