@@ -99,13 +99,13 @@ export async function benchGroups(log: (line: string) => void): Promise<GroupsRe
     const floorPost: typeof product.post = [];
     const floorSync: typeof product.post = [];
 
-    const runProduct = async (round: number) => {
+    const runProduct = async (round: number, pairs = PAIRS_PER_CLIENT) => {
       const result: LoadResult = await client.run({
         baseUrl: stack.baseUrl,
         clients: people.map((p, i) => ({
           token: p.token,
           after: 0,
-          steps: Array.from({ length: PAIRS_PER_CLIENT }, (_, k) => [
+          steps: Array.from({ length: pairs }, (_, k) => [
             {
               kind: 'post' as const,
               label: 'post',
@@ -122,7 +122,7 @@ export async function benchGroups(log: (line: string) => void): Promise<GroupsRe
       return result;
     };
 
-    const runFloor = async (round: number) => {
+    const runFloor = async (round: number, pairs = PAIRS_PER_CLIENT) => {
       // the next free seq of each group, read before the clock starts: the floor takes no lookups
       const next = new Map<string, number>();
       for (const g of groupCodes) {
@@ -134,7 +134,7 @@ export async function benchGroups(log: (line: string) => void): Promise<GroupsRe
       const syncs: number[] = [];
       const { wallMs } = await concurrently(CONCURRENCY, CONCURRENCY, async (i) => {
         const p = people[i]!;
-        for (let k = 0; k < PAIRS_PER_CLIENT; k++) {
+        for (let k = 0; k < pairs; k++) {
           const seq = next.get(p.groupCode)! + 1;
           next.set(p.groupCode, seq);
           const t = await timed(() =>
@@ -168,8 +168,8 @@ export async function benchGroups(log: (line: string) => void): Promise<GroupsRe
       return { posts, syncs, wallMs };
     };
 
-    await runProduct(-1); // warm-up
-    await runFloor(-1);
+    await runProduct(-1, 1); // warm-up: one post and one sync per client
+    await runFloor(-1, 1);
     for (let round = 0; round < ROUNDS; round++) {
       const r = await runProduct(round);
       const n = CONCURRENCY * PAIRS_PER_CLIENT;

@@ -13,7 +13,7 @@
  * Run as `npm run bench -- --only=groups,ledger`.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
 import { startEmbeddedDb } from '../tools/db/embedded';
@@ -87,6 +87,7 @@ async function main() {
     comparisons: Comparison[];
     furthestFromOne?: { benchmark: string; measure: string; ratio: number };
     durationSeconds?: number;
+    loadAverageAtEnd?: number[];
   } = { startedAt: new Date().toISOString(), comparisons: [] };
 
   log('environment ...');
@@ -114,11 +115,17 @@ async function main() {
     results.size = benchSize(log);
   }
   results.durationSeconds = Math.round((Date.now() - started) / 1000);
+  results.loadAverageAtEnd = os.loadavg().map((x) => Math.round(x * 100) / 100);
 
   // ---- output ----
   const e = results.environment;
   console.log('\n=== village-counsel benchmarks (npm run bench) ===');
   console.log(`hardware: ${e.cpu}, ${e.cores} cores, ${e.ramGiB} GiB RAM (${e.platform})`);
+  const loadNow = os.loadavg().map((x) => x.toFixed(2));
+  console.log(
+    `load average (1/5/15 min): ${e.loadAverage.map((x) => x.toFixed(2)).join(' ')} at the start, ${loadNow.join(' ')} at the end ` +
+      `(this run itself keeps about 1–2 cores busy; more means other work shared the machine)`,
+  );
   console.log(
     `software: node ${e.node}, ${e.ferretdb} on ${e.backend}, mongoose ${e.mongoose} (mongodb driver ${e.mongodbDriver})` +
       (e.buildInfo ? ` (answers buildInfo as MongoDB ${String(e.buildInfo.version)})` : ''),

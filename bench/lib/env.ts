@@ -9,6 +9,8 @@ export interface Environment {
   cores: number;
   ramGiB: number;
   platform: string;
+  /** 1, 5 and 15 minute load averages when the run started: others' work on the machine shows here */
+  loadAverage: number[];
   node: string;
   ferretdb: string;
   backend: string;
@@ -38,6 +40,7 @@ export async function environment(): Promise<Environment> {
     cores: os.cpus().length,
     ramGiB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
     platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
     node: process.version,
     ferretdb: `FerretDB ${ferretdb}`,
     backend: `SQLite (modernc.org/sqlite ${sqlite ?? '?'}, files in a data folder)`,
