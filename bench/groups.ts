@@ -99,12 +99,24 @@ export async function benchGroups(log: (line: string) => void): Promise<GroupsRe
     const floorPost: typeof product.post = [];
     const floorSync: typeof product.post = [];
 
+    /** the last seq of each active group, read before the clock starts */
+    const lastSeqs = async () => {
+      const last = new Map<string, number>();
+      for (const g of groupCodes) {
+        const top = await db.collection('group_messages').find({ groupCode: g }).sort({ seq: -1 }).limit(1).toArray();
+        last.set(g, (top[0]?.seq as number | undefined) ?? 0);
+      }
+      return last;
+    };
+
+    // Phones are caught up when a round starts: each sync asks for what came after the last seq it saw.
     const runProduct = async (round: number, pairs = PAIRS_PER_CLIENT) => {
+      const last = await lastSeqs();
       const result: LoadResult = await client.run({
         baseUrl: stack.baseUrl,
         clients: people.map((p, i) => ({
           token: p.token,
-          after: 0,
+          after: last.get(p.groupCode)!,
           steps: Array.from({ length: pairs }, (_, k) => [
             {
               kind: 'post' as const,
@@ -124,12 +136,8 @@ export async function benchGroups(log: (line: string) => void): Promise<GroupsRe
 
     const runFloor = async (round: number, pairs = PAIRS_PER_CLIENT) => {
       // the next free seq of each group, read before the clock starts: the floor takes no lookups
-      const next = new Map<string, number>();
-      for (const g of groupCodes) {
-        const last = await db.collection('group_messages').find({ groupCode: g }).sort({ seq: -1 }).limit(1).toArray();
-        next.set(g, (last[0]?.seq as number | undefined) ?? 0);
-      }
-      const seen = people.map(() => 0);
+      const next = await lastSeqs();
+      const seen = people.map((p) => next.get(p.groupCode)!);
       const posts: number[] = [];
       const syncs: number[] = [];
       const { wallMs } = await concurrently(CONCURRENCY, CONCURRENCY, async (i) => {

@@ -83,7 +83,7 @@ export async function benchProvince(
     const provinceFloor = await repeat(
       REPS,
       async () => provinceCounts.add((await db.collection('ledger_rollups').find(provinceFilter).toArray()).length),
-      0,
+      1,
     );
     const provinceDocs = [...provinceCounts][0]!;
     // the product read every rollup of the province's quarter: one per counsel and village here
@@ -142,7 +142,7 @@ export async function benchProvince(
     const countyFloor = await repeat(
       REPS,
       async () => countyCounts.add((await db.collection('ledger_rollups').find(countyFilter).toArray()).length),
-      0,
+      1,
     );
     const countyDocs = [...countyCounts][0]!;
     if (countyCounts.size !== 1 || countyDocs !== countyVillages) throw new Error(`floor read ${[...countyCounts]} rollups`);

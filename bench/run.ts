@@ -64,7 +64,7 @@ function printComparisons(comparisons: Comparison[]) {
   console.log(`${pad('benchmark', 20)}${pad('measure', 62)}ratio (product ÷ floor)`);
   console.log('-'.repeat(120));
   for (const c of comparisons) {
-    console.log(`${pad(c.benchmark, 20)}${pad(c.measure, 62)}${c.ratio.toFixed(1)}× by ${c.ratioOf}`);
+    console.log(`${pad(c.benchmark, 20)}${pad(c.measure, 61)} ${c.ratio.toFixed(1)}× by ${c.ratioOf}`);
     console.log(`${pad('', 20)}  product: ${pad(c.product.what, 50)}${describeSide(c.product, c.ratioOf)}`);
     console.log(`${pad('', 20)}  floor:   ${pad(c.floor.what, 50)}${describeSide(c.floor, c.ratioOf)}`);
     for (const note of c.notes ?? []) console.log(`${pad('', 20)}  ${note}`);

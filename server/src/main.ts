@@ -5,6 +5,7 @@ import { connectDatabase, disconnectDatabase } from './db';
 import { createApp } from './app';
 import { createWechatClient } from './modules/wechat/client';
 import { seedDemo } from './modules/demo/seed';
+import { finishInterruptedReviews } from './modules/ledger/service';
 import { startEmbeddedDb, type EmbeddedDb } from '../../tools/db/embedded';
 
 async function main() {
@@ -18,6 +19,8 @@ async function main() {
     console.log(`内置数据库已就绪：${uri}（数据目录 ${embedded.dataDir}）`);
   }
   await connectDatabase(uri);
+  const finished = await finishInterruptedReviews();
+  if (finished) console.log(`已补完 ${finished} 条上次中断的台账审核`);
   if (config.seedDemo) {
     const seeded = await seedDemo();
     console.log(

@@ -5,7 +5,7 @@ import timezone from 'dayjs/plugin/timezone';
 import { startStack, type Stack } from '../support/stack';
 import { api, demoLogin } from '../support/http';
 import ExcelJS from 'exceljs';
-import { checkRollups } from '../../server/src/modules/ledger/service';
+import { checkRollups, finishInterruptedReviews } from '../../server/src/modules/ledger/service';
 import { ENTRY_COLUMNS } from '../../server/src/modules/ledger/export';
 
 dayjs.extend(utc);
@@ -198,6 +198,39 @@ describe('review, rollups and progress (R2, R3)', () => {
     expect(returnWithoutReason.status).toBe(400);
   });
 
+  it('finishes a review the server stopped half-way: by the same reviewer resending it, or at start', async () => {
+    const reviewerId = (await demoLogin(stack.baseUrl, '王志强')).user.id as string;
+    const reviews = db().collection('ledger_reviews');
+    // The state a stop leaves after the review record, the first write, and before the entry's status.
+    const cutShort = async (startAt: string, endAt: string) => {
+      const submitted = await submit(entry({ startAt, endAt }));
+      expect(submitted.status).toBe(201);
+      const entryId = new mongoose.Types.ObjectId(submitted.body.id as string);
+      await reviews.insertOne({ entryId, decision: 'approve', reason: null, by: new mongoose.Types.ObjectId(reviewerId), at: new Date() });
+      return submitted.body.id as string;
+    };
+    const resent = await cutShort(day(lastMonth, 11, '14:00'), day(lastMonth, 11, '15:00'));
+    const atStart = await cutShort(day(lastMonth, 12, '14:00'), day(lastMonth, 12, '15:00'));
+    expect((await entries().findOne({ _id: new mongoose.Types.ObjectId(resent) }))?.status).toBe('pending');
+
+    const other = await call('reviewLedgerEntry', {
+      token: township,
+      params: { townshipCode: TOWNSHIP, entryId: resent },
+      body: { decision: 'return', reason: '时间不符' },
+    });
+    expect(other.status).toBe(409);
+    expect(other.body.error.code).toBe('LEDGER_ALREADY_REVIEWED');
+    const again = await approve(resent);
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ id: resent, status: 'approved', review: { decision: 'approve', by: reviewerId } });
+
+    expect(await finishInterruptedReviews()).toBe(1);
+    expect((await entries().findOne({ _id: new mongoose.Types.ObjectId(atStart) }))?.status).toBe('approved');
+    expect(await finishInterruptedReviews()).toBe(0);
+    expect(await reviews.countDocuments({ entryId: { $in: [resent, atStart].map((id) => new mongoose.Types.ObjectId(id)) } })).toBe(2);
+    expect((await checkRollups('210921')).mismatches).toEqual([]);
+  });
+
   it('keeps an approved entry unchanged; a correction is a new linked entry that replaces it in the figures', async () => {
     const original = await submit(
       entry({ startAt: day(twoMonthsAgo, 12, '09:00'), endAt: day(twoMonthsAgo, 12, '11:00'), villageCode: V2 }),
@@ -293,6 +326,9 @@ describe('review, rollups and progress (R2, R3)', () => {
 
 describe('locking a month', () => {
   it('accepts late entries into a locked month only with a reason, flagged late', async () => {
+    const recordedBefore = entry({ startAt: day(twoMonthsAgo, 21, '09:00'), endAt: day(twoMonthsAgo, 21, '10:00') });
+    const beforeLock = await submit(recordedBefore);
+    expect(beforeLock.status).toBe(201);
     const lock = await call('lockLedgerMonth', { token: township, params: { townshipCode: TOWNSHIP, month: twoMonthsAgo } });
     expect(lock.status).toBe(201);
     const again = await call('lockLedgerMonth', { token: township, params: { townshipCode: TOWNSHIP, month: twoMonthsAgo } });
@@ -311,6 +347,16 @@ describe('locking a month', () => {
     );
     expect(late.status).toBe(201);
     expect(late.body).toMatchObject({ late: true, lateReason: '当日手机无信号，事后补登' });
+
+    // A phone re-syncing an entry it recorded before the lock gets its first record back, not a refusal.
+    const count = await entries().countDocuments();
+    const resync = await submit(recordedBefore);
+    expect(resync.status).toBe(200);
+    expect(resync.body).toMatchObject({ id: beforeLock.body.id, late: false });
+    const reused = await submit({ ...recordedBefore, endAt: day(twoMonthsAgo, 21, '11:00') });
+    expect(reused.status).toBe(409);
+    expect(reused.body.error.code).toBe('LEDGER_KEY_REUSED');
+    expect(await entries().countDocuments()).toBe(count);
   });
 });
 

@@ -1,3 +1,4 @@
+import { Mutex } from 'async-mutex';
 import { Types } from 'mongoose';
 import {
   ROLE_LABELS,
@@ -84,16 +85,34 @@ async function groupPlace(groupCode: string) {
 
 async function lastSeqOf(groupCode: string): Promise<number> {
   const last = await GroupMessageModel.findOne({ groupCode }, { seq: 1 }).sort({ seq: -1 }).lean();
-  return last?.seq ?? 0;
+  const seq = last?.seq ?? 0;
+  if (seq > (lastSeqSeen.get(groupCode) ?? -1)) lastSeqSeen.set(groupCode, seq);
+  return seq;
 }
 
-async function summarise(groupCode: string, name: string, standing: GroupStanding): Promise<GroupSummary> {
+/**
+ * The highest seq this process has written or read, per group: a hint, so that a post is one
+ * insert rather than a find-and-sort (FerretDB's finds use no index: a scan of every message,
+ * bench/groups.ts). Only seqs that exist are recorded, so the hint is never ahead and the next seq
+ * leaves no gap; it may be behind another server process's posts, which the unique
+ * (groupCode, seq) index turns into a duplicate key and a fresh read.
+ */
+const lastSeqSeen = new Map<string, number>();
+/** One writer per group in this process, so its posts take seqs in turn instead of colliding. */
+const appendLocks = new Map<string, Mutex>();
+const appendLockOf = (groupCode: string) => {
+  let lock = appendLocks.get(groupCode);
+  if (!lock) appendLocks.set(groupCode, (lock = new Mutex()));
+  return lock;
+};
+
+async function summarise(groupCode: string, name: string, standing: GroupStanding, lastSeq?: number): Promise<GroupSummary> {
   return {
     code: groupCode,
     tier: tierOf(groupCode),
     name: `${name}工作群`,
     standing,
-    lastSeq: await lastSeqOf(groupCode),
+    lastSeq: lastSeq ?? (await lastSeqOf(groupCode)),
     pendingRequests: canModerate(standing) ? await GroupMemberModel.countDocuments({ groupCode, status: 'pending' }) : null,
   };
 }
@@ -170,39 +189,59 @@ export async function messages(principal: Principal, groupCode: string, after: n
     .sort({ seq: 1 })
     .limit(limit + 1)
     .lean<GroupMessageDoc[]>();
+  const hasMore = docs.length > limit;
   return {
-    group: await summarise(groupCode, place.name, standing),
+    group: await summarise(groupCode, place.name, standing, knownLastSeq(groupCode, after, docs, hasMore)),
     items: docs.slice(0, limit).map(describeMessage),
-    hasMore: docs.length > limit,
+    hasMore,
   };
+}
+
+/**
+ * The group's last seq when the page just read already proves it, so a poll that finds nothing new
+ * costs no second scan: the last message of a complete page, or `after` itself when nothing follows
+ * it and this process has seen a message at `after`.
+ */
+function knownLastSeq(groupCode: string, after: number, docs: GroupMessageDoc[], hasMore: boolean): number | undefined {
+  if (hasMore) return undefined;
+  if (docs.length) return docs[docs.length - 1]!.seq;
+  return after > 0 && lastSeqSeen.get(groupCode) === after ? after : undefined;
 }
 
 const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
 const MAX_SEQ_ATTEMPTS = 50;
 
 /**
- * Appends a message with the next seq. Concurrent writers race for the same seq; the unique
- * index lets one win and the others take the next one, so there are no gaps and no repeats.
+ * Appends a message with the next seq. Writers in this process take turns per group; writers in
+ * other processes race for the same seq, and the unique index lets one win while the others read
+ * the last seq again, so there are no gaps and no repeats. The same (author, clientKey) arriving
+ * twice is the other unique index: the first message answers (`created: false`).
  */
-async function append(doc: Omit<GroupMessageDoc, '_id' | 'seq' | 'at' | 'state'> & { state?: GroupMessageDoc['state'] }) {
-  for (let attempt = 0; attempt < MAX_SEQ_ATTEMPTS; attempt++) {
-    const seq = (await lastSeqOf(doc.groupCode)) + 1;
-    try {
-      const created = await GroupMessageModel.create({ ...doc, seq });
-      return created.toObject() as unknown as GroupMessageDoc;
-    } catch (err) {
-      if (!isDuplicate(err)) throw err;
-      if (doc.authorId) {
-        const same = await GroupMessageModel.findOne({
-          groupCode: doc.groupCode,
-          authorId: doc.authorId,
-          clientKey: doc.clientKey,
-        }).lean<GroupMessageDoc>();
-        if (same) return same; // the same post arrived twice at once
+async function append(
+  doc: Omit<GroupMessageDoc, '_id' | 'seq' | 'at' | 'state'> & { state?: GroupMessageDoc['state'] },
+): Promise<{ message: GroupMessageDoc; created: boolean }> {
+  return appendLockOf(doc.groupCode).runExclusive(async () => {
+    for (let attempt = 0; attempt < MAX_SEQ_ATTEMPTS; attempt++) {
+      const seq = (lastSeqSeen.get(doc.groupCode) ?? (await lastSeqOf(doc.groupCode))) + 1;
+      try {
+        const created = await GroupMessageModel.create({ ...doc, seq });
+        lastSeqSeen.set(doc.groupCode, seq);
+        return { message: created.toObject() as unknown as GroupMessageDoc, created: true };
+      } catch (err) {
+        if (!isDuplicate(err)) throw err;
+        if (doc.authorId) {
+          const same = await GroupMessageModel.findOne({
+            groupCode: doc.groupCode,
+            authorId: doc.authorId,
+            clientKey: doc.clientKey,
+          }).lean<GroupMessageDoc>();
+          if (same) return { message: same, created: false };
+        }
+        lastSeqSeen.delete(doc.groupCode); // another process wrote this seq: read the last one again
       }
     }
-  }
-  throw new AppError('GROUP_BUSY');
+    throw new AppError('GROUP_BUSY');
+  });
 }
 
 async function notice(groupCode: string, text: string, targetSeq: number | null) {
@@ -233,9 +272,19 @@ const recordAction = (
     reason: extra.reason ?? null,
   });
 
+/** A resent post that was recorded already: the first record answers; other text is refused. */
+function answerResend<T extends { text: string }>(first: T, body: PostGroupMessageBody): T {
+  if (first.text !== body.text) throw new AppError('POST_KEY_REUSED');
+  return first;
+}
+
 /**
  * Posts to a group (R7). Idempotent by (author, clientKey). Personal numbers are refused and
  * never stored; then the content check: what it does not pass is held for a moderator.
+ *
+ * A visible post is written first and looked up only when its key is taken (a resend), since a
+ * lookup scans every message on FerretDB. Held posts are few, so they are looked up first: a
+ * held post's resend must not become visible past the moderator.
  */
 export async function post(
   principal: Principal,
@@ -246,14 +295,9 @@ export async function post(
   await groupPlace(groupCode);
   const authorId = new Types.ObjectId(principal.userId);
   const key = { groupCode, authorId, clientKey: body.clientKey };
-  const earlier = await GroupMessageModel.findOne(key).lean<GroupMessageDoc>();
-  if (earlier) {
-    if (earlier.text !== body.text) throw new AppError('POST_KEY_REUSED');
-    return { reply: { status: 'visible', message: describeMessage(earlier) }, created: false };
-  }
   const held = await HeldPostModel.findOne(key).lean();
   if (held) {
-    if (held.text !== body.text) throw new AppError('POST_KEY_REUSED');
+    answerResend(held, body);
     return { reply: { status: 'held', message: null }, created: false };
   }
 
@@ -271,15 +315,23 @@ export async function post(
   const author = { authorName: user.name, authorRole: ROLE_LABELS[roleInGroup(groupCode, position)] };
   const verdict = await check(user.openid, body.text);
   if (verdict !== 'pass') {
+    // a resend of a post that went through before (the check may answer otherwise this time)
+    const earlier = await GroupMessageModel.findOne(key).lean<GroupMessageDoc>();
+    if (earlier)
+      return { reply: { status: 'visible', message: describeMessage(answerResend(earlier, body)) }, created: false };
     try {
       await HeldPostModel.create({ ...key, ...author, text: body.text, cause: verdict });
+      return { reply: { status: 'held', message: null }, created: true };
     } catch (err) {
       if (!isDuplicate(err)) throw err;
+      const first = await HeldPostModel.findOne(key).lean();
+      if (!first) throw err;
+      answerResend(first, body);
+      return { reply: { status: 'held', message: null }, created: false };
     }
-    return { reply: { status: 'held', message: null }, created: true };
   }
-  const message = await append({ ...key, ...author, kind: 'text', text: body.text, targetSeq: null });
-  return { reply: { status: 'visible', message: describeMessage(message) }, created: true };
+  const { message, created } = await append({ ...key, ...author, kind: 'text', text: body.text, targetSeq: null });
+  return { reply: { status: 'visible', message: describeMessage(answerResend(message, body)) }, created };
 }
 
 async function visibleMessage(groupCode: string, seq: number) {

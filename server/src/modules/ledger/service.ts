@@ -59,9 +59,25 @@ const sameFacts = (e: LedgerEntryDoc, body: SubmitLedgerEntryBody) =>
   e.startAt.getTime() === new Date(body.startAt).getTime() &&
   e.endAt.getTime() === new Date(body.endAt).getTime();
 
+/** The entry a counsel already recorded under this key, if any. */
+const recordedUnder = (counselId: Types.ObjectId, clientKey: string) =>
+  LedgerEntryModel.findOne({ counselId, clientKey }).lean<LedgerEntryDoc>();
+
+/** The first record answers a retry; other facts under the same key are refused. */
+async function answerRetry(earlier: LedgerEntryDoc, body: SubmitLedgerEntryBody) {
+  if (!sameFacts(earlier, body)) throw new AppError('LEDGER_KEY_REUSED');
+  return { entry: await describeOne(earlier), created: false };
+}
+
 /**
  * Records a service (R4). Idempotent by (counsel, clientKey): a retry or a second offline sync
  * returns the first record (`created: false`) and writes nothing.
+ *
+ * Insert first, look up only when needed: the unique (counselId, clientKey) index turns a retry
+ * into a duplicate-key error, while a lookup by key would scan the whole ledger on FerretDB (its
+ * finds use no index), which made every new submission cost as much as a scan (bench/ledger.ts).
+ * A retry that would now be refused (a lock, a time limit, a village no longer served) still
+ * gets its first record: refusals look for it before they are thrown.
  */
 export async function submit(
   principal: Principal,
@@ -69,11 +85,54 @@ export async function submit(
   now = new Date(),
 ): Promise<{ entry: LedgerEntry; created: boolean }> {
   const counselId = new Types.ObjectId(principal.userId);
-  const existing = await LedgerEntryModel.findOne({ counselId, clientKey: body.clientKey }).lean<LedgerEntryDoc>();
-  if (existing) {
-    if (!sameFacts(existing, body)) throw new AppError('LEDGER_KEY_REUSED');
-    return { entry: await describeOne(existing), created: false };
+  let locked: { month: string }[];
+  try {
+    locked = await checkSubmission(principal, counselId, body, now);
+  } catch (refusal) {
+    const earlier = refusal instanceof AppError ? await recordedUnder(counselId, body.clientKey) : null;
+    if (earlier) return answerRetry(earlier, body);
+    throw refusal;
   }
+  const start = new Date(body.startAt);
+  const end = new Date(body.endAt);
+  try {
+    const created = await LedgerEntryModel.create({
+      counselId,
+      clientKey: body.clientKey,
+      villageCode: body.villageCode,
+      townshipCode: body.villageCode.slice(0, 9),
+      countyCode: body.villageCode.slice(0, 6),
+      kind: body.kind,
+      mode: body.mode ?? 'on_site',
+      startAt: start,
+      endAt: end,
+      minutes: Math.round((end.getTime() - start.getTime()) / 60000),
+      months: minutesByMonth(start, end).map((p) => p.month),
+      summary: body.summary,
+      attendees: body.attendees ?? null,
+      location: body.location ?? null,
+      viaTimer: body.viaTimer ?? false,
+      correctsEntryId: body.correctsEntryId ? new Types.ObjectId(body.correctsEntryId) : null,
+      late: locked.length > 0,
+      lateReason: locked.length > 0 ? body.lateReason : null,
+    });
+    return { entry: await describeOne(created.toObject() as unknown as LedgerEntryDoc), created: true };
+  } catch (err) {
+    if ((err as { code?: number }).code !== 11000) throw err;
+    // a retry, or the same key arriving twice at once: the first record answers
+    const first = await recordedUnder(counselId, body.clientKey);
+    if (!first) throw err;
+    return answerRetry(first, body);
+  }
+}
+
+/** The rules a new entry must pass; returns the locked months it falls in (a late entry). */
+async function checkSubmission(
+  principal: Principal,
+  counselId: Types.ObjectId,
+  body: SubmitLedgerEntryBody,
+  now: Date,
+): Promise<{ month: string }[]> {
   if (!holdsAt(principal.grants, ['counsel'], body.villageCode)) throw new AppError('LEDGER_VILLAGE_NOT_SERVED');
   const start = new Date(body.startAt);
   const end = new Date(body.endAt);
@@ -87,42 +146,11 @@ export async function submit(
     }).lean();
     if (!original) throw new AppError('LEDGER_CORRECTION_INVALID');
   }
-
   const months = minutesByMonth(start, end).map((p) => p.month);
-  const townshipCode = body.villageCode.slice(0, 9);
-  const locked = await LedgerLockModel.find({ townshipCode, month: { $in: months } }).lean();
+  const locked = await LedgerLockModel.find({ townshipCode: body.villageCode.slice(0, 9), month: { $in: months } }).lean();
   if (locked.length > 0 && !body.lateReason)
     throw new AppError('LEDGER_PERIOD_LOCKED', `${locked.map((l) => l.month).join('、')} 的台账已锁定，补登须填写补登原因`);
-
-  try {
-    const created = await LedgerEntryModel.create({
-      counselId,
-      clientKey: body.clientKey,
-      villageCode: body.villageCode,
-      townshipCode,
-      countyCode: body.villageCode.slice(0, 6),
-      kind: body.kind,
-      mode: body.mode ?? 'on_site',
-      startAt: start,
-      endAt: end,
-      minutes: Math.round((end.getTime() - start.getTime()) / 60000),
-      months,
-      summary: body.summary,
-      attendees: body.attendees ?? null,
-      location: body.location ?? null,
-      viaTimer: body.viaTimer ?? false,
-      correctsEntryId: body.correctsEntryId ? new Types.ObjectId(body.correctsEntryId) : null,
-      late: locked.length > 0,
-      lateReason: locked.length > 0 ? body.lateReason : null,
-    });
-    return { entry: await describeOne(created.toObject() as unknown as LedgerEntryDoc), created: true };
-  } catch (err) {
-    if ((err as { code?: number }).code !== 11000) throw err;
-    // the same key arrived twice at once: the other request wrote it
-    const first = await LedgerEntryModel.findOne({ counselId, clientKey: body.clientKey }).lean<LedgerEntryDoc>();
-    if (!first || !sameFacts(first, body)) throw new AppError('LEDGER_KEY_REUSED');
-    return { entry: await describeOne(first), created: false };
-  }
+  return locked;
 }
 
 interface ListFilter {
@@ -168,19 +196,39 @@ export async function review(
 ): Promise<LedgerEntry> {
   const entry = await LedgerEntryModel.findOne({ _id: entryId, townshipCode }).lean<LedgerEntryDoc>();
   if (!entry) throw new AppError('LEDGER_ENTRY_NOT_FOUND');
-  const at = new Date();
-  const reason = body.reason ?? null;
+  const decision = { decision: body.decision, reason: body.reason ?? null, by: new Types.ObjectId(by), at: new Date() };
+  let recorded: ReviewDecision = decision;
   try {
-    await LedgerReviewModel.create({ entryId: entry._id, decision: body.decision, reason, by: new Types.ObjectId(by), at });
+    await LedgerReviewModel.create({ entryId: entry._id, ...decision });
   } catch (err) {
-    if ((err as { code?: number }).code === 11000) throw new AppError('LEDGER_ALREADY_REVIEWED');
-    throw err;
+    if ((err as { code?: number }).code !== 11000) throw err;
+    // Decided already. The same reviewer resending the same decision (a reply lost, or the server
+    // stopped half-way) finishes it; anything else is a second review.
+    const first = await LedgerReviewModel.findOne({ entryId: entry._id }).lean<ReviewDecision>();
+    if (!first || first.decision !== decision.decision || (first.reason ?? null) !== decision.reason || String(first.by) !== by)
+      throw new AppError('LEDGER_ALREADY_REVIEWED');
+    recorded = first;
   }
-  const status = body.decision === 'approve' ? 'approved' : 'returned';
-  await LedgerEntryModel.updateOne(
-    { _id: entry._id, review: null },
-    { $set: { status, review: { decision: body.decision, reason, by: new Types.ObjectId(by), at } } },
-  );
+  await carryOut(entry, recorded);
+  return describeOne((await LedgerEntryModel.findById(entry._id).lean<LedgerEntryDoc>())!);
+}
+
+interface ReviewDecision {
+  decision: 'approve' | 'return';
+  reason: string | null;
+  by: Types.ObjectId;
+  at: Date;
+}
+
+/**
+ * Applies a recorded review to its entry and the rollups. There are no transactions on FerretDB,
+ * so the review record is written first and every step here can run again with the same result:
+ * a resend or finishInterruptedReviews completes what a crash cut short.
+ */
+async function carryOut(entry: LedgerEntryDoc, recorded: ReviewDecision) {
+  const status = recorded.decision === 'approve' ? 'approved' : 'returned';
+  const { decision, reason, by, at } = recorded;
+  await LedgerEntryModel.updateOne({ _id: entry._id, review: null }, { $set: { status, review: { decision, reason, by, at } } });
   if (status === 'approved') {
     const months = new Set(entry.months);
     if (entry.correctsEntryId) {
@@ -189,7 +237,20 @@ export async function review(
     }
     for (const month of months) await recomputeRollup(String(entry.counselId), entry.villageCode, month);
   }
-  return describeOne((await LedgerEntryModel.findById(entry._id).lean<LedgerEntryDoc>())!);
+}
+
+/**
+ * Finishes reviews a stopped server left half-done: a review record whose entry does not carry it
+ * yet. Run at start; approvals also recompute their rollups, in case the stop came after the entry.
+ */
+export async function finishInterruptedReviews(): Promise<number> {
+  const unreviewed = await LedgerEntryModel.find({ review: null }).lean<LedgerEntryDoc[]>();
+  if (unreviewed.length === 0) return 0;
+  const reviews = await LedgerReviewModel.find({}).lean<(ReviewDecision & { entryId: Types.ObjectId })[]>();
+  const byEntry = new Map(reviews.map((r) => [String(r.entryId), r]));
+  const unfinished = unreviewed.filter((e) => byEntry.has(String(e._id)));
+  for (const entry of unfinished) await carryOut(entry, byEntry.get(String(entry._id))!);
+  return unfinished.length;
 }
 
 export async function lockMonth(townshipCode: string, month: string, by: string): Promise<LedgerLock> {
