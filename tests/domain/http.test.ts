@@ -94,6 +94,10 @@ describe('toAppError', () => {
     }
     expect(toAppError(named('MongoServerSelectionError')).status).toBe(503);
     expect(codeOf(new Error('Operation `users.findOne()` buffering timed out after 10000ms'))).toBe('DATABASE_UNAVAILABLE');
+    // the driver passes a write to a just-closed connection on as a plain socket error
+    const epipe = Object.assign(new Error('This socket has been ended by the other party'), { code: 'EPIPE' });
+    expect(codeOf(epipe)).toBe('DATABASE_UNAVAILABLE');
+    expect(codeOf(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))).toBe('DATABASE_UNAVAILABLE');
   });
 
   it('anything else is INTERNAL (500) and does not leak its message', () => {

@@ -132,9 +132,17 @@ const DB_ERROR_NAMES = new Set([
   'MongoTopologyClosedError',
 ]);
 
+/**
+ * Socket errors the driver passes on unwrapped: writing to the database's connection just as the
+ * database closes it gave a plain Error with code EPIPE (mongodb 6.20, seen in
+ * tests/server/resilience/database-restart.test.ts).
+ */
+const SOCKET_ERROR_CODES = new Set(['EPIPE', 'ECONNRESET', 'ECONNREFUSED']);
+
 function isDatabaseDown(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   if (DB_ERROR_NAMES.has(err.name)) return true;
+  if (SOCKET_ERROR_CODES.has(String((err as { code?: unknown }).code))) return true;
   return /buffering timed out|before initial connection|Client must be connected|connection .* closed/i.test(err.message);
 }
 
