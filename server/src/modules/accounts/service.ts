@@ -5,10 +5,10 @@ import { AppError } from '../../shared/errors';
 import type { Principal } from '../../shared/http';
 import { maskPhone } from '../../shared/mask';
 import { AssignmentModel } from '../counsel/model';
-import { PlaceModel } from '../places/model';
 import { villageByInvite, villageSummary } from '../places/service';
 import { SessionModel, UserModel, VillageBindingModel, type UserDoc } from './model';
 import { effectiveGrants } from './policy';
+import { placeNamesByCode } from '../places/lookup';
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
@@ -28,7 +28,7 @@ export type AuthResult = { principal: Principal } | { principal: null; problem: 
 export async function authenticate(authorization: string | undefined): Promise<AuthResult> {
   const match = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(authorization ?? '');
   if (!match?.[1]) return { principal: null, problem: authorization ? 'SESSION_EXPIRED' : 'NONE' };
-  const session = await SessionModel.findOne({ tokenHash: hashToken(match[1]) }).lean();
+  const session = await SessionModel.findById(hashToken(match[1])).lean();
   if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now()) {
     return { principal: null, problem: 'SESSION_EXPIRED' };
   }
@@ -38,8 +38,7 @@ export async function authenticate(authorization: string | undefined): Promise<A
 }
 
 async function placeNames(codes: string[]): Promise<Map<string, string>> {
-  const places = await PlaceModel.find({ code: { $in: codes } }, { code: 1, name: 1 }).lean();
-  return new Map(places.map((p) => [p.code, p.name]));
+  return placeNamesByCode(codes);
 }
 
 export async function describeUser(user: UserDoc): Promise<Me> {
@@ -72,7 +71,8 @@ export async function me(userId: string): Promise<Me> {
 export async function createSession(user: UserDoc, via: 'wechat' | 'cloud' | 'demo', ttlMs: number): Promise<Session> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + ttlMs);
-  await SessionModel.create({ tokenHash: hashToken(token), userId: user._id, via, expiresAt });
+  const tokenHash = hashToken(token);
+  await SessionModel.create({ _id: tokenHash, tokenHash, userId: user._id, via, expiresAt });
   return { token, expiresAt: expiresAt.toISOString(), user: await describeUser(user) };
 }
 

@@ -36,6 +36,7 @@ import {
   type Position,
 } from './policy';
 import { findPersonalNumbers } from './screening';
+import { placeByCode, placesByCode } from '../places/lookup';
 
 /** The text check a visible post must pass (WeChat msg_sec_check in production). */
 export type ContentCheck = (openid: string, text: string) => Promise<'pass' | 'risky' | 'review' | 'check_unavailable'>;
@@ -75,11 +76,8 @@ export async function checkMember(principal: Principal, groupCode: string, need:
 }
 
 async function groupPlace(groupCode: string) {
-  const place = await PlaceModel.findOne(
-    { code: groupCode, level: { $in: GROUP_LEVELS } },
-    { code: 1, name: 1, level: 1 },
-  ).lean();
-  if (!place) throw new AppError('GROUP_NOT_FOUND');
+  const place = await placeByCode(groupCode);
+  if (!place || !(GROUP_LEVELS as readonly string[]).includes(place.level)) throw new AppError('GROUP_NOT_FOUND');
   return place;
 }
 
@@ -155,7 +153,7 @@ export async function myGroups(principal: Principal): Promise<GroupSummary[]> {
   ).lean();
   const recorded = await GroupMemberModel.find({ userId: new Types.ObjectId(principal.userId) }, { groupCode: 1 }).lean();
   const extra = recorded.map((r) => r.groupCode).filter((c) => !places.some((p) => p.code === c));
-  const extraPlaces = extra.length ? await PlaceModel.find({ code: { $in: extra } }, { code: 1, name: 1 }).lean() : [];
+  const extraPlaces = [...(await placesByCode(extra)).values()];
   const items: GroupSummary[] = [];
   for (const place of [...places, ...extraPlaces]) {
     const standing = standingOf(joinRule(place.code, position), await recordedStatus(place.code, principal.userId));

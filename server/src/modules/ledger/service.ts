@@ -18,12 +18,17 @@ import {
   type RollupDoc,
 } from './model';
 import { attendeesRefusal, figuresForMonth, standing, timesRefusal, type MonthFigures } from './policy';
+import { placeNamesByCode } from '../places/lookup';
 
 async function describe(entries: LedgerEntryDoc[]): Promise<LedgerEntry[]> {
-  const counsel = await UserModel.find({ _id: { $in: entries.map((e) => e.counselId) } }, { name: 1 }).lean();
-  const villages = await PlaceModel.find({ code: { $in: entries.map((e) => e.villageCode) } }, { code: 1, name: 1 }).lean();
+  const counselIds = [...new Set(entries.map((e) => String(e.counselId)))];
+  // _id equality is the one filter FerretDB hands to SQLite; $in is a scan of every user
+  const counsel =
+    counselIds.length === 1
+      ? await UserModel.find({ _id: counselIds[0] }, { name: 1 }).lean()
+      : await UserModel.find({ _id: { $in: counselIds } }, { name: 1 }).lean();
   const names = new Map(counsel.map((c) => [String(c._id), c.name]));
-  const villageNames = new Map(villages.map((v) => [v.code, v.name]));
+  const villageNames = await placeNamesByCode(entries.map((e) => e.villageCode));
   return entries.map((e) => ({
     id: String(e._id),
     clientKey: e.clientKey,

@@ -2,11 +2,12 @@ import type { PlaceChildrenReply, VillageSummary } from '@vc/types';
 import { AppError } from '../../shared/errors';
 import { PlaceModel, VillageInviteModel } from './model';
 import { escapeRegExp, randomInviteCode } from './policy';
+import { placeByCode, placesByCode } from './lookup';
 
 type PlaceLean = { code: string; name: string; level: string; parentCode?: string | null };
 
 export async function getPlace(code: string): Promise<PlaceLean> {
-  const place = await PlaceModel.findOne({ code }).lean();
+  const place = await placeByCode(code);
   if (!place) throw new AppError('PLACE_NOT_FOUND');
   return place;
 }
@@ -16,7 +17,7 @@ export async function villageSummaries(codes: readonly string[]): Promise<Map<st
   const unique = [...new Set(codes)];
   const related = new Set<string>();
   for (const c of unique) related.add(c).add(c.slice(0, 9)).add(c.slice(0, 6));
-  const places = await PlaceModel.find({ code: { $in: [...related] } }).lean();
+  const places = [...(await placesByCode(related)).values()];
   const names = new Map(places.map((p) => [p.code, p.name]));
   const out = new Map<string, VillageSummary>();
   for (const p of places) {
