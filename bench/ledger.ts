@@ -9,7 +9,7 @@ import { startStack } from '../tests/support/stack';
 import { createSession } from '../server/src/modules/accounts/service';
 import type { UserDoc } from '../server/src/modules/accounts/model';
 import { startLoadClient } from './lib/load';
-import { UNLIMITED } from './lib/server';
+import { rawEntry } from './lib/raw-entry';
 import { compare, sideOfRounds, type Comparison } from './lib/report';
 import { concurrently, fmt, timed } from './lib/stats';
 
@@ -30,7 +30,7 @@ const HISTORY_MONTHS = 1;
 const HISTORY_PER_VILLAGE_MONTH = 10;
 
 export async function benchLedger(log: (line: string) => void): Promise<LedgerResult> {
-  const stack = await startStack({ env: UNLIMITED });
+  const stack = await startStack();
   const client = startLoadClient();
   try {
     const db = mongoose.connection.db!;
@@ -47,29 +47,24 @@ export async function benchLedger(log: (line: string) => void): Promise<LedgerRe
         const month = new Date(Date.now() - (m + 1) * 31 * 24 * 3600 * 1000);
         for (let k = 0; k < HISTORY_PER_VILLAGE_MONTH; k++) {
           const startAt = new Date(month.getTime() + k * 24 * 3600 * 1000);
-          history.push({
-            counselId: a.counselId,
-            clientKey: `history-${i}-${m}-${k}`,
-            villageCode: a.villageCode,
-            townshipCode: a.townshipCode,
-            countyCode: a.countyCode,
-            kind: 'on_site_duty',
-            mode: 'on_site',
-            startAt,
-            endAt: new Date(startAt.getTime() + 3600 * 1000),
-            minutes: 60,
-            months: [startAt.toISOString().slice(0, 7)],
-            summary: '驻村值班',
-            attendees: null,
-            location: null,
-            viaTimer: false,
-            correctsEntryId: null,
-            late: false,
-            lateReason: null,
-            status: 'approved',
-            review: { decision: 'approve', reason: null, by: reviewer, at: startAt },
-            createdAt: startAt,
-          });
+          history.push(
+            rawEntry({
+              counselId: a.counselId,
+              clientKey: `history-${i}-${m}-${k}`,
+              villageCode: a.villageCode,
+              kind: 'on_site_duty',
+              mode: 'on_site',
+              startAt,
+              endAt: new Date(startAt.getTime() + 3600 * 1000),
+              minutes: 60,
+              months: [startAt.toISOString().slice(0, 7)],
+              summary: '驻村值班',
+              attendees: null,
+              status: 'approved',
+              review: { decision: 'approve', reason: null, by: reviewer, at: startAt },
+              createdAt: startAt,
+            }),
+          );
         }
       }
     }
@@ -133,12 +128,10 @@ export async function benchLedger(log: (line: string) => void): Promise<LedgerRe
     const docOf = (round: number, c: number, k: number) => {
       const body = bodyOf(round, c, k, 'floor');
       const startAt = new Date(body.startAt);
-      return {
+      return rawEntry({
         counselId: counsel[c]!.id,
         clientKey: body.clientKey,
         villageCode: body.villageCode,
-        townshipCode: body.villageCode.slice(0, 9),
-        countyCode: body.villageCode.slice(0, 6),
         kind: body.kind,
         mode: 'on_site',
         startAt,
@@ -147,15 +140,10 @@ export async function benchLedger(log: (line: string) => void): Promise<LedgerRe
         months: [startAt.toISOString().slice(0, 7)],
         summary: body.summary,
         attendees: null,
-        location: null,
-        viaTimer: false,
-        correctsEntryId: null,
-        late: false,
-        lateReason: null,
         status: 'pending',
         review: null,
         createdAt: new Date(),
-      };
+      });
     };
     const runFloor = async (round: number, kind: 'insert' | 'find', total = n) => {
       const r = await concurrently(total, CONCURRENCY, async (index) => {

@@ -17,6 +17,7 @@ import { figuresForMonth } from '../server/src/modules/ledger/policy';
 import { startDatabase } from './lib/server';
 import { timed } from './lib/stats';
 import { seeded } from '../tests/support/resilience-ledger';
+import { rawEntry } from './lib/raw-entry';
 
 /** Bump when the generated data changes shape, so old caches are rebuilt. */
 const DATA_VERSION = 1;
@@ -201,30 +202,25 @@ export async function ensureProvinceData(cacheRoot: string, log: (line: string) 
           const minutes = j < 6 ? dutyMinutes : 30 + Math.floor(random() * 90);
           const day = 1 + j * 2 + Math.floor(random() * 2);
           const start = 8 * 60 + Math.floor(random() * 8) * 30;
-          mine.push({
-            _id: new Types.ObjectId(),
-            counselId,
-            clientKey: `bench-${index}-${j}`,
-            villageCode,
-            townshipCode: villageCode.slice(0, 9),
-            countyCode: villageCode.slice(0, 6),
-            kind,
-            mode,
-            startAt: beijing(day, start),
-            endAt: beijing(day, start + minutes),
-            minutes,
-            months: [MONTH],
-            summary: kind === 'lecture' ? '法治讲座：土地承包与宅基地' : '驻村值班，接待村民咨询',
-            attendees: kind === 'lecture' ? 20 + Math.floor(random() * 60) : null,
-            location: null,
-            viaTimer: false,
-            correctsEntryId: null,
-            late: false,
-            lateReason: null,
-            status: 'approved',
-            review: { decision: 'approve', reason: null, by: reviewer, at: reviewedAt },
-            createdAt: reviewedAt,
-          });
+          mine.push(
+            rawEntry({
+              _id: new Types.ObjectId(),
+              counselId,
+              clientKey: `bench-${index}-${j}`,
+              villageCode,
+              kind,
+              mode,
+              startAt: beijing(day, start),
+              endAt: beijing(day, start + minutes),
+              minutes,
+              months: [MONTH],
+              summary: kind === 'lecture' ? '法治讲座：土地承包与宅基地' : '驻村值班，接待村民咨询',
+              attendees: kind === 'lecture' ? 20 + Math.floor(random() * 60) : null,
+              status: 'approved',
+              review: { decision: 'approve', reason: null, by: reviewer, at: reviewedAt },
+              createdAt: reviewedAt,
+            }),
+          );
         }
         // Every generated entry lies inside one Beijing day of MONTH, so its figures are plain sums.
         // The product's figuresForMonth (dayjs in Asia/Shanghai, a few ms per entry here) would take

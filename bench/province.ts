@@ -14,7 +14,7 @@ import { countyPolicy } from '../server/src/modules/counsel/service';
 import { LedgerRollupModel } from '../server/src/modules/ledger/model';
 import { monthsOfQuarter, quarterOfMonth } from '../server/src/shared/periods';
 import { ensureProvinceData, MONTH, PROVINCE, type ProvinceMeta } from './province-data';
-import { startServer } from './lib/server';
+import { startStack } from '../tests/support/stack';
 import { compare, sideOf, type Comparison } from './lib/report';
 import { fmt, median, repeat, timed } from './lib/stats';
 
@@ -47,7 +47,7 @@ export async function benchProvince(
 ): Promise<ProvinceResult> {
   const data = await ensureProvinceData(cacheRoot, log);
   log(`province ${PROVINCE}: ${data.built ? 'built this run' : `reusing ${path.relative(process.cwd(), data.dataDir)}`}`);
-  const server = await startServer(path.join(data.dataDir, 'db'));
+  const server = await startStack({ dataDir: path.join(data.dataDir, 'db'), seedDemo: false });
   try {
     const db = mongoose.connection.db!;
     const admin = (await UserModel.findById(data.meta.adminId).lean<UserDoc>())!;

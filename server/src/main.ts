@@ -1,11 +1,11 @@
 /** The only place that listens: reads config, connects (or starts the embedded database), serves. */
 import path from 'node:path';
 import { loadConfig } from './config';
-import { connectDatabase, disconnectDatabase } from './db';
+import { disconnectDatabase } from './db';
+import { connectAndRepair } from './startup';
 import { createApp } from './app';
 import { createWechatClient } from './modules/wechat/client';
 import { seedDemo } from './modules/demo/seed';
-import { finishInterruptedReviews } from './modules/ledger/service';
 import { startEmbeddedDb, type EmbeddedDb } from '../../tools/db/embedded';
 
 async function main() {
@@ -18,9 +18,8 @@ async function main() {
     uri = embedded.uri;
     console.log(`内置数据库已就绪：${uri}（数据目录 ${embedded.dataDir}）`);
   }
-  await connectDatabase(uri);
-  const finished = await finishInterruptedReviews();
-  if (finished) console.log(`已补完 ${finished} 条上次中断的台账审核`);
+  const { reviewsFinished } = await connectAndRepair(uri);
+  if (reviewsFinished) console.log(`已补完 ${reviewsFinished} 条上次中断的台账审核`);
   if (config.seedDemo) {
     const seeded = await seedDemo();
     console.log(

@@ -8,18 +8,17 @@
  */
 import type { Server } from 'node:http';
 import { loadConfig } from '../../server/src/config';
-import { connectDatabase, disconnectDatabase } from '../../server/src/db';
+import { disconnectDatabase } from '../../server/src/db';
+import { connectAndRepair } from '../../server/src/startup';
 import { createApp } from '../../server/src/app';
 import { createWechatClient } from '../../server/src/modules/wechat/client';
-import { finishInterruptedReviews } from '../../server/src/modules/ledger/service';
 
 const emit = (event: unknown) => process.stdout.write(`${JSON.stringify(event)}\n`);
 
 async function main() {
   const config = loadConfig({ ...process.env, NODE_ENV: 'test' });
   if (!config.mongodbUri) throw new Error('MONGODB_URI is required');
-  await connectDatabase(config.mongodbUri);
-  await finishInterruptedReviews(); // as server/src/main.ts does
+  await connectAndRepair(config.mongodbUri); // as server/src/main.ts does
   const app = createApp({
     config,
     wechat: createWechatClient(config.wechat),

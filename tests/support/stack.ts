@@ -30,12 +30,15 @@ export interface Stack {
 export interface StackOptions {
   seedDemo?: boolean;
   env?: Record<string, string>;
+  /** a data folder to use and keep (benchmarks reuse built data); by default a temporary one, removed on stop */
+  dataDir?: string;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   // A temporary folder, not SQLite's memory mode: in memory mode a write waits on open readers.
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'vc-db-'));
-  const db = await startEmbeddedDb({ dataDir });
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'vc-db-'));
+  // a large kept database takes longer to open
+  const db = await startEmbeddedDb({ dataDir, readyTimeoutMs: options.dataDir ? 120000 : undefined });
   // Never let a test reach the real WeChat servers: unless told otherwise, talk to a local fake.
   const wechat = options.env?.WECHAT_API_BASE ? null : await startFakeWechat();
   const wechatEnv = wechat ? { WECHAT_APPID: wechat.appid, WECHAT_SECRET: wechat.secret, WECHAT_API_BASE: wechat.baseUrl } : {};
@@ -70,7 +73,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         await disconnectDatabase();
         await db.stop();
         await wechat?.stop();
-        rmSync(dataDir, { recursive: true, force: true });
+        if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
       },
     };
   } catch (err) {

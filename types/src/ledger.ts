@@ -157,6 +157,13 @@ export const VillageCompliance = z
   .openapi('VillageCompliance');
 export type VillageCompliance = z.infer<typeof VillageCompliance>;
 
+/** The county targets a compliance figure was judged by (R2, R3). */
+export const ComplianceTargets = z.object({
+  minOnSiteHoursPerMonth: z.number(),
+  minLecturesPerQuarter: z.number(),
+  minHoursPerYear: z.number(),
+});
+
 /** Totals of a set of villages for a month: on-site hours this month, lectures this quarter (R2, R3). */
 export const ComplianceSummary = z.object({
   villages: z.number(),
@@ -175,7 +182,7 @@ export const ComplianceReply = z
     month: z.string(),
     quarter: z.string(),
     year: z.string(),
-    targets: z.object({ minOnSiteHoursPerMonth: z.number(), minLecturesPerQuarter: z.number(), minHoursPerYear: z.number() }),
+    targets: ComplianceTargets,
     summary: ComplianceSummary,
     townships: z.array(
       z.object({ code: z.string(), name: z.string(), villages: z.number(), compliant: z.number(), rate: z.number() }),
@@ -200,11 +207,7 @@ export const ProvinceComplianceReply = z
       ComplianceSummary.extend({
         code: z.string(),
         name: z.string(),
-        targets: z.object({
-          minOnSiteHoursPerMonth: z.number(),
-          minLecturesPerQuarter: z.number(),
-          minHoursPerYear: z.number(),
-        }),
+        targets: ComplianceTargets,
       }),
     ),
   })

@@ -97,3 +97,6 @@ export class AppError extends Error {
     this.status = ERRORS[code][0];
   }
 }
+
+/** The database refused a write under a unique index: the guard this project relies on instead of transactions. */
+export const isDuplicateKey = (err: unknown): boolean => (err as { code?: unknown } | null)?.code === 11000;

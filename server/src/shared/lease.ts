@@ -3,6 +3,7 @@
  * the lease document (the unique _id is the one guard FerretDB 1.24 serialises; it does not
  * serialise read-modify-write updates, not even $inc). A lease left by a crashed process expires.
  */
+import { isDuplicateKey } from './errors';
 import { randomBytes } from 'node:crypto';
 import { Schema, model } from 'mongoose';
 
@@ -27,7 +28,7 @@ export async function withLease<T>(
       await LeaseModel.create({ _id: key, holder, expiresAt: new Date(Date.now() + ttlMs) });
       break;
     } catch (err) {
-      if ((err as { code?: number }).code !== 11000) throw err;
+      if (!isDuplicateKey(err)) throw err;
       await LeaseModel.deleteOne({ _id: key, expiresAt: { $lt: new Date() } }); // left by a crashed holder
       if (Date.now() > deadline) throw new Error(`lease ${key} not acquired`);
       await sleep(Math.min(5 + attempt * 5, 50) + Math.random() * 10);

@@ -1,6 +1,6 @@
 import { SIGNATURE_HEADERS, verifyCloudSignature } from '@vc/types/src/cloud-signing';
 import type { Session } from '@vc/types';
-import { AppError } from '../../shared/errors';
+import { AppError, isDuplicateKey } from '../../shared/errors';
 import type { WechatClient } from '../wechat/client';
 import { CloudNonceModel } from './model';
 import { CLOUD_SIGNATURE_WINDOW_MS, isFreshTimestamp } from './policy';
@@ -48,7 +48,7 @@ export async function verifySignedRequest(secret: string, request: SignedRequest
   try {
     await CloudNonceModel.create({ nonce, at: new Date(now) });
   } catch (err) {
-    if ((err as { code?: number }).code === 11000) throw new AppError('REPLAYED_REQUEST');
+    if (isDuplicateKey(err)) throw new AppError('REPLAYED_REQUEST');
     throw err;
   }
   // Nonces older than the window can never be replayed successfully: forget them.

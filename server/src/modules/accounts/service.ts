@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { BindVillageBody, DemoIdentity, Me, Session, UpdateProfileBody } from '@vc/types';
 import { ROLE_LABELS } from '@vc/types';
-import { AppError } from '../../shared/errors';
+import { AppError, isDuplicateKey } from '../../shared/errors';
 import type { Principal } from '../../shared/http';
 import { maskPhone } from '../../shared/mask';
 import { AssignmentModel } from '../counsel/model';
@@ -99,7 +99,7 @@ export async function findOrCreateWechatUser(openid: string, unionid: string | u
       const created = await UserModel.create({ openid, unionid: unionid ?? null, name: '微信用户' });
       return created.toObject() as unknown as UserDoc;
     } catch (err) {
-      if ((err as { code?: number }).code !== 11000) throw err; // a concurrent first login won: read it
+      if (!isDuplicateKey(err)) throw err; // a concurrent first login won: read it
     }
   }
   throw new Error('could not create user');

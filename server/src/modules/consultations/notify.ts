@@ -1,6 +1,7 @@
 import { Schema, Types, model } from 'mongoose';
 import type { Consultation } from '@vc/types';
 import { inBeijing } from '../../shared/periods';
+import { isDuplicateKey } from '../../shared/errors';
 import { UserModel } from '../accounts/model';
 import type { WechatClient } from '../wechat/client';
 import { ConsultationModel } from './model';
@@ -51,7 +52,7 @@ export async function notifyAnswered(wechat: WechatClient, templateId: string, c
     status = 'failed';
     errcode = typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : -1;
   }
-  await ConsultationNoticeModel.create({ ...key, status, errcode }).catch((err: { code?: number }) => {
-    if (err.code !== 11000) throw err;
+  await ConsultationNoticeModel.create({ ...key, status, errcode }).catch((err: unknown) => {
+    if (!isDuplicateKey(err)) throw err;
   });
 }

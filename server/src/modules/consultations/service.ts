@@ -10,7 +10,7 @@ import {
   type Rating,
   type ConsultationStatsReply,
 } from '@vc/types';
-import { AppError } from '../../shared/errors';
+import { AppError, isDuplicateKey } from '../../shared/errors';
 import type { Principal } from '../../shared/http';
 import { maskPhone } from '../../shared/mask';
 import { UserModel, type UserDoc } from '../accounts/model';
@@ -33,8 +33,8 @@ import {
   type ConsultationState,
   type Viewer,
 } from './policy';
+import { byIds } from '../../shared/ids';
 
-const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
 const id = (value: string | Types.ObjectId) => new Types.ObjectId(String(value));
 
 const HANDLER_ROLE: Record<ConsultationTier, string> = {
@@ -97,7 +97,7 @@ async function load(consultationId: string): Promise<{ doc: ConsultationDoc; ste
 
 async function names(ids: (Types.ObjectId | string | null)[]): Promise<Map<string, UserDoc>> {
   const unique = [...new Set(ids.filter(Boolean).map(String))];
-  const users = await UserModel.find({ _id: { $in: unique } }).lean<UserDoc[]>();
+  const users = await UserModel.find(byIds(unique)).lean<UserDoc[]>();
   return new Map(users.map((u) => [String(u._id), u]));
 }
 
@@ -234,7 +234,7 @@ async function act(
         clientKey: input.clientKey ?? `step-${n}`,
       });
     } catch (err) {
-      if (!isDuplicate(err)) throw err;
+      if (!isDuplicateKey(err)) throw err;
       continue; // someone else acted first: look again
     }
     const allSteps = await stepsOf(doc._id);
@@ -291,7 +291,7 @@ async function open(
   try {
     await ConsultationModel.create(doc);
   } catch (err) {
-    if (!isDuplicate(err)) throw err;
+    if (!isDuplicateKey(err)) throw err;
     return open(asker, question, clientKey, source, claimedBy, photoIds, now); // the same ask arrived twice at once
   }
   await attachPhotos(asker._id, [...new Set(photoIds)], doc._id);
@@ -368,7 +368,7 @@ export async function rate(principal: Principal, consultationId: string, rating:
       comment: rating.comment ?? null,
     });
   } catch (err) {
-    if (isDuplicate(err)) throw new AppError('CONSULTATION_ALREADY_RATED');
+    if (isDuplicateKey(err)) throw new AppError('CONSULTATION_ALREADY_RATED');
     throw err;
   }
   return act(principal, consultationId, 'rate', () => ({ kind: 'rated', clientKey: 'rated' }));

@@ -9,7 +9,7 @@ import type {
   UpdateCountyPolicyBody,
 } from '@vc/types';
 import { BASIC_SERVICES, EXTENDED_SERVICES } from '@vc/types';
-import { AppError } from '../../shared/errors';
+import { AppError, isDuplicateKey } from '../../shared/errors';
 import { maskPhone } from '../../shared/mask';
 import { UserModel } from '../accounts/model';
 import { PlaceModel } from '../places/model';
@@ -26,6 +26,7 @@ import {
   freeSlots,
   limitMessage,
 } from './policy';
+import { byIds } from '../../shared/ids';
 
 export async function countyPolicy(countyCode: string): Promise<CountyPolicy> {
   const stored = await CountyPolicyModel.findOne({ countyCode }).lean();
@@ -76,7 +77,7 @@ type AssignmentLean = {
 };
 
 async function describeAssignments(rows: AssignmentLean[]): Promise<Assignment[]> {
-  const counsel = await UserModel.find({ _id: { $in: rows.map((r) => r.counselId) } }, { name: 1 }).lean();
+  const counsel = await UserModel.find(byIds(rows.map((r) => r.counselId)), { name: 1 }).lean();
   const villages = await PlaceModel.find({ code: { $in: rows.map((r) => r.villageCode) } }, { code: 1, name: 1 }).lean();
   const counselNames = new Map(counsel.map((c) => [String(c._id), c.name]));
   const villageNames = new Map(villages.map((v) => [v.code, v.name]));
@@ -140,7 +141,7 @@ export async function assign(countyCode: string, body: AssignBody, by: string): 
       const [described] = await describeAssignments([created.toObject() as AssignmentLean]);
       return described!;
     } catch (err) {
-      if ((err as { code?: number }).code !== 11000) throw err;
+      if (!isDuplicateKey(err)) throw err;
       // another request took this seat or this village first: look again
     }
   }
@@ -203,7 +204,7 @@ export async function countyCounsel(countyCode: string): Promise<CounselListRepl
 export async function noticeBoard(villageCode: string): Promise<NoticeBoard> {
   const village = await villageSummary(villageCode);
   const active = await AssignmentModel.find({ villageCode, endedAt: null }).sort({ startedAt: 1 }).lean();
-  const counsel = await UserModel.find({ _id: { $in: active.map((a) => a.counselId) } }).lean();
+  const counsel = await UserModel.find(byIds(active.map((a) => a.counselId))).lean();
   const byId = new Map(counsel.map((c) => [String(c._id), c]));
   const cards: CounselCard[] = active.flatMap((a) => {
     const c = byId.get(String(a.counselId));

@@ -12,7 +12,7 @@ import {
   type PostGroupMessageBody,
   type PostGroupMessageReply,
 } from '@vc/types';
-import { AppError } from '../../shared/errors';
+import { AppError, isDuplicateKey } from '../../shared/errors';
 import type { Principal } from '../../shared/http';
 import { maskPhone } from '../../shared/mask';
 import { covers } from '../../shared/scope';
@@ -37,6 +37,7 @@ import {
 } from './policy';
 import { findPersonalNumbers } from './screening';
 import { placeByCode, placesByCode } from '../places/lookup';
+import { byIds } from '../../shared/ids';
 
 /** The text check a visible post must pass (WeChat msg_sec_check in production). */
 export type ContentCheck = (openid: string, text: string) => Promise<'pass' | 'risky' | 'review' | 'check_unavailable'>;
@@ -206,7 +207,6 @@ function knownLastSeq(groupCode: string, after: number, docs: GroupMessageDoc[],
   return after > 0 && lastSeqSeen.get(groupCode) === after ? after : undefined;
 }
 
-const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
 const MAX_SEQ_ATTEMPTS = 50;
 
 /**
@@ -226,7 +226,7 @@ async function append(
         lastSeqSeen.set(doc.groupCode, seq);
         return { message: created.toObject() as unknown as GroupMessageDoc, created: true };
       } catch (err) {
-        if (!isDuplicate(err)) throw err;
+        if (!isDuplicateKey(err)) throw err;
         if (doc.authorId) {
           const same = await GroupMessageModel.findOne({
             groupCode: doc.groupCode,
@@ -321,7 +321,7 @@ export async function post(
       await HeldPostModel.create({ ...key, ...author, text: body.text, cause: verdict });
       return { reply: { status: 'held', message: null }, created: true };
     } catch (err) {
-      if (!isDuplicate(err)) throw err;
+      if (!isDuplicateKey(err)) throw err;
       const first = await HeldPostModel.findOne(key).lean();
       if (!first) throw err;
       answerResend(first, body);
@@ -416,7 +416,7 @@ export async function members(groupCode: string, filter: GroupStanding | undefin
   }).lean<UserDoc[]>();
   const recorded = await GroupMemberModel.find({ groupCode }).lean();
   const recordedIds = recorded.map((r) => r.userId);
-  const recordedUsers = await UserModel.find({ _id: { $in: recordedIds } }).lean<UserDoc[]>();
+  const recordedUsers = await UserModel.find(byIds(recordedIds)).lean<UserDoc[]>();
   const users = new Map<string, UserDoc>();
   for (const u of [...byPosition, ...recordedUsers]) users.set(String(u._id), u);
   const items: GroupMember[] = [];

@@ -3,6 +3,7 @@
  * days of a month (and of a quarter) every counsel behind schedule in one of their villages gets one
  * WeChat subscribe message for that period — never a second one, also when the timer fires twice.
  */
+import { isDuplicateKey } from '../../shared/errors';
 import { Types } from 'mongoose';
 import type { RunRemindersReply } from '@vc/types';
 import { inBeijing, monthOf, monthsOfQuarter, quarterOfMonth } from '../../shared/periods';
@@ -75,7 +76,7 @@ export async function runReminders(
         missing: behind.map((b) => `${b.village}：${b.missing}`),
       });
     } catch (err) {
-      if ((err as { code?: number }).code === 11000) {
+      if (isDuplicateKey(err)) {
         result.alreadyReminded += 1;
         continue;
       }

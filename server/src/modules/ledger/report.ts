@@ -7,6 +7,7 @@ import { UserModel } from '../accounts/model';
 import { AssignmentModel } from '../counsel/model';
 import { LedgerRollupModel, type RollupDoc } from './model';
 import { EMPTY_FIGURES, standing, type MonthFigures, type Targets } from './policy';
+import { byIds } from '../../shared/ids';
 
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
 
@@ -95,7 +96,7 @@ export async function countyCompliance(
   const assignmentFilter: Record<string, unknown> = { countyCode, endedAt: null };
   if (townshipCode) assignmentFilter.townshipCode = townshipCode;
   const assignments = await AssignmentModel.find(assignmentFilter, { counselId: 1, villageCode: 1 }).lean();
-  const counsel = await UserModel.find({ _id: { $in: assignments.map((a) => a.counselId) } }, { name: 1 }).lean();
+  const counsel = await UserModel.find(byIds(assignments.map((a) => a.counselId)), { name: 1 }).lean();
   const counselNames = new Map(counsel.map((c) => [String(c._id), c.name]));
   const counselOf = (villageCode: string) =>
     assignments

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import type { LedgerEntry, LedgerLock, ReviewLedgerEntryBody, SubmitLedgerEntryBody, VillageProgress } from '@vc/types';
-import { AppError } from '../../shared/errors';
+import { AppError, isDuplicateKey } from '../../shared/errors';
 import type { Principal } from '../../shared/http';
 import { withLease } from '../../shared/lease';
 import { inBeijing, minutesByMonth, monthOf, monthStart } from '../../shared/periods';
@@ -19,14 +19,10 @@ import {
 } from './model';
 import { attendeesRefusal, figuresForMonth, standing, timesRefusal, type MonthFigures } from './policy';
 import { placeNamesByCode } from '../places/lookup';
+import { byIds } from '../../shared/ids';
 
 async function describe(entries: LedgerEntryDoc[]): Promise<LedgerEntry[]> {
-  const counselIds = [...new Set(entries.map((e) => String(e.counselId)))];
-  // _id equality is the one filter FerretDB hands to SQLite; $in is a scan of every user
-  const counsel =
-    counselIds.length === 1
-      ? await UserModel.find({ _id: counselIds[0] }, { name: 1 }).lean()
-      : await UserModel.find({ _id: { $in: counselIds } }, { name: 1 }).lean();
+  const counsel = await UserModel.find(byIds(entries.map((e) => e.counselId)), { name: 1 }).lean();
   const names = new Map(counsel.map((c) => [String(c._id), c.name]));
   const villageNames = await placeNamesByCode(entries.map((e) => e.villageCode));
   return entries.map((e) => ({
@@ -123,7 +119,7 @@ export async function submit(
     });
     return { entry: await describeOne(created.toObject() as unknown as LedgerEntryDoc), created: true };
   } catch (err) {
-    if ((err as { code?: number }).code !== 11000) throw err;
+    if (!isDuplicateKey(err)) throw err;
     // a retry, or the same key arriving twice at once: the first record answers
     const first = await recordedUnder(counselId, body.clientKey);
     if (!first) throw err;
@@ -206,7 +202,7 @@ export async function review(
   try {
     await LedgerReviewModel.create({ entryId: entry._id, ...decision });
   } catch (err) {
-    if ((err as { code?: number }).code !== 11000) throw err;
+    if (!isDuplicateKey(err)) throw err;
     // Decided already. The same reviewer resending the same decision (a reply lost, or the server
     // stopped half-way) finishes it; anything else is a second review.
     const first = await LedgerReviewModel.findOne({ entryId: entry._id }).lean<ReviewDecision>();
@@ -265,7 +261,7 @@ export async function lockMonth(townshipCode: string, month: string, by: string)
     const lock = await LedgerLockModel.create({ townshipCode, month, lockedBy: new Types.ObjectId(by) });
     return { townshipCode, month, lockedAt: lock.lockedAt.toISOString(), lockedBy: by };
   } catch (err) {
-    if ((err as { code?: number }).code === 11000) throw new AppError('LEDGER_ALREADY_LOCKED');
+    if (isDuplicateKey(err)) throw new AppError('LEDGER_ALREADY_LOCKED');
     throw err;
   }
 }

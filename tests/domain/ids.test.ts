@@ -1,0 +1,26 @@
+import { Types } from 'mongoose';
+import { byIds } from '../../server/src/shared/ids';
+import { isDuplicateKey } from '../../server/src/shared/errors';
+
+describe('byIds', () => {
+  const a = new Types.ObjectId();
+  const b = new Types.ObjectId();
+  it('writes one id as plain equality (the filter FerretDB hands to SQLite), repeats included', () => {
+    expect(byIds([a, String(a)])).toEqual({ _id: String(a) });
+  });
+  it('writes several ids as $in, each once', () => {
+    expect(byIds([a, b, a])).toEqual({ _id: { $in: [String(a), String(b)] } });
+  });
+  it('matches nothing for no ids', () => {
+    expect(byIds([])).toEqual({ _id: { $in: [] } });
+  });
+});
+
+describe('isDuplicateKey', () => {
+  it('is the database refusing a write under a unique index (code 11000), nothing else', () => {
+    expect(isDuplicateKey(Object.assign(new Error('E11000 duplicate key error'), { code: 11000 }))).toBe(true);
+    expect(isDuplicateKey(Object.assign(new Error('other'), { code: 2 }))).toBe(false);
+    expect(isDuplicateKey(null)).toBe(false);
+    expect(isDuplicateKey(undefined)).toBe(false);
+  });
+});
