@@ -93,7 +93,7 @@ export async function benchLedger(log: (line: string) => void): Promise<LedgerRe
       return {
         clientKey: `${prefix}-r${round}-c${c}-${k}`,
         villageCode: counsel[c]!.villages[k % counsel[c]!.villages.length]!,
-        kind: 'on_site_duty',
+        kind: 'on_site_duty' as const,
         startAt: startAt.toISOString(),
         endAt: new Date(startAt.getTime() + 2 * 3600 * 1000).toISOString(),
         summary: '在村委会值班，接待村民咨询',

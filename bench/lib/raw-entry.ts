@@ -1,22 +1,23 @@
 import type { Types } from 'mongoose';
+import type { LedgerEntryDoc } from '../../server/src/modules/ledger/model';
 
-interface EntryFacts {
-  _id?: Types.ObjectId;
-  counselId: Types.ObjectId;
-  clientKey: string;
-  villageCode: string;
-  kind: string;
-  mode: 'on_site' | 'remote';
-  startAt: Date;
-  endAt: Date;
-  minutes: number;
-  months: string[];
-  summary: string;
-  attendees: number | null;
-  status: 'pending' | 'approved';
-  review: { decision: 'approve'; reason: null; by: Types.ObjectId; at: Date } | null;
-  createdAt: Date;
-}
+type EntryFacts = Pick<
+  LedgerEntryDoc,
+  | 'counselId'
+  | 'clientKey'
+  | 'villageCode'
+  | 'kind'
+  | 'mode'
+  | 'startAt'
+  | 'endAt'
+  | 'minutes'
+  | 'months'
+  | 'summary'
+  | 'attendees'
+  | 'status'
+  | 'review'
+  | 'createdAt'
+> & { _id?: Types.ObjectId };
 
 /**
  * A ledger_entries document as the product stores it (ledger/service.ts submit), for the
