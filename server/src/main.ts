@@ -13,7 +13,7 @@ async function main() {
   let embedded: EmbeddedDb | null = null;
   let uri = config.mongodbUri;
   if (!uri) {
-    console.log('未设置 MONGODB_URI，启动内置数据库（FerretDB + SQLite）……');
+    console.log('未设置 MONGODB_URI，启动内置数据库（FerretDB + PostgreSQL）……');
     embedded = await startEmbeddedDb({ dataDir: path.resolve(config.dataDir), log: console.log });
     uri = embedded.uri;
     console.log(`内置数据库已就绪：${uri}（数据目录 ${embedded.dataDir}）`);

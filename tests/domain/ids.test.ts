@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
-import { byIds } from '../../server/src/shared/ids';
-import { isDuplicateKey } from '../../server/src/shared/errors';
+import { byIds } from '../../server/src/store/ids';
+import { isDuplicateKey } from '../../server/src/store/duplicates';
 
 describe('byIds', () => {
   const a = new Types.ObjectId();

@@ -151,7 +151,7 @@ export interface ResilienceStack {
  */
 export async function startResilienceStack(options: { countyCode?: string } = {}): Promise<ResilienceStack> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'vc-resilience-'));
-  let db = await startEmbeddedDb({ dataDir });
+  let db = await startEmbeddedDb({ dataDir, durable: false });
   const wechat = await startFakeWechat();
   const env: Record<string, string> = {
     MONGODB_URI: db.uri,
@@ -187,7 +187,7 @@ export async function startResilienceStack(options: { countyCode?: string } = {}
     env,
     stopDb: () => db.stop(),
     async restartDb() {
-      db = await startEmbeddedDb({ dataDir, port: db.port });
+      db = await startEmbeddedDb({ dataDir, port: db.port, durable: false });
       stack.db = db;
     },
     async stop() {

@@ -35,10 +35,9 @@ export interface StackOptions {
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-  // A temporary folder, not SQLite's memory mode: in memory mode a write waits on open readers.
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'vc-db-'));
   // a large kept database takes longer to open
-  const db = await startEmbeddedDb({ dataDir, readyTimeoutMs: options.dataDir ? 120000 : undefined });
+  const db = await startEmbeddedDb({ dataDir, durable: false, readyTimeoutMs: options.dataDir ? 120000 : undefined });
   // Never let a test reach the real WeChat servers: unless told otherwise, talk to a local fake.
   const wechat = options.env?.WECHAT_API_BASE ? null : await startFakeWechat();
   const wechatEnv = wechat ? { WECHAT_APPID: wechat.appid, WECHAT_SECRET: wechat.secret, WECHAT_API_BASE: wechat.baseUrl } : {};

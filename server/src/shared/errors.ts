@@ -98,5 +98,3 @@ export class AppError extends Error {
   }
 }
 
-/** The database refused a write under a unique index: the guard this project relies on instead of transactions. */
-export const isDuplicateKey = (err: unknown): boolean => (err as { code?: unknown } | null)?.code === 11000;

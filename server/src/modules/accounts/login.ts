@@ -1,6 +1,7 @@
 import { SIGNATURE_HEADERS, verifyCloudSignature } from '@vc/types/src/cloud-signing';
 import type { Session } from '@vc/types';
-import { AppError, isDuplicateKey } from '../../shared/errors';
+import { AppError } from '../../shared/errors';
+import { isDuplicateKey } from '../../store/duplicates';
 import type { WechatClient } from '../wechat/client';
 import { CloudNonceModel } from './model';
 import { CLOUD_SIGNATURE_WINDOW_MS, isFreshTimestamp } from './policy';

@@ -27,6 +27,13 @@ const userSchema = new Schema(
       default: [],
     },
     villageCode: { type: String, default: null },
+    /**
+     * Derived (scopesOf below, kept by a validate hook and by every update of roles or village):
+     * the counties the person relates to, and those where they hold a role other than villager.
+     * Top-level arrays, so "people of a county" is an equality FerretDB pushes down to an index.
+     */
+    countyCodes: { type: [String], default: [] },
+    staffCountyCodes: { type: [String], default: [] },
     counselProfile: { type: counselProfileSchema, default: null },
     demo: { type: Boolean, default: false },
     demoOrder: { type: Number, default: 0 },
@@ -35,8 +42,22 @@ const userSchema = new Schema(
   { collection: 'users', versionKey: false },
 );
 userSchema.index({ unionid: 1 });
+userSchema.index({ countyCodes: 1 });
+userSchema.index({ staffCountyCodes: 1 });
+userSchema.index({ villageCode: 1 });
 userSchema.index({ 'roles.role': 1, 'roles.placeCode': 1 });
 userSchema.index({ demo: 1, demoOrder: 1 });
+
+/** The derived scope fields of a person with these roles and village. */
+export function scopesOf(roles: readonly { role: string; placeCode: string }[], villageCode: string | null) {
+  const county = (code: string) => code.slice(0, 6);
+  const staff = roles.filter((r) => r.role !== 'villager' && r.placeCode.length >= 6).map((r) => county(r.placeCode));
+  const all = [...staff, ...(villageCode ? [county(villageCode)] : []), ...roles.filter((r) => r.placeCode.length >= 6).map((r) => county(r.placeCode))];
+  return { countyCodes: [...new Set(all)], staffCountyCodes: [...new Set(staff)] };
+}
+userSchema.pre('validate', function () {
+  Object.assign(this, scopesOf(this.roles ?? [], this.villageCode ?? null));
+});
 
 /** The plain shape of a user as read with .lean<UserDoc>() */
 export interface UserDoc {
@@ -48,6 +69,8 @@ export interface UserDoc {
   avatarUrl: string | null;
   roles: { role: Role; placeCode: string }[];
   villageCode: string | null;
+  countyCodes: string[];
+  staffCountyCodes: string[];
   counselProfile: { title: string; organization: string; duties: string[]; onSiteHours: string; photoUrl: string | null } | null;
   demo: boolean;
   demoOrder: number;

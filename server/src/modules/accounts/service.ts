@@ -1,12 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { BindVillageBody, DemoIdentity, Me, Session, UpdateProfileBody } from '@vc/types';
 import { ROLE_LABELS } from '@vc/types';
-import { AppError, isDuplicateKey } from '../../shared/errors';
+import { AppError } from '../../shared/errors';
+import { isDuplicateKey } from '../../store/duplicates';
 import type { Principal } from '../../shared/http';
 import { maskPhone } from '../../shared/mask';
 import { AssignmentModel } from '../counsel/model';
 import { villageByInvite, villageSummary } from '../places/service';
-import { SessionModel, UserModel, VillageBindingModel, type UserDoc } from './model';
+import { SessionModel, UserModel, VillageBindingModel, type UserDoc, scopesOf } from './model';
 import { effectiveGrants } from './policy';
 import { placeNamesByCode } from '../places/lookup';
 
@@ -115,7 +116,7 @@ export async function bindVillage(userId: string, body: BindVillageBody): Promis
       previousVillageCode: user.villageCode ?? null,
       via: 'inviteCode' in body ? 'invite' : 'search',
     });
-    await UserModel.updateOne({ _id: user._id }, { $set: { villageCode: village.code } });
+    await UserModel.updateOne({ _id: user._id }, { $set: { villageCode: village.code, ...scopesOf(user.roles, village.code) } });
   }
   return me(userId);
 }

@@ -1,7 +1,7 @@
 import { Schema, Types, model } from 'mongoose';
 import type { Consultation } from '@vc/types';
 import { inBeijing } from '../../shared/periods';
-import { isDuplicateKey } from '../../shared/errors';
+import { isDuplicateKey } from '../../store/duplicates';
 import { UserModel } from '../accounts/model';
 import type { WechatClient } from '../wechat/client';
 import { ConsultationModel } from './model';

@@ -10,7 +10,8 @@ import {
   type Rating,
   type ConsultationStatsReply,
 } from '@vc/types';
-import { AppError, isDuplicateKey } from '../../shared/errors';
+import { AppError } from '../../shared/errors';
+import { isDuplicateKey } from '../../store/duplicates';
 import type { Principal } from '../../shared/http';
 import { maskPhone } from '../../shared/mask';
 import { UserModel, type UserDoc } from '../accounts/model';
@@ -33,7 +34,7 @@ import {
   type ConsultationState,
   type Viewer,
 } from './policy';
-import { byIds } from '../../shared/ids';
+import { byIds } from '../../store/ids';
 
 const id = (value: string | Types.ObjectId) => new Types.ObjectId(String(value));
 

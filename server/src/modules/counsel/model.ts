@@ -30,6 +30,7 @@ assignmentSchema.index({ counselId: 1, activeSlot: 1 }, { unique: true });
 assignmentSchema.index({ counselId: 1, activeVillage: 1 }, { unique: true });
 assignmentSchema.index({ villageCode: 1, endedAt: 1 });
 assignmentSchema.index({ countyCode: 1, endedAt: 1 });
+assignmentSchema.index({ townshipCode: 1, endedAt: 1 });
 assignmentSchema.index({ counselId: 1, endedAt: 1 });
 export const AssignmentModel = model('CounselAssignment', assignmentSchema);
 

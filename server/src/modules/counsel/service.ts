@@ -9,7 +9,8 @@ import type {
   UpdateCountyPolicyBody,
 } from '@vc/types';
 import { BASIC_SERVICES, EXTENDED_SERVICES } from '@vc/types';
-import { AppError, isDuplicateKey } from '../../shared/errors';
+import { AppError } from '../../shared/errors';
+import { isDuplicateKey } from '../../store/duplicates';
 import { maskPhone } from '../../shared/mask';
 import { UserModel } from '../accounts/model';
 import { PlaceModel } from '../places/model';
@@ -26,7 +27,7 @@ import {
   freeSlots,
   limitMessage,
 } from './policy';
-import { byIds } from '../../shared/ids';
+import { byIds } from '../../store/ids';
 
 export async function countyPolicy(countyCode: string): Promise<CountyPolicy> {
   const stored = await CountyPolicyModel.findOne({ countyCode }).lean();

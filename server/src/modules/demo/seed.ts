@@ -8,7 +8,9 @@ import { ROLE_LABELS } from '@vc/types';
 import { UserModel } from '../accounts/model';
 import { AssignmentModel } from '../counsel/model';
 import { PlaceModel } from '../places/model';
-import { GroupMemberModel, GroupMessageModel } from '../groups/model';
+import { postAs, recordMembership } from '../groups/service';
+import { activeAssignmentsIn } from '../counsel/queries';
+import { userById } from '../accounts/queries';
 import { importPlaces } from '../places/importer';
 import { ensureInviteCode } from '../places/service';
 
@@ -68,22 +70,16 @@ async function upsertUser(openid: string, doc: Record<string, unknown>) {
 
 /** The demo villager is a member of her village group, where her counsel has posted a welcome. */
 async function seedVillageGroup(villageCode: string, villagerId: Types.ObjectId) {
-  if (!(await GroupMemberModel.findOne({ groupCode: villageCode, userId: villagerId }).lean()))
-    await GroupMemberModel.create({ groupCode: villageCode, userId: villagerId, status: 'active' });
-  if (await GroupMessageModel.findOne({ groupCode: villageCode }).lean()) return;
-  const assignment = await AssignmentModel.findOne({ villageCode, endedAt: null }).lean();
-  const counsel = assignment ? await UserModel.findById(assignment.counselId).lean() : null;
+  await recordMembership(villageCode, String(villagerId), 'active');
+  const [assignment] = await activeAssignmentsIn(villageCode);
+  const counsel = assignment ? await userById(assignment.counselId) : null;
   if (!counsel) return;
-  await GroupMessageModel.create({
-    groupCode: villageCode,
-    seq: 1,
-    kind: 'text',
-    authorId: counsel._id,
-    authorName: counsel.name,
-    authorRole: ROLE_LABELS.counsel,
-    text: '大家好，我是本村法律顾问。有法律问题可以在群里问，涉及个人隐私的请点“私下咨询”。',
-    clientKey: 'demo-welcome',
-  });
+  await postAs(
+    villageCode,
+    { id: String(counsel._id), name: counsel.name, role: ROLE_LABELS.counsel },
+    '大家好，我是本村法律顾问。有法律问题可以在群里问，涉及个人隐私的请点“私下咨询”。',
+    'demo-welcome',
+  );
 }
 
 export interface SeedResult {

@@ -3,12 +3,14 @@ import { Schema, model, type Types } from 'mongoose';
 /**
  * Group messages. `seq` numbers each group's messages 1, 2, 3 … The unique index on
  * (groupCode, seq) is what serialises concurrent posts (FerretDB does not make $inc atomic):
- * a writer takes the last seq + 1 and retries on a duplicate.
+ * see store/sequence.ts.
  */
 const messageSchema = new Schema(
   {
     groupCode: { type: String, required: true },
     seq: { type: Number, required: true },
+    /** floor(seq / SEQ_BLOCK): a sync reads one or two blocks by equality instead of a range (store/README.md rule 1) */
+    block: { type: Number, required: true },
     kind: { type: String, enum: ['text', 'notice'], required: true },
     authorId: { type: Schema.Types.ObjectId, default: null },
     authorName: { type: String, required: true },
@@ -23,13 +25,18 @@ const messageSchema = new Schema(
   { collection: 'group_messages', versionKey: false },
 );
 messageSchema.index({ groupCode: 1, seq: 1 }, { unique: true });
+messageSchema.index({ groupCode: 1, block: 1 });
 messageSchema.index({ groupCode: 1, authorId: 1, clientKey: 1 }, { unique: true });
 export const GroupMessageModel = model('GroupMessage', messageSchema);
+
+/** Messages per block: a page of up to 200 (the contract's limit) spans at most three blocks. */
+export const SEQ_BLOCK = 128;
 
 export interface GroupMessageDoc {
   _id: Types.ObjectId;
   groupCode: string;
   seq: number;
+  block: number;
   kind: 'text' | 'notice';
   authorId: Types.ObjectId | null;
   authorName: string;
@@ -45,6 +52,8 @@ export interface GroupMessageDoc {
 const memberSchema = new Schema(
   {
     groupCode: { type: String, required: true },
+    /** the group's county (its code's first 6 digits): moderators' lists ask by county, an indexed equality */
+    countyCode: { type: String, required: true },
     userId: { type: Schema.Types.ObjectId, required: true },
     status: { type: String, enum: ['pending', 'active', 'muted', 'removed', 'refused'], required: true },
     note: { type: String, default: null },
@@ -55,6 +64,7 @@ const memberSchema = new Schema(
 memberSchema.index({ groupCode: 1, userId: 1 }, { unique: true });
 memberSchema.index({ userId: 1 });
 memberSchema.index({ groupCode: 1, status: 1 });
+memberSchema.index({ countyCode: 1, status: 1 });
 export const GroupMemberModel = model('GroupMember', memberSchema);
 
 /** Every membership change and moderation action: who, when, why. Append-only. */
@@ -77,6 +87,8 @@ export const GroupActionModel = model('GroupAction', actionSchema);
 const heldSchema = new Schema(
   {
     groupCode: { type: String, required: true },
+    /** the group's county, as on member records */
+    countyCode: { type: String, required: true },
     authorId: { type: Schema.Types.ObjectId, required: true },
     authorName: { type: String, required: true },
     authorRole: { type: String, required: true },
@@ -93,4 +105,5 @@ const heldSchema = new Schema(
 );
 heldSchema.index({ groupCode: 1, authorId: 1, clientKey: 1 }, { unique: true });
 heldSchema.index({ status: 1, groupCode: 1 });
+heldSchema.index({ countyCode: 1, status: 1 });
 export const HeldPostModel = model('GroupHeldPost', heldSchema);

@@ -1,4 +1,3 @@
-import { Mutex } from 'async-mutex';
 import { Types } from 'mongoose';
 import {
   ROLE_LABELS,
@@ -12,15 +11,17 @@ import {
   type PostGroupMessageBody,
   type PostGroupMessageReply,
 } from '@vc/types';
-import { AppError, isDuplicateKey } from '../../shared/errors';
+import { AppError } from '../../shared/errors';
+import { isDuplicateKey } from '../../store/duplicates';
+import { createSequence, SequenceBusyError } from '../../store/sequence';
 import type { Principal } from '../../shared/http';
 import { maskPhone } from '../../shared/mask';
 import { covers } from '../../shared/scope';
-import { UserModel, type UserDoc } from '../accounts/model';
+import { userById, usersByIds, staffOfCounty, type UserDoc } from '../accounts/queries';
 import { principalOf } from '../accounts/service';
-import { AssignmentModel } from '../counsel/model';
-import { PlaceModel } from '../places/model';
-import { GroupActionModel, GroupMemberModel, GroupMessageModel, HeldPostModel, type GroupMessageDoc } from './model';
+import { effectiveGrants } from '../accounts/policy';
+import { activeAssignmentsIn } from '../counsel/queries';
+import { GroupActionModel, GroupMemberModel, GroupMessageModel, HeldPostModel, SEQ_BLOCK, type GroupMessageDoc } from './model';
 import {
   canModerate,
   canPost,
@@ -36,8 +37,7 @@ import {
   type Position,
 } from './policy';
 import { findPersonalNumbers } from './screening';
-import { placeByCode, placesByCode } from '../places/lookup';
-import { byIds } from '../../shared/ids';
+import { placeByCode, placesByCode, placesOfCounty } from '../places/lookup';
 
 /** The text check a visible post must pass (WeChat msg_sec_check in production). */
 export type ContentCheck = (openid: string, text: string) => Promise<'pass' | 'risky' | 'review' | 'check_unavailable'>;
@@ -45,11 +45,14 @@ export type ContentCheck = (openid: string, text: string) => Promise<'pass' | 'r
 const GROUP_LEVELS = ['county', 'township', 'village'] as const;
 
 async function positionOf(userId: string, grants?: Principal['grants']): Promise<{ user: UserDoc; position: Position }> {
-  const user = await UserModel.findById(userId).lean<UserDoc>();
+  const user = await userById(userId);
   if (!user) throw new AppError('UNAUTHENTICATED');
   const resolved = grants ?? (await principalOf(user, '')).grants;
-  const counselCounties = user.roles.filter((r) => r.role === 'counsel').map((r) => r.placeCode);
-  return { user, position: { grants: resolved, counselCounties } };
+  return { user, position: positionFrom(user, resolved) };
+}
+
+function positionFrom(user: UserDoc, grants: Principal['grants']): Position {
+  return { grants, counselCounties: user.roles.filter((r) => r.role === 'counsel').map((r) => r.placeCode) };
 }
 
 async function recordedStatus(groupCode: string, userId: string): Promise<MembershipStatus | null> {
@@ -82,38 +85,35 @@ async function groupPlace(groupCode: string) {
   return place;
 }
 
-async function lastSeqOf(groupCode: string): Promise<number> {
-  const last = await GroupMessageModel.findOne({ groupCode }, { seq: 1 }).sort({ seq: -1 }).lean();
-  const seq = last?.seq ?? 0;
-  if (seq > (lastSeqSeen.get(groupCode) ?? -1)) lastSeqSeen.set(groupCode, seq);
-  return seq;
-}
+/** Each group's messages are numbered 1, 2, 3 … (store/sequence.ts); lists read heads per county. */
+const messageSeq = createSequence('group_messages', async (groupCode, seq) =>
+  Boolean(await GroupMessageModel.exists({ groupCode, seq })),
+);
+const countyOf = (groupCode: string) => groupCode.slice(0, 6);
 
-/**
- * The highest seq this process has written or read, per group: a hint, so that a post is one
- * insert rather than a find-and-sort (FerretDB's finds use no index: a scan of every message,
- * bench/groups.ts). Only seqs that exist are recorded, so the hint is never ahead and the next seq
- * leaves no gap; it may be behind another server process's posts, which the unique
- * (groupCode, seq) index turns into a duplicate key and a fresh read.
- */
-const lastSeqSeen = new Map<string, number>();
-/** One writer per group in this process, so its posts take seqs in turn instead of colliding. */
-const appendLocks = new Map<string, Mutex>();
-const appendLockOf = (groupCode: string) => {
-  let lock = appendLocks.get(groupCode);
-  if (!lock) appendLocks.set(groupCode, (lock = new Mutex()));
-  return lock;
-};
-
-async function summarise(groupCode: string, name: string, standing: GroupStanding, lastSeq?: number): Promise<GroupSummary> {
+function summarise(
+  groupCode: string,
+  name: string,
+  standing: GroupStanding,
+  lastSeq: number,
+  pendingRequests: number,
+): GroupSummary {
   return {
     code: groupCode,
     tier: tierOf(groupCode),
     name: `${name}工作群`,
     standing,
-    lastSeq: lastSeq ?? (await lastSeqOf(groupCode)),
-    pendingRequests: canModerate(standing) ? await GroupMemberModel.countDocuments({ groupCode, status: 'pending' }) : null,
+    lastSeq,
+    pendingRequests: canModerate(standing) ? pendingRequests : null,
   };
+}
+
+/** Pending join requests per group of a county, in one indexed query. */
+async function pendingByGroup(countyCode: string): Promise<Map<string, number>> {
+  const pending = await GroupMemberModel.find({ countyCode, status: 'pending' }, { groupCode: 1 }).lean();
+  const counts = new Map<string, number>();
+  for (const p of pending) counts.set(p.groupCode, (counts.get(p.groupCode) ?? 0) + 1);
+  return counts;
 }
 
 /** The groups a person is in or may join: by position, by record, and their own village's and township's. */
@@ -141,26 +141,35 @@ export async function myGroups(principal: Principal): Promise<GroupSummary[]> {
   const counties = position.grants
     .filter((g) => ['county_staff', 'county_expert'].includes(g.role) && g.placeCode.length === 6)
     .map((g) => g.placeCode);
-  const places = await PlaceModel.find(
-    {
-      $or: [
-        { code: { $in: [...candidates] } },
-        ...(townships.length ? [{ parentCode: { $in: townships }, level: 'village' }] : []),
-        ...(counties.length ? [{ parentCode: { $in: counties }, level: 'township' }] : []),
-      ],
-      level: { $in: GROUP_LEVELS },
-    },
-    { code: 1, name: 1 },
-  ).lean();
-  const recorded = await GroupMemberModel.find({ userId: new Types.ObjectId(principal.userId) }, { groupCode: 1 }).lean();
-  const extra = recorded.map((r) => r.groupCode).filter((c) => !places.some((p) => p.code === c));
-  const extraPlaces = [...(await placesByCode(extra)).values()];
-  const items: GroupSummary[] = [];
-  for (const place of [...places, ...extraPlaces]) {
-    const standing = standingOf(joinRule(place.code, position), await recordedStatus(place.code, principal.userId));
-    if (standing === 'none') continue;
-    items.push(await summarise(place.code, place.name, standing));
+  // one indexed query per county involved (a person's groups lie in one county, or a few), never per group
+  const places = new Map<string, { code: string; name: string; level: string }>();
+  for (const place of (await placesByCode(candidates)).values()) places.set(place.code, place);
+  for (const countyCode of new Set(townships.map(countyOf)))
+    for (const v of await placesOfCounty(countyCode, 'village')) if (townships.includes(v.parentCode ?? '')) places.set(v.code, v);
+  for (const countyCode of counties) for (const t of await placesOfCounty(countyCode, 'township')) places.set(t.code, t);
+  const recorded = new Map(
+    (await GroupMemberModel.find({ userId: new Types.ObjectId(principal.userId) }, { groupCode: 1, status: 1 }).lean()).map((r) => [
+      r.groupCode,
+      r.status as MembershipStatus,
+    ]),
+  );
+  const extra = [...recorded.keys()].filter((c) => !places.has(c));
+  for (const place of (await placesByCode(extra)).values()) places.set(place.code, place);
+
+  const groups = [...places.values()].filter((p) => (GROUP_LEVELS as readonly string[]).includes(p.level));
+  const standings = new Map(groups.map((p) => [p.code, standingOf(joinRule(p.code, position), recorded.get(p.code) ?? null)]));
+  const shown = groups.filter((p) => standings.get(p.code) !== 'none');
+  const countiesShown = [...new Set(shown.map((p) => countyOf(p.code)))];
+  const heads = new Map<string, number>();
+  const pending = new Map<string, number>();
+  for (const countyCode of countiesShown) {
+    for (const [code, last] of await messageSeq.hintsInScope(countyCode)) heads.set(code, last);
+    if (shown.some((p) => countyOf(p.code) === countyCode && canModerate(standings.get(p.code)!)))
+      for (const [code, n] of await pendingByGroup(countyCode)) pending.set(code, n);
   }
+  const items = shown.map((p) =>
+    summarise(p.code, p.name, standings.get(p.code)!, heads.get(p.code) ?? 0, pending.get(p.code) ?? 0),
+  );
   const tierOrder = { village: 0, township: 1, county: 2 };
   return items.sort((a, b) => tierOrder[a.tier] - tierOrder[b.tier] || a.code.localeCompare(b.code));
 }
@@ -181,65 +190,70 @@ function describeMessage(m: GroupMessageDoc): GroupMessage {
   };
 }
 
+/**
+ * A page of messages after `after`. Seqs are contiguous, so the page lies in the blocks from
+ * `after + 1` on: each block is one indexed equality query, read until the page is full or a
+ * block is not (it is then the last), so a sync reads at most three blocks however long the group.
+ */
+async function messagesAfter(groupCode: string, after: number, want: number): Promise<GroupMessageDoc[]> {
+  const found: GroupMessageDoc[] = [];
+  for (let block = Math.floor((after + 1) / SEQ_BLOCK); found.length < want; block++) {
+    const docs = await GroupMessageModel.find({ groupCode, block }).lean<GroupMessageDoc[]>();
+    for (const d of docs.sort((a, b) => a.seq - b.seq)) if (d.seq > after && found.length < want) found.push(d);
+    if (docs.length < SEQ_BLOCK) break;
+  }
+  for (const d of found) messageSeq.saw(groupCode, d.seq);
+  return found;
+}
+
 export async function messages(principal: Principal, groupCode: string, after: number, limit: number) {
   const place = await groupPlace(groupCode);
   const { standing } = await standingIn(groupCode, principal.userId, principal.grants);
-  const docs = await GroupMessageModel.find({ groupCode, seq: { $gt: after } })
-    .sort({ seq: 1 })
-    .limit(limit + 1)
-    .lean<GroupMessageDoc[]>();
+  const docs = await messagesAfter(groupCode, after, limit + 1);
   const hasMore = docs.length > limit;
+  // a page that is not full ends at the last message; a full one needs the last looked up
+  const lastSeq = hasMore ? await messageSeq.last(groupCode) : docs.length ? docs[docs.length - 1]!.seq : await lastWhenNoneAfter(groupCode, after);
+  const pending = canModerate(standing) ? await GroupMemberModel.countDocuments({ groupCode, status: 'pending' }) : 0;
   return {
-    group: await summarise(groupCode, place.name, standing, knownLastSeq(groupCode, after, docs, hasMore)),
+    group: summarise(groupCode, place.name, standing, lastSeq, pending),
     items: docs.slice(0, limit).map(describeMessage),
     hasMore,
   };
 }
 
-/**
- * The group's last seq when the page just read already proves it, so a poll that finds nothing new
- * costs no second scan: the last message of a complete page, or `after` itself when nothing follows
- * it and this process has seen a message at `after`.
- */
-function knownLastSeq(groupCode: string, after: number, docs: GroupMessageDoc[], hasMore: boolean): number | undefined {
-  if (hasMore) return undefined;
-  if (docs.length) return docs[docs.length - 1]!.seq;
-  return after > 0 && lastSeqSeen.get(groupCode) === after ? after : undefined;
+/** Nothing follows `after`: the last is `after` if it exists (known to this process, or one lookup). */
+async function lastWhenNoneAfter(groupCode: string, after: number): Promise<number> {
+  if (after > 0 && (messageSeq.known(groupCode) === after || (await GroupMessageModel.exists({ groupCode, seq: after })))) {
+    messageSeq.saw(groupCode, after);
+    return after;
+  }
+  return messageSeq.last(groupCode);
 }
 
-const MAX_SEQ_ATTEMPTS = 50;
-
 /**
- * Appends a message with the next seq. Writers in this process take turns per group; writers in
- * other processes race for the same seq, and the unique index lets one win while the others read
- * the last seq again, so there are no gaps and no repeats. The same (author, clientKey) arriving
- * twice is the other unique index: the first message answers (`created: false`).
+ * Appends a message with the next seq (store/sequence.ts: no gaps, no repeats across processes).
+ * The same (author, clientKey) arriving twice is the other unique index: the first message
+ * answers (`created: false`).
  */
 async function append(
-  doc: Omit<GroupMessageDoc, '_id' | 'seq' | 'at' | 'state'> & { state?: GroupMessageDoc['state'] },
+  doc: Omit<GroupMessageDoc, '_id' | 'seq' | 'block' | 'at' | 'state'> & { state?: GroupMessageDoc['state'] },
 ): Promise<{ message: GroupMessageDoc; created: boolean }> {
-  return appendLockOf(doc.groupCode).runExclusive(async () => {
-    for (let attempt = 0; attempt < MAX_SEQ_ATTEMPTS; attempt++) {
-      const seq = (lastSeqSeen.get(doc.groupCode) ?? (await lastSeqOf(doc.groupCode))) + 1;
-      try {
-        const created = await GroupMessageModel.create({ ...doc, seq });
-        lastSeqSeen.set(doc.groupCode, seq);
-        return { message: created.toObject() as unknown as GroupMessageDoc, created: true };
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err;
-        if (doc.authorId) {
-          const same = await GroupMessageModel.findOne({
-            groupCode: doc.groupCode,
-            authorId: doc.authorId,
-            clientKey: doc.clientKey,
-          }).lean<GroupMessageDoc>();
-          if (same) return { message: same, created: false };
-        }
-        lastSeqSeen.delete(doc.groupCode); // another process wrote this seq: read the last one again
-      }
-    }
-    throw new AppError('GROUP_BUSY');
-  });
+  try {
+    const { doc: message, created } = await messageSeq.append(
+      doc.groupCode,
+      countyOf(doc.groupCode),
+      async (seq) =>
+        (await GroupMessageModel.create({ ...doc, seq, block: Math.floor(seq / SEQ_BLOCK) })).toObject() as unknown as GroupMessageDoc,
+      doc.authorId
+        ? () =>
+            GroupMessageModel.findOne({ groupCode: doc.groupCode, authorId: doc.authorId, clientKey: doc.clientKey }).lean<GroupMessageDoc>()
+        : undefined,
+    );
+    return { message, created };
+  } catch (err) {
+    if (err instanceof SequenceBusyError) throw new AppError('GROUP_BUSY');
+    throw err;
+  }
 }
 
 async function notice(groupCode: string, text: string, targetSeq: number | null) {
@@ -318,7 +332,7 @@ export async function post(
     if (earlier)
       return { reply: { status: 'visible', message: describeMessage(answerResend(earlier, body)) }, created: false };
     try {
-      await HeldPostModel.create({ ...key, ...author, text: body.text, cause: verdict });
+      await HeldPostModel.create({ ...key, ...author, countyCode: countyOf(groupCode), text: body.text, cause: verdict });
       return { reply: { status: 'held', message: null }, created: true };
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
@@ -367,7 +381,7 @@ export async function takeMessagePrivate(
   if (tierOf(groupCode) !== 'village' || !principal.grants.some((g) => g.role === 'counsel' && g.placeCode === groupCode))
     throw new AppError('TAKE_PRIVATE_NOT_COUNSEL');
   const message = await visibleMessage(groupCode, seq);
-  const asker = message.authorId ? await UserModel.findById(message.authorId).lean<UserDoc>() : null;
+  const asker = message.authorId ? await userById(message.authorId) : null;
   if (!asker || asker.villageCode !== groupCode) throw new AppError('TAKE_PRIVATE_INVALID');
   const consultationId = await open(asker, message.text);
   await recordAction(groupCode, 'take_private', principal.userId, { seq, targetUserId: String(asker._id) });
@@ -375,14 +389,14 @@ export async function takeMessagePrivate(
   return consultationId;
 }
 
-async function describeMember(
+function describeMember(
   groupCode: string,
   user: UserDoc,
+  position: Position,
   status: MembershipStatus | null,
   note: string | null,
   since: Date | null,
-) {
-  const { position } = await positionOf(String(user._id));
+): GroupMember {
   return {
     userId: String(user._id),
     name: user.name,
@@ -391,40 +405,35 @@ async function describeMember(
     standing: standingOf(joinRule(groupCode, position), status),
     note,
     since: since ? since.toISOString() : null,
-  } satisfies GroupMember;
+  };
 }
 
-/** Members by position (staff, counsel) and by record (joined, pending, muted, removed). */
+/**
+ * Members by position (staff, counsel) and by record (joined, pending, muted, removed). Four
+ * indexed queries whatever the group's size: the county's staff, its active assignments (for the
+ * counsel's grants), the group's records, and the recorded people not among the staff.
+ */
 export async function members(groupCode: string, filter: GroupStanding | undefined): Promise<GroupMember[]> {
   await groupPlace(groupCode);
-  const tier = tierOf(groupCode);
-  const townshipCode = groupCode.slice(0, 9);
-  const countyCode = groupCode.slice(0, 6);
-  const assignments = await AssignmentModel.find(
-    {
-      endedAt: null,
-      villageCode: tier === 'village' ? groupCode : { $regex: `^${tier === 'township' ? townshipCode : countyCode}` },
-    },
-    { counselId: 1 },
-  ).lean();
-  const byPosition = await UserModel.find({
-    $or: [
-      { _id: { $in: assignments.map((a) => a.counselId) } },
-      // a prefilter; the policy below decides (FerretDB has no $elemMatch on these)
-      { 'roles.placeCode': tier === 'county' ? { $regex: `^${countyCode}` } : townshipCode },
-    ],
-  }).lean<UserDoc[]>();
-  const recorded = await GroupMemberModel.find({ groupCode }).lean();
-  const recordedIds = recorded.map((r) => r.userId);
-  const recordedUsers = await UserModel.find(byIds(recordedIds)).lean<UserDoc[]>();
-  const users = new Map<string, UserDoc>();
-  for (const u of [...byPosition, ...recordedUsers]) users.set(String(u._id), u);
+  const countyCode = countyOf(groupCode);
+  const [staff, assignments, recorded] = await Promise.all([
+    staffOfCounty(countyCode),
+    activeAssignmentsIn(countyCode),
+    GroupMemberModel.find({ groupCode }).lean(),
+  ]);
+  const users = new Map(staff.map((u) => [String(u._id), u]));
+  const notStaff = recorded.map((r) => r.userId).filter((id) => !users.has(String(id)));
+  for (const [id, u] of await usersByIds(notStaff, { countyCode })) users.set(id, u);
+  const villagesOf = new Map<string, string[]>();
+  for (const a of assignments) villagesOf.set(String(a.counselId), [...(villagesOf.get(String(a.counselId)) ?? []), a.villageCode]);
+  const records = new Map(recorded.map((r) => [String(r.userId), r]));
   const items: GroupMember[] = [];
-  for (const user of users.values()) {
-    const record = recorded.find((r) => String(r.userId) === String(user._id));
-    const member = await describeMember(
+  for (const [id, user] of users) {
+    const record = records.get(id);
+    const member = describeMember(
       groupCode,
       user,
+      positionFrom(user, effectiveGrants(user, villagesOf.get(id) ?? [])),
       (record?.status as MembershipStatus | undefined) ?? null,
       record?.note ?? null,
       record?.since ?? null,
@@ -440,13 +449,13 @@ export async function members(groupCode: string, filter: GroupStanding | undefin
 async function setStatus(groupCode: string, userId: string, status: MembershipStatus, note?: string | null) {
   await GroupMemberModel.updateOne(
     { groupCode, userId: new Types.ObjectId(userId) },
-    { $set: { status, since: new Date(), ...(note !== undefined ? { note } : {}) } },
+    { $set: { status, countyCode: countyOf(groupCode), since: new Date(), ...(note !== undefined ? { note } : {}) } },
     { upsert: true },
   );
 }
 
 async function memberOf(groupCode: string, userId: string) {
-  const user = await UserModel.findById(userId).lean<UserDoc>();
+  const user = await userById(userId);
   if (!user) throw new AppError('USER_NOT_FOUND');
   const record = await GroupMemberModel.findOne({ groupCode, userId: user._id }).lean();
   return { user, record };
@@ -466,7 +475,8 @@ export async function decideJoin(
   await setStatus(groupCode, userId, decision === 'approve' ? 'active' : 'refused');
   if (decision === 'approve') await notice(groupCode, `${user.name} 加入了本群`, null);
   const updated = await GroupMemberModel.findOne({ groupCode, userId: user._id }).lean();
-  return describeMember(groupCode, user, updated!.status as MembershipStatus, updated!.note ?? null, updated!.since ?? null);
+  const { position } = await positionOf(userId);
+  return describeMember(groupCode, user, position, updated!.status as MembershipStatus, updated!.note ?? null, updated!.since ?? null);
 }
 
 export async function moderateMember(
@@ -485,7 +495,7 @@ export async function moderateMember(
   if (!next) throw new AppError('MEMBER_STATE_INVALID');
   await recordAction(groupCode, action, principal.userId, { targetUserId: userId, reason });
   await setStatus(groupCode, userId, next);
-  return describeMember(groupCode, user, next, record?.note ?? null, new Date());
+  return describeMember(groupCode, user, position, next, record?.note ?? null, new Date());
 }
 
 export async function join(principal: Principal, groupCode: string, note: string | undefined): Promise<GroupStanding> {
@@ -507,8 +517,7 @@ export async function actions(groupCode: string): Promise<GroupAction[]> {
   await groupPlace(groupCode);
   const docs = await GroupActionModel.find({ groupCode }).sort({ at: -1, _id: -1 }).limit(500).lean();
   const ids = [...new Set(docs.flatMap((d) => [String(d.by), ...(d.targetUserId ? [String(d.targetUserId)] : [])]))];
-  const users = await UserModel.find({ _id: { $in: ids } }, { name: 1 }).lean();
-  const names = new Map(users.map((u) => [String(u._id), u.name]));
+  const names = new Map([...(await usersByIds(ids, { countyCode: countyOf(groupCode) }))].map(([id, u]) => [id, u.name]));
   return docs.map((d) => ({
     id: String(d._id),
     action: d.action as GroupAction['action'],
@@ -521,15 +530,17 @@ export async function actions(groupCode: string): Promise<GroupAction[]> {
   }));
 }
 
-/** The groups inside `code` that this person moderates. */
+/** The groups inside `code` (a county, township or village) that this person moderates. */
 async function moderatedGroups(principal: Principal, code: string): Promise<Map<string, string>> {
   const { position } = await positionOf(principal.userId, principal.grants);
-  const places = await PlaceModel.find(
-    { $or: [{ code }, { code: { $regex: `^${code}` }, level: { $in: GROUP_LEVELS } }] },
-    { code: 1, name: 1 },
-  ).lean();
+  const countyCode = countyOf(code);
+  const inside = [
+    ...(await placesByCode([code])).values(),
+    ...(code.length < 12 ? await placesOfCounty(countyCode, 'township') : []),
+    ...(code.length < 12 ? await placesOfCounty(countyCode, 'village') : []),
+  ];
   const result = new Map<string, string>();
-  for (const p of places) if (covers(code, p.code) && joinRule(p.code, position) === 'moderator') result.set(p.code, p.name);
+  for (const p of inside) if (covers(code, p.code) && joinRule(p.code, position) === 'moderator') result.set(p.code, p.name);
   return result;
 }
 
@@ -552,10 +563,10 @@ function describeHeld(
 export async function heldPosts(principal: Principal, code: string, status: HeldPost['status']): Promise<HeldPost[]> {
   const groups = await moderatedGroups(principal, code);
   if (groups.size === 0) return [];
-  const docs = await HeldPostModel.find({ status, groupCode: { $in: [...groups.keys()] } })
-    .sort({ at: 1 })
-    .limit(200)
-    .lean();
+  const docs = (await HeldPostModel.find({ countyCode: countyOf(code), status }).lean())
+    .filter((d) => groups.has(d.groupCode))
+    .sort((a, b) => a.at.getTime() - b.at.getTime())
+    .slice(0, 200);
   return docs.map((d) => describeHeld(d, groups.get(d.groupCode) ?? ''));
 }
 
@@ -594,4 +605,28 @@ export async function decideHeld(
     });
   }
   return describeHeld({ ...held, status }, groups.get(held.groupCode) ?? '');
+}
+
+/** For the demo data: a member by record (kept as it is when there is one already). */
+export async function recordMembership(groupCode: string, userId: string, status: MembershipStatus): Promise<void> {
+  if (!(await GroupMemberModel.exists({ groupCode, userId: new Types.ObjectId(userId) }))) await setStatus(groupCode, userId, status);
+}
+
+/** For the demo data: a message in someone's name, once per clientKey. */
+export async function postAs(
+  groupCode: string,
+  author: { id: string; name: string; role: string },
+  text: string,
+  clientKey: string,
+): Promise<void> {
+  await append({
+    groupCode,
+    kind: 'text',
+    authorId: new Types.ObjectId(author.id),
+    authorName: author.name,
+    authorRole: author.role,
+    text,
+    targetSeq: null,
+    clientKey,
+  });
 }

@@ -3,7 +3,7 @@
  * days of a month (and of a quarter) every counsel behind schedule in one of their villages gets one
  * WeChat subscribe message for that period — never a second one, also when the timer fires twice.
  */
-import { isDuplicateKey } from '../../shared/errors';
+import { isDuplicateKey } from '../../store/duplicates';
 import { Types } from 'mongoose';
 import type { RunRemindersReply } from '@vc/types';
 import { inBeijing, monthOf, monthsOfQuarter, quarterOfMonth } from '../../shared/periods';

@@ -7,7 +7,7 @@ import { UserModel } from '../accounts/model';
 import { AssignmentModel } from '../counsel/model';
 import { LedgerRollupModel, type RollupDoc } from './model';
 import { EMPTY_FIGURES, standing, type MonthFigures, type Targets } from './policy';
-import { byIds } from '../../shared/ids';
+import { byIds } from '../../store/ids';
 
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
 

@@ -1,8 +1,9 @@
 import { Types } from 'mongoose';
 import type { LedgerEntry, LedgerLock, ReviewLedgerEntryBody, SubmitLedgerEntryBody, VillageProgress } from '@vc/types';
-import { AppError, isDuplicateKey } from '../../shared/errors';
+import { AppError } from '../../shared/errors';
+import { isDuplicateKey } from '../../store/duplicates';
 import type { Principal } from '../../shared/http';
-import { withLease } from '../../shared/lease';
+import { withLease } from '../../store/lease';
 import { inBeijing, minutesByMonth, monthOf, monthStart } from '../../shared/periods';
 import { ConsultationModel } from '../consultations/model';
 import { holdsAt } from '../../shared/scope';
@@ -19,7 +20,7 @@ import {
 } from './model';
 import { attendeesRefusal, figuresForMonth, standing, timesRefusal, type MonthFigures } from './policy';
 import { placeNamesByCode } from '../places/lookup';
-import { byIds } from '../../shared/ids';
+import { byIds } from '../../store/ids';
 
 async function describe(entries: LedgerEntryDoc[]): Promise<LedgerEntry[]> {
   const counsel = await UserModel.find(byIds(entries.map((e) => e.counselId)), { name: 1 }).lean();

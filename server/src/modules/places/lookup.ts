@@ -2,11 +2,17 @@ import { LRUCache } from 'lru-cache';
 import { PlaceModel, type PlaceDoc } from './model';
 
 /**
+ * How other modules read places (they never import places/model.ts).
+ *
  * Places by code, remembered in this process. Places are only ever inserted (the importer never
  * changes or deletes a stored place), so a remembered place cannot go stale; codes not found are
  * not remembered, so a later import is seen at once. Why: a find by code is a scan of every place
- * on FerretDB (52,378 villages for one province: 3.5 s, bench/province.ts), and every group request
+ * on FerretDB's SQLite handler (52,378 villages for one province: 3.5 s), and every group request
  * and every ledger entry described needs one.
+ *
+ * What is not remembered is read with one query per county (`countyCode` equality, indexed; the
+ * codes narrow in memory: store/README.md, rule 1), plus one `code` equality per place above
+ * county level, so the number of queries does not grow with the number of villages asked for.
  */
 const remembered = new LRUCache<string, PlaceDoc>({ max: 100_000 });
 
@@ -18,8 +24,17 @@ export async function placesByCode(codes: Iterable<string>): Promise<Map<string,
     if (place) found.set(code, place);
     else missing.push(code);
   }
-  if (missing.length) {
-    const stored = await PlaceModel.find({ code: { $in: missing } }, { _id: 0 }).lean<PlaceDoc[]>();
+  const byCounty = new Map<string, string[]>();
+  const above: string[] = [];
+  for (const code of missing) {
+    if (code.length > 6) byCounty.set(code.slice(0, 6), [...(byCounty.get(code.slice(0, 6)) ?? []), code]);
+    else above.push(code);
+  }
+  const reads = [
+    ...[...byCounty].map(([countyCode, codes]) => PlaceModel.find({ countyCode, code: { $in: codes } }, { _id: 0 }).lean<PlaceDoc[]>()),
+    ...above.map((code) => PlaceModel.find({ code }, { _id: 0 }).lean<PlaceDoc[]>()),
+  ];
+  for (const stored of await Promise.all(reads)) {
     for (const place of stored) {
       remembered.set(place.code, place);
       found.set(place.code, place);
@@ -35,4 +50,11 @@ export async function placeByCode(code: string): Promise<PlaceDoc | null> {
 /** Display names by code, for lists. */
 export async function placeNamesByCode(codes: Iterable<string>): Promise<Map<string, string>> {
   return new Map([...(await placesByCode(codes))].map(([code, place]) => [code, place.name]));
+}
+
+/** The townships or villages of one county, ordered by code (one indexed query). */
+export async function placesOfCounty(countyCode: string, level: 'township' | 'village'): Promise<PlaceDoc[]> {
+  const places = await PlaceModel.find({ countyCode, level }, { _id: 0 }).lean<PlaceDoc[]>();
+  for (const place of places) remembered.set(place.code, place);
+  return places.sort((a, b) => a.code.localeCompare(b.code));
 }

@@ -1,5 +1,6 @@
 import type { PlaceChildrenReply, VillageSummary } from '@vc/types';
-import { AppError, isDuplicateKey } from '../../shared/errors';
+import { AppError } from '../../shared/errors';
+import { isDuplicateKey } from '../../store/duplicates';
 import { PlaceModel, VillageInviteModel } from './model';
 import { escapeRegExp, randomInviteCode } from './policy';
 import { placeByCode, placesByCode } from './lookup';

@@ -1,9 +1,10 @@
 /**
- * A short exclusive lease on a key, shared by every server process: the holder is whoever inserted
+ * Leases: a short exclusive lease on a key, shared by every server process: the holder is whoever inserted
  * the lease document (the unique _id is the one guard FerretDB 1.24 serialises; it does not
  * serialise read-modify-write updates, not even $inc). A lease left by a crashed process expires.
+ * Plain MongoDB equivalent: a multi-document transaction around the work.
  */
-import { isDuplicateKey } from './errors';
+import { isDuplicateKey } from './duplicates';
 import { randomBytes } from 'node:crypto';
 import { Schema, model } from 'mongoose';
 
