@@ -64,6 +64,26 @@ export default tseslint.config(
     },
   },
   {
+    // A module's model is its own: other modules read and write its data through the functions it
+    // exports (queries.ts, places/lookup.ts), which carry the indexed equality every query needs on
+    // the embedded engine (FerretDB pushes down only top-level equality; server/src/store/ids.ts).
+    files: ['server/src/modules/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../*/model', '../*/model.*', '../../modules/*/model', '../../modules/*/model.*', '**/modules/*/model'],
+              message:
+                "Another module's model is not imported: use the owning module's queries.ts (accounts, counsel, consultations) or places/lookup.ts, and add a function there if none fits.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // tests read loosely typed JSON replies
     files: ['tests/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -9,6 +9,9 @@ const OPTIONS: mongoose.ConnectOptions = {
   // bounds a healthy heartbeat (hello) and a new connection, so a longer one means the hang below
   connectTimeoutMS: 10000,
   autoIndex: true,
+  // command events let tests and the benchmark count the database commands of each request
+  // (store/README.md, rule 2); a listener-less event costs next to nothing
+  monitorCommands: true,
 };
 
 /**

@@ -135,6 +135,8 @@ export interface ResilienceStack {
   dataDir: string;
   wechat: FakeWechat;
   server: ServerProcess;
+  /** every server process on this database (`server` is the first) */
+  servers: ServerProcess[];
   /** the config values the server runs with (e.g. the cloud shared secret, to sign requests) */
   env: Record<string, string>;
   /** stops the database (SIGTERM, as an operator or a crash of the host would) */
@@ -149,7 +151,9 @@ export interface ResilienceStack {
  * given) seeded through this process's mongoose connection (kept open for the test's own checks),
  * fake WeChat, then the server process.
  */
-export async function startResilienceStack(options: { countyCode?: string } = {}): Promise<ResilienceStack> {
+export async function startResilienceStack(
+  options: { countyCode?: string; servers?: number; env?: Record<string, string> } = {},
+): Promise<ResilienceStack> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'vc-resilience-'));
   let db = await startEmbeddedDb({ dataDir, durable: false });
   const wechat = await startFakeWechat();
@@ -164,15 +168,16 @@ export async function startResilienceStack(options: { countyCode?: string } = {}
     RATE_LIMIT_LOGIN_PER_PERSON: '1000000',
     RATE_LIMIT_POST_PER_ADDRESS: '1000000',
     RATE_LIMIT_POST_PER_PERSON: '1000000',
+    ...options.env,
   };
-  let server: ServerProcess | null = null;
+  const servers: ServerProcess[] = [];
   try {
     await connectDatabase(db.uri);
     await seedDemo(options.countyCode);
-    server = await serverProcess(env);
-    await server.start();
+    for (let i = 0; i < (options.servers ?? 1); i++) servers.push(await serverProcess(env));
+    await Promise.all(servers.map((s) => s.start()));
   } catch (err) {
-    await server?.stop();
+    await Promise.all(servers.map((s) => s.stop()));
     await disconnectDatabase().catch(() => undefined);
     await db.stop();
     await wechat.stop();
@@ -183,7 +188,8 @@ export async function startResilienceStack(options: { countyCode?: string } = {}
     db,
     dataDir,
     wechat,
-    server,
+    server: servers[0]!,
+    servers,
     env,
     stopDb: () => db.stop(),
     async restartDb() {
@@ -191,7 +197,7 @@ export async function startResilienceStack(options: { countyCode?: string } = {}
       stack.db = db;
     },
     async stop() {
-      await server.stop();
+      await Promise.all(servers.map((s) => s.stop()));
       await disconnectDatabase().catch(() => undefined);
       await db.stop();
       await wechat.stop();

@@ -3,12 +3,11 @@
  * on a random port over real HTTP, optionally the Fumeng demo data, optionally pointed at a fake
  * WeChat API server.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { startEmbeddedDb, type EmbeddedDb } from '../../tools/db/embedded';
+import { createServer, type Server } from 'node:http';
+import mongoose from 'mongoose';
+import { recordRequestQueries, requestContext, unindexed, type IssuedQuery } from './query-audit';
+import { startTestDatabase, type TestDatabase } from './database';
 import { loadConfig, type Config } from '../../server/src/config';
 import { connectDatabase, disconnectDatabase } from '../../server/src/db';
 import { createApp } from '../../server/src/app';
@@ -18,12 +17,16 @@ import { startFakeWechat, type FakeWechat } from './fake-wechat';
 
 export interface Stack {
   baseUrl: string;
-  db: EmbeddedDb;
+  db: TestDatabase;
   config: Config;
   /** the local fake WeChat API this stack talks to (null when the caller passed its own) */
   wechat: FakeWechat | null;
   /** server-side errors logged by the app (a test can assert there were none) */
   errors: unknown[];
+  /** every distinct query shape the server issued while answering requests (./query-audit.ts) */
+  issued: IssuedQuery[];
+  /** those of them the database serves without an index (needs `auditQueries` on the embedded engine) */
+  unindexedQueries(): Promise<string[]>;
   stop(): Promise<void>;
 }
 
@@ -32,12 +35,22 @@ export interface StackOptions {
   env?: Record<string, string>;
   /** a data folder to use and keep (benchmarks reuse built data); by default a temporary one, removed on stop */
   dataDir?: string;
+  /** PostgreSQL settings for the embedded database (tools/db/embedded.ts) */
+  postgresSettings?: Record<string, string>;
+  /**
+   * Prove the queries index-backed: on the embedded engine, PostgreSQL plans with sequential scans
+   * disabled, so a scan left in a plan means no index can serve the query.
+   */
+  auditQueries?: boolean;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'vc-db-'));
   // a large kept database takes longer to open
-  const db = await startEmbeddedDb({ dataDir, durable: false, readyTimeoutMs: options.dataDir ? 120000 : undefined });
+  const db = await startTestDatabase({
+    dataDir: options.dataDir,
+    postgresSettings: { ...(options.auditQueries ? { enable_seqscan: 'off' } : {}), ...options.postgresSettings },
+    readyTimeoutMs: options.dataDir ? 120000 : undefined,
+  });
   // Never let a test reach the real WeChat servers: unless told otherwise, talk to a local fake.
   const wechat = options.env?.WECHAT_API_BASE ? null : await startFakeWechat();
   const wechatEnv = wechat ? { WECHAT_APPID: wechat.appid, WECHAT_SECRET: wechat.secret, WECHAT_API_BASE: wechat.baseUrl } : {};
@@ -54,8 +67,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     if (options.seedDemo ?? true) await seedDemo();
     const errors: unknown[] = [];
     const app = createApp({ config, wechat: createWechatClient(config.wechat), log: (err) => errors.push(err) });
+    const issued = recordRequestQueries(mongoose.connection.getClient());
+    const handle = app.callback();
     const server: Server = await new Promise((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+      const s = createServer((req, res) => requestContext.run({ route: `${req.method} ${req.url?.split('?')[0]}` }, () => handle(req, res)));
+      s.listen(0, '127.0.0.1', () => resolve(s));
     });
     const { port } = server.address() as AddressInfo;
     return {
@@ -64,6 +80,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       config,
       wechat,
       errors,
+      issued,
+      unindexedQueries: () => unindexed(mongoose.connection.db!, issued),
       stop: async () => {
         await new Promise<void>((resolve) => {
           server.closeAllConnections();
@@ -72,7 +90,6 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         await disconnectDatabase();
         await db.stop();
         await wechat?.stop();
-        if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
       },
     };
   } catch (err) {

@@ -194,6 +194,8 @@ export interface StartOptions {
    * Default true (data survives a power cut as PostgreSQL promises).
    */
   durable?: boolean;
+  /** more PostgreSQL settings (`-c name=value`), e.g. `enable_seqscan: 'off'` to prove queries use indexes */
+  postgresSettings?: Record<string, string>;
 }
 
 interface Child {
@@ -296,6 +298,7 @@ export async function startEmbeddedDb(options: StartOptions): Promise<EmbeddedDb
     // it to the GIN index on `_jsonb->'field'`, a custom plan per execution can.
     plan_cache_mode: 'force_custom_plan',
     ...(durable ? {} : { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' }),
+    ...options.postgresSettings,
   };
   const pgArgs = ['-D', pgDir, '-p', String(pgPort), ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
   const pg = spawnChild(postgres, pgArgs, { stdio: ['ignore', 'pipe', 'pipe'], ...creds, env: { ...process.env, LC_ALL: 'C' } });

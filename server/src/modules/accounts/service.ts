@@ -5,7 +5,7 @@ import { AppError } from '../../shared/errors';
 import { isDuplicateKey } from '../../store/duplicates';
 import type { Principal } from '../../shared/http';
 import { maskPhone } from '../../shared/mask';
-import { AssignmentModel } from '../counsel/model';
+import { activeAssignmentsOf } from '../counsel/queries';
 import { villageByInvite, villageSummary } from '../places/service';
 import { SessionModel, UserModel, VillageBindingModel, type UserDoc, scopesOf } from './model';
 import { effectiveGrants } from './policy';
@@ -13,13 +13,10 @@ import { placeNamesByCode } from '../places/lookup';
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-async function activeVillagesOf(userId: string): Promise<string[]> {
-  const rows = await AssignmentModel.find({ counselId: userId, endedAt: null }, { villageCode: 1 }).lean();
-  return rows.map((r) => r.villageCode);
-}
-
 export async function principalOf(user: UserDoc, sessionId: string): Promise<Principal> {
-  const assigned = user.roles.some((r) => r.role === 'counsel') ? await activeVillagesOf(String(user._id)) : [];
+  const assigned = user.roles.some((r) => r.role === 'counsel')
+    ? (await activeAssignmentsOf(user._id)).map((a) => a.villageCode)
+    : [];
   return { userId: String(user._id), sessionId, grants: effectiveGrants(user, assigned) };
 }
 

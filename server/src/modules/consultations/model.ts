@@ -35,6 +35,9 @@ consultationSchema.index({ askerId: 1, updatedAt: -1 });
 consultationSchema.index({ status: 1, tier: 1, villageCode: 1 });
 consultationSchema.index({ townshipCode: 1, status: 1 });
 consultationSchema.index({ handlerIds: 1 });
+// an owner's inbox and a county's figures are read by these equalities (FerretDB pushes down nothing else)
+consultationSchema.index({ handlerId: 1 });
+consultationSchema.index({ countyCode: 1, createdAt: 1 });
 export const ConsultationModel = model('Consultation', consultationSchema);
 
 export interface ConsultationDoc {
@@ -108,6 +111,8 @@ const ratingSchema = new Schema(
     askerId: { type: Schema.Types.ObjectId, required: true },
     handlerIds: { type: [Schema.Types.ObjectId], default: [] },
     villageCode: { type: String, required: true },
+    /** the consultation's county: a county's figures read its ratings by this equality */
+    countyCode: { type: String, required: true },
     attitude: { type: Number, required: true },
     efficiency: { type: Number, required: true },
     competence: { type: Number, required: true },
@@ -116,6 +121,7 @@ const ratingSchema = new Schema(
   },
   { collection: 'consultation_ratings', versionKey: false },
 );
+ratingSchema.index({ countyCode: 1 });
 export const RatingModel = model('ConsultationRating', ratingSchema);
 
 /**

@@ -2,7 +2,7 @@ import { Schema, Types, model } from 'mongoose';
 import type { Consultation } from '@vc/types';
 import { inBeijing } from '../../shared/periods';
 import { isDuplicateKey } from '../../store/duplicates';
-import { UserModel } from '../accounts/model';
+import { userById } from '../accounts/queries';
 import type { WechatClient } from '../wechat/client';
 import { ConsultationModel } from './model';
 
@@ -31,7 +31,7 @@ export async function notifyAnswered(wechat: WechatClient, templateId: string, c
   const answer = [...consultation.steps].reverse().find((s) => s.kind === 'answered');
   if (!answer) return;
   const doc = await ConsultationModel.findById(consultation.id, { askerId: 1 }).lean();
-  const asker = doc ? await UserModel.findById(doc.askerId, { openid: 1 }).lean() : null;
+  const asker = doc ? await userById(doc.askerId) : null;
   if (!asker) return;
   const key = { consultationId: new Types.ObjectId(consultation.id), step: answer.n };
   if (await ConsultationNoticeModel.exists(key)) return; // a retried answer is not announced twice

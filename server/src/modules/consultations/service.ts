@@ -14,10 +14,10 @@ import { AppError } from '../../shared/errors';
 import { isDuplicateKey } from '../../store/duplicates';
 import type { Principal } from '../../shared/http';
 import { maskPhone } from '../../shared/mask';
-import { UserModel, type UserDoc } from '../accounts/model';
-import { AssignmentModel } from '../counsel/model';
+import { userById, usersInCounties, type UserDoc } from '../accounts/queries';
+import { villageHasCounsel } from '../counsel/queries';
 import { countyPolicy } from '../counsel/service';
-import { PlaceModel } from '../places/model';
+import { placeNamesByCode, placesOfCounty } from '../places/lookup';
 import { ConsultationModel, ConsultationStepModel, RatingModel, type ConsultationDoc, type StepDoc } from './model';
 import { attachPhotos, checkPhotos, readPhoto } from './photos';
 import { figures } from './stats';
@@ -34,7 +34,6 @@ import {
   type ConsultationState,
   type Viewer,
 } from './policy';
-import { byIds } from '../../store/ids';
 
 const id = (value: string | Types.ObjectId) => new Types.ObjectId(String(value));
 
@@ -96,52 +95,65 @@ async function load(consultationId: string): Promise<{ doc: ConsultationDoc; ste
   return { doc: latest > doc.version ? await reproject(doc, steps) : doc, steps };
 }
 
-async function names(ids: (Types.ObjectId | string | null)[]): Promise<Map<string, UserDoc>> {
-  const unique = [...new Set(ids.filter(Boolean).map(String))];
-  const users = await UserModel.find(byIds(unique)).lean<UserDoc[]>();
-  return new Map(users.map((u) => [String(u._id), u]));
+/** The askers and handlers of consultations (and `also`), each looked for among the people of its consultation's county. */
+const peopleOf = (docs: readonly ConsultationDoc[], also: { id: Types.ObjectId; countyCode: string }[] = []) =>
+  usersInCounties([
+    ...docs.flatMap((d) => [
+      { id: d.askerId, countyCode: d.countyCode },
+      { id: d.handlerId, countyCode: d.countyCode },
+    ]),
+    ...also,
+  ]);
+
+function summaryOf(
+  d: ConsultationDoc,
+  people: Map<string, UserDoc>,
+  villageNames: Map<string, string>,
+  now: Date,
+): ConsultationSummary {
+  const asker = people.get(String(d.askerId));
+  return {
+    id: String(d._id),
+    askerName: asker?.name ?? '',
+    // privacy rule 6: never the full number in a list
+    askerPhoneMasked: maskPhone(asker?.phone),
+    villageCode: d.villageCode,
+    villageName: villageNames.get(d.villageCode) ?? '',
+    preview: d.question.slice(0, 60),
+    tier: d.tier,
+    status: d.status,
+    handlerName: d.handlerId ? (people.get(String(d.handlerId))?.name ?? null) : null,
+    source: d.source,
+    rated: d.rated,
+    updatedAt: d.updatedAt.toISOString(),
+    firstResponseDueAt: d.firstResponseDueAt.toISOString(),
+    closeDueAt: d.closeDueAt.toISOString(),
+    firstResponseAt: d.firstResponseAt?.toISOString() ?? null,
+    closedAt: d.closedAt?.toISOString() ?? null,
+    overdue: isOverdue(d, d, now),
+  };
 }
 
+/** A list's rows: the people and the villages they name are read per county, not per row. */
 async function summaries(docs: ConsultationDoc[], now = new Date()): Promise<ConsultationSummary[]> {
-  const people = await names(docs.flatMap((d) => [d.askerId, d.handlerId]));
-  const villages = await PlaceModel.find(
-    { code: { $in: [...new Set(docs.map((d) => d.villageCode))] } },
-    { code: 1, name: 1 },
-  ).lean();
-  const villageNames = new Map(villages.map((v) => [v.code, v.name]));
-  return docs.map((d) => {
-    const asker = people.get(String(d.askerId));
-    return {
-      id: String(d._id),
-      askerName: asker?.name ?? '',
-      // privacy rule 6: never the full number in a list
-      askerPhoneMasked: maskPhone(asker?.phone),
-      villageCode: d.villageCode,
-      villageName: villageNames.get(d.villageCode) ?? '',
-      preview: d.question.slice(0, 60),
-      tier: d.tier,
-      status: d.status,
-      handlerName: d.handlerId ? (people.get(String(d.handlerId))?.name ?? null) : null,
-      source: d.source,
-      rated: d.rated,
-      updatedAt: d.updatedAt.toISOString(),
-      firstResponseDueAt: d.firstResponseDueAt.toISOString(),
-      closeDueAt: d.closeDueAt.toISOString(),
-      firstResponseAt: d.firstResponseAt?.toISOString() ?? null,
-      closedAt: d.closedAt?.toISOString() ?? null,
-      overdue: isOverdue(d, d, now),
-    };
-  });
+  const [people, villageNames] = await Promise.all([peopleOf(docs), placeNamesByCode(docs.map((d) => d.villageCode))]);
+  return docs.map((d) => summaryOf(d, people, villageNames, now));
 }
 
 async function describe(doc: ConsultationDoc, steps: StepDoc[], viewer: Viewer): Promise<Consultation> {
-  const [summary] = await summaries([doc]);
-  const people = await names(steps.map((s) => s.by));
+  const [people, villageNames] = await Promise.all([
+    peopleOf(
+      [doc],
+      steps.map((s) => ({ id: s.by, countyCode: doc.countyCode })),
+    ),
+    placeNamesByCode([doc.villageCode]),
+  ]);
+  const summary = summaryOf(doc, people, villageNames, new Date());
   const rating = doc.rated ? await RatingModel.findOne({ consultationId: doc._id }).lean() : null;
   const state = stateOf(doc);
   const can = (act: Act) => refusal(act, String(doc.askerId), whereOf(doc), state, viewer) === null;
   return {
-    ...summary!,
+    ...summary,
     question: doc.question,
     photoIds: (doc.photoIds ?? []).map(String),
     steps: steps.map((s) => ({
@@ -263,7 +275,7 @@ async function open(
   }
   await checkPhotos(asker._id, photoIds, null);
   const villageCode = asker.villageCode!;
-  const hasCounsel = (await AssignmentModel.countDocuments({ villageCode, endedAt: null })) > 0;
+  const hasCounsel = await villageHasCounsel(villageCode);
   // no counsel in the village: the township office is the front desk
   const tier: ConsultationTier = hasCounsel ? 'village' : 'township';
   const limits = await countyPolicy(villageCode.slice(0, 6));
@@ -323,7 +335,7 @@ async function open(
 }
 
 export async function ask(principal: Principal, body: AskBody): Promise<{ consultation: Consultation; created: boolean }> {
-  const asker = await UserModel.findById(principal.userId).lean<UserDoc>();
+  const asker = await userById(principal.userId);
   if (!asker?.villageCode) throw new AppError('FORBIDDEN');
   const { doc, created } = await open(asker, body.question, body.clientKey, 'direct', null, body.photoIds ?? []);
   return { consultation: await describe(doc, await stepsOf(doc._id), viewerOf(principal)), created };
@@ -361,6 +373,7 @@ export async function rate(principal: Principal, consultationId: string, rating:
     await RatingModel.create({
       consultationId: doc._id,
       askerId: doc.askerId,
+      countyCode: doc.countyCode,
       handlerIds: doc.handlerIds,
       villageCode: doc.villageCode,
       attitude: rating.attitude,
@@ -393,23 +406,30 @@ export async function inbox(principal: Principal, status: 'active' | 'closed'): 
       .lean<ConsultationDoc[]>();
     return summaries(docs);
   }
-  const villages = principal.grants.filter((g) => g.role === 'counsel').map((g) => g.placeCode);
-  const townships = principal.grants.filter((g) => g.role === 'township_staff').map((g) => g.placeCode);
-  const counties = principal.grants
-    .filter((g) => g.role === 'county_staff' || g.role === 'county_expert')
-    .map((g) => g.placeCode);
-  const unowned = [
-    ...(villages.length ? [{ tier: 'village', villageCode: { $in: villages } }] : []),
-    ...(townships.length ? [{ tier: 'township', townshipCode: { $in: townships } }] : []),
-    ...(counties.length ? [{ tier: 'county', countyCode: { $in: counties } }] : []),
-  ].map((q) => ({ ...q, handlerId: null }));
-  const docs = await ConsultationModel.find({
-    status: { $in: ['open', 'answered'] },
-    $or: [{ handlerId: me }, ...unowned],
-  })
-    .sort({ firstResponseDueAt: 1 })
-    .limit(200)
-    .lean<ConsultationDoc[]>();
+  const placesOf = (...roles: string[]) => [
+    ...new Set(principal.grants.filter((g) => roles.includes(g.role)).map((g) => g.placeCode)),
+  ];
+  // One query for what I own and one per place where I am a first contact, each with an indexed
+  // equality (an $or of them would be a scan of every consultation on the embedded engine); as
+  // many as my grants, whatever the length of the inbox.
+  const active = { status: { $in: ['open', 'answered'] } };
+  const filters: Record<string, unknown>[] = [
+    { handlerId: me, ...active },
+    ...placesOf('counsel').map((villageCode) => ({ villageCode, tier: 'village', handlerId: null, ...active })),
+    ...placesOf('township_staff').map((townshipCode) => ({ townshipCode, tier: 'township', handlerId: null, ...active })),
+    ...placesOf('county_staff', 'county_expert').map((countyCode) => ({
+      countyCode,
+      tier: 'county',
+      handlerId: null,
+      ...active,
+    })),
+  ];
+  const found = await Promise.all(
+    filters.map((filter) => ConsultationModel.find(filter).sort({ firstResponseDueAt: 1 }).limit(200).lean<ConsultationDoc[]>()),
+  );
+  const docs = [...new Map(found.flat().map((d) => [String(d._id), d])).values()]
+    .sort((a, b) => a.firstResponseDueAt.getTime() - b.firstResponseDueAt.getTime())
+    .slice(0, 200);
   // an owner sees it only while the tier is theirs: after escalation it leaves their inbox
   const mineNow = docs.filter((d) => d.handlerId === null || handlesAt(d.tier, whereOf(d), principal.grants));
   return summaries(mineNow);
@@ -442,9 +462,12 @@ export async function stats(countyCode: string, month: string | undefined, now =
     { countyCode, createdAt: { $gte: from, $lt: to } },
     { question: 0, photoIds: 0, handlerIds: 0 },
   ).lean<ConsultationDoc[]>();
-  const ratings = await RatingModel.find({ consultationId: { $in: docs.map((d) => d._id) } }).lean();
+  // the county's ratings of these consultations (countyCode equality, indexed; the ids narrow in the same filter)
+  const [ratings, townships] = await Promise.all([
+    docs.length ? RatingModel.find({ countyCode, consultationId: { $in: docs.map((d) => d._id) } }).lean() : [],
+    placesOfCounty(countyCode, 'township'),
+  ]);
   const ratingOf = new Map(ratings.map((r) => [String(r.consultationId), r]));
-  const townships = await PlaceModel.find({ level: 'township', countyCode }, { code: 1, name: 1 }).sort({ code: 1 }).lean();
   const figuresOf = (subset: ConsultationDoc[]) =>
     figures(
       subset,

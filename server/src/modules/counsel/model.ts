@@ -38,6 +38,8 @@ export const AssignmentModel = model('CounselAssignment', assignmentSchema);
 const countyPolicySchema = new Schema(
   {
     countyCode: { type: String, required: true, unique: true },
+    /** the county's province (its first two digits), so a province report reads its counties' policies in one query */
+    provinceCode: { type: String, required: true },
     maxVillagesPerCounsel: { type: Number, required: true },
     supervisionPhone: { type: String, required: true },
     minOnSiteHoursPerMonth: { type: Number, default: null },
@@ -50,6 +52,7 @@ const countyPolicySchema = new Schema(
   },
   { collection: 'county_policies', versionKey: false },
 );
+countyPolicySchema.index({ provinceCode: 1 });
 export const CountyPolicyModel = model('CountyPolicy', countyPolicySchema);
 
 /** Every policy change, with who and when: an assessment may depend on the setting in force. */

@@ -29,3 +29,26 @@ export async function activeAssignmentsIn(placeCode: string): Promise<ActiveAssi
 export async function villageHasCounsel(villageCode: string): Promise<boolean> {
   return (await activeAssignmentsIn(villageCode)).length > 0;
 }
+
+/**
+ * Demo assignments (demo/seed.ts), written in bulk: each village served from `startedAt` by its
+ * counsel in the numbered seat given (see model.ts: the seats and villages held are unique).
+ */
+export async function seedAssignments(
+  rows: readonly { counselId: Types.ObjectId; villageCode: string; townshipCode: string; slot: number; startedAt: Date }[],
+): Promise<number> {
+  if (!rows.length) return 0;
+  await AssignmentModel.insertMany(
+    rows.map((r) => ({
+      counselId: r.counselId,
+      villageCode: r.villageCode,
+      countyCode: r.villageCode.slice(0, 6),
+      townshipCode: r.townshipCode,
+      startedAt: r.startedAt,
+      activeSlot: `slot-${r.slot}`,
+      activeVillage: r.villageCode,
+    })),
+    { ordered: false },
+  );
+  return rows.length;
+}

@@ -12,8 +12,8 @@ import { BASIC_SERVICES, EXTENDED_SERVICES } from '@vc/types';
 import { AppError } from '../../shared/errors';
 import { isDuplicateKey } from '../../store/duplicates';
 import { maskPhone } from '../../shared/mask';
-import { UserModel } from '../accounts/model';
-import { PlaceModel } from '../places/model';
+import { counselRegisteredIn, isCounselOf, userById, usersInCounties } from '../accounts/queries';
+import { placeByCode, placeNamesByCode } from '../places/lookup';
 import { ensureInviteCode, villageSummary } from '../places/service';
 import { AssignmentModel, ContactRevealModel, CountyPolicyModel, PolicyChangeModel } from './model';
 import {
@@ -27,10 +27,11 @@ import {
   freeSlots,
   limitMessage,
 } from './policy';
-import { byIds } from '../../store/ids';
 
-export async function countyPolicy(countyCode: string): Promise<CountyPolicy> {
-  const stored = await CountyPolicyModel.findOne({ countyCode }).lean();
+type StoredPolicy = { [K in Exclude<keyof CountyPolicy, 'countyCode'>]?: CountyPolicy[K] | null };
+
+/** A county's policy: what it stored, and the defaults (DOMAIN: the stricter value) for the rest. */
+function policyOf(countyCode: string, stored: StoredPolicy | null): CountyPolicy {
   return {
     countyCode,
     maxVillagesPerCounsel: stored?.maxVillagesPerCounsel ?? DEFAULT_MAX_VILLAGES_PER_COUNSEL,
@@ -43,9 +44,26 @@ export async function countyPolicy(countyCode: string): Promise<CountyPolicy> {
   };
 }
 
+export async function countyPolicy(countyCode: string): Promise<CountyPolicy> {
+  return policyOf(countyCode, await CountyPolicyModel.findOne({ countyCode }).lean<StoredPolicy>());
+}
+
+/**
+ * The policies of these counties of one province, in one query (`provinceCode` equality, indexed),
+ * so a province report reads one document per county that stored a policy, not one query per county.
+ */
+export async function countyPoliciesOfProvince(
+  provinceCode: string,
+  countyCodes: readonly string[],
+): Promise<Map<string, CountyPolicy>> {
+  const stored = await CountyPolicyModel.find({ provinceCode }).lean<(StoredPolicy & { countyCode: string })[]>();
+  const byCounty = new Map(stored.map((p) => [p.countyCode, p]));
+  return new Map(countyCodes.map((code) => [code, policyOf(code, byCounty.get(code) ?? null)]));
+}
+
 export async function updateCountyPolicy(countyCode: string, body: UpdateCountyPolicyBody, by: string): Promise<CountyPolicy> {
-  const county = await PlaceModel.findOne({ code: countyCode, level: 'county' }).lean();
-  if (!county) throw new AppError('PLACE_NOT_FOUND');
+  const county = await placeByCode(countyCode);
+  if (county?.level !== 'county') throw new AppError('PLACE_NOT_FOUND');
   const current = await countyPolicy(countyCode);
   const next = { ...current, ...body };
   await PolicyChangeModel.create({ countyCode, changes: body, by: new Types.ObjectId(by) });
@@ -53,6 +71,7 @@ export async function updateCountyPolicy(countyCode: string, body: UpdateCountyP
     { countyCode },
     {
       $set: {
+        provinceCode: countyCode.slice(0, 2),
         maxVillagesPerCounsel: next.maxVillagesPerCounsel,
         supervisionPhone: next.supervisionPhone,
         minOnSiteHoursPerMonth: next.minOnSiteHoursPerMonth,
@@ -73,19 +92,21 @@ type AssignmentLean = {
   _id: Types.ObjectId;
   counselId: Types.ObjectId;
   villageCode: string;
+  countyCode: string;
   startedAt: Date;
   endedAt?: Date | null;
 };
 
+/** Counsel and village names in one query each per county of the rows (names are looked up, not stored). */
 async function describeAssignments(rows: AssignmentLean[]): Promise<Assignment[]> {
-  const counsel = await UserModel.find(byIds(rows.map((r) => r.counselId)), { name: 1 }).lean();
-  const villages = await PlaceModel.find({ code: { $in: rows.map((r) => r.villageCode) } }, { code: 1, name: 1 }).lean();
-  const counselNames = new Map(counsel.map((c) => [String(c._id), c.name]));
-  const villageNames = new Map(villages.map((v) => [v.code, v.name]));
+  const [counsel, villageNames] = await Promise.all([
+    usersInCounties(rows.map((r) => ({ id: r.counselId, countyCode: r.countyCode }))),
+    placeNamesByCode(rows.map((r) => r.villageCode)),
+  ]);
   return rows.map((r) => ({
     id: String(r._id),
     counselId: String(r.counselId),
-    counselName: counselNames.get(String(r.counselId)) ?? '',
+    counselName: counsel.get(String(r.counselId))?.name ?? '',
     villageCode: r.villageCode,
     villageName: villageNames.get(r.villageCode) ?? '',
     startedAt: r.startedAt.toISOString(),
@@ -95,17 +116,10 @@ async function describeAssignments(rows: AssignmentLean[]): Promise<Assignment[]
 
 /** Counsel registered in a county (role counsel held at the county). */
 async function counselOfCounty(countyCode: string, counselId: string) {
-  const counsel = await UserModel.findOne({ _id: counselId, 'roles.role': 'counsel' }).lean();
+  const counsel = await userById(counselId);
   if (!counsel || !isCounselOf(counsel, countyCode)) throw new AppError('COUNSEL_NOT_FOUND');
   return counsel;
 }
-
-/**
- * FerretDB 1.24 has no $elemMatch on field values, so "holds role counsel at this county" is a
- * dotted-path prefilter in the query and this exact check in code.
- */
-const isCounselOf = (user: { roles: { role: string; placeCode: string }[] }, countyCode: string) =>
-  user.roles.some((r) => r.role === 'counsel' && r.placeCode === countyCode);
 
 /**
  * Assigns a counsel to a village of the county, within the county's limit (R1). Concurrent
@@ -113,7 +127,8 @@ const isCounselOf = (user: { roles: { role: string; placeCode: string }[] }, cou
  */
 export async function assign(countyCode: string, body: AssignBody, by: string): Promise<Assignment> {
   const counsel = await counselOfCounty(countyCode, body.counselId);
-  const village = await PlaceModel.findOne({ code: body.villageCode, level: 'village', countyCode }).lean();
+  const place = await placeByCode(body.villageCode);
+  const village = place?.level === 'village' && place.countyCode === countyCode ? place : null;
   if (!village) throw new AppError('VILLAGE_NOT_FOUND', '该村（社区）不在本县');
   const { maxVillagesPerCounsel: max } = await countyPolicy(countyCode);
   for (let attempt = 0; attempt < max + 2; attempt += 1) {
@@ -182,12 +197,12 @@ export async function listAssignments(
 }
 
 export async function countyCounsel(countyCode: string): Promise<CounselListReply> {
-  const candidates = await UserModel.find({ 'roles.role': 'counsel', 'roles.placeCode': countyCode }).sort({ name: 1 }).lean();
-  const counsel = candidates.filter((c) => isCounselOf(c, countyCode));
-  const active = await AssignmentModel.find({ countyCode, endedAt: null }, { counselId: 1, villageCode: 1 }).lean();
-  const villages = await PlaceModel.find({ code: { $in: active.map((a) => a.villageCode) } }, { code: 1, name: 1 }).lean();
-  const villageNames = new Map(villages.map((v) => [v.code, v.name]));
-  const { maxVillagesPerCounsel } = await countyPolicy(countyCode);
+  const [counsel, active, { maxVillagesPerCounsel }] = await Promise.all([
+    counselRegisteredIn(countyCode),
+    AssignmentModel.find({ countyCode, endedAt: null }, { counselId: 1, villageCode: 1 }).lean(),
+    countyPolicy(countyCode),
+  ]);
+  const villageNames = await placeNamesByCode(active.map((a) => a.villageCode));
   return {
     maxVillagesPerCounsel,
     items: counsel.map((c) => ({
@@ -205,8 +220,7 @@ export async function countyCounsel(countyCode: string): Promise<CounselListRepl
 export async function noticeBoard(villageCode: string): Promise<NoticeBoard> {
   const village = await villageSummary(villageCode);
   const active = await AssignmentModel.find({ villageCode, endedAt: null }).sort({ startedAt: 1 }).lean();
-  const counsel = await UserModel.find(byIds(active.map((a) => a.counselId))).lean();
-  const byId = new Map(counsel.map((c) => [String(c._id), c]));
+  const byId = await usersInCounties(active.map((a) => ({ id: a.counselId, countyCode: a.countyCode })));
   const cards: CounselCard[] = active.flatMap((a) => {
     const c = byId.get(String(a.counselId));
     if (!c) return [];
@@ -240,7 +254,7 @@ export async function noticeBoard(villageCode: string): Promise<NoticeBoard> {
 export async function counselContact(villageCode: string, counselId: string, viewerId: string): Promise<{ phone: string }> {
   const serving = await AssignmentModel.findOne({ villageCode, counselId, endedAt: null }).lean();
   if (!serving) throw new AppError('COUNSEL_NOT_IN_VILLAGE');
-  const counsel = await UserModel.findById(counselId, { phone: 1 }).lean();
+  const counsel = await userById(counselId);
   if (!counsel?.phone) throw new AppError('PHONE_NOT_AVAILABLE');
   await ContactRevealModel.create({ userId: new Types.ObjectId(viewerId), counselId: counsel._id, villageCode });
   return { phone: counsel.phone };

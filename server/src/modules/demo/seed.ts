@@ -5,12 +5,10 @@
  */
 import type { Types } from 'mongoose';
 import { ROLE_LABELS } from '@vc/types';
-import { UserModel } from '../accounts/model';
-import { AssignmentModel } from '../counsel/model';
-import { PlaceModel } from '../places/model';
 import { postAs, recordMembership } from '../groups/service';
-import { activeAssignmentsIn } from '../counsel/queries';
-import { userById } from '../accounts/queries';
+import { activeAssignmentsIn, seedAssignments } from '../counsel/queries';
+import { createDemoStaff, upsertDemoUser, userById } from '../accounts/queries';
+import { placesOfCounty } from '../places/lookup';
 import { importPlaces } from '../places/importer';
 import { ensureInviteCode } from '../places/service';
 
@@ -62,12 +60,6 @@ const nameAt = (i: number) => `${SURNAMES[i % SURNAMES.length]}${GIVEN[Math.floo
 /** deterministic, clearly fake mobile numbers (the 170 prefix) */
 const phoneAt = (i: number) => `170${String(10000000 + i * 7919).slice(-8)}`;
 
-async function upsertUser(openid: string, doc: Record<string, unknown>) {
-  const existing = await UserModel.findOne({ openid }).lean();
-  if (existing) return existing;
-  return (await UserModel.create({ openid, demo: true, ...doc })).toObject();
-}
-
 /** The demo villager is a member of her village group, where her counsel has posted a welcome. */
 async function seedVillageGroup(villageCode: string, villagerId: Types.ObjectId) {
   await recordMembership(villageCode, String(villagerId), 'active');
@@ -91,24 +83,24 @@ export interface SeedResult {
 
 export async function seedDemo(countyCode = DEMO_COUNTY): Promise<SeedResult> {
   await importPlaces(countyCode);
-  const townships = await PlaceModel.find({ level: 'township', countyCode }).sort({ code: 1 }).lean();
-  const villages = await PlaceModel.find({ level: 'village', countyCode }).sort({ code: 1 }).lean();
+  const townships = await placesOfCounty(countyCode, 'township');
+  const villages = await placesOfCounty(countyCode, 'village');
 
   let order = 0;
-  await upsertUser('demo:county-staff', {
+  await upsertDemoUser('demo:county-staff', {
     name: '赵振华',
     phone: '17000000001',
     demoOrder: order++,
     roles: [{ role: 'county_staff', placeCode: countyCode }],
   });
-  await upsertUser('demo:county-expert', {
+  await upsertDemoUser('demo:county-expert', {
     name: '孙雅琴',
     phone: '17000000002',
     demoOrder: order++,
     roles: [{ role: 'county_expert', placeCode: countyCode }],
   });
   for (const [i, t] of townships.slice(0, 2).entries()) {
-    await upsertUser(`demo:township-staff-${t.code}`, {
+    await upsertDemoUser(`demo:township-staff-${t.code}`, {
       name: nameAt(40 + i),
       phone: phoneAt(900 + i),
       demoOrder: order++,
@@ -125,56 +117,44 @@ export async function seedDemo(countyCode = DEMO_COUNTY): Promise<SeedResult> {
     phone: phoneAt(i),
     demo: i < 2,
     demoOrder: i < 2 ? order + i : 1000 + i,
-    roles: [{ role: 'counsel', placeCode: countyCode }],
+    roles: [{ role: 'counsel' as const, placeCode: countyCode }],
     counselProfile: {
       title: i % 4 === 2 ? '基层法律服务工作者' : '律师',
-      organization: FIRMS[i % FIRMS.length],
+      organization: FIRMS[i % FIRMS.length]!,
       duties: [],
       onSiteHours: `每月第${(i % 2) + 1}、${(i % 2) + 3}周星期${'二三四'[i % 3]} 9:00—12:00 在村（居）委会`,
       photoUrl: null,
     },
   }));
-  const existing = new Set(
-    (await UserModel.find({ openid: { $in: counselDocs.map((d) => d.openid) } }, { openid: 1 }).lean()).map((u) => u.openid),
+  const { ids: counselIds, created: newCounsel } = await createDemoStaff(countyCode, counselDocs);
+  const assignments = await seedAssignments(
+    villages.flatMap((v, index) => {
+      const openid = `demo:counsel-${Math.floor(index / 3)}`;
+      const counselId = counselIds.get(openid);
+      if (!newCounsel.has(openid) || !counselId) return [];
+      return [
+        {
+          counselId,
+          villageCode: v.code,
+          townshipCode: v.townshipCode ?? v.code.slice(0, 9),
+          slot: (index % 3) + 1,
+          startedAt: new Date('2026-01-01T00:00:00+08:00'),
+        },
+      ];
+    }),
   );
-  const missing = counselDocs.filter((d) => !existing.has(d.openid));
-  if (missing.length) await UserModel.insertMany(missing, { ordered: false });
-  const counselIds = new Map(
-    (await UserModel.find({ openid: { $in: counselDocs.map((d) => d.openid) } }, { openid: 1 }).lean()).map((u) => [
-      u.openid,
-      u._id,
-    ]),
-  );
-  const newCounsel = new Set(missing.map((d) => d.openid));
-  const assignmentRows = villages.flatMap((v, index) => {
-    const openid = `demo:counsel-${Math.floor(index / 3)}`;
-    if (!newCounsel.has(openid)) return [];
-    return [
-      {
-        counselId: counselIds.get(openid),
-        villageCode: v.code,
-        countyCode,
-        townshipCode: v.townshipCode,
-        startedAt: new Date('2026-01-01T00:00:00+08:00'),
-        activeSlot: `slot-${(index % 3) + 1}`,
-        activeVillage: v.code,
-      },
-    ];
-  });
-  if (assignmentRows.length) await AssignmentModel.insertMany(assignmentRows, { ordered: false });
-  const assignments = assignmentRows.length;
   order += 2;
 
   const firstVillage = villages[0];
-  await upsertUser('demo:villager-unbound', { name: '何春生', phone: '17000000101', demoOrder: order++, villageCode: null });
+  await upsertDemoUser('demo:villager-unbound', { name: '何春生', phone: '17000000101', demoOrder: order++, villageCode: null });
   if (firstVillage) {
-    const villager = await upsertUser('demo:villager-bound', {
+    const villager = await upsertDemoUser('demo:villager-bound', {
       name: '林红霞',
       phone: '17000000102',
       demoOrder: order++,
       villageCode: firstVillage.code,
     });
-    await seedVillageGroup(firstVillage.code, villager._id as Types.ObjectId);
+    await seedVillageGroup(firstVillage.code, villager._id);
   }
   for (const v of villages.slice(0, 10)) await ensureInviteCode(v.code);
   return { villages: villages.length, townships: townships.length, counsel: counselCount, assignments };

@@ -4,11 +4,10 @@
  * summary sheet with each village's compliance.
  */
 import ExcelJS from 'exceljs';
-import { Types } from 'mongoose';
 import { LEDGER_KIND_LABELS, LEDGER_MODE_LABELS, LEDGER_STATUS_LABELS } from '@vc/types';
 import { inBeijing } from '../../shared/periods';
-import { UserModel } from '../accounts/model';
-import { PlaceModel } from '../places/model';
+import { usersInCounties } from '../accounts/queries';
+import { placesOfCounty } from '../places/lookup';
 import { LedgerEntryModel, type LedgerEntryDoc } from './model';
 import { countyCompliance } from './report';
 
@@ -47,21 +46,19 @@ function sheetNamer(): (name: string, code: string) => string {
 }
 
 export async function exportLedger(countyCode: string, month: string, villageCode?: string): Promise<Buffer> {
-  const villageFilter: Record<string, unknown> = { level: 'village', countyCode };
-  if (villageCode) villageFilter.code = villageCode;
-  const villages = await PlaceModel.find(villageFilter, { code: 1, name: 1 }).sort({ code: 1 }).lean();
+  const countyVillages = await placesOfCounty(countyCode, 'village');
+  const villages = villageCode ? countyVillages.filter((v) => v.code === villageCode) : countyVillages;
   const entryFilter: Record<string, unknown> = { countyCode, months: month };
   if (villageCode) entryFilter.villageCode = villageCode;
   const entries = await LedgerEntryModel.find(entryFilter).sort({ villageCode: 1, startAt: 1 }).lean<LedgerEntryDoc[]>();
-  const people = await UserModel.find(
-    {
-      _id: {
-        $in: [...entries.map((e) => e.counselId), ...entries.flatMap((e) => (e.review ? [e.review.by] : []))] as Types.ObjectId[],
-      },
-    },
-    { name: 1 },
-  ).lean();
-  const names = new Map(people.map((p) => [String(p._id), p.name]));
+  // the counsel and reviewers named, among the county's people (one query)
+  const people = await usersInCounties(
+    entries.flatMap((e) => [
+      { id: e.counselId, countyCode: e.countyCode },
+      ...(e.review ? [{ id: e.review.by, countyCode: e.countyCode }] : []),
+    ]),
+  );
+  const names = new Map([...people].map(([id, p]) => [id, p.name]));
   const compliance = await countyCompliance(countyCode, month);
 
   const book = new ExcelJS.Workbook();

@@ -42,6 +42,8 @@ entrySchema.index({ counselId: 1, clientKey: 1 }, { unique: true });
 entrySchema.index({ townshipCode: 1, status: 1, startAt: 1 });
 entrySchema.index({ counselId: 1, villageCode: 1, months: 1 });
 entrySchema.index({ correctsEntryId: 1 });
+// a county's entries of a month (the export) by an indexed equality
+entrySchema.index({ countyCode: 1 });
 
 export interface LedgerEntryDoc {
   _id: Types.ObjectId;
@@ -106,6 +108,8 @@ const rollupSchema = new Schema(
     villageCode: { type: String, required: true },
     townshipCode: { type: String, required: true },
     countyCode: { type: String, required: true },
+    /** the village's province (first two digits): a province report reads its rollups by this equality */
+    provinceCode: { type: String, required: true },
     month: { type: String, required: true },
     onSiteMinutes: { type: Number, required: true },
     remoteMinutes: { type: Number, required: true },
@@ -118,12 +122,14 @@ const rollupSchema = new Schema(
 );
 rollupSchema.index({ countyCode: 1, month: 1 });
 rollupSchema.index({ counselId: 1, month: 1 });
+rollupSchema.index({ provinceCode: 1, month: 1 });
 export interface RollupDoc {
   key: string;
   counselId: Types.ObjectId;
   villageCode: string;
   townshipCode: string;
   countyCode: string;
+  provinceCode: string;
   month: string;
   onSiteMinutes: number;
   remoteMinutes: number;

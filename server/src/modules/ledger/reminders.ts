@@ -7,10 +7,10 @@ import { isDuplicateKey } from '../../store/duplicates';
 import { Types } from 'mongoose';
 import type { RunRemindersReply } from '@vc/types';
 import { inBeijing, monthOf, monthsOfQuarter, quarterOfMonth } from '../../shared/periods';
-import { UserModel } from '../accounts/model';
-import { AssignmentModel } from '../counsel/model';
+import { usersInCounties } from '../accounts/queries';
+import { activeAssignmentsIn, type ActiveAssignment } from '../counsel/queries';
 import { countyPolicy } from '../counsel/service';
-import { PlaceModel } from '../places/model';
+import { placeNamesByCode, storedCounties } from '../places/lookup';
 import type { WechatClient } from '../wechat/client';
 import { LedgerReminderModel, LedgerRollupModel, type RollupDoc } from './model';
 import { standing, type MonthFigures, type Targets } from './policy';
@@ -29,6 +29,9 @@ export function duePeriods(
   return { month, monthDue, quarterDue: monthDue && lastOfQuarter, deadline: end.subtract(1, 'day').format('YYYY-MM-DD') };
 }
 
+/** counties read at once (each a few indexed queries) */
+const COUNTIES_AT_ONCE = 8;
+
 const clip = (text: string, max = 20) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 export async function runReminders(
@@ -40,19 +43,40 @@ export async function runReminders(
   const result: RunRemindersReply = { checked: 0, sent: 0, failed: 0, alreadyReminded: 0 };
   if (!due.monthDue) return result;
 
-  const assignments = await AssignmentModel.find({ endedAt: null }, { counselId: 1, villageCode: 1 }).lean();
+  // County by county, each read an indexed equality on the county (a nationwide filter without one
+  // would be a scan of every assignment, rollup, place and person on the embedded engine).
+  const months = monthsOfQuarter(quarterOfMonth(due.month));
+  const assignments: ActiveAssignment[] = [];
+  const rollups: RollupDoc[] = [];
+  const policies = new Map<string, Targets>();
+  const counties = await storedCounties();
+  for (let i = 0; i < counties.length; i += COUNTIES_AT_ONCE) {
+    await Promise.all(
+      counties.slice(i, i + COUNTIES_AT_ONCE).map(async ({ code }) => {
+        const served = await activeAssignmentsIn(code);
+        if (served.length === 0) return;
+        const [countyRollups, policy] = await Promise.all([
+          LedgerRollupModel.find({ countyCode: code, month: { $in: months } }).lean<RollupDoc[]>(),
+          countyPolicy(code),
+        ]);
+        assignments.push(...served);
+        rollups.push(...countyRollups);
+        policies.set(code, policy);
+      }),
+    );
+  }
   const byCounsel = new Map<string, string[]>();
   for (const a of assignments) byCounsel.set(String(a.counselId), [...(byCounsel.get(String(a.counselId)) ?? []), a.villageCode]);
-  const months = monthsOfQuarter(quarterOfMonth(due.month));
-  const rollups = await LedgerRollupModel.find({ month: { $in: months } }).lean<RollupDoc[]>();
-  const places = await PlaceModel.find({ code: { $in: assignments.map((a) => a.villageCode) } }, { code: 1, name: 1 }).lean();
-  const villageNames = new Map(places.map((p) => [p.code, p.name]));
-  const policies = new Map<string, Targets>();
-  const people = await UserModel.find(
-    { _id: { $in: [...byCounsel.keys()].map((id) => new Types.ObjectId(id)) } },
-    { openid: 1 },
-  ).lean();
-  const openids = new Map(people.map((p) => [String(p._id), p.openid]));
+  const [villageNames, people] = await Promise.all([
+    placeNamesByCode(assignments.map((a) => a.villageCode)),
+    usersInCounties(assignments.map((a) => ({ id: a.counselId, countyCode: a.countyCode }))),
+  ]);
+  const openids = new Map([...people].map(([id, p]) => [id, p.openid]));
+  const rollupsOf = new Map<string, RollupDoc[]>();
+  for (const r of rollups) {
+    const key = `${String(r.counselId)}:${r.villageCode}`;
+    rollupsOf.set(key, [...(rollupsOf.get(key) ?? []), r]);
+  }
 
   for (const [counselId, villages] of byCounsel) {
     result.checked += 1;
@@ -61,7 +85,7 @@ export async function runReminders(
       const county = villageCode.slice(0, 6);
       if (!policies.has(county)) policies.set(county, await countyPolicy(county));
       const figures = new Map<string, MonthFigures>(
-        rollups.filter((r) => String(r.counselId) === counselId && r.villageCode === villageCode).map((r) => [r.month, r]),
+        (rollupsOf.get(`${counselId}:${villageCode}`) ?? []).map((r) => [r.month, r]),
       );
       const s = standing(figures, due.month, policies.get(county)!);
       const missing = s.missing.filter((m) => m.startsWith('本月') || (due.quarterDue && m.startsWith('本季度')));

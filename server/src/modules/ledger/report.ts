@@ -1,13 +1,12 @@
 import type { ComplianceReply, ComplianceSummary, ProvinceComplianceReply, VillageCompliance } from '@vc/types';
 import { AppError } from '../../shared/errors';
 import { monthOf, monthsOfQuarter, quarterOfMonth } from '../../shared/periods';
-import { countyPolicy } from '../counsel/service';
-import { PlaceModel } from '../places/model';
-import { UserModel } from '../accounts/model';
-import { AssignmentModel } from '../counsel/model';
+import { countyPoliciesOfProvince, countyPolicy } from '../counsel/service';
+import { activeAssignmentsIn } from '../counsel/queries';
+import { usersInCounties } from '../accounts/queries';
+import { placesOfCounty, placesOfProvince } from '../places/lookup';
 import { LedgerRollupModel, type RollupDoc } from './model';
 import { EMPTY_FIGURES, standing, type MonthFigures, type Targets } from './policy';
-import { byIds } from '../../store/ids';
 
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
 
@@ -85,24 +84,27 @@ export async function countyCompliance(
   townshipCode?: string,
 ): Promise<ComplianceReply> {
   const year = month.slice(0, 4);
-  const placeFilter: Record<string, unknown> = { level: 'village', countyCode };
-  if (townshipCode) placeFilter.townshipCode = townshipCode;
-  const villages = await PlaceModel.find(placeFilter, { code: 1, name: 1, townshipCode: 1 }).sort({ code: 1 }).lean();
-  const townships = await PlaceModel.find({ level: 'township', countyCode }, { code: 1, name: 1 }).sort({ code: 1 }).lean();
   const rollupFilter: Record<string, unknown> = { countyCode, month: { $gte: `${year}-01`, $lte: `${year}-12` } };
   if (townshipCode) rollupFilter.townshipCode = townshipCode;
-  const rollups = await LedgerRollupModel.find(rollupFilter).lean<RollupDoc[]>();
+  // every read is an indexed equality on the county (or township); none per village or counsel
+  const [countyVillages, townships, rollups, assignments, targets] = await Promise.all([
+    placesOfCounty(countyCode, 'village'),
+    placesOfCounty(countyCode, 'township'),
+    LedgerRollupModel.find(rollupFilter).lean<RollupDoc[]>(),
+    activeAssignmentsIn(townshipCode ?? countyCode),
+    countyPolicy(countyCode),
+  ]);
+  const villages = townshipCode ? countyVillages.filter((v) => v.townshipCode === townshipCode) : countyVillages;
   const byVillage = figuresByVillage(rollups);
-  const assignmentFilter: Record<string, unknown> = { countyCode, endedAt: null };
-  if (townshipCode) assignmentFilter.townshipCode = townshipCode;
-  const assignments = await AssignmentModel.find(assignmentFilter, { counselId: 1, villageCode: 1 }).lean();
-  const counsel = await UserModel.find(byIds(assignments.map((a) => a.counselId)), { name: 1 }).lean();
-  const counselNames = new Map(counsel.map((c) => [String(c._id), c.name]));
-  const counselOf = (villageCode: string) =>
-    assignments
-      .filter((a) => a.villageCode === villageCode)
-      .map((a) => ({ id: String(a.counselId), name: counselNames.get(String(a.counselId)) ?? '' }));
-  const targets = await countyPolicy(countyCode);
+  // the counsel serving a county's villages are registered in it: its people, in one query
+  const counsel = await usersInCounties(assignments.map((a) => ({ id: a.counselId, countyCode: a.countyCode })));
+  const counselByVillage = new Map<string, { id: string; name: string }[]>();
+  for (const a of assignments) {
+    const serving = counselByVillage.get(a.villageCode) ?? [];
+    serving.push({ id: String(a.counselId), name: counsel.get(String(a.counselId))?.name ?? '' });
+    counselByVillage.set(a.villageCode, serving);
+  }
+  const counselOf = (villageCode: string) => counselByVillage.get(villageCode) ?? [];
   const rows: VillageCompliance[] = villages.map((v) => {
     const { onSiteMinutes, lectures, yearMinutes, mediations, entries, compliant, missing } = villageFigures(
       byVillage.get(v.code) ?? new Map(),
@@ -147,23 +149,23 @@ export async function countyCompliance(
  * counsel or assignments (the rows carry no names).
  */
 export async function provinceCompliance(provinceCode: string, month = monthOf(new Date())): Promise<ProvinceComplianceReply> {
-  // one read of the province's places (each query is a scan of the collection on FerretDB 1.24)
-  const places = await PlaceModel.find(
-    { provinceCode, level: { $in: ['province', 'county', 'village'] } },
-    { code: 1, name: 1, level: 1, countyCode: 1 },
-  ).lean();
+  // one read of the province's places (provinceCode equality, indexed)
+  const places = await placesOfProvince(provinceCode, ['province', 'county', 'village']);
   const province = places.find((p) => p.level === 'province' && p.code === provinceCode);
   if (!province) throw new AppError('PLACE_NOT_FOUND');
   const quarter = quarterOfMonth(month);
   const counties = places.filter((p) => p.level === 'county').sort((a, b) => a.code.localeCompare(b.code));
   const countyCodes = counties.map((c) => c.code);
   const villages = places.filter((p) => p.level === 'village');
-  const rollups = await LedgerRollupModel.find(
-    { countyCode: { $in: countyCodes }, month: { $in: monthsOfQuarter(quarter) } },
-    { villageCode: 1, month: 1, onSiteMinutes: 1, remoteMinutes: 1, lectures: 1, mediations: 1, entries: 1 },
-  ).lean<RollupFigures[]>();
+  // the province's rollups of the quarter and its counties' policies: one indexed query each, not one per county
+  const [rollups, policies] = await Promise.all([
+    LedgerRollupModel.find(
+      { provinceCode, month: { $in: monthsOfQuarter(quarter) } },
+      { villageCode: 1, month: 1, onSiteMinutes: 1, remoteMinutes: 1, lectures: 1, mediations: 1, entries: 1 },
+    ).lean<RollupFigures[]>(),
+    countyPoliciesOfProvince(provinceCode, countyCodes),
+  ]);
   const byVillage = figuresByVillage(rollups);
-  const policies = new Map((await Promise.all(countyCodes.map((code) => countyPolicy(code)))).map((p) => [p.countyCode, p]));
 
   const rowsByCounty = new Map<string, VillageFigures[]>(countyCodes.map((code) => [code, []]));
   const all: VillageFigures[] = [];

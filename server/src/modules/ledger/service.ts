@@ -5,11 +5,11 @@ import { isDuplicateKey } from '../../store/duplicates';
 import type { Principal } from '../../shared/http';
 import { withLease } from '../../store/lease';
 import { inBeijing, minutesByMonth, monthOf, monthStart } from '../../shared/periods';
-import { ConsultationModel } from '../consultations/model';
+import { answeredIn } from '../consultations/queries';
 import { holdsAt } from '../../shared/scope';
-import { UserModel } from '../accounts/model';
+import { usersInCounties } from '../accounts/queries';
 import { countyPolicy } from '../counsel/service';
-import { PlaceModel } from '../places/model';
+import { placeByCode, placeNamesByCode } from '../places/lookup';
 import {
   LedgerEntryModel,
   LedgerLockModel,
@@ -19,13 +19,14 @@ import {
   type RollupDoc,
 } from './model';
 import { attendeesRefusal, figuresForMonth, standing, timesRefusal, type MonthFigures } from './policy';
-import { placeNamesByCode } from '../places/lookup';
-import { byIds } from '../../store/ids';
 
+/** Entries as listed: counsel and village names read per county of the entries, not per entry. */
 async function describe(entries: LedgerEntryDoc[]): Promise<LedgerEntry[]> {
-  const counsel = await UserModel.find(byIds(entries.map((e) => e.counselId)), { name: 1 }).lean();
-  const names = new Map(counsel.map((c) => [String(c._id), c.name]));
-  const villageNames = await placeNamesByCode(entries.map((e) => e.villageCode));
+  const [counsel, villageNames] = await Promise.all([
+    usersInCounties(entries.map((e) => ({ id: e.counselId, countyCode: e.countyCode }))),
+    placeNamesByCode(entries.map((e) => e.villageCode)),
+  ]);
+  const names = new Map([...counsel].map(([id, c]) => [id, c.name]));
   return entries.map((e) => ({
     id: String(e._id),
     clientKey: e.clientKey,
@@ -256,8 +257,8 @@ export async function finishInterruptedReviews(): Promise<number> {
 }
 
 export async function lockMonth(townshipCode: string, month: string, by: string): Promise<LedgerLock> {
-  const township = await PlaceModel.findOne({ code: townshipCode, level: 'township' }).lean();
-  if (!township) throw new AppError('PLACE_NOT_FOUND');
+  const township = await placeByCode(townshipCode);
+  if (township?.level !== 'township') throw new AppError('PLACE_NOT_FOUND');
   try {
     const lock = await LedgerLockModel.create({ townshipCode, month, lockedBy: new Types.ObjectId(by) });
     return { townshipCode, month, lockedAt: lock.lockedAt.toISOString(), lockedBy: by };
@@ -284,11 +285,16 @@ export async function figuresFromEntries(counselId: string, villageCode: string,
     months: month,
     status: 'approved',
   }).lean<LedgerEntryDoc[]>();
-  // corrections approved in other months still replace these entries
-  const corrections = await LedgerEntryModel.find({
-    correctsEntryId: { $in: approved.map((e) => e._id) },
-    status: 'approved',
-  }).lean<LedgerEntryDoc[]>();
+  // corrections approved in other months still replace these entries; a correction is the same
+  // counsel's, in the same village (checkSubmission), so those equalities narrow the ids' search
+  const corrections = approved.length
+    ? await LedgerEntryModel.find({
+        counselId: new Types.ObjectId(counselId),
+        villageCode,
+        correctsEntryId: { $in: approved.map((e) => e._id) },
+        status: 'approved',
+      }).lean<LedgerEntryDoc[]>()
+    : [];
   const all = [...approved, ...corrections.filter((c) => !approved.some((a) => String(a._id) === String(c._id)))];
   return figuresForMonth(all.map(toCounted), month);
 }
@@ -304,6 +310,7 @@ export async function recomputeRollup(counselId: string, villageCode: string, mo
       villageCode,
       townshipCode: villageCode.slice(0, 9),
       countyCode: villageCode.slice(0, 6),
+      provinceCode: villageCode.slice(0, 2),
       month,
       ...figures,
       computedAt: new Date(),
@@ -344,21 +351,15 @@ export async function progress(principal: Principal, month = monthOf(new Date())
     status: 'pending',
     mode: 'on_site',
   }).lean<LedgerEntryDoc[]>();
-  const places = await PlaceModel.find({ code: { $in: villages } }, { code: 1, name: 1 }).lean();
-  const names = new Map(places.map((p) => [p.code, p.name]));
+  const names = await placeNamesByCode(villages);
   const targets = await countyPolicy(villages[0]!.slice(0, 6));
   // remote service (R5): consultations this counsel answered, by the month of the first answer
-  const answered = await ConsultationModel.find(
-    {
-      villageCode: { $in: villages },
-      handlerIds: counselId,
-      firstResponseAt: {
-        $gte: monthStart(month),
-        $lt: monthStart(inBeijing(monthStart(month)).add(1, 'month').format('YYYY-MM')),
-      },
-    },
-    { villageCode: 1 },
-  ).lean();
+  const answered = await answeredIn(
+    counselId,
+    villages,
+    monthStart(month),
+    monthStart(inBeijing(monthStart(month)).add(1, 'month').format('YYYY-MM')),
+  );
   return villages.map((villageCode) => {
     const byMonth = new Map(rollups.filter((r) => r.villageCode === villageCode).map((r) => [r.month, r]));
     const s = standing(byMonth, month, targets);
@@ -371,7 +372,7 @@ export async function progress(principal: Principal, month = monthOf(new Date())
       month: {
         ...s.month,
         pendingOnSiteMinutes: pendingMinutes,
-        consultationsAnswered: answered.filter((c) => c.villageCode === villageCode).length,
+        consultationsAnswered: answered.filter((code) => code === villageCode).length,
       },
       quarter: s.quarter,
       year: s.year,

@@ -31,7 +31,9 @@ export async function placesByCode(codes: Iterable<string>): Promise<Map<string,
     else above.push(code);
   }
   const reads = [
-    ...[...byCounty].map(([countyCode, codes]) => PlaceModel.find({ countyCode, code: { $in: codes } }, { _id: 0 }).lean<PlaceDoc[]>()),
+    ...[...byCounty].map(([countyCode, codes]) =>
+      PlaceModel.find({ countyCode, code: { $in: codes } }, { _id: 0 }).lean<PlaceDoc[]>(),
+    ),
     ...above.map((code) => PlaceModel.find({ code }, { _id: 0 }).lean<PlaceDoc[]>()),
   ];
   for (const stored of await Promise.all(reads)) {
@@ -57,4 +59,25 @@ export async function placesOfCounty(countyCode: string, level: 'township' | 'vi
   const places = await PlaceModel.find({ countyCode, level }, { _id: 0 }).lean<PlaceDoc[]>();
   for (const place of places) remembered.set(place.code, place);
   return places.sort((a, b) => a.code.localeCompare(b.code));
+}
+
+/** Every stored county (`level` equality, indexed): the few thousand a nationwide job goes through county by county. */
+export async function storedCounties(): Promise<PlaceDoc[]> {
+  const counties = await PlaceModel.find({ level: 'county' }, { _id: 0 }).lean<PlaceDoc[]>();
+  for (const place of counties) remembered.set(place.code, place);
+  return counties.sort((a, b) => a.code.localeCompare(b.code));
+}
+
+export type ProvincePlace = Pick<PlaceDoc, 'code' | 'name' | 'level' | 'countyCode'>;
+
+/**
+ * The places of one province at these levels, in one query (`provinceCode` equality, indexed; the
+ * levels narrow in the same filter). Not remembered: a province's villages (52,378 for Liaoning)
+ * would push every other place out of the cache.
+ */
+export async function placesOfProvince(provinceCode: string, levels: readonly PlaceDoc['level'][]): Promise<ProvincePlace[]> {
+  return PlaceModel.find(
+    { provinceCode, level: { $in: [...levels] } },
+    { _id: 0, code: 1, name: 1, level: 1, countyCode: 1 },
+  ).lean<ProvincePlace[]>();
 }

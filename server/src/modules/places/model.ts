@@ -18,6 +18,8 @@ const placeSchema = new Schema(
 );
 placeSchema.index({ parentCode: 1, code: 1 });
 placeSchema.index({ level: 1, countyCode: 1 });
+// a province's places in one read (ledger/report.ts provinceCompliance)
+placeSchema.index({ provinceCode: 1, level: 1 });
 
 export type PlaceDoc = InferSchemaType<typeof placeSchema>;
 export const PlaceModel = model('Place', placeSchema);

@@ -1,0 +1,62 @@
+/**
+ * The database a test suite runs on: by default the embedded engine (FerretDB on PostgreSQL, in a
+ * temporary folder on a random port); with MONGODB_URI set, a fresh database of that MongoDB server
+ * (named per suite, dropped at the end), so a county can run the server suites against its own
+ * MongoDB 6+ deployment (README, "在自己的 MongoDB 上运行测试").
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { MongoClient } from 'mongodb';
+import { startEmbeddedDb, type EmbeddedDb } from '../../tools/db/embedded';
+
+export interface TestDatabase {
+  uri: string;
+  kind: 'embedded' | 'mongodb';
+  /** the embedded engine's PostgreSQL (null on MongoDB) */
+  postgresUrl: string | null;
+  /** the embedded engine's processes (null on MongoDB) */
+  embedded: EmbeddedDb | null;
+  stop(): Promise<void>;
+}
+
+export async function startTestDatabase(
+  options: { dataDir?: string; postgresSettings?: Record<string, string>; readyTimeoutMs?: number } = {},
+): Promise<TestDatabase> {
+  const external = process.env.MONGODB_URI;
+  if (external && !options.dataDir) {
+    const url = new URL(external);
+    const name = `vc-test-${process.pid}-${randomBytes(4).toString('hex')}`;
+    url.pathname = `/${name}`;
+    const uri = url.toString();
+    return {
+      uri,
+      kind: 'mongodb',
+      postgresUrl: null,
+      embedded: null,
+      async stop() {
+        const client = await MongoClient.connect(uri, { serverSelectionTimeoutMS: 5000 });
+        await client.db(name).dropDatabase();
+        await client.close();
+      },
+    };
+  }
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'vc-db-'));
+  const db = await startEmbeddedDb({
+    dataDir,
+    durable: false,
+    postgresSettings: options.postgresSettings,
+    readyTimeoutMs: options.readyTimeoutMs,
+  });
+  return {
+    uri: db.uri,
+    kind: 'embedded',
+    postgresUrl: db.postgresUrl,
+    embedded: db,
+    async stop() {
+      await db.stop();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
