@@ -14,6 +14,7 @@ const sessions = () => mongoose.connection.collection('sessions');
 beforeAll(async () => {
   wechat = await startFakeWechat();
   stack = await startStack({
+    auditQueries: true,
     env: {
       WECHAT_APPID: wechat.appid,
       WECHAT_SECRET: wechat.secret,
@@ -179,5 +180,12 @@ describe('sessions', () => {
     const { token } = await demoLogin(stack.baseUrl, '何春生');
     expect(await sessions().countDocuments({ tokenHash: token })).toBe(0);
     expect(JSON.stringify(await sessions().find().toArray())).not.toContain(token);
+  });
+});
+
+describe('the database work behind these requests (store/README.md, rule 1)', () => {
+  it('serves every query the server issued from an index', async () => {
+    expect(stack.issued.length).toBeGreaterThan(0);
+    expect(await stack.unindexedQueries()).toEqual([]);
   });
 });

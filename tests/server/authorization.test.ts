@@ -115,7 +115,7 @@ const FILLERS: Record<string, string> = {
 };
 
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startStack({ auditQueries: true });
 });
 afterAll(() => stack?.stop());
 
@@ -177,4 +177,11 @@ describe.each(routes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as co
 
 afterAll(() => {
   expect(stack.errors).toEqual([]);
+});
+
+describe('the database work behind these requests (store/README.md, rule 1)', () => {
+  it('serves every query the server issued from an index', async () => {
+    expect(stack.issued.length).toBeGreaterThan(0);
+    expect(await stack.unindexedQueries()).toEqual([]);
+  });
 });

@@ -44,7 +44,7 @@ async function counts(): Promise<Record<string, number>> {
 }
 
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startStack({ auditQueries: true });
   call = api(stack.baseUrl);
   for (const name of ['林红霞', '何春生', '王建国', '李建国', '王志强', '李志强', '赵振华', '孙雅琴']) {
     const session = await demoLogin(stack.baseUrl, name);
@@ -478,5 +478,12 @@ describe('photos with a question', () => {
     });
     expect(errorCode(steal)).toBe('404 PHOTO_NOT_FOUND');
     expect(await mongoose.connection.collection('consultations').countDocuments({ question: '用别人的照片提问试试看' })).toBe(0);
+  });
+});
+
+describe('the database work behind these requests (store/README.md, rule 1)', () => {
+  it('serves every query the server issued from an index', async () => {
+    expect(stack.issued.length).toBeGreaterThan(0);
+    expect(await stack.unindexedQueries()).toEqual([]);
   });
 });

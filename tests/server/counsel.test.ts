@@ -9,7 +9,7 @@ const db = () => mongoose.connection;
 const COUNTY = '210921';
 
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startStack({ auditQueries: true });
   call = api(stack.baseUrl);
   countyStaff = (await demoLogin(stack.baseUrl, '赵振华')).token;
 });
@@ -244,5 +244,12 @@ describe('village notice board (R11)', () => {
     });
     expect(notServing.status).toBe(404);
     expect(notServing.body.error.code).toBe('COUNSEL_NOT_IN_VILLAGE');
+  });
+});
+
+describe('the database work behind these requests (store/README.md, rule 1)', () => {
+  it('serves every query the server issued from an index', async () => {
+    expect(stack.issued.length).toBeGreaterThan(0);
+    expect(await stack.unindexedQueries()).toEqual([]);
   });
 });

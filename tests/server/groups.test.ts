@@ -42,7 +42,7 @@ async function counts(): Promise<Record<string, number>> {
 }
 
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startStack({ auditQueries: true });
   call = api(stack.baseUrl);
   for (const name of ['林红霞', '何春生', '王建国', '王志强', '李志强', '赵振华', '孙雅琴']) {
     const session = await demoLogin(stack.baseUrl, name);
@@ -426,4 +426,11 @@ describe('bad input changes nothing', () => {
 
 afterAll(() => {
   expect(stack.errors).toEqual([]);
+});
+
+describe('the database work behind these requests (store/README.md, rule 1)', () => {
+  it('serves every query the server issued from an index', async () => {
+    expect(stack.issued.length).toBeGreaterThan(0);
+    expect(await stack.unindexedQueries()).toEqual([]);
+  });
 });

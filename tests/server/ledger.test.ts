@@ -51,7 +51,7 @@ const progressOf = async (month: string, village = V1) => {
 };
 
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startStack({ auditQueries: true });
   call = api(stack.baseUrl);
   counsel = (await demoLogin(stack.baseUrl, '王建国')).token;
   township = (await demoLogin(stack.baseUrl, '王志强')).token;
@@ -473,4 +473,11 @@ describe('county compliance and the official export', () => {
 
 afterAll(() => {
   expect(stack.errors).toEqual([]);
+});
+
+describe('the database work behind these requests (store/README.md, rule 1)', () => {
+  it('serves every query the server issued from an index', async () => {
+    expect(stack.issued.length).toBeGreaterThan(0);
+    expect(await stack.unindexedQueries()).toEqual([]);
+  });
 });

@@ -8,7 +8,7 @@ let stack: Stack;
 let call: ReturnType<typeof api>;
 const places = () => mongoose.connection.collection('places');
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startStack({ auditQueries: true });
   call = api(stack.baseUrl);
 });
 afterAll(() => stack?.stop());
@@ -135,4 +135,11 @@ it('serves the OpenAPI document generated from the contracts', async () => {
   expect(doc.paths['/api/counties/{countyCode}/assignments'].post.requestBody.content['application/json'].schema).toBeTruthy();
   expect(doc.paths['/api/auth/wechat'].post.security).toEqual([]);
   expect(doc.components.schemas.ErrorReply).toBeTruthy();
+});
+
+describe('the database work behind these requests (store/README.md, rule 1)', () => {
+  it('serves every query the server issued from an index', async () => {
+    expect(stack.issued.length).toBeGreaterThan(0);
+    expect(await stack.unindexedQueries()).toEqual([]);
+  });
 });

@@ -53,7 +53,7 @@ async function adminAt(placeCode: string, name: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startStack({ auditQueries: true });
   call = api(stack.baseUrl);
   await importPlaces(OTHER_COUNTY);
   admin21 = await adminAt('21', '省管理员甲');
@@ -175,4 +175,11 @@ describe('refusals', () => {
 
 afterAll(() => {
   expect(stack.errors).toEqual([]);
+});
+
+describe('the database work behind these requests (store/README.md, rule 1)', () => {
+  it('serves every query the server issued from an index', async () => {
+    expect(stack.issued.length).toBeGreaterThan(0);
+    expect(await stack.unindexedQueries()).toEqual([]);
+  });
 });

@@ -35,7 +35,7 @@ const openidOf = async (name: string) =>
   (await mongoose.connection.collection('users').findOne({ name, 'roles.role': 'counsel' }))!.openid as string;
 
 beforeAll(async () => {
-  stack = await startStack({ env: { CLOUD_SHARED_SECRET: SECRET, REMINDER_DAYS_BEFORE_END: '5' } });
+  stack = await startStack({ auditQueries: true, env: { CLOUD_SHARED_SECRET: SECRET, REMINDER_DAYS_BEFORE_END: '5' } });
   call = api(stack.baseUrl);
   // 王建国 completes his month in all three villages; every other counsel is behind.
   const counsel = (await demoLogin(stack.baseUrl, '王建国')).token;
@@ -102,4 +102,11 @@ it('refuses an unsigned call', async () => {
   const res = await call('runReminders', { body: {} });
   expect(res.status).toBe(401);
   expect(res.body.error.code).toBe('BAD_SIGNATURE');
+});
+
+describe('the database work behind these requests (store/README.md, rule 1)', () => {
+  it('serves every query the server issued from an index', async () => {
+    expect(stack.issued.length).toBeGreaterThan(0);
+    expect(await stack.unindexedQueries()).toEqual([]);
+  });
 });

@@ -55,6 +55,9 @@ function filtersOf(event: CommandStartedEvent): { collection: string; filter: Do
   }
 }
 
+/** Commands the server sent while answering requests, by command name (for command counts). */
+export const commandLog: string[] = [];
+
 /** Starts recording the request-path queries of this client; returns them as they accumulate. */
 export function recordRequestQueries(client: MongoClient): IssuedQuery[] {
   const issued: IssuedQuery[] = [];
@@ -62,6 +65,7 @@ export function recordRequestQueries(client: MongoClient): IssuedQuery[] {
   client.on('commandStarted', (event) => {
     const context = requestContext.getStore();
     if (!context) return;
+    commandLog.push(`${event.commandName} ${filtersOf(event)[0]?.collection ?? ''}`.trim());
     for (const { collection, filter } of filtersOf(event)) {
       const shape = `${event.commandName} ${collection} ${JSON.stringify(shapeOf(filter))}`;
       if (seen.has(shape)) continue;

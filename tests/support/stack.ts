@@ -6,7 +6,7 @@
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import mongoose from 'mongoose';
-import { recordRequestQueries, requestContext, unindexed, type IssuedQuery } from './query-audit';
+import { commandLog, recordRequestQueries, requestContext, unindexed, type IssuedQuery } from './query-audit';
 import { startTestDatabase, type TestDatabase } from './database';
 import { loadConfig, type Config } from '../../server/src/config';
 import { connectDatabase, disconnectDatabase } from '../../server/src/db';
@@ -27,6 +27,8 @@ export interface Stack {
   issued: IssuedQuery[];
   /** those of them the database serves without an index (needs `auditQueries` on the embedded engine) */
   unindexedQueries(): Promise<string[]>;
+  /** the database commands the server sent while `work` ran (run nothing else meanwhile) */
+  commandsDuring(work: () => Promise<unknown>): Promise<string[]>;
   stop(): Promise<void>;
 }
 
@@ -82,6 +84,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       errors,
       issued,
       unindexedQueries: () => unindexed(mongoose.connection.db!, issued),
+      async commandsDuring(work) {
+        const from = commandLog.length;
+        await work();
+        return commandLog.slice(from);
+      },
       stop: async () => {
         await new Promise<void>((resolve) => {
           server.closeAllConnections();

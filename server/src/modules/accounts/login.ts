@@ -47,13 +47,26 @@ export async function verifySignedRequest(secret: string, request: SignedRequest
   if (!verifyCloudSignature(secret, timestamp, nonce, request.rawBody, signature)) throw new AppError('BAD_SIGNATURE');
   if (!isFreshTimestamp(Number(timestamp), now)) throw new AppError('BAD_SIGNATURE', '签名已过期，请重新发起');
   try {
-    await CloudNonceModel.create({ nonce, at: new Date(now) });
+    await CloudNonceModel.create({ nonce, at: new Date(now), window: Math.floor(now / CLOUD_SIGNATURE_WINDOW_MS) });
   } catch (err) {
     if (isDuplicateKey(err)) throw new AppError('REPLAYED_REQUEST');
     throw err;
   }
-  // Nonces older than the window can never be replayed successfully: forget them.
-  await CloudNonceModel.deleteMany({ at: { $lt: new Date(now - 2 * CLOUD_SIGNATURE_WINDOW_MS) } });
+  await forgetOldNonces(now);
+}
+
+let purgedWindow = 0;
+/**
+ * A replay is accepted only within the signature window of its timestamp, which was itself within
+ * the window of the first use: at most two windows after it. Nonces are kept by window (5 minutes),
+ * and windows four and five back are deleted by equality (an index, unlike a range on `at`), once
+ * per window in each process.
+ */
+async function forgetOldNonces(now: number) {
+  const window = Math.floor(now / CLOUD_SIGNATURE_WINDOW_MS);
+  if (window === purgedWindow) return;
+  purgedWindow = window;
+  await Promise.all([window - 4, window - 5].map((w) => CloudNonceModel.deleteMany({ window: w })));
 }
 
 export async function cloudLogin(openid: string, unionid: string | undefined, ttlMs: number): Promise<Session> {

@@ -112,7 +112,12 @@ export const VillageBindingModel = model('VillageBinding', bindingSchema);
 
 /** Nonces of HMAC-signed cloud calls, to refuse replays; purged after the signature window. */
 const nonceSchema = new Schema(
-  { nonce: { type: String, required: true, unique: true }, at: { type: Date, required: true, index: true } },
+  {
+    nonce: { type: String, required: true, unique: true },
+    at: { type: Date, required: true },
+    /** floor(at / signature window): purged by equality (login.ts) */
+    window: { type: Number, required: true, index: true },
+  },
   { collection: 'cloud_nonces', versionKey: false },
 );
 export const CloudNonceModel = model('CloudNonce', nonceSchema);
