@@ -1,5 +1,5 @@
 /**
- * `npm test`: type-check, build what the tests load (the embedded database, the weapp and H5
+ * `npm test`: type-check, lint, build what the tests load (the embedded database, the weapp and H5
  * builds, the cloud functions), run every jest project, and close with "N passed, N failed".
  */
 import { spawnSync } from 'node:child_process';
@@ -26,6 +26,8 @@ const must = (status: number, label: string) => {
 const jestArgs = process.argv.slice(2);
 must(run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']), 'typecheck');
 must(run('typecheck mini-program', 'npx', ['tsc', '-p', 'miniprogram/tsconfig.json', '--noEmit']), 'typecheck mini-program');
+// includes the rule that no module imports another module's model (server/src/store/README.md, rule 3)
+must(run('lint', 'npx', ['eslint', '.']), 'lint');
 ensureBinary((line) => console.log(line));
 must(run('build cloud functions', 'npm', ['run', 'build:cloud', '--silent']), 'cloud build');
 must(run('build weapp', 'npm', ['run', 'build:weapp', '--silent']), 'weapp build');

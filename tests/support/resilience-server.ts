@@ -9,7 +9,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort, startEmbeddedDb, type EmbeddedDb } from '../../tools/db/embedded';
+import { freePort, startEmbeddedDb } from '../../tools/db/embedded';
+import { startTestDatabase } from './database';
 import { connectDatabase, disconnectDatabase } from '../../server/src/db';
 import { seedDemo } from '../../server/src/modules/demo/seed';
 import { startFakeWechat, type FakeWechat } from './fake-wechat';
@@ -131,7 +132,8 @@ export async function serverProcess(env: Record<string, string>): Promise<Server
 }
 
 export interface ResilienceStack {
-  db: EmbeddedDb;
+  /** the embedded engine, or with MONGODB_URI a database of that server (unless `ownDatabase`) */
+  db: { uri: string; stop(): Promise<void> };
   dataDir: string;
   wechat: FakeWechat;
   server: ServerProcess;
@@ -152,10 +154,17 @@ export interface ResilienceStack {
  * fake WeChat, then the server process.
  */
 export async function startResilienceStack(
-  options: { countyCode?: string; servers?: number; env?: Record<string, string> } = {},
+  options: {
+    countyCode?: string;
+    servers?: number;
+    env?: Record<string, string>;
+    /** the test stops and restarts the database itself: always the embedded engine, even with MONGODB_URI */
+    ownDatabase?: boolean;
+  } = {},
 ): Promise<ResilienceStack> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'vc-resilience-'));
-  let db = await startEmbeddedDb({ dataDir, durable: false });
+  let embedded = process.env.MONGODB_URI && !options.ownDatabase ? null : await startEmbeddedDb({ dataDir, durable: false });
+  let db: ResilienceStack['db'] = embedded ?? (await startTestDatabase());
   const wechat = await startFakeWechat();
   const env: Record<string, string> = {
     MONGODB_URI: db.uri,
@@ -193,7 +202,8 @@ export async function startResilienceStack(
     env,
     stopDb: () => db.stop(),
     async restartDb() {
-      db = await startEmbeddedDb({ dataDir, port: db.port, durable: false });
+      if (!embedded) throw new Error('only the embedded database can be restarted by a test');
+      db = embedded = await startEmbeddedDb({ dataDir, port: embedded.port, durable: false });
       stack.db = db;
     },
     async stop() {

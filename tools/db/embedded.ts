@@ -270,7 +270,16 @@ export async function startEmbeddedDb(options: StartOptions): Promise<EmbeddedDb
   const creds = postgresCredentials();
   mkdirSync(dataDir, { recursive: true });
   // the PostgreSQL user must be able to reach its folder inside ours (mkdtemp makes 0700 folders)
-  if (creds) chmodSync(dataDir, 0o711);
+  if (creds) {
+    chmodSync(dataDir, 0o711);
+    if (spawnSync('test', ['-x', dataDir], creds).status !== 0) {
+      throw new EmbeddedDbError(
+        `以 root 运行时，内置 PostgreSQL 以系统用户（uid ${creds.uid}）运行，它进不去数据目录 ${dataDir}（某一级上级目录不允许其他用户进入）。` +
+          '请把 DATA_DIR 设到其他用户可进入的位置（例如 /var/lib/village-counsel），或不以 root 运行。\n' +
+          `Running as root, the embedded PostgreSQL runs as uid ${creds.uid}, which cannot reach ${dataDir}: set DATA_DIR elsewhere (e.g. /var/lib/village-counsel) or do not run as root.`,
+      );
+    }
+  }
 
   const pgDir = path.join(dataDir, 'postgresql');
   const passwordFile = path.join(dataDir, 'postgresql.password');

@@ -38,7 +38,7 @@ const SEED = 5503;
 
 let stack: ResilienceStack;
 beforeAll(async () => {
-  stack = await startResilienceStack({ countyCode: COUNTY });
+  stack = await startResilienceStack({ countyCode: COUNTY, ownDatabase: true });
 }, 120000);
 afterAll(() => stack?.stop());
 
