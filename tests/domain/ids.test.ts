@@ -5,7 +5,7 @@ import { isDuplicateKey } from '../../server/src/store/duplicates';
 describe('byIds', () => {
   const a = new Types.ObjectId();
   const b = new Types.ObjectId();
-  it('writes one id as plain equality (the filter FerretDB hands to SQLite), repeats included', () => {
+  it('writes one id as plain equality (the filter FerretDB pushes down to an index), repeats included', () => {
     expect(byIds([a, String(a)])).toEqual({ _id: String(a) });
   });
   it('writes several ids as $in, each once', () => {

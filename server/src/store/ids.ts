@@ -3,7 +3,7 @@ import type { Types } from 'mongoose';
 /**
  * `_id` batching: a filter on `_id` for a list of ids, for a mongoose model (which casts the
  * strings). One id is written as plain equality, which FerretDB pushes down to an index lookup;
- * `$in` is never pushed down (on PostgreSQL as on SQLite), so a list of ids must come with an
+ * `$in` is never pushed down by FerretDB 1.24, so a list of ids must come with an
  * equality that narrows the candidates (`{ countyCode, ...byIds(ids) }`): see README.md, rule 1.
  * Plain MongoDB serves `$in` on `_id` from the `_id` index directly.
  */

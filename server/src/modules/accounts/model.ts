@@ -82,7 +82,7 @@ const sessionSchema = new Schema(
   {
     /**
      * The token's hash again: every request finds its session, and `_id` equality is the one
-     * filter FerretDB hands to SQLite (any other find scans every session ever made).
+     * filter every engine serves from its primary index.
      */
     _id: { type: String, required: true },
     /** sha256 of the bearer token: a leaked database does not leak usable tokens */

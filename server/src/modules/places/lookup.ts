@@ -7,7 +7,7 @@ import { PlaceModel, type PlaceDoc } from './model';
  * Places by code, remembered in this process. Places are only ever inserted (the importer never
  * changes or deletes a stored place), so a remembered place cannot go stale; codes not found are
  * not remembered, so a later import is seen at once. Why: a find by code is a scan of every place
- * on FerretDB's SQLite handler (52,378 villages for one province: 3.5 s), and every group request
+ * on the embedded engine's first storage (52,378 villages for one province: 3.5 s), and every group request
  * and every ledger entry described needs one.
  *
  * What is not remembered is read with one query per county (`countyCode` equality, indexed; the
