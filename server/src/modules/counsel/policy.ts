@@ -39,12 +39,6 @@ export function assignmentRefusal(input: {
   return null;
 }
 
-/** The numbered seats 'slot-1'..'slot-max' not held by an active assignment, in order. */
-export function freeSlots(heldSlots: readonly string[], max: number): string[] {
-  const held = new Set(heldSlots);
-  return Array.from({ length: max }, (_, i) => `slot-${i + 1}`).filter((slot) => !held.has(slot));
-}
-
 export function limitMessage(max: number): string {
   return `每名法律顾问最多服务 ${max} 个村（社区），该顾问已达上限，不能再指派`;
 }

@@ -10,7 +10,7 @@ import type {
 } from '@vc/types';
 import { BASIC_SERVICES, EXTENDED_SERVICES } from '@vc/types';
 import { AppError } from '../../shared/errors';
-import { isDuplicateKey } from '../../store/duplicates';
+import { claimSeat, NoSeatError } from '../../store/seats';
 import { maskPhone } from '../../shared/mask';
 import { counselRegisteredIn, isCounselOf, userById, usersInCounties } from '../accounts/queries';
 import { placeByCode, placeNamesByCode } from '../places/lookup';
@@ -24,7 +24,6 @@ import {
   DEFAULT_SUPERVISION_PHONE,
   SERVICE_PROCEDURES,
   assignmentRefusal,
-  freeSlots,
   limitMessage,
 } from './policy';
 
@@ -131,37 +130,33 @@ export async function assign(countyCode: string, body: AssignBody, by: string): 
   const village = place?.level === 'village' && place.countyCode === countyCode ? place : null;
   if (!village) throw new AppError('VILLAGE_NOT_FOUND', '该村（社区）不在本县');
   const { maxVillagesPerCounsel: max } = await countyPolicy(countyCode);
-  for (let attempt = 0; attempt < max + 2; attempt += 1) {
-    const active = await AssignmentModel.find(
-      { counselId: counsel._id, endedAt: null },
-      { villageCode: 1, activeSlot: 1 },
-    ).lean();
-    const refusal = assignmentRefusal({ activeVillageCodes: active.map((a) => a.villageCode), villageCode: village.code, max });
-    if (refusal === 'COUNSEL_VILLAGE_LIMIT') throw new AppError(refusal, limitMessage(max));
-    if (refusal) throw new AppError(refusal);
-    const [slot] = freeSlots(
-      active.map((a) => a.activeSlot),
+  try {
+    const created = await claimSeat(
       max,
+      async () => {
+        const active = await AssignmentModel.find({ counselId: counsel._id, endedAt: null }, { villageCode: 1, activeSlot: 1 }).lean();
+        const refusal = assignmentRefusal({ activeVillageCodes: active.map((a) => a.villageCode), villageCode: village.code, max });
+        if (refusal === 'COUNSEL_VILLAGE_LIMIT') throw new AppError(refusal, limitMessage(max));
+        if (refusal) throw new AppError(refusal);
+        return active.map((a) => a.activeSlot);
+      },
+      (seat) =>
+        AssignmentModel.create({
+          counselId: counsel._id,
+          villageCode: village.code,
+          countyCode,
+          townshipCode: village.townshipCode ?? village.code.slice(0, 9),
+          startedBy: new Types.ObjectId(by),
+          activeSlot: seat,
+          activeVillage: village.code,
+        }),
     );
-    if (!slot) throw new AppError('COUNSEL_VILLAGE_LIMIT', limitMessage(max));
-    try {
-      const created = await AssignmentModel.create({
-        counselId: counsel._id,
-        villageCode: village.code,
-        countyCode,
-        townshipCode: village.townshipCode ?? village.code.slice(0, 9),
-        startedBy: new Types.ObjectId(by),
-        activeSlot: slot,
-        activeVillage: village.code,
-      });
-      const [described] = await describeAssignments([created.toObject() as AssignmentLean]);
-      return described!;
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      // another request took this seat or this village first: look again
-    }
+    const [described] = await describeAssignments([created.toObject() as AssignmentLean]);
+    return described!;
+  } catch (err) {
+    if (err instanceof NoSeatError) throw new AppError('COUNSEL_VILLAGE_LIMIT', limitMessage(max));
+    throw err;
   }
-  throw new AppError('COUNSEL_VILLAGE_LIMIT', limitMessage(max));
 }
 
 export async function endAssignment(countyCode: string, assignmentId: string, reason: string, by: string): Promise<Assignment> {

@@ -12,7 +12,7 @@ import {
   type PostGroupMessageReply,
 } from '@vc/types';
 import { AppError } from '../../shared/errors';
-import { isDuplicateKey } from '../../store/duplicates';
+import { createOnce } from '../../store/duplicates';
 import { createSequence, SequenceBusyError } from '../../store/sequence';
 import type { Principal } from '../../shared/http';
 import { maskPhone } from '../../shared/mask';
@@ -331,16 +331,12 @@ export async function post(
     const earlier = await GroupMessageModel.findOne(key).lean<GroupMessageDoc>();
     if (earlier)
       return { reply: { status: 'visible', message: describeMessage(answerResend(earlier, body)) }, created: false };
-    try {
-      await HeldPostModel.create({ ...key, ...author, countyCode: countyOf(groupCode), text: body.text, cause: verdict });
-      return { reply: { status: 'held', message: null }, created: true };
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      const first = await HeldPostModel.findOne(key).lean();
-      if (!first) throw err;
-      answerResend(first, body);
-      return { reply: { status: 'held', message: null }, created: false };
-    }
+    const { doc: held, created } = await createOnce(
+      async () => (await HeldPostModel.create({ ...key, ...author, countyCode: countyOf(groupCode), text: body.text, cause: verdict })).toObject(),
+      () => HeldPostModel.findOne(key).lean(),
+    );
+    if (!created) answerResend(held, body);
+    return { reply: { status: 'held', message: null }, created };
   }
   const { message, created } = await append({ ...key, ...author, kind: 'text', text: body.text, targetSeq: null });
   return { reply: { status: 'visible', message: describeMessage(answerResend(message, body)) }, created };
