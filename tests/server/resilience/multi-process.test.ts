@@ -4,12 +4,13 @@
  * process's memory:
  * - 1,000 ledger submissions, a fifth of them resent at once to another process → exactly 1,000 entries;
  * - 10 people posting to one group at once through different processes → contiguous seqs, no repeats;
- * - a per-person post limit counted by all three processes together (within 10 %).
+ * - a per-person post limit counted by all three processes together (within 10 %);
+ * - two reviewers deciding the same entries at once on different processes → one review each.
  */
 import mongoose from 'mongoose';
 import { startResilienceStack, type ResilienceStack } from '../../support/resilience-server';
 import { api, demoLogin, request } from '../../support/http';
-import { planEntries, pool, resend } from '../../support/resilience-ledger';
+import { compareRollups, planEntries, pool, resend } from '../../support/resilience-ledger';
 import { fillPath, PATHS } from '../../../types/src/paths';
 
 const COUNTY = '210903';
@@ -17,6 +18,8 @@ const POST_LIMIT = 30;
 const SUBMISSIONS = 1000;
 
 let stack: ResilienceStack;
+/** the entries the first test recorded, for the review test */
+const submitted: { id: string; villageCode: string }[] = [];
 let next = 0;
 /** the next server, round robin */
 const anyServer = () => stack.servers[next++ % stack.servers.length]!.baseUrl;
@@ -82,6 +85,7 @@ it(`records exactly ${SUBMISSIONS} ledger entries when submissions and resends g
   ).slice(0, SUBMISSIONS);
   const path = PATHS.submitLedgerEntry.path;
   const ids = new Map<string, string[]>();
+  const villageOf = new Map(plans.map((p) => [p.entry.clientKey, p.entry.villageCode]));
   await pool(plans, 12, async ({ entry, token }, index) => {
     // every fifth is sent twice at once, to two different processes (a phone retrying after a timeout)
     const copies = index % 5 === 0 ? 2 : 1;
@@ -94,7 +98,10 @@ it(`records exactly ${SUBMISSIONS} ledger entries when submissions and resends g
     }
   });
   // every copy of a submission was answered with the same record
-  for (const [, got] of ids) expect(new Set(got).size).toBe(1);
+  for (const [clientKey, got] of ids) {
+    expect(new Set(got).size).toBe(1);
+    submitted.push({ id: got[0]!, villageCode: villageOf.get(clientKey)! });
+  }
   const stored = await mongoose.connection
     .db!.collection('ledger_entries')
     .find({ clientKey: { $regex: '^multiproc' } }, { projection: { clientKey: 1 } })
@@ -155,3 +162,23 @@ it(`holds a per-person post limit of ${POST_LIMIT} a minute across three process
   expect(accepted).toBeGreaterThanOrEqual(Math.floor(POST_LIMIT * 0.9));
   expect(accepted).toBeLessThanOrEqual(Math.ceil(POST_LIMIT * 1.1));
 }, 180000);
+
+it('records one review per entry when two reviewers decide the same entries at once on different processes', async () => {
+  const township = (await aVillage()).slice(0, 9); // 王志强's township, the county's first
+  const entries = submitted.filter((e) => e.villageCode.startsWith(township)).slice(0, 16);
+  expect(entries.length).toBe(16);
+  const { token } = await demoLogin(anyServer(), '王志强');
+  const decisions = [{ decision: 'approve' }, { decision: 'return', reason: '请补充服务对象' }];
+  for (const entry of entries) {
+    const path = fillPath(PATHS.reviewLedgerEntry.path, { townshipCode: township, entryId: entry.id });
+    const replies = await Promise.all(decisions.map((body) => request(anyServer(), 'POST', path, { token, body })));
+    expect(replies.map((r) => r.status).sort()).toEqual([200, 409]);
+    const winner = replies.find((r) => r.status === 200)!;
+    const stored = await mongoose.connection.db!.collection('ledger_entries').findOne({ _id: new mongoose.Types.ObjectId(entry.id) });
+    expect(stored!.status).toBe(winner.body.status);
+    expect(stored!.review.decision).toBe(winner.body.status === 'approved' ? 'approve' : 'return');
+    expect(await mongoose.connection.db!.collection('ledger_reviews').countDocuments({ entryId: stored!._id })).toBe(1);
+  }
+  const rollups = await compareRollups();
+  expect(rollups.differences).toEqual([]);
+}, 300000);
