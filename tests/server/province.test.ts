@@ -92,7 +92,7 @@ beforeAll(async () => {
     body: { minOnSiteHoursPerMonth: 3 },
   });
   expect(policy.status).toBe(200);
-});
+}, 180000);
 afterAll(() => stack?.stop());
 
 const province = (token: string | undefined, provinceCode = '21', month: string | undefined = lastMonth) =>
