@@ -10,7 +10,9 @@ import { createSession } from '../server/src/modules/accounts/service';
 import type { UserDoc } from '../server/src/modules/accounts/model';
 import { startLoadClient } from './lib/load';
 import { rawEntry } from './lib/raw-entry';
-import { compare, sideOfRounds, type Comparison } from './lib/report';
+import { storedMany } from './lib/stored';
+import { LedgerEntryModel } from '../server/src/modules/ledger/model';
+import { compare, sideOfRounds, withThroughputTarget, type Comparison } from './lib/report';
 import { concurrently, fmt, timed } from './lib/stats';
 
 export interface LedgerResult {
@@ -24,7 +26,8 @@ const PER_CLIENT = 2;
 const ROUNDS = 3;
 /**
  * approved history already stored: one month of the county (villages × entries per month × months).
- * Every submission scans all entries on FerretDB 1.24, so the run time grows with it.
+ * A submission's lookups are equality reads FerretDB pushes down to PostgreSQL (served by GIN
+ * indexes), so they do not read the whole history.
  */
 const HISTORY_MONTHS = 1;
 const HISTORY_PER_VILLAGE_MONTH = 10;
@@ -68,7 +71,8 @@ export async function benchLedger(log: (line: string) => void): Promise<LedgerRe
         }
       }
     }
-    for (let i = 0; i < history.length; i += 5000) await db.collection('ledger_entries').insertMany(history.slice(i, i + 5000));
+    for (let i = 0; i < history.length; i += 5000)
+      await db.collection('ledger_entries').insertMany(await storedMany(LedgerEntryModel, history.slice(i, i + 5000)));
 
     // CONCURRENCY counsel, each with the villages they serve
     const counselIds = [...new Set(assignments.map((a) => String(a.counselId)))].slice(0, CONCURRENCY);
@@ -187,20 +191,20 @@ export async function benchLedger(log: (line: string) => void): Promise<LedgerRe
     const c0 = counsel[0]!;
     const phases = {
       'session by _id (the token hash; pushed down)': await phase(() => db.collection('sessions').findOne({ _id: 'x' as never })),
-      'active villages of the counsel (full scan of assignments)': await phase(() =>
+      'active villages of the counsel (counselId pushed down; endedAt: null filtered in FerretDB)': await phase(() =>
         db.collection('counsel_assignments').find({ counselId: c0.id, endedAt: null }).toArray(),
       ),
-      'resend only: earlier entry by (counselId, clientKey) (full scan)': await phase(() =>
+      'resend only: earlier entry by (counselId, clientKey) (equality, pushed down)': await phase(() =>
         db.collection('ledger_entries').findOne({ counselId: c0.id, clientKey: 'none' }),
       ),
-      'month locks of the township (full scan of ledger_locks)': await phase(() =>
+      'month locks of the township (townshipCode equality, pushed down)': await phase(() =>
         db
           .collection('ledger_locks')
           .find({ townshipCode: c0.villages[0]!.slice(0, 9) })
           .toArray(),
       ),
       'describe: counsel by _id (pushed down)': await phase(() => db.collection('users').find({ _id: c0.id }).toArray()),
-      'describe: village by code (cached in process after the first; else a scan)': await phase(() =>
+      'describe: village by code (cached in process after the first; else $in: a scan of places)': await phase(() =>
         db
           .collection('places')
           .find({ code: { $in: [c0.villages[0]!] } })
@@ -224,13 +228,16 @@ export async function benchLedger(log: (line: string) => void): Promise<LedgerRe
     return {
       setup,
       comparisons: [
-        compare(
-          'ledger submissions',
-          'new clientKey → 201 (throughput)',
-          sideOfRounds('POST /api/ledger/entries', created),
-          sideOfRounds('raw insertOne', floorInsert),
-          'throughput',
-          [note],
+        withThroughputTarget(
+          compare(
+            'ledger submissions',
+            `new clientKey → 201 (throughput, ${CONCURRENCY} clients at once)`,
+            sideOfRounds('POST /api/ledger/entries', created),
+            sideOfRounds('raw insertOne', floorInsert),
+            'throughput',
+            [note],
+          ),
+          0.5,
         ),
         compare(
           'ledger submissions',

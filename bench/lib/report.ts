@@ -15,10 +15,12 @@ export interface Comparison {
   measure: string;
   product: Side;
   floor: Side;
-  /** how many times slower the product is than the floor: p50 latency ratio, or floor/product throughput */
+  /** how many times slower the product is than the floor: p50 or p99 latency ratio, or floor/product throughput */
   ratio: number;
-  ratioOf: 'p50 latency' | 'throughput';
+  ratioOf: 'p50 latency' | 'p99 latency' | 'throughput';
   notes?: string[];
+  /** the issue's target for this figure, and whether this run met it (a figure, never an assertion) */
+  target?: { text: string; met: boolean };
 }
 
 /** A side from repeated single timings (each sample one request). */
@@ -57,8 +59,25 @@ export function compare(
   const ratio =
     ratioOf === 'throughput' && product.throughput && floor.throughput
       ? floor.throughput.median / product.throughput.median
-      : product.latency.p50 / floor.latency.p50;
+      : ratioOf === 'p99 latency'
+        ? product.latency.p99 / floor.latency.p99
+        : product.latency.p50 / floor.latency.p50;
   return { benchmark, measure, product, floor, ratio, ratioOf, notes };
+}
+
+/** The comparison with the issue's target: a ratio (product ÷ floor) of at most `maxRatio`. */
+export function withRatioTarget(c: Comparison, maxRatio: number): Comparison {
+  return { ...c, target: { text: `≤ ${maxRatio}×`, met: c.ratio <= maxRatio } };
+}
+
+/** The comparison with the issue's target: product throughput at least `minShare` of the floor's. */
+export function withThroughputTarget(c: Comparison, minShare: number): Comparison {
+  const share = 1 / c.ratio;
+  return {
+    ...c,
+    target: { text: `product ≥ ${Math.round(minShare * 100)}% of the floor's throughput`, met: share >= minShare },
+    notes: [...(c.notes ?? []), `product throughput = ${(share * 100).toFixed(0)}% of the floor's`],
+  };
 }
 
 export type { Spread };

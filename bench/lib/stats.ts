@@ -64,4 +64,19 @@ export async function concurrently(
   return { latencies, wallMs: Number(process.hrtime.bigint() - start) / 1e6 };
 }
 
+/** Runs `jobs` with at most `width` at once. */
+export async function pooled<T>(jobs: (() => Promise<T>)[], width: number): Promise<T[]> {
+  const out: T[] = new Array(jobs.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(width, jobs.length) }, async () => {
+      while (next < jobs.length) {
+        const index = next++;
+        out[index] = await jobs[index]!();
+      }
+    }),
+  );
+  return out;
+}
+
 export const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));

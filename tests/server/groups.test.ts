@@ -240,6 +240,25 @@ describe('rule 3: per-group sequence and idempotent posting', () => {
     expect((await read('林红霞', lastSeq)).body.items).toEqual([]);
   });
 
+  it('a long group syncs across the storage blocks of 128 messages: every page full and in order, the last seq right', async () => {
+    // a township group, so these posts do not change the village group the other tests count
+    const group = TOWNSHIP;
+    let last = (await read('王志强', 0, group)).body.group.lastSeq as number;
+    while (last < 300) {
+      const batch = await Promise.all(Array.from({ length: 20 }, (_, i) => post(i % 2 ? '王志强' : '王建国', `长群消息 ${last + i}`, key(), group)));
+      expect(batch.every((r) => r.status === 201)).toBe(true);
+      last = (await read('王志强', last, group)).body.group.lastSeq as number;
+    }
+    // pages that start inside block 0 (seqs 1–127), cross into block 1 and block 2, and end exactly at a block's end
+    for (const [after, limit] of [[100, 50], [120, 200], [0, 127], [127, 1], [250, 200]] as const) {
+      const page = await read('王志强', after, group, limit);
+      const want = Array.from({ length: Math.min(limit, last - after) }, (_, i) => after + 1 + i);
+      expect(page.body.items.map((m: { seq: number }) => m.seq)).toEqual(want);
+      expect(page.body.hasMore).toBe(after + limit < last);
+      expect(page.body.group.lastSeq).toBe(last);
+    }
+  });
+
   it('the same post sent five times at once (retries) is recorded once; a reused key with other text is refused', async () => {
     const clientKey = key();
     const results = await Promise.all(Array.from({ length: 5 }, () => post('林红霞', '重发的同一条消息', clientKey)));

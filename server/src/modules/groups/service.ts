@@ -200,7 +200,9 @@ async function messagesAfter(groupCode: string, after: number, want: number): Pr
   for (let block = Math.floor((after + 1) / SEQ_BLOCK); found.length < want; block++) {
     const docs = await GroupMessageModel.find({ groupCode, block }).lean<GroupMessageDoc[]>();
     for (const d of docs.sort((a, b) => a.seq - b.seq)) if (d.seq > after && found.length < want) found.push(d);
-    if (docs.length < SEQ_BLOCK) break;
+    // the block ends at seq (block + 1) * SEQ_BLOCK - 1 (block 0 starts at 1, so counting its
+    // documents would be wrong): until that seq exists, nothing follows this block
+    if (!docs.some((d) => d.seq === (block + 1) * SEQ_BLOCK - 1)) break;
   }
   for (const d of found) messageSeq.saw(groupCode, d.seq);
   return found;
