@@ -8,7 +8,7 @@ import mongoose, { Types } from 'mongoose';
 import { startStack } from '../tests/support/stack';
 import { createSession } from '../server/src/modules/accounts/service';
 import type { UserDoc } from '../server/src/modules/accounts/model';
-import { startLoadClient } from './lib/load';
+import { runPosts, startLoadClient } from './lib/load';
 import { rawEntry } from './lib/raw-entry';
 import { storedMany } from './lib/stored';
 import { LedgerEntryModel } from '../server/src/modules/ledger/model';
@@ -111,24 +111,16 @@ export async function benchLedger(log: (line: string) => void): Promise<LedgerRe
     const floorFind: Round[] = [];
     const n = CONCURRENCY * PER_CLIENT;
 
-    const runProduct = async (round: number, expect: number, perClient = PER_CLIENT) => {
-      const r = await client.run({
-        baseUrl: stack.baseUrl,
-        clients: counsel.map((c, ci) => ({
-          token: c.token,
-          steps: Array.from({ length: perClient }, (_, k) => ({
-            kind: 'post' as const,
-            label: 'submit',
-            path: '/api/ledger/entries',
-            body: bodyOf(round, ci, k, 'api'),
-          })),
-        })),
-      });
-      if (r.statuses[`submit ${expect}`] !== CONCURRENCY * perClient) {
-        throw new Error(`ledger load: ${JSON.stringify(r.statuses)} ${JSON.stringify(r.errorSample)}`);
-      }
-      return { latencies: r.latencies.submit!, requests: CONCURRENCY * perClient, wallMs: r.wallMs };
-    };
+    const runProduct = (round: number, expect: number, perClient = PER_CLIENT) =>
+      runPosts(
+        client,
+        stack.baseUrl,
+        counsel.map((c) => ({ token: c.token, path: '/api/ledger/entries' })),
+        perClient,
+        (c, k) => bodyOf(round, c, k, 'api'),
+        expect,
+        'submit',
+      );
     const docOf = (round: number, c: number, k: number) => {
       const body = bodyOf(round, c, k, 'floor');
       const startAt = new Date(body.startAt);

@@ -18,7 +18,8 @@ import { GroupMemberModel, GroupMessageModel, SEQ_BLOCK } from '../server/src/mo
 import { LedgerEntryModel } from '../server/src/modules/ledger/model';
 import type { Stack } from '../tests/support/stack';
 import type { CommandCounter } from './lib/commands';
-import { startLoadClient, type LoadClient } from './lib/load';
+import { send, type Reply } from './lib/http';
+import { runPosts, startLoadClient, type LoadClient } from './lib/load';
 import { rawEntry } from './lib/raw-entry';
 import { stored } from './lib/stored';
 import { compare, sideOf, sideOfRounds, withRatioTarget, withThroughputTarget, type Comparison } from './lib/report';
@@ -72,21 +73,6 @@ export interface RequestsResult {
   /** wrong replies the product gave during the run (the run goes on; these are findings) */
   problems: string[];
   concurrent: Comparison[];
-}
-
-interface Reply {
-  status: number;
-  json: Record<string, unknown> | null;
-}
-
-async function call(baseUrl: string, method: 'GET' | 'POST', url: string, token: string, body?: unknown): Promise<Reply> {
-  const res = await fetch(baseUrl + url, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  return { status: res.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : null };
 }
 
 const expectStatus = (reply: Reply, expected: number[], what: string) => {
@@ -236,7 +222,7 @@ export async function provinceRequests(options: {
   ] as const) {
     for (let k = 0; k < n; k++) {
       expectStatus(
-        await call(server.baseUrl, 'POST', '/api/consultations', askerTokens[who], {
+        await send(server.baseUrl, 'POST', '/api/consultations', askerTokens[who], {
           clientKey: `bench-ask-${k}`,
           question: `请问承包地被占用应该怎么维权？（第${k + 1}问）`,
         }),
@@ -249,7 +235,7 @@ export async function provinceRequests(options: {
   // history of the synced group, posted through the API (idempotent by clientKey: later runs add nothing)
   for (let k = 0; k < SYNC_HISTORY; k++) {
     expectStatus(
-      await call(server.baseUrl, 'POST', `/api/groups/${village}/messages`, counselToken, {
+      await send(server.baseUrl, 'POST', `/api/groups/${village}/messages`, counselToken, {
         clientKey: `bench-history-${k}`,
         text: TEXTS[k % TEXTS.length],
       }),
@@ -304,7 +290,7 @@ export async function provinceRequests(options: {
   };
   const submit = (prefix: string) => async (i: number) =>
     expectStatus(
-      await call(server.baseUrl, 'POST', '/api/ledger/entries', counselToken, submitBody(prefix, i)),
+      await send(server.baseUrl, 'POST', '/api/ledger/entries', counselToken, submitBody(prefix, i)),
       [201],
       'submitLedgerEntry',
     );
@@ -327,7 +313,7 @@ export async function provinceRequests(options: {
   // ---- 2. post a group message ----
   const post = (prefix: string) => async (i: number) =>
     expectStatus(
-      await call(server.baseUrl, 'POST', `/api/groups/${postVillage}/messages`, counselToken, {
+      await send(server.baseUrl, 'POST', `/api/groups/${postVillage}/messages`, counselToken, {
         clientKey: `${prefix}-${runId}-${i}`,
         text: TEXTS[i % TEXTS.length],
       }),
@@ -365,7 +351,7 @@ export async function provinceRequests(options: {
   const lastSeq = (await seqsOf(db, village)).pop()!;
   const syncUrl = (after: number) => `/api/groups/${village}/messages?after=${after}&limit=50`;
   const sync = (after: number, expect: number) => async () => {
-    const reply = expectStatus(await call(server.baseUrl, 'GET', syncUrl(after), counselToken), [200], 'groupMessages');
+    const reply = expectStatus(await send(server.baseUrl, 'GET', syncUrl(after), counselToken), [200], 'groupMessages');
     const got = itemsOf(reply).length;
     if (got !== expect) {
       // recorded, not thrown: a wrong page is a finding of the run, the timing goes on
@@ -400,7 +386,7 @@ export async function provinceRequests(options: {
   // ---- 4. my consultations ----
   const mine = (who: 'one' | 'many', expect: number) => async () => {
     const reply = expectStatus(
-      await call(server.baseUrl, 'GET', '/api/consultations/mine', askerTokens[who]),
+      await send(server.baseUrl, 'GET', '/api/consultations/mine', askerTokens[who]),
       [200],
       'myConsultations',
     );
@@ -423,7 +409,7 @@ export async function provinceRequests(options: {
 
   // ---- 5. the county group's members ----
   const members = (county: string) => async () =>
-    expectStatus(await call(server.baseUrl, 'GET', `/api/groups/${county}/members`, adminToken), [200], 'groupMembers');
+    expectStatus(await send(server.baseUrl, 'GET', `/api/groups/${county}/members`, adminToken), [200], 'groupMembers');
   // the floor: the same documents the product reads, each set by one indexed equality, at once
   const memberFloor = async (county: string) => {
     const [staff] = await Promise.all([
@@ -557,23 +543,16 @@ async function atOnce(o: {
   if (counsel.length < LOAD_CLIENTS) throw new Error(`only ${counsel.length} counsel in the county`);
 
   // ---- group posts ----
-  const productPosts = async (round: string, per: number): Promise<Round> => {
-    const r = await client.run({
-      baseUrl: server.baseUrl,
-      clients: posters.map((p, c) => ({
-        token: p.token,
-        steps: Array.from({ length: per }, (_, k) => ({
-          kind: 'post' as const,
-          label: 'post',
-          path: `/api/groups/${p.groupCode}/messages`,
-          body: { clientKey: `load-${runId}-${round}-${c}-${k}`, text: TEXTS[k % TEXTS.length] },
-        })),
-      })),
-    });
-    if (r.statuses['post 201'] !== LOAD_CLIENTS * per)
-      throw new Error(`group posts: ${JSON.stringify(r.statuses)} ${JSON.stringify(r.errorSample)}`);
-    return { latencies: r.latencies.post!, requests: LOAD_CLIENTS * per, wallMs: r.wallMs };
-  };
+  const productPosts = (round: string, per: number): Promise<Round> =>
+    runPosts(
+      client,
+      server.baseUrl,
+      posters.map((p) => ({ token: p.token, path: `/api/groups/${p.groupCode}/messages` })),
+      per,
+      (c, k) => ({ clientKey: `load-${runId}-${round}-${c}-${k}`, text: TEXTS[k % TEXTS.length] }),
+      201,
+      'post',
+    );
   const floorNext = new Map<string, number>();
   for (const g of floorLoadGroups) floorNext.set(g, (await seqsOf(db, g)).pop() ?? 0);
   const floorPosts = async (round: string, per: number): Promise<Round> => {
@@ -614,23 +593,16 @@ async function atOnce(o: {
       summary: '在村委会值班，接待村民咨询',
     };
   };
-  const productSubmits = async (round: number, per: number): Promise<Round> => {
-    const r = await client.run({
-      baseUrl: server.baseUrl,
-      clients: counsel.map((c, ci) => ({
-        token: c.token,
-        steps: Array.from({ length: per }, (_, k) => ({
-          kind: 'post' as const,
-          label: 'submit',
-          path: '/api/ledger/entries',
-          body: bodyOf(round, ci, k, 'load'),
-        })),
-      })),
-    });
-    if (r.statuses['submit 201'] !== LOAD_CLIENTS * per)
-      throw new Error(`ledger submissions: ${JSON.stringify(r.statuses)} ${JSON.stringify(r.errorSample)}`);
-    return { latencies: r.latencies.submit!, requests: LOAD_CLIENTS * per, wallMs: r.wallMs };
-  };
+  const productSubmits = (round: number, per: number): Promise<Round> =>
+    runPosts(
+      client,
+      server.baseUrl,
+      counsel.map((c) => ({ token: c.token, path: '/api/ledger/entries' })),
+      per,
+      (c, k) => bodyOf(round, c, k, 'load'),
+      201,
+      'submit',
+    );
   const floorSubmits = async (round: number, per: number): Promise<Round> => {
     const docs = await Promise.all(
       Array.from({ length: LOAD_CLIENTS * per }, (_, index) => {

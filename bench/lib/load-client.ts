@@ -4,17 +4,8 @@
  * one after another; all clients run at once. Replies are checked (status codes are counted and
  * returned), latencies are measured per request.
  */
+import { send } from './http';
 import type { LoadPlan, LoadResult } from './load';
-
-async function send(baseUrl: string, method: string, path: string, token: string, body?: unknown) {
-  const res = await fetch(baseUrl + path, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  return { status: res.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : null };
-}
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 

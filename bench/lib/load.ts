@@ -50,3 +50,29 @@ export function startLoadClient(): LoadClient {
     },
   };
 }
+
+/**
+ * Every client POSTs `per` bodies to its own path, one after another, all clients at once; every
+ * reply must have `expect` status. Returns the latencies of those posts and the wall time.
+ */
+export async function runPosts(
+  client: LoadClient,
+  baseUrl: string,
+  clients: readonly { token: string; path: string }[],
+  per: number,
+  bodyOf: (client: number, k: number) => unknown,
+  expect: number,
+  label: string,
+): Promise<{ latencies: number[]; requests: number; wallMs: number }> {
+  const r = await client.run({
+    baseUrl,
+    clients: clients.map((c, ci) => ({
+      token: c.token,
+      steps: Array.from({ length: per }, (_, k) => ({ kind: 'post' as const, label, path: c.path, body: bodyOf(ci, k) })),
+    })),
+  });
+  const requests = clients.length * per;
+  if (r.statuses[`${label} ${expect}`] !== requests)
+    throw new Error(`${label}: ${JSON.stringify(r.statuses)} ${JSON.stringify(r.errorSample)}`);
+  return { latencies: r.latencies[label]!, requests, wallMs: r.wallMs };
+}

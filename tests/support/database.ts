@@ -18,14 +18,24 @@ export interface TestDatabase {
   postgresUrl: string | null;
   /** the embedded engine's processes (null on MongoDB) */
   embedded: EmbeddedDb | null;
+  /** stops the embedded engine and keeps its data (as an operator or a crash of the host would) */
+  pause(): Promise<void>;
+  /** starts the embedded engine again on the same port and data */
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
 export async function startTestDatabase(
-  options: { dataDir?: string; postgresSettings?: Record<string, string>; readyTimeoutMs?: number } = {},
+  options: {
+    dataDir?: string;
+    postgresSettings?: Record<string, string>;
+    readyTimeoutMs?: number;
+    /** the test stops and restarts the database itself: always the embedded engine, even with MONGODB_URI */
+    ownDatabase?: boolean;
+  } = {},
 ): Promise<TestDatabase> {
   const external = process.env.MONGODB_URI;
-  if (external && !options.dataDir) {
+  if (external && !options.dataDir && !options.ownDatabase) {
     const url = new URL(external);
     const name = `vc-test-${process.pid}-${randomBytes(4).toString('hex')}`;
     url.pathname = `/${name}`;
@@ -35,6 +45,8 @@ export async function startTestDatabase(
       kind: 'mongodb',
       postgresUrl: null,
       embedded: null,
+      pause: () => Promise.reject(new Error('only the embedded database can be stopped by a test')),
+      resume: () => Promise.reject(new Error('only the embedded database can be restarted by a test')),
       async stop() {
         const client = await MongoClient.connect(uri, { serverSelectionTimeoutMS: 5000 });
         await client.db(name).dropDatabase();
@@ -43,20 +55,26 @@ export async function startTestDatabase(
     };
   }
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'vc-db-'));
-  const db = await startEmbeddedDb({
-    dataDir,
-    durable: false,
-    postgresSettings: options.postgresSettings,
-    readyTimeoutMs: options.readyTimeoutMs,
-  });
-  return {
-    uri: db.uri,
+  const start = (port?: number) =>
+    startEmbeddedDb({
+      dataDir,
+      port,
+      durable: false,
+      postgresSettings: options.postgresSettings,
+      readyTimeoutMs: options.readyTimeoutMs,
+    });
+  const db: TestDatabase = {
+    ...(await start().then((e) => ({ uri: e.uri, postgresUrl: e.postgresUrl, embedded: e }))),
     kind: 'embedded',
-    postgresUrl: db.postgresUrl,
-    embedded: db,
+    pause: () => db.embedded!.stop(),
+    async resume() {
+      db.embedded = await start(db.embedded!.port);
+      db.postgresUrl = db.embedded.postgresUrl;
+    },
     async stop() {
-      await db.stop();
+      await db.embedded!.stop();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return db;
 }

@@ -6,11 +6,9 @@
  * test process keeps its own mongoose connection to check what is stored.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort, startEmbeddedDb } from '../../tools/db/embedded';
-import { startTestDatabase } from './database';
+import { freePort } from '../../tools/db/embedded';
+import { startTestDatabase, type TestDatabase } from './database';
 import { connectDatabase, disconnectDatabase } from '../../server/src/db';
 import { seedDemo } from '../../server/src/modules/demo/seed';
 import { startFakeWechat, type FakeWechat } from './fake-wechat';
@@ -133,8 +131,7 @@ export async function serverProcess(env: Record<string, string>): Promise<Server
 
 export interface ResilienceStack {
   /** the embedded engine, or with MONGODB_URI a database of that server (unless `ownDatabase`) */
-  db: { uri: string; stop(): Promise<void> };
-  dataDir: string;
+  db: TestDatabase;
   wechat: FakeWechat;
   server: ServerProcess;
   /** every server process on this database (`server` is the first) */
@@ -162,9 +159,7 @@ export async function startResilienceStack(
     ownDatabase?: boolean;
   } = {},
 ): Promise<ResilienceStack> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'vc-resilience-'));
-  let embedded = process.env.MONGODB_URI && !options.ownDatabase ? null : await startEmbeddedDb({ dataDir, durable: false });
-  let db: ResilienceStack['db'] = embedded ?? (await startTestDatabase());
+  const db = await startTestDatabase({ ownDatabase: options.ownDatabase });
   const wechat = await startFakeWechat();
   const env: Record<string, string> = {
     MONGODB_URI: db.uri,
@@ -190,28 +185,21 @@ export async function startResilienceStack(
     await disconnectDatabase().catch(() => undefined);
     await db.stop();
     await wechat.stop();
-    rmSync(dataDir, { recursive: true, force: true });
     throw err;
   }
   const stack: ResilienceStack = {
     db,
-    dataDir,
     wechat,
     server: servers[0]!,
     servers,
     env,
-    stopDb: () => db.stop(),
-    async restartDb() {
-      if (!embedded) throw new Error('only the embedded database can be restarted by a test');
-      db = embedded = await startEmbeddedDb({ dataDir, port: embedded.port, durable: false });
-      stack.db = db;
-    },
+    stopDb: () => db.pause(),
+    restartDb: () => db.resume(),
     async stop() {
       await Promise.all(servers.map((s) => s.stop()));
       await disconnectDatabase().catch(() => undefined);
       await db.stop();
       await wechat.stop();
-      rmSync(dataDir, { recursive: true, force: true });
     },
   };
   return stack;

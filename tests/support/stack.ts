@@ -72,7 +72,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const issued = recordRequestQueries(mongoose.connection.getClient());
     const handle = app.callback();
     const server: Server = await new Promise((resolve) => {
-      const s = createServer((req, res) => requestContext.run({ route: `${req.method} ${req.url?.split('?')[0]}` }, () => handle(req, res)));
+      const s = createServer((req, res) =>
+        requestContext.run({ route: `${req.method} ${req.url?.split('?')[0]}` }, () => handle(req, res)),
+      );
       s.listen(0, '127.0.0.1', () => resolve(s));
     });
     const { port } = server.address() as AddressInfo;

@@ -36,14 +36,7 @@ export interface WindowVerdict {
 }
 
 export function createWindowCounter(windowMs: number, now: () => number = Date.now) {
-  let purgedBefore = 0;
-  async function purge(window: number) {
-    if (window <= purgedBefore) return;
-    purgedBefore = window;
-    // the two windows before the previous one: a process that slept longer leaves a few behind,
-    // which the next purge of those windows by another process removes (each is one indexed delete)
-    await Promise.all([window - 2, window - 3].map((w) => EventModel.deleteMany({ window: w })));
-  }
+  const purge = windowPurger((window) => EventModel.deleteMany({ window }), 2);
   return async function count(key: string, limit: number): Promise<WindowVerdict> {
     const at = now();
     const window = Math.floor(at / windowMs);
@@ -58,5 +51,20 @@ export function createWindowCounter(windowMs: number, now: () => number = Date.n
       }
     }
     return { allowed: false, count: limit + 1, msLeft };
+  };
+}
+
+/**
+ * Purging documents kept per time window by equality on the window number (an index; a range on a
+ * date is a scan on FerretDB): once per window in each process, the two windows just older than the
+ * `keep` most recent are deleted. A process that slept longer leaves a few behind, which the next
+ * purge of those windows by another process removes.
+ */
+export function windowPurger(deleteWindow: (window: number) => Promise<unknown>, keep: number) {
+  let purged = 0;
+  return async (window: number): Promise<void> => {
+    if (window <= purged) return;
+    purged = window;
+    await Promise.all([window - keep, window - keep - 1].map(deleteWindow));
   };
 }

@@ -2,6 +2,7 @@ import { SIGNATURE_HEADERS, verifyCloudSignature } from '@vc/types/src/cloud-sig
 import type { Session } from '@vc/types';
 import { AppError } from '../../shared/errors';
 import { isDuplicateKey } from '../../store/duplicates';
+import { windowPurger } from '../../store/window-count';
 import type { WechatClient } from '../wechat/client';
 import { CloudNonceModel } from './model';
 import { CLOUD_SIGNATURE_WINDOW_MS, isFreshTimestamp } from './policy';
@@ -46,28 +47,22 @@ export async function verifySignedRequest(secret: string, request: SignedRequest
   }
   if (!verifyCloudSignature(secret, timestamp, nonce, request.rawBody, signature)) throw new AppError('BAD_SIGNATURE');
   if (!isFreshTimestamp(Number(timestamp), now)) throw new AppError('BAD_SIGNATURE', '签名已过期，请重新发起');
+  const window = Math.floor(now / CLOUD_SIGNATURE_WINDOW_MS);
   try {
-    await CloudNonceModel.create({ nonce, at: new Date(now), window: Math.floor(now / CLOUD_SIGNATURE_WINDOW_MS) });
+    await CloudNonceModel.create({ nonce, at: new Date(now), window });
   } catch (err) {
     if (isDuplicateKey(err)) throw new AppError('REPLAYED_REQUEST');
     throw err;
   }
-  await forgetOldNonces(now);
+  await forgetOldNonces(window);
 }
 
-let purgedWindow = 0;
 /**
  * A replay is accepted only within the signature window of its timestamp, which was itself within
- * the window of the first use: at most two windows after it. Nonces are kept by window (5 minutes),
- * and windows four and five back are deleted by equality (an index, unlike a range on `at`), once
- * per window in each process.
+ * the window of the first use: at most two windows after it. So nonces are kept by window (5
+ * minutes) for the current window and the three before it.
  */
-async function forgetOldNonces(now: number) {
-  const window = Math.floor(now / CLOUD_SIGNATURE_WINDOW_MS);
-  if (window === purgedWindow) return;
-  purgedWindow = window;
-  await Promise.all([window - 4, window - 5].map((w) => CloudNonceModel.deleteMany({ window: w })));
-}
+const forgetOldNonces = windowPurger((window) => CloudNonceModel.deleteMany({ window }), 4);
 
 export async function cloudLogin(openid: string, unionid: string | undefined, ttlMs: number): Promise<Session> {
   const user = await findOrCreateWechatUser(openid, unionid);

@@ -22,6 +22,9 @@ export interface Position {
   counselCounties: readonly string[];
 }
 
+/** The county a group lies in: its code's first six digits. */
+export const countyOf = (groupCode: string): string => groupCode.slice(0, 6);
+
 export function tierOf(groupCode: string): GroupTier {
   if (groupCode.length === 12) return 'village';
   if (groupCode.length === 9) return 'township';

@@ -4,7 +4,6 @@ import {
   PII_KIND_LABELS,
   type GroupAction,
   type GroupMember,
-  type GroupMessage,
   type GroupStanding,
   type GroupSummary,
   type HeldPost,
@@ -13,7 +12,6 @@ import {
 } from '@vc/types';
 import { AppError } from '../../shared/errors';
 import { createOnce } from '../../store/duplicates';
-import { createSequence, SequenceBusyError } from '../../store/sequence';
 import type { Principal } from '../../shared/http';
 import { maskPhone } from '../../shared/mask';
 import { covers } from '../../shared/scope';
@@ -21,7 +19,8 @@ import { userById, usersByIds, staffOfCounty, type UserDoc } from '../accounts/q
 import { principalOf } from '../accounts/service';
 import { effectiveGrants } from '../accounts/policy';
 import { activeAssignmentsIn } from '../counsel/queries';
-import { GroupActionModel, GroupMemberModel, GroupMessageModel, HeldPostModel, SEQ_BLOCK, type GroupMessageDoc } from './model';
+import { GroupActionModel, GroupMemberModel, GroupMessageModel, HeldPostModel, type GroupMessageDoc } from './model';
+import { append, describeMessage, hideMessage, lastSeqHints, notice, pageAfter, visibleMessage } from './log';
 import {
   canModerate,
   canPost,
@@ -31,6 +30,7 @@ import {
   moderationOutcome,
   roleInGroup,
   standingOf,
+  countyOf,
   tierOf,
   type MemberAction,
   type MembershipStatus,
@@ -84,12 +84,6 @@ async function groupPlace(groupCode: string) {
   if (!place || !(GROUP_LEVELS as readonly string[]).includes(place.level)) throw new AppError('GROUP_NOT_FOUND');
   return place;
 }
-
-/** Each group's messages are numbered 1, 2, 3 … (store/sequence.ts); lists read heads per county. */
-const messageSeq = createSequence('group_messages', async (groupCode, seq) =>
-  Boolean(await GroupMessageModel.exists({ groupCode, seq })),
-);
-const countyOf = (groupCode: string) => groupCode.slice(0, 6);
 
 function summarise(
   groupCode: string,
@@ -145,13 +139,13 @@ export async function myGroups(principal: Principal): Promise<GroupSummary[]> {
   const places = new Map<string, { code: string; name: string; level: string }>();
   for (const place of (await placesByCode(candidates)).values()) places.set(place.code, place);
   for (const countyCode of new Set(townships.map(countyOf)))
-    for (const v of await placesOfCounty(countyCode, 'village')) if (townships.includes(v.parentCode ?? '')) places.set(v.code, v);
+    for (const v of await placesOfCounty(countyCode, 'village'))
+      if (townships.includes(v.parentCode ?? '')) places.set(v.code, v);
   for (const countyCode of counties) for (const t of await placesOfCounty(countyCode, 'township')) places.set(t.code, t);
   const recorded = new Map(
-    (await GroupMemberModel.find({ userId: new Types.ObjectId(principal.userId) }, { groupCode: 1, status: 1 }).lean()).map((r) => [
-      r.groupCode,
-      r.status as MembershipStatus,
-    ]),
+    (await GroupMemberModel.find({ userId: new Types.ObjectId(principal.userId) }, { groupCode: 1, status: 1 }).lean()).map(
+      (r) => [r.groupCode, r.status as MembershipStatus],
+    ),
   );
   const extra = [...recorded.keys()].filter((c) => !places.has(c));
   for (const place of (await placesByCode(extra)).values()) places.set(place.code, place);
@@ -163,7 +157,7 @@ export async function myGroups(principal: Principal): Promise<GroupSummary[]> {
   const heads = new Map<string, number>();
   const pending = new Map<string, number>();
   for (const countyCode of countiesShown) {
-    for (const [code, last] of await messageSeq.hintsInScope(countyCode)) heads.set(code, last);
+    for (const [code, last] of await lastSeqHints(countyCode)) heads.set(code, last);
     if (shown.some((p) => countyOf(p.code) === countyCode && canModerate(standings.get(p.code)!)))
       for (const [code, n] of await pendingByGroup(countyCode)) pending.set(code, n);
   }
@@ -174,101 +168,16 @@ export async function myGroups(principal: Principal): Promise<GroupSummary[]> {
   return items.sort((a, b) => tierOrder[a.tier] - tierOrder[b.tier] || a.code.localeCompare(b.code));
 }
 
-function describeMessage(m: GroupMessageDoc): GroupMessage {
-  return {
-    seq: m.seq,
-    kind: m.kind,
-    authorId: m.authorId ? String(m.authorId) : null,
-    authorName: m.authorName,
-    authorRole: m.authorRole,
-    // what was removed or taken private stays on record but is never shown again
-    text: m.state === 'visible' ? m.text : null,
-    state: m.state,
-    targetSeq: m.targetSeq,
-    at: m.at.toISOString(),
-    clientKey: m.kind === 'text' ? m.clientKey : null,
-  };
-}
-
-/**
- * A page of messages after `after`. Seqs are contiguous, so the page lies in the blocks from
- * `after + 1` on: each block is one indexed equality query, read until the page is full or a
- * block is not (it is then the last), so a sync reads at most three blocks however long the group.
- */
-async function messagesAfter(groupCode: string, after: number, want: number): Promise<GroupMessageDoc[]> {
-  const found: GroupMessageDoc[] = [];
-  for (let block = Math.floor((after + 1) / SEQ_BLOCK); found.length < want; block++) {
-    const docs = await GroupMessageModel.find({ groupCode, block }).lean<GroupMessageDoc[]>();
-    for (const d of docs.sort((a, b) => a.seq - b.seq)) if (d.seq > after && found.length < want) found.push(d);
-    // the block ends at seq (block + 1) * SEQ_BLOCK - 1 (block 0 starts at 1, so counting its
-    // documents would be wrong): until that seq exists, nothing follows this block
-    if (!docs.some((d) => d.seq === (block + 1) * SEQ_BLOCK - 1)) break;
-  }
-  for (const d of found) messageSeq.saw(groupCode, d.seq);
-  return found;
-}
-
 export async function messages(principal: Principal, groupCode: string, after: number, limit: number) {
   const place = await groupPlace(groupCode);
   const { standing } = await standingIn(groupCode, principal.userId, principal.grants);
-  const docs = await messagesAfter(groupCode, after, limit + 1);
-  const hasMore = docs.length > limit;
-  // a page that is not full ends at the last message; a full one needs the last looked up
-  const lastSeq = hasMore ? await messageSeq.last(groupCode) : docs.length ? docs[docs.length - 1]!.seq : await lastWhenNoneAfter(groupCode, after);
+  const { docs, hasMore, lastSeq } = await pageAfter(groupCode, after, limit);
   const pending = canModerate(standing) ? await GroupMemberModel.countDocuments({ groupCode, status: 'pending' }) : 0;
   return {
     group: summarise(groupCode, place.name, standing, lastSeq, pending),
-    items: docs.slice(0, limit).map(describeMessage),
+    items: docs.map(describeMessage),
     hasMore,
   };
-}
-
-/** Nothing follows `after`: the last is `after` if it exists (known to this process, or one lookup). */
-async function lastWhenNoneAfter(groupCode: string, after: number): Promise<number> {
-  if (after > 0 && (messageSeq.known(groupCode) === after || (await GroupMessageModel.exists({ groupCode, seq: after })))) {
-    messageSeq.saw(groupCode, after);
-    return after;
-  }
-  return messageSeq.last(groupCode);
-}
-
-/**
- * Appends a message with the next seq (store/sequence.ts: no gaps, no repeats across processes).
- * The same (author, clientKey) arriving twice is the other unique index: the first message
- * answers (`created: false`).
- */
-async function append(
-  doc: Omit<GroupMessageDoc, '_id' | 'seq' | 'block' | 'at' | 'state'> & { state?: GroupMessageDoc['state'] },
-): Promise<{ message: GroupMessageDoc; created: boolean }> {
-  try {
-    const { doc: message, created } = await messageSeq.append(
-      doc.groupCode,
-      countyOf(doc.groupCode),
-      async (seq) =>
-        (await GroupMessageModel.create({ ...doc, seq, block: Math.floor(seq / SEQ_BLOCK) })).toObject() as unknown as GroupMessageDoc,
-      doc.authorId
-        ? () =>
-            GroupMessageModel.findOne({ groupCode: doc.groupCode, authorId: doc.authorId, clientKey: doc.clientKey }).lean<GroupMessageDoc>()
-        : undefined,
-    );
-    return { message, created };
-  } catch (err) {
-    if (err instanceof SequenceBusyError) throw new AppError('GROUP_BUSY');
-    throw err;
-  }
-}
-
-async function notice(groupCode: string, text: string, targetSeq: number | null) {
-  return append({
-    groupCode,
-    kind: 'notice',
-    authorId: null,
-    authorName: '系统消息',
-    authorRole: '系统',
-    text,
-    targetSeq,
-    clientKey: `notice-${new Types.ObjectId().toHexString()}`,
-  });
 }
 
 const recordAction = (
@@ -331,10 +240,12 @@ export async function post(
   if (verdict !== 'pass') {
     // a resend of a post that went through before (the check may answer otherwise this time)
     const earlier = await GroupMessageModel.findOne(key).lean<GroupMessageDoc>();
-    if (earlier)
-      return { reply: { status: 'visible', message: describeMessage(answerResend(earlier, body)) }, created: false };
+    if (earlier) return { reply: { status: 'visible', message: describeMessage(answerResend(earlier, body)) }, created: false };
     const { doc: held, created } = await createOnce(
-      async () => (await HeldPostModel.create({ ...key, ...author, countyCode: countyOf(groupCode), text: body.text, cause: verdict })).toObject(),
+      async () =>
+        (
+          await HeldPostModel.create({ ...key, ...author, countyCode: countyOf(groupCode), text: body.text, cause: verdict })
+        ).toObject(),
       () => HeldPostModel.findOne(key).lean(),
     );
     if (!created) answerResend(held, body);
@@ -342,21 +253,6 @@ export async function post(
   }
   const { message, created } = await append({ ...key, ...author, kind: 'text', text: body.text, targetSeq: null });
   return { reply: { status: 'visible', message: describeMessage(answerResend(message, body)) }, created };
-}
-
-async function visibleMessage(groupCode: string, seq: number) {
-  const message = await GroupMessageModel.findOne({ groupCode, seq }).lean<GroupMessageDoc>();
-  if (!message || message.kind !== 'text') throw new AppError('MESSAGE_NOT_FOUND');
-  if (message.state !== 'visible') throw new AppError('MESSAGE_ALREADY_REMOVED');
-  return message;
-}
-
-/** Hides a message (its text stays on record) and tells the group, so synced phones hide it too. */
-async function hideMessage(message: GroupMessageDoc, state: 'removed' | 'private', noticeText: string) {
-  const result = await GroupMessageModel.updateOne({ _id: message._id, state: 'visible' }, { $set: { state } });
-  if (result.modifiedCount === 0) throw new AppError('MESSAGE_ALREADY_REMOVED');
-  await notice(message.groupCode, noticeText, message.seq);
-  return { ...message, state };
 }
 
 export async function removeMessage(principal: Principal, groupCode: string, seq: number, reason: string) {
@@ -423,7 +319,8 @@ export async function members(groupCode: string, filter: GroupStanding | undefin
   const notStaff = recorded.map((r) => r.userId).filter((id) => !users.has(String(id)));
   for (const [id, u] of await usersByIds(notStaff, { countyCode })) users.set(id, u);
   const villagesOf = new Map<string, string[]>();
-  for (const a of assignments) villagesOf.set(String(a.counselId), [...(villagesOf.get(String(a.counselId)) ?? []), a.villageCode]);
+  for (const a of assignments)
+    villagesOf.set(String(a.counselId), [...(villagesOf.get(String(a.counselId)) ?? []), a.villageCode]);
   const records = new Map(recorded.map((r) => [String(r.userId), r]));
   const items: GroupMember[] = [];
   for (const [id, user] of users) {
@@ -474,7 +371,14 @@ export async function decideJoin(
   if (decision === 'approve') await notice(groupCode, `${user.name} 加入了本群`, null);
   const updated = await GroupMemberModel.findOne({ groupCode, userId: user._id }).lean();
   const { position } = await positionOf(userId);
-  return describeMember(groupCode, user, position, updated!.status as MembershipStatus, updated!.note ?? null, updated!.since ?? null);
+  return describeMember(
+    groupCode,
+    user,
+    position,
+    updated!.status as MembershipStatus,
+    updated!.note ?? null,
+    updated!.since ?? null,
+  );
 }
 
 export async function moderateMember(
@@ -607,7 +511,8 @@ export async function decideHeld(
 
 /** For the demo data: a member by record (kept as it is when there is one already). */
 export async function recordMembership(groupCode: string, userId: string, status: MembershipStatus): Promise<void> {
-  if (!(await GroupMemberModel.exists({ groupCode, userId: new Types.ObjectId(userId) }))) await setStatus(groupCode, userId, status);
+  if (!(await GroupMemberModel.exists({ groupCode, userId: new Types.ObjectId(userId) })))
+    await setStatus(groupCode, userId, status);
 }
 
 /** For the demo data: a message in someone's name, once per clientKey. */
