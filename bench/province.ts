@@ -18,7 +18,7 @@ import { usersInCounties } from '../server/src/modules/accounts/queries';
 import { PlaceModel } from '../server/src/modules/places/model';
 import { placesOfCounty, placesOfProvince } from '../server/src/modules/places/lookup';
 import { activeAssignmentsIn } from '../server/src/modules/counsel/queries';
-import { countyPoliciesOfProvince, countyPolicy } from '../server/src/modules/counsel/service';
+import { countyPoliciesOfProvince, countyPolicy } from '../server/src/modules/county-policy/service';
 import { LedgerRollupModel } from '../server/src/modules/ledger/model';
 import { monthsOfQuarter, quarterOfMonth } from '../server/src/shared/periods';
 import { ensureProvinceData, MONTH, PROVINCE, type ProvinceMeta } from './province-data';

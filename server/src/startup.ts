@@ -1,5 +1,5 @@
 import { connectDatabase } from './db';
-import { finishInterruptedReviews } from './modules/ledger/service';
+import { finishInterruptedReviews } from './modules/ledger/reviews';
 
 /**
  * What every server process does before it listens: connect, then finish what a stopped process

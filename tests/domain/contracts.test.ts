@@ -1,6 +1,6 @@
 import { z } from '../../types/src/zod';
-import { fillPath, PATHS } from '../../types/src/paths';
-import { ROUTES, type RouteContract } from '../../types/src/api';
+import { fillPath, PATHS } from '../../types/src';
+import { ROUTES, type RouteContract } from '../../types/src';
 import { buildOpenApiDocument } from '../../types/src/openapi';
 
 const routes = Object.entries(ROUTES) as [string, RouteContract][];

@@ -1,4 +1,5 @@
-import { assignmentRefusal, DEFAULT_MAX_VILLAGES_PER_COUNSEL, limitMessage } from '../../server/src/modules/counsel/policy';
+import { assignmentRefusal, limitMessage } from '../../server/src/modules/counsel/policy';
+import { DEFAULT_MAX_VILLAGES_PER_COUNSEL } from '../../server/src/modules/county-policy/defaults';
 
 const villages = (n: number) => Array.from({ length: n }, (_, i) => `210921100${String(i).padStart(3, '0')}`);
 const NEW_VILLAGE = '210921199999';

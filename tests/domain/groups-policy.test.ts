@@ -4,14 +4,11 @@ import {
   canPost,
   canRead,
   joinOutcome,
-  joinRule,
   moderationOutcome,
   roleInGroup,
   standingOf,
-  tierOf,
-  type JoinRule,
-  type Position,
 } from '../../server/src/modules/groups/policy';
+import { joinRule, tierOf, type JoinRule, type Position } from '../../server/src/modules/groups/membership-rule';
 
 const VILLAGE = '210921001001';
 const OTHER_VILLAGE_SAME_TOWNSHIP = '210921001002';

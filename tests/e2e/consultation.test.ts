@@ -8,7 +8,7 @@
  * rating with 409. Needs `npm run build:h5 -w miniprogram` first.
  */
 import type { Consultation, ConsultationListReply, DemoIdentity } from '@vc/types';
-import { PATHS, fillPath } from '@vc/types/src/paths';
+import { PATHS, fillPath } from '@vc/types';
 import { HttpError, api, demoLogin } from '../miniprogram/support/http';
 import { startUiStack, type TestStack } from '../miniprogram/support/stack';
 import { openBrowser, type Browser } from './support/browser';

@@ -7,7 +7,7 @@ import mongoose from 'mongoose';
 import { ROUTES, type RouteContract } from '@vc/types';
 import { startStack, type Stack } from '../support/stack';
 import { demoLogin, request, type Reply } from '../support/http';
-import { fillPath } from '../../types/src/paths';
+import { fillPath } from '../../types/src';
 
 let stack: Stack;
 let token: string;

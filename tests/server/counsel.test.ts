@@ -215,6 +215,33 @@ describe('village notice board (R11)', () => {
     for (const { phone } of phones) expect(text).not.toContain(phone); // no full number anywhere
   });
 
+  it("a counsel who wrote no hours shows the county's own monthly target, not the national 4 hours", async () => {
+    const villager = await demoLogin(stack.baseUrl, '林红霞');
+    const before = await call('noticeBoard', { token: villager.token, params: { villageCode: '210921001001' } });
+    const counselId = new mongoose.Types.ObjectId(before.body.counsel[0].id);
+    const users = db().collection('users');
+    const { counselProfile } = (await users.findOne({ _id: counselId }))!;
+    await users.updateOne({ _id: counselId }, { $set: { 'counselProfile.onSiteHours': '' } });
+    try {
+      await call('updateCountyPolicy', {
+        token: countyStaff,
+        params: { countyCode: COUNTY },
+        body: { minOnSiteHoursPerMonth: 6 },
+      });
+      const board = await call('noticeBoard', { token: villager.token, params: { villageCode: '210921001001' } });
+      expect(board.body.counsel[0].onSiteHours).toContain('不少于6小时');
+      await call('updateCountyPolicy', {
+        token: countyStaff,
+        params: { countyCode: COUNTY },
+        body: { minOnSiteHoursPerMonth: 4 },
+      });
+      const back = await call('noticeBoard', { token: villager.token, params: { villageCode: '210921001001' } });
+      expect(back.body.counsel[0].onSiteHours).toContain('不少于4小时');
+    } finally {
+      await users.updateOne({ _id: counselId }, { $set: { counselProfile } });
+    }
+  });
+
   it('reveals the full number for tap-to-call only to people of that village, and records each reveal', async () => {
     const villager = await demoLogin(stack.baseUrl, '林红霞');
     const board = await call('noticeBoard', { token: villager.token, params: { villageCode: '210921001001' } });

@@ -5,7 +5,8 @@ import timezone from 'dayjs/plugin/timezone';
 import { startStack, type Stack } from '../support/stack';
 import { api, demoLogin } from '../support/http';
 import ExcelJS from 'exceljs';
-import { checkRollups, finishInterruptedReviews } from '../../server/src/modules/ledger/service';
+import { checkRollups } from '../../server/src/modules/ledger/rollups';
+import { finishInterruptedReviews } from '../../server/src/modules/ledger/reviews';
 import { ENTRY_COLUMNS } from '../../server/src/modules/ledger/export';
 
 dayjs.extend(utc);

@@ -1,5 +1,5 @@
 /** A small typed HTTP client for tests: real requests, JSON in and out, no exceptions on 4xx. */
-import { fillPath, PATHS, type PathRouteId } from '../../types/src/paths';
+import { fillPath, PATHS, type RouteId } from '../../types/src';
 
 export interface Reply<T = any> {
   status: number;
@@ -34,7 +34,7 @@ export async function request(baseUrl: string, method: string, path: string, opt
 }
 
 export function api(baseUrl: string) {
-  return (id: PathRouteId, options: CallOptions = {}) => {
+  return (id: RouteId, options: CallOptions = {}) => {
     const route = PATHS[id];
     return request(baseUrl, route.method, fillPath(route.path, options.params), options);
   };

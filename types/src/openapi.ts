@@ -1,6 +1,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV3 } from '@asteasolutions/zod-to-openapi';
 import { ErrorReply } from './common';
-import { ROUTES, type RouteContract } from './api';
+import { ROUTES } from './routes';
+import type { RouteContract } from './route';
 
 /** Koa `:param` → OpenAPI `{param}` */
 const toOpenApiPath = (path: string): string => path.replace(/:(\w+)/g, '{$1}');

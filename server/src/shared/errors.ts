@@ -97,4 +97,3 @@ export class AppError extends Error {
     this.status = ERRORS[code][0];
   }
 }
-

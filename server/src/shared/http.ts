@@ -1,16 +1,13 @@
 import type Koa from 'koa';
 import Router from '@koa/router';
 import { z } from 'zod';
-import { ROUTES, type RouteContract, type RouteId } from '@vc/types';
+import { ROUTES, type RouteContract } from '@vc/types';
 import { AppError, ERRORS } from './errors';
+import type { Principal } from './principal';
 import type { ConsumeRate } from './rate-limit';
-import { decideAccess, type Grant } from './scope';
+import { decideAccess } from './scope';
 
-export interface Principal {
-  userId: string;
-  sessionId: string;
-  grants: Grant[];
-}
+export type { Principal };
 
 export interface AppState {
   principal: Principal | null;
@@ -21,20 +18,43 @@ export interface AppState {
 export type AppContext = Koa.ParameterizedContext<AppState>;
 
 type Infer<T> = T extends z.ZodTypeAny ? z.infer<T> : undefined;
-type Contract<K extends RouteId> = (typeof ROUTES)[K];
-type Field<K extends RouteId, F extends string> = Contract<K> extends Record<F, infer S> ? Infer<S> : undefined;
+type Field<C, F extends string> = C extends Record<F, infer S> ? Infer<S> : undefined;
 
-export interface HandlerInput<K extends RouteId> {
-  params: Field<K, 'params'>;
-  query: Field<K, 'query'>;
-  body: Field<K, 'body'>;
-  principal: Contract<K>['access'] extends { kind: 'public' | 'signed' } ? Principal | null : Principal;
+export interface HandlerInput<C extends RouteContract> {
+  params: Field<C, 'params'>;
+  query: Field<C, 'query'>;
+  body: Field<C, 'body'>;
+  principal: C['access'] extends { kind: 'public' | 'signed' } ? Principal | null : Principal;
   ctx: AppContext;
 }
 
 /** A handler returns the reply; for binary replies it sets ctx.body itself and returns undefined. */
-export type Handler<K extends RouteId> = (input: HandlerInput<K>) => Promise<Infer<Contract<K>['reply']> | undefined>;
-export type Handlers = { [K in RouteId]: Handler<K> };
+export type Handler<C extends RouteContract> = (input: HandlerInput<C>) => Promise<Infer<C['reply']> | undefined>;
+
+/**
+ * One handler per contract of a table: a capability's routes.ts returns `Handlers<typeof itsRoutes>`,
+ * so a contract without a handler, or a handler without a contract, does not compile.
+ */
+export type Handlers<T extends Record<string, RouteContract>> = { [K in keyof T]: Handler<T[K]> };
+
+/** Replies with a status other than the route's usual one (a retry: 200; held for review: 202). */
+export function replyWithStatus<T>(ctx: AppContext, body: T, status: number): Promise<undefined> {
+  ctx.status = status;
+  ctx.body = body;
+  return Promise.resolve(undefined);
+}
+
+/** A file reply (image, spreadsheet) set on the context; the handler then returns undefined. */
+export function replyWithFile(
+  ctx: AppContext,
+  file: { body: Buffer; contentType: string; disposition?: string; cacheControl?: string },
+): undefined {
+  ctx.type = file.contentType;
+  if (file.disposition) ctx.set('Content-Disposition', file.disposition);
+  if (file.cacheControl) ctx.set('Cache-Control', file.cacheControl);
+  ctx.body = file.body;
+  return undefined;
+}
 
 const MAX_DEPTH = 16;
 
@@ -67,18 +87,22 @@ function parse<T extends z.ZodTypeAny>(schema: T | undefined, value: unknown): z
   return result.data;
 }
 
-/** Mounts every route of the contract table; a missing handler is a type error in app.ts. */
-export function mountRoutes(
-  handlers: Handlers,
-  authenticate: (ctx: AppContext) => Promise<Principal | null>,
-  verifySigned: (ctx: AppContext) => Promise<void>,
+/** Mounts every route of the contract table; a missing handler is a type error in server/src/routes.ts. */
+export interface Guards {
+  authenticate: (ctx: AppContext) => Promise<Principal | null>;
+  verifySigned: (ctx: AppContext) => Promise<void>;
   /** throws the group refusal (not a member, muted, not a moderator) for `member` routes */
-  checkMember: (principal: Principal, groupCode: string, need: 'read' | 'post' | 'moderate' | 'join') => Promise<void>,
-  consumeRate: ConsumeRate,
+  checkMember: (principal: Principal, groupCode: string, need: 'read' | 'post' | 'moderate' | 'join') => Promise<void>;
+  consumeRate: ConsumeRate;
+}
+
+export function mountRoutes(
+  handlers: Handlers<typeof ROUTES>,
+  { authenticate, verifySigned, checkMember, consumeRate }: Guards,
 ): Router<AppState> {
   const router = new Router<AppState>();
-  for (const [id, contract] of Object.entries(ROUTES) as [RouteId, RouteContract][]) {
-    const handler = handlers[id] as Handler<RouteId>;
+  for (const [id, contract] of Object.entries(ROUTES) as [keyof typeof ROUTES, RouteContract][]) {
+    const handler = handlers[id] as Handler<RouteContract>;
     router[contract.method](contract.path, async (ctx: AppContext) => {
       // floods from one address are cut before any work is done
       if (contract.rateLimit) await consumeRate(contract.rateLimit, 'address', ctx.ip);
@@ -113,7 +137,7 @@ export function mountRoutes(
         body,
         principal,
         ctx,
-      } as HandlerInput<RouteId>;
+      } as HandlerInput<RouteContract>;
       const reply = await handler(input);
       if (reply !== undefined) {
         ctx.status = contract.status ?? 200;

@@ -101,7 +101,11 @@ export function createSequence(name: string, exists: (parent: string, seq: numbe
 
   async function bumpHead(parent: string, scope: string, seq: number) {
     try {
-      await HeadModel.updateOne({ _id: headId(parent) }, { $max: { last: seq }, $set: { name, scope, parent } }, { upsert: true });
+      await HeadModel.updateOne(
+        { _id: headId(parent) },
+        { $max: { last: seq }, $set: { name, scope, parent } },
+        { upsert: true },
+      );
     } catch (err) {
       // two first posts upserting at once: the other made the head; a hint may trail, never lead
       if (!isDuplicateKey(err)) throw err;

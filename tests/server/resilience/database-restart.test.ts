@@ -22,7 +22,7 @@ import {
   resend,
   type Attempts,
 } from '../../support/resilience-ledger';
-import { fillPath, PATHS } from '../../../types/src/paths';
+import { fillPath, PATHS } from '../../../types/src';
 
 const COUNTY = '210903'; // small: FerretDB 1.24 scans whole collections, so fewer places are quicker
 /** a correctness bound (an answer, not a hang), not a speed claim */

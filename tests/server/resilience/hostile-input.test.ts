@@ -27,7 +27,7 @@ import {
   type Known,
   type WireBody,
 } from '../../support/resilience-fuzz';
-import { fillPath, PATHS } from '../../../types/src/paths';
+import { fillPath, PATHS } from '../../../types/src';
 import { signCloudRequest, SIGNATURE_HEADERS } from '../../../types/src/cloud-signing';
 
 const SEED = Number(process.env.VC_FUZZ_SEED ?? 5_2026_05);

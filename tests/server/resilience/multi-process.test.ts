@@ -11,7 +11,7 @@ import mongoose from 'mongoose';
 import { startResilienceStack, type ResilienceStack } from '../../support/resilience-server';
 import { api, demoLogin, request } from '../../support/http';
 import { compareRollups, planEntries, pool, resend } from '../../support/resilience-ledger';
-import { fillPath, PATHS } from '../../../types/src/paths';
+import { fillPath, PATHS } from '../../../types/src';
 
 const COUNTY = '210903';
 const POST_LIMIT = 30;

@@ -21,8 +21,8 @@ import {
   resend,
   type PlannedEntry,
 } from '../../support/resilience-ledger';
-import { checkRollups } from '../../../server/src/modules/ledger/service';
-import { fillPath, PATHS } from '../../../types/src/paths';
+import { checkRollups } from '../../../server/src/modules/ledger/rollups';
+import { fillPath, PATHS } from '../../../types/src';
 
 const SUBMISSIONS = Number(process.env.VC_RESILIENCE_SUBMISSIONS ?? 2000);
 const CLIENTS = 12;

@@ -52,7 +52,11 @@ userSchema.index({ demo: 1, demoOrder: 1 });
 export function scopesOf(roles: readonly { role: string; placeCode: string }[], villageCode: string | null) {
   const county = (code: string) => code.slice(0, 6);
   const staff = roles.filter((r) => r.role !== 'villager' && r.placeCode.length >= 6).map((r) => county(r.placeCode));
-  const all = [...staff, ...(villageCode ? [county(villageCode)] : []), ...roles.filter((r) => r.placeCode.length >= 6).map((r) => county(r.placeCode))];
+  const all = [
+    ...staff,
+    ...(villageCode ? [county(villageCode)] : []),
+    ...roles.filter((r) => r.placeCode.length >= 6).map((r) => county(r.placeCode)),
+  ];
   return { countyCodes: [...new Set(all)], staffCountyCodes: [...new Set(staff)] };
 }
 userSchema.pre('validate', function () {

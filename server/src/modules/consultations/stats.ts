@@ -1,4 +1,11 @@
-import type { ConsultationFigures } from '@vc/types';
+/**
+ * The evaluation figures of consultations (R10): `figures` computes them from a set of
+ * consultations and their ratings; `stats` reads a county's month and computes them per township.
+ */
+import type { ConsultationFigures, ConsultationStatsReply } from '@vc/types';
+import { inBeijing, monthOf, monthStart } from '../../shared/periods';
+import { placesOfCounty } from '../places/lookup';
+import { ConsultationModel, RatingModel, type ConsultationDoc } from './model';
 import { isOverdue } from './policy';
 
 export interface StatsInput {
@@ -45,5 +52,37 @@ export function figures(consultations: readonly StatsInput[], ratings: readonly 
     efficiency: mean(ratings.map((r) => r.efficiency)),
     competence: mean(ratings.map((r) => r.competence)),
     satisfaction: ratings.length ? round(averages.filter((a) => a >= 4).length / ratings.length, 3) : null,
+  };
+}
+
+/** County figures for a month (by the date asked, Beijing time), per township. */
+export async function stats(countyCode: string, month: string | undefined, now = new Date()): Promise<ConsultationStatsReply> {
+  const which = month ?? monthOf(now);
+  const from = monthStart(which);
+  const to = monthStart(inBeijing(from).add(1, 'month').format('YYYY-MM'));
+  const docs = await ConsultationModel.find(
+    { countyCode, createdAt: { $gte: from, $lt: to } },
+    { question: 0, photoIds: 0, handlerIds: 0 },
+  ).lean<ConsultationDoc[]>();
+  // the county's ratings of these consultations (countyCode equality, indexed; the ids narrow in the same filter)
+  const [ratings, townships] = await Promise.all([
+    docs.length ? RatingModel.find({ countyCode, consultationId: { $in: docs.map((d) => d._id) } }).lean() : [],
+    placesOfCounty(countyCode, 'township'),
+  ]);
+  const ratingOf = new Map(ratings.map((r) => [String(r.consultationId), r]));
+  const figuresOf = (subset: ConsultationDoc[]) =>
+    figures(
+      subset,
+      subset.flatMap((d) => ratingOf.get(String(d._id)) ?? []),
+      now,
+    );
+  return {
+    month: which,
+    summary: figuresOf(docs),
+    byTownship: townships.map((t) => ({
+      code: t.code,
+      name: t.name,
+      ...figuresOf(docs.filter((d) => d.townshipCode === t.code)),
+    })),
   };
 }

@@ -34,39 +34,6 @@ assignmentSchema.index({ townshipCode: 1, endedAt: 1 });
 assignmentSchema.index({ counselId: 1, endedAt: 1 });
 export const AssignmentModel = model('CounselAssignment', assignmentSchema);
 
-/** Per-county policy settings (DOMAIN: where documents differ, the stricter value is the default). */
-const countyPolicySchema = new Schema(
-  {
-    countyCode: { type: String, required: true, unique: true },
-    /** the county's province (its first two digits), so a province report reads its counties' policies in one query */
-    provinceCode: { type: String, required: true },
-    maxVillagesPerCounsel: { type: Number, required: true },
-    supervisionPhone: { type: String, required: true },
-    minOnSiteHoursPerMonth: { type: Number, default: null },
-    minLecturesPerQuarter: { type: Number, default: null },
-    minHoursPerYear: { type: Number, default: null },
-    firstResponseHours: { type: Number, default: null },
-    closureDays: { type: Number, default: null },
-    updatedAt: { type: Date, default: () => new Date() },
-    updatedBy: { type: Schema.Types.ObjectId, default: null },
-  },
-  { collection: 'county_policies', versionKey: false },
-);
-countyPolicySchema.index({ provinceCode: 1 });
-export const CountyPolicyModel = model('CountyPolicy', countyPolicySchema);
-
-/** Every policy change, with who and when: an assessment may depend on the setting in force. */
-const policyChangeSchema = new Schema(
-  {
-    countyCode: { type: String, required: true, index: true },
-    changes: { type: Schema.Types.Mixed, required: true },
-    by: { type: Schema.Types.ObjectId, required: true },
-    at: { type: Date, default: () => new Date() },
-  },
-  { collection: 'county_policy_changes', versionKey: false },
-);
-export const PolicyChangeModel = model('CountyPolicyChange', policyChangeSchema);
-
 /** Who saw a counsel's full phone number, and when (privacy: reveal only with a reason, and leave a trace). */
 const contactRevealSchema = new Schema(
   {

@@ -1,13 +1,5 @@
 import { Types } from 'mongoose';
-import type {
-  AssignBody,
-  Assignment,
-  CounselCard,
-  CounselListReply,
-  CountyPolicy,
-  NoticeBoard,
-  UpdateCountyPolicyBody,
-} from '@vc/types';
+import type { AssignBody, Assignment, CounselCard, CounselListReply, NoticeBoard } from '@vc/types';
 import { BASIC_SERVICES, EXTENDED_SERVICES } from '@vc/types';
 import { AppError } from '../../shared/errors';
 import { claimSeat, NoSeatError } from '../../store/seats';
@@ -15,77 +7,9 @@ import { maskPhone } from '../../shared/mask';
 import { counselRegisteredIn, isCounselOf, userById, usersInCounties } from '../accounts/queries';
 import { placeByCode, placeNamesByCode } from '../places/lookup';
 import { ensureInviteCode, villageSummary } from '../places/service';
-import { AssignmentModel, ContactRevealModel, CountyPolicyModel, PolicyChangeModel } from './model';
-import {
-  DEFAULT_DUTIES,
-  DEFAULT_MAX_VILLAGES_PER_COUNSEL,
-  DEFAULT_SERVICE_TARGETS,
-  DEFAULT_CONSULTATION_LIMITS,
-  DEFAULT_SUPERVISION_PHONE,
-  SERVICE_PROCEDURES,
-  assignmentRefusal,
-  limitMessage,
-} from './policy';
-
-type StoredPolicy = { [K in Exclude<keyof CountyPolicy, 'countyCode'>]?: CountyPolicy[K] | null };
-
-/** A county's policy: what it stored, and the defaults (DOMAIN: the stricter value) for the rest. */
-function policyOf(countyCode: string, stored: StoredPolicy | null): CountyPolicy {
-  return {
-    countyCode,
-    maxVillagesPerCounsel: stored?.maxVillagesPerCounsel ?? DEFAULT_MAX_VILLAGES_PER_COUNSEL,
-    supervisionPhone: stored?.supervisionPhone ?? DEFAULT_SUPERVISION_PHONE,
-    minOnSiteHoursPerMonth: stored?.minOnSiteHoursPerMonth ?? DEFAULT_SERVICE_TARGETS.minOnSiteHoursPerMonth,
-    minLecturesPerQuarter: stored?.minLecturesPerQuarter ?? DEFAULT_SERVICE_TARGETS.minLecturesPerQuarter,
-    minHoursPerYear: stored?.minHoursPerYear ?? DEFAULT_SERVICE_TARGETS.minHoursPerYear,
-    firstResponseHours: stored?.firstResponseHours ?? DEFAULT_CONSULTATION_LIMITS.firstResponseHours,
-    closureDays: stored?.closureDays ?? DEFAULT_CONSULTATION_LIMITS.closureDays,
-  };
-}
-
-export async function countyPolicy(countyCode: string): Promise<CountyPolicy> {
-  return policyOf(countyCode, await CountyPolicyModel.findOne({ countyCode }).lean<StoredPolicy>());
-}
-
-/**
- * The policies of these counties of one province, in one query (`provinceCode` equality, indexed),
- * so a province report reads one document per county that stored a policy, not one query per county.
- */
-export async function countyPoliciesOfProvince(
-  provinceCode: string,
-  countyCodes: readonly string[],
-): Promise<Map<string, CountyPolicy>> {
-  const stored = await CountyPolicyModel.find({ provinceCode }).lean<(StoredPolicy & { countyCode: string })[]>();
-  const byCounty = new Map(stored.map((p) => [p.countyCode, p]));
-  return new Map(countyCodes.map((code) => [code, policyOf(code, byCounty.get(code) ?? null)]));
-}
-
-export async function updateCountyPolicy(countyCode: string, body: UpdateCountyPolicyBody, by: string): Promise<CountyPolicy> {
-  const county = await placeByCode(countyCode);
-  if (county?.level !== 'county') throw new AppError('PLACE_NOT_FOUND');
-  const current = await countyPolicy(countyCode);
-  const next = { ...current, ...body };
-  await PolicyChangeModel.create({ countyCode, changes: body, by: new Types.ObjectId(by) });
-  await CountyPolicyModel.updateOne(
-    { countyCode },
-    {
-      $set: {
-        provinceCode: countyCode.slice(0, 2),
-        maxVillagesPerCounsel: next.maxVillagesPerCounsel,
-        supervisionPhone: next.supervisionPhone,
-        minOnSiteHoursPerMonth: next.minOnSiteHoursPerMonth,
-        minLecturesPerQuarter: next.minLecturesPerQuarter,
-        minHoursPerYear: next.minHoursPerYear,
-        firstResponseHours: next.firstResponseHours,
-        closureDays: next.closureDays,
-        updatedAt: new Date(),
-        updatedBy: new Types.ObjectId(by),
-      },
-    },
-    { upsert: true },
-  );
-  return next;
-}
+import { AssignmentModel, ContactRevealModel } from './model';
+import { countyPolicy } from '../county-policy/service';
+import { DEFAULT_DUTIES, SERVICE_PROCEDURES, assignmentRefusal, limitMessage } from './policy';
 
 type AssignmentLean = {
   _id: Types.ObjectId;
@@ -134,8 +58,15 @@ export async function assign(countyCode: string, body: AssignBody, by: string): 
     const created = await claimSeat(
       max,
       async () => {
-        const active = await AssignmentModel.find({ counselId: counsel._id, endedAt: null }, { villageCode: 1, activeSlot: 1 }).lean();
-        const refusal = assignmentRefusal({ activeVillageCodes: active.map((a) => a.villageCode), villageCode: village.code, max });
+        const active = await AssignmentModel.find(
+          { counselId: counsel._id, endedAt: null },
+          { villageCode: 1, activeSlot: 1 },
+        ).lean();
+        const refusal = assignmentRefusal({
+          activeVillageCodes: active.map((a) => a.villageCode),
+          villageCode: village.code,
+          max,
+        });
         if (refusal === 'COUNSEL_VILLAGE_LIMIT') throw new AppError(refusal, limitMessage(max));
         if (refusal) throw new AppError(refusal);
         return active.map((a) => a.activeSlot);
@@ -215,7 +146,12 @@ export async function countyCounsel(countyCode: string): Promise<CounselListRepl
 export async function noticeBoard(villageCode: string): Promise<NoticeBoard> {
   const village = await villageSummary(villageCode);
   const active = await AssignmentModel.find({ villageCode, endedAt: null }).sort({ startedAt: 1 }).lean();
-  const byId = await usersInCounties(active.map((a) => ({ id: a.counselId, countyCode: a.countyCode })));
+  const [byId, policy] = await Promise.all([
+    usersInCounties(active.map((a) => ({ id: a.counselId, countyCode: a.countyCode }))),
+    countyPolicy(village.countyCode),
+  ]);
+  // the county's own target (R2), not the national default, unless the counsel wrote their hours
+  const defaultHours = `每月驻村服务不少于${policy.minOnSiteHoursPerMonth}小时，具体时间见村委会公告`;
   const cards: CounselCard[] = active.flatMap((a) => {
     const c = byId.get(String(a.counselId));
     if (!c) return [];
@@ -229,11 +165,10 @@ export async function noticeBoard(villageCode: string): Promise<NoticeBoard> {
         organization: profile?.organization ?? '',
         phoneMasked: maskPhone(c.phone) ?? '未登记',
         duties: profile?.duties?.length ? profile.duties : DEFAULT_DUTIES,
-        onSiteHours: profile?.onSiteHours || '每月驻村服务不少于4小时，具体时间见村委会公告',
+        onSiteHours: profile?.onSiteHours || defaultHours,
       },
     ];
   });
-  const policy = await countyPolicy(village.countyCode);
   return {
     village: { code: village.code, name: village.name, townshipName: village.townshipName, countyName: village.countyName },
     counsel: cards,

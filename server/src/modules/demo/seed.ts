@@ -5,7 +5,8 @@
  */
 import type { Types } from 'mongoose';
 import { ROLE_LABELS } from '@vc/types';
-import { postAs, recordMembership } from '../groups/service';
+import { recordMembership } from '../groups/membership';
+import { postAs } from '../groups/posting';
 import { activeAssignmentsIn, seedAssignments } from '../counsel/queries';
 import { createDemoStaff, upsertDemoUser, userById } from '../accounts/queries';
 import { placesOfCounty } from '../places/lookup';

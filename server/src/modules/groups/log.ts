@@ -2,14 +2,14 @@
  * A group's message log: messages numbered 1, 2, 3 … per group (store/sequence.ts), read by
  * blocks of SEQ_BLOCK seqs (one indexed equality each), appended without gaps or repeats across
  * server processes, and hidden (never deleted) with a notice so synced phones hide them too.
- * The use cases (who may read, post or moderate) are in service.ts.
+ * The use cases (reading, posting, moderating) are in timeline.ts, posting.ts and moderation.ts.
  */
 import { Types } from 'mongoose';
 import type { GroupMessage } from '@vc/types';
 import { AppError } from '../../shared/errors';
 import { createSequence, SequenceBusyError } from '../../store/sequence';
 import { GroupMessageModel, SEQ_BLOCK, type GroupMessageDoc } from './model';
-import { countyOf } from './policy';
+import { countyOf } from './membership-rule';
 
 /** Each group's messages are numbered 1, 2, 3 … (store/sequence.ts); lists read heads per county. */
 const messageSeq = createSequence('group_messages', async (groupCode, seq) =>

@@ -1,60 +1,11 @@
-import type { GroupStanding, GroupTier } from '@vc/types';
+import type { GroupStanding } from '@vc/types';
 import { covers, type Grant } from '../../shared/scope';
+import type { JoinRule, Position } from './membership-rule';
 
 /**
- * Who belongs to which work group (DOMAIN R6). One group per village, township and county,
- * named by the place's division code.
- *
- * - village group: township justice-office staff moderate it; the village's counsel are in it
- *   by position; villagers of the village ask to join and staff approve; county staff and
- *   experts may join;
- * - township group: led by the township office (its staff moderate); counsel serving a village
- *   of the township are in it; villagers of the township (village cadres) ask to join; county
- *   staff and experts may join;
- * - county group: led by the county bureau (its staff moderate); all counsel of the county,
- *   county experts and township offices are in it by position; villagers are not.
+ * What a person may do in a group, from their standing: the rule of their position
+ * (membership-rule.ts, DOMAIN R6) together with what was recorded (joined, asked, muted, removed).
  */
-export type JoinRule = 'moderator' | 'automatic' | 'open' | 'approval' | 'none';
-
-export interface Position {
-  grants: readonly Grant[];
-  /** counties where the person is registered as counsel (with or without villages now) */
-  counselCounties: readonly string[];
-}
-
-/** The county a group lies in: its code's first six digits. */
-export const countyOf = (groupCode: string): string => groupCode.slice(0, 6);
-
-export function tierOf(groupCode: string): GroupTier {
-  if (groupCode.length === 12) return 'village';
-  if (groupCode.length === 9) return 'township';
-  return 'county';
-}
-
-const has = (p: Position, roles: readonly Grant['role'][], test: (placeCode: string) => boolean) =>
-  p.grants.some((g) => roles.includes(g.role) && test(g.placeCode));
-
-export function joinRule(groupCode: string, p: Position): JoinRule {
-  const tier = tierOf(groupCode);
-  const countyCode = groupCode.slice(0, 6);
-  const countyLevel = (code: string) => code.length <= 6 && covers(code, groupCode);
-  if (tier === 'county') {
-    if (has(p, ['county_staff', 'admin'], countyLevel)) return 'moderator';
-    if (has(p, ['county_expert'], countyLevel)) return 'automatic';
-    if (p.counselCounties.includes(countyCode) || has(p, ['counsel'], (c) => covers(groupCode, c))) return 'automatic';
-    if (has(p, ['township_staff'], (c) => covers(groupCode, c))) return 'automatic';
-    return 'none';
-  }
-  const townshipCode = groupCode.slice(0, 9);
-  if (has(p, ['township_staff'], (c) => c === townshipCode)) return 'moderator';
-  if (tier === 'village') {
-    if (has(p, ['counsel'], (c) => c === groupCode)) return 'automatic';
-  } else if (has(p, ['counsel'], (c) => covers(townshipCode, c))) return 'automatic';
-  if (has(p, ['county_staff', 'county_expert', 'admin'], countyLevel)) return 'open';
-  if (tier === 'village' ? has(p, ['villager'], (c) => c === groupCode) : has(p, ['villager'], (c) => covers(townshipCode, c)))
-    return 'approval';
-  return 'none';
-}
 
 export type MembershipStatus = 'pending' | 'active' | 'muted' | 'removed' | 'refused';
 
@@ -76,6 +27,15 @@ export function standingOf(rule: JoinRule, recorded: MembershipStatus | null): G
 export const canRead = (s: GroupStanding) => s === 'moderator' || s === 'member' || s === 'muted';
 export const canPost = (s: GroupStanding) => s === 'moderator' || s === 'member';
 export const canModerate = (s: GroupStanding) => s === 'moderator';
+
+/**
+ * Who a member list shows: moderators, members, the muted, those asking and the removed (not
+ * who merely may join or ask). A filter by standing counts moderators among the members.
+ */
+export function onMemberList(s: GroupStanding, filter?: GroupStanding): boolean {
+  if (s === 'none' || s === 'can_join' || s === 'can_request') return false;
+  return !filter || s === filter || (filter === 'member' && s === 'moderator');
+}
 
 /** What joining does from each standing: a new recorded status, or nothing to do. */
 export function joinOutcome(s: GroupStanding): { record: MembershipStatus | null; refused: boolean } {

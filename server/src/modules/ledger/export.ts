@@ -127,3 +127,23 @@ export async function exportLedger(countyCode: string, month: string, villageCod
   }
   return Buffer.from(await book.xlsx.writeBuffer());
 }
+
+/** The archive as a file to download: the xlsx, its content type, and a Chinese file name with an ASCII fallback. */
+export interface LedgerExportFile {
+  body: Buffer;
+  contentType: string;
+  fileName: string;
+  /** the Content-Disposition header: `filename` for old clients, `filename*` (RFC 5987) with the Chinese name */
+  disposition: string;
+}
+
+export async function exportLedgerFile(countyCode: string, month: string, villageCode?: string): Promise<LedgerExportFile> {
+  const body = await exportLedger(countyCode, month, villageCode);
+  const fileName = `台账-${countyCode}-${month}${villageCode ? `-${villageCode}` : ''}.xlsx`;
+  return {
+    body,
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    fileName,
+    disposition: `attachment; filename="ledger-${month}.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+  };
+}

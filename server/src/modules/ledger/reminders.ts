@@ -9,7 +9,7 @@ import type { RunRemindersReply } from '@vc/types';
 import { inBeijing, monthOf, monthsOfQuarter, quarterOfMonth } from '../../shared/periods';
 import { usersInCounties } from '../accounts/queries';
 import { activeAssignmentsIn, type ActiveAssignment } from '../counsel/queries';
-import { countyPolicy } from '../counsel/service';
+import { countyPolicy } from '../county-policy/service';
 import { placeNamesByCode, storedCounties } from '../places/lookup';
 import type { WechatClient } from '../wechat/client';
 import { LedgerReminderModel, LedgerRollupModel, type RollupDoc } from './model';

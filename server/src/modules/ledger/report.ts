@@ -1,7 +1,7 @@
 import type { ComplianceReply, ComplianceSummary, ProvinceComplianceReply, VillageCompliance } from '@vc/types';
 import { AppError } from '../../shared/errors';
 import { monthOf, monthsOfQuarter, quarterOfMonth } from '../../shared/periods';
-import { countyPoliciesOfProvince, countyPolicy } from '../counsel/service';
+import { countyPoliciesOfProvince, countyPolicy } from '../county-policy/service';
 import { activeAssignmentsIn } from '../counsel/queries';
 import { usersInCounties } from '../accounts/queries';
 import { placesOfCounty, placesOfProvince } from '../places/lookup';

@@ -1,7 +1,7 @@
-import { z } from './zod';
-import { CONSULTATION_STATUS_LABELS, CONSULTATION_STEP_LABELS } from './labels';
-import { ClientKey, GroupTier } from './groups';
-import { ObjectId, TownshipCode, VillageCode } from './roles';
+import { z } from '../zod';
+import { CONSULTATION_STATUS_LABELS, CONSULTATION_STEP_LABELS } from '../labels';
+import { ClientKey, GroupTier } from '../groups/schemas';
+import { ObjectId, TownshipCode, VillageCode } from '../roles';
 
 export { CONSULTATION_STATUS_LABELS, CONSULTATION_STEP_LABELS };
 

@@ -1,6 +1,6 @@
-import { z } from './zod';
-import { GROUP_ACTION_LABELS, GROUP_STANDING_LABELS, GROUP_TIER_LABELS, PII_KIND_LABELS } from './labels';
-import { ObjectId, PlaceCode } from './roles';
+import { z } from '../zod';
+import { GROUP_ACTION_LABELS, GROUP_STANDING_LABELS, GROUP_TIER_LABELS, PII_KIND_LABELS } from '../labels';
+import { ObjectId, PlaceCode } from '../roles';
 
 export { GROUP_ACTION_LABELS, GROUP_STANDING_LABELS, GROUP_TIER_LABELS, PII_KIND_LABELS };
 

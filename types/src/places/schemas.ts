@@ -1,5 +1,5 @@
-import { z } from './zod';
-import { PlaceCode, PlaceLevel, VillageCode } from './roles';
+import { z } from '../zod';
+import { PlaceCode, PlaceLevel, VillageCode } from '../roles';
 
 export const Place = z
   .object({

@@ -1,6 +1,6 @@
-import { z } from './zod';
-import { InviteCode, VillageSummary } from './places';
-import { ObjectId, PlaceCode, Role, VillageCode } from './roles';
+import { z } from '../zod';
+import { InviteCode, VillageSummary } from '../places/schemas';
+import { ObjectId, PlaceCode, Role, VillageCode } from '../roles';
 
 export const RoleGrant = z.object({ role: Role, placeCode: z.string(), placeName: z.string() }).openapi('RoleGrant');
 export type RoleGrant = z.infer<typeof RoleGrant>;

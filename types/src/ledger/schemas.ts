@@ -1,6 +1,6 @@
-import { z } from './zod';
-import { LEDGER_KIND_LABELS, LEDGER_MODE_LABELS, LEDGER_STATUS_LABELS } from './labels';
-import { ObjectId, TownshipCode, VillageCode } from './roles';
+import { z } from '../zod';
+import { LEDGER_KIND_LABELS, LEDGER_MODE_LABELS, LEDGER_STATUS_LABELS } from '../labels';
+import { ObjectId, TownshipCode, VillageCode } from '../roles';
 
 /** Kinds of service a counsel records (DOMAIN R5). */
 export const LEDGER_KINDS = [

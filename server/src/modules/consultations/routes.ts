@@ -1,0 +1,54 @@
+import multer from '@koa/multer';
+import { consultationsRoutes, MAX_PHOTO_BYTES } from '@vc/types';
+import type { AppDeps } from '../../shared/deps';
+import { AppError } from '../../shared/errors';
+import { replyWithFile, replyWithStatus, type AppContext, type Handlers } from '../../shared/http';
+import * as lists from './lists';
+import { storePhoto } from './photos';
+import * as figures from './stats';
+import * as steps from './steps';
+import * as views from './views';
+
+// one photo per request, in memory (≤ 2 MB), field "file" as wx.uploadFile sends it
+const photoUpload = multer({
+  storage: multer.memoryStorage(),
+  limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 5 },
+}).single('file');
+
+/** The uploaded photo's bytes; multer's limits become our error codes. */
+async function readPhoto(ctx: AppContext): Promise<Buffer | undefined> {
+  try {
+    await photoUpload(ctx as never, async () => undefined);
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'LIMIT_FILE_SIZE') throw new AppError('PHOTO_TOO_LARGE');
+    if (typeof code === 'string' && code.startsWith('LIMIT_')) throw new AppError('PHOTO_REQUIRED');
+    throw new AppError('PHOTO_REQUIRED', '照片上传不完整，请重试');
+  }
+  return (ctx as unknown as { file?: { buffer: Buffer } }).file?.buffer;
+}
+
+export function consultationsHandlers({ config, wechat }: AppDeps): Handlers<typeof consultationsRoutes> {
+  const notice = { wechat, templateId: config.answerTemplateId, configured: config.wechat.configured };
+  return {
+    askConsultation: async ({ principal, body, ctx }) => {
+      const { consultation, created } = await steps.ask(principal, body);
+      return replyWithStatus(ctx, consultation, created ? 201 : 200);
+    },
+    uploadConsultationPhoto: async ({ principal, ctx }) => storePhoto(principal.userId, await readPhoto(ctx)),
+    consultationPhoto: async ({ principal, params, ctx }) => {
+      const { contentType, data } = await views.photo(principal, params.consultationId, params.photoId);
+      return replyWithFile(ctx, { body: data, contentType, cacheControl: 'private, max-age=86400' });
+    },
+    myConsultations: async ({ principal }) => ({ items: await lists.mine(principal) }),
+    consultationInbox: async ({ principal, query }) => ({ items: await lists.inbox(principal, query.status) }),
+    consultation: ({ principal, params }) => views.get(principal, params.consultationId),
+    answerConsultation: ({ principal, params, body }) => steps.answer(principal, params.consultationId, body, notice),
+    followUpConsultation: ({ principal, params, body }) => steps.followUp(principal, params.consultationId, body),
+    escalateConsultation: ({ principal, params, body }) => steps.escalate(principal, params.consultationId, body.reason),
+    closeConsultation: ({ principal, params, body }) => steps.close(principal, params.consultationId, body.note),
+    rateConsultation: ({ principal, params, body }) => steps.rate(principal, params.consultationId, body),
+    consultationStats: ({ params, query }) => figures.stats(params.countyCode, query.month),
+    overdueConsultations: async ({ params }) => ({ items: await lists.overdue(params.townshipCode) }),
+  };
+}

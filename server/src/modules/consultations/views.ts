@@ -1,0 +1,110 @@
+/**
+ * How consultations are shown: a list's rows (`summaries`) and one consultation with its trail
+ * and what the viewer may do next (`describe`), shared by the steps (steps.ts) and the lists
+ * (lists.ts); and the reads of one consultation (`get`, `photo`).
+ */
+import type { Types } from 'mongoose';
+import type { Consultation, ConsultationSummary } from '@vc/types';
+import type { Principal } from '../../shared/http';
+import { maskPhone } from '../../shared/mask';
+import { usersInCounties, type UserDoc } from '../accounts/queries';
+import { placeNamesByCode } from '../places/lookup';
+import { RatingModel, type ConsultationDoc, type StepDoc } from './model';
+import { readPhoto } from './photos';
+import { isOverdue, refusal, type Act, type Viewer } from './policy';
+import { loadVisible, stateOf, viewerOf, whereOf } from './record';
+
+/** The askers and handlers of consultations (and `also`), each looked for among the people of its consultation's county. */
+const peopleOf = (docs: readonly ConsultationDoc[], also: { id: Types.ObjectId; countyCode: string }[] = []) =>
+  usersInCounties([
+    ...docs.flatMap((d) => [
+      { id: d.askerId, countyCode: d.countyCode },
+      { id: d.handlerId, countyCode: d.countyCode },
+    ]),
+    ...also,
+  ]);
+
+function summaryOf(
+  d: ConsultationDoc,
+  people: Map<string, UserDoc>,
+  villageNames: Map<string, string>,
+  now: Date,
+): ConsultationSummary {
+  const asker = people.get(String(d.askerId));
+  return {
+    id: String(d._id),
+    askerName: asker?.name ?? '',
+    // privacy rule 6: never the full number in a list
+    askerPhoneMasked: maskPhone(asker?.phone),
+    villageCode: d.villageCode,
+    villageName: villageNames.get(d.villageCode) ?? '',
+    preview: d.question.slice(0, 60),
+    tier: d.tier,
+    status: d.status,
+    handlerName: d.handlerId ? (people.get(String(d.handlerId))?.name ?? null) : null,
+    source: d.source,
+    rated: d.rated,
+    updatedAt: d.updatedAt.toISOString(),
+    firstResponseDueAt: d.firstResponseDueAt.toISOString(),
+    closeDueAt: d.closeDueAt.toISOString(),
+    firstResponseAt: d.firstResponseAt?.toISOString() ?? null,
+    closedAt: d.closedAt?.toISOString() ?? null,
+    overdue: isOverdue(d, d, now),
+  };
+}
+
+/** A list's rows: the people and the villages they name are read per county, not per row. */
+export async function summaries(docs: ConsultationDoc[], now = new Date()): Promise<ConsultationSummary[]> {
+  const [people, villageNames] = await Promise.all([peopleOf(docs), placeNamesByCode(docs.map((d) => d.villageCode))]);
+  return docs.map((d) => summaryOf(d, people, villageNames, now));
+}
+
+export async function describe(doc: ConsultationDoc, steps: StepDoc[], viewer: Viewer): Promise<Consultation> {
+  const [people, villageNames] = await Promise.all([
+    peopleOf(
+      [doc],
+      steps.map((s) => ({ id: s.by, countyCode: doc.countyCode })),
+    ),
+    placeNamesByCode([doc.villageCode]),
+  ]);
+  const summary = summaryOf(doc, people, villageNames, new Date());
+  const rating = doc.rated ? await RatingModel.findOne({ consultationId: doc._id }).lean() : null;
+  const state = stateOf(doc);
+  const can = (act: Act) => refusal(act, String(doc.askerId), whereOf(doc), state, viewer) === null;
+  return {
+    ...summary,
+    question: doc.question,
+    photoIds: (doc.photoIds ?? []).map(String),
+    steps: steps.map((s) => ({
+      n: s.n,
+      kind: s.kind,
+      byName: people.get(String(s.by))?.name ?? '',
+      byRole: s.byRole,
+      text: s.text,
+      reason: s.reason,
+      fromTier: s.fromTier,
+      toTier: s.toTier,
+      at: s.at.toISOString(),
+    })),
+    rating: rating
+      ? {
+          attitude: rating.attitude,
+          efficiency: rating.efficiency,
+          competence: rating.competence,
+          ...(rating.comment ? { comment: rating.comment } : {}),
+          at: rating.at.toISOString(),
+        }
+      : null,
+    can: { answer: can('answer'), escalate: can('escalate'), close: can('close'), followUp: can('followUp'), rate: can('rate') },
+  };
+}
+
+export async function get(principal: Principal, consultationId: string): Promise<Consultation> {
+  const { doc, steps } = await loadVisible(principal, consultationId);
+  return describe(doc, steps, viewerOf(principal));
+}
+
+export async function photo(principal: Principal, consultationId: string, photoId: string) {
+  const { doc } = await loadVisible(principal, consultationId);
+  return readPhoto(doc._id, photoId);
+}

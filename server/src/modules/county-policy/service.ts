@@ -1,0 +1,71 @@
+import { Types } from 'mongoose';
+import type { CountyPolicy, UpdateCountyPolicyBody } from '@vc/types';
+import { AppError } from '../../shared/errors';
+import { placeByCode } from '../places/lookup';
+import { CountyPolicyModel, PolicyChangeModel } from './model';
+import {
+  DEFAULT_CONSULTATION_LIMITS,
+  DEFAULT_MAX_VILLAGES_PER_COUNSEL,
+  DEFAULT_SERVICE_TARGETS,
+  DEFAULT_SUPERVISION_PHONE,
+} from './defaults';
+
+type StoredPolicy = { [K in Exclude<keyof CountyPolicy, 'countyCode'>]?: CountyPolicy[K] | null };
+
+/** A county's policy: what it stored, and the defaults (DOMAIN: the stricter value) for the rest. */
+function policyOf(countyCode: string, stored: StoredPolicy | null): CountyPolicy {
+  return {
+    countyCode,
+    maxVillagesPerCounsel: stored?.maxVillagesPerCounsel ?? DEFAULT_MAX_VILLAGES_PER_COUNSEL,
+    supervisionPhone: stored?.supervisionPhone ?? DEFAULT_SUPERVISION_PHONE,
+    minOnSiteHoursPerMonth: stored?.minOnSiteHoursPerMonth ?? DEFAULT_SERVICE_TARGETS.minOnSiteHoursPerMonth,
+    minLecturesPerQuarter: stored?.minLecturesPerQuarter ?? DEFAULT_SERVICE_TARGETS.minLecturesPerQuarter,
+    minHoursPerYear: stored?.minHoursPerYear ?? DEFAULT_SERVICE_TARGETS.minHoursPerYear,
+    firstResponseHours: stored?.firstResponseHours ?? DEFAULT_CONSULTATION_LIMITS.firstResponseHours,
+    closureDays: stored?.closureDays ?? DEFAULT_CONSULTATION_LIMITS.closureDays,
+  };
+}
+
+export async function countyPolicy(countyCode: string): Promise<CountyPolicy> {
+  return policyOf(countyCode, await CountyPolicyModel.findOne({ countyCode }).lean<StoredPolicy>());
+}
+
+/**
+ * The policies of these counties of one province, in one query (`provinceCode` equality, indexed),
+ * so a province report reads one document per county that stored a policy, not one query per county.
+ */
+export async function countyPoliciesOfProvince(
+  provinceCode: string,
+  countyCodes: readonly string[],
+): Promise<Map<string, CountyPolicy>> {
+  const stored = await CountyPolicyModel.find({ provinceCode }).lean<(StoredPolicy & { countyCode: string })[]>();
+  const byCounty = new Map(stored.map((p) => [p.countyCode, p]));
+  return new Map(countyCodes.map((code) => [code, policyOf(code, byCounty.get(code) ?? null)]));
+}
+
+export async function updateCountyPolicy(countyCode: string, body: UpdateCountyPolicyBody, by: string): Promise<CountyPolicy> {
+  const county = await placeByCode(countyCode);
+  if (county?.level !== 'county') throw new AppError('PLACE_NOT_FOUND');
+  const current = await countyPolicy(countyCode);
+  const next = { ...current, ...body };
+  await PolicyChangeModel.create({ countyCode, changes: body, by: new Types.ObjectId(by) });
+  await CountyPolicyModel.updateOne(
+    { countyCode },
+    {
+      $set: {
+        provinceCode: countyCode.slice(0, 2),
+        maxVillagesPerCounsel: next.maxVillagesPerCounsel,
+        supervisionPhone: next.supervisionPhone,
+        minOnSiteHoursPerMonth: next.minOnSiteHoursPerMonth,
+        minLecturesPerQuarter: next.minLecturesPerQuarter,
+        minHoursPerYear: next.minHoursPerYear,
+        firstResponseHours: next.firstResponseHours,
+        closureDays: next.closureDays,
+        updatedAt: new Date(),
+        updatedBy: new Types.ObjectId(by),
+      },
+    },
+    { upsert: true },
+  );
+  return next;
+}

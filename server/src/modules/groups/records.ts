@@ -1,0 +1,45 @@
+import { Types } from 'mongoose';
+import type { GroupAction } from '@vc/types';
+import { AppError } from '../../shared/errors';
+import { userById } from '../accounts/queries';
+import { GroupActionModel, GroupMemberModel } from './model';
+import { countyOf } from './membership-rule';
+import type { MembershipStatus } from './policy';
+
+/**
+ * What is recorded about membership and moderation (never lost, DOMAIN "What must never be
+ * lost"): each person's status in a group, and every action with who took it and why.
+ */
+
+/** Sets a person's recorded status in a group (creating the record), with the group's county for lists. */
+export async function setStatus(groupCode: string, userId: string, status: MembershipStatus, note?: string | null) {
+  await GroupMemberModel.updateOne(
+    { groupCode, userId: new Types.ObjectId(userId) },
+    { $set: { status, countyCode: countyOf(groupCode), since: new Date(), ...(note !== undefined ? { note } : {}) } },
+    { upsert: true },
+  );
+}
+
+/** A person and their record in a group (null when there is none). */
+export async function memberOf(groupCode: string, userId: string) {
+  const user = await userById(userId);
+  if (!user) throw new AppError('USER_NOT_FOUND');
+  const record = await GroupMemberModel.findOne({ groupCode, userId: user._id }).lean();
+  return { user, record };
+}
+
+/** Adds an entry to the group's actions log. */
+export const recordAction = (
+  groupCode: string,
+  action: GroupAction['action'],
+  by: string,
+  extra: { targetUserId?: string | null; seq?: number | null; reason?: string | null } = {},
+) =>
+  GroupActionModel.create({
+    groupCode,
+    action,
+    by: new Types.ObjectId(by),
+    targetUserId: extra.targetUserId ? new Types.ObjectId(extra.targetUserId) : null,
+    seq: extra.seq ?? null,
+    reason: extra.reason ?? null,
+  });

@@ -1,0 +1,33 @@
+import { ledgerRoutes } from '@vc/types';
+import type { AppDeps } from '../../shared/deps';
+import { replyWithFile, replyWithStatus, type Handlers } from '../../shared/http';
+import * as entries from './entries';
+import { exportLedgerFile } from './export';
+import * as locks from './locks';
+import * as progress from './progress';
+import { runReminders } from './reminders';
+import { countyCompliance, provinceCompliance } from './report';
+import * as reviews from './reviews';
+
+export function ledgerHandlers({ config, wechat }: AppDeps): Handlers<typeof ledgerRoutes> {
+  return {
+    submitLedgerEntry: async ({ principal, body, ctx }) => {
+      const { entry, created } = await entries.submit(principal, body);
+      // a retry: the first record, nothing new written
+      return created ? entry : replyWithStatus(ctx, entry, 200);
+    },
+    myLedgerEntries: async ({ principal, query }) => ({ items: await entries.listMine(principal.userId, query) }),
+    myLedgerProgress: async ({ principal, query }) => ({ items: await progress.progress(principal, query.month) }),
+    townshipLedgerEntries: async ({ params, query }) => ({ items: await entries.listTownship(params.townshipCode, query) }),
+    reviewLedgerEntry: ({ params, body, principal }) =>
+      reviews.review(params.townshipCode, params.entryId, body, principal.userId),
+    runReminders: ({ body }) => runReminders(wechat, { ...config.reminders, asOf: body.asOf ? new Date(body.asOf) : undefined }),
+    townshipCompliance: ({ params, query }) =>
+      countyCompliance(params.townshipCode.slice(0, 6), query.month, params.townshipCode),
+    countyCompliance: ({ params, query }) => countyCompliance(params.countyCode, query.month, query.townshipCode),
+    provinceCompliance: ({ params, query }) => provinceCompliance(params.provinceCode, query.month),
+    ledgerExport: async ({ params, query, ctx }) =>
+      replyWithFile(ctx, await exportLedgerFile(params.countyCode, query.month, query.villageCode)),
+    lockLedgerMonth: ({ params, principal }) => locks.lockMonth(params.townshipCode, params.month, principal.userId),
+  };
+}

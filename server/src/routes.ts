@@ -1,0 +1,46 @@
+import type { ROUTES } from '@vc/types';
+import type { Config } from './config';
+import type { AppDeps } from './shared/deps';
+import type { AppContext, Guards, Handlers } from './shared/http';
+import { createRateLimiter } from './shared/rate-limit';
+import { authenticate } from './modules/accounts/service';
+import { verifySignedRequest } from './modules/accounts/login';
+import { checkMember } from './modules/groups/membership';
+import { accountsHandlers } from './modules/accounts/routes';
+import { consultationsHandlers } from './modules/consultations/routes';
+import { counselHandlers } from './modules/counsel/routes';
+import { countyPolicyHandlers } from './modules/county-policy/routes';
+import { groupsHandlers } from './modules/groups/routes';
+import { ledgerHandlers } from './modules/ledger/routes';
+import { placesHandlers } from './modules/places/routes';
+
+/** Every route's handler: the union of the capabilities' own (server/src/modules/<capability>/routes.ts). */
+export function allHandlers(deps: AppDeps): Handlers<typeof ROUTES> {
+  return {
+    ...accountsHandlers(deps),
+    ...placesHandlers(deps),
+    ...counselHandlers(),
+    ...countyPolicyHandlers(),
+    ...ledgerHandlers(deps),
+    ...groupsHandlers(deps),
+    ...consultationsHandlers(deps),
+  };
+}
+
+/** What mountRoutes checks before a handler runs: who is calling, signatures, group membership, rates. */
+export function routeGuards(config: Config): Guards {
+  return {
+    authenticate: async (ctx: AppContext) => {
+      const result = await authenticate(ctx.get('authorization') || undefined);
+      if (!result.principal && result.problem === 'SESSION_EXPIRED') ctx.state.sessionProblem = true;
+      return result.principal;
+    },
+    verifySigned: (ctx: AppContext) =>
+      verifySignedRequest(config.cloudSharedSecret, {
+        headers: ctx.headers,
+        rawBody: (ctx.request as { rawBody?: string }).rawBody ?? '',
+      }),
+    checkMember,
+    consumeRate: createRateLimiter(config.rateLimits),
+  };
+}

@@ -1,0 +1,25 @@
+import { defineRoutes, countyStaff, placeStaff, CountyParams } from '../route';
+import { EmptyQuery } from '../common';
+import { CountyPolicy, UpdateCountyPolicyBody } from './schemas';
+
+/** The county-policy routes: method, path, access and schemas; the server's county-policy routes.ts handles exactly these. */
+export const countyPolicyRoutes = defineRoutes({
+  countyPolicy: {
+    method: 'get',
+    path: '/api/counties/:countyCode/policy',
+    summary: '县级政策设置',
+    access: { kind: 'role', roles: placeStaff, scope: 'countyCode' },
+    params: CountyParams,
+    query: EmptyQuery,
+    reply: CountyPolicy,
+  },
+  updateCountyPolicy: {
+    method: 'put',
+    path: '/api/counties/:countyCode/policy',
+    summary: '修改县级政策设置',
+    access: { kind: 'role', roles: countyStaff, scope: 'countyCode' },
+    params: CountyParams,
+    body: UpdateCountyPolicyBody,
+    reply: CountyPolicy,
+  },
+});

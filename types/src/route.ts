@@ -1,0 +1,80 @@
+import { z } from './zod';
+import { CountyCode, Role, VillageCode } from './roles';
+
+/**
+ * Who may call a route.
+ * - public: anyone (login endpoints)
+ * - signed: our cloud functions, with an HMAC signature checked before anything else
+ * - session: any logged-in person
+ * - role: one of `roles`, held at a place that contains the place named by path param `scope`
+ *   (codes nest by prefix: a county grant covers its townships and villages).
+ */
+export type Access =
+  | { kind: 'public' }
+  /** server-to-server calls from our cloud functions, HMAC-signed (types/src/cloud-signing.ts) */
+  | { kind: 'signed' }
+  | { kind: 'session' }
+  /**
+   * a member (read/post) or moderator of the work group named by path param `groupCode`;
+   * decided by the group membership policy (DOMAIN R6) in the groups service, since it
+   * depends on recorded joins, mutes and removals
+   */
+  | { kind: 'member'; need: 'read' | 'post' | 'moderate' | 'join' }
+  | { kind: 'role'; roles: readonly Role[]; scope: string | null };
+
+export interface RouteContract {
+  id: string;
+  method: 'get' | 'post' | 'put' | 'delete';
+  /** Koa-style path, e.g. /api/counties/:countyCode/policy */
+  path: string;
+  summary: string;
+  access: Access;
+  params?: z.ZodTypeAny;
+  query?: z.ZodTypeAny;
+  body?: z.ZodTypeAny;
+  reply: z.ZodTypeAny;
+  status?: number;
+  /** binary replies (images) are described by content type instead of a schema */
+  replyContentType?: string;
+  /** limited per client address and per person (429 RATE_LIMITED): logins, and posts by people */
+  rateLimit?: 'login' | 'post';
+}
+
+export const countyStaff = ['county_staff', 'admin'] as const;
+export const placeStaff = ['township_staff', 'county_staff', 'admin'] as const;
+
+export const CountyParams = z.object({ countyCode: CountyCode }).strict();
+export const VillageParams = z.object({ villageCode: VillageCode }).strict();
+
+/** A contract as a capability writes it: the id is its key in the table. */
+export type RouteSpec = Omit<RouteContract, 'id'>;
+
+/** A capability's table, each contract carrying its key as `id`. */
+export type RouteTable<T extends Record<string, RouteSpec>> = { readonly [K in keyof T & string]: T[K] & { readonly id: K } };
+
+/**
+ * Declares one capability's routes (types/src/<capability>/routes.ts). `const` keeps every
+ * method, access kind and schema literal, so the server's handler map and the mini-program's
+ * request types are checked against exactly these contracts.
+ */
+export function defineRoutes<const T extends Record<string, RouteSpec>>(routes: T): RouteTable<T> {
+  return Object.fromEntries(Object.entries(routes).map(([id, route]) => [id, { ...route, id }])) as RouteTable<T>;
+}
+
+/**
+ * Throws when two capabilities declare the same route id or the same method and path: spreading
+ * the tables into one would otherwise let the later silently replace the earlier.
+ */
+export function assertDistinct(tables: readonly Record<string, RouteContract>[]): void {
+  const ids = new Set<string>();
+  const endpoints = new Set<string>();
+  for (const table of tables) {
+    for (const route of Object.values(table)) {
+      const endpoint = `${route.method} ${route.path}`;
+      if (ids.has(route.id)) throw new Error(`route id ${route.id} is declared twice`);
+      if (endpoints.has(endpoint)) throw new Error(`${endpoint} is declared twice`);
+      ids.add(route.id);
+      endpoints.add(endpoint);
+    }
+  }
+}
