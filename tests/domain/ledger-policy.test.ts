@@ -6,6 +6,7 @@ import {
   timesRefusal,
   type CountedEntry,
 } from '../../server/src/modules/ledger/policy';
+import { describeShortfalls } from '../../server/src/modules/ledger/format';
 
 const at = (iso: string) => new Date(iso);
 const targets = { minOnSiteHoursPerMonth: 4, minLecturesPerQuarter: 1, minHoursPerYear: 50 };
@@ -96,7 +97,11 @@ describe('figures and standing', () => {
 
   it('reports what is missing for the month, quarter and year, and nothing when all are met', () => {
     const zero = standing(new Map(), '2026-05', targets);
-    expect(zero.missing).toEqual(['本月驻点还差 4 小时', '本季度还需举办 1 次法治讲座', '本年度服务还差 50 小时']);
+    expect(describeShortfalls(zero.shortfalls)).toEqual([
+      '本月驻点还差 4 小时',
+      '本季度还需举办 1 次法治讲座',
+      '本年度服务还差 50 小时',
+    ]);
     expect(zero.quarter.period).toBe('2026-Q2');
 
     const figures = new Map([
@@ -105,7 +110,8 @@ describe('figures and standing', () => {
     ]);
     const partial = standing(figures, '2026-05', targets);
     expect(partial.month).toEqual({ period: '2026-05', onSiteMinutes: 150, requiredMinutes: 240 });
-    expect(partial.missing).toEqual(['本月驻点还差 1.5 小时']);
+    expect(describeShortfalls(partial.shortfalls)).toEqual(['本月驻点还差 1.5 小时']);
+    expect(partial.shortfalls).toEqual([{ period: 'month', key: '2026-05', missingMinutes: 90, missingLectures: 0 }]);
     expect(partial.year.minutes).toBe(2700 + 300 + 150);
 
     // a lecture in March does not count for the second quarter
@@ -116,6 +122,6 @@ describe('figures and standing', () => {
     );
     expect(march.quarter.lectures).toBe(0);
     const stricter = standing(figures, '2026-04', { ...targets, minOnSiteHoursPerMonth: 46 });
-    expect(stricter.missing).toEqual(['本月驻点还差 1 小时']);
+    expect(describeShortfalls(stricter.shortfalls)).toEqual(['本月驻点还差 1 小时']);
   });
 });

@@ -245,12 +245,20 @@ describe('rule 3: per-group sequence and idempotent posting', () => {
     const group = TOWNSHIP;
     let last = (await read('王志强', 0, group)).body.group.lastSeq as number;
     while (last < 300) {
-      const batch = await Promise.all(Array.from({ length: 20 }, (_, i) => post(i % 2 ? '王志强' : '王建国', `长群消息 ${last + i}`, key(), group)));
+      const batch = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => post(i % 2 ? '王志强' : '王建国', `长群消息 ${last + i}`, key(), group)),
+      );
       expect(batch.every((r) => r.status === 201)).toBe(true);
       last = (await read('王志强', last, group)).body.group.lastSeq as number;
     }
     // pages that start inside block 0 (seqs 1–127), cross into block 1 and block 2, and end exactly at a block's end
-    for (const [after, limit] of [[100, 50], [120, 200], [0, 127], [127, 1], [250, 200]] as const) {
+    for (const [after, limit] of [
+      [100, 50],
+      [120, 200],
+      [0, 127],
+      [127, 1],
+      [250, 200],
+    ] as const) {
       const page = await read('王志强', after, group, limit);
       const want = Array.from({ length: Math.min(limit, last - after) }, (_, i) => after + 1 + i);
       expect(page.body.items.map((m: { seq: number }) => m.seq)).toEqual(want);
@@ -386,6 +394,7 @@ describe('moderating posts', () => {
     expect(synced.body.items[0]).toMatchObject({ seq, state: 'removed', text: null });
     const notice = synced.body.items.find((m: { kind: string; targetSeq: number }) => m.kind === 'notice' && m.targetSeq === seq);
     expect(notice.text).toContain('与本群无关');
+    expect(notice.targetState).toBe('removed'); // phones read the state, not the wording
     const stored = await mongoose.connection.collection('group_messages').findOne({ groupCode: VILLAGE, seq });
     expect(stored?.text).toBe('这条消息将被删除');
     const again = await call('removeGroupMessage', {
@@ -419,6 +428,10 @@ describe('moderating posts', () => {
     const synced = await read('赵振华', seq - 1);
     expect(synced.body.items[0]).toMatchObject({ seq, state: 'private', text: null });
     expect(JSON.stringify(synced.body)).not.toContain('宅基地');
+    expect(synced.body.items.find((m: { targetSeq: number | null }) => m.targetSeq === seq)).toMatchObject({
+      kind: 'notice',
+      targetState: 'private',
+    });
     const mine = await call('myConsultations', { token: tokens['林红霞'] });
     expect(mine.body.items.map((c: { id: string }) => c.id)).toContain(taken.body.id);
     const twice = await call('takeMessagePrivate', { token: tokens['王建国'], params: { groupCode: VILLAGE, seq: String(seq) } });

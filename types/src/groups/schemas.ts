@@ -56,6 +56,8 @@ export const GroupMessage = z
     state: z.enum(['visible', 'removed', 'private']),
     /** for notices: the earlier message this notice is about (the phone hides its text) */
     targetSeq: z.number().int().nullable(),
+    /** for notices with targetSeq: what became of that message */
+    targetState: z.enum(['removed', 'private']).nullable(),
     at: z.string().datetime(),
     clientKey: z.string().nullable(),
   })

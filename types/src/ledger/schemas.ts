@@ -113,6 +113,21 @@ export type LedgerLock = z.infer<typeof LedgerLock>;
 
 export const ProgressQuery = z.object({ month: Month.optional() }).strict();
 
+/**
+ * What a village still lacks in one period (R2 on-site minutes each month and service minutes each
+ * year, R3 lectures each quarter): the data behind the worded `missing` lines.
+ */
+export const LedgerShortfall = z
+  .object({
+    period: z.enum(['month', 'quarter', 'year']),
+    /** 2026-10, 2026-Q4 or 2026 */
+    key: z.string(),
+    missingMinutes: z.number(),
+    missingLectures: z.number().int(),
+  })
+  .openapi('LedgerShortfall');
+export type LedgerShortfall = z.infer<typeof LedgerShortfall>;
+
 /** A counsel's standing in one village for the month, its quarter and its year (R2, R3). */
 export const VillageProgress = z
   .object({
@@ -130,6 +145,7 @@ export const VillageProgress = z
     year: z.object({ period: z.string(), minutes: z.number(), requiredMinutes: z.number() }),
     /** what is still missing, in Chinese, empty when on schedule */
     missing: z.array(z.string()),
+    shortfalls: z.array(LedgerShortfall),
   })
   .openapi('VillageProgress');
 export type VillageProgress = z.infer<typeof VillageProgress>;
@@ -153,6 +169,7 @@ export const VillageCompliance = z
     entries: z.number(),
     compliant: z.boolean(),
     missing: z.array(z.string()),
+    shortfalls: z.array(LedgerShortfall),
   })
   .openapi('VillageCompliance');
 export type VillageCompliance = z.infer<typeof VillageCompliance>;

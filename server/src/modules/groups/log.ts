@@ -30,6 +30,7 @@ export function describeMessage(m: GroupMessageDoc): GroupMessage {
     text: m.state === 'visible' ? m.text : null,
     state: m.state,
     targetSeq: m.targetSeq,
+    targetState: m.targetState ?? null,
     at: m.at.toISOString(),
     clientKey: m.kind === 'text' ? m.clientKey : null,
   };
@@ -107,7 +108,11 @@ export async function append(
   }
 }
 
-export async function notice(groupCode: string, text: string, targetSeq: number | null) {
+export async function notice(
+  groupCode: string,
+  text: string,
+  target: { seq: number; state: 'removed' | 'private' } | null = null,
+) {
   return append({
     groupCode,
     kind: 'notice',
@@ -115,7 +120,8 @@ export async function notice(groupCode: string, text: string, targetSeq: number 
     authorName: '系统消息',
     authorRole: '系统',
     text,
-    targetSeq,
+    targetSeq: target?.seq ?? null,
+    targetState: target?.state ?? null,
     clientKey: `notice-${new Types.ObjectId().toHexString()}`,
   });
 }
@@ -131,6 +137,6 @@ export async function visibleMessage(groupCode: string, seq: number) {
 export async function hideMessage(message: GroupMessageDoc, state: 'removed' | 'private', noticeText: string) {
   const result = await GroupMessageModel.updateOne({ _id: message._id, state: 'visible' }, { $set: { state } });
   if (result.modifiedCount === 0) throw new AppError('MESSAGE_ALREADY_REMOVED');
-  await notice(message.groupCode, noticeText, message.seq);
+  await notice(message.groupCode, noticeText, { seq: message.seq, state });
   return { ...message, state };
 }

@@ -123,7 +123,7 @@ export async function decideJoin(
   if (record?.status !== 'pending') throw new AppError('NO_PENDING_REQUEST');
   await recordAction(groupCode, decision, principal.userId, { targetUserId: userId, reason: reason ?? null });
   await setStatus(groupCode, userId, decision === 'approve' ? 'active' : 'refused');
-  if (decision === 'approve') await notice(groupCode, `${user.name} 加入了本群`, null);
+  if (decision === 'approve') await notice(groupCode, `${user.name} 加入了本群`);
   const updated = await GroupMemberModel.findOne({ groupCode, userId: user._id }).lean();
   const { position } = await positionOf(userId);
   return describeMember(
@@ -147,7 +147,7 @@ export async function join(principal: Principal, groupCode: string, note: string
     reason: note ?? null,
   });
   await setStatus(groupCode, principal.userId, outcome.record, note ?? null);
-  if (outcome.record === 'active') await notice(groupCode, `${user.name} 加入了本群`, null);
+  if (outcome.record === 'active') await notice(groupCode, `${user.name} 加入了本群`);
   return outcome.record === 'active' ? 'member' : 'pending';
 }
 

@@ -19,6 +19,8 @@ const messageSchema = new Schema(
     /** removed by a moderator or taken private: the text stays on record but is no longer shown */
     state: { type: String, enum: ['visible', 'removed', 'private'], default: 'visible' },
     targetSeq: { type: Number, default: null },
+    /** for notices about an earlier message: what became of it, so phones need not read the text */
+    targetState: { type: String, enum: ['removed', 'private', null], default: null },
     clientKey: { type: String, required: true },
     at: { type: Date, default: () => new Date() },
   },
@@ -43,6 +45,7 @@ export interface GroupMessageDoc {
   authorRole: string;
   text: string;
   state: 'visible' | 'removed' | 'private';
+  targetState?: 'removed' | 'private' | null;
   targetSeq: number | null;
   clientKey: string;
   at: Date;

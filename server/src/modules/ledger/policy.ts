@@ -1,4 +1,4 @@
-import type { CountyPolicy, LedgerKind } from '@vc/types';
+import type { CountyPolicy, LedgerKind, LedgerShortfall } from '@vc/types';
 import { minutesByMonth, monthsOfQuarter, monthsOfYear, quarterOfMonth, yearOfMonth } from '../../shared/periods';
 import type { ErrorCode } from '../../shared/errors';
 
@@ -65,14 +65,16 @@ export function figuresForMonth(approved: readonly CountedEntry[], month: string
 
 export type Targets = Pick<CountyPolicy, 'minOnSiteHoursPerMonth' | 'minLecturesPerQuarter' | 'minHoursPerYear'>;
 
+/** What a village still lacks in one period (R2, R3); worded for people by ledger/format.ts. */
+export type Shortfall = LedgerShortfall;
+
 export interface Standing {
   month: { period: string; onSiteMinutes: number; requiredMinutes: number };
   quarter: { period: string; lectures: number; requiredLectures: number };
   year: { period: string; minutes: number; requiredMinutes: number };
-  missing: string[];
+  /** month, then quarter, then year; empty when on schedule */
+  shortfalls: Shortfall[];
 }
-
-const hours = (minutes: number) => `${Math.round((minutes / 60) * 10) / 10}`;
 
 /**
  * A village's standing for a month, its quarter and its year (R2, R3) from monthly figures.
@@ -90,14 +92,17 @@ export function standing(byMonth: ReadonlyMap<string, MonthFigures>, month: stri
     lectures: targets.minLecturesPerQuarter,
     year: Math.round(targets.minHoursPerYear * 60),
   };
-  const missing: string[] = [];
-  if (monthMinutes < required.month) missing.push(`本月驻点还差 ${hours(required.month - monthMinutes)} 小时`);
-  if (lectures < required.lectures) missing.push(`本季度还需举办 ${required.lectures - lectures} 次法治讲座`);
-  if (yearMinutes < required.year) missing.push(`本年度服务还差 ${hours(required.year - yearMinutes)} 小时`);
+  const shortfalls: Shortfall[] = [];
+  if (monthMinutes < required.month)
+    shortfalls.push({ period: 'month', key: month, missingMinutes: required.month - monthMinutes, missingLectures: 0 });
+  if (lectures < required.lectures)
+    shortfalls.push({ period: 'quarter', key: quarter, missingMinutes: 0, missingLectures: required.lectures - lectures });
+  if (yearMinutes < required.year)
+    shortfalls.push({ period: 'year', key: year, missingMinutes: required.year - yearMinutes, missingLectures: 0 });
   return {
     month: { period: month, onSiteMinutes: monthMinutes, requiredMinutes: required.month },
     quarter: { period: quarter, lectures, requiredLectures: required.lectures },
     year: { period: year, minutes: yearMinutes, requiredMinutes: required.year },
-    missing,
+    shortfalls,
   };
 }

@@ -4,6 +4,7 @@ import type { VillageProgress } from '@vc/types';
 import type { Principal } from '../../shared/http';
 import { inBeijing, minutesByMonth, monthOf, monthStart } from '../../shared/periods';
 import { answeredIn } from '../consultations/queries';
+import { describeShortfalls } from './format';
 import { countyPolicy } from '../county-policy/service';
 import { placeNamesByCode } from '../places/lookup';
 import { LedgerEntryModel, LedgerRollupModel, type LedgerEntryDoc, type RollupDoc } from './model';
@@ -52,7 +53,8 @@ export async function progress(principal: Principal, month = monthOf(new Date())
       },
       quarter: s.quarter,
       year: s.year,
-      missing: s.missing,
+      missing: describeShortfalls(s.shortfalls),
+      shortfalls: s.shortfalls,
     };
   });
 }

@@ -9,6 +9,7 @@ import type { RunRemindersReply } from '@vc/types';
 import { inBeijing, monthOf, monthsOfQuarter, quarterOfMonth } from '../../shared/periods';
 import { usersInCounties } from '../accounts/queries';
 import { activeAssignmentsIn, type ActiveAssignment } from '../counsel/queries';
+import { describeShortfall } from './format';
 import { countyPolicy } from '../county-policy/service';
 import { placeNamesByCode, storedCounties } from '../places/lookup';
 import type { WechatClient } from '../wechat/client';
@@ -88,8 +89,9 @@ export async function runReminders(
         (rollupsOf.get(`${counselId}:${villageCode}`) ?? []).map((r) => [r.month, r]),
       );
       const s = standing(figures, due.month, policies.get(county)!);
-      const missing = s.missing.filter((m) => m.startsWith('本月') || (due.quarterDue && m.startsWith('本季度')));
-      if (missing.length) behind.push({ village: villageNames.get(villageCode) ?? villageCode, missing: missing[0]! });
+      // this month's hours, and the quarter's lecture when the quarter ends with this month
+      const owed = s.shortfalls.find((f) => f.period === 'month' || (due.quarterDue && f.period === 'quarter'));
+      if (owed) behind.push({ village: villageNames.get(villageCode) ?? villageCode, missing: describeShortfall(owed) });
     }
     if (behind.length === 0) continue;
 

@@ -1,6 +1,7 @@
 import type { ComplianceReply, ComplianceSummary, ProvinceComplianceReply, VillageCompliance } from '@vc/types';
 import { AppError } from '../../shared/errors';
 import { monthOf, monthsOfQuarter, quarterOfMonth } from '../../shared/periods';
+import { describeShortfalls } from './format';
 import { countyPoliciesOfProvince, countyPolicy } from '../county-policy/service';
 import { activeAssignmentsIn } from '../counsel/queries';
 import { usersInCounties } from '../accounts/queries';
@@ -35,7 +36,7 @@ function figuresByVillage(rollups: readonly RollupFigures[]): Map<string, Map<st
 
 type VillageFigures = Pick<
   VillageCompliance,
-  'onSiteMinutes' | 'lectures' | 'yearMinutes' | 'mediations' | 'entries' | 'compliant' | 'missing'
+  'onSiteMinutes' | 'lectures' | 'yearMinutes' | 'mediations' | 'entries' | 'compliant' | 'missing' | 'shortfalls'
 >;
 
 /** One village's figures for the month (on-site hours), its quarter (lectures) and its year. */
@@ -49,7 +50,8 @@ function villageFigures(months: ReadonlyMap<string, MonthFigures>, month: string
     entries: months.get(month)?.entries ?? 0,
     // "compliant" is judged on the month and the quarter; the year is still running
     compliant: s.month.onSiteMinutes >= s.month.requiredMinutes && s.quarter.lectures >= s.quarter.requiredLectures,
-    missing: s.missing,
+    missing: describeShortfalls(s.shortfalls),
+    shortfalls: s.shortfalls,
   };
 }
 
@@ -106,7 +108,7 @@ export async function countyCompliance(
   }
   const counselOf = (villageCode: string) => counselByVillage.get(villageCode) ?? [];
   const rows: VillageCompliance[] = villages.map((v) => {
-    const { onSiteMinutes, lectures, yearMinutes, mediations, entries, compliant, missing } = villageFigures(
+    const { onSiteMinutes, lectures, yearMinutes, mediations, entries, compliant, missing, shortfalls } = villageFigures(
       byVillage.get(v.code) ?? new Map(),
       month,
       targets,
@@ -123,6 +125,7 @@ export async function countyCompliance(
       entries,
       compliant,
       missing,
+      shortfalls,
     };
   });
   return {
