@@ -1,4 +1,4 @@
-// One jest run, five projects (ARCHITECTURE.md "tests/"). @swc/jest strips types fast;
+// One jest run, five projects (docs/architecture.md, tests). @swc/jest strips types fast;
 // `npm run typecheck` (tsc --noEmit) is the type check, run by tools/test.ts first.
 const swc = ['@swc/jest', { jsc: { target: 'es2020', parser: { syntax: 'typescript', tsx: true } } }];
 const common = {

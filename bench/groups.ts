@@ -7,7 +7,7 @@
 import mongoose, { Types } from 'mongoose';
 import { startStack } from '../tests/support/stack';
 import { createSession } from '../server/src/modules/accounts/service';
-import { UserModel, type UserDoc } from '../server/src/modules/accounts/model';
+import { UserModel, type UserDoc } from '../server/src/modules/users/model';
 import { GroupMemberModel, SEQ_BLOCK } from '../server/src/modules/groups/model';
 import { stored } from './lib/stored';
 import { startLoadClient, type LoadResult } from './lib/load';

@@ -7,7 +7,7 @@
 import mongoose, { Types } from 'mongoose';
 import { startStack } from '../tests/support/stack';
 import { createSession } from '../server/src/modules/accounts/service';
-import type { UserDoc } from '../server/src/modules/accounts/model';
+import type { UserDoc } from '../server/src/modules/users/model';
 import { runPosts, startLoadClient } from './lib/load';
 import { rawEntry } from './lib/raw-entry';
 import { storedMany } from './lib/stored';

@@ -24,7 +24,7 @@ import { timed } from './lib/stats';
 import { seeded } from '../tests/support/resilience-ledger';
 import { rawEntry } from './lib/raw-entry';
 import { storedMany } from './lib/stored';
-import { UserModel } from '../server/src/modules/accounts/model';
+import { UserModel } from '../server/src/modules/users/model';
 import { AssignmentModel } from '../server/src/modules/counsel/model';
 import { LedgerEntryModel, LedgerRollupModel } from '../server/src/modules/ledger/model';
 import { embeddedPostgresPackageVersion } from './lib/env';

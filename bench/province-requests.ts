@@ -13,7 +13,7 @@
 import type { Db } from 'mongodb';
 import { Types } from 'mongoose';
 import { createSession } from '../server/src/modules/accounts/service';
-import { UserModel, type UserDoc } from '../server/src/modules/accounts/model';
+import { UserModel, type UserDoc } from '../server/src/modules/users/model';
 import { GroupMemberModel, GroupMessageModel, SEQ_BLOCK } from '../server/src/modules/groups/model';
 import { LedgerEntryModel } from '../server/src/modules/ledger/model';
 import type { Stack } from '../tests/support/stack';

@@ -13,8 +13,8 @@
 import path from 'node:path';
 import mongoose, { Types } from 'mongoose';
 import { createSession } from '../server/src/modules/accounts/service';
-import { UserModel, type UserDoc } from '../server/src/modules/accounts/model';
-import { usersInCounties } from '../server/src/modules/accounts/queries';
+import { UserModel, type UserDoc } from '../server/src/modules/users/model';
+import { usersInCounties } from '../server/src/modules/users/queries';
 import { PlaceModel } from '../server/src/modules/places/model';
 import { placesOfCounty, placesOfProvince } from '../server/src/modules/places/lookup';
 import { activeAssignmentsIn } from '../server/src/modules/counsel/queries';

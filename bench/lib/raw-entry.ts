@@ -20,7 +20,7 @@ type EntryFacts = Pick<
 > & { _id?: Types.ObjectId };
 
 /**
- * A ledger_entries document as the product stores it (ledger/service.ts submit), for the
+ * A ledger_entries document as the product stores it (ledger/entries.ts submit), for the
  * benchmarks' raw inserts: the facts given, the place codes and the defaults of a plain entry.
  */
 export function rawEntry(facts: EntryFacts): Record<string, unknown> {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import postcss from 'postcss';
@@ -14,6 +15,18 @@ import postcss from 'postcss';
  */
 const isH5 = process.env.TARO_ENV === 'h5';
 const typesSrc = path.resolve(__dirname, '../../types/src');
+
+/**
+ * Method and path of every route (types/src/routes.ts PATHS), read from the contracts at build
+ * time and injected as the constant VC_ROUTES: the app calls routes by id without bundling a
+ * single zod schema, and no table of paths is written twice. Taro compiles only this folder's
+ * TypeScript, so tsx reads the contracts in a child process (about 2 s).
+ */
+function routePaths(): string {
+  const tsx = require.resolve('tsx/cli');
+  const script = 'process.stdout.write(JSON.stringify(require(process.argv[1]).PATHS))';
+  return execFileSync(process.execPath, [tsx, '-e', script, path.join(typesSrc, 'routes.ts')], { encoding: 'utf8' });
+}
 
 /**
  * The workspace hoists postcss-loader to the root next to miniprogram-simulate's postcss 7, so the
@@ -73,9 +86,12 @@ const config: UserConfigExport<'webpack5'> = {
     VC_DEMO: JSON.stringify(process.env.TARO_APP_DEMO !== '0'),
     // weapp: the cloud environment whose `login` function to use; '' = wx.login + /api/auth/wechat
     VC_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV || ''),
+    VC_ROUTES: routePaths(),
   },
   alias: {
     '@vc/types/src/paths': path.join(typesSrc, 'paths.ts'),
+    // zod-free rules shared with the server (tiers' escalation order, the 12-hour limit, …)
+    '@vc/types/src/constants': path.join(typesSrc, 'constants.ts'),
   },
   copy: { patterns: [], options: {} },
   framework: 'react',

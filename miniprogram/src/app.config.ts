@@ -1,9 +1,24 @@
+/**
+ * One subpackage per capability (its screens, components/ and services/ together); the main package
+ * holds only home, login, binding a village and the notice board. shared/nav.ts PAGES names the same paths.
+ */
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/login/index', 'pages/bind/index', 'pages/board/index'],
   subPackages: [
-    { root: 'county', pages: ['assign/index', 'policy/index', 'stats/index', 'export/index'] },
-    { root: 'ledger', pages: ['progress/index', 'entry/index', 'entries/index'] },
-    { root: 'township', pages: ['review/index', 'progress/index'] },
+    {
+      root: 'ledger',
+      pages: [
+        'entry/index',
+        'entries/index',
+        'progress/index',
+        'review/index',
+        'township-progress/index',
+        'county-stats/index',
+        'export/index',
+      ],
+    },
+    { root: 'counsel', pages: ['assign/index'] },
+    { root: 'policy', pages: ['county/index'] },
     { root: 'groups', pages: ['list/index', 'chat/index', 'manage/index', 'held/index'] },
     { root: 'consult', pages: ['list/index', 'thread/index', 'ask/index', 'overdue/index'] },
   ],

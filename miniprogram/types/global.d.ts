@@ -6,6 +6,8 @@ declare const VC_API_BASE: string;
 declare const VC_DEMO: boolean;
 /** Cloud environment id for the `login` cloud function ('' when not configured). */
 declare const VC_CLOUD_ENV: string;
+/** Method and path of every route, from the contracts at build time (miniprogram/config/index.ts). */
+declare const VC_ROUTES: import('@vc/types').RoutePaths;
 
 declare module '*.png';
 declare module '*.css';

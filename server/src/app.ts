@@ -6,7 +6,8 @@ import serve from 'koa-static';
 import { buildOpenApiDocument, ROUTES } from '@vc/types';
 import type { AppDeps } from './shared/deps';
 import { AppError } from './shared/errors';
-import { errorMiddleware, mountRoutes, type AppState } from './shared/http';
+import { errorMiddleware, mountRoutes, requestLogMiddleware, type AppState } from './shared/http';
+import { toLogger } from './shared/log';
 import { allHandlers, routeGuards } from './routes';
 
 export type { AppDeps };
@@ -18,12 +19,21 @@ const BODY_LIMIT = '32kb';
  * static files. No listening, no connecting (main.ts and tests do that).
  */
 export function createApp(deps: AppDeps): Koa<AppState> {
-  const { config, log = console.error } = deps;
+  const { config } = deps;
+  const log = toLogger(deps.log, config.logLevel);
   const app = new Koa<AppState>();
   app.proxy = config.env === 'production';
+  // what escapes every middleware (Koa answers 500 itself); without a listener Koa prints to stderr
+  app.on('error', (err: unknown) => {
+    const e = err as { status?: number; expose?: boolean };
+    if (e?.status === 404 || e?.expose) return;
+    log.error({ err }, 'unhandled error');
+  });
 
   const openapi = buildOpenApiDocument();
-  app.use(errorMiddleware(log));
+  // outermost: every request gets its id and one log line, whatever happens inside
+  app.use(requestLogMiddleware(log));
+  app.use(errorMiddleware());
   app.use(async (ctx, next) => {
     ctx.set('X-Content-Type-Options', 'nosniff');
     if (ctx.path.startsWith('/api')) ctx.set('Cache-Control', 'no-store');
@@ -47,7 +57,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
     }
     await next();
   });
-  const router = mountRoutes(allHandlers(deps), routeGuards(config));
+  const router = mountRoutes(allHandlers({ ...deps, log }), routeGuards(config));
   app.use(router.routes());
   app.use(router.allowedMethods({ throw: true, methodNotAllowed: () => new AppError('METHOD_NOT_ALLOWED') }));
 

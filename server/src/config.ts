@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RateLimits } from './shared/rate-limit';
+import { LOG_LEVELS, type LogLevel } from './shared/log';
 
 /** Environment, parsed once at boot; a bad value stops the server with a clear message. */
 const Env = z.object({
@@ -36,6 +37,8 @@ const Env = z.object({
   RATE_LIMIT_LOGIN_PER_PERSON: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_POST_PER_ADDRESS: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_POST_PER_PERSON: z.coerce.number().int().min(1).default(30),
+  /** the logger's level (JSON lines on stdout); by default info, and silent under NODE_ENV=test */
+  LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
 });
 
 export type Config = {
@@ -54,6 +57,7 @@ export type Config = {
   seedDemo: boolean;
   contentCheck: 'wechat' | 'off';
   rateLimits: RateLimits;
+  logLevel: LogLevel;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -92,5 +96,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       post: { perAddress: e.RATE_LIMIT_POST_PER_ADDRESS, perPerson: e.RATE_LIMIT_POST_PER_PERSON },
     },
     contentCheck: e.CONTENT_CHECK ?? (e.NODE_ENV === 'production' || env.WECHAT_APPID ? 'wechat' : 'off'),
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
   };
 }

@@ -4,33 +4,44 @@ import { loadConfig } from './config';
 import { disconnectDatabase } from './db';
 import { connectAndRepair } from './startup';
 import { createApp } from './app';
+import { createLogger, type Logger } from './shared/log';
 import { createWechatClient } from './modules/wechat/client';
 import { seedDemo } from './modules/demo/seed';
 import { startEmbeddedDb, type EmbeddedDb } from '../../tools/db/embedded';
 
+/** until the configuration (and its LOG_LEVEL) is read: info, for a failure to start */
+let log: Logger = createLogger();
+
 async function main() {
   const config = loadConfig();
+  log = createLogger({ level: config.logLevel });
   let embedded: EmbeddedDb | null = null;
   let uri = config.mongodbUri;
   if (!uri) {
-    console.log('未设置 MONGODB_URI，启动内置数据库（FerretDB + PostgreSQL）……');
-    embedded = await startEmbeddedDb({ dataDir: path.resolve(config.dataDir), log: console.log });
+    log.info('未设置 MONGODB_URI，启动内置数据库（FerretDB + PostgreSQL）……');
+    const dbLog = log.child({ component: 'embedded-db' });
+    embedded = await startEmbeddedDb({ dataDir: path.resolve(config.dataDir), log: (line) => dbLog.info(line) });
     uri = embedded.uri;
-    console.log(`内置数据库已就绪：${uri}（数据目录 ${embedded.dataDir}）`);
+    log.info(`内置数据库已就绪：${uri}（数据目录 ${embedded.dataDir}）`);
   }
   const { reviewsFinished } = await connectAndRepair(uri);
-  if (reviewsFinished) console.log(`已补完 ${reviewsFinished} 条上次中断的台账审核`);
+  if (reviewsFinished) log.info({ reviewsFinished }, `已补完 ${reviewsFinished} 条上次中断的台账审核`);
   if (config.seedDemo) {
     const seeded = await seedDemo();
-    console.log(
+    log.info(
+      { townships: seeded.townships, villages: seeded.villages, counsel: seeded.counsel },
       `演示数据：阜新蒙古族自治县 ${seeded.townships} 个乡镇、${seeded.villages} 个村（社区）、${seeded.counsel} 名法律顾问`,
     );
   }
-  const app = createApp({ config, wechat: createWechatClient(config.wechat) });
+  const app = createApp({ config, wechat: createWechatClient(config.wechat), log });
   const server = app.listen(config.port, config.host, () => {
-    console.log(`village-counsel 已启动：http://${config.host}:${config.port}/ （API 文档 /api/openapi.json）`);
+    log.info(
+      { host: config.host, port: config.port, env: config.env },
+      `village-counsel 已启动：http://${config.host}:${config.port}/ （API 文档 /api/openapi.json）`,
+    );
   });
   const shutdown = async () => {
+    log.info('正在停止 village-counsel ……');
     server.close();
     await disconnectDatabase().catch(() => {});
     await embedded?.stop();
@@ -40,7 +51,7 @@ async function main() {
   process.on('SIGTERM', shutdown);
 }
 
-main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
+main().catch((err: unknown) => {
+  log.fatal({ err }, `village-counsel 启动失败：${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });

@@ -222,7 +222,7 @@ describe('台账审核 (weapp build)', () => {
     expect(synced).toBeDefined();
     const id = synced!.id;
     runtime.wx.storage.set(SESSION_KEY, staff);
-    const review = runtime.openPage('township/review/index');
+    const review = runtime.openPage('ledger/review/index');
     await waitFor(() => nodeOf(review, `review-${id}`), 15000, 'the pending entry in the review queue');
     expect(textOf(review, `review-${id}`)).toContain('王建国');
 

@@ -72,14 +72,19 @@ it('lists my groups with as many commands when more groups have news and request
   const before = await measure(mine);
   await villagersJoin(3, 'groups');
   for (let i = 0; i < 3; i++)
-    await call('postGroupMessage', { token: tokens['王建国'], params: { groupCode: VILLAGE }, body: { clientKey: key(), text: `通知 ${i}` } });
+    await call('postGroupMessage', {
+      token: tokens['王建国'],
+      params: { groupCode: VILLAGE },
+      body: { clientKey: key(), text: `通知 ${i}` },
+    });
   const after = await measure(mine);
   expect(after.reply.body.items.length).toBe(before.reply.body.items.length);
   expect(after.commands).toEqual(before.commands);
 });
 
 it('lists my consultations with as many commands for 6 as for 1', async () => {
-  const ask = () => call('askConsultation', { token: tokens['林红霞'], body: { clientKey: key(), question: '邻居占用我家宅基地怎么办？' } });
+  const ask = () =>
+    call('askConsultation', { token: tokens['林红霞'], body: { clientKey: key(), question: '邻居占用我家宅基地怎么办？' } });
   expect((await ask()).status).toBe(201);
   const mine = () => call('myConsultations', { token: tokens['林红霞'] });
   const before = await measure(mine);

@@ -183,6 +183,18 @@ describe('assigning counsel to villages (R1: at most 5 villages per counsel)', (
     expect(refused.body.error.message).toContain('最多服务 3 个村');
     expect(await db().collection('county_policy_changes').countDocuments({ countyCode: COUNTY })).toBe(1);
     await call('updateCountyPolicy', { token: countyStaff, params: { countyCode: COUNTY }, body: { maxVillagesPerCounsel: 5 } });
+
+    const history = await call('countyPolicyHistory', { token: countyStaff, params: { countyCode: COUNTY } });
+    expect(history.status).toBe(200);
+    // newest first, each change as it was asked for, with who made it
+    expect(history.body.items.slice(0, 2).map((c: { changes: unknown }) => c.changes)).toEqual([
+      { maxVillagesPerCounsel: 5 },
+      { maxVillagesPerCounsel: 3 },
+    ]);
+    expect(history.body.items[0].byName).toBe('赵振华');
+    expect(Date.parse(history.body.items[0].at)).toBeGreaterThanOrEqual(Date.parse(history.body.items[1].at));
+    const other = await call('countyPolicyHistory', { token: countyStaff, params: { countyCode: '210922' } });
+    expect(other.status).toBe(403);
   });
 });
 

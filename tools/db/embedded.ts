@@ -6,7 +6,7 @@
  * Why PostgreSQL: FerretDB's SQLite handler pushes only `_id` equality down to storage, so every
  * other find was a full scan (1–60 s at 500,000 documents). Its PostgreSQL handler pushes top-level
  * equality down as `_jsonb->'f' @> value`, which the GIN twins made in pg-setup.ts can serve
- * (../shared/TOOLCHAIN.md, "MongoDB here").
+ * (docs/toolchain.md, "MongoDB here").
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';

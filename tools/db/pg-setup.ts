@@ -5,7 +5,7 @@
  * are btree on `(_jsonb->'field')`, which cannot serve `@>`: with them alone even an `_id` lookup is a
  * sequential scan. A GIN index on the same expression can. So an event trigger gives every btree
  * expression index FerretDB creates a GIN twin per field (measured on 500,000 ledger entries: `_id`
- * 352 ms → 3.7 ms; ledger by (counsel, clientKey) 339 ms → 2.8 ms; ../shared/TOOLCHAIN.md).
+ * 352 ms → 3.7 ms; ledger by (counsel, clientKey) 339 ms → 2.8 ms; docs/toolchain.md).
  *
  * jsonb_path_ops: `@>` is the only operator FerretDB pushes, and this operator class is smaller and
  * faster for it than the default jsonb_ops.

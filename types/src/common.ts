@@ -7,6 +7,8 @@ export const ErrorReply = z
       code: z.string().openapi({ example: 'VALIDATION_FAILED' }),
       message: z.string().openapi({ example: '请求内容不符合要求' }),
       details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+      /** on 5xx replies: the request's id (also its X-Request-Id header), to find it in the server's log */
+      requestId: z.string().optional().openapi({ example: '3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f0a3b' }),
     }),
   })
   .openapi('ErrorReply');

@@ -1,6 +1,6 @@
 /**
  * A unique index is the one guard FerretDB 1.24 serialises (it does not serialise read-modify-write
- * updates, not even `$inc`; ../../../../shared/TOOLCHAIN.md "Atomicity"), so this project decides
+ * updates, not even `$inc`; docs/toolchain.md "Atomicity"), so this project decides
  * every race by which insert the index lets through.
  */
 

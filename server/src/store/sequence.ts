@@ -17,7 +17,7 @@
  *
  * Plain MongoDB equivalent: a counter document, `findOneAndUpdate({ _id: parent },
  * { $inc: { seq: 1 } }, { upsert: true, returnDocument: 'after' })`, which is atomic there and not
- * on FerretDB 1.24 (50 concurrent `$inc` ended at 2–15; ../../../../shared/TOOLCHAIN.md).
+ * on FerretDB 1.24 (50 concurrent `$inc` ended at 2–15; docs/toolchain.md).
  */
 import { Mutex } from 'async-mutex';
 import { Schema, model } from 'mongoose';

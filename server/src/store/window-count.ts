@@ -10,7 +10,7 @@
  * equality on `window`, once per window per process.
  *
  * Plain MongoDB equivalent: `findOneAndUpdate({ _id: key:window }, { $inc: { n: 1 } }, { upsert: true })`,
- * exact there; on FerretDB 1.24 concurrent `$inc`s are lost (../../../../shared/TOOLCHAIN.md).
+ * exact there; on FerretDB 1.24 concurrent `$inc`s are lost (docs/toolchain.md).
  */
 import { Schema, model } from 'mongoose';
 import { isDuplicateKey } from './duplicates';

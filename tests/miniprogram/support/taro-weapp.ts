@@ -18,7 +18,7 @@ const simulate = require('miniprogram-simulate') as {
 
 export const DIST = path.resolve(__dirname, '../../../miniprogram/dist');
 
-/** Storage keys used by the mini-program (miniprogram/src/services/{api,session}.ts). */
+/** Storage keys used by the mini-program (miniprogram/src/shared/{http,session}.ts). */
 export const API_BASE_KEY = 'vc.apiBase';
 export const SESSION_KEY = 'vc.session';
 

@@ -43,7 +43,10 @@ async function newVillager(n: string, villageCode: string): Promise<string> {
   expect(login.status).toBe(200);
   const token = login.body.token as string;
   expect((await api(anyServer())('bindVillage', { token, body: { villageCode } })).status).toBe(200);
-  const joined = await request(anyServer(), 'POST', fillPath(PATHS.joinGroup.path, { groupCode: villageCode }), { token, body: {} });
+  const joined = await request(anyServer(), 'POST', fillPath(PATHS.joinGroup.path, { groupCode: villageCode }), {
+    token,
+    body: {},
+  });
   expect(joined.status).toBe(200);
   const staff = await demoLogin(anyServer(), '王志强');
   const approved = await request(
@@ -80,9 +83,14 @@ it(`records exactly ${SUBMISSIONS} ledger entries when submissions and resends g
       return { token, villages: (progress.body.items as { villageCode: string }[]).map((v) => v.villageCode) };
     }),
   );
-  const plans = counsel.flatMap((c, i) =>
-    planEntries(`multiproc${i}`, c.villages, Math.ceil(SUBMISSIONS / counsel.length), 77 + i).map((entry) => ({ entry, token: c.token })),
-  ).slice(0, SUBMISSIONS);
+  const plans = counsel
+    .flatMap((c, i) =>
+      planEntries(`multiproc${i}`, c.villages, Math.ceil(SUBMISSIONS / counsel.length), 77 + i).map((entry) => ({
+        entry,
+        token: c.token,
+      })),
+    )
+    .slice(0, SUBMISSIONS);
   const path = PATHS.submitLedgerEntry.path;
   const ids = new Map<string, string[]>();
   const villageOf = new Map(plans.map((p) => [p.entry.clientKey, p.entry.villageCode]));
@@ -123,7 +131,10 @@ it('numbers the posts of 10 concurrent posters on three processes 1, 2, 3 … wi
       for (let i = 0; i < PER_POSTER; i++) {
         const body = { clientKey: `multiproc-${p}-${i}`, text: `第 ${p} 位第 ${i} 条：多进程顺序测试` };
         // each post goes to one process and its resend to another, at the same time
-        const replies = await Promise.all([request(anyServer(), 'POST', path, { token, body }), request(anyServer(), 'POST', path, { token, body })]);
+        const replies = await Promise.all([
+          request(anyServer(), 'POST', path, { token, body }),
+          request(anyServer(), 'POST', path, { token, body }),
+        ]);
         for (const r of replies) expect([200, 201]).toContain(r.status);
         expect(replies.map((r) => r.status).sort()).toEqual([200, 201]);
       }
@@ -135,9 +146,14 @@ it('numbers the posts of 10 concurrent posters on three processes 1, 2, 3 … wi
   expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
   // and every process's sync shows the same last seq
   for (const server of stack.servers) {
-    const sync = await request(server.baseUrl, 'GET', `${fillPath(PATHS.groupMessages.path, { groupCode })}?after=${seqs.length}`, {
-      token: tokens[0],
-    });
+    const sync = await request(
+      server.baseUrl,
+      'GET',
+      `${fillPath(PATHS.groupMessages.path, { groupCode })}?after=${seqs.length}`,
+      {
+        token: tokens[0],
+      },
+    );
     expect(sync.status).toBe(200);
     expect(sync.body.group.lastSeq).toBe(seqs.length);
   }
@@ -153,7 +169,9 @@ it(`holds a per-person post limit of ${POST_LIMIT} a minute across three process
   const SENDS = 2 * POST_LIMIT;
   const statuses = await Promise.all(
     Array.from({ length: SENDS }, (_, i) =>
-      request(anyServer(), 'POST', path, { token, body: { clientKey: `limitcheck-${i}`, text: `限流测试 ${i}` } }).then((r) => r.status),
+      request(anyServer(), 'POST', path, { token, body: { clientKey: `limitcheck-${i}`, text: `限流测试 ${i}` } }).then(
+        (r) => r.status,
+      ),
     ),
   );
   const accepted = statuses.filter((s) => s === 201).length;
@@ -174,7 +192,9 @@ it('records one review per entry when two reviewers decide the same entries at o
     const replies = await Promise.all(decisions.map((body) => request(anyServer(), 'POST', path, { token, body })));
     expect(replies.map((r) => r.status).sort()).toEqual([200, 409]);
     const winner = replies.find((r) => r.status === 200)!;
-    const stored = await mongoose.connection.db!.collection('ledger_entries').findOne({ _id: new mongoose.Types.ObjectId(entry.id) });
+    const stored = await mongoose.connection
+      .db!.collection('ledger_entries')
+      .findOne({ _id: new mongoose.Types.ObjectId(entry.id) });
     expect(stored!.status).toBe(winner.body.status);
     expect(stored!.review.decision).toBe(winner.body.status === 'approved' ? 'approve' : 'return');
     expect(await mongoose.connection.db!.collection('ledger_reviews').countDocuments({ entryId: stored!._id })).toBe(1);

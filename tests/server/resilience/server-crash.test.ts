@@ -6,7 +6,7 @@
  * and equal to what was sent, and the rollups equal a recomputation from the entries.
  *
  * 2,000 submissions, as issue 5 asks (VC_RESILIENCE_SUBMISSIONS sets another count). A new
- * submission costs an insert and no lookup (ledger/service.ts submit), so the run takes about a
+ * submission costs an insert and no lookup (ledger/entries.ts submit), so the run takes about a
  * minute; when every submission first looked its key up, FerretDB's unindexed finds made it five.
  */
 import mongoose from 'mongoose';

@@ -1,6 +1,6 @@
 import { defineRoutes, countyStaff, placeStaff, CountyParams } from '../route';
 import { EmptyQuery } from '../common';
-import { CountyPolicy, UpdateCountyPolicyBody } from './schemas';
+import { CountyPolicy, CountyPolicyHistoryReply, UpdateCountyPolicyBody } from './schemas';
 
 /** The county-policy routes: method, path, access and schemas; the server's county-policy routes.ts handles exactly these. */
 export const countyPolicyRoutes = defineRoutes({
@@ -21,5 +21,14 @@ export const countyPolicyRoutes = defineRoutes({
     params: CountyParams,
     body: UpdateCountyPolicyBody,
     reply: CountyPolicy,
+  },
+  countyPolicyHistory: {
+    method: 'get',
+    path: '/api/counties/:countyCode/policy/history',
+    summary: '县级政策设置的修改记录（最近50次，新的在前）',
+    access: { kind: 'role', roles: placeStaff, scope: 'countyCode' },
+    params: CountyParams,
+    query: EmptyQuery,
+    reply: CountyPolicyHistoryReply,
   },
 });

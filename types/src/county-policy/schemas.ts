@@ -36,3 +36,17 @@ export const UpdateCountyPolicyBody = z
   .strict()
   .openapi('UpdateCountyPolicyBody');
 export type UpdateCountyPolicyBody = z.infer<typeof UpdateCountyPolicyBody>;
+
+/** One recorded change of a county's policy: who, when, and the settings they changed. */
+export const CountyPolicyChange = z
+  .object({
+    at: z.string().datetime(),
+    byName: z.string(),
+    changes: UpdateCountyPolicyBody,
+  })
+  .openapi('CountyPolicyChange');
+export type CountyPolicyChange = z.infer<typeof CountyPolicyChange>;
+export const CountyPolicyHistoryReply = z
+  .object({ items: z.array(CountyPolicyChange) })
+  .openapi('CountyPolicyHistoryReply');
+export type CountyPolicyHistoryReply = z.infer<typeof CountyPolicyHistoryReply>;

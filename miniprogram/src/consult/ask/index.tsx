@@ -1,11 +1,15 @@
 import { useState } from 'react';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { Textarea, View } from '@tarojs/components';
-import { Button } from '../../components/Button';
-import { PhotoPicker } from '../../components/PhotoPicker';
-import { uploadPhoto } from '../../services/photos';
-import { ErrorMessage } from '../../components/Message';
-import { ApiError, call, messageOf } from '../../services/api';
+import { call } from '../../shared/api';
+import { Button } from '../../shared/components/Button';
+import { ErrorMessage } from '../../shared/components/Message';
+import { useAction } from '../../shared/hooks/useAction';
+import { ApiError } from '../../shared/http';
+import { replaceWith } from '../../shared/nav';
+import { getSession } from '../../shared/session';
+import { PhotoPicker } from '../components/PhotoPicker';
+import { uploadPhoto } from '../services/photos';
 import {
   QUESTION_MAX,
   QUESTION_MIN,
@@ -15,9 +19,7 @@ import {
   queryText,
   saveAskDraft,
   type AskDraft,
-} from '../../services/consult';
-import { replaceWith } from '../../services/nav';
-import { getSession } from '../../services/session';
+} from '../services/consult';
 
 const EMPTY: AskDraft = { question: '', clientKey: null, keyFor: null, photos: [] };
 
@@ -32,8 +34,7 @@ export default function ConsultAsk() {
   const router = useRouter();
   const prefill = queryText(router.params.text).slice(0, QUESTION_MAX);
   const [draft, setDraft] = useState<AskDraft>(() => initialDraft(prefill));
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
 
   useDidShow(() => {
     const session = getSession();
@@ -42,7 +43,7 @@ export default function ConsultAsk() {
       return;
     }
     if (!session.user.village) {
-      setError('请先绑定您所在的村（社区），再向法律顾问咨询');
+      action.fail('请先绑定您所在的村（社区），再向法律顾问咨询');
       return;
     }
     setDraft(initialDraft(prefill));
@@ -86,37 +87,36 @@ export default function ConsultAsk() {
 
   const length = draft.question.trim().length;
 
-  async function submit() {
-    if (busy) return;
-    setError(null);
+  function submit() {
+    if (action.busy) return;
     const question = draft.question.trim();
     if (question.length < QUESTION_MIN) {
-      setError(`请把问题写清楚（至少${QUESTION_MIN}个字）`);
+      action.fail(`请把问题写清楚（至少${QUESTION_MIN}个字）`);
       return;
     }
     if (question.length > QUESTION_MAX) {
-      setError(`问题不能超过${QUESTION_MAX}字`);
+      action.fail(`问题不能超过${QUESTION_MAX}字`);
       return;
     }
     // kept before sending: a resend after a network error reuses the key, so it is asked only once
     const keyed = keyedDraft(draft, question);
     saveAskDraft(keyed);
     setDraft(keyed);
-    setBusy(true);
-    try {
-      const photoIds = await uploadAll(keyed);
-      const c = await call('askConsultation', {
-        body: { clientKey: keyed.clientKey, question, ...(photoIds.length ? { photoIds } : {}) },
-      });
-      clearAskDraft();
-      setDraft(EMPTY);
-      replaceWith('consultThread', { id: c.id });
-    } catch (e) {
-      const network = e instanceof ApiError && e.status === 0;
-      setError(network ? '网络连接失败，问题已保存在手机上，请稍后点“重新提交”' : messageOf(e));
-    } finally {
-      setBusy(false);
-    }
+    void action.run(
+      async () => {
+        const photoIds = await uploadAll(keyed);
+        const c = await call('askConsultation', {
+          body: { clientKey: keyed.clientKey, question, ...(photoIds.length ? { photoIds } : {}) },
+        });
+        clearAskDraft();
+        setDraft(EMPTY);
+        replaceWith('consultThread', { id: c.id });
+      },
+      {
+        failure: (e) =>
+          e instanceof ApiError && e.status === 0 ? '网络连接失败，问题已保存在手机上，请稍后点“重新提交”' : undefined,
+      },
+    );
   }
 
   const pending = !!draft.clientKey && draft.keyFor === draft.question.trim();
@@ -131,7 +131,7 @@ export default function ConsultAsk() {
           法律顾问一般在规定时限内答复，解决不了的会提交乡镇司法所或县司法局办理。
         </View>
       </View>
-      <ErrorMessage message={error} />
+      <ErrorMessage message={action.error} />
       <View className="card">
         <View className="section-title">您的问题</View>
         <Textarea
@@ -153,8 +153,8 @@ export default function ConsultAsk() {
           照片（可选，最多4张）
         </View>
         <PhotoPicker value={(draft.photos ?? []).map((p) => p.path)} onChange={setPhotos} />
-        <Button id="ask-submit" disabled={busy} onClick={submit}>
-          {busy ? '正在提交…' : pending ? '重新提交' : '提交咨询'}
+        <Button id="ask-submit" disabled={action.busy} onClick={submit}>
+          {action.busy ? '正在提交…' : pending ? '重新提交' : '提交咨询'}
         </Button>
       </View>
     </View>

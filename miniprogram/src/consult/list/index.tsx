@@ -1,13 +1,14 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { ConsultationSummary, Session } from '@vc/types';
-import { Button } from '../../components/Button';
-import { ConsultItem } from '../../components/ConsultItem';
-import { ErrorMessage } from '../../components/Message';
-import { call, messageOf } from '../../services/api';
-import { goto, replaceWith } from '../../services/nav';
-import { getSession } from '../../services/session';
+import { call } from '../../shared/api';
+import { Button } from '../../shared/components/Button';
+import { ErrorMessage } from '../../shared/components/Message';
+import { useLoad } from '../../shared/hooks/useLoad';
+import { goto, replaceWith } from '../../shared/nav';
+import { getSession } from '../../shared/session';
+import { ConsultItem } from '../components/ConsultItem';
 
 type Box = 'mine' | 'inbox';
 type Tab = 'active' | 'closed';
@@ -28,24 +29,15 @@ export default function ConsultList() {
   const router = useRouter();
   const [box, setBox] = useState<Box>('mine');
   const [tab, setTab] = useState<Tab>('active');
-  const [items, setItems] = useState<ConsultationSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const list = useLoad<ConsultationSummary[]>();
+  const { data: items, error } = list;
   const [canAsk, setCanAsk] = useState(false);
 
-  const latest = useRef(0);
-
+  /** Only the last request counts (tabs switched quickly). */
   function load(b: Box, t: Tab) {
-    setError(null);
-    // only the last request counts (tabs switched quickly)
-    const n = ++latest.current;
-    const request = b === 'mine' ? call('myConsultations') : call('consultationInbox', { query: { status: t } });
-    request
-      .then((r) => {
-        if (n === latest.current) setItems(r.items);
-      })
-      .catch((e) => {
-        if (n === latest.current) setError(messageOf(e));
-      });
+    list.load(() =>
+      (b === 'mine' ? call('myConsultations') : call('consultationInbox', { query: { status: t } })).then((r) => r.items),
+    );
   }
 
   useDidShow(() => {
@@ -63,7 +55,7 @@ export default function ConsultList() {
   function switchTab(t: Tab) {
     if (t === tab) return;
     setTab(t);
-    setItems(null);
+    list.setData(null);
     load(box, t);
   }
 

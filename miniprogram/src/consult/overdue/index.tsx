@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
 import type { ConsultationSummary } from '@vc/types';
-import { ConsultItem } from '../../components/ConsultItem';
-import { ErrorMessage } from '../../components/Message';
-import { useStaffPlace } from '../../hooks/useStaffPlace';
-import { call, messageOf } from '../../services/api';
-import { LATE_COLOR, when } from '../../services/consult';
-import { goto } from '../../services/nav';
+import { call } from '../../shared/api';
+import { ErrorMessage } from '../../shared/components/Message';
+import { useStaffPlace } from '../../shared/hooks/useStaffPlace';
+import { useLoad } from '../../shared/hooks/useLoad';
+import { goto } from '../../shared/nav';
+import { ConsultItem } from '../components/ConsultItem';
+import { LATE_COLOR, when } from '../services/consult';
 
 /** Which limit was missed (限时办结). */
 function missed(c: ConsultationSummary, now = Date.now()): string {
@@ -18,19 +19,16 @@ function missed(c: ConsultationSummary, now = Date.now()): string {
 
 export default function ConsultOverdue() {
   const [townshipName, setTownshipName] = useState('');
-  const [items, setItems] = useState<ConsultationSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const overdue = useLoad<ConsultationSummary[]>();
+  const { data: items, error } = overdue;
 
   useStaffPlace(
     'township_staff',
     ({ code, name }) => {
       setTownshipName(name);
-      setError(null);
-      call('overdueConsultations', { params: { townshipCode: code } })
-        .then((r) => setItems(r.items))
-        .catch((e) => setError(messageOf(e)));
+      overdue.load(() => call('overdueConsultations', { params: { townshipCode: code } }).then((r) => r.items));
     },
-    setError,
+    overdue.fail,
   );
 
   return (

@@ -2,12 +2,18 @@ import { useRef, useState } from 'react';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { Input, Textarea, View } from '@tarojs/components';
 import type { Consultation, Rating } from '@vc/types';
-import { Button } from '../../components/Button';
-import { ConsultStars } from '../../components/ConsultStars';
-import { PhotoGallery } from '../../components/PhotoGallery';
-import { ConsultTrail } from '../../components/ConsultTrail';
-import { ErrorMessage, OkMessage } from '../../components/Message';
-import { ApiError, call, messageOf } from '../../services/api';
+import { call } from '../../shared/api';
+import { Button } from '../../shared/components/Button';
+import { Feedback } from '../../shared/components/Feedback';
+import { ErrorMessage } from '../../shared/components/Message';
+import { newClientKey } from '../../shared/clientKey';
+import { useAction } from '../../shared/hooks/useAction';
+import { ApiError } from '../../shared/http';
+import { replaceWith } from '../../shared/nav';
+import { getSession } from '../../shared/session';
+import { ConsultStars } from '../components/ConsultStars';
+import { ConsultTrail } from '../components/ConsultTrail';
+import { PhotoGallery } from '../components/PhotoGallery';
 import {
   CONSULTATION_STATUS_LABELS,
   LATE_COLOR,
@@ -16,11 +22,8 @@ import {
   TIER_LABELS,
   deadlineOf,
   handlerText,
-  newConsultKey,
   when,
-} from '../../services/consult';
-import { replaceWith } from '../../services/nav';
-import { getSession } from '../../services/session';
+} from '../services/consult';
 
 const NOTHING: Consultation['can'] = { answer: false, escalate: false, close: false, followUp: false, rate: false };
 
@@ -36,7 +39,7 @@ function useTextKey() {
   const held = useRef<{ text: string; key: string } | null>(null);
   return {
     keyFor(text: string): string {
-      if (held.current?.text !== text) held.current = { text, key: newConsultKey('cs') };
+      if (held.current?.text !== text) held.current = { text, key: newClientKey('cs') };
       return held.current.key;
     },
     done() {
@@ -89,9 +92,7 @@ export default function ConsultThread() {
   const router = useRouter();
   const consultationId = router.params.id ?? '';
   const [c, setC] = useState<Consultation | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [ok, setOk] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   const [answer, setAnswer] = useState('');
   const [followUp, setFollowUp] = useState('');
   const [reason, setReason] = useState('');
@@ -101,12 +102,9 @@ export default function ConsultThread() {
   const followUpKey = useTextKey();
 
   function load(keepMessages = false) {
-    if (!keepMessages) {
-      setError(null);
-      setOk(null);
-    }
+    if (!keepMessages) action.clear();
     if (!consultationId) {
-      setError('缺少咨询编号');
+      action.fail('缺少咨询编号');
       return;
     }
     call('consultation', { params: { consultationId } })
@@ -114,7 +112,7 @@ export default function ConsultThread() {
       .catch((e) => {
         // after a refusal the first message says why; if it can no longer be seen, offer nothing
         if (keepMessages) setC((prev) => (prev ? { ...prev, can: NOTHING } : prev));
-        else setError(messageOf(e));
+        else action.fail(e);
       });
   }
 
@@ -127,33 +125,28 @@ export default function ConsultThread() {
   });
 
   /** A problem found on the phone: nothing is sent. */
-  function refuse(message: string) {
-    setOk(null);
-    setError(message);
-  }
+  const refuse = action.fail;
 
   /** Runs one action; on a refusal shows the server's message and reloads what may be done now. */
-  async function act(run: () => Promise<Consultation>, done: string, after?: () => void) {
-    if (busy) return;
-    setError(null);
-    setOk(null);
-    setBusy(true);
-    try {
-      setC(await run());
-      after?.();
-      setOk(done);
-    } catch (e) {
-      setError(messageOf(e));
-      if (e instanceof ApiError && e.status >= 400 && e.status < 500) load(true);
-    } finally {
-      setBusy(false);
-    }
+  function act(send: () => Promise<Consultation>, done: string, after?: () => void) {
+    void action.run(
+      async () => {
+        setC(await send());
+        after?.();
+      },
+      {
+        ok: done,
+        onError: (e) => {
+          if (e instanceof ApiError && e.status >= 400 && e.status < 500) load(true);
+        },
+      },
+    );
   }
 
   function submitAnswer() {
     const text = answer.trim();
     if (text.length < 2) return refuse('请填写答复内容');
-    void act(
+    act(
       () => call('answerConsultation', { params: { consultationId }, body: { clientKey: answerKey.keyFor(text), text } }),
       '已答复',
       () => {
@@ -166,7 +159,7 @@ export default function ConsultThread() {
   function submitFollowUp() {
     const text = followUp.trim();
     if (text.length < 2) return refuse('请填写追问内容');
-    void act(
+    act(
       () => call('followUpConsultation', { params: { consultationId }, body: { clientKey: followUpKey.keyFor(text), text } }),
       '已追问，请等待答复',
       () => {
@@ -179,7 +172,7 @@ export default function ConsultThread() {
   function submitEscalation(toName: string) {
     const r = reason.trim();
     if (r.length < 2) return refuse('请填写提交上级的原因');
-    void act(
+    act(
       () => call('escalateConsultation', { params: { consultationId }, body: { reason: r } }),
       `已提交${toName}`,
       () => setReason(''),
@@ -187,21 +180,21 @@ export default function ConsultThread() {
   }
 
   function submitClose() {
-    void act(() => call('closeConsultation', { params: { consultationId }, body: {} }), '已办结');
+    act(() => call('closeConsultation', { params: { consultationId }, body: {} }), '已办结');
   }
 
   function submitRating() {
     if (SCORE_ROWS.some((r) => !scores[r.key])) return refuse('请为服务态度、办事效率、专业水平分别打分');
     const body: Rating = { ...scores };
     if (comment.trim()) body.comment = comment.trim();
-    void act(() => call('rateConsultation', { params: { consultationId }, body }), '感谢您的评价');
+    act(() => call('rateConsultation', { params: { consultationId }, body }), '感谢您的评价');
   }
 
   if (!c) {
     return (
       <View className="page">
-        <ErrorMessage message={error} />
-        {!error && <View className="muted">正在加载…</View>}
+        <ErrorMessage message={action.error} />
+        {!action.error && <View className="muted">正在加载…</View>}
       </View>
     );
   }
@@ -234,8 +227,7 @@ export default function ConsultThread() {
         </View>
         <PhotoGallery consultationId={c.id} photoIds={c.photoIds} />
       </View>
-      <ErrorMessage message={error} />
-      <OkMessage message={ok} />
+      <Feedback of={action} />
       <Deadlines c={c} />
       <ConsultTrail steps={c.steps} />
       {c.rating && <RatingView rating={c.rating} />}
@@ -252,7 +244,7 @@ export default function ConsultThread() {
             placeholder="答复内容（首问负责：答复后由您负责办理到底）"
             onInput={(e) => setAnswer(e.detail.value)}
           />
-          <Button id="answer-submit" disabled={busy} onClick={submitAnswer}>
+          <Button id="answer-submit" disabled={action.busy} onClick={submitAnswer}>
             答复
           </Button>
         </View>
@@ -269,7 +261,7 @@ export default function ConsultThread() {
             placeholder="提交上级的原因（必填）"
             onInput={(e) => setReason(e.detail.value)}
           />
-          <Button light id="escalate-submit" disabled={busy} onClick={() => submitEscalation(TIER_HANDLERS[next])}>
+          <Button light id="escalate-submit" disabled={action.busy} onClick={() => submitEscalation(TIER_HANDLERS[next])}>
             提交{TIER_HANDLERS[next]}
           </Button>
         </View>
@@ -287,7 +279,7 @@ export default function ConsultThread() {
             placeholder="还有不清楚的，可以继续问"
             onInput={(e) => setFollowUp(e.detail.value)}
           />
-          <Button light id="followup-submit" disabled={busy} onClick={submitFollowUp}>
+          <Button light id="followup-submit" disabled={action.busy} onClick={submitFollowUp}>
             追问
           </Button>
         </View>
@@ -298,7 +290,7 @@ export default function ConsultThread() {
           <View className="muted">
             {c.can.followUp ? '问题已经解决，可以办结；办结后可以评价，不能再追问' : '答复完毕、咨询人无异议后办结'}
           </View>
-          <Button light id="close-submit" disabled={busy} onClick={submitClose}>
+          <Button light id="close-submit" disabled={action.busy} onClick={submitClose}>
             办结
           </Button>
         </View>
@@ -325,7 +317,7 @@ export default function ConsultThread() {
             placeholder="意见或建议（可不填）"
             onInput={(e) => setComment(e.detail.value)}
           />
-          <Button id="rate-submit" disabled={busy} onClick={submitRating}>
+          <Button id="rate-submit" disabled={action.busy} onClick={submitRating}>
             提交评价
           </Button>
         </View>

@@ -2,17 +2,19 @@ import { useEffect, useRef, useState } from 'react';
 import Taro, { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { GroupMessage } from '@vc/types';
-import { Button } from '../../components/Button';
-import { GroupComposer } from '../../components/GroupComposer';
-import { GroupMessageItem } from '../../components/GroupMessageItem';
-import { ErrorMessage, OkMessage } from '../../components/Message';
-import { ApiError, call, messageOf } from '../../services/api';
-import { GroupChat, loadOutbox, newPostKey, saveOutbox, type ChatSnapshot, type Outbox } from '../../services/groupChat';
-import { GROUP_STANDING_LABELS, GROUP_TIER_LABELS, ROLE_LABELS } from '../../services/labels';
-import { goto, replaceWith } from '../../services/nav';
-import { getSession } from '../../services/session';
-
-const MAX_LENGTH = 1000;
+import { GROUP_POST_MAX_LENGTH } from '@vc/types/src/constants';
+import { call } from '../../shared/api';
+import { Button } from '../../shared/components/Button';
+import { Feedback } from '../../shared/components/Feedback';
+import { newClientKey } from '../../shared/clientKey';
+import { useAction } from '../../shared/hooks/useAction';
+import { ApiError, messageOf } from '../../shared/http';
+import { GROUP_STANDING_LABELS, GROUP_TIER_LABELS, ROLE_LABELS } from '../../shared/labels';
+import { goto, replaceWith } from '../../shared/nav';
+import { getSession } from '../../shared/session';
+import { GroupComposer } from '../components/GroupComposer';
+import { GroupMessageItem } from '../components/GroupMessageItem';
+import { GroupChat, loadOutbox, saveOutbox, type ChatSnapshot, type Outbox } from '../services/chat';
 
 function scrollToBottom(): void {
   try {
@@ -37,10 +39,9 @@ export default function GroupChatPage() {
   const [stopped, setStopped] = useState(false);
   const [outbox, setOutbox] = useState<Outbox | null>(() => (userId && code ? loadOutbox(userId, code) : null));
   const [draft, setDraft] = useState(() => outbox?.text ?? '');
-  const [sending, setSending] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [ok, setOk] = useState<string | null>(null);
+  // posting, and moderating / loading older messages, may overlap; one line of messages shows either
+  const post = useAction();
+  const action = useAction();
   const [refusal, setRefusal] = useState<string | null>(null);
   const lastShown = useRef(0);
 
@@ -69,7 +70,7 @@ export default function GroupChatPage() {
       return;
     }
     if (!code) {
-      setError('缺少工作群编号');
+      action.fail('缺少工作群编号');
       return;
     }
     if (!stopped) chat()?.start();
@@ -106,49 +107,53 @@ export default function GroupChatPage() {
   const retry = !!outbox && outbox.text === draft.trim();
 
   function clearNotes() {
-    setError(null);
-    setOk(null);
+    post.clear();
+    action.clear();
     setRefusal(null);
   }
 
-  async function send() {
+  function send() {
     const c = chat();
-    if (!c || sending) return;
+    if (!c || post.busy) return;
     clearNotes();
     const text = draft.trim();
     if (!text) {
-      setError('请输入消息内容');
+      post.fail('请输入消息内容');
       return;
     }
-    if (text.length > MAX_LENGTH) {
-      setError(`消息不能超过${MAX_LENGTH}字`);
+    if (text.length > GROUP_POST_MAX_LENGTH) {
+      post.fail(`消息不能超过${GROUP_POST_MAX_LENGTH}字`);
       return;
     }
     // one key per message: a resend of the same text after a failure carries the same key
-    const out: Outbox = outbox && outbox.text === text ? outbox : { clientKey: newPostKey(), text };
+    const out: Outbox = outbox && outbox.text === text ? outbox : { clientKey: newClientKey('gm'), text };
     setOutbox(out);
     saveOutbox(userId, code, out);
-    setSending(true);
-    try {
-      const r = await call('postGroupMessage', { params: { groupCode: code }, body: out });
-      done();
-      if (r.status === 'held') setOk('已提交，需经管理员审核后显示');
-      else if (r.message) c.addOwn(r.message);
-      void c.pollNow();
-    } catch (e) {
-      if (retryable(e)) {
-        setError(`${messageOf(e)}。消息未确认送达，请点「重新发送」`);
-        return;
-      }
-      // refused: this key is finished with; what is typed stays so it can be changed
-      setOutbox(null);
-      saveOutbox(userId, code, null);
-      if (e instanceof ApiError && e.code === 'POST_CONTAINS_PRIVATE') setRefusal(e.message);
-      else setError(messageOf(e));
-      if (e instanceof ApiError && e.code === 'GROUP_MUTED') void c.pollNow();
-    } finally {
-      setSending(false);
-    }
+    void post.run(
+      async () => {
+        const r = await call('postGroupMessage', { params: { groupCode: code }, body: out });
+        done();
+        if (r.status !== 'held' && r.message) c.addOwn(r.message);
+        void c.pollNow();
+        return r;
+      },
+      {
+        ok: (r) => (r.status === 'held' ? '已提交，需经管理员审核后显示' : null),
+        failure: (e) => {
+          if (retryable(e)) return `${messageOf(e)}。消息未确认送达，请点「重新发送」`;
+          // the refusal card says it (with the way to ask privately)
+          return e instanceof ApiError && e.code === 'POST_CONTAINS_PRIVATE' ? null : undefined;
+        },
+        onError: (e) => {
+          if (retryable(e)) return;
+          // refused: this key is finished with; what is typed stays so it can be changed
+          setOutbox(null);
+          saveOutbox(userId, code, null);
+          if (e instanceof ApiError && e.code === 'POST_CONTAINS_PRIVATE') setRefusal(e.message);
+          if (e instanceof ApiError && e.code === 'GROUP_MUTED') void c.pollNow();
+        },
+      },
+    );
   }
 
   function done() {
@@ -157,23 +162,20 @@ export default function GroupChatPage() {
     setDraft('');
   }
 
-  async function remove(m: GroupMessage, reason: string) {
+  function remove(m: GroupMessage, reason: string) {
     clearNotes();
     if (reason.length < 2) {
-      setError('请填写删除原因（至少2个字）');
+      action.fail('请填写删除原因（至少2个字）');
       return;
     }
-    setBusy(true);
-    try {
-      const removed = await call('removeGroupMessage', { params: { groupCode: code, seq: String(m.seq) }, body: { reason } });
-      chatRef.current?.replace(removed);
-      setOk('已删除该消息');
-      void chatRef.current?.pollNow();
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
+    void action.run(
+      async () => {
+        const removed = await call('removeGroupMessage', { params: { groupCode: code, seq: String(m.seq) }, body: { reason } });
+        chatRef.current?.replace(removed);
+        void chatRef.current?.pollNow();
+      },
+      { ok: '已删除该消息' },
+    );
   }
 
   async function takePrivate(m: GroupMessage) {
@@ -183,27 +185,17 @@ export default function GroupChatPage() {
       content: `把 ${m.authorName} 的这条消息转为私下咨询？群里将不再显示该消息。`,
     }).catch(() => ({ confirm: false }));
     if (!answer.confirm) return;
-    setBusy(true);
-    try {
+    void action.run(async () => {
       const consultation = await call('takeMessagePrivate', { params: { groupCode: code, seq: String(m.seq) } });
       void chatRef.current?.pollNow();
       goto('consultThread', { id: consultation.id });
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
-  async function older() {
-    setBusy(true);
-    try {
+  function older() {
+    void action.run(async () => {
       await chatRef.current?.loadOlder();
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -227,7 +219,7 @@ export default function GroupChatPage() {
       </View>
 
       {snapshot.hasOlder && !stopped && (
-        <Button light small id="load-older" disabled={busy} onClick={older}>
+        <Button light small id="load-older" disabled={action.busy} onClick={older}>
           查看更早的消息
         </Button>
       )}
@@ -246,7 +238,7 @@ export default function GroupChatPage() {
             mine={!!m.authorId && m.authorId === userId}
             canRemove={moderator && m.kind === 'text'}
             canTakePrivate={counselHere && m.kind === 'text' && m.authorRole === ROLE_LABELS.villager}
-            busy={busy}
+            busy={action.busy}
             onRemove={(reason) => remove(m, reason)}
             onTakePrivate={() => takePrivate(m)}
           />
@@ -263,8 +255,7 @@ export default function GroupChatPage() {
           返回工作群列表
         </Button>
       )}
-      <ErrorMessage message={error} />
-      <OkMessage message={ok} />
+      <Feedback of={{ error: post.error ?? action.error, ok: post.ok ?? action.ok }} />
       {refusal && (
         <View className="card" id="private-refusal-card">
           <View className="error" id="private-refusal">
@@ -279,7 +270,7 @@ export default function GroupChatPage() {
         </View>
       )}
       {!stopped && group && (
-        <GroupComposer value={draft} onInput={(t) => setDraft(t)} onSend={send} sending={sending} retry={retry} muted={muted} />
+        <GroupComposer value={draft} onInput={(t) => setDraft(t)} onSend={send} sending={post.busy} retry={retry} muted={muted} />
       )}
     </View>
   );

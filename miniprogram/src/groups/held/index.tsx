@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { HeldPost } from '@vc/types';
-import { GroupHeldItem } from '../../components/GroupHeldItem';
-import { ErrorMessage, OkMessage } from '../../components/Message';
-import { call, messageOf } from '../../services/api';
-import { replaceWith } from '../../services/nav';
-import { getSession } from '../../services/session';
+import { call } from '../../shared/api';
+import { Feedback } from '../../shared/components/Feedback';
+import { useAction } from '../../shared/hooks/useAction';
+import { replaceWith } from '../../shared/nav';
+import { getSession } from '../../shared/session';
+import { GroupHeldItem } from '../components/GroupHeldItem';
 
 type Status = HeldPost['status'];
 const TABS: { status: Status; label: string }[] = [
@@ -26,15 +27,13 @@ export default function GroupHeld() {
   const placeName = session?.user.roles.find((g) => g.placeCode === code)?.placeName ?? '';
   const [status, setStatus] = useState<Status>('held');
   const [items, setItems] = useState<HeldPost[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [ok, setOk] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
 
   function load(s: Status) {
     setItems(null);
     call('heldPosts', { params: { code }, query: { status: s } })
       .then((r) => setItems(r.items))
-      .catch((e) => setError(messageOf(e)));
+      .catch(action.fail);
   }
 
   useDidShow(() => {
@@ -43,40 +42,35 @@ export default function GroupHeld() {
       return;
     }
     if (!code) {
-      setError('您没有司法所或县（区）司法局工作人员权限');
+      action.fail('您没有司法所或县（区）司法局工作人员权限');
       return;
     }
     load(status);
   });
 
   function show(s: Status) {
-    setError(null);
-    setOk(null);
+    action.clear();
     setStatus(s);
     load(s);
   }
 
-  async function decide(p: HeldPost, decision: 'release' | 'reject', reason: string) {
-    setError(null);
-    setOk(null);
-    setBusy(true);
-    try {
-      await call('decideHeldPost', {
-        params: { code, heldId: p.id },
-        body: reason ? { decision, reason } : { decision },
-      });
-      setOk(
-        decision === 'release'
-          ? `已放行 ${p.authorName} 的消息，已在${p.groupName}显示`
-          : `已决定不予发布 ${p.authorName} 的消息`,
-      );
-      setItems((list) => list?.filter((x) => x.id !== p.id) ?? list);
-    } catch (e) {
-      setError(messageOf(e));
-      load(status);
-    } finally {
-      setBusy(false);
-    }
+  function decide(p: HeldPost, decision: 'release' | 'reject', reason: string) {
+    void action.run(
+      async () => {
+        await call('decideHeldPost', {
+          params: { code, heldId: p.id },
+          body: reason ? { decision, reason } : { decision },
+        });
+        setItems((list) => list?.filter((x) => x.id !== p.id) ?? list);
+      },
+      {
+        ok:
+          decision === 'release'
+            ? `已放行 ${p.authorName} 的消息，已在${p.groupName}显示`
+            : `已决定不予发布 ${p.authorName} 的消息`,
+        onError: () => load(status),
+      },
+    );
   }
 
   return (
@@ -98,16 +92,15 @@ export default function GroupHeld() {
           ))}
         </View>
       </View>
-      <ErrorMessage message={error} />
-      <OkMessage message={ok} />
-      {!items && !error && <View className="muted">正在加载…</View>}
+      <Feedback of={action} />
+      {!items && !action.error && <View className="muted">正在加载…</View>}
       {items && items.length === 0 && (
         <View className="muted" id="held-empty">
           {status === 'held' ? '没有待审核的消息' : '暂无记录'}
         </View>
       )}
       {items?.map((p) => (
-        <GroupHeldItem key={p.id} post={p} busy={busy} onDecide={(d, r) => decide(p, d, r)} />
+        <GroupHeldItem key={p.id} post={p} busy={action.busy} onDecide={(d, r) => decide(p, d, r)} />
       ))}
     </View>
   );

@@ -1,17 +1,17 @@
 import { useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import type { GroupSummary, GroupTier, Me } from '@vc/types';
-import { Button } from '../../components/Button';
-import { GroupListItem } from '../../components/GroupListItem';
-import { ErrorMessage, OkMessage } from '../../components/Message';
-import { call, messageOf } from '../../services/api';
-import { seenSeq } from '../../services/groupChat';
-import { GROUP_TIER_LABELS } from '../../services/labels';
-import { goto, replaceWith } from '../../services/nav';
-import { getSession } from '../../services/session';
-
-const TIERS: GroupTier[] = ['village', 'township', 'county'];
+import type { GroupSummary, Me } from '@vc/types';
+import { TIERS } from '@vc/types/src/constants';
+import { call } from '../../shared/api';
+import { Button } from '../../shared/components/Button';
+import { Feedback } from '../../shared/components/Feedback';
+import { useAction } from '../../shared/hooks/useAction';
+import { GROUP_TIER_LABELS } from '../../shared/labels';
+import { goto, replaceWith } from '../../shared/nav';
+import { getSession } from '../../shared/session';
+import { GroupListItem } from '../components/GroupListItem';
+import { seenSeq } from '../services/chat';
 
 /** Township and county staff review held posts of the groups they moderate. */
 function heldPlaces(user: Me): { code: string; name: string }[] {
@@ -23,14 +23,12 @@ function heldPlaces(user: Me): { code: string; name: string }[] {
 export default function GroupList() {
   const [user, setUser] = useState<Me | null>(() => getSession()?.user ?? null);
   const [items, setItems] = useState<GroupSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [ok, setOk] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
 
   function load() {
     call('myGroups')
       .then((r) => setItems(r.items))
-      .catch((e) => setError(messageOf(e)));
+      .catch(action.fail);
   }
 
   useDidShow(() => {
@@ -43,20 +41,16 @@ export default function GroupList() {
     load();
   });
 
-  async function join(g: GroupSummary, note: string) {
-    setError(null);
-    setOk(null);
-    setBusy(true);
-    try {
-      const r = await call('joinGroup', { params: { groupCode: g.code }, body: note ? { note } : {} });
-      setOk(r.standing === 'pending' ? `已提交加入${g.name}的申请，请等待管理员审核` : `已加入${g.name}`);
-      setItems((list) => list?.map((x) => (x.code === g.code ? { ...x, standing: r.standing } : x)) ?? list);
-      load();
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
+  function join(g: GroupSummary, note: string) {
+    void action.run(
+      async () => {
+        const r = await call('joinGroup', { params: { groupCode: g.code }, body: note ? { note } : {} });
+        setItems((list) => list?.map((x) => (x.code === g.code ? { ...x, standing: r.standing } : x)) ?? list);
+        load();
+        return r;
+      },
+      { ok: (r) => (r.standing === 'pending' ? `已提交加入${g.name}的申请，请等待管理员审核` : `已加入${g.name}`) },
+    );
   }
 
   const userId = user?.id ?? '';
@@ -66,9 +60,8 @@ export default function GroupList() {
         <View className="title">工作群</View>
         <View className="subtitle">群内不得发布国家秘密、商业秘密和个人隐私；个人问题请私下咨询法律顾问。</View>
       </View>
-      <ErrorMessage message={error} />
-      <OkMessage message={ok} />
-      {!items && !error && <View className="muted">正在加载…</View>}
+      <Feedback of={action} />
+      {!items && !action.error && <View className="muted">正在加载…</View>}
       {items && items.length === 0 && (
         <View className="muted" id="groups-empty">
           暂无可加入的工作群
@@ -86,7 +79,7 @@ export default function GroupList() {
                   key={g.code}
                   group={g}
                   unseen={Math.max(0, g.lastSeq - (seenSeq(userId, g.code) || g.lastSeq))}
-                  busy={busy}
+                  busy={action.busy}
                   onOpen={() => goto('groupChat', { code: g.code })}
                   onManage={() => goto('groupManage', { code: g.code })}
                   onJoin={(note) => join(g, note)}

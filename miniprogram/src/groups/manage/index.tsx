@@ -2,14 +2,15 @@ import { useState } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { GroupAction, GroupMember } from '@vc/types';
-import { Button } from '../../components/Button';
-import { GroupMemberItem } from '../../components/GroupMemberItem';
-import { ErrorMessage, OkMessage } from '../../components/Message';
-import { call, messageOf } from '../../services/api';
-import { chatTime } from '../../services/groupChat';
-import { GROUP_ACTION_LABELS } from '../../services/labels';
-import { goto, replaceWith } from '../../services/nav';
-import { getSession } from '../../services/session';
+import { call } from '../../shared/api';
+import { Button } from '../../shared/components/Button';
+import { Feedback } from '../../shared/components/Feedback';
+import { useAction } from '../../shared/hooks/useAction';
+import { GROUP_ACTION_LABELS } from '../../shared/labels';
+import { goto, replaceWith } from '../../shared/nav';
+import { getSession } from '../../shared/session';
+import { GroupMemberItem } from '../components/GroupMemberItem';
+import { chatTime } from '../services/chat';
 
 const MODERATE_LABELS = { mute: '禁言', unmute: '解除禁言', remove: '移出' } as const;
 
@@ -37,9 +38,7 @@ export default function GroupManage() {
   const [groupName, setGroupName] = useState('');
   const [members, setMembers] = useState<GroupMember[] | null>(null);
   const [actions, setActions] = useState<GroupAction[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [ok, setOk] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
 
   async function load() {
     try {
@@ -52,7 +51,7 @@ export default function GroupManage() {
       setActions(a.items);
       setGroupName(g.group.name);
     } catch (e) {
-      setError(messageOf(e));
+      action.fail(e);
     }
   }
 
@@ -62,53 +61,44 @@ export default function GroupManage() {
       return;
     }
     if (!code) {
-      setError('缺少工作群编号');
+      action.fail('缺少工作群编号');
       return;
     }
     void load();
   });
 
-  async function decide(m: GroupMember, decision: 'approve' | 'refuse', reason: string) {
-    setError(null);
-    setOk(null);
-    setBusy(true);
-    try {
-      await call('decideJoinRequest', {
-        params: { groupCode: code, userId: m.userId },
-        body: reason ? { decision, reason } : { decision },
-      });
-      setOk(decision === 'approve' ? `已同意 ${m.name} 加入` : `已拒绝 ${m.name} 的申请`);
-      await load();
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
+  function decide(m: GroupMember, decision: 'approve' | 'refuse', reason: string) {
+    void action.run(
+      async () => {
+        await call('decideJoinRequest', {
+          params: { groupCode: code, userId: m.userId },
+          body: reason ? { decision, reason } : { decision },
+        });
+        await load();
+      },
+      { ok: decision === 'approve' ? `已同意 ${m.name} 加入` : `已拒绝 ${m.name} 的申请` },
+    );
   }
 
-  async function moderate(m: GroupMember, action: 'mute' | 'unmute' | 'remove', reason: string) {
-    setError(null);
-    setOk(null);
+  async function moderate(m: GroupMember, kind: 'mute' | 'unmute' | 'remove', reason: string) {
     if (reason.length < 2) {
-      setError(`${MODERATE_LABELS[action]}须填写原因（至少2个字）`);
+      action.fail(`${MODERATE_LABELS[kind]}须填写原因（至少2个字）`);
       return;
     }
-    if (action === 'remove') {
+    action.clear();
+    if (kind === 'remove') {
       const answer = await Taro.showModal({ title: '移出工作群', content: `确定把 ${m.name} 移出本群吗？` }).catch(() => ({
         confirm: false,
       }));
       if (!answer.confirm) return;
     }
-    setBusy(true);
-    try {
-      await call('moderateMember', { params: { groupCode: code, userId: m.userId }, body: { action, reason } });
-      setOk(`已${MODERATE_LABELS[action]}：${m.name}`);
-      await load();
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
+    void action.run(
+      async () => {
+        await call('moderateMember', { params: { groupCode: code, userId: m.userId }, body: { action: kind, reason } });
+        await load();
+      },
+      { ok: `已${MODERATE_LABELS[kind]}：${m.name}` },
+    );
   }
 
   const pending = members?.filter((m) => m.standing === 'pending') ?? [];
@@ -124,9 +114,8 @@ export default function GroupManage() {
           进入群聊
         </Button>
       </View>
-      <ErrorMessage message={error} />
-      <OkMessage message={ok} />
-      {!members && !error && <View className="muted">正在加载…</View>}
+      <Feedback of={action} />
+      {!members && !action.error && <View className="muted">正在加载…</View>}
 
       {members && (
         <View id="pending-requests">
@@ -140,7 +129,7 @@ export default function GroupManage() {
             <GroupMemberItem
               key={m.userId}
               member={m}
-              busy={busy}
+              busy={action.busy}
               onDecide={(d, r) => decide(m, d, r)}
               onModerate={(a, r) => moderate(m, a, r)}
             />
@@ -155,7 +144,7 @@ export default function GroupManage() {
             <GroupMemberItem
               key={m.userId}
               member={m}
-              busy={busy}
+              busy={action.busy}
               onDecide={(d, r) => decide(m, d, r)}
               onModerate={(a, r) => moderate(m, a, r)}
             />

@@ -2,23 +2,17 @@ import { useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { Picker, View } from '@tarojs/components';
 import type { LedgerEntry } from '@vc/types';
-import { Button } from '../../components/Button';
-import { ErrorMessage } from '../../components/Message';
-import { QueueStatus } from '../../components/QueueStatus';
-import { call, messageOf } from '../../services/api';
-import { draftCorrecting, saveDraft } from '../../services/ledgerDraft';
-import {
-  LEDGER_KIND_LABELS,
-  LEDGER_MODE_LABELS,
-  LEDGER_STATUS_LABELS,
-  hours,
-  shanghaiMonth,
-  shortDateTime,
-  shortTime,
-} from '../../services/ledgerFormat';
-import { queued, startLedgerSync } from '../../services/ledgerQueue';
-import { goto, replaceWith } from '../../services/nav';
-import { getSession } from '../../services/session';
+import { call } from '../../shared/api';
+import { Button } from '../../shared/components/Button';
+import { ErrorMessage } from '../../shared/components/Message';
+import { useLoad } from '../../shared/hooks/useLoad';
+import { goto, replaceWith } from '../../shared/nav';
+import { getSession } from '../../shared/session';
+import { beijingMonth, formatBeijing } from '../../shared/time';
+import { QueueStatus } from '../components/QueueStatus';
+import { draftCorrecting, saveDraft } from '../services/draft';
+import { LEDGER_KIND_LABELS, LEDGER_MODE_LABELS, LEDGER_STATUS_LABELS, hours } from '../services/format';
+import { queued, startLedgerSync } from '../services/queue';
 
 const STATUS_COLORS: Record<LedgerEntry['status'], string> = {
   pending: '#8a6d00',
@@ -38,7 +32,7 @@ function EntryItem({ e, onCorrect }: { e: LedgerEntry; onCorrect: () => void }) 
         </View>
       </View>
       <View className="subtitle">
-        {shortDateTime(e.startAt)}–{shortTime(e.endAt)}，{hours(e.minutes)} 小时，{LEDGER_MODE_LABELS[e.mode]}
+        {formatBeijing(e.startAt, 'full')}–{formatBeijing(e.endAt, 'time')}，{hours(e.minutes)} 小时，{LEDGER_MODE_LABELS[e.mode]}
         {e.attendees !== null ? `，${e.attendees} 人参加` : ''}
       </View>
       <View>{e.summary}</View>
@@ -63,17 +57,13 @@ function EntryItem({ e, onCorrect }: { e: LedgerEntry; onCorrect: () => void }) 
 }
 
 export default function LedgerEntries() {
-  const [month, setMonth] = useState(() => shanghaiMonth());
-  const [items, setItems] = useState<LedgerEntry[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [month, setMonth] = useState(() => beijingMonth());
+  const entries = useLoad<LedgerEntry[]>();
   const [waiting, setWaiting] = useState(() => queued());
 
   function load(m = month) {
-    setError(null);
     setWaiting(queued());
-    call('myLedgerEntries', { query: { month: m } })
-      .then((r) => setItems(r.items))
-      .catch((e) => setError(messageOf(e)));
+    entries.load(() => call('myLedgerEntries', { query: { month: m } }).then((r) => r.items));
   }
 
   useDidShow(() => {
@@ -84,6 +74,8 @@ export default function LedgerEntries() {
     startLedgerSync();
     load();
   });
+
+  const items = entries.data;
 
   function correct(e: LedgerEntry) {
     // the form picks the prepared draft up from storage
@@ -116,8 +108,8 @@ export default function LedgerEntries() {
           待同步：{q.label}
         </View>
       ))}
-      <ErrorMessage message={error} />
-      {!items && !error && <View className="muted">正在加载…</View>}
+      <ErrorMessage message={entries.error} />
+      {!items && !entries.error && <View className="muted">正在加载…</View>}
       {items && items.length === 0 && (
         <View className="muted" id="entries-empty">
           本月没有登记记录

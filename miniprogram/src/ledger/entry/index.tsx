@@ -2,10 +2,15 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { Input, Picker, Textarea, View } from '@tarojs/components';
 import type { LedgerKind, LedgerMode, SubmitLedgerEntryBody } from '@vc/types';
-import { Button } from '../../components/Button';
-import { ErrorMessage, OkMessage } from '../../components/Message';
-import { QueueStatus } from '../../components/QueueStatus';
-import { messageOf } from '../../services/api';
+import { MAX_ENTRY_HOURS } from '@vc/types/src/constants';
+import { Button } from '../../shared/components/Button';
+import { Feedback } from '../../shared/components/Feedback';
+import { useAction } from '../../shared/hooks/useAction';
+import { newClientKey } from '../../shared/clientKey';
+import { goto, replaceWith } from '../../shared/nav';
+import { getSession } from '../../shared/session';
+import { beijingDate, beijingTime, formatBeijing, isoFromPicker } from '../../shared/time';
+import { QueueStatus } from '../components/QueueStatus';
 import {
   clearDraft,
   clearTimer,
@@ -17,21 +22,9 @@ import {
   saveTimer,
   type Draft,
   type Timer,
-} from '../../services/ledgerDraft';
-import {
-  LEDGER_KIND_LABELS,
-  LEDGER_KIND_LIST,
-  LEDGER_MODE_LABELS,
-  hours,
-  isoFromPicker,
-  newClientKey,
-  shanghaiDate,
-  shanghaiTime,
-  shortTime,
-} from '../../services/ledgerFormat';
-import { enqueue, flush, forgetDropped, queued, startLedgerSync } from '../../services/ledgerQueue';
-import { goto, replaceWith } from '../../services/nav';
-import { getSession } from '../../services/session';
+} from '../services/draft';
+import { LEDGER_KIND_LABELS, LEDGER_KIND_LIST, LEDGER_MODE_LABELS, hours } from '../services/format';
+import { enqueue, flush, forgetDropped, queued, startLedgerSync } from '../services/queue';
 
 interface VillageOption {
   code: string;
@@ -63,9 +56,7 @@ export default function LedgerEntryForm() {
   const [villages, setVillages] = useState<VillageOption[]>(() => counselVillages());
   const [draft, setDraftState] = useState<Draft>(() => loadDraft() ?? emptyDraft(counselVillages()[0]?.code ?? ''));
   const [timer, setTimer] = useState<Timer | null>(() => loadTimer());
-  const [error, setError] = useState<string | null>(null);
-  const [ok, setOk] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
 
   useDidShow(() => {
     if (!getSession()) {
@@ -74,7 +65,7 @@ export default function LedgerEntryForm() {
     }
     const vs = counselVillages();
     setVillages(vs);
-    if (vs.length === 0) setError('您还不是任何村（社区）的法律顾问');
+    if (vs.length === 0) action.fail('您还不是任何村（社区）的法律顾问');
     // a correction may have been prepared on the list page
     const stored = loadDraft();
     if (stored) setDraftState(stored);
@@ -108,12 +99,11 @@ export default function LedgerEntryForm() {
   const minutes = minutesOf(draft);
 
   async function startTimer() {
-    setError(null);
-    setOk(null);
     if (!village) {
-      setError('请先选择服务的村（社区）');
+      action.fail('请先选择服务的村（社区）');
       return;
     }
+    action.clear();
     const t: Timer = { villageCode: village.code, startAt: new Date().toISOString(), location: null };
     saveTimer(t);
     setTimer(t);
@@ -133,23 +123,23 @@ export default function LedgerEntryForm() {
       villageCode: timer.villageCode,
       kind: 'on_site_duty',
       mode: 'on_site',
-      startDate: shanghaiDate(start),
-      startTime: shanghaiTime(start),
-      endDate: shanghaiDate(end),
-      endTime: shanghaiTime(end),
+      startDate: beijingDate(start),
+      startTime: beijingTime(start),
+      endDate: beijingDate(end),
+      endTime: beijingTime(end),
       viaTimer: true,
       location: timer.location,
     });
     clearTimer();
     setTimer(null);
-    setOk('已结束驻点，请填写服务内容后提交');
+    action.succeed('已结束驻点，请填写服务内容后提交');
   }
 
   function validate(): string | null {
     if (!village) return '请选择服务的村（社区）';
     if (isNaN(minutes)) return '请选择开始和结束时间';
     if (minutes <= 0) return '结束时间应晚于开始时间';
-    if (minutes > 12 * 60) return '一次服务不能超过 12 小时';
+    if (minutes > MAX_ENTRY_HOURS * 60) return `一次服务不能超过 ${MAX_ENTRY_HOURS} 小时`;
     if (draft.kind === 'lecture' && !(Number(draft.attendees) > 0)) return '法治讲座请填写参加人数';
     if (draft.summary.trim().length < 2) return '请填写服务内容';
     if (draft.attendees && !/^\d+$/.test(draft.attendees.trim())) return '参加人数应为整数';
@@ -158,16 +148,14 @@ export default function LedgerEntryForm() {
     return null;
   }
 
-  async function submit() {
-    setError(null);
-    setOk(null);
+  function submit() {
     const problem = validate();
     if (problem) {
-      setError(problem);
+      action.fail(problem);
       return;
     }
     // the key is made once per entry and kept with the draft: every resend uses it
-    const clientKey = draft.clientKey ?? newClientKey();
+    const clientKey = draft.clientKey ?? newClientKey('lg');
     if (!draft.clientKey) update({ clientKey });
     const body: SubmitLedgerEntryBody = {
       clientKey,
@@ -184,36 +172,36 @@ export default function LedgerEntryForm() {
     if (draft.correctsEntryId) body.correctsEntryId = draft.correctsEntryId;
     if (draft.lateReason.trim()) body.lateReason = draft.lateReason.trim();
 
-    setBusy(true);
-    try {
-      enqueue(body, `${LEDGER_KIND_LABELS[draft.kind]} · ${village!.name} · ${draft.startDate}`);
-      const r = await flush();
-      const refused = r.dropped.find((d) => d.body.clientKey === clientKey);
-      if (r.sent.some((e) => e.clientKey === clientKey)) {
-        clearDraft();
-        setDraftState(emptyDraft(draft.villageCode));
-        setOk('已提交，等待司法所审核');
-      } else if (refused) {
-        // not recorded: keep the draft (and its key) so it can be fixed and sent again
-        forgetDropped(clientKey);
-        setError(refused.message);
-      } else if (queued().some((q) => q.body.clientKey === clientKey)) {
-        clearDraft();
-        setDraftState(emptyDraft(draft.villageCode));
-        setOk('网络不通，已保存在手机上，联网后会自动同步');
-      }
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
+    void action.run(
+      async () => {
+        enqueue(body, `${LEDGER_KIND_LABELS[draft.kind]} · ${village!.name} · ${draft.startDate}`);
+        const r = await flush();
+        const refused = r.dropped.find((d) => d.body.clientKey === clientKey);
+        if (r.sent.some((e) => e.clientKey === clientKey)) {
+          clearDraft();
+          setDraftState(emptyDraft(draft.villageCode));
+          return '已提交，等待司法所审核';
+        }
+        if (refused) {
+          // not recorded: keep the draft (and its key) so it can be fixed and sent again
+          forgetDropped(clientKey);
+          throw new Error(refused.message);
+        }
+        if (queued().some((q) => q.body.clientKey === clientKey)) {
+          clearDraft();
+          setDraftState(emptyDraft(draft.villageCode));
+          return '网络不通，已保存在手机上，联网后会自动同步';
+        }
+        return null;
+      },
+      { ok: (message) => message },
+    );
   }
 
   function reset() {
     clearDraft();
     setDraftState(emptyDraft(draft.villageCode || villages[0]?.code || ''));
-    setError(null);
-    setOk(null);
+    action.clear();
   }
 
   return (
@@ -223,8 +211,7 @@ export default function LedgerEntryForm() {
         <View className="subtitle">如实登记每次服务，提交后由司法所审核</View>
       </View>
       <QueueStatus />
-      <ErrorMessage message={error} />
-      <OkMessage message={ok} />
+      <Feedback of={action} />
 
       <View className="card" id="timer">
         <View className="section-title">驻点计时</View>
@@ -232,7 +219,7 @@ export default function LedgerEntryForm() {
           <View>
             <View id="timer-status">
               正在驻点：{villages.find((v) => v.code === timer.villageCode)?.name ?? timer.villageCode}，自{' '}
-              {shortTime(timer.startAt)} 起{timer.location ? '（已记录位置）' : ''}
+              {formatBeijing(timer.startAt, 'time')} 起{timer.location ? '（已记录位置）' : ''}
             </View>
             <Button id="timer-stop" onClick={stopTimer}>
               结束驻点
@@ -361,8 +348,8 @@ export default function LedgerEntryForm() {
         </Field>
       </View>
 
-      <Button id="entry-submit" disabled={busy} onClick={submit}>
-        {busy ? '正在提交…' : '提交'}
+      <Button id="entry-submit" disabled={action.busy} onClick={submit}>
+        {action.busy ? '正在提交…' : '提交'}
       </Button>
       <Button light id="entry-reset" onClick={reset}>
         清空重填

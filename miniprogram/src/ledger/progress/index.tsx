@@ -1,15 +1,15 @@
-import { useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { VillageProgress } from '@vc/types';
-import { Button } from '../../components/Button';
-import { ErrorMessage } from '../../components/Message';
-import { QueueStatus } from '../../components/QueueStatus';
-import { call, messageOf } from '../../services/api';
-import { hours } from '../../services/ledgerFormat';
-import { startLedgerSync } from '../../services/ledgerQueue';
-import { goto, replaceWith } from '../../services/nav';
-import { getSession } from '../../services/session';
+import { call } from '../../shared/api';
+import { Button } from '../../shared/components/Button';
+import { ErrorMessage } from '../../shared/components/Message';
+import { useLoad } from '../../shared/hooks/useLoad';
+import { goto, replaceWith } from '../../shared/nav';
+import { getSession } from '../../shared/session';
+import { QueueStatus } from '../components/QueueStatus';
+import { hours } from '../services/format';
+import { startLedgerSync } from '../services/queue';
 
 function Bar({ value, max }: { value: number; max: number }) {
   const pct = max > 0 ? Math.min(100, Math.round((value / max) * 100)) : 100;
@@ -63,14 +63,11 @@ function VillageCard({ p }: { p: VillageProgress }) {
 }
 
 export default function LedgerProgress() {
-  const [items, setItems] = useState<VillageProgress[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const progress = useLoad<VillageProgress[]>();
+  const items = progress.data;
 
   function load() {
-    setError(null);
-    call('myLedgerProgress', { query: {} })
-      .then((r) => setItems(r.items))
-      .catch((e) => setError(messageOf(e)));
+    progress.load(() => call('myLedgerProgress', { query: {} }).then((r) => r.items));
   }
 
   useDidShow(() => {
@@ -89,8 +86,8 @@ export default function LedgerProgress() {
         <View className="subtitle">按已审核通过的台账统计，待审核的单独列出</View>
       </View>
       <QueueStatus onSynced={load} />
-      <ErrorMessage message={error} />
-      {!items && !error && (
+      <ErrorMessage message={progress.error} />
+      {!items && !progress.error && (
         <View className="muted" id="loading">
           正在加载…
         </View>

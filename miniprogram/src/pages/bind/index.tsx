@@ -2,11 +2,12 @@ import { useEffect, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Input, View } from '@tarojs/components';
 import type { BindVillageBody, VillageSummary } from '@vc/types';
-import { Button } from '../../components/Button';
-import { ErrorMessage } from '../../components/Message';
-import { call, messageOf } from '../../services/api';
-import { replaceWith, restart } from '../../services/nav';
-import { getSession, updateUser } from '../../services/session';
+import { call } from '../../shared/api';
+import { Button } from '../../shared/components/Button';
+import { ErrorMessage } from '../../shared/components/Message';
+import { useAction } from '../../shared/hooks/useAction';
+import { replaceWith, restart } from '../../shared/nav';
+import { getSession, updateUser } from '../../shared/session';
 
 const INVITE_RE = /^[A-Z0-9]{6}$/;
 
@@ -29,21 +30,15 @@ export default function Bind() {
   const [results, setResults] = useState<VillageSummary[] | null>(null);
   const [invite, setInvite] = useState('');
   const [invited, setInvited] = useState<VillageSummary | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
 
-  async function lookupInvite(code: string) {
-    setError(null);
+  function lookupInvite(code: string) {
     setInvited(null);
     if (!INVITE_RE.test(code)) {
-      setError('邀请码为6位字母或数字');
+      action.fail('邀请码为6位字母或数字');
       return;
     }
-    try {
-      setInvited(await call('villageByInvite', { params: { inviteCode: code } }));
-    } catch (e) {
-      setError(messageOf(e));
-    }
+    void action.run(async () => setInvited(await call('villageByInvite', { params: { inviteCode: code } })));
   }
 
   useEffect(() => {
@@ -57,40 +52,27 @@ export default function Bind() {
       .toUpperCase();
     if (scene) {
       setInvite(scene);
-      void lookupInvite(scene);
+      lookupInvite(scene);
     }
   }, []);
 
-  async function search() {
-    setError(null);
+  function search() {
     const text = q.trim();
     if (!text) {
-      setError('请输入村（社区）名称');
+      action.fail('请输入村（社区）名称');
       return;
     }
-    setBusy(true);
-    try {
-      const r = await call('searchVillages', { query: { q: text } });
-      setResults(r.items);
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
+    void action.run(async () => setResults((await call('searchVillages', { query: { q: text } })).items));
   }
 
-  async function bind(body: BindVillageBody) {
-    setError(null);
-    setBusy(true);
-    try {
-      const me = await call('bindVillage', { body });
-      updateUser(me);
-      restart();
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
+  function bind(body: BindVillageBody) {
+    void action.run(
+      async () => {
+        updateUser(await call('bindVillage', { body }));
+        restart();
+      },
+      { toast: '绑定成功' },
+    );
   }
 
   return (
@@ -99,7 +81,7 @@ export default function Bind() {
         <View className="title">请选择您所在的村（社区）</View>
         <View className="subtitle">绑定后即可查看本村法律顾问和公示栏</View>
       </View>
-      <ErrorMessage message={error} />
+      <ErrorMessage message={action.error} />
 
       <View className="section-title">按村名查找</View>
       <Input
@@ -111,7 +93,7 @@ export default function Bind() {
         onInput={(e) => setQ(e.detail.value)}
         onConfirm={search}
       />
-      <Button id="village-search" disabled={busy} onClick={search}>
+      <Button id="village-search" disabled={action.busy} onClick={search}>
         搜索
       </Button>
       {results && results.length === 0 && (
@@ -143,7 +125,7 @@ export default function Bind() {
           <View className="subtitle">
             {invited.townshipName} · {invited.countyName}
           </View>
-          <Button id="invite-bind" disabled={busy} onClick={() => bind({ inviteCode: invite.trim().toUpperCase() })}>
+          <Button id="invite-bind" disabled={action.busy} onClick={() => bind({ inviteCode: invite.trim().toUpperCase() })}>
             绑定到此村
           </Button>
         </View>

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { BoardLoader } from '../../components/BoardLoader';
-import { Button } from '../../components/Button';
-import { replaceWith } from '../../services/nav';
-import { getSession } from '../../services/session';
+import { Button } from '../../shared/components/Button';
+import { replaceWith } from '../../shared/nav';
+import { getSession } from '../../shared/session';
+import { BoardLoader } from '../components/BoardLoader';
 
 /** The notice board of the village in `villageCode`, or of the user's own village. */
 export default function Board() {

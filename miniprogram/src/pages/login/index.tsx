@@ -2,30 +2,23 @@ import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { DemoIdentity, Session } from '@vc/types';
-import { Button } from '../../components/Button';
-import { ErrorMessage } from '../../components/Message';
-import { call, messageOf } from '../../services/api';
-import { restart } from '../../services/nav';
-import { saveSession } from '../../services/session';
-import { cloudEnv, loginWithCloud } from '../../services/cloudLogin';
+import { call } from '../../shared/api';
+import { Button } from '../../shared/components/Button';
+import { ErrorMessage } from '../../shared/components/Message';
+import { useAction } from '../../shared/hooks/useAction';
+import { restart } from '../../shared/nav';
+import { saveSession } from '../../shared/session';
+import { cloudEnv, loginWithCloud } from '../services/cloudLogin';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
-function DemoPicker({ onLogin, onError }: { onLogin: (s: Session) => void; onError: (m: string) => void }) {
+function DemoPicker({ onPick }: { onPick: (userId: string) => void }) {
   const [items, setItems] = useState<DemoIdentity[] | null>(null);
   useEffect(() => {
     call('demoIdentities')
       .then((r) => setItems(r.items))
       .catch(() => setItems([])); // not offered by this server (production)
   }, []);
-
-  async function pick(id: string) {
-    try {
-      onLogin(await call('demoLogin', { body: { userId: id } }));
-    } catch (e) {
-      onError(messageOf(e));
-    }
-  }
 
   if (items === null) return <View className="muted">正在加载演示身份…</View>;
   if (items.length === 0) return null;
@@ -36,7 +29,7 @@ function DemoPicker({ onLogin, onError }: { onLogin: (s: Session) => void; onErr
         选择一个身份体验（仅测试环境）
       </View>
       {items.map((it) => (
-        <View key={it.id} id={`demo-${it.id}`} className="list-item" hoverClass="btn-hover" onClick={() => pick(it.id)}>
+        <View key={it.id} id={`demo-${it.id}`} className="list-item" hoverClass="btn-hover" onClick={() => onPick(it.id)}>
           <View className="title" style={{ fontSize: '18px' }}>
             {it.name}
           </View>
@@ -50,18 +43,19 @@ function DemoPicker({ onLogin, onError }: { onLogin: (s: Session) => void; onErr
 }
 
 export default function Login() {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
 
   function done(session: Session) {
     saveSession(session);
     restart();
   }
 
-  async function wechatLogin() {
-    setError(null);
-    setBusy(true);
-    try {
+  function demoLogin(userId: string) {
+    void action.run(async () => done(await call('demoLogin', { body: { userId } })));
+  }
+
+  function wechatLogin() {
+    void action.run(async () => {
       const env = cloudEnv();
       if (env) {
         done(await loginWithCloud(env));
@@ -69,11 +63,7 @@ export default function Login() {
         const { code } = await Taro.login();
         done(await call('wechatLogin', { body: { code } }));
       }
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -82,13 +72,13 @@ export default function Login() {
         <View className="title">一村（居）一法律顾问</View>
         <View className="subtitle">找到本村的法律顾问，免费法律咨询、调解、援助</View>
       </View>
-      <ErrorMessage message={error} />
+      <ErrorMessage message={action.error} />
       {isWeapp && (
-        <Button id="wechat-login" disabled={busy} onClick={wechatLogin}>
+        <Button id="wechat-login" disabled={action.busy} onClick={wechatLogin}>
           微信一键登录
         </Button>
       )}
-      {VC_DEMO && <DemoPicker onLogin={done} onError={setError} />}
+      {VC_DEMO && <DemoPicker onPick={demoLogin} />}
     </View>
   );
 }

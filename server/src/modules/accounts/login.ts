@@ -6,7 +6,8 @@ import { windowPurger } from '../../store/window-count';
 import type { WechatClient } from '../wechat/client';
 import { CloudNonceModel } from './model';
 import { CLOUD_SIGNATURE_WINDOW_MS, isFreshTimestamp } from './policy';
-import { createSession, demoUser, findOrCreateWechatUser } from './service';
+import { findOrCreateWechatUser } from '../users/queries';
+import { createSession, demoUser } from './service';
 
 /** errcodes of jscode2session that mean the code itself is bad (WeChat docs) */
 const BAD_CODE_ERRCODES = new Set([40029, 40163, 40226, 45011]);

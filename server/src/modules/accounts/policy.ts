@@ -3,7 +3,7 @@ import type { Grant } from '../../shared/scope';
 
 export interface GrantSource {
   roles: { role: Role; placeCode: string }[];
-  villageCode: string | null;
+  villageCode?: string | null;
 }
 
 /**

@@ -2,12 +2,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { BindVillageBody, DemoIdentity, Me, Session, UpdateProfileBody } from '@vc/types';
 import { ROLE_LABELS } from '@vc/types';
 import { AppError } from '../../shared/errors';
-import { isDuplicateKey } from '../../store/duplicates';
-import type { Principal } from '../../shared/http';
+import type { Principal } from '../../shared/principal';
 import { maskPhone } from '../../shared/mask';
 import { activeAssignmentsOf } from '../counsel/queries';
 import { villageByInvite, villageSummary } from '../places/service';
-import { SessionModel, UserModel, VillageBindingModel, type UserDoc, scopesOf } from './model';
+import { SessionModel } from './model';
+import { demoUserById, demoUsers, moveToVillage, setProfile, userById, type UserDoc } from '../users/queries';
 import { effectiveGrants } from './policy';
 import { placeNamesByCode } from '../places/lookup';
 
@@ -30,7 +30,7 @@ export async function authenticate(authorization: string | undefined): Promise<A
   if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now()) {
     return { principal: null, problem: 'SESSION_EXPIRED' };
   }
-  const user = await UserModel.findById(session.userId).lean<UserDoc>();
+  const user = await userById(session.userId);
   if (!user) return { principal: null, problem: 'SESSION_EXPIRED' };
   return { principal: await principalOf(user, String(session._id)) };
 }
@@ -57,7 +57,7 @@ export async function describeUser(user: UserDoc): Promise<Me> {
 }
 
 export async function loadUser(userId: string): Promise<UserDoc> {
-  const user = await UserModel.findById(userId).lean<UserDoc>();
+  const user = await userById(userId);
   if (!user) throw new AppError('USER_NOT_FOUND');
   return user;
 }
@@ -78,56 +78,20 @@ export async function revokeSession(sessionId: string): Promise<void> {
   await SessionModel.updateOne({ _id: sessionId, revokedAt: null }, { $set: { revokedAt: new Date() } });
 }
 
-/**
- * Finds or creates the person behind a WeChat identity: by unionid when WeChat gives one
- * (the same person across the organisation's apps), else by openid.
- */
-export async function findOrCreateWechatUser(openid: string, unionid: string | undefined): Promise<UserDoc> {
-  if (unionid) {
-    const byUnion = await UserModel.findOne({ unionid }).lean<UserDoc>();
-    if (byUnion) return byUnion;
-  }
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    const existing = await UserModel.findOne({ openid }).lean<UserDoc>();
-    if (existing) {
-      if (unionid && !existing.unionid) await UserModel.updateOne({ _id: existing._id }, { $set: { unionid } });
-      return existing;
-    }
-    try {
-      const created = await UserModel.create({ openid, unionid: unionid ?? null, name: '微信用户' });
-      return created.toObject() as unknown as UserDoc;
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err; // a concurrent first login won: read it
-    }
-  }
-  throw new Error('could not create user');
-}
-
 export async function bindVillage(userId: string, body: BindVillageBody): Promise<Me> {
   const user = await loadUser(userId);
   const village = 'inviteCode' in body ? await villageByInvite(body.inviteCode) : await villageSummary(body.villageCode);
-  if (user.villageCode !== village.code) {
-    await VillageBindingModel.create({
-      userId: user._id,
-      villageCode: village.code,
-      previousVillageCode: user.villageCode ?? null,
-      via: 'inviteCode' in body ? 'invite' : 'search',
-    });
-    await UserModel.updateOne({ _id: user._id }, { $set: { villageCode: village.code, ...scopesOf(user.roles, village.code) } });
-  }
+  await moveToVillage(user, village.code, 'inviteCode' in body ? 'invite' : 'search');
   return me(userId);
 }
 
 export async function updateProfile(userId: string, body: UpdateProfileBody): Promise<Me> {
-  const set: Record<string, string> = {};
-  if (body.name !== undefined) set.name = body.name;
-  if (body.phone !== undefined) set.phone = body.phone;
-  if (Object.keys(set).length) await UserModel.updateOne({ _id: userId }, { $set: set });
+  await setProfile(userId, body);
   return me(userId);
 }
 
 export async function demoIdentities(): Promise<DemoIdentity[]> {
-  const users = await UserModel.find({ demo: true }).sort({ demoOrder: 1 }).limit(50).lean();
+  const users = await demoUsers();
   const codes = users.flatMap((u) => [u.villageCode ?? '', ...u.roles.map((r) => r.placeCode)]).filter(Boolean);
   const names = await placeNames(codes);
   return users.map((u) => {
@@ -145,7 +109,7 @@ export async function demoIdentities(): Promise<DemoIdentity[]> {
 }
 
 export async function demoUser(userId: string): Promise<UserDoc> {
-  const user = await UserModel.findOne({ _id: userId, demo: true }).lean<UserDoc>();
+  const user = await demoUserById(userId);
   if (!user) throw new AppError('USER_NOT_FOUND');
   return user;
 }

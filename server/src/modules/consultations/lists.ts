@@ -4,7 +4,7 @@
  * and villages are read per county, not per row (views.ts `summaries`, rule 2).
  */
 import type { ConsultationSummary } from '@vc/types';
-import type { Principal } from '../../shared/http';
+import type { Principal } from '../../shared/principal';
 import { ConsultationModel, type ConsultationDoc } from './model';
 import { handlesAt } from './policy';
 import { id, whereOf } from './record';

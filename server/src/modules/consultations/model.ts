@@ -1,35 +1,34 @@
-import { Schema, model, type Types } from 'mongoose';
-import type { ConsultationStatus, ConsultationStepKind, ConsultationTier } from '@vc/types';
+import { Schema, model } from 'mongoose';
+import type { Stored } from '../../store/documents';
+import { CONSULTATION_STATUSES, CONSULTATION_STEPS, GROUP_TIERS } from '@vc/types';
 
 /**
  * A consultation. The fields after `version` are a projection of its steps (policy.ts project),
  * rewritten after each step; the steps are the record and are never changed.
  */
-const consultationSchema = new Schema(
-  {
-    askerId: { type: Schema.Types.ObjectId, required: true },
-    clientKey: { type: String, required: true },
-    villageCode: { type: String, required: true },
-    townshipCode: { type: String, required: true },
-    countyCode: { type: String, required: true },
-    question: { type: String, required: true },
-    photoIds: { type: [Schema.Types.ObjectId], default: [] },
-    source: { type: String, enum: ['direct', 'group'], required: true },
-    createdAt: { type: Date, required: true },
-    firstResponseDueAt: { type: Date, required: true },
-    closeDueAt: { type: Date, required: true },
-    version: { type: Number, required: true },
-    tier: { type: String, required: true },
-    handlerId: { type: Schema.Types.ObjectId, default: null },
-    handlerIds: { type: [Schema.Types.ObjectId], default: [] },
-    status: { type: String, required: true },
-    firstResponseAt: { type: Date, default: null },
-    closedAt: { type: Date, default: null },
-    rated: { type: Boolean, default: false },
-    updatedAt: { type: Date, required: true },
-  },
-  { collection: 'consultations', versionKey: false },
-);
+const consultationFields = {
+  askerId: { type: Schema.Types.ObjectId, required: true },
+  clientKey: { type: String, required: true },
+  villageCode: { type: String, required: true },
+  townshipCode: { type: String, required: true },
+  countyCode: { type: String, required: true },
+  question: { type: String, required: true },
+  photoIds: { type: [Schema.Types.ObjectId], default: [] },
+  source: { type: String, enum: ['direct', 'group'] as const, required: true },
+  createdAt: { type: Date, required: true },
+  firstResponseDueAt: { type: Date, required: true },
+  closeDueAt: { type: Date, required: true },
+  version: { type: Number, required: true },
+  tier: { type: String, enum: GROUP_TIERS, required: true },
+  handlerId: { type: Schema.Types.ObjectId, default: null },
+  handlerIds: { type: [Schema.Types.ObjectId], default: [] },
+  status: { type: String, enum: CONSULTATION_STATUSES, required: true },
+  firstResponseAt: { type: Date, default: null },
+  closedAt: { type: Date, default: null },
+  rated: { type: Boolean, default: false },
+  updatedAt: { type: Date, required: true },
+};
+const consultationSchema = new Schema(consultationFields, { collection: 'consultations', versionKey: false });
 consultationSchema.index({ askerId: 1, clientKey: 1 }, { unique: true });
 consultationSchema.index({ askerId: 1, updatedAt: -1 });
 consultationSchema.index({ status: 1, tier: 1, villageCode: 1 });
@@ -40,69 +39,34 @@ consultationSchema.index({ handlerId: 1 });
 consultationSchema.index({ countyCode: 1, createdAt: 1 });
 export const ConsultationModel = model('Consultation', consultationSchema);
 
-export interface ConsultationDoc {
-  _id: Types.ObjectId;
-  askerId: Types.ObjectId;
-  clientKey: string;
-  villageCode: string;
-  townshipCode: string;
-  countyCode: string;
-  question: string;
-  photoIds: Types.ObjectId[];
-  source: 'direct' | 'group';
-  createdAt: Date;
-  firstResponseDueAt: Date;
-  closeDueAt: Date;
-  version: number;
-  tier: ConsultationTier;
-  handlerId: Types.ObjectId | null;
-  handlerIds: Types.ObjectId[];
-  status: ConsultationStatus;
-  firstResponseAt: Date | null;
-  closedAt: Date | null;
-  rated: boolean;
-  updatedAt: Date;
-}
+/** As `.lean()` reads it, derived from the schema. */
+export type ConsultationDoc = Stored<typeof consultationFields>;
 
 /**
  * The steps. (consultationId, n) is unique: n is the consultation's version + 1, so two people
  * acting at once cannot both write step n (FerretDB does not serialise conditional updates).
  * (consultationId, clientKey) is unique so a retried answer is recorded once.
  */
-const stepSchema = new Schema(
-  {
-    consultationId: { type: Schema.Types.ObjectId, required: true },
-    n: { type: Number, required: true },
-    kind: { type: String, required: true },
-    by: { type: Schema.Types.ObjectId, required: true },
-    byRole: { type: String, required: true },
-    text: { type: String, default: null },
-    reason: { type: String, default: null },
-    fromTier: { type: String, default: null },
-    toTier: { type: String, default: null },
-    clientKey: { type: String, required: true },
-    at: { type: Date, default: () => new Date() },
-  },
-  { collection: 'consultation_steps', versionKey: false },
-);
+const stepFields = {
+  consultationId: { type: Schema.Types.ObjectId, required: true },
+  n: { type: Number, required: true },
+  kind: { type: String, enum: CONSULTATION_STEPS, required: true },
+  by: { type: Schema.Types.ObjectId, required: true },
+  byRole: { type: String, required: true },
+  text: { type: String, default: null },
+  reason: { type: String, default: null },
+  fromTier: { type: String, enum: GROUP_TIERS, default: null },
+  toTier: { type: String, enum: GROUP_TIERS, default: null },
+  clientKey: { type: String, required: true },
+  at: { type: Date, default: () => new Date() },
+};
+const stepSchema = new Schema(stepFields, { collection: 'consultation_steps', versionKey: false });
 stepSchema.index({ consultationId: 1, n: 1 }, { unique: true });
 stepSchema.index({ consultationId: 1, clientKey: 1 }, { unique: true });
 export const ConsultationStepModel = model('ConsultationStep', stepSchema);
 
-export interface StepDoc {
-  _id: Types.ObjectId;
-  consultationId: Types.ObjectId;
-  n: number;
-  kind: ConsultationStepKind;
-  by: Types.ObjectId;
-  byRole: string;
-  text: string | null;
-  reason: string | null;
-  fromTier: ConsultationTier | null;
-  toTier: ConsultationTier | null;
-  clientKey: string;
-  at: Date;
-}
+/** As `.lean()` reads it, derived from the schema. */
+export type StepDoc = Stored<typeof stepFields>;
 
 /** One rating per consultation (R10 服务一次、评价一次); never changed. */
 const ratingSchema = new Schema(

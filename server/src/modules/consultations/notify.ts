@@ -2,7 +2,7 @@ import { Schema, Types, model } from 'mongoose';
 import type { Consultation } from '@vc/types';
 import { inBeijing } from '../../shared/periods';
 import { isDuplicateKey } from '../../store/duplicates';
-import { userById } from '../accounts/queries';
+import { userById } from '../users/queries';
 import type { WechatClient } from '../wechat/client';
 import { ConsultationModel } from './model';
 

@@ -5,7 +5,7 @@
  */
 import { Types } from 'mongoose';
 import { AppError } from '../../shared/errors';
-import type { Principal } from '../../shared/http';
+import type { Principal } from '../../shared/principal';
 import { ConsultationModel, ConsultationStepModel, type ConsultationDoc, type StepDoc } from './model';
 import { mayView, project, type ConsultationState, type Viewer } from './policy';
 

@@ -16,8 +16,8 @@ import {
 } from '@vc/types';
 import { AppError } from '../../shared/errors';
 import { isDuplicateKey } from '../../store/duplicates';
-import type { Principal } from '../../shared/http';
-import { userById, type UserDoc } from '../accounts/queries';
+import type { Principal } from '../../shared/principal';
+import { userById, type UserDoc } from '../users/queries';
 import { villageHasCounsel } from '../counsel/queries';
 import { countyPolicy } from '../county-policy/service';
 import type { WechatClient } from '../wechat/client';

@@ -5,9 +5,9 @@
  */
 import type { Types } from 'mongoose';
 import type { Consultation, ConsultationSummary } from '@vc/types';
-import type { Principal } from '../../shared/http';
+import type { Principal } from '../../shared/principal';
 import { maskPhone } from '../../shared/mask';
-import { usersInCounties, type UserDoc } from '../accounts/queries';
+import { usersInCounties, type UserDoc } from '../users/queries';
 import { placeNamesByCode } from '../places/lookup';
 import { RatingModel, type ConsultationDoc, type StepDoc } from './model';
 import { readPhoto } from './photos';

@@ -4,7 +4,7 @@ import { BASIC_SERVICES, EXTENDED_SERVICES } from '@vc/types';
 import { AppError } from '../../shared/errors';
 import { claimSeat, NoSeatError } from '../../store/seats';
 import { maskPhone } from '../../shared/mask';
-import { counselRegisteredIn, isCounselOf, userById, usersInCounties } from '../accounts/queries';
+import { counselRegisteredIn, isCounselOf, userById, usersInCounties } from '../users/queries';
 import { placeByCode, placeNamesByCode } from '../places/lookup';
 import { ensureInviteCode, villageSummary } from '../places/service';
 import { AssignmentModel, ContactRevealModel } from './model';

@@ -1,7 +1,8 @@
 import { Types } from 'mongoose';
-import type { CountyPolicy, UpdateCountyPolicyBody } from '@vc/types';
+import type { CountyPolicy, CountyPolicyChange, UpdateCountyPolicyBody } from '@vc/types';
 import { AppError } from '../../shared/errors';
 import { placeByCode } from '../places/lookup';
+import { usersInCounties } from '../users/queries';
 import { CountyPolicyModel, PolicyChangeModel } from './model';
 import {
   DEFAULT_CONSULTATION_LIMITS,
@@ -68,4 +69,20 @@ export async function updateCountyPolicy(countyCode: string, body: UpdateCountyP
     { upsert: true },
   );
   return next;
+}
+
+const HISTORY_LIMIT = 50;
+
+/**
+ * The latest changes of a county's policy, newest first: an assessment may depend on the setting
+ * in force when the work was done. Who changed it is named (county staff of this county: one query).
+ */
+export async function policyHistory(countyCode: string): Promise<CountyPolicyChange[]> {
+  const changes = await PolicyChangeModel.find({ countyCode }).sort({ at: -1 }).limit(HISTORY_LIMIT).lean();
+  const people = await usersInCounties(changes.map((c) => ({ id: c.by, countyCode })));
+  return changes.map((c) => ({
+    at: c.at.toISOString(),
+    byName: people.get(String(c.by))?.name ?? '',
+    changes: c.changes as UpdateCountyPolicyBody,
+  }));
 }

@@ -8,7 +8,7 @@ import { ROLE_LABELS } from '@vc/types';
 import { recordMembership } from '../groups/membership';
 import { postAs } from '../groups/posting';
 import { activeAssignmentsIn, seedAssignments } from '../counsel/queries';
-import { createDemoStaff, upsertDemoUser, userById } from '../accounts/queries';
+import { createDemoStaff, upsertDemoUser, userById } from '../users/queries';
 import { placesOfCounty } from '../places/lookup';
 import { importPlaces } from '../places/importer';
 import { ensureInviteCode } from '../places/service';

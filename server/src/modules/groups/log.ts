@@ -82,16 +82,15 @@ async function lastWhenNoneAfter(groupCode: string, after: number): Promise<numb
  * answers (`created: false`).
  */
 export async function append(
-  doc: Omit<GroupMessageDoc, '_id' | 'seq' | 'block' | 'at' | 'state'> & { state?: GroupMessageDoc['state'] },
+  doc: Omit<GroupMessageDoc, '_id' | 'seq' | 'block' | 'at' | 'state' | 'targetState'> &
+    Partial<Pick<GroupMessageDoc, 'state' | 'targetState'>>,
 ): Promise<{ message: GroupMessageDoc; created: boolean }> {
   try {
     const { doc: message, created } = await messageSeq.append(
       doc.groupCode,
       countyOf(doc.groupCode),
       async (seq) =>
-        (
-          await GroupMessageModel.create({ ...doc, seq, block: Math.floor(seq / SEQ_BLOCK) })
-        ).toObject() as unknown as GroupMessageDoc,
+        (await GroupMessageModel.create({ ...doc, seq, block: Math.floor(seq / SEQ_BLOCK) })).toObject<GroupMessageDoc>(),
       doc.authorId
         ? () =>
             GroupMessageModel.findOne({

@@ -5,8 +5,8 @@
 import { Types } from 'mongoose';
 import type { GroupMember, GroupStanding, GroupSummary } from '@vc/types';
 import { AppError } from '../../shared/errors';
-import type { Principal } from '../../shared/http';
-import { usersByIds, staffOfCounty } from '../accounts/queries';
+import type { Principal } from '../../shared/principal';
+import { usersByIds, staffOfCounty } from '../users/queries';
 import { effectiveGrants } from '../accounts/policy';
 import { activeAssignmentsIn } from '../counsel/queries';
 import { placesByCode, placesOfCounty } from '../places/lookup';

@@ -1,31 +1,30 @@
-import { Schema, model, type Types } from 'mongoose';
+import { Schema, model } from 'mongoose';
+import type { Stored } from '../../store/documents';
 
 /**
  * Group messages. `seq` numbers each group's messages 1, 2, 3 … The unique index on
  * (groupCode, seq) is what serialises concurrent posts (FerretDB does not make $inc atomic):
  * see store/sequence.ts.
  */
-const messageSchema = new Schema(
-  {
-    groupCode: { type: String, required: true },
-    seq: { type: Number, required: true },
-    /** floor(seq / SEQ_BLOCK): a sync reads one or two blocks by equality instead of a range (store/README.md rule 1) */
-    block: { type: Number, required: true },
-    kind: { type: String, enum: ['text', 'notice'], required: true },
-    authorId: { type: Schema.Types.ObjectId, default: null },
-    authorName: { type: String, required: true },
-    authorRole: { type: String, required: true },
-    text: { type: String, required: true },
-    /** removed by a moderator or taken private: the text stays on record but is no longer shown */
-    state: { type: String, enum: ['visible', 'removed', 'private'], default: 'visible' },
-    targetSeq: { type: Number, default: null },
-    /** for notices about an earlier message: what became of it, so phones need not read the text */
-    targetState: { type: String, enum: ['removed', 'private', null], default: null },
-    clientKey: { type: String, required: true },
-    at: { type: Date, default: () => new Date() },
-  },
-  { collection: 'group_messages', versionKey: false },
-);
+const messageFields = {
+  groupCode: { type: String, required: true },
+  seq: { type: Number, required: true },
+  /** floor(seq / SEQ_BLOCK): a sync reads one or two blocks by equality instead of a range (store/README.md rule 1) */
+  block: { type: Number, required: true },
+  kind: { type: String, enum: ['text', 'notice'] as const, required: true },
+  authorId: { type: Schema.Types.ObjectId, default: null },
+  authorName: { type: String, required: true },
+  authorRole: { type: String, required: true },
+  text: { type: String, required: true },
+  /** removed by a moderator or taken private: the text stays on record but is no longer shown */
+  state: { type: String, enum: ['visible', 'removed', 'private'] as const, default: 'visible' },
+  targetSeq: { type: Number, default: null },
+  /** for notices about an earlier message: what became of it, so phones need not read the text */
+  targetState: { type: String, enum: ['removed', 'private', null] as const, default: null },
+  clientKey: { type: String, required: true },
+  at: { type: Date, default: () => new Date() },
+};
+const messageSchema = new Schema(messageFields, { collection: 'group_messages', versionKey: false });
 messageSchema.index({ groupCode: 1, seq: 1 }, { unique: true });
 messageSchema.index({ groupCode: 1, block: 1 });
 messageSchema.index({ groupCode: 1, authorId: 1, clientKey: 1 }, { unique: true });
@@ -34,22 +33,8 @@ export const GroupMessageModel = model('GroupMessage', messageSchema);
 /** Messages per block: a page of up to 200 (the contract's limit) spans at most three blocks. */
 export const SEQ_BLOCK = 128;
 
-export interface GroupMessageDoc {
-  _id: Types.ObjectId;
-  groupCode: string;
-  seq: number;
-  block: number;
-  kind: 'text' | 'notice';
-  authorId: Types.ObjectId | null;
-  authorName: string;
-  authorRole: string;
-  text: string;
-  state: 'visible' | 'removed' | 'private';
-  targetState?: 'removed' | 'private' | null;
-  targetSeq: number | null;
-  clientKey: string;
-  at: Date;
-}
+/** As `.lean()` reads it, derived from the schema. */
+export type GroupMessageDoc = Stored<typeof messageFields>;
 
 /** The recorded part of membership; position-based membership needs no record (policy.ts). */
 const memberSchema = new Schema(
@@ -58,7 +43,7 @@ const memberSchema = new Schema(
     /** the group's county (its code's first 6 digits): moderators' lists ask by county, an indexed equality */
     countyCode: { type: String, required: true },
     userId: { type: Schema.Types.ObjectId, required: true },
-    status: { type: String, enum: ['pending', 'active', 'muted', 'removed', 'refused'], required: true },
+    status: { type: String, enum: ['pending', 'active', 'muted', 'removed', 'refused'] as const, required: true },
     note: { type: String, default: null },
     since: { type: Date, default: () => new Date() },
   },
@@ -97,8 +82,8 @@ const heldSchema = new Schema(
     authorRole: { type: String, required: true },
     clientKey: { type: String, required: true },
     text: { type: String, required: true },
-    cause: { type: String, enum: ['risky', 'review', 'check_unavailable'], required: true },
-    status: { type: String, enum: ['held', 'released', 'rejected'], default: 'held' },
+    cause: { type: String, enum: ['risky', 'review', 'check_unavailable'] as const, required: true },
+    status: { type: String, enum: ['held', 'released', 'rejected'] as const, default: 'held' },
     decidedBy: { type: Schema.Types.ObjectId, default: null },
     decidedAt: { type: Date, default: null },
     reason: { type: String, default: null },

@@ -4,8 +4,8 @@
  */
 import type { GroupAction } from '@vc/types';
 import { AppError } from '../../shared/errors';
-import type { Principal } from '../../shared/http';
-import { usersByIds } from '../accounts/queries';
+import type { Principal } from '../../shared/principal';
+import { usersByIds } from '../users/queries';
 import { GroupActionModel } from './model';
 import { describeMessage, hideMessage, visibleMessage } from './log';
 import { countyOf } from './membership-rule';

@@ -1,9 +1,9 @@
 import { Types } from 'mongoose';
 import { ROLE_LABELS, type GroupMember, type GroupStanding } from '@vc/types';
 import { AppError } from '../../shared/errors';
-import type { Principal } from '../../shared/http';
+import type { Principal } from '../../shared/principal';
 import { maskPhone } from '../../shared/mask';
-import { userById, type UserDoc } from '../accounts/queries';
+import { userById, type UserDoc } from '../users/queries';
 import { principalOf } from '../accounts/service';
 import { GroupMemberModel } from './model';
 import { joinRule, type Position } from './membership-rule';

@@ -6,9 +6,9 @@ import { Types } from 'mongoose';
 import { ROLE_LABELS, PII_KIND_LABELS, type HeldPost, type PostGroupMessageBody, type PostGroupMessageReply } from '@vc/types';
 import { AppError } from '../../shared/errors';
 import { createOnce } from '../../store/duplicates';
-import type { Principal } from '../../shared/http';
+import type { Principal } from '../../shared/principal';
 import { covers } from '../../shared/scope';
-import { userById, type UserDoc } from '../accounts/queries';
+import { userById, type UserDoc } from '../users/queries';
 import { placesByCode, placesOfCounty } from '../places/lookup';
 import { GroupMessageModel, HeldPostModel, type GroupMessageDoc } from './model';
 import { append, describeMessage, hideMessage, visibleMessage } from './log';
@@ -80,7 +80,7 @@ export async function post(
   return { reply: { status: 'visible', message: describeMessage(answerResend(message, body)) }, created };
 }
 
-/** For consultations/service: the message a counsel takes private, checked and hidden. */
+/** For consultations/steps.ts openFromGroupPost: the message a counsel takes private, checked and hidden. */
 export async function takeMessagePrivate(
   principal: Principal,
   groupCode: string,

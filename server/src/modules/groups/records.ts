@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import type { GroupAction } from '@vc/types';
 import { AppError } from '../../shared/errors';
-import { userById } from '../accounts/queries';
+import { userById } from '../users/queries';
 import { GroupActionModel, GroupMemberModel } from './model';
 import { countyOf } from './membership-rule';
 import type { MembershipStatus } from './policy';

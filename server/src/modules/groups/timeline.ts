@@ -2,7 +2,7 @@
  * Reading a group: a page of messages after a seq (a phone's sync), with the group's summary.
  * The message log itself (blocks, appends, hiding) is log.ts.
  */
-import type { Principal } from '../../shared/http';
+import type { Principal } from '../../shared/principal';
 import { GroupMemberModel } from './model';
 import { describeMessage, pageAfter } from './log';
 import { canModerate } from './policy';

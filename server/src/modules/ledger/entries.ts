@@ -6,7 +6,7 @@ import { Types } from 'mongoose';
 import type { LedgerEntry, SubmitLedgerEntryBody } from '@vc/types';
 import { AppError } from '../../shared/errors';
 import { isDuplicateKey } from '../../store/duplicates';
-import type { Principal } from '../../shared/http';
+import type { Principal } from '../../shared/principal';
 import { minutesByMonth } from '../../shared/periods';
 import { holdsAt } from '../../shared/scope';
 import { LedgerEntryModel, LedgerLockModel, type LedgerEntryDoc } from './model';
@@ -77,7 +77,7 @@ export async function submit(
       late: locked.length > 0,
       lateReason: locked.length > 0 ? body.lateReason : null,
     });
-    return { entry: await describeOne(created.toObject() as unknown as LedgerEntryDoc), created: true };
+    return { entry: await describeOne(created.toObject<LedgerEntryDoc>()), created: true };
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
     // a retry, or the same key arriving twice at once: the first record answers

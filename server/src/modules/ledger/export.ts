@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { LEDGER_KIND_LABELS, LEDGER_MODE_LABELS, LEDGER_STATUS_LABELS } from '@vc/types';
 import { inBeijing } from '../../shared/periods';
-import { usersInCounties } from '../accounts/queries';
+import { usersInCounties } from '../users/queries';
 import { placesOfCounty } from '../places/lookup';
 import { LedgerEntryModel, type LedgerEntryDoc } from './model';
 import { countyCompliance } from './report';

@@ -1,4 +1,5 @@
-import { Schema, model, Types } from 'mongoose';
+import { Schema, model } from 'mongoose';
+import type { Stored } from '../../store/documents';
 import { LEDGER_KINDS, LEDGER_STATUSES } from '@vc/types';
 
 /**
@@ -6,37 +7,40 @@ import { LEDGER_KINDS, LEDGER_STATUSES } from '@vc/types';
  * after submission; a correction is a new entry pointing at the one it corrects. Only the review
  * outcome is written onto the entry, once, after its review record won the unique index.
  */
-const entrySchema = new Schema(
-  {
-    counselId: { type: Schema.Types.ObjectId, required: true },
-    clientKey: { type: String, required: true },
-    villageCode: { type: String, required: true },
-    townshipCode: { type: String, required: true },
-    countyCode: { type: String, required: true },
-    kind: { type: String, enum: LEDGER_KINDS, required: true },
-    mode: { type: String, enum: ['on_site', 'remote'], required: true },
-    startAt: { type: Date, required: true },
-    endAt: { type: Date, required: true },
-    minutes: { type: Number, required: true },
-    /** the Beijing months the session touched, for period queries */
-    months: { type: [String], required: true },
-    summary: { type: String, required: true },
-    attendees: { type: Number, default: null },
-    location: { type: { latitude: Number, longitude: Number, accuracy: Number }, default: null, _id: false },
-    viaTimer: { type: Boolean, default: false },
-    correctsEntryId: { type: Schema.Types.ObjectId, default: null },
-    late: { type: Boolean, default: false },
-    lateReason: { type: String, default: null },
-    status: { type: String, enum: LEDGER_STATUSES, default: 'pending' },
-    review: {
-      type: { decision: String, reason: String, by: Schema.Types.ObjectId, at: Date },
-      default: null,
-      _id: false,
+const entryFields = {
+  counselId: { type: Schema.Types.ObjectId, required: true },
+  clientKey: { type: String, required: true },
+  villageCode: { type: String, required: true },
+  townshipCode: { type: String, required: true },
+  countyCode: { type: String, required: true },
+  kind: { type: String, enum: LEDGER_KINDS, required: true },
+  mode: { type: String, enum: ['on_site', 'remote'] as const, required: true },
+  startAt: { type: Date, required: true },
+  endAt: { type: Date, required: true },
+  minutes: { type: Number, required: true },
+  /** the Beijing months the session touched, for period queries */
+  months: { type: [String], required: true },
+  summary: { type: String, required: true },
+  attendees: { type: Number, default: null },
+  location: { type: { latitude: Number, longitude: Number, accuracy: Number }, default: null, _id: false },
+  viaTimer: { type: Boolean, default: false },
+  correctsEntryId: { type: Schema.Types.ObjectId, default: null },
+  late: { type: Boolean, default: false },
+  lateReason: { type: String, default: null },
+  status: { type: String, enum: LEDGER_STATUSES, default: 'pending' },
+  review: {
+    type: {
+      decision: { type: String, enum: ['approve', 'return'] as const, required: true },
+      reason: { type: String, default: null },
+      by: { type: Schema.Types.ObjectId, required: true },
+      at: { type: Date, required: true },
     },
-    createdAt: { type: Date, default: () => new Date() },
+    default: null,
+    _id: false,
   },
-  { collection: 'ledger_entries', versionKey: false },
-);
+  createdAt: { type: Date, default: () => new Date() },
+};
+const entrySchema = new Schema(entryFields, { collection: 'ledger_entries', versionKey: false });
 // Idempotency: a retried or re-synced submission finds its first copy.
 entrySchema.index({ counselId: 1, clientKey: 1 }, { unique: true });
 entrySchema.index({ townshipCode: 1, status: 1, startAt: 1 });
@@ -45,36 +49,15 @@ entrySchema.index({ correctsEntryId: 1 });
 // a county's entries of a month (the export) by an indexed equality
 entrySchema.index({ countyCode: 1 });
 
-export interface LedgerEntryDoc {
-  _id: Types.ObjectId;
-  counselId: Types.ObjectId;
-  clientKey: string;
-  villageCode: string;
-  townshipCode: string;
-  countyCode: string;
-  kind: (typeof LEDGER_KINDS)[number];
-  mode: 'on_site' | 'remote';
-  startAt: Date;
-  endAt: Date;
-  minutes: number;
-  months: string[];
-  summary: string;
-  attendees: number | null;
-  viaTimer: boolean;
-  correctsEntryId: Types.ObjectId | null;
-  late: boolean;
-  lateReason: string | null;
-  status: (typeof LEDGER_STATUSES)[number];
-  review: { decision: 'approve' | 'return'; reason: string | null; by: Types.ObjectId; at: Date } | null;
-  createdAt: Date;
-}
+/** As `.lean()` reads it, derived from the schema. */
+export type LedgerEntryDoc = Stored<typeof entryFields>;
 export const LedgerEntryModel = model('LedgerEntry', entrySchema);
 
 /** One review per entry: the unique index makes the first decision the only one, also under concurrency. */
 const reviewSchema = new Schema(
   {
     entryId: { type: Schema.Types.ObjectId, required: true, unique: true },
-    decision: { type: String, enum: ['approve', 'return'], required: true },
+    decision: { type: String, enum: ['approve', 'return'] as const, required: true },
     reason: { type: String, default: null },
     by: { type: Schema.Types.ObjectId, required: true },
     at: { type: Date, default: () => new Date() },
@@ -101,43 +84,28 @@ export const LedgerLockModel = model('LedgerLock', lockSchema);
  * village and month instead of every entry. Rewritten from the entries under a lease (see
  * shared/lease.ts), because FerretDB 1.24 loses concurrent $inc updates.
  */
-const rollupSchema = new Schema(
-  {
-    key: { type: String, required: true, unique: true },
-    counselId: { type: Schema.Types.ObjectId, required: true },
-    villageCode: { type: String, required: true },
-    townshipCode: { type: String, required: true },
-    countyCode: { type: String, required: true },
-    /** the village's province (first two digits): a province report reads its rollups by this equality */
-    provinceCode: { type: String, required: true },
-    month: { type: String, required: true },
-    onSiteMinutes: { type: Number, required: true },
-    remoteMinutes: { type: Number, required: true },
-    lectures: { type: Number, required: true },
-    mediations: { type: Number, default: 0 },
-    entries: { type: Number, required: true },
-    computedAt: { type: Date, required: true },
-  },
-  { collection: 'ledger_rollups', versionKey: false },
-);
+const rollupFields = {
+  key: { type: String, required: true, unique: true },
+  counselId: { type: Schema.Types.ObjectId, required: true },
+  villageCode: { type: String, required: true },
+  townshipCode: { type: String, required: true },
+  countyCode: { type: String, required: true },
+  /** the village's province (first two digits): a province report reads its rollups by this equality */
+  provinceCode: { type: String, required: true },
+  month: { type: String, required: true },
+  onSiteMinutes: { type: Number, required: true },
+  remoteMinutes: { type: Number, required: true },
+  lectures: { type: Number, required: true },
+  mediations: { type: Number, default: 0 },
+  entries: { type: Number, required: true },
+  computedAt: { type: Date, required: true },
+};
+const rollupSchema = new Schema(rollupFields, { collection: 'ledger_rollups', versionKey: false });
 rollupSchema.index({ countyCode: 1, month: 1 });
 rollupSchema.index({ counselId: 1, month: 1 });
 rollupSchema.index({ provinceCode: 1, month: 1 });
-export interface RollupDoc {
-  key: string;
-  counselId: Types.ObjectId;
-  villageCode: string;
-  townshipCode: string;
-  countyCode: string;
-  provinceCode: string;
-  month: string;
-  onSiteMinutes: number;
-  remoteMinutes: number;
-  lectures: number;
-  mediations: number;
-  entries: number;
-  computedAt: Date;
-}
+/** As `.lean()` reads it, derived from the schema. */
+export type RollupDoc = Stored<typeof rollupFields>;
 export const LedgerRollupModel = model('LedgerRollup', rollupSchema);
 
 /** Reminders sent (or tried) per counsel and period: the unique claim makes it once per period. */
@@ -146,7 +114,7 @@ const reminderSchema = new Schema(
     counselId: { type: Schema.Types.ObjectId, required: true },
     period: { type: String, required: true },
     missing: { type: [String], default: [] },
-    status: { type: String, enum: ['claimed', 'sent', 'failed'], default: 'claimed' },
+    status: { type: String, enum: ['claimed', 'sent', 'failed'] as const, default: 'claimed' },
     errcode: { type: Number, default: null },
     at: { type: Date, default: () => new Date() },
   },

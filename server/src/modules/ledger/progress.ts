@@ -1,7 +1,7 @@
 /** A counsel's progress towards the service targets (R2, R3) in each village they serve. */
 import { Types } from 'mongoose';
 import type { VillageProgress } from '@vc/types';
-import type { Principal } from '../../shared/http';
+import type { Principal } from '../../shared/principal';
 import { inBeijing, minutesByMonth, monthOf, monthStart } from '../../shared/periods';
 import { answeredIn } from '../consultations/queries';
 import { describeShortfalls } from './format';

@@ -7,7 +7,7 @@ import { isDuplicateKey } from '../../store/duplicates';
 import { Types } from 'mongoose';
 import type { RunRemindersReply } from '@vc/types';
 import { inBeijing, monthOf, monthsOfQuarter, quarterOfMonth } from '../../shared/periods';
-import { usersInCounties } from '../accounts/queries';
+import { usersInCounties } from '../users/queries';
 import { activeAssignmentsIn, type ActiveAssignment } from '../counsel/queries';
 import { describeShortfall } from './format';
 import { countyPolicy } from '../county-policy/service';

@@ -4,7 +4,7 @@ import { monthOf, monthsOfQuarter, quarterOfMonth } from '../../shared/periods';
 import { describeShortfalls } from './format';
 import { countyPoliciesOfProvince, countyPolicy } from '../county-policy/service';
 import { activeAssignmentsIn } from '../counsel/queries';
-import { usersInCounties } from '../accounts/queries';
+import { usersInCounties } from '../users/queries';
 import { placesOfCounty, placesOfProvince } from '../places/lookup';
 import { LedgerRollupModel, type RollupDoc } from './model';
 import { EMPTY_FIGURES, standing, type MonthFigures, type Targets } from './policy';

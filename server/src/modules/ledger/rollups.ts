@@ -43,7 +43,7 @@ export async function recomputeRollup(counselId: string, villageCode: string, mo
   const key = `${counselId}:${villageCode}:${month}`;
   await withLease(`rollup:${key}`, async () => {
     const figures = await figuresFromEntries(counselId, villageCode, month);
-    const doc: RollupDoc = {
+    const doc: Omit<RollupDoc, '_id'> = {
       key,
       counselId: new Types.ObjectId(counselId),
       villageCode,

@@ -1,6 +1,6 @@
 /** Ledger entries as shown, shared by the entries' and the reviews' use cases (entries.ts, reviews.ts). */
 import type { LedgerEntry } from '@vc/types';
-import { usersInCounties } from '../accounts/queries';
+import { usersInCounties } from '../users/queries';
 import { placeNamesByCode } from '../places/lookup';
 import type { LedgerEntryDoc } from './model';
 

@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import { Input, View } from '@tarojs/components';
+import type { GroupMessage } from '@vc/types';
+import { chatTime } from '../services/chat';
+import { Button } from '../../shared/components/Button';
+
+interface Props {
+  message: GroupMessage;
+  /** posted by the person looking at it */
+  mine: boolean;
+  /** a moderator may delete it (with a reason) */
+  canRemove: boolean;
+  /** the village's counsel may take a villager's message private */
+  canTakePrivate: boolean;
+  busy: boolean;
+  onRemove: (reason: string) => void;
+  onTakePrivate: () => void;
+}
+
+const HIDDEN_TEXT = { removed: '该消息已被管理员删除', private: '该消息已转为私下咨询' } as const;
+
+/**
+ * One message of a work group: author name and role, time, text (or why it is no longer shown).
+ * Long-press or 操作 opens the actions this person may take on it.
+ */
+export function GroupMessageItem({ message: m, mine, canRemove, canTakePrivate, busy, onRemove, onTakePrivate }: Props) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+
+  if (m.kind === 'notice') {
+    return (
+      <View id={`msg-${m.seq}`} className="muted" style={{ textAlign: 'center', margin: '8px 0 16px' }}>
+        {m.text} · {chatTime(m.at)}
+      </View>
+    );
+  }
+
+  const hidden = m.state !== 'visible';
+  const actionable = !hidden && (canRemove || canTakePrivate);
+  return (
+    <View
+      id={`msg-${m.seq}`}
+      className="list-item"
+      style={mine ? { background: '#fdf3f2', marginLeft: '48px' } : { marginRight: '48px' }}
+      onLongPress={() => {
+        if (actionable) setOpen(true);
+      }}
+    >
+      <View className="row">
+        <View className="grow subtitle" id={`msg-author-${m.seq}`}>
+          {m.authorName} · {m.authorRole}
+        </View>
+        <View className="muted">{chatTime(m.at)}</View>
+      </View>
+      {hidden ? (
+        <View id={`msg-text-${m.seq}`} className="muted">
+          {HIDDEN_TEXT[m.state as 'removed' | 'private'] ?? '该消息已不再显示'}
+        </View>
+      ) : (
+        <View id={`msg-text-${m.seq}`} style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+          {m.text}
+        </View>
+      )}
+      {actionable && !open && (
+        <View style={{ textAlign: 'right' }}>
+          <View id={`msg-actions-${m.seq}`} className="tag" onClick={() => setOpen(true)}>
+            操作
+          </View>
+        </View>
+      )}
+      {actionable && open && (
+        <View id={`msg-panel-${m.seq}`}>
+          {canRemove && (
+            <View>
+              <Input
+                id={`remove-reason-${m.seq}`}
+                className="input"
+                value={reason}
+                placeholder="删除原因（必填）"
+                onInput={(e) => setReason(e.detail.value)}
+              />
+              <Button small id={`remove-${m.seq}`} disabled={busy} onClick={() => onRemove(reason.trim())}>
+                删除
+              </Button>
+            </View>
+          )}
+          {canTakePrivate && (
+            <Button light id={`take-private-${m.seq}`} disabled={busy} onClick={onTakePrivate}>
+              转为私下咨询
+            </Button>
+          )}
+          <View className="muted" id={`msg-panel-close-${m.seq}`} style={{ textAlign: 'right' }} onClick={() => setOpen(false)}>
+            收起
+          </View>
+        </View>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import { Picker, View } from '@tarojs/components';
+import type { ComplianceReply, VillageCompliance } from '@vc/types';
+import { call } from '../../shared/api';
+import { ErrorMessage } from '../../shared/components/Message';
+import { useStaffPlace } from '../../shared/hooks/useStaffPlace';
+import { useLoad } from '../../shared/hooks/useLoad';
+import { beijingMonth } from '../../shared/time';
+import { MissingTags } from '../components/MissingTags';
+import { hours, pct } from '../services/format';
+
+function VillageItem({ v, targetMinutes }: { v: VillageCompliance; targetMinutes: number }) {
+  const prefix = v.compliant ? 'done' : 'behind';
+  return (
+    <View className="list-item" id={`${prefix}-${v.code}`}>
+      <View className="row">
+        <View className="grow" style={{ fontWeight: 'bold' }} id={`${prefix}-name-${v.code}`}>
+          {v.name}
+        </View>
+        <View className={v.compliant ? 'ok' : 'tag'}>{v.compliant ? '达标' : '未达标'}</View>
+      </View>
+      <View className="subtitle" id={`${prefix}-counsel-${v.code}`}>
+        法律顾问：{v.counsel.length ? v.counsel.map((c) => c.name).join('、') : '暂未指派'}
+      </View>
+      <View className="muted" id={`${prefix}-hours-${v.code}`}>
+        本月驻点 {hours(v.onSiteMinutes)} / {hours(targetMinutes)} 小时 · 讲座 {v.lectures} 次 · 台账 {v.entries} 条
+      </View>
+      <MissingTags id={`${prefix}-missing-${v.code}`} items={v.missing} />
+    </View>
+  );
+}
+
+export default function TownshipProgress() {
+  const [townshipCode, setTownshipCode] = useState<string | null>(null);
+  const [townshipName, setTownshipName] = useState('');
+  const [month, setMonth] = useState(() => beijingMonth());
+  const compliance = useLoad<ComplianceReply>();
+  const { data, error, loading } = compliance;
+
+  function load(code: string, m: string) {
+    compliance.load(() => call('townshipCompliance', { params: { townshipCode: code }, query: { month: m } }));
+  }
+
+  useStaffPlace(
+    'township_staff',
+    ({ code, name }) => {
+      setTownshipCode(code);
+      setTownshipName(name);
+      load(code, month);
+    },
+    compliance.fail,
+  );
+
+  function pickMonth(m: string) {
+    const v = m.slice(0, 7);
+    setMonth(v);
+    if (townshipCode) load(townshipCode, v);
+  }
+
+  const targetMinutes = Math.round((data?.targets.minOnSiteHoursPerMonth ?? 0) * 60);
+  const villages = data ? data.villages.filter((v) => !townshipCode || v.townshipCode === townshipCode) : [];
+  // behind schedule first, the fewest on-site minutes first
+  const behind = villages.filter((v) => !v.compliant).sort((a, b) => a.onSiteMinutes - b.onSiteMinutes);
+  const done = villages.filter((v) => v.compliant);
+  const township = data?.townships.find((t) => t.code === townshipCode);
+  const rate = township?.rate ?? data?.summary.rate ?? 0;
+  const compliant = township?.compliant ?? data?.summary.compliant ?? 0;
+  const total = township?.villages ?? data?.summary.villages ?? 0;
+
+  return (
+    <View className="page">
+      <View className="card">
+        <View className="title">进度落后的村</View>
+        <View className="subtitle">{townshipName || township?.name || townshipCode || ''}</View>
+        <Picker mode="date" fields="month" value={`${month}-01`} onChange={(e) => pickMonth(String(e.detail.value))}>
+          <View className="input" id="progress-month" style={{ lineHeight: '48px', marginTop: '8px' }}>
+            统计月份：{month}
+          </View>
+        </Picker>
+      </View>
+      <ErrorMessage message={error} />
+      {loading && !data && (
+        <View className="muted" id="loading">
+          正在加载…
+        </View>
+      )}
+      {data && (
+        <View>
+          <View className="card" id="township-summary">
+            <View className="row">
+              <View className="grow">达标率</View>
+              <View id="township-rate" style={{ fontWeight: 'bold' }}>
+                {pct(rate)}（{compliant}/{total}）
+              </View>
+            </View>
+            <View className="muted">
+              标准：每村每月驻点 {data.targets.minOnSiteHoursPerMonth} 小时，每季度讲座 {data.targets.minLecturesPerQuarter}{' '}
+              次，每年服务 {data.targets.minHoursPerYear} 小时
+            </View>
+          </View>
+
+          <View className="card" id="behind-list">
+            <View className="section-title">未达标（{behind.length}）</View>
+            {behind.length === 0 && (
+              <View className="muted" id="behind-empty">
+                各村均已达标
+              </View>
+            )}
+            {behind.map((v) => (
+              <VillageItem key={v.code} v={v} targetMinutes={targetMinutes} />
+            ))}
+          </View>
+
+          {done.length > 0 && (
+            <View className="card" id="done-list">
+              <View className="section-title">已达标（{done.length}）</View>
+              {done.map((v) => (
+                <VillageItem key={v.code} v={v} targetMinutes={targetMinutes} />
+              ))}
+            </View>
+          )}
+        </View>
+      )}
+    </View>
+  );
+}

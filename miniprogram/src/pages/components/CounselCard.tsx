@@ -1,0 +1,53 @@
+import { Image, Text, View } from '@tarojs/components';
+import type { CounselCard as Counsel } from '@vc/types';
+import { Button } from '../../shared/components/Button';
+
+interface Props {
+  counsel: Counsel;
+  onCall: (counsel: Counsel) => void;
+}
+
+export function CounselCard({ counsel, onCall }: Props) {
+  const surname = counsel.name.slice(0, 1);
+  return (
+    <View id={`counsel-${counsel.id}`} className="card">
+      <View className="row">
+        {counsel.photoUrl ? (
+          <Image className="avatar" src={counsel.photoUrl} mode="aspectFill" />
+        ) : (
+          <View className="avatar">{surname}</View>
+        )}
+        <View className="grow">
+          <View id={`counsel-name-${counsel.id}`} className="title">
+            {counsel.name}
+          </View>
+          <View className="subtitle">{counsel.title}</View>
+          <View className="subtitle">{counsel.organization}</View>
+        </View>
+      </View>
+      {counsel.duties.length > 0 && (
+        <View style={{ marginTop: '12px' }}>
+          <View className="muted">工作职责</View>
+          {counsel.duties.map((d, i) => (
+            <View key={i}>· {d}</View>
+          ))}
+        </View>
+      )}
+      <View style={{ marginTop: '12px' }}>
+        <Text className="muted">驻村时间：</Text>
+        <Text>{counsel.onSiteHours}</Text>
+      </View>
+      <View className="row" style={{ marginTop: '12px' }}>
+        <View className="grow">
+          <Text className="muted">联系电话：</Text>
+          <Text id={`counsel-phone-${counsel.id}`} className="phone">
+            {counsel.phoneMasked}
+          </Text>
+        </View>
+        <Button id={`call-${counsel.id}`} small onClick={() => onCall(counsel)}>
+          拨打
+        </Button>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,149 @@
+import { useState } from 'react';
+import { Input, View } from '@tarojs/components';
+import type { CountyPolicy, UpdateCountyPolicyBody } from '@vc/types';
+import { COUNTY_POLICY_LIMITS, type CountyPolicyNumberKey as NumberKey } from '@vc/types/src/constants';
+import { call } from '../../shared/api';
+import { Button } from '../../shared/components/Button';
+import { Feedback } from '../../shared/components/Feedback';
+import { useAction } from '../../shared/hooks/useAction';
+import { useStaffPlace } from '../../shared/hooks/useStaffPlace';
+
+interface NumberField {
+  key: NumberKey;
+  label: string;
+  unit: string;
+  min: number;
+  max: number;
+  integer: boolean;
+}
+
+/** The fields in the order shown; their ranges are the server's (types/src/constants.ts). */
+const NUMBER_FIELDS: NumberField[] = (
+  [
+    { key: 'maxVillagesPerCounsel', label: '每名顾问最多服务村数', unit: '个' },
+    { key: 'minOnSiteHoursPerMonth', label: '每村每月驻点小时', unit: '小时' },
+    { key: 'minLecturesPerQuarter', label: '每村每季度讲座次数', unit: '次' },
+    { key: 'minHoursPerYear', label: '每村每年服务小时', unit: '小时' },
+    // 限时办结 (DOMAIN R8): deadlines of a new consultation, counted from the asking
+    { key: 'firstResponseHours', label: '首次答复时限', unit: '小时' },
+    { key: 'closureDays', label: '办结时限', unit: '天' },
+  ] as const
+).map((f) => ({ ...f, ...COUNTY_POLICY_LIMITS[f.key] }));
+
+type Form = Record<NumberKey | 'supervisionPhone', string>;
+
+function formOf(p: CountyPolicy): Form {
+  return {
+    maxVillagesPerCounsel: String(p.maxVillagesPerCounsel),
+    minOnSiteHoursPerMonth: String(p.minOnSiteHoursPerMonth),
+    minLecturesPerQuarter: String(p.minLecturesPerQuarter),
+    minHoursPerYear: String(p.minHoursPerYear),
+    firstResponseHours: String(p.firstResponseHours),
+    closureDays: String(p.closureDays),
+    supervisionPhone: p.supervisionPhone,
+  };
+}
+
+/** The body to send, or a Chinese message saying what is wrong. */
+function policyBody(form: Form): { body: UpdateCountyPolicyBody } | { error: string } {
+  const body: UpdateCountyPolicyBody = {};
+  for (const f of NUMBER_FIELDS) {
+    const raw = form[f.key].trim();
+    if (!raw) return { error: `请填写${f.label}` };
+    if (!/^\d+(\.\d+)?$/.test(raw)) return { error: `${f.label}应为数字` };
+    const n = Number(raw);
+    if (f.integer && !Number.isInteger(n)) return { error: `${f.label}应为整数` };
+    if (n < f.min || n > f.max) return { error: `${f.label}应在 ${f.min} 到 ${f.max} 之间` };
+    body[f.key] = n;
+  }
+  const phone = form.supervisionPhone.trim();
+  if (!/^[\d-]{5,20}$/.test(phone)) return { error: '监督电话格式不正确（5 到 20 位数字或短横线）' };
+  body.supervisionPhone = phone;
+  return { body };
+}
+
+export default function CountyPolicyPage() {
+  const [countyCode, setCountyCode] = useState<string | null>(null);
+  const [countyName, setCountyName] = useState('');
+  const [form, setForm] = useState<Form | null>(null);
+  const action = useAction();
+
+  useStaffPlace(
+    'county_staff',
+    ({ code, name }) => {
+      setCountyCode(code);
+      setCountyName(name);
+      call('countyPolicy', { params: { countyCode: code } })
+        .then((p) => setForm(formOf(p)))
+        .catch(action.fail);
+    },
+    action.fail,
+  );
+
+  function set(key: keyof Form, value: string) {
+    setForm((f) => (f ? { ...f, [key]: value } : f));
+    if (action.ok) action.succeed(null);
+  }
+
+  function save() {
+    if (!countyCode || !form) return;
+    const checked = policyBody(form);
+    if ('error' in checked) {
+      action.fail(checked.error);
+      return;
+    }
+    void action.run(
+      async () => setForm(formOf(await call('updateCountyPolicy', { params: { countyCode }, body: checked.body }))),
+      { ok: '已保存县级政策' },
+    );
+  }
+
+  return (
+    <View className="page">
+      <View className="card">
+        <View className="title">县级政策设置</View>
+        <View className="subtitle">{countyName || countyCode || ''}</View>
+        <View className="muted">修改后，指派上限和达标统计按新的标准计算；咨询时限对此后新提出的咨询生效</View>
+      </View>
+      <Feedback of={action} />
+      {form ? (
+        <View className="card">
+          {NUMBER_FIELDS.map((f) => (
+            <View key={f.key} style={{ marginBottom: '12px' }}>
+              <View className="muted">
+                {f.label}（{f.unit}，{f.min}–{f.max}）
+              </View>
+              <Input
+                id={`policy-${f.key}`}
+                className="input"
+                type={f.integer ? 'number' : 'digit'}
+                value={form[f.key]}
+                onInput={(e) => set(f.key, e.detail.value)}
+              />
+            </View>
+          ))}
+          <View style={{ marginBottom: '12px' }}>
+            <View className="muted">监督电话</View>
+            <Input
+              id="policy-supervisionPhone"
+              className="input"
+              type="text"
+              value={form.supervisionPhone}
+              placeholder="如：0418-1234567"
+              onInput={(e) => set('supervisionPhone', e.detail.value)}
+            />
+          </View>
+          <Button id="policy-save" disabled={action.busy} onClick={save}>
+            {action.busy ? '正在保存…' : '保存'}
+          </Button>
+        </View>
+      ) : (
+        !action.error && (
+          <View className="muted" id="loading">
+            正在加载…
+          </View>
+        )
+      )}
+    </View>
+  );
+}

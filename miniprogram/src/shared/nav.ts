@@ -1,0 +1,59 @@
+import Taro from '@tarojs/taro';
+
+/**
+ * Every screen, by capability. The main package (pages/) holds only what opens the app: home,
+ * login, binding a village, the notice board; each other capability is a subpackage loaded when
+ * first opened (app.config.ts lists the same paths).
+ */
+export const PAGES = {
+  // main package
+  index: '/pages/index/index',
+  login: '/pages/login/index',
+  bind: '/pages/bind/index',
+  board: '/pages/board/index',
+  // ledger: the counsel's entries and progress, the township's review and progress, the county's statistics and export
+  ledgerEntry: '/ledger/entry/index',
+  ledgerEntries: '/ledger/entries/index',
+  ledgerProgress: '/ledger/progress/index',
+  ledgerReview: '/ledger/review/index',
+  ledgerTownshipProgress: '/ledger/township-progress/index',
+  ledgerCountyStats: '/ledger/county-stats/index',
+  ledgerExport: '/ledger/export/index',
+  // counsel: assigning counsel to villages (county staff)
+  counselAssign: '/counsel/assign/index',
+  // policy: the county's targets and deadlines (county staff)
+  countyPolicy: '/policy/county/index',
+  // groups: work groups and their moderation
+  groupList: '/groups/list/index',
+  groupChat: '/groups/chat/index',
+  groupManage: '/groups/manage/index',
+  groupHeld: '/groups/held/index',
+  // consult: private consultations
+  consultList: '/consult/list/index',
+  consultThread: '/consult/thread/index',
+  consultAsk: '/consult/ask/index',
+  consultOverdue: '/consult/overdue/index',
+} as const;
+
+export type PageName = keyof typeof PAGES;
+
+function withQuery(url: string, query?: Record<string, string>): string {
+  if (!query) return url;
+  const qs = Object.keys(query)
+    .map((k) => `${k}=${encodeURIComponent(query[k] ?? '')}`)
+    .join('&');
+  return qs ? `${url}?${qs}` : url;
+}
+
+export function goto(page: PageName, query?: Record<string, string>): void {
+  void Taro.navigateTo({ url: withQuery(PAGES[page], query) });
+}
+
+export function replaceWith(page: PageName, query?: Record<string, string>): void {
+  void Taro.redirectTo({ url: withQuery(PAGES[page], query) });
+}
+
+/** Back to a fresh home page (after login, bind, logout). */
+export function restart(): void {
+  void Taro.reLaunch({ url: PAGES.index });
+}
