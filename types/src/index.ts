@@ -19,3 +19,4 @@ export * from './county-policy/routes';
 export * from './ledger/routes';
 export * from './groups/routes';
 export * from './consultations/routes';
+export * from './constants';

@@ -1,3 +1,4 @@
+import { MAX_ENTRY_HOURS } from '@vc/types';
 /**
  * Every failure a client can see: a stable code, an HTTP status and a Chinese message.
  * The catalogue lives here so codes stay unique and messages consistent.
@@ -33,7 +34,7 @@ export const ERRORS = {
   COUNSEL_NOT_IN_VILLAGE: [404, '该法律顾问不服务此村（社区）'],
   PHONE_NOT_AVAILABLE: [404, '该法律顾问未登记联系电话'],
   LEDGER_END_BEFORE_START: [400, '结束时间必须晚于开始时间'],
-  LEDGER_TOO_LONG: [400, '单次服务时长不能超过 12 小时，请分开登记'],
+  LEDGER_TOO_LONG: [400, `单次服务时长不能超过 ${MAX_ENTRY_HOURS} 小时，请分开登记`],
   LEDGER_IN_FUTURE: [400, '不能登记尚未发生的服务'],
   LEDGER_TOO_OLD: [400, '服务时间过早，已超出可登记的期限'],
   LEDGER_ATTENDEES_REQUIRED: [400, '法治讲座请填写参加人数'],

@@ -1,4 +1,5 @@
 import { z } from '../zod';
+import { MAX_PHOTOS, QUESTION_MAX_LENGTH, QUESTION_MIN_LENGTH } from '../constants';
 import { CONSULTATION_STATUS_LABELS, CONSULTATION_STEP_LABELS } from '../labels';
 import { ClientKey, GroupTier } from '../groups/schemas';
 import { ObjectId, TownshipCode, VillageCode } from '../roles';
@@ -92,7 +93,6 @@ export type Consultation = z.infer<typeof Consultation>;
 export const ConsultationListReply = z.object({ items: z.array(ConsultationSummary) }).openapi('ConsultationListReply');
 export type ConsultationListReply = z.infer<typeof ConsultationListReply>;
 
-export const MAX_PHOTOS = 4;
 /** bytes; phones compress before upload (chooseImage sizeType compressed) */
 export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
@@ -103,7 +103,11 @@ export const PhotoParams = z.object({ consultationId: ObjectId, photoId: ObjectI
 export const AskBody = z
   .object({
     clientKey: ClientKey,
-    question: z.string().trim().min(5, '请把问题写清楚（至少5个字）').max(2000, '问题不能超过2000字'),
+    question: z
+      .string()
+      .trim()
+      .min(QUESTION_MIN_LENGTH, `请把问题写清楚（至少${QUESTION_MIN_LENGTH}个字）`)
+      .max(QUESTION_MAX_LENGTH, `问题不能超过${QUESTION_MAX_LENGTH}字`),
     /** photos uploaded first with uploadConsultationPhoto */
     photoIds: z.array(ObjectId).max(MAX_PHOTOS, `最多附${MAX_PHOTOS}张照片`).optional(),
   })

@@ -46,7 +46,5 @@ export const CountyPolicyChange = z
   })
   .openapi('CountyPolicyChange');
 export type CountyPolicyChange = z.infer<typeof CountyPolicyChange>;
-export const CountyPolicyHistoryReply = z
-  .object({ items: z.array(CountyPolicyChange) })
-  .openapi('CountyPolicyHistoryReply');
+export const CountyPolicyHistoryReply = z.object({ items: z.array(CountyPolicyChange) }).openapi('CountyPolicyHistoryReply');
 export type CountyPolicyHistoryReply = z.infer<typeof CountyPolicyHistoryReply>;

@@ -1,11 +1,12 @@
 import { z } from '../zod';
+import { CLIENT_KEY_PATTERN, GROUP_POST_MAX_LENGTH, TIERS } from '../constants';
 import { GROUP_ACTION_LABELS, GROUP_STANDING_LABELS, GROUP_TIER_LABELS, PII_KIND_LABELS } from '../labels';
 import { ObjectId, PlaceCode } from '../roles';
 
 export { GROUP_ACTION_LABELS, GROUP_STANDING_LABELS, GROUP_TIER_LABELS, PII_KIND_LABELS };
 
 /** Three tiers of work groups (DOMAIN R6); one group per village, township and county, named by its place code. */
-export const GROUP_TIERS = ['village', 'township', 'county'] as const;
+export const GROUP_TIERS = TIERS;
 export const GroupTier = z.enum(GROUP_TIERS);
 export type GroupTier = z.infer<typeof GroupTier>;
 
@@ -75,12 +76,12 @@ export const GroupMessagesReply = z
   .openapi('GroupMessagesReply');
 export type GroupMessagesReply = z.infer<typeof GroupMessagesReply>;
 
-export const ClientKey = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '客户端编号格式不正确');
+export const ClientKey = z.string().regex(CLIENT_KEY_PATTERN, '客户端编号格式不正确');
 
 export const PostGroupMessageBody = z
   .object({
     clientKey: ClientKey,
-    text: z.string().trim().min(1, '消息不能为空').max(1000, '消息不能超过1000字'),
+    text: z.string().trim().min(1, '消息不能为空').max(GROUP_POST_MAX_LENGTH, `消息不能超过${GROUP_POST_MAX_LENGTH}字`),
   })
   .strict()
   .openapi('PostGroupMessageBody');

@@ -1,4 +1,5 @@
 import { z } from '../zod';
+import { CLIENT_KEY_PATTERN } from '../constants';
 import { LEDGER_KIND_LABELS, LEDGER_MODE_LABELS, LEDGER_STATUS_LABELS } from '../labels';
 import { ObjectId, TownshipCode, VillageCode } from '../roles';
 
@@ -39,7 +40,7 @@ export const GeoPoint = z
 export const SubmitLedgerEntryBody = z
   .object({
     /** made by the phone once per entry; retries and offline syncs send the same key */
-    clientKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '客户端编号格式不正确'),
+    clientKey: z.string().regex(CLIENT_KEY_PATTERN, '客户端编号格式不正确'),
     villageCode: VillageCode,
     kind: LedgerKind,
     mode: LedgerMode.default('on_site'),

@@ -1,3 +1,4 @@
+import { NEXT_TIER } from '@vc/types';
 import type { ConsultationStatus, ConsultationStepKind, ConsultationTier } from '@vc/types';
 import { covers, type Grant } from '../../shared/scope';
 
@@ -80,11 +81,8 @@ export function project(steps: readonly StepRecord[]): ConsultationState {
   return state;
 }
 
-export const NEXT_TIER: Record<ConsultationTier, ConsultationTier | null> = {
-  village: 'township',
-  township: 'county',
-  county: null,
-};
+/** Where an escalation goes from each tier (shared with the phone: types/src/constants.ts). */
+export { NEXT_TIER };
 
 export interface Where {
   villageCode: string;
