@@ -111,6 +111,22 @@ describe('finding and binding a village', () => {
     ]);
   });
 
+  it('shows one village by its code with its township and county, and 404 for a code that is no village', async () => {
+    const { token } = await demoLogin(stack.baseUrl, '林红霞');
+    const village = await call('village', { token, params: { villageCode: '210921001001' } });
+    expect(village.status).toBe(200);
+    expect(village.body).toMatchObject({
+      code: '210921001001',
+      name: '富民社区',
+      townshipName: '城区街道',
+      countyName: '阜新蒙古族自治县',
+    });
+    const unknown = await call('village', { token, params: { villageCode: '210921999999' } });
+    expect(`${unknown.status} ${unknown.body.error.code}`).toBe('404 VILLAGE_NOT_FOUND');
+    const malformed = await call('village', { token, params: { villageCode: '2109' } });
+    expect(`${malformed.status} ${malformed.body.error.code}`).toBe('400 VALIDATION_FAILED');
+  });
+
   it('refuses unknown villages and invite codes with 404 and binds nothing', async () => {
     const { token } = await demoLogin(stack.baseUrl, '林红霞');
     const unknownVillage = await call('bindVillage', { token, body: { villageCode: '210921999999' } });

@@ -14,6 +14,15 @@ export const placesRoutes = defineRoutes({
     query: VillageSearchQuery,
     reply: VillageSearchReply,
   },
+  village: {
+    method: 'get',
+    path: '/api/places/villages/:villageCode',
+    summary: '按区划代码查看一个村（社区）：所属乡镇、县',
+    access: { kind: 'session' },
+    params: VillageParams,
+    query: EmptyQuery,
+    reply: VillageSummary,
+  },
   villageByInvite: {
     method: 'get',
     path: '/api/places/invite/:inviteCode',

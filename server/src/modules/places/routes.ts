@@ -7,6 +7,7 @@ import * as places from './service';
 export function placesHandlers({ config, wechat }: AppDeps): Handlers<typeof placesRoutes> {
   return {
     searchVillages: async ({ query }) => ({ items: await places.searchVillages(query.q, query.countyCode, query.limit) }),
+    village: ({ params }) => places.villageSummary(params.villageCode),
     villageByInvite: ({ params }) => places.villageByInvite(params.inviteCode),
     placeChildren: ({ params }) => places.children(params.code),
     villageQrCode: async ({ params, ctx }) => {
