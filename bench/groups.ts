@@ -41,7 +41,7 @@ export async function benchGroups(log: (line: string) => void): Promise<GroupsRe
   try {
     const db = mongoose.connection.db!;
     const villages = await db
-      .collection('places')
+      .collection<{ code: string }>('places')
       .find({ level: 'village', countyCode: '210921' }, { projection: { code: 1 } })
       .sort({ code: 1 })
       .toArray();

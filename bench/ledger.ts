@@ -38,7 +38,7 @@ export async function benchLedger(log: (line: string) => void): Promise<LedgerRe
   try {
     const db = mongoose.connection.db!;
     const assignments = await db
-      .collection('counsel_assignments')
+      .collection<{ counselId: Types.ObjectId; villageCode: string }>('counsel_assignments')
       .find({ countyCode: '210921', endedAt: null })
       .sort({ villageCode: 1 })
       .toArray();

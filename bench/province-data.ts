@@ -18,7 +18,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import path from 'node:path';
 import mongoose, { Types } from 'mongoose';
 import { importPlaces } from '../server/src/modules/places/importer';
-import { figuresForMonth } from '../server/src/modules/ledger/policy';
+import { figuresForMonth, type CountedEntry } from '../server/src/modules/ledger/policy';
 import { startDatabase } from './lib/server';
 import { timed } from './lib/stats';
 import { seeded } from '../tests/support/resilience-ledger';
@@ -28,6 +28,9 @@ import { UserModel } from '../server/src/modules/users/model';
 import { AssignmentModel } from '../server/src/modules/counsel/model';
 import { LedgerEntryModel, LedgerRollupModel } from '../server/src/modules/ledger/model';
 import { embeddedPostgresPackageVersion } from './lib/env';
+
+/** The fields of a stored ledger entry the figures are computed from. */
+type StoredEntry = Omit<CountedEntry, 'id' | 'correctsEntryId'> & { _id: Types.ObjectId };
 
 /** Bump when the generated data changes shape, so old caches are rebuilt. */
 const DATA_VERSION = 3;
@@ -87,7 +90,7 @@ async function insertInBatches(model: Parameters<typeof storedMany>[0], docs: re
   const c = mongoose.connection.collection(model.collection.name);
   for (let i = 0; i < docs.length; i += batch) {
     const shaped = await storedMany(model, docs.slice(i, i + batch));
-    await c.insertMany(shaped as never[], { ordered: false });
+    await c.insertMany(shaped, { ordered: false });
   }
 }
 
@@ -320,16 +323,18 @@ export async function ensureProvinceData(cacheRoot: string, log: (line: string) 
         const key = `${s.counselId}:${s.villageCode}:${MONTH}`;
         const stored = await mongoose.connection.collection('ledger_rollups').findOne({ key });
         const fresh = figuresForMonth(
-          (await Promise.all(s.entryIds.map((_id) => mongoose.connection.collection('ledger_entries').findOne({ _id })))).map(
-            (e) => ({
-              id: String(e!._id),
-              kind: e!.kind,
-              mode: e!.mode,
-              startAt: e!.startAt,
-              endAt: e!.endAt,
-              correctsEntryId: null,
-            }),
-          ),
+          (
+            await Promise.all(
+              s.entryIds.map((_id) => mongoose.connection.collection<StoredEntry>('ledger_entries').findOne({ _id })),
+            )
+          ).map((e) => ({
+            id: String(e!._id),
+            kind: e!.kind,
+            mode: e!.mode,
+            startAt: e!.startAt,
+            endAt: e!.endAt,
+            correctsEntryId: null,
+          })),
           MONTH,
         );
         for (const f of ['onSiteMinutes', 'remoteMinutes', 'lectures', 'mediations', 'entries'] as const) {

@@ -447,7 +447,7 @@ export async function provinceRequests(options: {
       counts.push(measured.count);
       handshakes += measured.handshakes;
       last = measured;
-      if (list) listLength = itemsOf(measured.value as Reply).length;
+      if (list) listLength = itemsOf(measured.value).length;
     }
     rows.push({ request, variant, listLength, counts, byName: last!.byName, handshakes });
   };

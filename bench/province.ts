@@ -102,7 +102,7 @@ export async function benchProvince(cacheRoot: string, log: (line: string) => vo
     const provinceDocs = [...provinceCounts][0]!;
     // the product read every rollup of the province's quarter: one per counsel and village here
     if (provinceCounts.size !== 1 || provinceDocs !== data.meta.rollups)
-      throw new Error(`floor read ${[...provinceCounts]} rollups`);
+      throw new Error(`floor read ${[...provinceCounts].join(', ')} rollups`);
     comparisons.push(
       compare(
         'province report',
@@ -172,7 +172,8 @@ export async function benchProvince(cacheRoot: string, log: (line: string) => vo
       1,
     );
     const countyDocs = [...countyCounts][0]!;
-    if (countyCounts.size !== 1 || countyDocs !== countyVillages) throw new Error(`floor read ${[...countyCounts]} rollups`);
+    if (countyCounts.size !== 1 || countyDocs !== countyVillages)
+      throw new Error(`floor read ${[...countyCounts].join(', ')} rollups`);
     comparisons.push(
       compare(
         'county report',

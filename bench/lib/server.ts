@@ -6,7 +6,7 @@ import { startEmbeddedDb, type EmbeddedDb } from '../../tools/db/embedded';
 import { connectDatabase, disconnectDatabase } from '../../server/src/db';
 
 /** Database only (data setup), connected through mongoose like the server. */
-export async function startDatabase(dataDir: string): Promise<{ db: EmbeddedDb; stop(): Promise<void> }> {
+export async function startDatabase(dataDir: string): Promise<{ db: EmbeddedDb; stop: () => Promise<void> }> {
   const db = await startEmbeddedDb({ dataDir, durable: false, readyTimeoutMs: 120000 });
   try {
     await connectDatabase(db.uri);

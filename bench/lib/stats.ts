@@ -66,7 +66,7 @@ export async function concurrently(
 
 /** Runs `jobs` with at most `width` at once. */
 export async function pooled<T>(jobs: (() => Promise<T>)[], width: number): Promise<T[]> {
-  const out: T[] = new Array(jobs.length);
+  const out = new Array<T>(jobs.length);
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(width, jobs.length) }, async () => {

@@ -15,7 +15,8 @@ declare module '*.scss';
 
 declare namespace NodeJS {
   interface ProcessEnv {
-    TARO_ENV: 'weapp' | 'h5' | string;
+    /** 'weapp' or 'h5' for the builds here (Taro knows more platforms) */
+    TARO_ENV: string;
     NODE_ENV: string;
     TARO_APP_API_BASE?: string;
     TARO_APP_DEMO?: string;

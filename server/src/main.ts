@@ -47,8 +47,16 @@ async function main() {
     await embedded?.stop();
     process.exit(0);
   };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  // a signal handler's promise is not awaited by Node: a failed stop is logged and exits non-zero
+  // instead of becoming an unhandled rejection
+  const onSignal = () => {
+    shutdown().catch((err: unknown) => {
+      log.fatal({ err }, `village-counsel 停止失败：${err instanceof Error ? err.message : String(err)}`);
+      process.exit(1);
+    });
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 }
 
 main().catch((err: unknown) => {

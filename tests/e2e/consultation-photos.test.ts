@@ -66,7 +66,7 @@ it('a villager asks with a photo; the thread shows it and only those who may see
   );
   await page.waitForFunction(
     () => {
-      const img = document.querySelector('#consult-photo-0 img') as HTMLImageElement | null;
+      const img = document.querySelector<HTMLImageElement>('#consult-photo-0 img');
       return !!img && img.complete && img.naturalWidth === 1;
     },
     undefined,

@@ -68,7 +68,7 @@ async function fillInput(b: Browser, id: string, value: string): Promise<void> {
   const input = b.page.locator(`#${id} input`);
   await input.waitFor({ timeout: 20000 });
   await input.fill(value);
-  await b.page.waitForFunction(({ sel, v }) => (document.querySelector(sel) as HTMLInputElement | null)?.value === v, {
+  await b.page.waitForFunction(({ sel, v }) => document.querySelector<HTMLInputElement>(sel)?.value === v, {
     sel: `#${id} input`,
     v: value,
   });

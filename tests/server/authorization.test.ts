@@ -164,7 +164,7 @@ describe.each(routes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as co
       } else if (!access.roles.includes(person.role)) expected = 'FORBIDDEN';
       else if (target === null)
         expected = 'allow'; // role-only route: the service scopes by owner
-      else expected = person.places.some((p) => target!.startsWith(p)) ? 'allow' : 'OUT_OF_JURISDICTION';
+      else expected = person.places.some((p) => target.startsWith(p)) ? 'allow' : 'OUT_OF_JURISDICTION';
 
       const where = `${route.method} ${fillPath(route.path, params)} → ${res.status} ${JSON.stringify(res.body).slice(0, 120)}`;
       expect(res.status < 500 ? 'ok' : where).toBe('ok');

@@ -426,7 +426,7 @@ describe('photos with a question', () => {
       headers: { authorization: `Bearer ${tokens[who]}` },
       body: form,
     });
-    return { status: res.status, body: (await res.json()) as any };
+    return { status: res.status, body: await res.json() };
   };
   const photo = (who: string, consultationId: string, photoId: string) =>
     fetch(`${stack.baseUrl}/api/consultations/${consultationId}/photos/${photoId}`, {

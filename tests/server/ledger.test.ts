@@ -414,7 +414,7 @@ describe('county compliance and the official export', () => {
     expect(sheet.getRow(2).values).toEqual([undefined, ...ENTRY_COLUMNS]);
     const stored = await entries().find({ villageCode: V1, months: lastMonth }).sort({ startAt: 1 }).toArray();
     expect(sheet.rowCount - 2).toBe(stored.length);
-    const ids = Array.from({ length: stored.length }, (_, i) => String(sheet.getRow(i + 3).getCell(16).value));
+    const ids = Array.from({ length: stored.length }, (_, i) => sheet.getRow(i + 3).getCell(16).text);
     expect(ids).toEqual(stored.map((e) => String(e._id)));
     const first = sheet.getRow(3);
     expect(first.getCell(6).value).toBe('驻村值班');

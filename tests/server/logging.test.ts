@@ -180,7 +180,7 @@ describe('no personal data in the log', () => {
     }
   });
 
-  it('no session token, nor the Authorization header, ever appears', async () => {
+  it('no session token, nor the Authorization header, ever appears', () => {
     const everything = stack.logs.join('\n');
     expect(stack.logs.length).toBeGreaterThan(10);
     expect(everything).not.toContain(villager.token);

@@ -3,7 +3,7 @@
  * access tokens with expiry (and early revocation, as when another process refreshes),
  * jscode2session with single-use codes, getwxacodeunlimit, msg_sec_check — with WeChat's errcodes.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 // 1×1 PNG
@@ -79,7 +79,7 @@ export async function startFakeWechat(appid = 'wx-test-appid', secret = 'test-se
     return null;
   };
 
-  const server: Server = createServer(async (req, res) => {
+  const answer = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const query = Object.fromEntries(url.searchParams);
     const body = req.method === 'POST' ? await readBody(req) : null;
@@ -151,6 +151,13 @@ export async function startFakeWechat(appid = 'wx-test-appid', secret = 'test-se
         res.writeHead(404, { 'content-type': 'application/json' });
         return res.end(JSON.stringify({ errcode: 404, errmsg: 'not found' }));
     }
+  };
+  // a request that fails (its body cut off) gets a 500, rather than an unhandled rejection and no reply
+  const server: Server = createServer((req, res) => {
+    answer(req, res).catch((err: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ errcode: -1, errmsg: err instanceof Error ? err.message : 'fake WeChat failed' }));
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -28,7 +28,7 @@ function shapeOf(value: unknown): unknown {
   if (Array.isArray(value)) return value.length ? [shapeOf(value[0])] : [];
   if (value && typeof value === 'object' && value.constructor === Object)
     return Object.fromEntries(Object.entries(value as Document).map(([k, v]) => [k, shapeOf(v)]));
-  return value === null ? 'null' : typeof value === 'object' ? (value as object).constructor.name : typeof value;
+  return value === null ? 'null' : typeof value === 'object' ? value.constructor.name : typeof value;
 }
 
 function filtersOf(event: CommandStartedEvent): { collection: string; filter: Document }[] {

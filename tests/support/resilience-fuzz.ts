@@ -219,7 +219,7 @@ export function validValue(schema: z.ZodTypeAny, depth = 0, known: Known = {}): 
       const keys = Object.keys(shape);
       const field = (k: string) =>
         known[k]
-          ? fc.oneof({ arbitrary: known[k]!, weight: 3 }, { arbitrary: validValue(shape[k]!, depth + 1, known), weight: 1 })
+          ? fc.oneof({ arbitrary: known[k], weight: 3 }, { arbitrary: validValue(shape[k]!, depth + 1, known), weight: 1 })
           : validValue(shape[k]!, depth + 1, known);
       return fc.record(Object.fromEntries(keys.map((k) => [k, field(k)])), {
         requiredKeys: keys.filter((k) => !shape[k]!.isOptional()),

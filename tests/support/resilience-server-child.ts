@@ -24,7 +24,13 @@ async function main() {
     wechat: createWechatClient(config.wechat),
     log: (err) => {
       const e = err as { name?: unknown; message?: unknown; code?: unknown };
-      emit({ logged: { name: String(e?.name ?? typeof err), message: String(e?.message ?? err).slice(0, 500), code: e?.code } });
+      emit({
+        logged: {
+          name: typeof e?.name === 'string' ? e.name : typeof err,
+          message: String(e?.message ?? err).slice(0, 500),
+          code: e?.code,
+        },
+      });
     },
   });
   const server: Server = await new Promise((resolve, reject) => {
@@ -37,7 +43,10 @@ async function main() {
     stopping = true;
     server.closeAllConnections();
     server.close();
-    disconnectDatabase().finally(() => process.exit(0));
+    // exits either way: a failed disconnect changes nothing for a process that is ending
+    disconnectDatabase()
+      .catch(() => undefined)
+      .finally(() => process.exit(0));
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

@@ -69,8 +69,8 @@ export async function serverProcess(env: Record<string, string>): Promise<Server
       child = proc;
       state.starts += 1;
       let stderr = '';
-      proc.stderr!.setEncoding('utf8');
-      proc.stderr!.on('data', (chunk: string) => {
+      proc.stderr.setEncoding('utf8');
+      proc.stderr.on('data', (chunk: string) => {
         stderr = (stderr + chunk).slice(-4000);
       });
       exited = new Promise<void>((resolve) =>
@@ -85,8 +85,8 @@ export async function serverProcess(env: Record<string, string>): Promise<Server
           proc.kill('SIGKILL');
           reject(new Error(`the server did not start within ${START_TIMEOUT_MS / 1000} s:\n${stderr}`));
         }, START_TIMEOUT_MS);
-        proc.stdout!.setEncoding('utf8');
-        proc.stdout!.on('data', (chunk: string) => {
+        proc.stdout.setEncoding('utf8');
+        proc.stdout.on('data', (chunk: string) => {
           buffered += chunk;
           let newline: number;
           while ((newline = buffered.indexOf('\n')) >= 0) {

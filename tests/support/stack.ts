@@ -83,8 +83,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const issued = recordRequestQueries(mongoose.connection.getClient());
     const handle = app.callback();
     const server: Server = await new Promise((resolve) => {
+      // Koa's handler answers its own errors (its promise does not reject)
       const s = createServer((req, res) =>
-        requestContext.run({ route: `${req.method} ${req.url?.split('?')[0]}` }, () => handle(req, res)),
+        requestContext.run({ route: `${req.method} ${req.url?.split('?')[0]}` }, () => void handle(req, res)),
       );
       s.listen(0, '127.0.0.1', () => resolve(s));
     });

@@ -230,7 +230,7 @@ process.once('exit', () => {
   for (const child of running) child.kill('SIGINT');
 });
 
-async function initCluster(pgDir: string, password: string, durable: boolean, creds: ReturnType<typeof postgresCredentials>) {
+function initCluster(pgDir: string, password: string, durable: boolean, creds: ReturnType<typeof postgresCredentials>) {
   const { initdb } = postgresBinaries();
   mkdirSync(pgDir, { recursive: true, mode: 0o700 });
   const pwFile = path.join(pgDir, '..', `.pgpass-init-${process.pid}`);
@@ -287,7 +287,7 @@ export async function startEmbeddedDb(options: StartOptions): Promise<EmbeddedDb
     log(`initialising the embedded PostgreSQL in ${pgDir} ...`);
     rmSync(pgDir, { recursive: true, force: true });
     writeFileSync(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
-    await initCluster(pgDir, readFileSync(passwordFile, 'utf8'), durable, creds);
+    initCluster(pgDir, readFileSync(passwordFile, 'utf8'), durable, creds);
   }
   if (!existsSync(passwordFile)) {
     throw new EmbeddedDbError(
@@ -312,7 +312,8 @@ export async function startEmbeddedDb(options: StartOptions): Promise<EmbeddedDb
   const pgArgs = ['-D', pgDir, '-p', String(pgPort), ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
   const pg = spawnChild(postgres, pgArgs, { stdio: ['ignore', 'pipe', 'pipe'], ...creds, env: { ...process.env, LC_ALL: 'C' } });
   running.add(pg.process);
-  pg.exited.then(() => running.delete(pg.process));
+  // `exited` only resolves (on the child's exit event)
+  void pg.exited.then(() => running.delete(pg.process));
   const stopPg = () => stopChild(pg, 'SIGINT', 30000);
 
   const deadline = Date.now() + (options.readyTimeoutMs ?? 60000);

@@ -11,7 +11,6 @@ import { apiBase, authHeader, networkError, replyError } from './http';
  * no zod in the bundle, and nothing here to edit when a route is added.
  */
 
-type Params = Record<string, string>;
 type Query = Record<string, string | number | undefined>;
 
 /** Path parameters travel as text (a sequence number too). */
@@ -35,8 +34,7 @@ function queryString(query: Query | undefined): string {
 /** Calls one API route by id. Resolves with the typed reply; rejects with ApiError (shared/http.ts). */
 export async function call<K extends RouteId>(routeId: K, options: CallOptions<K> = {}): Promise<Reply<K>> {
   const route = VC_ROUTES[routeId];
-  const url =
-    apiBase() + fillPath(route.path, (options.params ?? {}) as Params) + queryString(options.query as Query | undefined);
+  const url = apiBase() + fillPath(route.path, options.params ?? {}) + queryString(options.query);
   const header: Record<string, string> = { Accept: 'application/json', ...authHeader() };
   const method = route.method.toUpperCase() as 'GET' | 'POST' | 'PUT' | 'DELETE';
   const hasBody = method !== 'GET' && method !== 'DELETE';
@@ -48,7 +46,7 @@ export async function call<K extends RouteId>(routeId: K, options: CallOptions<K
       url,
       method,
       header,
-      data: hasBody ? ((options.body ?? {}) as object) : undefined,
+      data: hasBody ? (options.body ?? {}) : undefined,
       dataType: 'json',
       timeout: 15000,
     });
@@ -57,10 +55,10 @@ export async function call<K extends RouteId>(routeId: K, options: CallOptions<K
   }
   const status = res?.statusCode ?? 0;
   if (!status) throw networkError();
-  let data = res.data;
+  let data: unknown = res.data;
   if (typeof data === 'string' && data) {
     try {
-      data = JSON.parse(data);
+      data = JSON.parse(data) as unknown;
     } catch {
       /* keep the text */
     }

@@ -81,7 +81,7 @@ export function replyError(
 /** A message fit to show the user for anything a request (or a page) may throw. */
 export function messageOf(e: unknown): string {
   if (e instanceof ApiError) return e.message;
-  if (e && typeof e === 'object' && 'message' in e && typeof (e as { message: unknown }).message === 'string') {
+  if (e && typeof e === 'object' && 'message' in e && typeof e.message === 'string') {
     return (e as { message: string }).message;
   }
   return '操作失败，请稍后重试';

@@ -10,7 +10,7 @@ export const STORAGE_FULL = '手机存储空间不足，请清理后重试';
 
 function raw(key: string): unknown {
   try {
-    return Taro.getStorageSync(key) as unknown;
+    return Taro.getStorageSync<unknown>(key);
   } catch {
     return null;
   }

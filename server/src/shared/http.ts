@@ -65,8 +65,10 @@ const MAX_DEPTH = 16;
 /**
  * Keys starting with `$` or containing `.` could become MongoDB operators or paths;
  * no contract has them, so they are refused before anything else looks at the body.
+ * Returns the first such key, 'TOO_DEEP' past MAX_DEPTH levels (no forbidden key can be spelt
+ * 'TOO_DEEP': each starts with `$` or holds a `.`), or null.
  */
-export function findForbiddenKey(value: unknown): string | null | 'TOO_DEEP' {
+export function findForbiddenKey(value: unknown): string | null {
   const stack: { node: unknown; depth: number }[] = [{ node: value, depth: 0 }];
   while (stack.length) {
     const { node, depth } = stack.pop()!;
@@ -80,7 +82,11 @@ export function findForbiddenKey(value: unknown): string | null | 'TOO_DEEP' {
   return null;
 }
 
-function parse<T extends z.ZodTypeAny>(schema: T | undefined, value: unknown): z.infer<T> | undefined {
+/**
+ * Validates one part of a request. `unknown` here, where the route table is walked generically;
+ * each handler gets its contract's types (HandlerInput).
+ */
+function parse(schema: z.ZodTypeAny | undefined, value: unknown): unknown {
   if (!schema) return undefined;
   const result = schema.safeParse(value);
   if (!result.success) {
@@ -89,6 +95,12 @@ function parse<T extends z.ZodTypeAny>(schema: T | undefined, value: unknown): z
     throw new AppError('VALIDATION_FAILED', first ? `请求内容不符合要求：${first.message}` : undefined, details);
   }
   return result.data;
+}
+
+/** A path parameter as text ('' when absent), for the scope and membership checks. */
+function paramText(params: unknown, name: string): string {
+  const value = (params as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 }
 
 /** Mounts every route of the contract table; a missing handler is a type error in server/src/routes.ts. */
@@ -115,12 +127,11 @@ export function mountRoutes(
       ctx.state.principal = principal;
       const params = parse(contract.params, ctx.params);
       const scopeParam = contract.access.kind === 'role' ? contract.access.scope : null;
-      const target = scopeParam ? String((params as Record<string, unknown> | undefined)?.[scopeParam] ?? '') : null;
+      const target = scopeParam ? paramText(params, scopeParam) : null;
       const decision = decideAccess(principal?.grants ?? null, contract.access, target);
       if (decision === 'UNAUTHENTICATED' && ctx.state.sessionProblem) throw new AppError('SESSION_EXPIRED');
       if (decision !== 'allow') throw new AppError(decision);
-      if (contract.access.kind === 'member')
-        await checkMember(principal!, String((params as { groupCode: string }).groupCode), contract.access.need);
+      if (contract.access.kind === 'member') await checkMember(principal!, paramText(params, 'groupCode'), contract.access.need);
 
       const rawBody = (ctx.request as { body?: unknown }).body;
       if (contract.body) {
@@ -142,7 +153,7 @@ export function mountRoutes(
         principal,
         ctx,
       } as HandlerInput<RouteContract>;
-      const reply = await handler(input);
+      const reply: unknown = await handler(input);
       if (reply !== undefined) {
         ctx.status = contract.status ?? 200;
         ctx.body = reply;

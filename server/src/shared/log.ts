@@ -120,7 +120,7 @@ export function createLogger({ level = 'info', destination, onError }: LoggerOpt
             logMethod(args, method, levelValue) {
               const first: unknown = args[0];
               if (levelValue >= pino.levels.values.error! && first && typeof first === 'object' && 'err' in first)
-                onError((first as { err: unknown }).err);
+                onError(first.err);
               return method.apply(this, args);
             },
           },

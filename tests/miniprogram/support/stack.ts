@@ -22,7 +22,7 @@ const START_TIMEOUT_MS = 90000;
 
 export async function startUiStack(): Promise<TestStack> {
   const external = process.env.VC_TEST_BASE_URL;
-  if (external) return { baseUrl: external.replace(/\/+$/, ''), stop: async () => undefined };
+  if (external) return { baseUrl: external.replace(/\/+$/, ''), stop: () => Promise.resolve() };
 
   const child: ChildProcess = spawn(process.execPath, [TSX_CLI, CHILD], {
     cwd: ROOT,

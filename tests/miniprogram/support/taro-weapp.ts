@@ -93,19 +93,18 @@ export function bootWeapp(init: {
       data: cfg.data ?? {},
       methods,
       lifetimes: {
-        attached(this: Record<string, AnyFn | unknown>) {
-          const self = this as Record<string, unknown>;
-          self.route = target?.route;
-          self.__route__ = target?.route;
-          self.options = target?.query ?? {};
-          pages.push(self);
-          const call = (name: string, ...args: unknown[]) => (methods[name] as AnyFn | undefined)?.apply(self, args);
+        attached(this: Record<string, unknown>) {
+          this.route = target?.route;
+          this.__route__ = target?.route;
+          this.options = target?.query ?? {};
+          pages.push(this);
+          const call = (name: string, ...args: unknown[]) => methods[name]?.apply(this, args);
           call('onLoad', target?.query ?? {});
           call('onShow');
           call('onReady');
         },
         detached(this: Record<string, unknown>) {
-          (methods.onUnload as AnyFn | undefined)?.apply(this, []);
+          methods.onUnload?.apply(this, []);
           const i = pages.indexOf(this);
           if (i >= 0) pages.splice(i, 1);
         },

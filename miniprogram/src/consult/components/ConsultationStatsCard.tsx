@@ -11,7 +11,7 @@ interface Props {
   countyCode: string;
   /** "YYYY-MM" */
   month: string;
-  /** a failed load: the page shows the message */
+  /** a failed load: the page shows the message (a stable function, e.g. a useLoad's fail: a new one reloads) */
   onError: (e: unknown) => void;
 }
 
@@ -30,7 +30,7 @@ export function ConsultationStatsCard({ countyCode, month, onError }: Props) {
     return () => {
       current = false;
     };
-  }, [countyCode, month]);
+  }, [countyCode, month, onError]);
 
   if (!stats) return null;
   const s = stats.summary;

@@ -9,9 +9,12 @@ export function PhotoGallery({ consultationId, photoIds }: { consultationId: str
   const [failed, setFailed] = useState(false);
   const key = photoIds.join(',');
 
+  // keyed by the ids' text, not the array: a re-render with the same photos fetches nothing again
   useEffect(() => {
     let alive = true;
-    Promise.all(photoIds.map((id) => photoSource(consultationId, id).catch(() => null))).then((list) => {
+    const ids = key ? key.split(',') : [];
+    // cannot reject: each photo's failure becomes null (shown as "部分照片加载失败")
+    void Promise.all(ids.map((id) => photoSource(consultationId, id).catch(() => null))).then((list) => {
       if (!alive) return;
       setSources(list);
       setFailed(list.some((s) => s === null));

@@ -83,12 +83,12 @@ export default function CountyAssign() {
     }
     const code = staffPlace(session, 'county_staff', router.params.countyCode)?.code ?? null;
     if (!code) {
-      action.fail('您没有县（区）司法局工作人员权限');
+      fail('您没有县（区）司法局工作人员权限');
       return;
     }
     setCountyCode(code);
     void load(code);
-  }, []);
+  }, [fail, load, router.params.countyCode]);
 
   function pick(item: CounselListItem) {
     setSelected(item);

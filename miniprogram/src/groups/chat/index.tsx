@@ -178,6 +178,7 @@ export default function GroupChatPage() {
     );
   }
 
+  /** never rejects: a failed modal is a "no", and the request's failure is shown by action.run */
   async function takePrivate(m: GroupMessage) {
     clearNotes();
     const answer = await Taro.showModal({
@@ -240,7 +241,7 @@ export default function GroupChatPage() {
             canTakePrivate={counselHere && m.kind === 'text' && m.authorRole === ROLE_LABELS.villager}
             busy={action.busy}
             onRemove={(reason) => remove(m, reason)}
-            onTakePrivate={() => takePrivate(m)}
+            onTakePrivate={() => void takePrivate(m)}
           />
         ))}
       </View>

@@ -80,6 +80,7 @@ export default function GroupManage() {
     );
   }
 
+  /** never rejects: a failed modal is a "no", and the request's failure is shown by action.run */
   async function moderate(m: GroupMember, kind: 'mute' | 'unmute' | 'remove', reason: string) {
     if (reason.length < 2) {
       action.fail(`${MODERATE_LABELS[kind]}须填写原因（至少2个字）`);
@@ -131,7 +132,7 @@ export default function GroupManage() {
               member={m}
               busy={action.busy}
               onDecide={(d, r) => decide(m, d, r)}
-              onModerate={(a, r) => moderate(m, a, r)}
+              onModerate={(a, r) => void moderate(m, a, r)}
             />
           ))}
         </View>
@@ -146,7 +147,7 @@ export default function GroupManage() {
               member={m}
               busy={action.busy}
               onDecide={(d, r) => decide(m, d, r)}
-              onModerate={(a, r) => moderate(m, a, r)}
+              onModerate={(a, r) => void moderate(m, a, r)}
             />
           ))}
         </View>

@@ -1,7 +1,7 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { Input, Picker, Textarea, View } from '@tarojs/components';
-import type { LedgerKind, LedgerMode, SubmitLedgerEntryBody } from '@vc/types';
+import type { LedgerMode, SubmitLedgerEntryBody } from '@vc/types';
 import { MAX_ENTRY_HOURS } from '@vc/types/src/constants';
 import { Button } from '../../shared/components/Button';
 import { Feedback } from '../../shared/components/Feedback';
@@ -73,17 +73,18 @@ export default function LedgerEntryForm() {
     startLedgerSync();
   });
 
-  useEffect(() => {
-    if (!draft.villageCode && villages[0]) update({ villageCode: villages[0].code });
-  }, [villages]);
-
-  function update(patch: Partial<Draft>) {
+  const update = useCallback((patch: Partial<Draft>) => {
     setDraftState((d) => {
       const next = { ...d, ...patch };
       saveDraft(next);
       return next;
     });
-  }
+  }, []);
+
+  // a draft without a village takes the first one the counsel serves
+  useEffect(() => {
+    if (!draft.villageCode && villages[0]) update({ villageCode: villages[0].code });
+  }, [draft.villageCode, villages, update]);
 
   /** Editing a time by hand means it was not timed on site. */
   function updateTime(patch: Partial<Draft>) {
@@ -98,6 +99,7 @@ export default function LedgerEntryForm() {
   const kindIndex = Math.max(0, LEDGER_KIND_LIST.indexOf(draft.kind));
   const minutes = minutesOf(draft);
 
+  /** never rejects: currentLocation() resolves null when the location cannot be had */
   async function startTimer() {
     if (!village) {
       action.fail('请先选择服务的村（社区）');
@@ -228,7 +230,7 @@ export default function LedgerEntryForm() {
         ) : (
           <View>
             <View className="muted">到村后点“开始驻点”，离开时点“结束驻点”，时间自动填入</View>
-            <Button light id="timer-start" disabled={!village} onClick={startTimer}>
+            <Button light id="timer-start" disabled={!village} onClick={() => void startTimer()}>
               开始驻点{village ? `（${village.name}）` : ''}
             </Button>
           </View>
@@ -263,7 +265,7 @@ export default function LedgerEntryForm() {
             value={kindIndex}
             onChange={(e) => {
               const k = LEDGER_KIND_LIST[Number(e.detail.value)];
-              if (k) update({ kind: k as LedgerKind });
+              if (k) update({ kind: k });
             }}
           >
             <View className="input" id="entry-kind" style={{ lineHeight: '48px' }}>

@@ -95,6 +95,7 @@ export default function TownshipReview() {
     );
   }
 
+  /** never rejects: a failed modal is a "no", and the request's failure is shown by action.run */
   async function lock() {
     if (!townshipCode) return;
     action.clear();
@@ -141,7 +142,7 @@ export default function TownshipReview() {
             </View>
           </Picker>
         </View>
-        <Button light id="lock-button" disabled={action.busy || !townshipCode} onClick={lock}>
+        <Button light id="lock-button" disabled={action.busy || !townshipCode} onClick={() => void lock()}>
           锁定{month === beijingMonth() ? '本月' : ` ${month} `}台账
         </Button>
       </View>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Input, View } from '@tarojs/components';
 import type { BindVillageBody, VillageSummary } from '@vc/types';
@@ -31,15 +31,19 @@ export default function Bind() {
   const [invite, setInvite] = useState('');
   const [invited, setInvited] = useState<VillageSummary | null>(null);
   const action = useAction();
+  const { fail, run } = action;
 
-  function lookupInvite(code: string) {
-    setInvited(null);
-    if (!INVITE_RE.test(code)) {
-      action.fail('邀请码为6位字母或数字');
-      return;
-    }
-    void action.run(async () => setInvited(await call('villageByInvite', { params: { inviteCode: code } })));
-  }
+  const lookupInvite = useCallback(
+    (code: string) => {
+      setInvited(null);
+      if (!INVITE_RE.test(code)) {
+        fail('邀请码为6位字母或数字');
+        return;
+      }
+      void run(async () => setInvited(await call('villageByInvite', { params: { inviteCode: code } })));
+    },
+    [fail, run],
+  );
 
   useEffect(() => {
     if (!getSession()) {
@@ -54,7 +58,7 @@ export default function Bind() {
       setInvite(scene);
       lookupInvite(scene);
     }
-  }, []);
+  }, [lookupInvite, router.params.scene, router.params.inviteCode]);
 
   function search() {
     const text = q.trim();

@@ -21,7 +21,7 @@ export default function Board() {
     const c = router.params.villageCode || session.user.village?.code || null;
     if (c) setCode(c);
     else setMissing(true);
-  }, []);
+  }, [router.params.villageCode]);
 
   return (
     <View className="page">

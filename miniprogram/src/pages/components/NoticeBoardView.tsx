@@ -12,6 +12,7 @@ import { CounselCard } from './CounselCard';
 export function NoticeBoardView({ board }: { board: NoticeBoard }) {
   const [error, setError] = useState<string | null>(null);
 
+  /** never rejects: every failure is shown (or, for a cancelled dialer, dropped) here */
   async function dial(counsel: Counsel) {
     setError(null);
     try {
@@ -48,7 +49,7 @@ export function NoticeBoardView({ board }: { board: NoticeBoard }) {
       {board.counsel.length === 0 ? (
         <View className="card muted">本村暂未指派法律顾问，请拨打 12348 法律服务热线咨询。</View>
       ) : (
-        board.counsel.map((c) => <CounselCard key={c.id} counsel={c} onCall={dial} />)
+        board.counsel.map((c) => <CounselCard key={c.id} counsel={c} onCall={(counsel) => void dial(counsel)} />)
       )}
 
       <View className="section-title">服务项目（3 + X）</View>

@@ -13,7 +13,10 @@ export interface RunOptions<T> {
   onError?: (e: unknown) => void;
 }
 
-/** What a page does with its server calls: one at a time, a busy flag, and one error or success line. */
+/**
+ * What a page does with its server calls: one at a time, a busy flag, and one error or success line.
+ * The functions are stable (useCallback) and use no `this`: pass them on as they are (`.catch(action.fail)`).
+ */
 export interface Action {
   /** a run() is under way: buttons are disabled and further runs are ignored */
   busy: boolean;
@@ -24,13 +27,13 @@ export interface Action {
    * failure's Chinese message (messageOf). Resolves with the task's result, undefined on failure or
    * when another run is still under way.
    */
-  run<T>(task: () => Promise<T>, options?: RunOptions<T>): Promise<T | undefined>;
+  run: <T>(task: () => Promise<T>, options?: RunOptions<T>) => Promise<T | undefined>;
   /** Shows a problem: a Chinese message (checked on the phone, nothing sent) or anything thrown. */
-  fail(problem: unknown): void;
+  fail: (problem: unknown) => void;
   /** Shows a success message without a run (e.g. a step done on the phone). */
-  succeed(message: string | null): void;
+  succeed: (message: string | null) => void;
   /** Clears both messages. */
-  clear(): void;
+  clear: () => void;
 }
 
 /**

@@ -1,7 +1,10 @@
 import { useCallback, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import { messageOf } from '../http';
 
-/** What a page shows from the server: the data, whether a request is under way, and why it failed. */
+/**
+ * What a page shows from the server: the data, whether a request is under way, and why it failed.
+ * The functions are stable (useCallback) and use no `this`: pass them on as they are (`onError={x.fail}`).
+ */
 export interface Load<T> {
   data: T | null;
   error: string | null;
@@ -10,9 +13,9 @@ export interface Load<T> {
    * Starts a request and clears the error; the data shown stays until the answer replaces it. Only
    * the latest request counts (a month or tab switched quickly): earlier answers are dropped.
    */
-  load(request: () => Promise<T>): void;
+  load: (request: () => Promise<T>) => void;
   /** Shows a problem without a request (e.g. the person lacks the role), or anything thrown. */
-  fail(problem: unknown): void;
+  fail: (problem: unknown) => void;
   /** Changes the data held, e.g. after an action changed it on the server. */
   setData: Dispatch<SetStateAction<T | null>>;
 }

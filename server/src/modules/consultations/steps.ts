@@ -176,7 +176,7 @@ async function open(
       clientKey: 'step-2',
       at: now,
     });
-  return { doc: await reproject(doc as ConsultationDoc, await stepsOf(doc._id)), created: true };
+  return { doc: await reproject(doc, await stepsOf(doc._id)), created: true };
 }
 
 export async function ask(principal: Principal, body: AskBody): Promise<{ consultation: Consultation; created: boolean }> {

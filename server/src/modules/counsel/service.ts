@@ -82,7 +82,7 @@ export async function assign(countyCode: string, body: AssignBody, by: string): 
           activeVillage: village.code,
         }),
     );
-    const [described] = await describeAssignments([created.toObject() as AssignmentLean]);
+    const [described] = await describeAssignments([created.toObject()]);
     return described!;
   } catch (err) {
     if (err instanceof NoSeatError) throw new AppError('COUNSEL_VILLAGE_LIMIT', limitMessage(max));

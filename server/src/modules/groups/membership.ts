@@ -55,7 +55,7 @@ export async function myGroups(principal: Principal): Promise<GroupSummary[]> {
   for (const countyCode of townshipsOf) for (const t of await placesOfCounty(countyCode, 'township')) places.set(t.code, t);
   const recorded = new Map(
     (await GroupMemberModel.find({ userId: new Types.ObjectId(principal.userId) }, { groupCode: 1, status: 1 }).lean()).map(
-      (r) => [r.groupCode, r.status as MembershipStatus],
+      (r) => [r.groupCode, r.status],
     ),
   );
   const extra = [...recorded.keys()].filter((c) => !places.has(c));
@@ -103,7 +103,7 @@ export async function members(groupCode: string, filter: GroupStanding | undefin
   for (const [id, user] of users) {
     const record = records.get(id);
     const position = positionFrom(user, effectiveGrants(user, villagesOf.get(id) ?? []));
-    const standing = standingFrom(groupCode, position, (record?.status as MembershipStatus | undefined) ?? null);
+    const standing = standingFrom(groupCode, position, record?.status ?? null);
     if (!onMemberList(standing, filter)) continue;
     items.push(describeMember(groupCode, user, position, standing, record?.note ?? null, record?.since ?? null));
   }
@@ -130,7 +130,7 @@ export async function decideJoin(
     groupCode,
     user,
     position,
-    standingFrom(groupCode, position, updated!.status as MembershipStatus),
+    standingFrom(groupCode, position, updated!.status),
     updated!.note ?? null,
     updated!.since ?? null,
   );

@@ -9,7 +9,7 @@ import { usersByIds } from '../users/queries';
 import { GroupActionModel } from './model';
 import { describeMessage, hideMessage, visibleMessage } from './log';
 import { countyOf } from './membership-rule';
-import { moderationOutcome, type MemberAction, type MembershipStatus } from './policy';
+import { moderationOutcome, type MemberAction } from './policy';
 import { groupPlace } from './places';
 import { describeMember, positionOf, standingFrom } from './positions';
 import { memberOf, recordAction, setStatus } from './records';
@@ -34,7 +34,7 @@ export async function moderateMember(
   await groupPlace(groupCode);
   const { user, record } = await memberOf(groupCode, userId);
   const { position } = await positionOf(userId);
-  const standing = standingFrom(groupCode, position, (record?.status as MembershipStatus | undefined) ?? null);
+  const standing = standingFrom(groupCode, position, record?.status ?? null);
   if (standing === 'moderator') throw new AppError('MODERATOR_PROTECTED');
   const next = moderationOutcome(standing, action);
   if (!next) throw new AppError('MEMBER_STATE_INVALID');

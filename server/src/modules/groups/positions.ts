@@ -27,7 +27,7 @@ export const standingFrom = (groupCode: string, position: Position, recorded: Me
 
 async function recordedStatus(groupCode: string, userId: string): Promise<MembershipStatus | null> {
   const doc = await GroupMemberModel.findOne({ groupCode, userId: new Types.ObjectId(userId) }, { status: 1 }).lean();
-  return (doc?.status as MembershipStatus | undefined) ?? null;
+  return doc?.status ?? null;
 }
 
 /** Where a person stands in a group; the record is read only when the rule gives them a place there. */

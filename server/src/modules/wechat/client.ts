@@ -3,7 +3,6 @@
  * mixin mechanism with the mini-program endpoints. Its base URL is configurable so tests run it
  * against a local fake that answers as WeChat documents.
  */
-import { promisify } from 'node:util';
 import WechatAPI from 'wechat-api';
 import { WechatTokenModel } from './model';
 
@@ -151,7 +150,13 @@ export function createWechatClient(options: { appid: string; secret: string; api
     },
   ) as Api;
   api.endpoint = options.apiBase.replace(/\/$/, '');
-  const call = <T>(name: string) => promisify(api[name]!.bind(api)) as (...args: unknown[]) => Promise<T>;
+  // one of the api's callback methods (the callback last, as wechat-api calls it) as a promise
+  const call =
+    <T>(name: string) =>
+    (...args: unknown[]) =>
+      new Promise<T>((resolve, reject) => {
+        api[name]!.call(api, ...args, (err: Error | null, result: T) => (err ? reject(err) : resolve(result)));
+      });
   return {
     code2Session: (code) => call<Code2SessionReply>('code2Session')(code),
     getUnlimitedQrCode: (scene, page) => call<Buffer>('getUnlimitedQrCode')(scene, page),
