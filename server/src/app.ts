@@ -4,7 +4,7 @@ import Koa from 'koa';
 import { bodyParser } from '@koa/bodyparser';
 import serve from 'koa-static';
 import { buildOpenApiDocument, ROUTES } from '@vc/types';
-import type { AppDeps } from './shared/deps';
+import type { AppDeps } from './deps';
 import { AppError } from './shared/errors';
 import { errorMiddleware, mountRoutes, requestLogMiddleware, type AppState } from './shared/http';
 import { toLogger } from './shared/log';

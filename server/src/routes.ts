@@ -1,6 +1,6 @@
 import type { ROUTES } from '@vc/types';
 import type { Config } from './config';
-import type { AppDeps } from './shared/deps';
+import type { AppDeps } from './deps';
 import type { AppContext, Guards, Handlers } from './shared/http';
 import { createRateLimiter } from './shared/rate-limit';
 import { authenticate } from './modules/accounts/service';

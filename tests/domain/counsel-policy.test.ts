@@ -5,7 +5,7 @@ const villages = (n: number) => Array.from({ length: n }, (_, i) => `210921100${
 const NEW_VILLAGE = '210921199999';
 
 describe('assignmentRefusal', () => {
-  it('the default limit is 5 villages (DOMAIN R1)', () => {
+  it('the default limit is 5 villages (docs/domain.md R1)', () => {
     expect(DEFAULT_MAX_VILLAGES_PER_COUNSEL).toBe(5);
   });
 

@@ -23,7 +23,7 @@ const provinceAdmin = at('admin', '21');
 
 type Row = [who: string, position: Position, rule: JoinRule];
 
-describe('DOMAIN R6, village group: set up by the counsel under the township office', () => {
+describe('docs/domain.md R6, village group: set up by the counsel under the township office', () => {
   const rows: Row[] = [
     ['the village’s counsel is in it by position', counselOf(VILLAGE), 'automatic'],
     [
@@ -46,7 +46,7 @@ describe('DOMAIN R6, village group: set up by the counsel under the township off
   it.each(rows)('%s', (_, position, rule) => expect(joinRule(VILLAGE, position)).toBe(rule));
 });
 
-describe('DOMAIN R6, township group: led by the township justice office', () => {
+describe('docs/domain.md R6, township group: led by the township justice office', () => {
   const rows: Row[] = [
     ['the township office moderates it', at('township_staff', TOWNSHIP), 'moderator'],
     ['a counsel serving a village of the township is in it', counselOf(SIBLING_VILLAGE), 'automatic'],
@@ -67,7 +67,7 @@ describe('DOMAIN R6, township group: led by the township justice office', () => 
   it.each(rows)('%s', (_, position, rule) => expect(joinRule(TOWNSHIP, position)).toBe(rule));
 });
 
-describe('DOMAIN R6, county group: led by the county bureau', () => {
+describe('docs/domain.md R6, county group: led by the county bureau', () => {
   const rows: Row[] = [
     ['the bureau’s staff moderate it', at('county_staff', COUNTY), 'moderator'],
     ['the national admin moderates it', nationalAdmin, 'moderator'],

@@ -22,7 +22,7 @@ const person = (role: Role, placeCode: string, counselCounties: string[] = []): 
   counselCounties,
 });
 
-describe('joinRule: every role × tier (DOMAIN R6)', () => {
+describe('joinRule: every role × tier (docs/domain.md R6)', () => {
   // [who, village group, township group, county group] for groups inside the person's county
   const table: [string, Position, JoinRule, JoinRule, JoinRule][] = [
     ['villager of the village', person('villager', VILLAGE), 'approval', 'approval', 'none'],

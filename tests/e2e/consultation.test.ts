@@ -1,5 +1,5 @@
 /**
- * A private consultation end to end (DOMAIN R8-R10) on the H5 build (miniprogram/dist-h5) served by
+ * A private consultation end to end (docs/domain.md R8-R10) on the H5 build (miniprogram/dist-h5) served by
  * the real server, in headless Chromium, each person in their own browser context:
  * 林红霞 asks through 私下咨询; 王建国 (her counsel) finds it in 咨询待办 and hands it to the township
  * with a reason; 王志强 (township staff) answers it from his inbox; 林红霞 sees the answer by 王志强

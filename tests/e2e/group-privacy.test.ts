@@ -1,5 +1,5 @@
 /**
- * No personal numbers in work groups (DOMAIN R7), end to end on the H5 build (miniprogram/dist-h5)
+ * No personal numbers in work groups (docs/domain.md R7), end to end on the H5 build (miniprogram/dist-h5)
  * served by the real server, in headless Chromium: 林红霞 (villager of 富民社区) logs in with her demo
  * identity, goes home → 工作群 → 富民社区工作群, sends a message with a mobile number and sees the
  * Chinese refusal with the 私下咨询法律顾问 button while the server stores nothing; then sends a

@@ -1,5 +1,5 @@
 /**
- * The notice board (公示栏, DOMAIN R11) rendered from the COMPILED weapp build in
+ * The notice board (公示栏, docs/domain.md R11) rendered from the COMPILED weapp build in
  * miniprogram-simulate, with data from a real running server (tests/support/stack.ts).
  * Needs `npm run build:weapp -w miniprogram` first; the API base is set at run time through the
  * storage key `vc.apiBase`.

@@ -1,5 +1,5 @@
 /**
- * The work-group chat (工作群, DOMAIN R6/R7) in the COMPILED weapp build, run in miniprogram-simulate
+ * The work-group chat (工作群, docs/domain.md R6/R7) in the COMPILED weapp build, run in miniprogram-simulate
  * against a real running server (tests/support/stack.ts). Needs `npm run build:weapp -w miniprogram`.
  *
  * 林红霞 (villager of 富民社区 210921001001, a member of its group) opens the group chat:

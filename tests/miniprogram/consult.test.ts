@@ -1,5 +1,5 @@
 /**
- * Private consultations (DOMAIN R8-R10) in the COMPILED weapp build, run in miniprogram-simulate
+ * Private consultations (docs/domain.md R8-R10) in the COMPILED weapp build, run in miniprogram-simulate
  * against a real running server (tests/support/stack.ts). Needs `npm run build:weapp -w miniprogram`.
  *
  * 1. 私下咨询 (ask page, 林红霞): a question sent while the server is unreachable keeps its clientKey in

@@ -1,5 +1,5 @@
 /**
- * The service ledger (工作台账, DOMAIN R2/R3/R5) in the COMPILED weapp build, run in
+ * The service ledger (工作台账, docs/domain.md R2/R3/R5) in the COMPILED weapp build, run in
  * miniprogram-simulate against a real running server (tests/support/stack.ts).
  * Needs `npm run build:weapp -w miniprogram` first.
  *

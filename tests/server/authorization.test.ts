@@ -15,7 +15,7 @@ interface Person {
   role: Role | null;
   /** the places this person acts for (the expectation, written out independently of the server) */
   places: string[];
-  /** work groups (by code) this person reads and posts in, moderates, and may join (DOMAIN R6) */
+  /** work groups (by code) this person reads and posts in, moderates, and may join (docs/domain.md R6) */
   groups: { member: string[]; moderate: string[]; join: string[] };
 }
 

@@ -1,5 +1,5 @@
 /**
- * Consultations over real HTTP on the embedded database (DOMAIN R8–R10; issue rules 5, 6):
+ * Consultations over real HTTP on the embedded database (docs/domain.md R8–R10; issue rules 5, 6):
  * first-contact ownership, escalation village → township → county with a visible trail,
  * deadlines from the county policy and the township's overdue list, one rating per
  * consultation, and who may see what.

@@ -1,5 +1,5 @@
 /**
- * Work groups over real HTTP on the embedded database (DOMAIN R6, R7; issue rules 1–4):
+ * Work groups over real HTTP on the embedded database (docs/domain.md R6, R7; issue rules 1–4):
  * groups exist with their places, membership and moderation are recorded and take effect at
  * once, messages sync by a per-group sequence with no gaps or repeats, posting is idempotent,
  * personal numbers are refused and never stored, and WeChat's content check holds risky posts.

@@ -66,5 +66,5 @@ export const CONSULTATION_STEP_LABELS = {
   rated: '评价',
 } as const;
 
-/** PII found in a group post (DOMAIN R7) */
+/** PII found in a group post (docs/domain.md R7) */
 export const PII_KIND_LABELS = { id_card: '身份证号码', mobile: '手机号码', bank_card: '银行卡号' } as const;

@@ -16,7 +16,7 @@ export type Access =
   | { kind: 'session' }
   /**
    * a member (read/post) or moderator of the work group named by path param `groupCode`;
-   * decided by the group membership policy (DOMAIN R6) in the groups service, since it
+   * decided by the group membership policy (docs/domain.md R6) in the groups service, since it
    * depends on recorded joins, mutes and removals
    */
   | { kind: 'member'; need: 'read' | 'post' | 'moderate' | 'join' }

@@ -6,7 +6,7 @@ import { ObjectId, TownshipCode, VillageCode } from '../roles';
 
 export { CONSULTATION_STATUS_LABELS, CONSULTATION_STEP_LABELS };
 
-/** Consultations move village → township → county (DOMAIN R8, R9); the tier names who handles them. */
+/** Consultations move village → township → county (docs/domain.md R8, R9); the tier names who handles them. */
 export const ConsultationTier = GroupTier;
 export type ConsultationTier = z.infer<typeof ConsultationTier>;
 
@@ -133,7 +133,7 @@ export const ConsultationParams = z.object({ consultationId: ObjectId }).strict(
 export const InboxQuery = z.object({ status: z.enum(['active', 'closed']).default('active') }).strict();
 export const OverdueParams = z.object({ townshipCode: TownshipCode }).strict();
 
-/** Evaluation figures of consultations (DOMAIN R10, 003 §10): served, timeliness, satisfaction. */
+/** Evaluation figures of consultations (docs/domain.md R10, 003 §10): served, timeliness, satisfaction. */
 export const ConsultationFigures = z.object({
   asked: z.number().int(),
   answered: z.number().int(),

@@ -1,7 +1,7 @@
 import { z } from '../zod';
 import { ObjectId, VillageCode } from '../roles';
 
-/** "3 + X" service catalogue (DOMAIN R5). */
+/** "3 + X" service catalogue (docs/domain.md R5). */
 export const BASIC_SERVICES = ['法律援助', '人民调解', '法律咨询'] as const;
 export const EXTENDED_SERVICES = ['律师服务', '公证服务', '司法鉴定', '法律职业资格考试', '安置帮教', '远程视频会见'] as const;
 

@@ -5,7 +5,7 @@ import { ObjectId, PlaceCode } from '../roles';
 
 export { GROUP_ACTION_LABELS, GROUP_STANDING_LABELS, GROUP_TIER_LABELS, PII_KIND_LABELS };
 
-/** Three tiers of work groups (DOMAIN R6); one group per village, township and county, named by its place code. */
+/** Three tiers of work groups (docs/domain.md R6); one group per village, township and county, named by its place code. */
 export const GROUP_TIERS = TIERS;
 export const GroupTier = z.enum(GROUP_TIERS);
 export type GroupTier = z.infer<typeof GroupTier>;

@@ -3,7 +3,7 @@ import { CLIENT_KEY_PATTERN } from '../constants';
 import { LEDGER_KIND_LABELS, LEDGER_MODE_LABELS, LEDGER_STATUS_LABELS } from '../labels';
 import { ObjectId, TownshipCode, VillageCode } from '../roles';
 
-/** Kinds of service a counsel records (DOMAIN R5). */
+/** Kinds of service a counsel records (docs/domain.md R5). */
 export const LEDGER_KINDS = [
   'on_site_duty',
   'consultation',

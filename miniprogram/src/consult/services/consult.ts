@@ -1,5 +1,5 @@
 /**
- * Consultations (DOMAIN R8-R10) on the phone: the ask draft kept in storage with its clientKey,
+ * Consultations (docs/domain.md R8-R10) on the phone: the ask draft kept in storage with its clientKey,
  * tier and deadline wording shared by the consult pages.
  */
 import type { ConsultationSummary, ConsultationTier } from '@vc/types';

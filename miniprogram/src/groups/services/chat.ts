@@ -1,5 +1,5 @@
 /**
- * The messages of one work group as a phone holds them (DOMAIN R6/R7).
+ * The messages of one work group as a phone holds them (docs/domain.md R6/R7).
  *
  * Messages are numbered 1, 2, 3 … per group with no gaps. The phone polls every 5 s for what came
  * after the last seq it synced, merges by seq (so nothing shows twice and the order is by seq), and

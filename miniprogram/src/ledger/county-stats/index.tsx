@@ -1,12 +1,10 @@
 import { useState } from 'react';
 import { Picker, View } from '@tarojs/components';
-import type { ComplianceReply, VillageCompliance } from '@vc/types';
+import type { VillageCompliance } from '@vc/types';
 import { call } from '../../shared/api';
+import { useStaffMonth } from '../../shared/hooks/useStaffMonth';
 import { Figure } from '../../shared/components/Figure';
 import { ErrorMessage } from '../../shared/components/Message';
-import { useStaffPlace } from '../../shared/hooks/useStaffPlace';
-import { useLoad } from '../../shared/hooks/useLoad';
-import { beijingMonth } from '../../shared/time';
 import { ConsultationStatsCard } from '../../consult/components/ConsultationStatsCard';
 import { MissingTags } from '../components/MissingTags';
 import { hours, pct } from '../services/format';
@@ -74,38 +72,17 @@ function VillageRow({ v, targetMinutes }: { v: VillageCompliance; targetMinutes:
 }
 
 export default function CountyStats() {
-  const [countyCode, setCountyCode] = useState<string | null>(null);
-  const [countyName, setCountyName] = useState('');
-  const [month, setMonth] = useState(() => beijingMonth());
-  const compliance = useLoad<ComplianceReply>();
-  const { data, error, loading } = compliance;
   const [township, setTownship] = useState<string | null>(null);
-
-  function load(code: string, m: string) {
-    compliance.load(() =>
-      call('countyCompliance', { params: { countyCode: code }, query: { month: m } }).then((r) => {
-        // keep the township picked when it is still there
-        setTownship((t) => (t && r.townships.some((x) => x.code === t) ? t : (r.townships[0]?.code ?? null)));
-        return r;
-      }),
-    );
-  }
-
-  useStaffPlace(
-    'county_staff',
-    ({ code, name }) => {
-      setCountyCode(code);
-      setCountyName(name);
-      load(code, month);
-    },
-    compliance.fail,
+  const compliance = useStaffMonth('county_staff', (code, m) =>
+    call('countyCompliance', { params: { countyCode: code }, query: { month: m } }).then((r) => {
+      // keep the township picked when it is still there
+      setTownship((t) => (t && r.townships.some((x) => x.code === t) ? t : (r.townships[0]?.code ?? null)));
+      return r;
+    }),
   );
-
-  function pickMonth(m: string) {
-    const v = m.slice(0, 7);
-    setMonth(v);
-    if (countyCode) load(countyCode, v);
-  }
+  const { data, error, loading, place, month, pickMonth } = compliance;
+  const countyCode = place?.code ?? null;
+  const countyName = place?.name ?? '';
 
   const targetMinutes = Math.round((data?.targets.minOnSiteHoursPerMonth ?? 0) * 60);
   const villages = data ? data.villages.filter((v) => v.townshipCode === township) : [];

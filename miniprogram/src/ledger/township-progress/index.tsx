@@ -1,11 +1,8 @@
-import { useState } from 'react';
 import { Picker, View } from '@tarojs/components';
-import type { ComplianceReply, VillageCompliance } from '@vc/types';
+import type { VillageCompliance } from '@vc/types';
 import { call } from '../../shared/api';
+import { useStaffMonth } from '../../shared/hooks/useStaffMonth';
 import { ErrorMessage } from '../../shared/components/Message';
-import { useStaffPlace } from '../../shared/hooks/useStaffPlace';
-import { useLoad } from '../../shared/hooks/useLoad';
-import { beijingMonth } from '../../shared/time';
 import { MissingTags } from '../components/MissingTags';
 import { hours, pct } from '../services/format';
 
@@ -31,31 +28,11 @@ function VillageItem({ v, targetMinutes }: { v: VillageCompliance; targetMinutes
 }
 
 export default function TownshipProgress() {
-  const [townshipCode, setTownshipCode] = useState<string | null>(null);
-  const [townshipName, setTownshipName] = useState('');
-  const [month, setMonth] = useState(() => beijingMonth());
-  const compliance = useLoad<ComplianceReply>();
-  const { data, error, loading } = compliance;
-
-  function load(code: string, m: string) {
-    compliance.load(() => call('townshipCompliance', { params: { townshipCode: code }, query: { month: m } }));
-  }
-
-  useStaffPlace(
-    'township_staff',
-    ({ code, name }) => {
-      setTownshipCode(code);
-      setTownshipName(name);
-      load(code, month);
-    },
-    compliance.fail,
+  const { data, error, loading, place, month, pickMonth } = useStaffMonth('township_staff', (code, m) =>
+    call('townshipCompliance', { params: { townshipCode: code }, query: { month: m } }),
   );
-
-  function pickMonth(m: string) {
-    const v = m.slice(0, 7);
-    setMonth(v);
-    if (townshipCode) load(townshipCode, v);
-  }
+  const townshipCode = place?.code ?? null;
+  const townshipName = place?.name ?? '';
 
   const targetMinutes = Math.round((data?.targets.minOnSiteHoursPerMonth ?? 0) * 60);
   const villages = data ? data.villages.filter((v) => !townshipCode || v.townshipCode === townshipCode) : [];

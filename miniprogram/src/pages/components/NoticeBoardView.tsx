@@ -8,7 +8,7 @@ import { HOTLINE } from '../../shared/labels';
 import { ErrorMessage } from '../../shared/components/Message';
 import { CounselCard } from './CounselCard';
 
-/** The village's public notice board (公示栏, DOMAIN R11). */
+/** The village's public notice board (公示栏, docs/domain.md R11). */
 export function NoticeBoardView({ board }: { board: NoticeBoard }) {
   const [error, setError] = useState<string | null>(null);
 

@@ -24,7 +24,7 @@ const NUMBER_FIELDS: NumberField[] = (
     { key: 'minOnSiteHoursPerMonth', label: '每村每月驻点小时', unit: '小时' },
     { key: 'minLecturesPerQuarter', label: '每村每季度讲座次数', unit: '次' },
     { key: 'minHoursPerYear', label: '每村每年服务小时', unit: '小时' },
-    // 限时办结 (DOMAIN R8): deadlines of a new consultation, counted from the asking
+    // 限时办结 (docs/domain.md R8): deadlines of a new consultation, counted from the asking
     { key: 'firstResponseHours', label: '首次答复时限', unit: '小时' },
     { key: 'closureDays', label: '办结时限', unit: '天' },
   ] as const

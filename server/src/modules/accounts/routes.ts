@@ -1,5 +1,5 @@
 import { accountsRoutes } from '@vc/types';
-import type { AppDeps } from '../../shared/deps';
+import type { AppDeps } from '../../deps';
 import { AppError } from '../../shared/errors';
 import type { Handlers } from '../../shared/http';
 import * as accounts from './service';

@@ -3,7 +3,7 @@ import type { ConsultationStatus, ConsultationStepKind, ConsultationTier } from 
 import { covers, type Grant } from '../../shared/scope';
 
 /**
- * Consultations (DOMAIN R8, R9, R10). The state is a projection of the recorded steps, so
+ * Consultations (docs/domain.md R8, R9, R10). The state is a projection of the recorded steps, so
  * the trail and the state can never disagree:
  * - first-contact ownership (首问负责): whoever first answers (or claims) at a tier owns it until
  *   they hand it on or it is closed; others at that tier are refused;

@@ -1,6 +1,6 @@
 import multer from '@koa/multer';
 import { consultationsRoutes, MAX_PHOTO_BYTES } from '@vc/types';
-import type { AppDeps } from '../../shared/deps';
+import type { AppDeps } from '../../deps';
 import { AppError } from '../../shared/errors';
 import { replyWithFile, replyWithStatus, type AppContext, type Handlers } from '../../shared/http';
 import * as lists from './lists';

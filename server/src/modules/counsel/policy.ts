@@ -1,4 +1,4 @@
-/** Duties of a village counsel (DOMAIN R5), shown on the notice board when the counsel lists none. */
+/** Duties of a village counsel (docs/domain.md R5), shown on the notice board when the counsel lists none. */
 export const DEFAULT_DUTIES = [
   '解答村（居）民法律咨询',
   '帮助起草、审核、修改法律文书，应邀代理诉讼',
@@ -8,7 +8,7 @@ export const DEFAULT_DUTIES = [
   '引导符合条件的群众申请法律援助',
 ];
 
-/** Service procedure shown on the notice board (DOMAIN R8, R11, R12). */
+/** Service procedure shown on the notice board (docs/domain.md R8, R11, R12). */
 export const SERVICE_PROCEDURES = [
   '在线咨询：在小程序中向本村法律顾问提问，顾问在承诺时限内答复',
   '当面咨询：在驻村服务时间到村委会找法律顾问',

@@ -1,8 +1,8 @@
 /**
- * What a county's policy is when it stores nothing (DOMAIN: where documents differ, the stricter
+ * What a county's policy is when it stores nothing (docs/domain.md: where documents differ, the stricter
  * value is the default).
  *
- * DOMAIN R1 (002): one counsel may serve at most 5 villages; a county may set a stricter limit. */
+ * docs/domain.md R1 (002): one counsel may serve at most 5 villages; a county may set a stricter limit. */
 export const DEFAULT_MAX_VILLAGES_PER_COUNSEL = 5;
 export const DEFAULT_SUPERVISION_PHONE = '12348';
 

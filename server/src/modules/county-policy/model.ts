@@ -1,6 +1,6 @@
 import { Schema, model } from 'mongoose';
 
-/** Per-county policy settings (DOMAIN: where documents differ, the stricter value is the default). */
+/** Per-county policy settings (docs/domain.md: where documents differ, the stricter value is the default). */
 const countyPolicySchema = new Schema(
   {
     countyCode: { type: String, required: true, unique: true },

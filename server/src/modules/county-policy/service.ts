@@ -13,7 +13,7 @@ import {
 
 type StoredPolicy = { [K in Exclude<keyof CountyPolicy, 'countyCode'>]?: CountyPolicy[K] | null };
 
-/** A county's policy: what it stored, and the defaults (DOMAIN: the stricter value) for the rest. */
+/** A county's policy: what it stored, and the defaults (docs/domain.md: the stricter value) for the rest. */
 function policyOf(countyCode: string, stored: StoredPolicy | null): CountyPolicy {
   return {
     countyCode,

@@ -2,7 +2,7 @@ import type { GroupTier, Role } from '@vc/types';
 import { covers, type Grant } from '../../shared/scope';
 
 /**
- * Who belongs to which work group (DOMAIN R6), decided here and nowhere else. One group per
+ * Who belongs to which work group (docs/domain.md R6), decided here and nowhere else. One group per
  * village, township and county, named by the place's division code.
  *
  * - village group: township justice-office staff moderate it; the village's counsel are in it
@@ -44,7 +44,7 @@ const townshipOffice: Where = (place, group) => place === group.slice(0, 9);
 /** a county-level (or wider) grant whose area contains the group */
 const overTheCounty: Where = (place, group) => place.length <= 6 && covers(place, group);
 
-/** DOMAIN R6 as a table: what a grant of each role gives in a group of each tier, and where it must be held. */
+/** docs/domain.md R6 as a table: what a grant of each role gives in a group of each tier, and where it must be held. */
 const R6: Record<Role, Record<GroupTier, readonly [JoinRule, Where] | null>> = {
   villager: { village: ['approval', atThePlace], township: ['approval', inThePlace], county: null },
   counsel: { village: ['automatic', atThePlace], township: ['automatic', inThePlace], county: ['automatic', inThePlace] },
@@ -63,7 +63,7 @@ const STRENGTH: readonly JoinRule[] = ['moderator', 'automatic', 'open', 'approv
 const stronger = (a: JoinRule, b: JoinRule): JoinRule => (STRENGTH.indexOf(a) <= STRENGTH.indexOf(b) ? a : b);
 
 /**
- * The membership rule (DOMAIN R6): what a person's position gives them in one group —
+ * The membership rule (docs/domain.md R6): what a person's position gives them in one group —
  * `moderator` (leads it), `automatic` (in it by position), `open` (may join at once),
  * `approval` (may ask; a moderator decides) or `none` (not eligible). The tier is the code's length.
  */

@@ -4,7 +4,7 @@ import type { JoinRule, Position } from './membership-rule';
 
 /**
  * What a person may do in a group, from their standing: the rule of their position
- * (membership-rule.ts, DOMAIN R6) together with what was recorded (joined, asked, muted, removed).
+ * (membership-rule.ts, docs/domain.md R6) together with what was recorded (joined, asked, muted, removed).
  */
 
 export type MembershipStatus = 'pending' | 'active' | 'muted' | 'removed' | 'refused';

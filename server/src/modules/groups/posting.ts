@@ -1,5 +1,5 @@
 /**
- * Posting (DOMAIN R7): personal numbers refused (screening.ts), the content check, held posts
+ * Posting (docs/domain.md R7): personal numbers refused (screening.ts), the content check, held posts
  * and their moderators' decisions; a counsel taking a post private; demo posts.
  */
 import { Types } from 'mongoose';

@@ -7,7 +7,7 @@ import { countyOf } from './membership-rule';
 import type { MembershipStatus } from './policy';
 
 /**
- * What is recorded about membership and moderation (never lost, DOMAIN "What must never be
+ * What is recorded about membership and moderation (never lost, docs/domain.md "What must never be
  * lost"): each person's status in a group, and every action with who took it and why.
  */
 

@@ -1,5 +1,5 @@
 import { groupsRoutes } from '@vc/types';
-import type { AppDeps } from '../../shared/deps';
+import type { AppDeps } from '../../deps';
 import { toLogger } from '../../shared/log';
 import { replyWithStatus, type Handlers } from '../../shared/http';
 import * as consultationSteps from '../consultations/steps';

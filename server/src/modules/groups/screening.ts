@@ -1,7 +1,7 @@
 import type { PiiKind } from '@vc/types';
 
 /**
- * Personal numbers that must not be posted to a group (DOMAIN R7): resident ID numbers,
+ * Personal numbers that must not be posted to a group (docs/domain.md R7): resident ID numbers,
  * mobile numbers and bank card numbers. Numbers are checked, not just matched, so an order
  * number or a date never trips the check: an ID must carry a valid GB 11643 check digit and
  * a real birth date, a card number must pass Luhn.

@@ -1,5 +1,5 @@
 import { ledgerRoutes } from '@vc/types';
-import type { AppDeps } from '../../shared/deps';
+import type { AppDeps } from '../../deps';
 import { replyWithFile, replyWithStatus, type Handlers } from '../../shared/http';
 import * as entries from './entries';
 import { exportLedgerFile } from './export';

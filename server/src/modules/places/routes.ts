@@ -1,5 +1,5 @@
 import { placesRoutes } from '@vc/types';
-import type { AppDeps } from '../../shared/deps';
+import type { AppDeps } from '../../deps';
 import { AppError } from '../../shared/errors';
 import { replyWithFile, type Handlers } from '../../shared/http';
 import * as places from './service';

@@ -1,6 +1,6 @@
-import type { Config } from '../config';
-import type { WechatClient } from '../modules/wechat/client';
-import type { ErrorSink, Logger } from './log';
+import type { Config } from './config';
+import type { WechatClient } from './modules/wechat/client';
+import type { ErrorSink, Logger } from './shared/log';
 
 /** What route handlers may need besides the request: configuration, the WeChat client, the logger. */
 export interface AppDeps {
