@@ -7,7 +7,7 @@ import { buildOpenApiDocument, ROUTES } from '@vc/types';
 import type { AppDeps } from './deps';
 import { AppError } from './shared/errors';
 import { errorMiddleware, mountRoutes, requestLogMiddleware, type AppState } from './shared/http';
-import { toLogger } from './shared/log';
+import { createLogger } from './shared/log';
 import { allHandlers, routeGuards } from './routes';
 
 export type { AppDeps };
@@ -20,7 +20,7 @@ const BODY_LIMIT = '32kb';
  */
 export function createApp(deps: AppDeps): Koa<AppState> {
   const { config } = deps;
-  const log = toLogger(deps.log, config.logLevel);
+  const log = deps.log ?? createLogger({ level: config.logLevel });
   const app = new Koa<AppState>();
   app.proxy = config.env === 'production';
   // what escapes every middleware (Koa answers 500 itself); without a listener Koa prints to stderr

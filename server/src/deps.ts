@@ -1,15 +1,11 @@
 import type { Config } from './config';
 import type { WechatClient } from './modules/wechat/client';
-import type { ErrorSink, Logger } from './shared/log';
+import type { Logger } from './shared/log';
 
 /** What route handlers may need besides the request: configuration, the WeChat client, the logger. */
 export interface AppDeps {
   config: Config;
   wechat: WechatClient;
-  /**
-   * The logger (shared/log.ts createLogger); without it createApp makes one at config.logLevel.
-   * createApp hands handlers the logger itself, never a callback. A bare error callback is still
-   * accepted from callers not yet moved to the logger (shared/log.ts toLogger).
-   */
-  log?: Logger | ErrorSink;
+  /** The logger (shared/log.ts createLogger); without it createApp makes one at config.logLevel. */
+  log?: Logger;
 }

@@ -11,6 +11,7 @@ import { loadConfig } from '../../server/src/config';
 import { disconnectDatabase } from '../../server/src/db';
 import { connectAndRepair } from '../../server/src/startup';
 import { createApp } from '../../server/src/app';
+import { createLogger } from '../../server/src/shared/log';
 import { createWechatClient } from '../../server/src/modules/wechat/client';
 
 const emit = (event: unknown) => process.stdout.write(`${JSON.stringify(event)}\n`);
@@ -22,16 +23,21 @@ async function main() {
   const app = createApp({
     config,
     wechat: createWechatClient(config.wechat),
-    log: (err) => {
-      const e = err as { name?: unknown; message?: unknown; code?: unknown };
-      emit({
-        logged: {
-          name: typeof e?.name === 'string' ? e.name : typeof err,
-          message: String(e?.message ?? err).slice(0, 500),
-          code: e?.code,
-        },
-      });
-    },
+    // errors only, reported on this process's own stdout protocol; nothing else is written
+    log: createLogger({
+      level: 'error',
+      destination: { write: () => undefined },
+      onError: (err) => {
+        const e = err as { name?: unknown; message?: unknown; code?: unknown };
+        emit({
+          logged: {
+            name: typeof e?.name === 'string' ? e.name : typeof err,
+            message: String(e?.message ?? err).slice(0, 500),
+            code: e?.code,
+          },
+        });
+      },
+    }),
   });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, '127.0.0.1', () => resolve(s));

@@ -129,14 +129,3 @@ export function createLogger({ level = 'info', destination, onError }: LoggerOpt
   };
   return destination ? pino(options, destination) : pino(options);
 }
-
-/**
- * The app's logger from what its caller gave (AppDeps.log): a pino logger as is; nothing, a new
- * logger at `level` on stdout; a bare error callback, a logger that hands it the errors and writes
- * nothing (tests/support/resilience-server-child.ts reports errors on its own stdout protocol).
- */
-export function toLogger(log: Logger | ErrorSink | undefined, level: LogLevel): Logger {
-  if (log === undefined) return createLogger({ level });
-  if (typeof log !== 'function') return log;
-  return createLogger({ level: 'error', destination: { write: () => undefined }, onError: log });
-}

@@ -1,5 +1,5 @@
 import type { Config } from '../../config';
-import type { ErrorSink, Logger } from '../../shared/log';
+import type { Logger } from '../../shared/log';
 import type { WechatClient } from '../wechat/client';
 
 /** The text check a visible post must pass (WeChat msg_sec_check in production). */
@@ -11,7 +11,7 @@ const CONTENT_CHECK_TIMEOUT_MS = 5000;
  * WeChat's text check (msg_sec_check v2). Anything but a clear "pass" holds the post for a
  * moderator, including WeChat being unreachable: nothing unchecked becomes visible.
  */
-export function makeContentCheck(config: Config, wechat: WechatClient, log: Logger | ErrorSink): ContentCheck {
+export function makeContentCheck(config: Config, wechat: WechatClient, log: Logger): ContentCheck {
   if (config.contentCheck === 'off') return () => Promise.resolve('pass');
   return async (openid, text) => {
     let timer: NodeJS.Timeout | undefined;
@@ -24,8 +24,7 @@ export function makeContentCheck(config: Config, wechat: WechatClient, log: Logg
       return suggest === 'pass' ? 'pass' : suggest === 'risky' ? 'risky' : 'review';
     } catch (err) {
       // the post is held, not lost: a warning for the operator, never the text or who wrote it
-      if (typeof log === 'function') log(err);
-      else log.warn({ err }, 'content check unavailable, post held for a moderator');
+      log.warn({ err }, 'content check unavailable, post held for a moderator');
       return 'check_unavailable';
     } finally {
       clearTimeout(timer);

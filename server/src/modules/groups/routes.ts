@@ -1,6 +1,6 @@
 import { groupsRoutes } from '@vc/types';
 import type { AppDeps } from '../../deps';
-import { toLogger } from '../../shared/log';
+import { createLogger } from '../../shared/log';
 import { replyWithStatus, type Handlers } from '../../shared/http';
 import * as consultationSteps from '../consultations/steps';
 import * as consultationViews from '../consultations/views';
@@ -11,7 +11,7 @@ import * as posting from './posting';
 import * as timeline from './timeline';
 
 export function groupsHandlers({ config, wechat, log }: AppDeps): Handlers<typeof groupsRoutes> {
-  const contentCheck = makeContentCheck(config, wechat, toLogger(log, config.logLevel));
+  const contentCheck = makeContentCheck(config, wechat, log ?? createLogger({ level: config.logLevel }));
   return {
     myGroups: async ({ principal }) => ({ items: await membership.myGroups(principal) }),
     groupMessages: ({ principal, params, query }) => timeline.messages(principal, params.groupCode, query.after, query.limit),
