@@ -20,7 +20,8 @@ const tokenFor = (route: RouteContract) =>
       ? counselToken
       : villagerToken
     : token;
-const routes = Object.values(ROUTES) as RouteContract[];
+// by id: nothing here depends on the order of the table
+const routes = (Object.values(ROUTES) as RouteContract[]).sort((a, b) => a.id.localeCompare(b.id));
 
 /** valid path parameters inside the county staff's jurisdiction */
 const PARAMS: Record<string, string> = {
