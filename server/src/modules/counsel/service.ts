@@ -7,16 +7,12 @@ import { maskPhone } from '../../shared/mask';
 import { counselRegisteredIn, isCounselOf, userById, usersInCounties } from '../users/queries';
 import { placeByCode, placeNamesByCode } from '../places/lookup';
 import { ensureInviteCode, villageSummary } from '../places/service';
-import { AssignmentModel, ContactRevealModel } from './model';
+import { AssignmentModel, ContactRevealModel, type AssignmentDoc } from './model';
 import { countyPolicy } from '../county-policy/service';
 import { DEFAULT_DUTIES, SERVICE_PROCEDURES, assignmentRefusal, limitMessage } from './policy';
 
-type AssignmentLean = {
-  _id: Types.ObjectId;
-  counselId: Types.ObjectId;
-  villageCode: string;
-  countyCode: string;
-  startedAt: Date;
+/** The fields of an assignment its description needs (lists read no more). */
+type AssignmentLean = Pick<AssignmentDoc, '_id' | 'counselId' | 'villageCode' | 'countyCode' | 'startedAt'> & {
   endedAt?: Date | null;
 };
 
