@@ -1,6 +1,6 @@
 import { z } from '../../types/src/zod';
 import { fillPath, PATHS } from '../../types/src';
-import { ROUTES, type RouteContract } from '../../types/src';
+import { COUNTY_POLICY_LIMITS, ROUTES, UpdateCountyPolicyBody, type RouteContract } from '../../types/src';
 import { buildOpenApiDocument } from '../../types/src/openapi';
 
 const routes = Object.entries(ROUTES) as [string, RouteContract][];
@@ -172,5 +172,17 @@ describe('OpenAPI document', () => {
       else expect(op.security).toEqual([{ bearer: [] }]);
       expect(id).toBeTruthy();
     }
+  });
+});
+
+describe('county policy ranges come from the shared constants', () => {
+  it.each(Object.entries(COUNTY_POLICY_LIMITS))('%s: the limits are accepted, one past them refused in Chinese', (key, limit) => {
+    expect(UpdateCountyPolicyBody.safeParse({ [key]: limit.min }).success).toBe(true);
+    expect(UpdateCountyPolicyBody.safeParse({ [key]: limit.max }).success).toBe(true);
+    const over = UpdateCountyPolicyBody.safeParse({ [key]: limit.max + 1 });
+    expect(over.success).toBe(false);
+    expect(over.error?.issues[0]?.message).toMatch(new RegExp(`^不应超过${limit.max}`));
+    expect(UpdateCountyPolicyBody.safeParse({ [key]: limit.min - 1 }).success).toBe(false);
+    if (limit.integer) expect(UpdateCountyPolicyBody.safeParse({ [key]: limit.min + 0.5 }).success).toBe(false);
   });
 });

@@ -1,37 +1,54 @@
 import { z } from '../zod';
 import { CountyCode } from '../roles';
+import { COUNTY_POLICY_LIMITS, type CountyPolicyNumberKey } from '../constants';
+
+const UNITS: Record<CountyPolicyNumberKey, string> = {
+  maxVillagesPerCounsel: '个村',
+  minOnSiteHoursPerMonth: '小时',
+  minLecturesPerQuarter: '次',
+  minHoursPerYear: '小时',
+  firstResponseHours: '小时',
+  closureDays: '天',
+};
+
+/** A policy figure within the range both sides share (types/src/constants.ts), refused in Chinese. */
+function figure(key: CountyPolicyNumberKey) {
+  const { min, max, integer } = COUNTY_POLICY_LIMITS[key];
+  const n = integer ? z.number().int('须为整数') : z.number();
+  return n.min(min, `至少为${min}${UNITS[key]}`).max(max, `不应超过${max}${UNITS[key]}`);
+}
 
 export const CountyPolicy = z
   .object({
     countyCode: CountyCode,
-    maxVillagesPerCounsel: z.number().int().min(1).max(20),
+    maxVillagesPerCounsel: figure('maxVillagesPerCounsel'),
     supervisionPhone: z.string(),
     /** R2: on-site hours per village per month (000: 4) */
-    minOnSiteHoursPerMonth: z.number().min(0).max(200),
+    minOnSiteHoursPerMonth: figure('minOnSiteHoursPerMonth'),
     /** R3: lectures per village per quarter (000: 1) */
-    minLecturesPerQuarter: z.number().int().min(0).max(50),
+    minLecturesPerQuarter: figure('minLecturesPerQuarter'),
     /** R2: service hours per village per year (004: 50) */
-    minHoursPerYear: z.number().min(0).max(2000),
+    minHoursPerYear: figure('minHoursPerYear'),
     /** R8 限时办结: first response to a consultation within this many hours (default 24) */
-    firstResponseHours: z.number().int().min(1).max(720),
+    firstResponseHours: figure('firstResponseHours'),
     /** R8 限时办结: a consultation is closed within this many days (default 7) */
-    closureDays: z.number().int().min(1).max(90),
+    closureDays: figure('closureDays'),
   })
   .openapi('CountyPolicy');
 export type CountyPolicy = z.infer<typeof CountyPolicy>;
 
 export const UpdateCountyPolicyBody = z
   .object({
-    maxVillagesPerCounsel: z.number().int().min(1, '至少为1').max(20, '不应超过20').optional(),
+    maxVillagesPerCounsel: figure('maxVillagesPerCounsel').optional(),
     supervisionPhone: z
       .string()
       .regex(/^[\d-]{5,20}$/, '监督电话格式不正确')
       .optional(),
-    minOnSiteHoursPerMonth: z.number().min(0).max(200).optional(),
-    minLecturesPerQuarter: z.number().int().min(0).max(50).optional(),
-    minHoursPerYear: z.number().min(0).max(2000).optional(),
-    firstResponseHours: z.number().int().min(1, '至少为1小时').max(720, '不应超过720小时').optional(),
-    closureDays: z.number().int().min(1, '至少为1天').max(90, '不应超过90天').optional(),
+    minOnSiteHoursPerMonth: figure('minOnSiteHoursPerMonth').optional(),
+    minLecturesPerQuarter: figure('minLecturesPerQuarter').optional(),
+    minHoursPerYear: figure('minHoursPerYear').optional(),
+    firstResponseHours: figure('firstResponseHours').optional(),
+    closureDays: figure('closureDays').optional(),
   })
   .strict()
   .openapi('UpdateCountyPolicyBody');
