@@ -9,7 +9,7 @@ import { startStack } from '../tests/support/stack';
 import { createSession } from '../server/src/modules/accounts/service';
 import type { UserDoc } from '../server/src/modules/users/model';
 import { runPosts, startLoadClient } from './lib/load';
-import { rawEntry } from './lib/raw-entry';
+import { pendingEntry, rawEntry } from './lib/raw-entry';
 import { storedMany } from './lib/stored';
 import { LedgerEntryModel } from '../server/src/modules/ledger/model';
 import { compare, sideOfRounds, withThroughputTarget, type Comparison } from './lib/report';
@@ -121,26 +121,7 @@ export async function benchLedger(log: (line: string) => void): Promise<LedgerRe
         expect,
         'submit',
       );
-    const docOf = (round: number, c: number, k: number) => {
-      const body = bodyOf(round, c, k, 'floor');
-      const startAt = new Date(body.startAt);
-      return rawEntry({
-        counselId: counsel[c]!.id,
-        clientKey: body.clientKey,
-        villageCode: body.villageCode,
-        kind: body.kind,
-        mode: 'on_site',
-        startAt,
-        endAt: new Date(body.endAt),
-        minutes: 120,
-        months: [startAt.toISOString().slice(0, 7)],
-        summary: body.summary,
-        attendees: null,
-        status: 'pending',
-        review: null,
-        createdAt: new Date(),
-      });
-    };
+    const docOf = (round: number, c: number, k: number) => pendingEntry(counsel[c]!.id, bodyOf(round, c, k, 'floor'));
     const runFloor = async (round: number, kind: 'insert' | 'find', total = n) => {
       const r = await concurrently(total, CONCURRENCY, async (index) => {
         const c = index % CONCURRENCY;

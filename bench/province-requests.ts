@@ -20,7 +20,7 @@ import type { Stack } from '../tests/support/stack';
 import type { CommandCounter } from './lib/commands';
 import { send, type Reply } from './lib/http';
 import { runPosts, startLoadClient, type LoadClient } from './lib/load';
-import { rawEntry } from './lib/raw-entry';
+import { pendingEntry, type SubmitBody } from './lib/raw-entry';
 import { stored } from './lib/stored';
 import { compare, sideOf, sideOfRounds, withRatioTarget, withThroughputTarget, type Comparison } from './lib/report';
 import { concurrently, fmt, median, timed } from './lib/stats';
@@ -123,32 +123,7 @@ const messageDoc = (fields: {
 }) => stored(GroupMessageModel, { ...fields, block: Math.floor(fields.seq / SEQ_BLOCK), kind: 'text', targetSeq: null });
 
 /** A ledger_entries document as submit() stores it. */
-const entryDoc = (
-  counselId: Types.ObjectId,
-  body: { clientKey: string; villageCode: string; kind: 'on_site_duty'; startAt: string; endAt: string; summary: string },
-) => {
-  const startAt = new Date(body.startAt);
-  const endAt = new Date(body.endAt);
-  return stored(
-    LedgerEntryModel,
-    rawEntry({
-      counselId,
-      clientKey: body.clientKey,
-      villageCode: body.villageCode,
-      kind: body.kind,
-      mode: 'on_site',
-      startAt,
-      endAt,
-      minutes: Math.round((endAt.getTime() - startAt.getTime()) / 60000),
-      months: [startAt.toISOString().slice(0, 7)],
-      summary: body.summary,
-      attendees: null,
-      status: 'pending',
-      review: null,
-      createdAt: new Date(),
-    }),
-  );
-};
+const entryDoc = (counselId: Types.ObjectId, body: SubmitBody) => stored(LedgerEntryModel, pendingEntry(counselId, body));
 
 /** Seqs of a group's messages, read by the group (equality) and sorted here. */
 async function seqsOf(db: Db, groupCode: string): Promise<number[]> {

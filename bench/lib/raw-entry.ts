@@ -35,3 +35,35 @@ export function rawEntry(facts: EntryFacts): Record<string, unknown> {
     lateReason: null,
   };
 }
+
+/** What a benchmark submits: the body of POST /api/ledger/entries for an on-site duty. */
+export interface SubmitBody {
+  clientKey: string;
+  villageCode: string;
+  kind: 'on_site_duty';
+  startAt: string;
+  endAt: string;
+  summary: string;
+}
+
+/** The document submit() stores for that body: a pending on-site entry, timed from the body. */
+export function pendingEntry(counselId: Types.ObjectId, body: SubmitBody): Record<string, unknown> {
+  const startAt = new Date(body.startAt);
+  const endAt = new Date(body.endAt);
+  return rawEntry({
+    counselId,
+    clientKey: body.clientKey,
+    villageCode: body.villageCode,
+    kind: body.kind,
+    mode: 'on_site',
+    startAt,
+    endAt,
+    minutes: Math.round((endAt.getTime() - startAt.getTime()) / 60000),
+    months: [startAt.toISOString().slice(0, 7)],
+    summary: body.summary,
+    attendees: null,
+    status: 'pending',
+    review: null,
+    createdAt: new Date(),
+  });
+}

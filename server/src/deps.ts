@@ -9,3 +9,6 @@ export interface AppDeps {
   /** The logger (shared/log.ts createLogger); without it createApp makes one at config.logLevel. */
   log?: Logger;
 }
+
+/** What handlers get: the app's dependencies with the logger createApp settled on. */
+export type HandlerDeps = AppDeps & { log: Logger };

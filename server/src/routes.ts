@@ -1,6 +1,6 @@
 import type { ROUTES } from '@vc/types';
 import type { Config } from './config';
-import type { AppDeps } from './deps';
+import type { HandlerDeps } from './deps';
 import type { AppContext, Guards, Handlers } from './shared/http';
 import { createRateLimiter } from './shared/rate-limit';
 import { authenticate } from './modules/accounts/service';
@@ -15,7 +15,7 @@ import { ledgerHandlers } from './modules/ledger/routes';
 import { placesHandlers } from './modules/places/routes';
 
 /** Every route's handler: the union of the capabilities' own (server/src/modules/<capability>/routes.ts). */
-export function allHandlers(deps: AppDeps): Handlers<typeof ROUTES> {
+export function allHandlers(deps: HandlerDeps): Handlers<typeof ROUTES> {
   return {
     ...accountsHandlers(deps),
     ...placesHandlers(deps),

@@ -81,9 +81,6 @@ export function project(steps: readonly StepRecord[]): ConsultationState {
   return state;
 }
 
-/** Where an escalation goes from each tier (shared with the phone: types/src/constants.ts). */
-export { NEXT_TIER };
-
 export interface Where {
   villageCode: string;
   townshipCode: string;

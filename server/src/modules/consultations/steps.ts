@@ -24,7 +24,8 @@ import type { WechatClient } from '../wechat/client';
 import { ConsultationModel, ConsultationStepModel, RatingModel, type ConsultationDoc } from './model';
 import { notifyAnswered } from './notify';
 import { attachPhotos, checkPhotos } from './photos';
-import { NEXT_TIER, dueDates, handlesAt, mayView, refusal, type Act } from './policy';
+import { NEXT_TIER } from '@vc/types';
+import { dueDates, handlesAt, mayView, refusal, type Act } from './policy';
 import { id, load, loadVisible, reproject, stateOf, stepsOf, viewerOf, whereOf } from './record';
 import { describe } from './views';
 

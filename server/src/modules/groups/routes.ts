@@ -1,6 +1,5 @@
 import { groupsRoutes } from '@vc/types';
-import type { AppDeps } from '../../deps';
-import { createLogger } from '../../shared/log';
+import type { HandlerDeps } from '../../deps';
 import { replyWithStatus, type Handlers } from '../../shared/http';
 import * as consultationSteps from '../consultations/steps';
 import * as consultationViews from '../consultations/views';
@@ -10,8 +9,8 @@ import * as moderation from './moderation';
 import * as posting from './posting';
 import * as timeline from './timeline';
 
-export function groupsHandlers({ config, wechat, log }: AppDeps): Handlers<typeof groupsRoutes> {
-  const contentCheck = makeContentCheck(config, wechat, log ?? createLogger({ level: config.logLevel }));
+export function groupsHandlers({ config, wechat, log }: HandlerDeps): Handlers<typeof groupsRoutes> {
+  const contentCheck = makeContentCheck(config, wechat, log);
   return {
     myGroups: async ({ principal }) => ({ items: await membership.myGroups(principal) }),
     groupMessages: ({ principal, params, query }) => timeline.messages(principal, params.groupCode, query.after, query.limit),

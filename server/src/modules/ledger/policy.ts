@@ -3,8 +3,6 @@ import type { CountyPolicy, LedgerKind, LedgerShortfall } from '@vc/types';
 import { minutesByMonth, monthsOfQuarter, monthsOfYear, quarterOfMonth, yearOfMonth } from '../../shared/periods';
 import type { ErrorCode } from '../../shared/errors';
 
-/** A single session longer than this is a typing mistake, not a day in the village (types/src/constants.ts). */
-export { MAX_ENTRY_HOURS };
 /** Phones' clocks drift; a start a little in the future is accepted. */
 export const FUTURE_TOLERANCE_MINUTES = 10;
 /** Entries older than this belong to a closed assessment year. */
