@@ -61,6 +61,9 @@ describe('decideAccess', () => {
   // Each role held at a place that covers the target (inside) or a sibling place (outside).
   const inside: Record<Role, string> = {
     villager: VILLAGE,
+    village_cadre: VILLAGE,
+    mediator: VILLAGE,
+    legal_literate: VILLAGE,
     counsel: VILLAGE,
     township_staff: TOWNSHIP,
     county_staff: COUNTY,
@@ -69,6 +72,9 @@ describe('decideAccess', () => {
   };
   const outside: Record<Role, string | null> = {
     villager: '210921100203',
+    village_cadre: SIBLING_VILLAGE,
+    mediator: SIBLING_VILLAGE,
+    legal_literate: SIBLING_VILLAGE,
     counsel: SIBLING_VILLAGE,
     township_staff: '210921101',
     county_staff: SIBLING_COUNTY,

@@ -4,6 +4,9 @@
  */
 export const ROLE_LABELS = {
   villager: '村（居）民',
+  village_cadre: '村（居）两委成员',
+  mediator: '人民调解员',
+  legal_literate: '法律明白人',
   counsel: '村（居）法律顾问',
   township_staff: '司法所工作人员',
   county_staff: '县（区）司法局工作人员',

@@ -2,7 +2,17 @@ import { z } from './zod';
 import { ROLE_LABELS } from './labels';
 
 /** Roles are always held at a place (docs/domain.md "Who uses it"). */
-export const ROLES = ['villager', 'counsel', 'township_staff', 'county_staff', 'county_expert', 'admin'] as const;
+export const ROLES = [
+  'villager',
+  'village_cadre',
+  'mediator',
+  'legal_literate',
+  'counsel',
+  'township_staff',
+  'county_staff',
+  'county_expert',
+  'admin',
+] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 

@@ -11,6 +11,8 @@ import { covers, type Grant } from '../../shared/scope';
  * - township group: led by the township office (its staff moderate); counsel serving a village
  *   of the township are in it; villagers of the township (village cadres) ask to join; county
  *   staff and experts may join;
+ * - village cadres, people's mediators and legal-literate residents (roles held at a village) are
+ *   in their village's group by position; cadres may ask to join the township group;
  * - county group: led by the county bureau (its staff moderate); all counsel of the county,
  *   county experts and township offices are in it by position; villagers are not.
  *
@@ -47,6 +49,11 @@ const overTheCounty: Where = (place, group) => place.length <= 6 && covers(place
 /** docs/domain.md R6 as a table: what a grant of each role gives in a group of each tier, and where it must be held. */
 const R6: Record<Role, Record<GroupTier, readonly [JoinRule, Where] | null>> = {
   villager: { village: ['approval', atThePlace], township: ['approval', inThePlace], county: null },
+  // village cadres, mediators and legal-literate residents are members of their village's group by
+  // position (DOMAIN "Who uses it"); cadres ask to join the township group like other villagers
+  village_cadre: { village: ['automatic', atThePlace], township: ['approval', inThePlace], county: null },
+  mediator: { village: ['automatic', atThePlace], township: null, county: null },
+  legal_literate: { village: ['automatic', atThePlace], township: null, county: null },
   counsel: { village: ['automatic', atThePlace], township: ['automatic', inThePlace], county: ['automatic', inThePlace] },
   township_staff: {
     village: ['moderator', townshipOffice],

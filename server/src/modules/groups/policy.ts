@@ -57,7 +57,17 @@ export function moderationOutcome(target: GroupStanding, action: MemberAction): 
 
 /** The role a person speaks with in a group, shown next to their name. */
 export function roleInGroup(groupCode: string, p: Position): Grant['role'] {
-  const order: Grant['role'][] = ['township_staff', 'county_staff', 'county_expert', 'counsel', 'admin', 'villager'];
+  const order: Grant['role'][] = [
+    'township_staff',
+    'county_staff',
+    'county_expert',
+    'counsel',
+    'village_cadre',
+    'mediator',
+    'legal_literate',
+    'admin',
+    'villager',
+  ];
   for (const role of order) {
     if (p.grants.some((g) => g.role === role && (covers(g.placeCode, groupCode) || covers(groupCode, g.placeCode)))) return role;
   }
