@@ -18,10 +18,17 @@ const Env = z.object({
   WECHAT_SECRET: z.string().default('demo-secret'),
   /** base URL of the WeChat API; tests point it at a local fake */
   WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
+  /** the Official Account (服务号) of the H5 build's login inside WeChat (web authorisation, snsapi_base) */
+  WECHAT_WEB_APPID: z.string().default('wx-demo-web-appid'),
+  WECHAT_WEB_SECRET: z.string().default('demo-web-secret'),
+  /** base URL of WeChat's authorisation pages (open.weixin.qq.com); tests point it at a local fake */
+  WECHAT_OPEN_BASE: z.string().url().default('https://open.weixin.qq.com'),
   /** shared with cloudfunctions/login for HMAC-signed calls */
   CLOUD_SHARED_SECRET: z.string().min(16).default('dev-only-cloud-shared-secret'),
   /** the mini-program page a village QR code opens */
   QR_PAGE: z.string().default('pages/bind/index'),
+  /** the mini-program page an invitation's QR code opens (its scene is the invitation code) */
+  INVITATION_QR_PAGE: z.string().default('account/redeem/index'),
   H5_DIR: z.string().optional(),
   /** remind counsel behind schedule this many days before a month or quarter ends */
   REMINDER_DAYS_BEFORE_END: z.coerce.number().int().min(1).max(28).default(5),
@@ -37,6 +44,8 @@ const Env = z.object({
   RATE_LIMIT_LOGIN_PER_PERSON: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_POST_PER_ADDRESS: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_POST_PER_PERSON: z.coerce.number().int().min(1).default(30),
+  /** per minute: calls by one machine credential (provincial and 12348 systems reading reports) */
+  RATE_LIMIT_MACHINE_PER_CREDENTIAL: z.coerce.number().int().min(1).default(120),
   /** the logger's level (JSON lines on stdout); by default info, and silent under NODE_ENV=test */
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
 });
@@ -49,7 +58,9 @@ export type Config = {
   dataDir: string;
   sessionTtlMs: number;
   /** configured: a real app id was given (always in production); without it there is no WeChat to ask or notify */
-  wechat: { appid: string; secret: string; apiBase: string; qrPage: string; configured: boolean };
+  wechat: { appid: string; secret: string; apiBase: string; qrPage: string; invitationQrPage: string; configured: boolean };
+  /** web authorisation in WeChat's browser (accounts/web-login.ts); configured: outside production, or an app id was given */
+  wechatWeb: { appid: string; secret: string; apiBase: string; openBase: string; configured: boolean };
   cloudSharedSecret: string;
   h5Dir: string | undefined;
   reminders: { daysBeforeEnd: number; templateId: string };
@@ -84,7 +95,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       secret: e.WECHAT_SECRET,
       apiBase: e.WECHAT_API_BASE,
       qrPage: e.QR_PAGE,
+      invitationQrPage: e.INVITATION_QR_PAGE,
       configured: e.NODE_ENV === 'production' || !!env.WECHAT_APPID,
+    },
+    wechatWeb: {
+      appid: e.WECHAT_WEB_APPID,
+      secret: e.WECHAT_WEB_SECRET,
+      apiBase: e.WECHAT_API_BASE,
+      openBase: e.WECHAT_OPEN_BASE,
+      configured: e.NODE_ENV !== 'production' || !!env.WECHAT_WEB_APPID,
     },
     cloudSharedSecret: e.CLOUD_SHARED_SECRET,
     h5Dir: e.H5_DIR,
@@ -94,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimits: {
       login: { perAddress: e.RATE_LIMIT_LOGIN_PER_ADDRESS, perPerson: e.RATE_LIMIT_LOGIN_PER_PERSON },
       post: { perAddress: e.RATE_LIMIT_POST_PER_ADDRESS, perPerson: e.RATE_LIMIT_POST_PER_PERSON },
+      machine: { perCredential: e.RATE_LIMIT_MACHINE_PER_CREDENTIAL },
     },
     contentCheck: e.CONTENT_CHECK ?? (e.NODE_ENV === 'production' || env.WECHAT_APPID ? 'wechat' : 'off'),
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),

@@ -13,22 +13,29 @@ import { countyPolicyHandlers } from './modules/county-policy/routes';
 import { groupsHandlers } from './modules/groups/routes';
 import { ledgerHandlers } from './modules/ledger/routes';
 import { placesHandlers } from './modules/places/routes';
+import { machineAccessGuards, machineAccessHandlers } from './modules/machine-access/routes';
+import { residentsHandlers } from './modules/residents/routes';
+import { invitationsHandlers } from './modules/invitations/routes';
 
 /** Every route's handler: the union of the capabilities' own (server/src/modules/<capability>/routes.ts). */
 export function allHandlers(deps: HandlerDeps): Handlers<typeof ROUTES> {
   return {
     ...accountsHandlers(deps),
     ...placesHandlers(deps),
-    ...counselHandlers(),
-    ...countyPolicyHandlers(),
+    ...counselHandlers(deps),
+    ...countyPolicyHandlers(deps),
     ...ledgerHandlers(deps),
     ...groupsHandlers(deps),
     ...consultationsHandlers(deps),
+    ...machineAccessHandlers(),
+    ...residentsHandlers(),
+    ...invitationsHandlers(deps),
   };
 }
 
 /** What mountRoutes checks before a handler runs: who is calling, signatures, group membership, rates. */
 export function routeGuards(config: Config): Guards {
+  const consumeRate = createRateLimiter(config.rateLimits);
   return {
     authenticate: async (ctx: AppContext) => {
       const result = await authenticate(ctx.get('authorization') || undefined);
@@ -41,6 +48,7 @@ export function routeGuards(config: Config): Guards {
         rawBody: (ctx.request as { rawBody?: string }).rawBody ?? '',
       }),
     checkMember,
-    consumeRate: createRateLimiter(config.rateLimits),
+    consumeRate,
+    ...machineAccessGuards(consumeRate),
   };
 }

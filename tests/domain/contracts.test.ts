@@ -77,10 +77,18 @@ describe('route table', () => {
         'wechatLogin:login',
         'cloudLogin:login',
         'demoLogin:login',
+        'webLoginStart:login',
+        'webLogin:login',
+        'scanTicketCreate:login',
         'postGroupMessage:post',
         'askConsultation:post',
         'uploadConsultationPhoto:post',
         'followUpConsultation:post',
+        // counsel profiles: photo uploads and WeChat's (paid) phone-number exchange
+        'uploadMyCounselPhoto:post',
+        'uploadCounselPhoto:post',
+        'myCounselWechatPhone:post',
+        'redeemInvitation:post',
       ].sort(),
     );
   });
@@ -91,6 +99,7 @@ describe('route table', () => {
 
   // A body schema for every non-GET route that takes one, and it refuses unknown fields.
   const validBodies: Record<string, unknown> = {
+    declineResident: { reason: '经核实不在本村居住' },
     postGroupMessage: { clientKey: 'post-0001', text: '请问宅基地怎么确权？' },
     removeGroupMessage: { reason: '与本群无关' },
     decideJoinRequest: { decision: 'approve' },
@@ -106,6 +115,12 @@ describe('route table', () => {
     wechatLogin: { code: 'wx-code-1' },
     cloudLogin: { openid: 'o-abc', unionid: 'u-abc' },
     demoLogin: { userId: '0123456789abcdef01234567' },
+    webLoginStart: { redirectUri: 'https://h5.example.cn/#/pages/login/index' },
+    webLogin: { code: 'web-code-1', state: 'AbCdEfGhIjKlMnOpQrStUvWx' },
+    scanTicketCreate: {},
+    scanTicketPoll: {},
+    scanTicketConfirm: {},
+    scanTicketDecline: {},
     updateProfile: { name: '张三', phone: '13812345678' },
     bindVillage: { villageCode: '210921100202' },
     updateCountyPolicy: { maxVillagesPerCounsel: 3, supervisionPhone: '0418-1234567' },
@@ -122,8 +137,33 @@ describe('route table', () => {
     },
     reviewLedgerEntry: { decision: 'return', reason: '时间与签到不符' },
     runReminders: { asOf: '2026-11-27T09:00:00+08:00' },
+    // invitations (issue 12)
+    createInvitation: { role: 'township_staff', days: 7, uses: 1, note: '新任司法所长' },
+    withdrawInvitation: { reason: '发错了人' },
+    redeemInvitation: { code: 'ABCD2345' },
+    withdrawRole: { role: 'counsel', reason: '调离本县' },
+    // counsel profiles (issue 12)
+    updateMyCounselProfile: {
+      title: '律师',
+      specialties: ['婚姻家庭'],
+      onSiteHours: [{ villageCode: '210921001001', text: '每周三上午' }],
+    },
+    correctCounselProfile: { certificateNumber: '12109202110123456', phone: '13812345678' },
+    myCounselWechatPhone: { code: 'phone-code-1' },
+    // machine access (issue 12)
+    issueMachineCredential: { name: '辽宁省12348平台' },
+    revokeMachineCredential: { reason: '平台停用' },
   };
-  const bodyless = ['logout', 'counselContact', 'lockLedgerMonth', 'takeMessagePrivate', 'uploadConsultationPhoto'];
+  const bodyless = [
+    'logout',
+    'counselContact',
+    'lockLedgerMonth',
+    'takeMessagePrivate',
+    'uploadConsultationPhoto',
+    'uploadMyCounselPhoto',
+    'uploadCounselPhoto',
+    'confirmResident',
+  ];
 
   it('the non-GET routes without a body are exactly the known ones', () => {
     const withoutBody = routes.filter(([, r]) => r.method !== 'get' && !r.body).map(([id]) => id);
@@ -169,6 +209,9 @@ describe('OpenAPI document', () => {
         route.method
       ]!;
       if (route.access.kind === 'public' || route.access.kind === 'signed') expect(op.security).toEqual([]);
+      // routes open to machine credentials take either (tests/domain/machine-access-policy.test.ts)
+      else if (route.access.kind === 'role' && route.access.machine)
+        expect(op.security).toEqual([{ bearer: [] }, { machineCredential: [] }]);
       else expect(op.security).toEqual([{ bearer: [] }]);
       expect(id).toBeTruthy();
     }

@@ -89,6 +89,9 @@ const GUARD_CODES = [
   'GROUP_MUTED',
   'NOT_A_GROUP_MODERATOR',
   'GROUP_NOT_ELIGIBLE',
+  'MACHINE_CREDENTIAL_INVALID',
+  'MACHINE_ROUTE_FORBIDDEN',
+  'MACHINE_OUT_OF_SCOPE',
 ];
 
 /** candidate targets per path parameter: inside and outside every jurisdiction above */
@@ -112,10 +115,43 @@ const FILLERS: Record<string, string> = {
   heldId: '0123456789abcdef01234567',
   consultationId: '0123456789abcdef01234567',
   photoId: '0123456789abcdef01234567',
+  // a scan-to-login ticket (well formed, never issued)
+  ticket: 'AbCdEfGhIjKlMnOpQrStUvWx',
+  // machine access (issue 12)
+  credentialId: '0123456789abcdef01234567',
+  // invitations (issue 12)
+  invitationId: '0123456789abcdef01234567',
+  invitationCode: 'ABCD2345',
 };
 
+/**
+ * Machine credentials (issue 12): one of 阜蒙县 and a revoked one. Expected: only routes marked
+ * `machine`, for places inside 210921; a revoked credential nowhere.
+ */
+interface Machine {
+  label: string;
+  place: string;
+  revoked: boolean;
+  secret: string;
+}
+const machines: Machine[] = [
+  { label: 'machine credential of 阜蒙县', place: '210921', revoked: false, secret: '' },
+  { label: 'revoked machine credential of 阜蒙县', place: '210921', revoked: true, secret: '' },
+];
+
 beforeAll(async () => {
-  stack = await startStack({ auditQueries: true });
+  // the matrix calls far faster than a system would
+  stack = await startStack({ auditQueries: true, env: { RATE_LIMIT_MACHINE_PER_CREDENTIAL: '1000000' } });
+  const { token } = await demoLogin(stack.baseUrl, '赵振华');
+  for (const machine of machines) {
+    const path = fillPath('/api/places/:code/machine-credentials', { code: machine.place });
+    const issued = await request(stack.baseUrl, 'post', path, { token, body: { name: machine.label } });
+    expect(issued.status).toBe(201);
+    machine.secret = issued.body.secret;
+    if (!machine.revoked) continue;
+    const revoke = `${path}/${issued.body.credential.id}/revoke`;
+    expect((await request(stack.baseUrl, 'post', revoke, { token, body: { reason: '测试吊销' } })).status).toBe(200);
+  }
 });
 afterAll(() => stack?.stop());
 
@@ -174,6 +210,29 @@ describe.each(routes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as co
         const status = expected === 'UNAUTHENTICATED' || expected === 'BAD_SIGNATURE' ? 401 : 403;
         expect(`${res.status} ${res.body?.error?.code}`).toBe(`${status} ${expected}`);
       }
+    }
+  });
+
+  it.each(machines.map((m) => [m.label, m] as const))('as %s', async (_label, machine) => {
+    for (const target of targets) {
+      const params: Record<string, string> = {};
+      for (const name of paramNames(route.path))
+        params[name] = name === scopeParam ? target! : (FILLERS[name] ?? TARGETS[name]![0]!);
+      const res = await request(stack.baseUrl, route.method, fillPath(route.path, params), {
+        token: machine.secret,
+        body: route.method === 'get' ? undefined : {},
+      });
+      const access = route.access;
+      let expected: string;
+      if (access.kind === 'signed') expected = '401 BAD_SIGNATURE';
+      else if (machine.revoked) expected = '401 MACHINE_CREDENTIAL_INVALID';
+      else if (access.kind !== 'role' || !access.machine) expected = '403 MACHINE_ROUTE_FORBIDDEN';
+      else expected = target!.startsWith(machine.place) ? 'allow' : '403 MACHINE_OUT_OF_SCOPE';
+
+      const where = `${route.method} ${fillPath(route.path, params)} → ${res.status} ${JSON.stringify(res.body).slice(0, 120)}`;
+      expect(res.status < 500 ? 'ok' : where).toBe('ok');
+      if (expected === 'allow') expect(GUARD_CODES.includes(res.body?.error?.code) ? where : 'ok').toBe('ok');
+      else expect(`${res.status} ${res.body?.error?.code}`).toBe(expected);
     }
   });
 });

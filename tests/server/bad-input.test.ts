@@ -42,6 +42,12 @@ const PARAMS: Record<string, string> = {
   heldId: '0123456789abcdef01234567',
   consultationId: '0123456789abcdef01234567',
   photoId: '0123456789abcdef01234567',
+  ticket: 'AbCdEfGhIjKlMnOpQrStUvWx',
+  // machine access (issue 12)
+  credentialId: '0123456789abcdef01234567',
+  // invitations (issue 12)
+  invitationId: '0123456789abcdef01234567',
+  invitationCode: 'ABCD2345',
 };
 const pathOf = (route: RouteContract, overrides: Record<string, string> = {}) => {
   const params: Record<string, string> = {};
@@ -149,6 +155,10 @@ describe('queries and path parameters', () => {
         heldId: '{"$gt":""}',
         consultationId: 'zz',
         photoId: '../etc',
+        ticket: 'short!',
+        credentialId: '{"$ne":null}',
+        invitationId: '{"$gt":""}',
+        invitationCode: 'O0IL1',
       };
       const res = await request(stack.baseUrl, route.method, pathOf(route, bad), {
         token: tokenFor(route),

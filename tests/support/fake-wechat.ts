@@ -1,10 +1,12 @@
 /**
  * A local stand-in for api.weixin.qq.com on 127.0.0.1 that answers as WeChat documents:
  * access tokens with expiry (and early revocation, as when another process refreshes),
- * jscode2session with single-use codes, getwxacodeunlimit, msg_sec_check — with WeChat's errcodes.
+ * jscode2session with single-use codes, getwxacodeunlimit, msg_sec_check, img_sec_check,
+ * getuserphonenumber with single-use codes — with WeChat's errcodes.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import sharp from 'sharp';
 
 // 1×1 PNG
 const PNG = Buffer.from(
@@ -39,12 +41,38 @@ export interface FakeWechat {
   /** openids that have not subscribed to the template (WeChat: 43101) */
   refusedSubscribers: Set<string>;
   calls: { path: string; query: Record<string, string>; body: unknown }[];
+  /**
+   * img_sec_check's verdict on an image it could read (WeChat's classifier). By default an image
+   * that is mostly pure red counts as risky (errcode 87014), so a test flags an image by its pixels.
+   */
+  riskyImage: (media: Buffer) => Promise<boolean>;
+  /** when set, img_sec_check answers with this errcode (e.g. -1 系统繁忙) */
+  imgSecCheckErrcode: number | null;
+  /** images img_sec_check was asked about, as received */
+  checkedImages: Buffer[];
+  /** a code that the getPhoneNumber button would have returned for this number (single use, as WeChat's) */
+  issuePhoneCode(code: string, phone: { purePhoneNumber: string; countryCode?: string }): void;
+  /** when set, getuserphonenumber answers with this errcode (e.g. -1 系统繁忙) */
+  phoneNumberErrcode: number | null;
+  /** web authorisation (网页授权) of the Official Account: its own app id and secret */
+  webAppid: string;
+  webSecret: string;
+  /** the account's 网页授权域名: hosts a redirect_uri may name (else WeChat's 10003) */
+  webDomains: string[];
+  /** the person using WeChat's browser: /connect/oauth2/authorize gives a code for them */
+  webUser: { openid: string; unionid?: string } | null;
+  /** a code that web authorisation would have given this person (single use, good 5 minutes, as WeChat's) */
+  issueWebCode(code: string, person: { openid: string; unionid?: string }): void;
+  /** sns/oauth2/access_token cuts the connection without an answer (WeChat unreachable) */
+  webDown: boolean;
   stop(): Promise<void>;
 }
 
 async function readBody(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
+  // multipart bodies (img_sec_check's media) stay bytes
+  if (String(req.headers['content-type'] ?? '').startsWith('multipart/form-data')) return Buffer.concat(chunks);
   const text = Buffer.concat(chunks).toString('utf8');
   try {
     return text ? JSON.parse(text) : null;
@@ -56,6 +84,8 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
 export async function startFakeWechat(appid = 'wx-test-appid', secret = 'test-secret'): Promise<FakeWechat> {
   const codes = new Map<string, { openid: string; unionid?: string; used: boolean }>();
   const tokens = new Map<string, TokenState>();
+  const webCodes = new Map<string, { openid: string; unionid?: string; used: boolean; issuedAt: number }>();
+  const phoneCodes = new Map<string, { purePhoneNumber: string; countryCode: string; used: boolean }>();
   let counter = 0;
   const state: Omit<FakeWechat, 'baseUrl' | 'stop'> = {
     appid,
@@ -68,6 +98,20 @@ export async function startFakeWechat(appid = 'wx-test-appid', secret = 'test-se
     refusedSubscribers: new Set<string>(),
     calls: [],
     issueCode: (code, person) => codes.set(code, { ...person, used: false }),
+    webAppid: 'wx-test-web-appid',
+    webSecret: 'test-web-secret',
+    webDomains: ['127.0.0.1', 'localhost'],
+    webUser: null,
+    issueWebCode: (code, person) => webCodes.set(code, { ...person, used: false, issuedAt: Date.now() }),
+    webDown: false,
+    riskyImage: async (media) => {
+      const [r, g, b] = (await sharp(media).stats()).channels;
+      return !!r && !!g && !!b && r.mean > 180 && g.mean < 70 && b.mean < 70;
+    },
+    imgSecCheckErrcode: null,
+    checkedImages: [],
+    issuePhoneCode: (code, phone) => phoneCodes.set(code, { countryCode: '86', ...phone, used: false }),
+    phoneNumberErrcode: null,
     revokeTokens: () => tokens.forEach((t) => (t.revoked = true)),
     expireTokens: () => tokens.forEach((t) => (t.expiresAt = 0)),
   };
@@ -137,6 +181,46 @@ export async function startFakeWechat(appid = 'wx-test-appid', secret = 'test-se
           trace_id: `trace-${state.calls.length}`,
         });
       }
+      case '/wxa/img_sec_check': {
+        const err = tokenError(query.access_token);
+        if (err) return json(err);
+        if (state.imgSecCheckErrcode !== null) return json({ errcode: state.imgSecCheckErrcode, errmsg: 'system error' });
+        const contentType = String(req.headers['content-type'] ?? '');
+        if (!Buffer.isBuffer(body) || !contentType.startsWith('multipart/form-data'))
+          return json({ errcode: 41005, errmsg: 'media data missing' });
+        const form = await new Response(new Uint8Array(body), { headers: { 'content-type': contentType } }).formData();
+        const media = form.get('media');
+        if (!media || typeof media === 'string') return json({ errcode: 41005, errmsg: 'media data missing' });
+        const image = Buffer.from(await media.arrayBuffer());
+        state.checkedImages.push(image);
+        // WeChat's limits: at most 1 MB and 750px × 1334px
+        const meta = await sharp(image)
+          .metadata()
+          .catch(() => null);
+        if (!meta?.width || !meta.height) return json({ errcode: 40113, errmsg: 'unsupported file type' });
+        if (image.length > 1024 * 1024 || meta.width > 750 || meta.height > 1334)
+          return json({ errcode: 40006, errmsg: 'invalid media size' });
+        if (await state.riskyImage(image)) return json({ errcode: 87014, errmsg: 'risky content' });
+        return json({ errcode: 0, errmsg: 'ok' });
+      }
+      case '/wxa/business/getuserphonenumber': {
+        const err = tokenError(query.access_token);
+        if (err) return json(err);
+        if (state.phoneNumberErrcode !== null) return json({ errcode: state.phoneNumberErrcode, errmsg: 'system error' });
+        const entry = phoneCodes.get((body as { code?: string } | null)?.code ?? '');
+        if (!entry || entry.used) return json({ errcode: 40029, errmsg: 'invalid code' });
+        entry.used = true;
+        return json({
+          errcode: 0,
+          errmsg: 'ok',
+          phone_info: {
+            phoneNumber: entry.countryCode === '86' ? entry.purePhoneNumber : `+${entry.countryCode}${entry.purePhoneNumber}`,
+            purePhoneNumber: entry.purePhoneNumber,
+            countryCode: entry.countryCode,
+            watermark: { timestamp: Math.floor(Date.now() / 1000), appid },
+          },
+        });
+      }
       case '/cgi-bin/message/subscribe/send': {
         const err = tokenError(query.access_token);
         if (err) return json(err);
@@ -146,6 +230,52 @@ export async function startFakeWechat(appid = 'wx-test-appid', secret = 'test-se
           return json({ errcode: 43101, errmsg: 'user refuse to accept the msg' });
         state.messages.push(message);
         return json({ errcode: 0, errmsg: 'ok', msgid: state.messages.length });
+      }
+      case '/connect/oauth2/authorize': {
+        // open.weixin.qq.com in WeChat's browser: a refusal is a page with its errcode; otherwise a
+        // 302 back to redirect_uri with a code for the person using WeChat and the state unchanged
+        if (!query.appid) return json({ errcode: 10012, errmsg: 'appid不能为空' });
+        if (query.appid !== state.webAppid) return json({ errcode: 40013, errmsg: 'invalid appid' });
+        if (!query.redirect_uri) return json({ errcode: 10011, errmsg: 'redirect_uri不能为空' });
+        let target: URL;
+        try {
+          target = new URL(query.redirect_uri);
+        } catch {
+          return json({ errcode: 10003, errmsg: 'redirect_uri域名与后台配置不一致' });
+        }
+        if (!state.webDomains.includes(target.hostname))
+          return json({ errcode: 10003, errmsg: 'redirect_uri域名与后台配置不一致' });
+        if (query.scope !== 'snsapi_base' && query.scope !== 'snsapi_userinfo') {
+          return json({ errcode: 10005, errmsg: '此公众号并没有这些scope的权限' });
+        }
+        if (query.response_type !== 'code') return json({ errcode: 10001, errmsg: 'response_type参数错误' });
+        if (!state.webUser) return json({ errcode: -1, errmsg: 'fake: no person in WeChat (set webUser)' });
+        counter += 1;
+        const code = `WEB_CODE_${counter}_${Math.random().toString(36).slice(2, 10)}`;
+        state.issueWebCode(code, state.webUser);
+        target.searchParams.set('code', code);
+        target.searchParams.set('state', query.state ?? '');
+        res.writeHead(302, { location: target.toString() });
+        return res.end();
+      }
+      case '/sns/oauth2/access_token': {
+        if (state.webDown) return void res.destroy();
+        if (query.appid !== state.webAppid) return json({ errcode: 40013, errmsg: 'invalid appid' });
+        if (query.secret !== state.webSecret) return json({ errcode: 40125, errmsg: 'invalid appsecret' });
+        if (query.grant_type !== 'authorization_code') return json({ errcode: 40002, errmsg: 'invalid grant_type' });
+        const entry = webCodes.get(query.code ?? '');
+        if (!entry || entry.issuedAt + 5 * 60 * 1000 < Date.now()) return json({ errcode: 40029, errmsg: 'invalid code' });
+        if (entry.used) return json({ errcode: 40163, errmsg: 'code been used' });
+        entry.used = true;
+        counter += 1;
+        return json({
+          access_token: `WEB_ACCESS_TOKEN_${counter}`,
+          expires_in: 7200,
+          refresh_token: `WEB_REFRESH_TOKEN_${counter}`,
+          openid: entry.openid,
+          scope: 'snsapi_base',
+          ...(entry.unionid ? { unionid: entry.unionid } : {}),
+        });
       }
       default:
         res.writeHead(404, { 'content-type': 'application/json' });

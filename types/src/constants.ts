@@ -42,3 +42,62 @@ export const COUNTY_POLICY_LIMITS = {
   closureDays: { min: 1, max: 90, integer: true },
 } as const;
 export type CountyPolicyNumberKey = keyof typeof COUNTY_POLICY_LIMITS;
+
+// --- invitations (issue 12): inviting people to a role, and withdrawing it ---
+
+/** The roles given by invitation (a villager binds a village themselves). */
+export const INVITABLE_ROLES = [
+  'village_cadre',
+  'mediator',
+  'legal_literate',
+  'township_staff',
+  'counsel',
+  'county_expert',
+  'county_staff',
+  'admin',
+] as const;
+export type InvitableRole = (typeof INVITABLE_ROLES)[number];
+
+/** Where each invitable role is held: the length of its place code ('admin': '' for the country or a 2-digit province). */
+export const ROLE_PLACE_LENGTHS: { readonly [R in InvitableRole]: readonly number[] } = {
+  village_cadre: [12],
+  mediator: [12],
+  legal_literate: [12],
+  township_staff: [9],
+  counsel: [6],
+  county_expert: [6],
+  county_staff: [6],
+  admin: [0, 2],
+};
+
+/** The short code people type and the mini-program code's scene: no 0/O, 1/I/L, so it reads aloud and types without mistakes. */
+export const INVITATION_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const INVITATION_CODE_LENGTH = 8;
+/** How long an invitation is valid, in days, and how many people may use it. */
+export const INVITATION_DAYS = { default: 7, min: 1, max: 30 } as const;
+export const INVITATION_USES = { default: 1, min: 1, max: 50 } as const;
+/** Legal-literate residents a village may have (docs/domain.md: 3–5). */
+export const MAX_LEGAL_LITERATE_PER_VILLAGE = 5;
+/** The reason given when a role is withdrawn, in characters after trimming. */
+export const ROLE_WITHDRAW_REASON_LENGTH = { min: 2, max: 200 } as const;
+
+// --- counsel profiles and the county's notice-board text (counsel profile capability) ---
+
+/** A counsel's profile (法律顾问资料): lengths in characters after trimming, and list sizes. */
+export const COUNSEL_PROFILE_LIMITS = {
+  name: 20,
+  title: 30,
+  organization: 60,
+  certificateNumber: 30,
+  duty: 60,
+  duties: 10,
+  specialty: 20,
+  specialties: 10,
+  onSiteHours: 60,
+} as const;
+/** A profile photo as uploaded (before it is resized); it is stored at most this wide and high (px). */
+export const MAX_PROFILE_PHOTO_BYTES = 5 * 1024 * 1024;
+export const PROFILE_PHOTO_MAX_WIDTH = 480;
+export const PROFILE_PHOTO_MAX_HEIGHT = 960;
+/** The county's own procedures (办事流程) and supervision text on every notice board of the county. */
+export const COUNTY_BOARD_TEXT_LIMITS = { procedure: 100, procedures: 12, supervisionText: 300 } as const;

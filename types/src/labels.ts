@@ -55,6 +55,7 @@ export const GROUP_ACTION_LABELS = {
   release_post: '放行消息',
   reject_post: '不予发布',
   take_private: '转为私下咨询',
+  moved_out: '迁出本村，退出工作群',
 } as const;
 
 export const CONSULTATION_STATUS_LABELS = { open: '待答复', answered: '已答复', closed: '已办结' } as const;
@@ -71,3 +72,15 @@ export const CONSULTATION_STEP_LABELS = {
 
 /** PII found in a group post (docs/domain.md R7) */
 export const PII_KIND_LABELS = { id_card: '身份证号码', mobile: '手机号码', bank_card: '银行卡号' } as const;
+
+// --- invitations (issue 12) ---
+
+export const INVITATION_STATUS_LABELS = { active: '可使用', used_up: '已用完', expired: '已过期', withdrawn: '已撤回' } as const;
+
+/** what happened in the record of role changes */
+export const ROLE_CHANGE_KIND_LABELS = {
+  invited: '发出邀请',
+  invitation_withdrawn: '撤回邀请',
+  granted: '接受邀请，获得角色',
+  withdrawn: '撤销角色',
+} as const;

@@ -10,6 +10,15 @@ const toOpenApiPath = (path: string): string => path.replace(/:(\w+)/g, '{$1}');
 export function buildOpenApiDocument(serverUrl = '/'): ReturnType<OpenApiGeneratorV3['generateDocument']> {
   const registry = new OpenAPIRegistry();
   const bearer = registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  const machine = registry.registerComponent('securitySchemes', 'machineCredential', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'vcm_<43 个字符>',
+    description:
+      '机器凭证（省级平台、12348 平台等系统只读调用）：由县级司法局工作人员或省级、全国管理员按省或县签发和吊销，' +
+      '以 Authorization: Bearer vcm_… 发送；只能调用标明此安全方案的只读接口（报表、统计、台账导出），' +
+      '只限凭证所属地区及其下级地区；每凭证限速，每次调用留痕。',
+  });
   const routes: RouteContract[] = Object.values(ROUTES);
   for (const route of routes) {
     const errors = { description: '错误', content: { 'application/json': { schema: ErrorReply } } };
@@ -18,7 +27,13 @@ export function buildOpenApiDocument(serverUrl = '/'): ReturnType<OpenApiGenerat
       path: toOpenApiPath(route.path),
       operationId: route.id,
       summary: route.summary,
-      security: route.access.kind === 'public' || route.access.kind === 'signed' ? [] : [{ [bearer.name]: [] }],
+      // alternatives: a person's session, or (routes marked `machine`) a machine credential
+      security:
+        route.access.kind === 'public' || route.access.kind === 'signed'
+          ? []
+          : route.access.kind === 'role' && route.access.machine
+            ? [{ [bearer.name]: [] }, { [machine.name]: [] }]
+            : [{ [bearer.name]: [] }],
       request: {
         params: route.params as never,
         query: route.query as never,

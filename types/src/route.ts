@@ -8,6 +8,11 @@ import { CountyCode, Role, VillageCode } from './roles';
  * - session: any logged-in person
  * - role: one of `roles`, held at a place that contains the place named by path param `scope`
  *   (codes nest by prefix: a county grant covers its townships and villages).
+ *
+ * A machine credential (provincial and 12348 systems, `Authorization: Bearer vcm_…`; issued per
+ * place by county staff and admins, server/src/modules/machine-access) is no person: it may call
+ * only `role` routes marked `machine: true` (reads of reports, statistics, the ledger export), only
+ * for places inside the place it is scoped to, and nothing else, not even public routes.
  */
 export type Access =
   | { kind: 'public' }
@@ -20,7 +25,16 @@ export type Access =
    * depends on recorded joins, mutes and removals
    */
   | { kind: 'member'; need: 'read' | 'post' | 'moderate' | 'join' }
-  | { kind: 'role'; roles: readonly Role[]; scope: string | null };
+  | {
+      kind: 'role';
+      roles: readonly Role[];
+      scope: string | null;
+      /**
+       * also readable by machine credentials scoped to a place containing `scope`'s place. Only on
+       * GET routes with a scope (tests/domain/machine-access-policy.test.ts checks the table).
+       */
+      machine?: true;
+    };
 
 export interface RouteContract {
   id: string;

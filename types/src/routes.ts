@@ -7,6 +7,9 @@ import { countyPolicyRoutes } from './county-policy/routes';
 import { ledgerRoutes } from './ledger/routes';
 import { groupsRoutes } from './groups/routes';
 import { consultationsRoutes } from './consultations/routes';
+import { machineAccessRoutes } from './machine-access/routes';
+import { residentsRoutes } from './residents/routes';
+import { invitationsRoutes } from './invitations/routes';
 
 const TABLES = [
   accountsRoutes,
@@ -16,6 +19,9 @@ const TABLES = [
   ledgerRoutes,
   groupsRoutes,
   consultationsRoutes,
+  machineAccessRoutes,
+  residentsRoutes,
+  invitationsRoutes,
 ] as const;
 assertDistinct(TABLES);
 
@@ -31,6 +37,9 @@ export const ROUTES = {
   ...ledgerRoutes,
   ...groupsRoutes,
   ...consultationsRoutes,
+  ...machineAccessRoutes,
+  ...residentsRoutes,
+  ...invitationsRoutes,
 };
 
 export type RouteId = keyof typeof ROUTES;

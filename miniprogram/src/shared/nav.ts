@@ -21,6 +21,8 @@ export const PAGES = {
   ledgerExport: '/ledger/export/index',
   // counsel: assigning counsel to villages (county staff)
   counselAssign: '/counsel/assign/index',
+  // counsel: a counsel's profile on the notice board (the counsel's own, or corrected by county staff)
+  counselProfile: '/counsel/profile/index',
   // policy: the county's targets and deadlines (county staff)
   countyPolicy: '/policy/county/index',
   // groups: work groups and their moderation
@@ -33,6 +35,15 @@ export const PAGES = {
   consultThread: '/consult/thread/index',
   consultAsk: '/consult/ask/index',
   consultOverdue: '/consult/overdue/index',
+  // village: what village cadres do (confirming residents)
+  villageResidents: '/village/residents/index',
+  // staff: inviting people to a role, the staff list and its record of role changes (county and township staff)
+  staffInvite: '/staff/invite/index',
+  staffList: '/staff/list/index',
+  // account: accepting an invitation (opened by its mini-program code or by typing the code)
+  redeem: '/account/redeem/index',
+  // account: confirming a PC's scan-to-login (opened by the code on the PC's login page)
+  scanLogin: '/account/scan-login/index',
 } as const;
 
 export type PageName = keyof typeof PAGES;

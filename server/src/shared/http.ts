@@ -7,10 +7,12 @@ import { AppError, ERRORS } from './errors';
 import type { Principal } from './principal';
 import type { Logger } from './log';
 import type { ConsumeRate } from './rate-limit';
-import { decideAccess } from './scope';
+import { decideAccess, type MachineIdentity } from './scope';
 
 export interface AppState {
   principal: Principal | null;
+  /** the machine credential this request presented, even a revoked one: named in its log line and its call log */
+  machine?: MachineIdentity;
   /** a token was sent but is unknown, expired or revoked */
   sessionProblem?: boolean;
   /** this request's id (requestLogMiddleware): the X-Request-Id header, the log line, 5xx error bodies */
@@ -110,25 +112,41 @@ export interface Guards {
   /** throws the group refusal (not a member, muted, not a moderator) for `member` routes */
   checkMember: (principal: Principal, groupCode: string, need: 'read' | 'post' | 'moderate' | 'join') => Promise<void>;
   consumeRate: ConsumeRate;
+  /**
+   * A machine credential (`Authorization: Bearer vcm_…`, modules/machine-access): its principal, or
+   * null when none was presented; throws (401, 429) for an unknown or revoked one or over its rate.
+   */
+  authenticateMachine: (ctx: AppContext) => Promise<Principal | null>;
+  /** stores one call of a machine credential, once answered (one insert) */
+  recordMachineCall: (call: MachineCallRecord) => Promise<void>;
+}
+
+export interface MachineCallRecord {
+  credentialId: string;
+  routeId: string;
+  placeCode: string | null;
+  status: number;
+  requestId: string;
+  at: Date;
 }
 
 export function mountRoutes(
   handlers: Handlers<typeof ROUTES>,
-  { authenticate, verifySigned, checkMember, consumeRate }: Guards,
+  { authenticate, verifySigned, checkMember, consumeRate, authenticateMachine, recordMachineCall }: Guards,
 ): Router<AppState> {
   const router = new Router<AppState>();
   for (const [id, contract] of Object.entries(ROUTES) as [keyof typeof ROUTES, RouteContract][]) {
     const handler = handlers[id] as Handler<RouteContract>;
-    router[contract.method](contract.path, async (ctx: AppContext) => {
+    const serve = async (ctx: AppContext) => {
       // floods from one address are cut before any work is done
       if (contract.rateLimit) await consumeRate(contract.rateLimit, 'address', ctx.ip);
       if (contract.access.kind === 'signed') await verifySigned(ctx);
-      const principal = await authenticate(ctx);
+      const principal = (await authenticateMachine(ctx)) ?? (await authenticate(ctx));
       ctx.state.principal = principal;
       const params = parse(contract.params, ctx.params);
       const scopeParam = contract.access.kind === 'role' ? contract.access.scope : null;
       const target = scopeParam ? paramText(params, scopeParam) : null;
-      const decision = decideAccess(principal?.grants ?? null, contract.access, target);
+      const decision = decideAccess(principal?.machine ?? principal?.grants ?? null, contract.access, target);
       if (decision === 'UNAUTHENTICATED' && ctx.state.sessionProblem) throw new AppError('SESSION_EXPIRED');
       if (decision !== 'allow') throw new AppError(decision);
       if (contract.access.kind === 'member') await checkMember(principal!, paramText(params, 'groupCode'), contract.access.need);
@@ -158,9 +176,45 @@ export function mountRoutes(
         ctx.status = contract.status ?? 200;
         ctx.body = reply;
       }
-    });
+    };
+    router[contract.method](contract.path, (ctx: AppContext) => withMachineCallLog(ctx, contract, serve, recordMachineCall));
   }
   return router;
+}
+
+/**
+ * Serves a request; when a machine credential made it, stores the call with the status it got,
+ * refusals included, before the reply leaves (a call that cannot be logged is not answered).
+ */
+async function withMachineCallLog(
+  ctx: AppContext,
+  contract: RouteContract,
+  serve: (ctx: AppContext) => Promise<void>,
+  record: Guards['recordMachineCall'],
+): Promise<void> {
+  let status = 500;
+  try {
+    await serve(ctx);
+    status = ctx.status;
+  } catch (err) {
+    status = toAppError(err).status;
+    throw err;
+  } finally {
+    const machine = ctx.state.machine;
+    if (machine) {
+      const scope =
+        contract.access.kind === 'role' ? contract.access.scope : contract.access.kind === 'member' ? 'groupCode' : null;
+      const place = scope ? paramText(ctx.params, scope) : '';
+      await record({
+        credentialId: machine.credentialId,
+        routeId: contract.id,
+        placeCode: /^\d{2,12}$/.test(place) ? place : null,
+        status,
+        requestId: ctx.state.requestId ?? '',
+        at: new Date(),
+      });
+    }
+  }
 }
 
 const DB_ERROR_NAMES = new Set([
@@ -242,7 +296,11 @@ export function requestLogMiddleware(log: Logger): Koa.Middleware<AppState> {
         method: ctx.method,
         route,
         ...(route ? {} : { path: unmatchedPath(ctx.path) }),
-        ...(ctx.state.principal ? { userId: ctx.state.principal.userId } : {}),
+        ...(ctx.state.machine
+          ? { credentialId: ctx.state.machine.credentialId }
+          : ctx.state.principal
+            ? { userId: ctx.state.principal.userId }
+            : {}),
         status: escaped === undefined ? ctx.status : 500,
         durationMs: Math.round((performance.now() - started) * 10) / 10,
         ...(failure ? { code: failure.code } : {}),

@@ -5,6 +5,8 @@ import { AppError } from './errors';
 export interface RateLimits {
   login: { perAddress: number; perPerson: number };
   post: { perAddress: number; perPerson: number };
+  /** reads by a machine credential (provincial and 12348 systems; modules/machine-access), per credential */
+  machine: { perCredential: number };
 }
 export type LimitKind = keyof RateLimits;
 
@@ -16,8 +18,9 @@ export type LimitKind = keyof RateLimits;
 export function createRateLimiter(limits: RateLimits) {
   const count = createWindowCounter(60_000);
   /** Counts one request; throws RATE_LIMITED (with the seconds to wait) when over the limit. */
-  return async function consume(kind: LimitKind, scope: 'address' | 'person', key: string): Promise<void> {
-    const limit = scope === 'address' ? limits[kind].perAddress : limits[kind].perPerson;
+  return async function consume(kind: LimitKind, scope: 'address' | 'person' | 'credential', key: string): Promise<void> {
+    const limit =
+      kind === 'machine' ? limits.machine.perCredential : scope === 'address' ? limits[kind].perAddress : limits[kind].perPerson;
     // the generous limits tests and load runs set are not worth two writes per request
     if (limit >= 1_000_000) return;
     const verdict = await count(`${kind}:${scope}:${key}`, limit);

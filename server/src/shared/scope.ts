@@ -14,14 +14,37 @@ export function covers(grantPlaceCode: string, targetCode: string): boolean {
   return targetCode.startsWith(grantPlaceCode);
 }
 
-export type AccessDecision = 'allow' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'OUT_OF_JURISDICTION';
+/**
+ * A machine credential calling (provincial and 12348 systems; modules/machine-access): no person,
+ * only the place it is scoped to (a province or a county).
+ */
+export interface MachineIdentity {
+  credentialId: string;
+  placeCode: string;
+}
+
+/** Who is asking: a person's grants (a session), a machine credential, or nobody. */
+export type Caller = readonly Grant[] | MachineIdentity | null;
+
+const isGrants = (caller: Exclude<Caller, null>): caller is readonly Grant[] => Array.isArray(caller);
+
+export type AccessDecision =
+  'allow' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'OUT_OF_JURISDICTION' | 'MACHINE_ROUTE_FORBIDDEN' | 'MACHINE_OUT_OF_SCOPE';
 
 /**
  * The one access rule of every route: the caller must hold one of the route's roles at a place
  * that contains the route's target place. Distinguishes "wrong role" from "wrong place" so the
- * message tells people which it is.
+ * message tells people which it is. A machine credential may only read routes marked `machine`,
+ * for places inside its own; every other route is refused to it, public ones included.
  */
-export function decideAccess(grants: readonly Grant[] | null, access: Access, targetCode: string | null): AccessDecision {
+export function decideAccess(caller: Caller, access: Access, targetCode: string | null): AccessDecision {
+  if (caller !== null && !isGrants(caller)) {
+    if (access.kind !== 'role' || access.machine !== true || access.scope === null || targetCode === null) {
+      return 'MACHINE_ROUTE_FORBIDDEN';
+    }
+    return covers(caller.placeCode, targetCode) ? 'allow' : 'MACHINE_OUT_OF_SCOPE';
+  }
+  const grants = caller;
   if (access.kind === 'public' || access.kind === 'signed') return 'allow'; // signatures are checked before this
   if (!grants) return 'UNAUTHENTICATED';
   // group membership is decided afterwards by the groups policy (mountRoutes' decideMember)

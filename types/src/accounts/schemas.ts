@@ -1,6 +1,7 @@
 import { z } from '../zod';
 import { InviteCode, VillageSummary } from '../places/schemas';
 import { ObjectId, PlaceCode, Role, VillageCode } from '../roles';
+import { ResidentStatus } from '../residents/schemas';
 
 export const RoleGrant = z.object({ role: Role, placeCode: z.string(), placeName: z.string() }).openapi('RoleGrant');
 export type RoleGrant = z.infer<typeof RoleGrant>;
@@ -13,6 +14,8 @@ export const Me = z
     phoneMasked: z.string().nullable(),
     roles: z.array(RoleGrant),
     village: VillageSummary.nullable(),
+    /** 'pending' while the village has not confirmed the person lives there (county policy); null without a village */
+    residentStatus: ResidentStatus.nullable(),
   })
   .openapi('Me');
 export type Me = z.infer<typeof Me>;
@@ -64,3 +67,69 @@ export const UpdateProfileBody = z
 export type UpdateProfileBody = z.infer<typeof UpdateProfileBody>;
 
 export const PlaceCodeParam = z.object({ code: PlaceCode });
+
+// --- web login (H5): WeChat web authorisation inside WeChat's browser, scan-to-login on a PC ---
+
+/** The page WeChat sends the person back to (the H5 app's own address, without its #route). */
+export const WebLoginStartBody = z
+  .object({
+    redirectUri: z
+      .string()
+      .max(512, '回调地址过长')
+      .url('回调地址格式不正确')
+      .refine((u) => /^https?:\/\//i.test(u), '回调地址必须是 http 或 https 地址'),
+  })
+  .strict()
+  .openapi('WebLoginStartBody');
+export type WebLoginStartBody = z.infer<typeof WebLoginStartBody>;
+
+/** A one-time `state` (CSRF) and the WeChat authorisation page to open with it. */
+export const WebLoginStart = z
+  .object({ state: z.string(), authorizeUrl: z.string(), expiresAt: z.string().datetime() })
+  .openapi('WebLoginStart');
+export type WebLoginStart = z.infer<typeof WebLoginStart>;
+
+/** A one-time login state or scan ticket: random, URL-safe (a mini-program code's scene is at most 32 characters). */
+export const LoginNonce = z.string().regex(/^[A-Za-z0-9_-]{20,32}$/, '登录凭据格式不正确');
+
+export const WebLoginBody = z
+  .object({ code: z.string().trim().min(1, '缺少微信授权凭证').max(128), state: LoginNonce })
+  .strict()
+  .openapi('WebLoginBody');
+export type WebLoginBody = z.infer<typeof WebLoginBody>;
+
+/** The scan routes take no fields; an empty object is checked so nothing unknown slips through. */
+export const ScanActionBody = z.object({}).strict().openapi('ScanActionBody');
+
+export const ScanTicketParams = z.object({ ticket: LoginNonce }).strict();
+
+/** A scan-to-login ticket made for a PC's login page; its mini-program code opens the confirm page. */
+export const ScanTicket = z
+  .object({ ticket: z.string(), expiresAt: z.string().datetime(), pollIntervalMs: z.number().int() })
+  .openapi('ScanTicket');
+export type ScanTicket = z.infer<typeof ScanTicket>;
+
+/** What the PC's poll learns: still waiting (scanned or not), declined on the phone, or its session (given once). */
+export const ScanPollReply = z
+  .discriminatedUnion('status', [
+    z.object({ status: z.literal('waiting'), scanned: z.boolean(), expiresAt: z.string().datetime() }),
+    z.object({ status: z.literal('declined') }),
+    z.object({ status: z.literal('confirmed'), session: Session }),
+  ])
+  .openapi('ScanPollReply');
+export type ScanPollReply = z.infer<typeof ScanPollReply>;
+
+/** What the phone shows before confirming: where the login was asked for, and until when. */
+export const ScanTicketView = z
+  .object({
+    ticket: z.string(),
+    status: z.enum(['waiting', 'confirmed', 'declined']),
+    /** the PC's browser and system, e.g. "Windows 电脑 · Chrome 浏览器" */
+    device: z.string(),
+    /** the PC's network address with its last part hidden */
+    ipMasked: z.string().nullable(),
+    createdAt: z.string().datetime(),
+    expiresAt: z.string().datetime(),
+  })
+  .openapi('ScanTicketView');
+export type ScanTicketView = z.infer<typeof ScanTicketView>;

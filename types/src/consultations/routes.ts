@@ -126,7 +126,7 @@ export const consultationsRoutes = defineRoutes({
     method: 'get',
     path: '/api/counties/:countyCode/consultation-stats',
     summary: '咨询服务评价统计：受理、答复、办结、上报、超时、平均答复时长与满意度（按乡镇）',
-    access: { kind: 'role', roles: placeStaff, scope: 'countyCode' },
+    access: { kind: 'role', roles: placeStaff, scope: 'countyCode', machine: true },
     params: CountyParams,
     query: ConsultationStatsQuery,
     reply: ConsultationStatsReply,

@@ -1,5 +1,6 @@
 import { z } from '../zod';
 import { defineRoutes, countyStaff, placeStaff, CountyParams, VillageParams } from '../route';
+import { MAX_PROFILE_PHOTO_BYTES } from '../constants';
 import { EmptyQuery } from '../common';
 import { CountyCode, VillageCode, ObjectId } from '../roles';
 import {
@@ -11,7 +12,15 @@ import {
   EndAssignmentBody,
   AssignmentListQuery,
   AssignmentListReply,
+  CounselProfile,
+  UpdateCounselProfileBody,
+  WechatPhoneBody,
+  CounselProfileHistoryReply,
+  CounselProfileParams,
+  CounselPhotoParams,
 } from './schemas';
+
+const PHOTO_UPLOAD = `multipart/form-data，字段 file；JPEG/PNG/WebP，不超过${MAX_PROFILE_PHOTO_BYTES / 1024 / 1024}MB；经内容安全检查后缩小保存`;
 
 /** The counsel routes: method, path, access and schemas; the server's counsel routes.ts handles exactly these. */
 export const counselRoutes = defineRoutes({
@@ -68,5 +77,95 @@ export const counselRoutes = defineRoutes({
     params: z.object({ countyCode: CountyCode, assignmentId: ObjectId }).strict(),
     body: EndAssignmentBody,
     reply: Assignment,
+  },
+  // --- counsel profiles: the counsel keeps their own (session: a counsel not yet assigned keeps it too) ---
+  myCounselProfile: {
+    method: 'get',
+    path: '/api/counsel/me/profile',
+    summary: '我的法律顾问资料（电话仅显示部分）',
+    access: { kind: 'session' },
+    query: EmptyQuery,
+    reply: CounselProfile,
+  },
+  updateMyCounselProfile: {
+    method: 'put',
+    path: '/api/counsel/me/profile',
+    summary: '修改我的法律顾问资料（经内容安全检查，每次修改留痕）',
+    access: { kind: 'session' },
+    body: UpdateCounselProfileBody,
+    reply: CounselProfile,
+  },
+  myCounselProfileHistory: {
+    method: 'get',
+    path: '/api/counsel/me/profile/history',
+    summary: '我的法律顾问资料修改记录（最近100次，新的在前）',
+    access: { kind: 'session' },
+    query: EmptyQuery,
+    reply: CounselProfileHistoryReply,
+  },
+  uploadMyCounselPhoto: {
+    method: 'post',
+    path: '/api/counsel/me/profile/photo',
+    rateLimit: 'post',
+    summary: `上传我的照片（${PHOTO_UPLOAD}）`,
+    access: { kind: 'session' },
+    reply: CounselProfile,
+  },
+  myCounselWechatPhone: {
+    method: 'post',
+    path: '/api/counsel/me/profile/wechat-phone',
+    rateLimit: 'post',
+    summary: '用微信手机号快速验证填写联系电话（getPhoneNumber 按钮返回的 code）',
+    access: { kind: 'session' },
+    body: WechatPhoneBody,
+    reply: CounselProfile,
+  },
+  // --- county staff of the counsel's county correct a profile ---
+  counselProfile: {
+    method: 'get',
+    path: '/api/counties/:countyCode/counsel/:counselId/profile',
+    summary: '本县法律顾问的资料（电话仅显示部分）',
+    access: { kind: 'role', roles: countyStaff, scope: 'countyCode' },
+    params: CounselProfileParams,
+    query: EmptyQuery,
+    reply: CounselProfile,
+  },
+  correctCounselProfile: {
+    method: 'put',
+    path: '/api/counties/:countyCode/counsel/:counselId/profile',
+    summary: '更正本县法律顾问的资料（经内容安全检查，每次修改留痕）',
+    access: { kind: 'role', roles: countyStaff, scope: 'countyCode' },
+    params: CounselProfileParams,
+    body: UpdateCounselProfileBody,
+    reply: CounselProfile,
+  },
+  counselProfileHistory: {
+    method: 'get',
+    path: '/api/counties/:countyCode/counsel/:counselId/profile/history',
+    summary: '本县法律顾问资料的修改记录（最近100次，新的在前）',
+    access: { kind: 'role', roles: countyStaff, scope: 'countyCode' },
+    params: CounselProfileParams,
+    query: EmptyQuery,
+    reply: CounselProfileHistoryReply,
+  },
+  uploadCounselPhoto: {
+    method: 'post',
+    path: '/api/counties/:countyCode/counsel/:counselId/profile/photo',
+    rateLimit: 'post',
+    summary: `更换本县法律顾问的照片（${PHOTO_UPLOAD}）`,
+    access: { kind: 'role', roles: countyStaff, scope: 'countyCode' },
+    params: CounselProfileParams,
+    reply: CounselProfile,
+  },
+  counselPhoto: {
+    method: 'get',
+    path: '/api/counsel/:counselId/photos/:photoId',
+    // public like the paper notice board: an <Image src> in the mini-program sends no session header
+    summary: '法律顾问照片（公示栏上的照片，公开）',
+    access: { kind: 'public' },
+    params: CounselPhotoParams,
+    query: EmptyQuery,
+    reply: z.any(),
+    replyContentType: 'image/jpeg',
   },
 });

@@ -12,8 +12,12 @@ export const CounselCard = z
     photoUrl: z.string().nullable(),
     title: z.string(),
     organization: z.string(),
+    /** 执业证号: on the paper notice boards too; '' when not on record */
+    certificateNumber: z.string(),
     phoneMasked: z.string(),
     duties: z.array(z.string()),
+    specialties: z.array(z.string()),
+    /** the counsel's regular hours in THIS village, else the county's monthly target */
     onSiteHours: z.string(),
   })
   .openapi('CounselCard');
@@ -24,8 +28,11 @@ export const NoticeBoard = z
     village: z.object({ code: VillageCode, name: z.string(), townshipName: z.string(), countyName: z.string() }),
     counsel: z.array(CounselCard),
     services: z.object({ basic: z.array(z.string()), extended: z.array(z.string()) }),
+    /** the county's own procedures (county policy) */
     procedures: z.array(z.string()),
     supervisionPhone: z.string(),
+    /** the county's own words on how to complain or give feedback (county policy) */
+    supervisionText: z.string(),
     hotline: z.literal('12348'),
     inviteCode: z.string().nullable(),
   })
@@ -75,3 +82,5 @@ export type EndAssignmentBody = z.infer<typeof EndAssignmentBody>;
 export const AssignmentListQuery = z.object({ villageCode: VillageCode.optional(), counselId: ObjectId.optional() }).strict();
 export const AssignmentListReply = z.object({ items: z.array(Assignment) }).openapi('AssignmentListReply');
 export type AssignmentListReply = z.infer<typeof AssignmentListReply>;
+
+export * from './profile-schemas';

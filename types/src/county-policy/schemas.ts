@@ -1,6 +1,6 @@
 import { z } from '../zod';
 import { CountyCode } from '../roles';
-import { COUNTY_POLICY_LIMITS, type CountyPolicyNumberKey } from '../constants';
+import { COUNTY_BOARD_TEXT_LIMITS as T, COUNTY_POLICY_LIMITS, type CountyPolicyNumberKey } from '../constants';
 
 const UNITS: Record<CountyPolicyNumberKey, string> = {
   maxVillagesPerCounsel: '个村',
@@ -33,6 +33,12 @@ export const CountyPolicy = z
     firstResponseHours: figure('firstResponseHours'),
     /** R8 限时办结: a consultation is closed within this many days (default 7) */
     closureDays: figure('closureDays'),
+    /** a village cadre confirms that a person who binds to a village lives there (residents module) */
+    confirmResidents: z.boolean(),
+    /** R11: the procedures on the county's notice boards (办事流程), one step per line */
+    procedures: z.array(z.string()),
+    /** R11: how to complain or give feedback (监督), shown beside the supervision phone */
+    supervisionText: z.string(),
   })
   .openapi('CountyPolicy');
 export type CountyPolicy = z.infer<typeof CountyPolicy>;
@@ -49,6 +55,18 @@ export const UpdateCountyPolicyBody = z
     minHoursPerYear: figure('minHoursPerYear').optional(),
     firstResponseHours: figure('firstResponseHours').optional(),
     closureDays: figure('closureDays').optional(),
+    confirmResidents: z.boolean().optional(),
+    procedures: z
+      .array(z.string().trim().min(2, '每条办事流程至少2个字').max(T.procedure, `每条办事流程不能超过${T.procedure}个字`))
+      .min(1, '请至少填写一条办事流程')
+      .max(T.procedures, `办事流程最多${T.procedures}条`)
+      .optional(),
+    supervisionText: z
+      .string()
+      .trim()
+      .min(2, '请填写监督说明')
+      .max(T.supervisionText, `监督说明不能超过${T.supervisionText}个字`)
+      .optional(),
   })
   .strict()
   .openapi('UpdateCountyPolicyBody');

@@ -7,11 +7,11 @@ import { Button } from '../../shared/components/Button';
 import { Feedback } from '../../shared/components/Feedback';
 import { useAction } from '../../shared/hooks/useAction';
 import { staffPlace } from '../../shared/hooks/useStaffPlace';
-import { replaceWith } from '../../shared/nav';
+import { goto, replaceWith } from '../../shared/nav';
 import { getSession } from '../../shared/session';
 
-function CounselItem(props: { item: CounselListItem; max: number; active: boolean; onPick: () => void }) {
-  const { item, max, active, onPick } = props;
+function CounselItem(props: { item: CounselListItem; max: number; active: boolean; onPick: () => void; onProfile: () => void }) {
+  const { item, max, active, onPick, onProfile } = props;
   const full = item.villages.length >= max;
   return (
     <View
@@ -28,7 +28,19 @@ function CounselItem(props: { item: CounselListItem; max: number; active: boolea
           已服务 {item.villages.length}/{max} 个村
         </View>
       </View>
-      <View className="subtitle">{item.organization}</View>
+      <View className="row">
+        <View className="grow subtitle">{item.organization}</View>
+        <View
+          id={`counsel-profile-${item.id}`}
+          className="tag"
+          onClick={(e) => {
+            e.stopPropagation(); // opens the profile, does not pick the counsel
+            onProfile();
+          }}
+        >
+          更正资料
+        </View>
+      </View>
       {item.villages.length > 0 && <View className="muted">{item.villages.map((v) => v.name).join('、')}</View>}
     </View>
   );
@@ -161,7 +173,14 @@ export default function CountyAssign() {
 
       <View className="section-title">1. 选择法律顾问</View>
       {counsel.map((c) => (
-        <CounselItem key={c.id} item={c} max={max} active={selected?.id === c.id} onPick={() => pick(c)} />
+        <CounselItem
+          key={c.id}
+          item={c}
+          max={max}
+          active={selected?.id === c.id}
+          onPick={() => pick(c)}
+          onProfile={() => countyCode && goto('counselProfile', { countyCode, counselId: c.id })}
+        />
       ))}
 
       {selected && (

@@ -1,11 +1,15 @@
 import { Image, Text, View } from '@tarojs/components';
 import type { CounselCard as Counsel } from '@vc/types';
 import { Button } from '../../shared/components/Button';
+import { apiBase } from '../../shared/http';
 
 interface Props {
   counsel: Counsel;
   onCall: (counsel: Counsel) => void;
 }
+
+/** The server names a photo by a path on its own origin; an <Image> in the weapp needs the full URL. */
+const photoSource = (url: string) => (url.charAt(0) === '/' ? apiBase() + url : url);
 
 export function CounselCard({ counsel, onCall }: Props) {
   const surname = counsel.name.slice(0, 1);
@@ -13,7 +17,7 @@ export function CounselCard({ counsel, onCall }: Props) {
     <View id={`counsel-${counsel.id}`} className="card">
       <View className="row">
         {counsel.photoUrl ? (
-          <Image className="avatar" src={counsel.photoUrl} mode="aspectFill" />
+          <Image id={`counsel-photo-${counsel.id}`} className="avatar" src={photoSource(counsel.photoUrl)} mode="aspectFill" />
         ) : (
           <View className="avatar">{surname}</View>
         )}
@@ -23,8 +27,23 @@ export function CounselCard({ counsel, onCall }: Props) {
           </View>
           <View className="subtitle">{counsel.title}</View>
           <View className="subtitle">{counsel.organization}</View>
+          {counsel.certificateNumber && (
+            <View id={`counsel-certificate-${counsel.id}`} className="subtitle">
+              执业证号：{counsel.certificateNumber}
+            </View>
+          )}
         </View>
       </View>
+      {counsel.specialties.length > 0 && (
+        <View id={`counsel-specialties-${counsel.id}`} style={{ marginTop: '12px' }}>
+          <Text className="muted">擅长领域：</Text>
+          {counsel.specialties.map((s) => (
+            <Text key={s} className="tag">
+              {s}
+            </Text>
+          ))}
+        </View>
+      )}
       {counsel.duties.length > 0 && (
         <View style={{ marginTop: '12px' }}>
           <View className="muted">工作职责</View>
@@ -35,7 +54,7 @@ export function CounselCard({ counsel, onCall }: Props) {
       )}
       <View style={{ marginTop: '12px' }}>
         <Text className="muted">驻村时间：</Text>
-        <Text>{counsel.onSiteHours}</Text>
+        <Text id={`counsel-hours-${counsel.id}`}>{counsel.onSiteHours}</Text>
       </View>
       <View className="row" style={{ marginTop: '12px' }}>
         <View className="grow">

@@ -89,6 +89,11 @@ export function NoticeBoardView({ board }: { board: NoticeBoard }) {
 
       <View className="section-title">监督与热线</View>
       <View className="card">
+        {board.supervisionText && (
+          <View id="supervision-text" className="muted" style={{ marginBottom: '8px' }}>
+            {board.supervisionText}
+          </View>
+        )}
         <View className="row list-item" onClick={() => dialNumber(board.supervisionPhone)}>
           <View className="grow">
             <View className="muted">监督电话</View>

@@ -29,6 +29,8 @@ export function grantEntries(grant: RoleGrant): Entry[] {
       { id: 'link-county-stats', label: '达标统计', page: 'ledgerCountyStats', query: county },
       { id: 'link-county-export', label: '导出台账', page: 'ledgerExport', query: county },
       { id: 'link-county-held-posts', label: '待审核群消息', page: 'groupHeld', query: { code } },
+      { id: 'link-county-invite', label: '邀请与人员', page: 'staffInvite', query: { code } },
+      { id: 'link-county-staff', label: '人员名单', page: 'staffList', query: { code } },
     );
   }
   if (grant.role === 'township_staff') {
@@ -38,7 +40,12 @@ export function grantEntries(grant: RoleGrant): Entry[] {
       { id: 'link-township-progress', label: '进度落后的村', page: 'ledgerTownshipProgress', query: township },
       { id: 'link-held-posts', label: '待审核群消息', page: 'groupHeld', query: { code } },
       { id: 'link-overdue', label: '超时咨询', page: 'consultOverdue', query: township },
+      { id: 'link-township-invite', label: '邀请与人员', page: 'staffInvite', query: { code } },
+      { id: 'link-township-staff', label: '人员名单', page: 'staffList', query: { code } },
     );
+  }
+  if (grant.role === 'village_cadre') {
+    entries.push({ id: `residents-${code}`, label: '村民身份确认', page: 'villageResidents', query: { villageCode: code }, primary: true });
   }
   // a grant at a village (12-digit code): its notice board
   if (code.length === 12) {
@@ -52,12 +59,17 @@ export const COUNSEL_LEDGER_ENTRIES: readonly Entry[] = [
   { id: 'ledger-entry', label: '登记台账', page: 'ledgerEntry', primary: true },
   { id: 'ledger-progress', label: '我的服务进度', page: 'ledgerProgress' },
   { id: 'ledger-entries', label: '我的台账', page: 'ledgerEntries' },
+  { id: 'link-counsel-profile', label: '我的顾问资料', page: 'counselProfile' },
 ];
 
-/** Work groups for everyone; asking for villagers (bound to a village); the inbox for those who handle consultations. */
+/**
+ * Work groups for everyone; asking for villagers (bound to a village); the inbox for those who handle
+ * consultations; and accepting an invitation to a role, for everyone.
+ */
 export function communicationEntries(user: Me): Entry[] {
   const entries: Entry[] = [{ id: 'link-groups', label: '工作群', page: 'groupList', primary: true }];
-  if (user.village) {
+  // a resident the village has not confirmed yet does not ask as its villager
+  if (user.village && user.residentStatus !== 'pending') {
     entries.push(
       { id: 'link-ask', label: '私下咨询法律顾问', page: 'consultAsk' },
       { id: 'link-my-consultations', label: '我的咨询', page: 'consultList', query: { box: 'mine' } },
@@ -66,5 +78,7 @@ export function communicationEntries(user: Me): Entry[] {
   if (user.roles.some((g) => HANDLER_ROLES.includes(g.role))) {
     entries.push({ id: 'link-inbox', label: '咨询待办', page: 'consultList', query: { box: 'inbox' } });
   }
+  // everyone logged in sees this card: the place to accept a role someone invited them to
+  entries.push({ id: 'link-redeem', label: '输入邀请码', page: 'redeem' });
   return entries;
 }

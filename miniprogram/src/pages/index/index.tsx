@@ -130,6 +130,11 @@ export default function Index() {
       ) : (
         user.village && (
           <View>
+            {user.residentStatus === 'pending' && (
+              <View className="card muted" id="resident-pending">
+                您已申请绑定{user.village.name}，待村（居）两委确认您是本村村民后即可在线咨询、加入村工作群。
+              </View>
+            )}
             <Communication user={user} />
             <BoardLoader villageCode={user.village.code} />
           </View>

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { DemoIdentity, Session } from '@vc/types';
 import { call } from '../../shared/api';
@@ -8,9 +7,12 @@ import { ErrorMessage } from '../../shared/components/Message';
 import { useAction } from '../../shared/hooks/useAction';
 import { restart } from '../../shared/nav';
 import { saveSession } from '../../shared/session';
-import { cloudEnv, loginWithCloud } from '../services/cloudLogin';
+import { ScanQr } from './ScanQr';
+import { weappLogin } from './weapp';
+import { finishWebLogin, goToWechat, isWechatBrowser, webCallback } from './webAuth';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
+const isH5 = process.env.TARO_ENV === 'h5';
 
 function DemoPicker({ onPick }: { onPick: (userId: string) => void }) {
   const [items, setItems] = useState<DemoIdentity[] | null>(null);
@@ -42,8 +44,16 @@ function DemoPicker({ onPick }: { onPick: (userId: string) => void }) {
   );
 }
 
+/**
+ * How people log in, by where the app runs:
+ * - the mini-program: 微信一键登录 (wx.login, or the login cloud function);
+ * - H5 inside WeChat's browser: WeChat web authorisation, straight away (and again on request);
+ * - H5 elsewhere (a PC): scanning a one-time code with the mini-program;
+ * - outside production, also the demo identities (the server refuses them in production).
+ */
 export default function Login() {
   const action = useAction();
+  const inWechat = isH5 && isWechatBrowser();
 
   function done(session: Session) {
     saveSession(session);
@@ -55,16 +65,19 @@ export default function Login() {
   }
 
   function wechatLogin() {
-    void action.run(async () => {
-      const env = cloudEnv();
-      if (env) {
-        done(await loginWithCloud(env));
-      } else {
-        const { code } = await Taro.login();
-        done(await call('wechatLogin', { body: { code } }));
-      }
-    });
+    void action.run(async () => done(await weappLogin()));
   }
+
+  // inside WeChat's browser: finish the authorisation WeChat came back from, or go to WeChat for it
+  const { run } = action;
+  useEffect(() => {
+    if (!inWechat) return;
+    const back = webCallback();
+    if (back) void run(async () => done(await finishWebLogin(back)));
+    else void run(goToWechat);
+    // once per page load
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   return (
     <View className="page">
@@ -78,6 +91,12 @@ export default function Login() {
           微信一键登录
         </Button>
       )}
+      {inWechat && (
+        <Button id="web-login" disabled={action.busy} onClick={() => void run(goToWechat)}>
+          微信授权登录
+        </Button>
+      )}
+      {isH5 && !inWechat && <ScanQr onSession={done} />}
       {VC_DEMO && <DemoPicker onPick={demoLogin} />}
     </View>
   );

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Input, View } from '@tarojs/components';
+import { Input, Textarea, View } from '@tarojs/components';
 import type { CountyPolicy, UpdateCountyPolicyBody } from '@vc/types';
-import { COUNTY_POLICY_LIMITS, type CountyPolicyNumberKey as NumberKey } from '@vc/types/src/constants';
+import { COUNTY_BOARD_TEXT_LIMITS, COUNTY_POLICY_LIMITS, type CountyPolicyNumberKey as NumberKey } from '@vc/types/src/constants';
 import { call } from '../../shared/api';
 import { Button } from '../../shared/components/Button';
 import { Feedback } from '../../shared/components/Feedback';
@@ -30,7 +30,8 @@ const NUMBER_FIELDS: NumberField[] = (
   ] as const
 ).map((f) => ({ ...f, ...COUNTY_POLICY_LIMITS[f.key] }));
 
-type Form = Record<NumberKey | 'supervisionPhone', string>;
+/** procedures: one step per line, as on the notice board */
+type Form = Record<NumberKey | 'supervisionPhone' | 'procedures' | 'supervisionText', string>;
 
 function formOf(p: CountyPolicy): Form {
   return {
@@ -41,6 +42,8 @@ function formOf(p: CountyPolicy): Form {
     firstResponseHours: String(p.firstResponseHours),
     closureDays: String(p.closureDays),
     supervisionPhone: p.supervisionPhone,
+    procedures: p.procedures.join('\n'),
+    supervisionText: p.supervisionText,
   };
 }
 
@@ -59,6 +62,19 @@ function policyBody(form: Form): { body: UpdateCountyPolicyBody } | { error: str
   const phone = form.supervisionPhone.trim();
   if (!/^[\d-]{5,20}$/.test(phone)) return { error: '监督电话格式不正确（5 到 20 位数字或短横线）' };
   body.supervisionPhone = phone;
+  const { procedure, procedures, supervisionText } = COUNTY_BOARD_TEXT_LIMITS;
+  const steps = form.procedures
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (steps.length === 0) return { error: '请至少填写一条办事流程' };
+  if (steps.length > procedures) return { error: `办事流程最多${procedures}条` };
+  if (steps.some((s) => s.length > procedure)) return { error: `每条办事流程不能超过${procedure}个字` };
+  body.procedures = steps;
+  const text = form.supervisionText.trim();
+  if (text.length < 2) return { error: '请填写监督说明' };
+  if (text.length > supervisionText) return { error: `监督说明不能超过${supervisionText}个字` };
+  body.supervisionText = text;
   return { body };
 }
 
@@ -103,7 +119,9 @@ export default function CountyPolicyPage() {
       <View className="card">
         <View className="title">县级政策设置</View>
         <View className="subtitle">{countyName || countyCode || ''}</View>
-        <View className="muted">修改后，指派上限和达标统计按新的标准计算；咨询时限对此后新提出的咨询生效</View>
+        <View className="muted">
+          修改后，指派上限和达标统计按新的标准计算；咨询时限对此后新提出的咨询生效；办事流程和监督说明立即显示在本县各村公示栏
+        </View>
       </View>
       <Feedback of={action} />
       {form ? (
@@ -131,6 +149,28 @@ export default function CountyPolicyPage() {
               value={form.supervisionPhone}
               placeholder="如：0418-1234567"
               onInput={(e) => set('supervisionPhone', e.detail.value)}
+            />
+          </View>
+          <View style={{ marginBottom: '12px' }}>
+            <View className="muted">监督说明（公示栏上监督电话旁的文字）</View>
+            <Textarea
+              id="policy-supervisionText"
+              className="input"
+              style={{ height: '120px', padding: '8px 12px', width: '100%' }}
+              value={form.supervisionText}
+              maxlength={COUNTY_BOARD_TEXT_LIMITS.supervisionText}
+              onInput={(e) => set('supervisionText', e.detail.value)}
+            />
+          </View>
+          <View style={{ marginBottom: '12px' }}>
+            <View className="muted">办事流程（公示栏上展示，每行一条）</View>
+            <Textarea
+              id="policy-procedures"
+              className="input"
+              style={{ height: '220px', padding: '8px 12px', width: '100%' }}
+              value={form.procedures}
+              maxlength={COUNTY_BOARD_TEXT_LIMITS.procedures * (COUNTY_BOARD_TEXT_LIMITS.procedure + 1)}
+              onInput={(e) => set('procedures', e.detail.value)}
             />
           </View>
           <Button id="policy-save" disabled={action.busy} onClick={save}>

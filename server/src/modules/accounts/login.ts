@@ -6,7 +6,7 @@ import { windowPurger } from '../../store/window-count';
 import type { WechatClient } from '../wechat/client';
 import { CloudNonceModel } from './model';
 import { CLOUD_SIGNATURE_WINDOW_MS, isFreshTimestamp } from './policy';
-import { findOrCreateWechatUser } from '../users/queries';
+import { adoptMiniProgramOpenid, findOrCreateWechatUser } from '../users/queries';
 import { createSession, demoUser } from './service';
 
 /** errcodes of jscode2session that mean the code itself is bad (WeChat docs) */
@@ -22,8 +22,12 @@ export async function wechatLogin(wechat: WechatClient, code: string, ttlMs: num
     throw new AppError('WECHAT_UNAVAILABLE');
   }
   if (!reply.openid) throw new AppError('WECHAT_UNAVAILABLE');
-  const user = await findOrCreateWechatUser(reply.openid, reply.unionid);
-  return createSession(user, 'wechat', ttlMs);
+  return createSession(await miniProgramUser(reply.openid, reply.unionid), 'wechat', ttlMs);
+}
+
+/** The person behind a mini-program openid; one who first came by the web (same unionid) gets this openid. */
+async function miniProgramUser(openid: string, unionid: string | undefined) {
+  return adoptMiniProgramOpenid(await findOrCreateWechatUser(openid, unionid), openid);
 }
 
 export interface SignedRequest {
@@ -66,8 +70,7 @@ export async function verifySignedRequest(secret: string, request: SignedRequest
 const forgetOldNonces = windowPurger((window) => CloudNonceModel.deleteMany({ window }), 4);
 
 export async function cloudLogin(openid: string, unionid: string | undefined, ttlMs: number): Promise<Session> {
-  const user = await findOrCreateWechatUser(openid, unionid);
-  return createSession(user, 'cloud', ttlMs);
+  return createSession(await miniProgramUser(openid, unionid), 'cloud', ttlMs);
 }
 
 export async function demoLogin(userId: string, ttlMs: number): Promise<Session> {

@@ -1,13 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { BindVillageBody, DemoIdentity, Me, Session, UpdateProfileBody } from '@vc/types';
+import type { DemoIdentity, Me, Session, UpdateProfileBody } from '@vc/types';
 import { ROLE_LABELS } from '@vc/types';
 import { AppError } from '../../shared/errors';
 import type { Principal } from '../../shared/principal';
 import { maskPhone } from '../../shared/mask';
 import { activeAssignmentsOf } from '../counsel/queries';
-import { villageByInvite, villageSummary } from '../places/service';
-import { SessionModel } from './model';
-import { demoUserById, demoUsers, moveToVillage, setProfile, userById, type UserDoc } from '../users/queries';
+import { villageSummary } from '../places/service';
+import { SessionModel, type SessionVia } from './model';
+import { demoUserById, demoUsers, setProfile, userById, type UserDoc } from '../users/queries';
 import { effectiveGrants } from './policy';
 import { placeNamesByCode } from '../places/lookup';
 
@@ -53,6 +53,7 @@ export async function describeUser(user: UserDoc): Promise<Me> {
       placeName: names.get(g.placeCode) ?? (g.placeCode ? g.placeCode : '全国'),
     })),
     village: user.villageCode ? await villageSummary(user.villageCode).catch(() => null) : null,
+    residentStatus: user.villageCode ? (user.residentStatus ?? 'confirmed') : null,
   };
 }
 
@@ -66,7 +67,7 @@ export async function me(userId: string): Promise<Me> {
   return describeUser(await loadUser(userId));
 }
 
-export async function createSession(user: UserDoc, via: 'wechat' | 'cloud' | 'demo', ttlMs: number): Promise<Session> {
+export async function createSession(user: UserDoc, via: SessionVia, ttlMs: number): Promise<Session> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + ttlMs);
   const tokenHash = hashToken(token);
@@ -76,13 +77,6 @@ export async function createSession(user: UserDoc, via: 'wechat' | 'cloud' | 'de
 
 export async function revokeSession(sessionId: string): Promise<void> {
   await SessionModel.updateOne({ _id: sessionId, revokedAt: null }, { $set: { revokedAt: new Date() } });
-}
-
-export async function bindVillage(userId: string, body: BindVillageBody): Promise<Me> {
-  const user = await loadUser(userId);
-  const village = 'inviteCode' in body ? await villageByInvite(body.inviteCode) : await villageSummary(body.villageCode);
-  await moveToVillage(user, village.code, 'inviteCode' in body ? 'invite' : 'search');
-  return me(userId);
 }
 
 export async function updateProfile(userId: string, body: UpdateProfileBody): Promise<Me> {
@@ -112,4 +106,10 @@ export async function demoUser(userId: string): Promise<UserDoc> {
   const user = await demoUserById(userId);
   if (!user) throw new AppError('USER_NOT_FOUND');
   return user;
+}
+
+/** How the session was made (the `via` of its record); null when there is no such session. */
+export async function sessionVia(sessionId: string): Promise<SessionVia | null> {
+  const session = await SessionModel.findById(sessionId).lean();
+  return session ? session.via : null;
 }

@@ -47,3 +47,45 @@ const contactRevealSchema = new Schema(
 );
 contactRevealSchema.index({ counselId: 1, at: 1 });
 export const ContactRevealModel = model('ContactReveal', contactRevealSchema);
+
+/**
+ * Every change of a counsel's profile, append-only: who (the counsel, or county staff correcting
+ * it), when, how (the form, a photo upload, WeChat's phone button), and each field before and after
+ * as stored (a phone in full: it is masked when read back).
+ */
+const profileChangeFields = {
+  counselId: { type: Schema.Types.ObjectId, required: true },
+  countyCode: { type: String, required: true },
+  by: { type: Schema.Types.ObjectId, required: true },
+  byCounty: { type: Boolean, required: true },
+  via: { type: String, enum: ['edit', 'photo', 'wechat_phone'] as const, required: true },
+  changes: {
+    type: [{ _id: false, field: { type: String, required: true }, before: Schema.Types.Mixed, after: Schema.Types.Mixed }],
+    default: [],
+  },
+  at: { type: Date, default: () => new Date() },
+};
+const profileChangeSchema = new Schema(profileChangeFields, { collection: 'counsel_profile_changes', versionKey: false });
+profileChangeSchema.index({ counselId: 1, at: -1 });
+export const ProfileChangeModel = model('CounselProfileChange', profileChangeSchema);
+export type ProfileChangeDoc = Stored<typeof profileChangeFields>;
+
+/**
+ * Profile photos as stored after the check and the resize (like consultation photos, in the
+ * database). Kept when replaced: the history names them. Served publicly, as on the paper board.
+ */
+const counselPhotoSchema = new Schema(
+  {
+    counselId: { type: Schema.Types.ObjectId, required: true },
+    contentType: { type: String, required: true },
+    width: { type: Number, required: true },
+    height: { type: Number, required: true },
+    size: { type: Number, required: true },
+    data: { type: Buffer, required: true },
+    uploadedBy: { type: Schema.Types.ObjectId, required: true },
+    createdAt: { type: Date, default: () => new Date() },
+  },
+  { collection: 'counsel_photos', versionKey: false },
+);
+counselPhotoSchema.index({ counselId: 1 });
+export const CounselPhotoModel = model('CounselPhoto', counselPhotoSchema);

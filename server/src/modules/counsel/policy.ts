@@ -8,15 +8,6 @@ export const DEFAULT_DUTIES = [
   '引导符合条件的群众申请法律援助',
 ];
 
-/** Service procedure shown on the notice board (docs/domain.md R8, R11, R12). */
-export const SERVICE_PROCEDURES = [
-  '在线咨询：在小程序中向本村法律顾问提问，顾问在承诺时限内答复',
-  '当面咨询：在驻村服务时间到村委会找法律顾问',
-  '纠纷调解：向村调委会或法律顾问提出调解申请',
-  '法律援助：经济困难群众可申请法律援助，由司法所初审',
-  '监督评价：每次服务后可评价；对服务不满意可拨打监督电话或 12348',
-];
-
 export type AssignmentRefusal = 'COUNSEL_VILLAGE_LIMIT' | 'ALREADY_ASSIGNED' | null;
 
 export function assignmentRefusal(input: {

@@ -9,7 +9,8 @@ import { placeByCode, placeNamesByCode } from '../places/lookup';
 import { ensureInviteCode, villageSummary } from '../places/service';
 import { AssignmentModel, ContactRevealModel, type AssignmentDoc } from './model';
 import { countyPolicy } from '../county-policy/service';
-import { DEFAULT_DUTIES, SERVICE_PROCEDURES, assignmentRefusal, limitMessage } from './policy';
+import { DEFAULT_DUTIES, assignmentRefusal, limitMessage } from './policy';
+import { boardHours } from './profile-policy';
 
 /** The fields of an assignment its description needs (lists read no more). */
 type AssignmentLean = Pick<AssignmentDoc, '_id' | 'counselId' | 'villageCode' | 'countyCode' | 'startedAt'> & {
@@ -146,8 +147,6 @@ export async function noticeBoard(villageCode: string): Promise<NoticeBoard> {
     usersInCounties(active.map((a) => ({ id: a.counselId, countyCode: a.countyCode }))),
     countyPolicy(village.countyCode),
   ]);
-  // the county's own target (R2), not the national default, unless the counsel wrote their hours
-  const defaultHours = `每月驻村服务不少于${policy.minOnSiteHoursPerMonth}小时，具体时间见村委会公告`;
   const cards: CounselCard[] = active.flatMap((a) => {
     const c = byId.get(String(a.counselId));
     if (!c) return [];
@@ -159,9 +158,12 @@ export async function noticeBoard(villageCode: string): Promise<NoticeBoard> {
         photoUrl: profile?.photoUrl ?? null,
         title: profile?.title ?? '律师',
         organization: profile?.organization ?? '',
+        certificateNumber: profile?.certificateNumber ?? '',
         phoneMasked: maskPhone(c.phone) ?? '未登记',
         duties: profile?.duties?.length ? profile.duties : DEFAULT_DUTIES,
-        onSiteHours: profile?.onSiteHours || defaultHours,
+        specialties: profile?.specialties ?? [],
+        // this village's hours, else the county's own target (R2), not the national default
+        onSiteHours: boardHours(profile, villageCode, policy.minOnSiteHoursPerMonth),
       },
     ];
   });
@@ -169,8 +171,9 @@ export async function noticeBoard(villageCode: string): Promise<NoticeBoard> {
     village: { code: village.code, name: village.name, townshipName: village.townshipName, countyName: village.countyName },
     counsel: cards,
     services: { basic: [...BASIC_SERVICES], extended: [...EXTENDED_SERVICES] },
-    procedures: SERVICE_PROCEDURES,
+    procedures: policy.procedures,
     supervisionPhone: policy.supervisionPhone,
+    supervisionText: policy.supervisionText,
     hotline: '12348',
     inviteCode: await ensureInviteCode(village.code),
   };

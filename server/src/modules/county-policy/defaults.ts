@@ -11,3 +11,16 @@ export const DEFAULT_SERVICE_TARGETS = { minOnSiteHoursPerMonth: 4, minLecturesP
 
 /** Time limits of consultations (R8 限时办结): first response within 24 hours, closed within 7 days. */
 export const DEFAULT_CONSULTATION_LIMITS = { firstResponseHours: 24, closureDays: 7 } as const;
+
+/** R8, R11, R12: the procedures on a county's notice boards until the county writes its own. */
+export const DEFAULT_PROCEDURES: readonly string[] = [
+  '在线咨询：在小程序中向本村法律顾问提问，顾问在承诺时限内答复',
+  '当面咨询：在驻村服务时间到村委会找法律顾问',
+  '纠纷调解：向村调委会或法律顾问提出调解申请',
+  '法律援助：经济困难群众可申请法律援助，由司法所初审',
+  '监督评价：每次服务后可评价；对服务不满意可拨打监督电话或 12348',
+];
+
+/** R11: how to complain, beside the supervision phone, until the county writes its own. */
+export const DEFAULT_SUPERVISION_TEXT =
+  '对法律顾问的服务有意见或建议，可拨打监督电话向县（区）司法局反映，也可拨打 12348 公共法律服务热线。';

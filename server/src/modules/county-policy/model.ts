@@ -13,6 +13,10 @@ const countyPolicySchema = new Schema(
     minHoursPerYear: { type: Number, default: null },
     firstResponseHours: { type: Number, default: null },
     closureDays: { type: Number, default: null },
+    confirmResidents: { type: Boolean, default: null },
+    /** R11: the county's own procedures and supervision text; absent until the county writes them (defaults.ts) */
+    procedures: { type: [String], default: undefined },
+    supervisionText: { type: String, default: null },
     updatedAt: { type: Date, default: () => new Date() },
     updatedBy: { type: Schema.Types.ObjectId, default: null },
   },

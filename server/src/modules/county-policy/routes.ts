@@ -1,11 +1,21 @@
 import { countyPolicyRoutes } from '@vc/types';
+import type { HandlerDeps } from '../../deps';
 import type { Handlers } from '../../shared/http';
+import { requirePublishableText } from '../counsel/content';
+import { makeContentCheck } from '../groups/content-check';
+import { userById } from '../users/queries';
 import * as policy from './service';
 
-export function countyPolicyHandlers(): Handlers<typeof countyPolicyRoutes> {
+export function countyPolicyHandlers({ config, wechat, log }: HandlerDeps): Handlers<typeof countyPolicyRoutes> {
+  const check = makeContentCheck(config, wechat, log);
   return {
     countyPolicy: ({ params }) => policy.countyPolicy(params.countyCode),
-    updateCountyPolicy: ({ params, body, principal }) => policy.updateCountyPolicy(params.countyCode, body, principal.userId),
+    updateCountyPolicy: ({ params, body, principal }) =>
+      // the procedures and supervision text go on every notice board of the county: WeChat checks them first
+      policy.updateCountyPolicy(params.countyCode, body, principal.userId, async (text) => {
+        const editor = await userById(principal.userId);
+        await requirePublishableText(check, editor?.openid ?? '', text, '办事流程或监督说明');
+      }),
     countyPolicyHistory: async ({ params }) => ({ items: await policy.policyHistory(params.countyCode) }),
   };
 }

@@ -8,7 +8,9 @@ import {
   DEFAULT_CONSULTATION_LIMITS,
   DEFAULT_MAX_VILLAGES_PER_COUNSEL,
   DEFAULT_SERVICE_TARGETS,
+  DEFAULT_PROCEDURES,
   DEFAULT_SUPERVISION_PHONE,
+  DEFAULT_SUPERVISION_TEXT,
 } from './defaults';
 
 type StoredPolicy = { [K in Exclude<keyof CountyPolicy, 'countyCode'>]?: CountyPolicy[K] | null };
@@ -24,6 +26,10 @@ function policyOf(countyCode: string, stored: StoredPolicy | null): CountyPolicy
     minHoursPerYear: stored?.minHoursPerYear ?? DEFAULT_SERVICE_TARGETS.minHoursPerYear,
     firstResponseHours: stored?.firstResponseHours ?? DEFAULT_CONSULTATION_LIMITS.firstResponseHours,
     closureDays: stored?.closureDays ?? DEFAULT_CONSULTATION_LIMITS.closureDays,
+    // off unless the county turns it on: most counties bind villagers without a cadre's check
+    confirmResidents: stored?.confirmResidents ?? false,
+    procedures: stored?.procedures?.length ? stored.procedures : [...DEFAULT_PROCEDURES],
+    supervisionText: stored?.supervisionText ?? DEFAULT_SUPERVISION_TEXT,
   };
 }
 
@@ -44,10 +50,24 @@ export async function countyPoliciesOfProvince(
   return new Map(countyCodes.map((code) => [code, policyOf(code, byCounty.get(code) ?? null)]));
 }
 
-export async function updateCountyPolicy(countyCode: string, body: UpdateCountyPolicyBody, by: string): Promise<CountyPolicy> {
+/**
+ * Changes a county's policy and records the change. `screen` refuses text that may not be shown on
+ * the notice boards (the procedures and supervision text pass WeChat's content check first).
+ */
+export async function updateCountyPolicy(
+  countyCode: string,
+  body: UpdateCountyPolicyBody,
+  by: string,
+  screen?: (text: string) => Promise<void>,
+): Promise<CountyPolicy> {
   const county = await placeByCode(countyCode);
   if (county?.level !== 'county') throw new AppError('PLACE_NOT_FOUND');
   const current = await countyPolicy(countyCode);
+  // only new text is checked: a save of the figures does not wait on WeChat for text already shown
+  const proceduresChanged = body.procedures && body.procedures.join('\n') !== current.procedures.join('\n');
+  const textChanged = body.supervisionText !== undefined && body.supervisionText !== current.supervisionText;
+  const boardText = [...(proceduresChanged ? body.procedures! : []), textChanged ? body.supervisionText! : ''].join('\n').trim();
+  if (boardText && screen) await screen(boardText);
   const next = { ...current, ...body };
   await PolicyChangeModel.create({ countyCode, changes: body, by: new Types.ObjectId(by) });
   await CountyPolicyModel.updateOne(
@@ -62,6 +82,9 @@ export async function updateCountyPolicy(countyCode: string, body: UpdateCountyP
         minHoursPerYear: next.minHoursPerYear,
         firstResponseHours: next.firstResponseHours,
         closureDays: next.closureDays,
+        confirmResidents: next.confirmResidents,
+        procedures: next.procedures,
+        supervisionText: next.supervisionText,
         updatedAt: new Date(),
         updatedBy: new Types.ObjectId(by),
       },

@@ -156,6 +156,14 @@ export async function seedDemo(countyCode = DEMO_COUNTY): Promise<SeedResult> {
       villageCode: firstVillage.code,
     });
     await seedVillageGroup(firstVillage.code, villager._id);
+    // a member of the village committee, who confirms residents where the county asks for it
+    await upsertDemoUser('demo:village-cadre', {
+      name: '周桂兰',
+      phone: '17000000103',
+      demoOrder: order++,
+      villageCode: firstVillage.code,
+      roles: [{ role: 'village_cadre', placeCode: firstVillage.code }],
+    });
   }
   for (const v of villages.slice(0, 10)) await ensureInviteCode(v.code);
   return { villages: villages.length, townships: townships.length, counsel: counselCount, assignments };

@@ -43,7 +43,7 @@ const memberSchema = new Schema(
     /** the group's county (its code's first 6 digits): moderators' lists ask by county, an indexed equality */
     countyCode: { type: String, required: true },
     userId: { type: Schema.Types.ObjectId, required: true },
-    status: { type: String, enum: ['pending', 'active', 'muted', 'removed', 'refused'] as const, required: true },
+    status: { type: String, enum: ['pending', 'active', 'muted', 'removed', 'refused', 'left'] as const, required: true },
     note: { type: String, default: null },
     since: { type: Date, default: () => new Date() },
   },

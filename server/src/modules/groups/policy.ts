@@ -7,7 +7,8 @@ import type { JoinRule, Position } from './membership-rule';
  * (membership-rule.ts, docs/domain.md R6) together with what was recorded (joined, asked, muted, removed).
  */
 
-export type MembershipStatus = 'pending' | 'active' | 'muted' | 'removed' | 'refused';
+/** 'left': the person moved to another village; they ask again like anyone else if they come back */
+export type MembershipStatus = 'pending' | 'active' | 'muted' | 'removed' | 'refused' | 'left';
 
 /**
  * Where a person stands, from the rule and what was recorded. A removal or mute outranks

@@ -43,3 +43,19 @@ export const recordAction = (
     seq: extra.seq ?? null,
     reason: extra.reason ?? null,
   });
+
+/**
+ * A person moved from one village to another: their recorded membership (member, muted or asking)
+ * of the old village's group ends, and of the old township's group when the township changes;
+ * each end is on the group's log. Removed and refused records stay as they are.
+ */
+export async function leaveOnMove(userId: string, fromVillageCode: string, toVillageCode: string): Promise<void> {
+  const groups = [fromVillageCode];
+  if (fromVillageCode.slice(0, 9) !== toVillageCode.slice(0, 9)) groups.push(fromVillageCode.slice(0, 9));
+  const records = await GroupMemberModel.find({ userId: new Types.ObjectId(userId) }, { groupCode: 1, status: 1 }).lean();
+  const ending = records.filter((r) => groups.includes(r.groupCode) && ['active', 'muted', 'pending'].includes(r.status));
+  for (const record of ending) {
+    await setStatus(record.groupCode, userId, 'left', '迁出本村');
+    await recordAction(record.groupCode, 'moved_out', userId, { targetUserId: userId, reason: '迁出本村' });
+  }
+}

@@ -7,8 +7,20 @@ const counselProfileSchema = new Schema(
     title: { type: String, default: '律师' },
     organization: { type: String, default: '' },
     duties: { type: [String], default: [] },
+    /** hours written before they were kept per village: shown where a village has none of its own (counsel/profile.ts) */
     onSiteHours: { type: String, default: '' },
     photoUrl: { type: String, default: null },
+    /** 执业证号 */
+    certificateNumber: { type: String, default: '' },
+    specialties: { type: [String], default: [] },
+    /** the regular on-site hours in each village served (counsel/profile.ts) */
+    villageHours: {
+      type: [{ _id: false, villageCode: { type: String, required: true }, text: { type: String, required: true } }],
+      default: [],
+    },
+    /** the phone number came from WeChat's phone-number button, not typed in */
+    phoneFromWechat: { type: Boolean, default: false },
+    updatedAt: { type: Date, default: null },
   },
   { _id: false },
 );
@@ -27,6 +39,14 @@ const userFields = {
     default: [],
   },
   villageCode: { type: String, default: null },
+  /**
+   * Whether the village has confirmed the person lives there: 'pending' while a county that asks for
+   * confirmation waits for a village cadre (residents module); a pending person acts as no villager yet.
+   * People bound before this field existed read it as absent: confirmed.
+   */
+  residentStatus: { type: String, enum: ['confirmed', 'pending'] as const, default: 'confirmed' },
+  /** when the person bound to their present village */
+  villageSince: { type: Date, default: null },
   /**
    * Derived (scopesOf below, kept by a validate hook and by every update of roles or village):
    * the counties the person relates to, and those where they hold a role other than villager.

@@ -6,6 +6,7 @@
 import type { Types } from 'mongoose';
 import { byIds } from '../../store/ids';
 import { isDuplicateKey } from '../../store/duplicates';
+import { withLease } from '../../store/lease';
 import { UserModel, VillageBindingModel, scopesOf, type UserDoc } from './model';
 
 export type { UserDoc } from './model';
@@ -77,10 +78,10 @@ export const isCounselOf = (user: Pick<UserDoc, 'roles'>, countyCode: string): b
 // --- demo data (demo/seed.ts) ---
 
 /** A demo person's stored fields; `demo` and the derived scope fields are set here. */
-export type DemoUserFields = Partial<
-  Pick<UserDoc, 'name' | 'phone' | 'roles' | 'villageCode' | 'counselProfile' | 'demo' | 'demoOrder'>
-> & {
+export type DemoUserFields = Partial<Pick<UserDoc, 'name' | 'phone' | 'roles' | 'villageCode' | 'demo' | 'demoOrder'>> & {
   name: string;
+  /** the profile's other fields take their schema defaults */
+  counselProfile?: Partial<NonNullable<UserDoc['counselProfile']>>;
 };
 
 /** The person with this demo openid (`openid` equality, unique index), created when missing. */
@@ -135,12 +136,58 @@ export async function findOrCreateWechatUser(openid: string, unionid: string | u
   throw new Error('could not create user');
 }
 
-/** Moves a person to a village, keeping the change on record (membership changes are never lost). */
-export async function moveToVillage(user: UserDoc, villageCode: string, via: 'invite' | 'search'): Promise<void> {
+/**
+ * Moves a person to a village, keeping the change on record (membership changes are never lost).
+ * `residentStatus` is 'pending' when the village's county asks a cadre to confirm residents.
+ */
+export async function moveToVillage(
+  user: UserDoc,
+  villageCode: string,
+  via: 'invite' | 'search',
+  residentStatus: 'confirmed' | 'pending' = 'confirmed',
+): Promise<void> {
   if (user.villageCode === villageCode) return;
-  await VillageBindingModel.create({ userId: user._id, villageCode, previousVillageCode: user.villageCode ?? null, via });
-  await UserModel.updateOne({ _id: user._id }, { $set: { villageCode, ...scopesOf(user.roles, villageCode) } });
+  // under the person's lease, reading them afresh: FerretDB writes the whole document, so a role
+  // granted meanwhile (changeRoles below) must not be overwritten with the roles read before
+  await withLease(`user-roles:${String(user._id)}`, async () => {
+    const fresh = await UserModel.findById(user._id).lean<UserDoc>();
+    if (!fresh || fresh.villageCode === villageCode) return;
+    await VillageBindingModel.create({ userId: fresh._id, villageCode, previousVillageCode: fresh.villageCode ?? null, via });
+    await UserModel.updateOne(
+      { _id: fresh._id },
+      { $set: { villageCode, residentStatus, villageSince: new Date(), ...scopesOf(fresh.roles, villageCode) } },
+    );
+  });
 }
+
+/** The people bound to a village (`villageCode` equality, indexed), optionally only those confirmed or waiting. */
+export const residentsOf = (villageCode: string, status?: 'confirmed' | 'pending'): Promise<UserDoc[]> =>
+  UserModel.find({ villageCode })
+    .sort({ villageSince: 1 })
+    .limit(2000)
+    .lean<UserDoc[]>()
+    .then((users) => (status ? users.filter((u) => (u.residentStatus ?? 'confirmed') === status) : users));
+
+/**
+ * Confirms a waiting resident of this village, or (declined) unbinds them from it. Conditional on
+ * the person still being bound there and waiting, so a decision on someone who has since moved or
+ * been decided changes nothing (null).
+ */
+export async function decideResidence(userId: string, villageCode: string, confirmed: boolean): Promise<UserDoc | null> {
+  // under the person's lease (as moveToVillage): two decisions at once, or a decision and a move, are one after the other
+  return withLease(`user-roles:${userId}`, async () => {
+    const user = await UserModel.findOne({ _id: userId, villageCode }).lean<UserDoc>();
+    if (!user || (user.residentStatus ?? 'confirmed') !== 'pending') return null;
+    const set = confirmed
+      ? { residentStatus: 'confirmed' as const }
+      : { villageCode: null, residentStatus: 'confirmed' as const, villageSince: null, ...scopesOf(user.roles, null) };
+    await UserModel.updateOne({ _id: user._id }, { $set: set });
+    return { ...user, ...set };
+  });
+}
+
+/** A person's village changes, newest first (`userId` equality, indexed). */
+export const villageBindingsOf = (userId: string) => VillageBindingModel.find({ userId }).sort({ at: -1 }).limit(200).lean();
 
 export async function setProfile(userId: string, fields: { name?: string; phone?: string }): Promise<void> {
   const set: Record<string, string> = {};
@@ -155,3 +202,103 @@ export const demoUsers = (): Promise<UserDoc[]> =>
 
 export const demoUserById = (userId: string): Promise<UserDoc | null> =>
   UserModel.findOne({ _id: userId, demo: true }).lean<UserDoc>();
+
+// --- roles given and withdrawn (invitations module, issue 12) ---
+
+/**
+ * Changes a person's roles under a short lease on the person (store/lease.ts): FerretDB does not
+ * serialise read-modify-write, so two grants to one person at once would otherwise each write the
+ * roles they read and one would be lost. The derived scope fields are rewritten with the roles.
+ * Answers the person as stored afterwards (null when there is no such person).
+ */
+async function changeRoles(userId: Id, change: (roles: UserDoc['roles']) => UserDoc['roles'] | null): Promise<UserDoc | null> {
+  return withLease(`user-roles:${String(userId)}`, async () => {
+    const user = await UserModel.findById(userId).lean<UserDoc>();
+    if (!user) return null;
+    const roles = change(user.roles);
+    if (!roles) return user;
+    const set = { roles, ...scopesOf(roles, user.villageCode ?? null) };
+    await UserModel.updateOne({ _id: user._id }, { $set: set });
+    return { ...user, ...set };
+  });
+}
+
+const holds = (roles: UserDoc['roles'], role: string, placeCode: string) =>
+  roles.some((r) => r.role === role && r.placeCode === placeCode);
+
+/** Adds a role held at a place (nothing when already held). */
+export const grantRole = (userId: Id, role: UserDoc['roles'][number]['role'], placeCode: string): Promise<UserDoc | null> =>
+  changeRoles(userId, (roles) => (holds(roles, role, placeCode) ? null : [...roles, { role, placeCode }]));
+
+/** Removes a role held at a place (nothing when not held). */
+export const withdrawRole = (userId: Id, role: string, placeCode: string): Promise<UserDoc | null> =>
+  changeRoles(userId, (roles) =>
+    holds(roles, role, placeCode) ? roles.filter((r) => !(r.role === role && r.placeCode === placeCode)) : null,
+  );
+
+// --- web login (accounts/web-login.ts): people who come by the Official Account's web authorisation ---
+
+/**
+ * A web (Official Account) openid is not the mini-program's: a person who first comes by the web
+ * is stored with `openid` = this prefix + their web openid (unique, and never taken for a
+ * mini-program openid, like `demo:`), so they are found again by it when WeChat gives no unionid.
+ */
+export const WEB_OPENID_PREFIX = 'web:';
+
+/** The person behind a web authorisation: by unionid when WeChat gives one, else by their web openid. */
+export const findOrCreateWebUser = (webOpenid: string, unionid: string | undefined): Promise<UserDoc> =>
+  findOrCreateWechatUser(`${WEB_OPENID_PREFIX}${webOpenid}`, unionid);
+
+/**
+ * A person who first came by the web and now logs in to the mini-program (found by unionid) gets
+ * their mini-program openid, which subscribe messages and content checks need. When another
+ * record already holds that openid (it came before WeChat gave a unionid), nothing changes.
+ */
+export async function adoptMiniProgramOpenid(user: UserDoc, openid: string): Promise<UserDoc> {
+  if (!user.openid.startsWith(WEB_OPENID_PREFIX) || openid.startsWith(WEB_OPENID_PREFIX)) return user;
+  try {
+    await UserModel.updateOne({ _id: user._id, openid: user.openid }, { $set: { openid } });
+  } catch (err) {
+    if (isDuplicateKey(err)) return user;
+    throw err;
+  }
+  return { ...user, openid };
+}
+
+// --- counsel profiles (counsel/profile.ts, issue 12) ---
+
+/** The fields of a counsel's profile (users/model.ts counselProfileSchema) as written. */
+export interface CounselProfileFields {
+  title: string;
+  organization: string;
+  certificateNumber: string;
+  duties: string[];
+  specialties: string[];
+  photoUrl: string | null;
+  villageHours: { villageCode: string; text: string }[];
+  onSiteHours: string;
+  phoneFromWechat: boolean;
+  updatedAt: Date | null;
+}
+
+/**
+ * Writes a counsel's changed profile fields, and their name and phone (kept on the person), each
+ * as its own path: an edit of the form and a photo upload at the same moment do not overwrite each
+ * other's fields. A person without a profile yet (a counsel invited, not seeded) gets the whole
+ * profile, the schema filling in the defaults. Answers the person as stored afterwards.
+ */
+export async function updateCounselProfile(
+  user: Pick<UserDoc, '_id' | 'counselProfile'>,
+  person: { name?: string; phone?: string },
+  profile: Partial<CounselProfileFields>,
+): Promise<UserDoc | null> {
+  const set: Record<string, unknown> = {};
+  if (person.name !== undefined) set.name = person.name;
+  if (person.phone !== undefined) set.phone = person.phone;
+  if (user.counselProfile) {
+    for (const [key, value] of Object.entries(profile)) if (value !== undefined) set[`counselProfile.${key}`] = value;
+  } else {
+    set.counselProfile = profile;
+  }
+  return UserModel.findOneAndUpdate({ _id: user._id }, { $set: set }, { new: true }).lean<UserDoc>();
+}

@@ -95,6 +95,32 @@ WechatAPI.mixin({
       callback,
     );
   },
+  /** image content security check (img_sec_check): `body` is multipart form data with the image as field `media` */
+  imgSecCheck(this: Api, ...args: unknown[]) {
+    this.preRequest(this._imgSecCheck as never, args);
+  },
+  _imgSecCheck(this: Api, body: Buffer, contentType: string, callback: Cb) {
+    tokenRequest(
+      this,
+      `${this.endpoint}/wxa/img_sec_check`,
+      { method: 'POST', content: body, headers: { 'Content-Type': contentType }, dataType: 'text', timeout: 10000 },
+      false,
+      callback,
+    );
+  },
+  /** the phone number behind a code from the mini-program's getPhoneNumber button */
+  getUserPhoneNumber(this: Api, ...args: unknown[]) {
+    this.preRequest(this._getUserPhoneNumber as never, args);
+  },
+  _getUserPhoneNumber(this: Api, code: string, callback: Cb) {
+    tokenRequest(
+      this,
+      `${this.endpoint}/wxa/business/getuserphonenumber`,
+      { method: 'POST', content: JSON.stringify({ code }), headers: { 'Content-Type': 'application/json' }, dataType: 'text' },
+      false,
+      callback,
+    );
+  },
   /** text content security check (msg_sec_check v2) */
   msgSecCheck(this: Api, ...args: unknown[]) {
     this.preRequest(this._msgSecCheck as never, args);
@@ -117,10 +143,22 @@ export interface Code2SessionReply {
   session_key: string;
 }
 
+/** getuserphonenumber's phone_info (countryCode is documented as a string, sent as a number in the example) */
+export interface WechatPhoneInfo {
+  phoneNumber: string;
+  purePhoneNumber: string;
+  countryCode: string | number;
+  watermark?: { timestamp: number; appid: string };
+}
+
 export interface WechatClient {
   code2Session(code: string): Promise<Code2SessionReply>;
   getUnlimitedQrCode(scene: string, page: string): Promise<Buffer>;
   msgSecCheck(openid: string, content: string): Promise<{ result?: { suggest?: string; label?: number } }>;
+  /** resolves for a clean image; rejects with `code` 87014 for risky content (WeChat's errcode) */
+  imgSecCheck(image: Buffer, contentType: string): Promise<{ errcode?: number }>;
+  /** rejects with `code` 40029 for an invalid or used code, -1 when WeChat is busy */
+  getUserPhoneNumber(code: string): Promise<{ phone_info?: WechatPhoneInfo }>;
   sendSubscribeMessage(message: {
     touser: string;
     template_id: string;
@@ -161,6 +199,19 @@ export function createWechatClient(options: { appid: string; secret: string; api
     code2Session: (code) => call<Code2SessionReply>('code2Session')(code),
     getUnlimitedQrCode: (scene, page) => call<Buffer>('getUnlimitedQrCode')(scene, page),
     msgSecCheck: (openid, content) => call<{ result?: { suggest?: string } }>('msgSecCheck')(openid, content),
+    imgSecCheck: async (image, contentType) => {
+      // multipart encoded by the platform's FormData (field `media`, as WeChat documents it)
+      const form = new FormData();
+      form.append(
+        'media',
+        new Blob([new Uint8Array(image)], { type: contentType }),
+        contentType === 'image/png' ? 'photo.png' : 'photo.jpg',
+      );
+      const encoded = new Response(form);
+      const body = Buffer.from(await encoded.arrayBuffer());
+      return call<{ errcode?: number }>('imgSecCheck')(body, encoded.headers.get('content-type') ?? '');
+    },
+    getUserPhoneNumber: (code) => call<{ phone_info?: WechatPhoneInfo }>('getUserPhoneNumber')(code),
     sendSubscribeMessage: (message) => call<{ errcode?: number; msgid?: number }>('sendSubscribeMessage')(message),
   };
 }

@@ -1,0 +1,69 @@
+import { View } from '@tarojs/components';
+import type { StaffMember } from '@vc/types';
+import { Button } from '../../shared/components/Button';
+import { formatBeijing } from '../../shared/time';
+
+/** The roles one person holds in the list (the server lists one item per role held). */
+export interface StaffPerson {
+  userId: string;
+  name: string;
+  phoneMasked: string | null;
+  roles: StaffMember[];
+}
+
+/** Groups the list's items by person, in the order the server gave them. */
+export function byPerson(items: readonly StaffMember[]): StaffPerson[] {
+  const people = new Map<string, StaffPerson>();
+  for (const item of items) {
+    const person = people.get(item.userId) ?? { userId: item.userId, name: item.name, phoneMasked: item.phoneMasked, roles: [] };
+    person.roles.push(item);
+    people.set(item.userId, person);
+  }
+  return [...people.values()];
+}
+
+/** The id of one role line (and its withdraw button with the prefix staff-withdraw-). */
+export const roleKey = (m: StaffMember) => `${m.userId}-${m.role}-${m.placeCode}`;
+
+interface Props {
+  person: StaffPerson;
+  /** whether the signed-in person may withdraw this role (the server checks again) */
+  mayWithdraw: (member: StaffMember) => boolean;
+  busy: boolean;
+  onWithdraw: (member: StaffMember) => void;
+}
+
+/** One person: name, masked phone, and each role they hold here with who gave it and when. */
+export function StaffRow({ person, mayWithdraw, busy, onWithdraw }: Props) {
+  return (
+    <View id={`staff-row-${person.userId}`} className="list-item">
+      <View className="row">
+        <View className="grow title" style={{ fontSize: '18px' }}>
+          {person.name}
+        </View>
+        <View id={`staff-phone-${person.userId}`} className="muted">
+          {person.phoneMasked ?? '未登记电话'}
+        </View>
+      </View>
+      {person.roles.map((m) => (
+        <View key={roleKey(m)} id={`staff-role-${roleKey(m)}`} className="row" style={{ marginTop: '8px' }}>
+          <View className="grow">
+            <View>
+              {m.roleLabel} · {m.placeName}
+            </View>
+            <View className="muted">
+              {m.grantedAt
+                ? `${formatBeijing(m.grantedAt, 'full')} ${m.grantedBy ? `经 ${m.grantedBy.name} 邀请` : ''}`
+                : '邀请功能上线前已任职'}
+            </View>
+          </View>
+          {mayWithdraw(m) && (
+            <Button small light id={`staff-withdraw-${roleKey(m)}`} disabled={busy} onClick={() => onWithdraw(m)}>
+              撤销
+            </Button>
+          )}
+        </View>
+      ))}
+    </View>
+  );
+}

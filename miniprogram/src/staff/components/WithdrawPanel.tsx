@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { Input, View } from '@tarojs/components';
+import { Button } from '../../shared/components/Button';
+
+interface Props {
+  /** what is about to be withdrawn, in a sentence */
+  title: string;
+  /** the confirm button's words (撤销角色, 撤回邀请) */
+  confirmLabel: string;
+  placeholder: string;
+  /** the fewest characters of the reason; 0 = the reason may be left out */
+  minLength: number;
+  busy: boolean;
+  onConfirm: (reason: string) => void;
+  /** a Chinese message when the reason is too short (nothing is sent) */
+  onInvalid: (message: string) => void;
+  onCancel: () => void;
+}
+
+/**
+ * Asks for the reason before withdrawing (a role, an invitation): the reason is kept in the record
+ * of role changes. One panel is open at a time, so its ids are stable: #withdraw-reason,
+ * #withdraw-confirm, #withdraw-cancel.
+ */
+export function WithdrawPanel({ title, confirmLabel, placeholder, minLength, busy, onConfirm, onInvalid, onCancel }: Props) {
+  const [reason, setReason] = useState('');
+
+  function confirm() {
+    const text = reason.trim();
+    if (text.length < minLength) {
+      onInvalid(`请填写原因（至少${minLength}个字）`);
+      return;
+    }
+    onConfirm(text);
+  }
+
+  return (
+    <View id="withdraw-panel" className="card" style={{ border: '2px solid #b3261e' }}>
+      <View style={{ fontWeight: 'bold' }}>{title}</View>
+      <Input
+        id="withdraw-reason"
+        className="input"
+        value={reason}
+        placeholder={placeholder}
+        maxlength={200}
+        onInput={(e) => setReason(e.detail.value)}
+      />
+      <View className="row">
+        <Button small id="withdraw-confirm" disabled={busy} onClick={confirm}>
+          {confirmLabel}
+        </Button>
+        <View style={{ width: '16px' }} />
+        <Button small light id="withdraw-cancel" onClick={onCancel}>
+          取消
+        </Button>
+      </View>
+    </View>
+  );
+}

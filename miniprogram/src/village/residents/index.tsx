@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import { useDidShow, useRouter } from '@tarojs/taro';
+import { Input, View } from '@tarojs/components';
+import type { Resident, ResidentListReply } from '@vc/types';
+import { call } from '../../shared/api';
+import { Button } from '../../shared/components/Button';
+import { Feedback } from '../../shared/components/Feedback';
+import { ErrorMessage } from '../../shared/components/Message';
+import { useAction } from '../../shared/hooks/useAction';
+import { useLoad } from '../../shared/hooks/useLoad';
+import { replaceWith } from '../../shared/nav';
+import { getSession } from '../../shared/session';
+import { formatBeijing } from '../../shared/time';
+
+/** A waiting resident: confirm, or decline with a reason. */
+function Waiting(props: { r: Resident; busy: boolean; onConfirm: () => void; onDecline: (reason: string) => void }) {
+  const { r, busy, onConfirm, onDecline } = props;
+  const [reason, setReason] = useState('');
+  return (
+    <View className="list-item" id={`resident-${r.userId}`}>
+      <View style={{ fontWeight: 'bold' }}>{r.name}</View>
+      <View className="subtitle">
+        {r.phoneMasked ?? '未登记电话'}
+        {r.since ? ` · ${formatBeijing(r.since, 'full')} 申请` : ''}
+      </View>
+      <Input
+        id={`decline-reason-${r.userId}`}
+        className="input"
+        value={reason}
+        placeholder="不予确认的原因（不予确认时必填）"
+        onInput={(e) => setReason(e.detail.value)}
+      />
+      <View className="row">
+        <View className="grow" style={{ marginRight: '8px' }}>
+          <Button small id={`confirm-${r.userId}`} disabled={busy} onClick={onConfirm}>
+            确认是本村村民
+          </Button>
+        </View>
+        <View className="grow">
+          <Button small light id={`decline-${r.userId}`} disabled={busy} onClick={() => onDecline(reason.trim())}>
+            不予确认
+          </Button>
+        </View>
+      </View>
+    </View>
+  );
+}
+
+/**
+ * Village cadres confirm that the people who bound to their village live there, where the county's
+ * policy asks for it (docs/domain.md "Who uses it"). The village is the page query's, else the
+ * person's first village-cadre grant.
+ */
+export default function Residents() {
+  const router = useRouter();
+  const [village, setVillage] = useState<{ code: string; name: string } | null>(null);
+  const list = useLoad<ResidentListReply>();
+  const action = useAction();
+
+  useDidShow(() => {
+    const session = getSession();
+    if (!session) {
+      replaceWith('login');
+      return;
+    }
+    const grants = session.user.roles.filter((g) => g.role === 'village_cadre');
+    const grant = grants.find((g) => g.placeCode === router.params.villageCode) ?? grants[0];
+    const code = router.params.villageCode || grant?.placeCode;
+    if (!code) {
+      list.fail('您不是村（居）两委成员，不能确认村民身份');
+      return;
+    }
+    setVillage({ code, name: grant?.placeName ?? '' });
+    list.load(() => call('listResidents', { params: { villageCode: code }, query: { status: 'pending' } }));
+  });
+
+  function decide(r: Resident, confirmed: boolean, reason = '') {
+    if (!village) return;
+    if (!confirmed && reason.length < 2) {
+      action.fail('不予确认时请填写原因');
+      return;
+    }
+    const params = { villageCode: village.code, userId: r.userId };
+    void action.run(
+      async () => {
+        if (confirmed) await call('confirmResident', { params });
+        else await call('declineResident', { params, body: { reason } });
+        list.setData((d) => (d ? { ...d, items: d.items.filter((x) => x.userId !== r.userId) } : d));
+      },
+      { ok: `${confirmed ? '已确认' : '已不予确认'}：${r.name}` },
+    );
+  }
+
+  const items = list.data?.items ?? null;
+  return (
+    <View className="page">
+      <View className="card">
+        <View className="title">村民身份确认</View>
+        <View className="subtitle">{village?.name ?? ''}绑定本村、等待确认的人</View>
+        {list.data && !list.data.confirmationRequired && (
+          <View className="muted" id="residents-not-required">
+            本县未要求村两委确认村民身份，绑定即生效。
+          </View>
+        )}
+      </View>
+      <ErrorMessage message={list.error} />
+      <Feedback of={action} />
+      {list.loading && !items && <View className="muted">正在加载…</View>}
+      {items && items.length === 0 && (
+        <View className="muted" id="residents-empty">
+          没有等待确认的人
+        </View>
+      )}
+      {items?.map((r) => (
+        <Waiting
+          key={r.userId}
+          r={r}
+          busy={action.busy}
+          onConfirm={() => decide(r, true)}
+          onDecline={(reason) => decide(r, false, reason)}
+        />
+      ))}
+    </View>
+  );
+}

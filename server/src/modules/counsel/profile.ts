@@ -1,0 +1,257 @@
+/**
+ * A counsel's profile (issue 12): kept by the counsel, corrected by county staff of their county.
+ * Every change is recorded first (counsel_profile_changes: who, when, which fields, before and
+ * after), then written; text and photos pass WeChat's content checks before anything is stored;
+ * the phone is never returned in full (counsel/service.ts counselContact reveals it, logged).
+ */
+import { Types } from 'mongoose';
+import { ROUTES, fillPath, type CounselProfile, type CounselProfileChange, type UpdateCounselProfileBody } from '@vc/types';
+import { AppError } from '../../shared/errors';
+import { maskPhone } from '../../shared/mask';
+import type { ContentCheck } from '../groups/content-check';
+import type { WechatClient } from '../wechat/client';
+import { isCounselOf, updateCounselProfile, userById, usersInCounties, type UserDoc } from '../users/queries';
+import { placeNamesByCode } from '../places/lookup';
+import { CounselPhotoModel, ProfileChangeModel } from './model';
+import { activeAssignmentsOf } from './queries';
+import { requirePublishableImage, requirePublishableText, type ImageCheck } from './content';
+import { preparePhoto } from './photo';
+import {
+  applyEdit,
+  displayValue,
+  fieldLabel,
+  formHours,
+  hoursVillageOf,
+  phoneFromWechat,
+  profileChanges,
+  publicTextOf,
+  type FieldChange,
+  type ProfileValues,
+} from './profile-policy';
+
+/** The profile being worked on, and who is working on it. */
+export interface ProfileTarget {
+  counsel: UserDoc;
+  countyCode: string;
+  /** the person acting: the counsel themselves, or county staff (or an admin) correcting it */
+  editorId: string;
+  byCounty: boolean;
+}
+
+/** The counsel acting on their own profile (any counsel, assigned to villages or not yet). */
+export async function ownProfile(userId: string): Promise<ProfileTarget> {
+  const counsel = await userById(userId);
+  const countyCode = counsel?.roles.find((r) => r.role === 'counsel')?.placeCode;
+  if (!counsel || !countyCode) throw new AppError('COUNSEL_PROFILE_NOT_COUNSEL');
+  return { counsel, countyCode, editorId: userId, byCounty: false };
+}
+
+/** A counsel registered in this county, whose profile county staff of the county correct. */
+export async function countyProfile(countyCode: string, counselId: string, editorId: string): Promise<ProfileTarget> {
+  const counsel = await userById(counselId);
+  if (!counsel || !isCounselOf(counsel, countyCode)) throw new AppError('COUNSEL_NOT_FOUND');
+  return { counsel, countyCode, editorId, byCounty: true };
+}
+
+export const photoUrlOf = (counselId: string, photoId: string): string =>
+  fillPath(ROUTES.counselPhoto.path, { counselId, photoId });
+
+/** The villages served now, with their names (one query for the assignments, one for the names). */
+async function servedVillages(counselId: Types.ObjectId) {
+  const active = await activeAssignmentsOf(counselId);
+  const codes = [...new Set(active.map((a) => a.villageCode))].sort();
+  const names = await placeNamesByCode(codes);
+  return codes.map((code) => ({ code, name: names.get(code) ?? '' }));
+}
+
+/** The values an edit works on: the hours of the villages served as the form shows them, and those kept of others. */
+function valuesOf(counsel: UserDoc, servedCodes: readonly string[]): ProfileValues {
+  const p = counsel.counselProfile;
+  const kept = Object.fromEntries((p?.villageHours ?? []).map((h) => [h.villageCode, h.text]));
+  return {
+    name: counsel.name,
+    title: p?.title ?? '律师',
+    organization: p?.organization ?? '',
+    certificateNumber: p?.certificateNumber ?? '',
+    phone: counsel.phone ?? '',
+    duties: [...(p?.duties ?? [])],
+    specialties: [...(p?.specialties ?? [])],
+    photoUrl: p?.photoUrl ?? '',
+    hours: { ...kept, ...formHours(p, servedCodes) },
+  };
+}
+
+function describe(counsel: UserDoc, countyCode: string, villages: { code: string; name: string }[]): CounselProfile {
+  const values = valuesOf(
+    counsel,
+    villages.map((v) => v.code),
+  );
+  const p = counsel.counselProfile;
+  return {
+    counselId: String(counsel._id),
+    countyCode,
+    name: values.name,
+    photoUrl: values.photoUrl || null,
+    title: values.title,
+    organization: values.organization,
+    certificateNumber: values.certificateNumber,
+    phoneMasked: maskPhone(counsel.phone) ?? '',
+    phoneFromWechat: p?.phoneFromWechat ?? false,
+    duties: values.duties,
+    specialties: values.specialties,
+    villages: villages.map((v) => ({ ...v, onSiteHours: values.hours[v.code] ?? '' })),
+    updatedAt: p?.updatedAt ? p.updatedAt.toISOString() : null,
+  };
+}
+
+export async function viewProfile(target: ProfileTarget): Promise<CounselProfile> {
+  return describe(target.counsel, target.countyCode, await servedVillages(target.counsel._id));
+}
+
+/**
+ * Records the change, then writes it: the record comes first, so no change is ever applied
+ * without its record (a failed write leaves a record of an attempt, never a silent change).
+ */
+async function record(target: ProfileTarget, via: 'edit' | 'photo' | 'wechat_phone', changes: FieldChange[]) {
+  await ProfileChangeModel.create({
+    counselId: target.counsel._id,
+    countyCode: target.countyCode,
+    by: new Types.ObjectId(target.editorId),
+    byCounty: target.byCounty,
+    via,
+    changes,
+  });
+}
+
+async function writeValues(target: ProfileTarget, next: ProfileValues, extra: { phoneFromWechat?: boolean } = {}) {
+  const written = await updateCounselProfile(
+    target.counsel,
+    { name: next.name, phone: next.phone || undefined },
+    {
+      title: next.title,
+      organization: next.organization,
+      certificateNumber: next.certificateNumber,
+      duties: next.duties,
+      specialties: next.specialties,
+      photoUrl: next.photoUrl || null,
+      villageHours: Object.entries(next.hours).map(([villageCode, text]) => ({ villageCode, text })),
+      // the hours written before they were kept per village now live in villageHours
+      onSiteHours: '',
+      ...extra,
+      updatedAt: new Date(),
+    },
+  );
+  if (!written) throw new AppError('COUNSEL_NOT_FOUND');
+  return written;
+}
+
+/** An edit of the form; text that will be shown passes the content check with the editor's openid. */
+export async function editProfile(
+  target: ProfileTarget,
+  body: UpdateCounselProfileBody,
+  check: ContentCheck,
+): Promise<CounselProfile> {
+  const villages = await servedVillages(target.counsel._id);
+  const current = valuesOf(
+    target.counsel,
+    villages.map((v) => v.code),
+  );
+  const edited = applyEdit(
+    current,
+    body,
+    villages.map((v) => v.code),
+  );
+  if ('refusal' in edited) throw new AppError(edited.refusal);
+  const changes = profileChanges(current, edited.next);
+  if (!changes.length) return describe(target.counsel, target.countyCode, villages);
+  const text = publicTextOf(changes);
+  if (text) {
+    const editor = target.byCounty ? await userById(target.editorId) : target.counsel;
+    await requirePublishableText(check, editor?.openid ?? '', text, '资料');
+  }
+  // a number typed in is no longer the one WeChat verified
+  const phoneChanged = changes.some((c) => c.field === 'phone');
+  await record(target, 'edit', changes);
+  const written = await writeValues(target, edited.next, phoneChanged ? { phoneFromWechat: false } : {});
+  return describe(written, target.countyCode, villages);
+}
+
+/** A new photo: checked, resized and checked by WeChat, stored, then put on the profile. */
+export async function replacePhoto(
+  target: ProfileTarget,
+  upload: Buffer | undefined,
+  check: ImageCheck,
+): Promise<CounselProfile> {
+  const photo = await preparePhoto(upload);
+  await requirePublishableImage(check, photo.data, photo.contentType);
+  const stored = await CounselPhotoModel.create({
+    counselId: target.counsel._id,
+    contentType: photo.contentType,
+    width: photo.width,
+    height: photo.height,
+    size: photo.data.length,
+    data: photo.data,
+    uploadedBy: new Types.ObjectId(target.editorId),
+  });
+  const photoUrl = photoUrlOf(String(target.counsel._id), String(stored._id));
+  await record(target, 'photo', [{ field: 'photoUrl', before: target.counsel.counselProfile?.photoUrl ?? '', after: photoUrl }]);
+  const written = await updateCounselProfile(target.counsel, {}, { photoUrl, updatedAt: new Date() });
+  if (!written) throw new AppError('COUNSEL_NOT_FOUND');
+  return viewProfile({ ...target, counsel: written });
+}
+
+/** The number behind a code of WeChat's phone-number button (the counsel's own phone, verified by WeChat). */
+export async function phoneFromWechatCode(target: ProfileTarget, code: string, wechat: WechatClient): Promise<CounselProfile> {
+  let phone: string | null;
+  try {
+    const reply = await wechat.getUserPhoneNumber(code);
+    phone = reply.phone_info ? phoneFromWechat(reply.phone_info) : null;
+  } catch (err) {
+    const errcode = (err as { code?: unknown }).code;
+    if (errcode === 40029) throw new AppError('WECHAT_PHONE_CODE_INVALID');
+    throw new AppError('WECHAT_UNAVAILABLE', '微信服务繁忙，暂时无法获取手机号，请稍后重试或手动填写');
+  }
+  if (!phone) throw new AppError('WECHAT_UNAVAILABLE', '微信未返回手机号，请稍后重试或手动填写');
+  const before = target.counsel.phone ?? '';
+  if (before !== phone) await record(target, 'wechat_phone', [{ field: 'phone', before, after: phone }]);
+  const written = await updateCounselProfile(target.counsel, { phone }, { phoneFromWechat: true, updatedAt: new Date() });
+  if (!written) throw new AppError('COUNSEL_NOT_FOUND');
+  return viewProfile({ ...target, counsel: written });
+}
+
+const HISTORY_LIMIT = 100;
+
+/**
+ * The latest changes, newest first, worded for people (phones masked). Editors are named from the
+ * county's people in one query, villages by one query for their names.
+ */
+export async function profileHistory(target: ProfileTarget): Promise<CounselProfileChange[]> {
+  const rows = await ProfileChangeModel.find({ counselId: target.counsel._id }).sort({ at: -1 }).limit(HISTORY_LIMIT).lean();
+  const villageCodes = rows.flatMap((r) => r.changes.map((c) => hoursVillageOf(c.field))).filter((c): c is string => !!c);
+  const [people, villageNames] = await Promise.all([
+    usersInCounties(rows.map((r) => ({ id: r.by, countyCode: r.countyCode }))),
+    placeNamesByCode(villageCodes),
+  ]);
+  return rows.map((r) => ({
+    at: r.at.toISOString(),
+    byName: people.get(String(r.by))?.name ?? '',
+    by: r.byCounty ? 'county' : 'self',
+    via: r.via,
+    changes: r.changes.map((c) => ({
+      field: c.field,
+      label: fieldLabel(c.field, (code) => villageNames.get(code) ?? ''),
+      before: displayValue(c.field, c.before),
+      after: displayValue(c.field, c.after),
+    })),
+  }));
+}
+
+/** A stored photo, by its counsel and id (ids are not guessable; the photo is public like the board). */
+export async function readCounselPhoto(counselId: string, photoId: string): Promise<{ contentType: string; data: Buffer }> {
+  const photo = await CounselPhotoModel.findOne({
+    _id: new Types.ObjectId(photoId),
+    counselId: new Types.ObjectId(counselId),
+  }).lean();
+  if (!photo) throw new AppError('PHOTO_NOT_FOUND');
+  return { contentType: photo.contentType, data: Buffer.from(photo.data.buffer ?? photo.data) };
+}
