@@ -4,12 +4,12 @@
  * person without that role (demo 何春生, no village yet) opens the redeem page as the invitation's
  * mini-program code would (`scene` = the code), sees what it gives and accepts; the staff list then
  * shows him with a masked phone, and county staff withdraw the role with a reason, which the record
- * of role changes shows. A used-up code and a withdrawn one are refused on the redeem page with the
- * server's Chinese messages. Needs `npm run build:h5 -w miniprogram` first.
+ * of role changes shows. A used-up, an unknown and a withdrawn code are refused on the redeem page
+ * with the server's own Chinese messages. Needs `npm run build:h5 -w miniprogram` first.
  */
 import type { DemoIdentity, InvitationListReply, PlaceChildrenReply, Session } from '@vc/types';
 import { INVITATION_CODE_ALPHABET, INVITATION_CODE_LENGTH } from '@vc/types';
-import { api, demoLogin } from '../miniprogram/support/http';
+import { HttpError, api, demoLogin } from '../miniprogram/support/http';
 import { startUiStack, type TestStack } from '../miniprogram/support/stack';
 import { openBrowser, type Browser } from './support/browser';
 import { findIdentity, openAs } from './support/demo';
@@ -67,6 +67,18 @@ async function fillInput(b: Browser, id: string, value: string): Promise<void> {
 
 /** Text of the element on the page shown: Taro's H5 router keeps the pages below it in the document, hidden. */
 const text = async (b: Browser, selector: string) => ((await b.page.locator(`${selector}:visible`).textContent()) ?? '').trim();
+
+/** What the server answers to someone looking up this code: its status, stable code and Chinese message. */
+async function refusalOf(code: string, token: string): Promise<{ status: number; code: string; message: string }> {
+  try {
+    await api(stack.baseUrl, 'GET', `/api/invitations/by-code/${code}`, token);
+  } catch (e) {
+    if (!(e instanceof HttpError)) throw e;
+    const { error } = e.body as { error: { code: string; message: string } };
+    return { status: e.status, ...error };
+  }
+  throw new Error(`the server did not refuse ${code}`);
+}
 
 async function invitationsOf(token: string): Promise<InvitationListReply['items']> {
   return (await api<InvitationListReply>(stack.baseUrl, 'GET', `/api/places/${COUNTY}/invitations`, token)).items;
@@ -160,19 +172,31 @@ describe('inviting a township staff member, accepting, and withdrawing the role'
   });
 
   it('a used-up code typed by someone else is refused with the server message', async () => {
-    const b = await personBrowser(await identity('林红霞', 'villager'), '#link-redeem');
+    const other = await identity('林红霞', 'villager');
+    const token = (await demoLogin(stack.baseUrl, other.id)).token;
+    const usedUp = await refusalOf(code, token);
+    expect(usedUp).toMatchObject({ status: 409, code: 'INVITATION_USED_UP' });
+    const unknown = await refusalOf('ZZZZ2222', token);
+    expect(unknown).toMatchObject({ status: 404, code: 'INVITATION_NOT_FOUND' });
+
+    const b = await personBrowser(other, '#link-redeem');
     await b.page.click('#link-redeem');
     // typed as people type it: lower case, with a space
     await fillInput(b, 'redeem-code-input', `${code.slice(0, 4).toLowerCase()} ${code.slice(4)}`);
     await b.page.click('#redeem-lookup');
     await b.page.waitForSelector('#error-message:visible', WAIT);
-    expect(await text(b, '#error-message')).toBe('该邀请的使用人数已满，请联系邀请人重新邀请');
+    expect(await text(b, '#error-message')).toBe(usedUp.message);
+    expect(usedUp.message).toMatch(/[\u4e00-\u9fa5]/);
     expect(await b.page.locator('#redeem-confirm').count()).toBe(0);
 
     // a code nobody issued
     await fillInput(b, 'redeem-code-input', 'ZZZZ2222');
     await b.page.click('#redeem-lookup');
-    await b.page.waitForFunction(() => document.querySelector('#error-message')?.textContent?.includes('邀请码无效'), null, WAIT);
+    await b.page.waitForFunction(
+      (message) => document.querySelector('#error-message')?.textContent?.trim() === message,
+      unknown.message,
+      WAIT,
+    );
   });
 
   it('the staff list shows him with a masked phone; county staff withdraw the role with a reason', async () => {
@@ -239,10 +263,13 @@ describe('inviting a township staff member, accepting, and withdrawing the role'
     const stored = (await invitationsOf(county.token)).find((i) => i.id === invitation!.id);
     expect(stored).toMatchObject({ status: 'withdrawn', withdrawReason: '发错了' });
 
-    const p = await personBrowser(await identity('林红霞', 'villager'), '#link-redeem');
+    const other = await identity('林红霞', 'villager');
+    const refused = await refusalOf(counselCode, (await demoLogin(stack.baseUrl, other.id)).token);
+    expect(refused).toMatchObject({ status: 410, code: 'INVITATION_WITHDRAWN' });
+    const p = await personBrowser(other, '#link-redeem');
     await openPage(p, `/account/redeem/index?scene=${counselCode}`);
     await p.page.waitForSelector('#error-message:visible', WAIT);
-    expect(await text(p, '#error-message')).toBe('该邀请已被撤回，请联系邀请人');
+    expect(await text(p, '#error-message')).toBe(refused.message);
     expect(await p.page.locator('#redeem-preview').count()).toBe(0);
   });
 });

@@ -16,7 +16,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import type { Invitation, Me, Session } from '@vc/types';
-import { api, demoIdentities, demoLogin } from './support/http';
+import { HttpError, api, demoIdentities, demoLogin } from './support/http';
 import { startUiStack, type TestStack } from './support/stack';
 import { SESSION_KEY, bootWeapp, tap, textOf, waitFor, type SimComponent, type WeappRuntime } from './support/taro-weapp';
 
@@ -101,7 +101,13 @@ it('after logging in on the page, a withdrawn code is refused with the server me
   expect(session.user.roles.filter((g) => g.role !== 'villager')).toEqual([]);
 
   const message = await waitFor(() => textOf(page, 'error-message'), 15000, 'the refusal');
-  expect(message).toBe('该邀请已被撤回，请联系邀请人');
+  // the server's own Chinese message for this code
+  const refusal = await api(stack.baseUrl, 'GET', `/api/invitations/by-code/${withdrawn.code}`, session.token).catch(
+    (e: unknown) => e,
+  );
+  expect(refusal).toBeInstanceOf(HttpError);
+  expect((refusal as HttpError).body).toMatchObject({ error: { code: 'INVITATION_WITHDRAWN', message } });
+  expect(message).toMatch(/[\u4e00-\u9fa5]/);
   expect(lookups(withdrawn.code!).map((r) => r.status)).toEqual([410]);
   expect(present('redeem-preview')).toBe(false);
   expect(present('redeem-confirm')).toBe(false);

@@ -137,6 +137,15 @@ describe('issuing and accepting', () => {
     }
   });
 
+  it('a counsel who redeems is registered at the county: a held role, acting in no village until assigned one', async () => {
+    const invitation = await invite(countyStaff, COUNTY, { role: 'counsel' });
+    const person = await newPerson();
+    const res = await redeem(person.token, invitation.code);
+    expect(res.status).toBe(200);
+    expect(res.body.me.heldRoles).toEqual([expect.objectContaining({ role: 'counsel', placeCode: COUNTY, placeName: '阜新蒙古族自治县' })]);
+    expect(res.body.me.roles.some((g: { role: string }) => g.role === 'counsel')).toBe(false);
+  });
+
   it('township staff invite village cadres, mediators and legal-literate residents for a village of their township', async () => {
     for (const role of ['village_cadre', 'mediator', 'legal_literate']) {
       const invitation = await invite(townshipStaff, VILLAGE, { role });

@@ -12,7 +12,10 @@ export const Me = z
     name: z.string(),
     avatarUrl: z.string().nullable(),
     phoneMasked: z.string().nullable(),
+    /** the grants the person acts with now (a counsel: the villages assigned to them now) */
     roles: z.array(RoleGrant),
+    /** the roles as held, other than villager (a counsel: registered at the county, with or without villages) */
+    heldRoles: z.array(RoleGrant),
     village: VillageSummary.nullable(),
     /** 'pending' while the village has not confirmed the person lives there (county policy); null without a village */
     residentStatus: ResidentStatus.nullable(),

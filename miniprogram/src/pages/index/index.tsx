@@ -12,8 +12,9 @@ import { startLedgerSync } from '../../ledger/services/queue';
 import { BoardLoader } from '../components/BoardLoader';
 import { COUNSEL_LEDGER_ENTRIES, communicationEntries, grantEntries, type Entry } from './entries';
 
+/** Holds a role other than villager (a counsel registered in a county counts, with or without villages yet). */
 function isStaff(user: Me): boolean {
-  return user.roles.some((g) => g.role !== 'villager');
+  return user.roles.some((g) => g.role !== 'villager') || (user.heldRoles ?? []).length > 0;
 }
 
 function EntryButtons({ entries }: { entries: readonly Entry[] }) {
@@ -61,7 +62,7 @@ function Communication({ user }: { user: Me }) {
 }
 
 function StaffHome({ user }: { user: Me }) {
-  const counsel = user.roles.some((g) => g.role === 'counsel');
+  const counsel = user.roles.some((g) => g.role === 'counsel') || (user.heldRoles ?? []).some((g) => g.role === 'counsel');
   return (
     <View>
       <View className="card">

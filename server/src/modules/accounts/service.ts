@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { DemoIdentity, Me, Session, UpdateProfileBody } from '@vc/types';
+import type { DemoIdentity, Me, RoleGrant, Session, UpdateProfileBody } from '@vc/types';
 import { ROLE_LABELS } from '@vc/types';
 import { AppError } from '../../shared/errors';
 import type { Principal } from '../../shared/principal';
@@ -41,17 +41,20 @@ async function placeNames(codes: string[]): Promise<Map<string, string>> {
 
 export async function describeUser(user: UserDoc): Promise<Me> {
   const principal = await principalOf(user, '');
-  const names = await placeNames(principal.grants.map((g) => g.placeCode));
+  const held = user.roles.filter((r) => r.role !== 'villager');
+  const names = await placeNames([...principal.grants, ...held].map((g) => g.placeCode));
+  const named = (g: { role: RoleGrant['role']; placeCode: string }): RoleGrant => ({
+    role: g.role,
+    placeCode: g.placeCode,
+    placeName: names.get(g.placeCode) ?? (g.placeCode ? g.placeCode : '全国'),
+  });
   return {
     id: String(user._id),
     name: user.name,
     avatarUrl: user.avatarUrl ?? null,
     phoneMasked: maskPhone(user.phone),
-    roles: principal.grants.map((g) => ({
-      role: g.role,
-      placeCode: g.placeCode,
-      placeName: names.get(g.placeCode) ?? (g.placeCode ? g.placeCode : '全国'),
-    })),
+    roles: principal.grants.map(named),
+    heldRoles: held.map(named),
     village: user.villageCode ? await villageSummary(user.villageCode).catch(() => null) : null,
     residentStatus: user.villageCode ? (user.residentStatus ?? 'confirmed') : null,
   };
