@@ -87,20 +87,20 @@ async function phone(openid: string): Promise<{ browser: Browser; session: Sessi
 /** Redeems an invitation on the redeem page, as the invitation's QR code opens it (scene = the code). */
 async function redeem(b: Browser, code: string, shotName: string): Promise<void> {
   await b.page.goto(`${stack.baseUrl}/#/account/redeem/index?scene=${code}`);
-  await b.page.waitForSelector('#redeem-preview', { timeout: 30000 });
+  await b.page.locator('#redeem-preview:visible').waitFor({ timeout: 30000 });
   await screenshot(b, `${shotName}-preview`);
-  await b.page.click('#redeem-confirm');
-  await b.page.waitForSelector('#redeem-result', { timeout: 30000 });
+  await b.page.click('#redeem-confirm:visible');
+  await b.page.locator('#redeem-result:visible').waitFor({ timeout: 30000 });
   await screenshot(b, `${shotName}-done`);
 }
 
 /** On the PC: an invitation for a role (at a place picked in the list when the role needs one); answers its code. */
 async function invite(pc: Browser, role: string, placeCode: string | null): Promise<string> {
   await pc.page.goto(`${stack.baseUrl}/#/staff/invite/index?code=${COUNTY}`);
-  await pc.page.click(`#invite-role-${role}`, { timeout: 30000 });
-  if (placeCode) await pc.page.click(`#invite-place-${placeCode}`, { timeout: 30000 });
-  await pc.page.click('#invite-create');
-  const code = pc.page.locator('#invite-code');
+  await pc.page.click(`#invite-role-${role}:visible`, { timeout: 30000 });
+  if (placeCode) await pc.page.click(`#invite-place-${placeCode}:visible`, { timeout: 30000 });
+  await pc.page.click('#invite-create:visible');
+  const code = pc.page.locator('#invite-code:visible');
   await code.waitFor({ timeout: 30000 });
   await screenshot(pc, `invite-${role}`);
   return ((await code.textContent()) ?? '').replace(/\s/g, '');
@@ -159,7 +159,7 @@ it('an operator, county staff, a township office, a counsel and a villager take 
   // 2. county staff redeem it on their phone…
   const staffPhone = await phone('mp-county-staff');
   await redeem(staffPhone.browser, firstCode!, 'county-staff-redeem');
-  expect(await staffPhone.browser.page.textContent('#redeem-result')).toContain('县（区）司法局工作人员');
+  expect(await staffPhone.browser.page.locator('#redeem-result:visible').textContent()).toContain('县（区）司法局工作人员');
 
   // …and log in on a PC by scanning the login page's code with the mini-program and confirming
   const pc = await open({ pc: true });
@@ -170,9 +170,9 @@ it('an operator, county staff, a township office, a counsel and a villager take 
   await screenshot(pc, 'pc-login-qr');
   const ticket = await qr.getAttribute('data-ticket');
   await staffPhone.browser.page.goto(`${stack.baseUrl}/#/account/scan-login/index?scene=${ticket}`);
-  await staffPhone.browser.page.waitForSelector('#scan-login-request', { timeout: 30000 });
+  await staffPhone.browser.page.locator('#scan-login-request:visible').waitFor({ timeout: 30000 });
   await screenshot(staffPhone.browser, 'phone-confirm-pc-login');
-  await staffPhone.browser.page.click('#scan-login-confirm');
+  await staffPhone.browser.page.click('#scan-login-confirm:visible');
   await pc.page.waitForSelector('#home-user-name', { timeout: 30000 });
   await screenshot(pc, 'pc-county-staff-home');
 
@@ -183,37 +183,47 @@ it('an operator, county staff, a township office, a counsel and a villager take 
   await redeem(office.browser, townshipCode, 'township-staff-redeem');
   const counsel = await phone('mp-counsel');
   await redeem(counsel.browser, counselCode, 'counsel-redeem');
-  const roles = async (token: string) => (await api(stack.baseUrl)('me', { token })).body.roles as { role: string; placeCode: string }[];
-  expect(await roles(office.session.token)).toContainEqual(expect.objectContaining({ role: 'township_staff', placeCode: TOWNSHIP }));
+  const roles = async (token: string) =>
+    (await api(stack.baseUrl)('me', { token })).body.roles as { role: string; placeCode: string }[];
+  expect(await roles(office.session.token)).toContainEqual(
+    expect.objectContaining({ role: 'township_staff', placeCode: TOWNSHIP }),
+  );
 
   // 4. the counsel fills in the profile, with a photo
-  const photo = await sharp({ create: { width: 900, height: 1200, channels: 3, background: { r: 180, g: 40, b: 30 } } })
+  const photo = await sharp({ create: { width: 900, height: 1200, channels: 3, background: { r: 70, g: 120, b: 180 } } })
     .jpeg()
     .toBuffer();
   const c = counsel.browser.page;
   await c.goto(`${stack.baseUrl}/#/counsel/profile/index`);
-  await c.waitForSelector('#profile-title', { timeout: 30000 });
+  await c.locator('#profile-title input:visible').waitFor({ timeout: 30000 });
+  const [chooser] = await Promise.all([c.waitForEvent('filechooser', { timeout: 30000 }), c.click('#profile-photo:visible')]);
+  await chooser.setFiles({ name: 'me.jpg', mimeType: 'image/jpeg', buffer: photo });
+  // uploaded, checked and resized by the server: the page shows the 480-pixel-wide photo
+  await c.waitForFunction(
+    () => {
+      const img = document.querySelector<HTMLImageElement>('#profile-photo-image img');
+      return !!img && img.complete && img.naturalWidth === 480;
+    },
+    undefined,
+    { timeout: 30000 },
+  );
   await c.fill('#profile-name input', '韩立新');
   await c.fill('#profile-title input', '律师');
   await c.fill('#profile-organization input', '辽宁阜新正信律师事务所');
   await c.fill('#profile-certificate input', '12109201910123456');
   await c.fill('#profile-phone input', '13904181234');
-  const chooser = c.waitForEvent('filechooser');
-  await c.click('#profile-photo');
-  await (await chooser).setFiles({ name: 'me.jpg', mimeType: 'image/jpeg', buffer: photo });
-  await c.waitForSelector('#profile-photo-image', { timeout: 30000 });
-  await c.click('#profile-save');
-  await c.waitForSelector('#ok-message', { timeout: 30000 });
+  await c.click('#profile-save:visible');
+  await c.locator('#ok-message:visible').waitFor({ timeout: 30000 });
   await screenshot(counsel.browser, 'counsel-profile');
 
   // 5. county staff assign the counsel to the village, on the PC
   await pc.page.goto(`${stack.baseUrl}/#/counsel/assign/index?countyCode=${COUNTY}`);
-  await pc.page.click(`#counsel-item-${counsel.session.user.id}`, { timeout: 30000 });
-  await pc.page.fill('#village-query input', VILLAGE_NAME);
-  await pc.page.click('#village-search');
-  await pc.page.click(`#village-${VILLAGE}`, { timeout: 30000 });
-  await pc.page.click('#assign-button');
-  await pc.page.waitForSelector('#ok-message', { timeout: 30000 });
+  await pc.page.click(`#counsel-item-${counsel.session.user.id}:visible`, { timeout: 30000 });
+  await pc.page.fill('#village-query input:visible', VILLAGE_NAME);
+  await pc.page.click('#village-search:visible');
+  await pc.page.click(`#village-${VILLAGE}:visible`, { timeout: 30000 });
+  await pc.page.click('#assign-button:visible');
+  await pc.page.locator('#ok-message:visible').waitFor({ timeout: 30000 });
   await screenshot(pc, 'pc-assign');
 
   // 6. a villager, inside WeChat's browser: web authorisation, binds to the village, sees the real profile
@@ -233,15 +243,13 @@ it('an operator, county staff, a township office, a counsel and a villager take 
   expect(board).toContain('139****1234');
   expect(board).not.toContain('13904181234');
   // the photo is the counsel's, resized by the server
-  const img = v.locator(`#counsel-photo-${counsel.session.user.id}`);
   await v.waitForFunction(
-    (sel) => {
-      const el = document.querySelector(`${sel} img`) ?? document.querySelector(sel);
-      return el instanceof HTMLImageElement && el.complete && el.naturalWidth > 0;
+    (id) => {
+      const img = document.querySelector<HTMLImageElement>(`#counsel-photo-${id} img`);
+      return !!img && img.complete && img.naturalWidth === 480;
     },
-    `#counsel-photo-${counsel.session.user.id}`,
+    counsel.session.user.id,
     { timeout: 30000 },
   );
-  expect(await img.count()).toBe(1);
   await screenshot(villager, 'villager-notice-board');
 });

@@ -6,7 +6,7 @@ import { call } from '../../shared/api';
 import { Button } from '../../shared/components/Button';
 import { ErrorMessage } from '../../shared/components/Message';
 import { useAction } from '../../shared/hooks/useAction';
-import { replaceWith, restart } from '../../shared/nav';
+import { goto, replaceWith, restart } from '../../shared/nav';
 import { getSession, updateUser } from '../../shared/session';
 
 const INVITE_RE = /^[A-Z0-9]{6}$/;
@@ -134,6 +134,11 @@ export default function Bind() {
           </Button>
         </View>
       )}
+
+      {/* someone invited to a role (county or township staff, counsel, village cadre) has an 8-character invitation instead */}
+      <Button light id="link-redeem" onClick={() => goto('redeem')}>
+        我是工作人员，有8位角色邀请码
+      </Button>
     </View>
   );
 }

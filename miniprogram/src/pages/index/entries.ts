@@ -45,7 +45,13 @@ export function grantEntries(grant: RoleGrant): Entry[] {
     );
   }
   if (grant.role === 'village_cadre') {
-    entries.push({ id: `residents-${code}`, label: '村民身份确认', page: 'villageResidents', query: { villageCode: code }, primary: true });
+    entries.push({
+      id: `residents-${code}`,
+      label: '村民身份确认',
+      page: 'villageResidents',
+      query: { villageCode: code },
+      primary: true,
+    });
   }
   // a grant at a village (12-digit code): its notice board
   if (code.length === 12) {
