@@ -7,7 +7,7 @@
 import type { Me, Session } from '@vc/types';
 import { api, demoLogin } from '../miniprogram/support/http';
 import { startUiStack, type TestStack } from '../miniprogram/support/stack';
-import type { Browser } from './support/browser';
+import { openBrowser, type Browser } from './support/browser';
 import { findIdentity, openAs } from './support/demo';
 
 const COUNTY = '210921';
@@ -38,8 +38,11 @@ it('a new resident waits for the village cadre, who confirms them on the residen
   const bound = await api<Me>(stack.baseUrl, 'POST', '/api/me/village', session.token, { villageCode: VILLAGE });
   expect(bound.residentStatus).toBe('pending');
 
-  const villager = await openAs(stack.baseUrl, newcomer);
+  // a villager's home is the village's notice board (no staff name heading): log in on the login page
+  const villager = await openBrowser();
   browsers.push(villager);
+  await villager.page.goto(`${stack.baseUrl}/`);
+  await villager.page.click(`#demo-${newcomer.id}`, { timeout: 20000 });
   await villager.page.waitForSelector('#resident-pending', { timeout: 20000 });
   expect(await villager.page.textContent('#resident-pending')).toContain('待村（居）两委确认');
   expect(await villager.page.$('#link-ask')).toBeNull();
