@@ -142,7 +142,9 @@ describe('issuing and accepting', () => {
     const person = await newPerson();
     const res = await redeem(person.token, invitation.code);
     expect(res.status).toBe(200);
-    expect(res.body.me.heldRoles).toEqual([expect.objectContaining({ role: 'counsel', placeCode: COUNTY, placeName: '阜新蒙古族自治县' })]);
+    expect(res.body.me.heldRoles).toEqual([
+      expect.objectContaining({ role: 'counsel', placeCode: COUNTY, placeName: '阜新蒙古族自治县' }),
+    ]);
     expect(res.body.me.roles.some((g: { role: string }) => g.role === 'counsel')).toBe(false);
   });
 
