@@ -36,8 +36,12 @@ export function allHandlers(deps: HandlerDeps): Handlers<typeof ROUTES> {
 /** What mountRoutes checks before a handler runs: who is calling, signatures, group membership, rates. */
 export function routeGuards(config: Config): Guards {
   const consumeRate = createRateLimiter(config.rateLimits);
+  const machine = machineAccessGuards(consumeRate);
   return {
+    // a machine credential (provincial systems) or else a person's session
     authenticate: async (ctx: AppContext) => {
+      const caller = await machine.authenticate(ctx);
+      if (caller) return caller;
       const result = await authenticate(ctx.get('authorization') || undefined);
       if (!result.principal && result.problem === 'SESSION_EXPIRED') ctx.state.sessionProblem = true;
       return result.principal;
@@ -49,6 +53,6 @@ export function routeGuards(config: Config): Guards {
       }),
     checkMember,
     consumeRate,
-    ...machineAccessGuards(consumeRate),
+    answered: machine.answered,
   };
 }

@@ -58,6 +58,17 @@ export const INVITABLE_ROLES = [
 ] as const;
 export type InvitableRole = (typeof INVITABLE_ROLES)[number];
 
+/**
+ * Which roles each role may give by invitation, in the order screens offer them (where: inside the
+ * issuer's place, at the level ROLE_PLACE_LENGTHS says). The server's grantDecision
+ * (server/src/modules/invitations/policy.ts) and the invite screen both read this one table.
+ */
+export const ROLE_GRANTS: { readonly [R in 'township_staff' | 'county_staff' | 'admin']: readonly InvitableRole[] } = {
+  township_staff: ['village_cadre', 'mediator', 'legal_literate'],
+  county_staff: ['township_staff', 'counsel', 'county_expert', 'county_staff'],
+  admin: ['township_staff', 'counsel', 'county_expert', 'county_staff', 'admin'],
+};
+
 /** Where each invitable role is held: the length of its place code ('admin': '' for the country or a 2-digit province). */
 export const ROLE_PLACE_LENGTHS: { readonly [R in InvitableRole]: readonly number[] } = {
   village_cadre: [12],

@@ -113,26 +113,22 @@ export interface Guards {
   checkMember: (principal: Principal, groupCode: string, need: 'read' | 'post' | 'moderate' | 'join') => Promise<void>;
   consumeRate: ConsumeRate;
   /**
-   * A machine credential (`Authorization: Bearer vcm_…`, modules/machine-access): its principal, or
-   * null when none was presented; throws (401, 429) for an unknown or revoked one or over its rate.
+   * Told of every request once it is answered (refusals included), before the reply leaves: a
+   * failure here fails the request (machine credentials' call log, modules/machine-access).
    */
-  authenticateMachine: (ctx: AppContext) => Promise<Principal | null>;
-  /** stores one call of a machine credential, once answered (one insert) */
-  recordMachineCall: (call: MachineCallRecord) => Promise<void>;
+  answered: (ctx: AppContext, answer: Answer) => Promise<void>;
 }
 
-export interface MachineCallRecord {
-  credentialId: string;
+/** A request as answered: its route, the place it named (its access scope), the status it got. */
+export interface Answer {
   routeId: string;
   placeCode: string | null;
   status: number;
-  requestId: string;
-  at: Date;
 }
 
 export function mountRoutes(
   handlers: Handlers<typeof ROUTES>,
-  { authenticate, verifySigned, checkMember, consumeRate, authenticateMachine, recordMachineCall }: Guards,
+  { authenticate, verifySigned, checkMember, consumeRate, answered }: Guards,
 ): Router<AppState> {
   const router = new Router<AppState>();
   for (const [id, contract] of Object.entries(ROUTES) as [keyof typeof ROUTES, RouteContract][]) {
@@ -141,7 +137,7 @@ export function mountRoutes(
       // floods from one address are cut before any work is done
       if (contract.rateLimit) await consumeRate(contract.rateLimit, 'address', ctx.ip);
       if (contract.access.kind === 'signed') await verifySigned(ctx);
-      const principal = (await authenticateMachine(ctx)) ?? (await authenticate(ctx));
+      const principal = await authenticate(ctx);
       ctx.state.principal = principal;
       const params = parse(contract.params, ctx.params);
       const scopeParam = contract.access.kind === 'role' ? contract.access.scope : null;
@@ -177,20 +173,17 @@ export function mountRoutes(
         ctx.body = reply;
       }
     };
-    router[contract.method](contract.path, (ctx: AppContext) => withMachineCallLog(ctx, contract, serve, recordMachineCall));
+    router[contract.method](contract.path, (ctx: AppContext) => withAnswer(ctx, contract, serve, answered));
   }
   return router;
 }
 
-/**
- * Serves a request; when a machine credential made it, stores the call with the status it got,
- * refusals included, before the reply leaves (a call that cannot be logged is not answered).
- */
-async function withMachineCallLog(
+/** Serves a request, then tells `answered` the status it got (refusals included) and the place it named. */
+async function withAnswer(
   ctx: AppContext,
   contract: RouteContract,
   serve: (ctx: AppContext) => Promise<void>,
-  record: Guards['recordMachineCall'],
+  answered: Guards['answered'],
 ): Promise<void> {
   let status = 500;
   try {
@@ -200,20 +193,10 @@ async function withMachineCallLog(
     status = toAppError(err).status;
     throw err;
   } finally {
-    const machine = ctx.state.machine;
-    if (machine) {
-      const scope =
-        contract.access.kind === 'role' ? contract.access.scope : contract.access.kind === 'member' ? 'groupCode' : null;
-      const place = scope ? paramText(ctx.params, scope) : '';
-      await record({
-        credentialId: machine.credentialId,
-        routeId: contract.id,
-        placeCode: /^\d{2,12}$/.test(place) ? place : null,
-        status,
-        requestId: ctx.state.requestId ?? '',
-        at: new Date(),
-      });
-    }
+    const scope =
+      contract.access.kind === 'role' ? contract.access.scope : contract.access.kind === 'member' ? 'groupCode' : null;
+    const place = scope ? paramText(ctx.params, scope) : '';
+    await answered(ctx, { routeId: contract.id, placeCode: /^\d{2,12}$/.test(place) ? place : null, status });
   }
 }
 

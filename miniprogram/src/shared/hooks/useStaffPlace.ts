@@ -3,12 +3,17 @@ import type { Role, Session } from '@vc/types';
 import { replaceWith } from '../nav';
 import { getSession } from '../session';
 
-type StaffRole = Extract<Role, 'county_staff' | 'township_staff'>;
+type StaffRole = Extract<Role, 'county_staff' | 'township_staff' | 'village_cadre'>;
 
-const QUERY_PARAM: Record<StaffRole, string> = { county_staff: 'countyCode', township_staff: 'townshipCode' };
+const QUERY_PARAM: Record<StaffRole, string> = {
+  county_staff: 'countyCode',
+  township_staff: 'townshipCode',
+  village_cadre: 'villageCode',
+};
 const NO_GRANT: Record<StaffRole, string> = {
   county_staff: '您没有县（区）司法局工作人员权限',
   township_staff: '您没有司法所工作人员权限',
+  village_cadre: '您不是村（居）两委成员，不能确认村民身份',
 };
 
 export interface StaffPlace {

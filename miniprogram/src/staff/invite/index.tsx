@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useDidShow, useRouter } from '@tarojs/taro';
 import { Input, View } from '@tarojs/components';
 import type { Invitation, Place } from '@vc/types';
 import { INVITATION_DAYS, INVITATION_USES, type InvitableRole } from '@vc/types/src/constants';
@@ -9,13 +8,13 @@ import { Feedback } from '../../shared/components/Feedback';
 import { useAction } from '../../shared/hooks/useAction';
 import { useLoad } from '../../shared/hooks/useLoad';
 import { ROLE_LABELS } from '../../shared/labels';
-import { goto, replaceWith } from '../../shared/nav';
-import { getSession } from '../../shared/session';
+import { goto } from '../../shared/nav';
 import { InvitationCard } from '../components/InvitationCard';
 import { InvitationItem } from '../components/InvitationItem';
 import { PlacePicker } from '../components/PlacePicker';
 import { WithdrawPanel } from '../components/WithdrawPanel';
-import { NOT_ISSUER, grantableRoles, issuerOf, placeKind, type Issuer } from '../services/issuer';
+import { grantableRoles, placeKind, type Issuer } from '../services/issuer';
+import { useIssuer } from '../services/useIssuer';
 
 /** A whole number typed on the phone, within the server's limits; else the Chinese reason. */
 function wholeIn(raw: string, label: string, unit: string, limits: { min: number; max: number }): number | string {
@@ -27,7 +26,6 @@ function wholeIn(raw: string, label: string, unit: string, limits: { min: number
 }
 
 export default function StaffInvite() {
-  const router = useRouter();
   const [issuer, setIssuer] = useState<Issuer | null>(null);
   const [role, setRole] = useState<InvitableRole | null>(null);
   const [place, setPlace] = useState<{ code: string; name: string } | null>(null);
@@ -42,20 +40,10 @@ export default function StaffInvite() {
 
   const loadList = (code: string) => list.load(async () => (await call('listInvitations', { params: { code } })).items);
 
-  useDidShow(() => {
-    const session = getSession();
-    if (!session) {
-      replaceWith('login');
-      return;
-    }
-    const found = issuerOf(session, router.params.code);
-    if (!found) {
-      action.fail(NOT_ISSUER);
-      return;
-    }
+  useIssuer((found) => {
     setIssuer(found);
     loadList(found.code);
-  });
+  }, action.fail);
 
   function pickRole(r: InvitableRole) {
     if (!issuer) return;

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useDidShow, useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { RoleChange, StaffListReply, StaffMember } from '@vc/types';
 import { ROLE_WITHDRAW_REASON_LENGTH, type InvitableRole } from '@vc/types/src/constants';
@@ -8,13 +7,13 @@ import { Button } from '../../shared/components/Button';
 import { Feedback } from '../../shared/components/Feedback';
 import { useAction } from '../../shared/hooks/useAction';
 import { useLoad } from '../../shared/hooks/useLoad';
-import { goto, replaceWith } from '../../shared/nav';
+import { goto } from '../../shared/nav';
 import { ROLE_LABELS } from '../../shared/labels';
-import { getSession } from '../../shared/session';
 import { RoleChangeItem } from '../components/RoleChangeItem';
 import { StaffRow, byPerson } from '../components/StaffRow';
 import { WithdrawPanel } from '../components/WithdrawPanel';
-import { NOT_ISSUER, gives, grantableRoles, issuerOf, type Issuer } from '../services/issuer';
+import { gives, grantableRoles, type Issuer } from '../services/issuer';
+import { useIssuer } from '../services/useIssuer';
 
 interface History {
   items: RoleChange[];
@@ -22,7 +21,6 @@ interface History {
 }
 
 export default function StaffList() {
-  const router = useRouter();
   const [issuer, setIssuer] = useState<Issuer | null>(null);
   const [withdrawing, setWithdrawing] = useState<StaffMember | null>(null);
   /** the role shown (a county lists every counsel: a long list), null = every role */
@@ -44,20 +42,10 @@ export default function StaffList() {
     if (issuer) loadStaff(issuer.code, only);
   }
 
-  useDidShow(() => {
-    const session = getSession();
-    if (!session) {
-      replaceWith('login');
-      return;
-    }
-    const found = issuerOf(session, router.params.code);
-    if (!found) {
-      action.fail(NOT_ISSUER);
-      return;
-    }
+  useIssuer((found) => {
     setIssuer(found);
     loadAll(found.code);
-  });
+  }, action.fail);
 
   function more() {
     const before = history.data?.nextBefore;

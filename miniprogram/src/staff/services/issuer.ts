@@ -1,10 +1,10 @@
 /**
- * Who issues invitations and where, as the pages show it. The server decides
- * (server/src/modules/invitations/policy.ts GIVES and grantDecision); this mirrors that table so the
- * invite page offers only the roles the signed-in person may give at their place, and says where each
- * is held: the county itself, one of its townships, or one of the township's villages.
+ * Who issues invitations and where, as the pages show it. The table is the server's own
+ * (types/src/constants.ts ROLE_GRANTS, read by grantDecision), so the invite page offers only the
+ * roles the signed-in person may give at their place, and says where each is held: the county
+ * itself, one of its townships, or one of the township's villages. The server checks again.
  */
-import { INVITABLE_ROLES, type InvitableRole } from '@vc/types/src/constants';
+import { INVITABLE_ROLES, ROLE_GRANTS, type InvitableRole } from '@vc/types/src/constants';
 import type { Role, Session } from '@vc/types';
 
 export type IssuerRole = Extract<Role, 'county_staff' | 'township_staff'>;
@@ -16,11 +16,8 @@ export interface Issuer {
   name: string;
 }
 
-/** What each issuing role gives, in the order offered (the server's GIVES). */
-const GIVES: Record<IssuerRole, readonly InvitableRole[]> = {
-  county_staff: ['township_staff', 'counsel', 'county_expert', 'county_staff'],
-  township_staff: ['village_cadre', 'mediator', 'legal_literate'],
-};
+/** What each issuing role gives, in the order offered. */
+const GIVES: Record<IssuerRole, readonly InvitableRole[]> = ROLE_GRANTS;
 
 export function grantableRoles(issuer: Issuer): readonly InvitableRole[] {
   return GIVES[issuer.role];

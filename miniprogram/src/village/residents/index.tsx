@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useDidShow, useRouter } from '@tarojs/taro';
 import { Input, View } from '@tarojs/components';
 import type { Resident, ResidentListReply } from '@vc/types';
 import { call } from '../../shared/api';
@@ -8,8 +7,7 @@ import { Feedback } from '../../shared/components/Feedback';
 import { ErrorMessage } from '../../shared/components/Message';
 import { useAction } from '../../shared/hooks/useAction';
 import { useLoad } from '../../shared/hooks/useLoad';
-import { replaceWith } from '../../shared/nav';
-import { getSession } from '../../shared/session';
+import { useStaffPlace } from '../../shared/hooks/useStaffPlace';
 import { formatBeijing } from '../../shared/time';
 
 /** A waiting resident: confirm, or decline with a reason. */
@@ -48,31 +46,22 @@ function Waiting(props: { r: Resident; busy: boolean; onConfirm: () => void; onD
 
 /**
  * Village cadres confirm that the people who bound to their village live there, where the county's
- * policy asks for it (docs/domain.md "Who uses it"). The village is the page query's, else the
- * person's first village-cadre grant.
+ * policy asks for it (docs/domain.md "Who uses it"). The village is the page query's `villageCode`,
+ * else the person's first village-cadre grant (useStaffPlace).
  */
 export default function Residents() {
-  const router = useRouter();
   const [village, setVillage] = useState<{ code: string; name: string } | null>(null);
   const list = useLoad<ResidentListReply>();
   const action = useAction();
 
-  useDidShow(() => {
-    const session = getSession();
-    if (!session) {
-      replaceWith('login');
-      return;
-    }
-    const grants = session.user.roles.filter((g) => g.role === 'village_cadre');
-    const grant = grants.find((g) => g.placeCode === router.params.villageCode) ?? grants[0];
-    const code = router.params.villageCode || grant?.placeCode;
-    if (!code) {
-      list.fail('您不是村（居）两委成员，不能确认村民身份');
-      return;
-    }
-    setVillage({ code, name: grant?.placeName ?? '' });
-    list.load(() => call('listResidents', { params: { villageCode: code }, query: { status: 'pending' } }));
-  });
+  useStaffPlace(
+    'village_cadre',
+    (place) => {
+      setVillage(place);
+      list.load(() => call('listResidents', { params: { villageCode: place.code }, query: { status: 'pending' } }));
+    },
+    list.fail,
+  );
 
   function decide(r: Resident, confirmed: boolean, reason = '') {
     if (!village) return;

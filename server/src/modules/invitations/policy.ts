@@ -4,7 +4,7 @@
  * rule: who may give a role at a place may take it back there.
  */
 import type { InvitableRole, InvitationStatus, Role } from '@vc/types';
-import { INVITABLE_ROLES, ROLE_PLACE_LENGTHS } from '@vc/types';
+import { INVITABLE_ROLES, ROLE_GRANTS, ROLE_PLACE_LENGTHS } from '@vc/types';
 import { covers, type Grant } from '../../shared/scope';
 
 /**
@@ -14,11 +14,8 @@ import { covers, type Grant } from '../../shared/scope';
  * - an admin (the country '' or a province): county staff and admins, and everything county staff may.
  * Nobody else gives roles; no role is given outside the issuer's place.
  */
-export const GIVES: { readonly [R in Role]?: readonly InvitableRole[] } = {
-  township_staff: ['village_cadre', 'mediator', 'legal_literate'],
-  county_staff: ['township_staff', 'counsel', 'county_expert', 'county_staff'],
-  admin: ['township_staff', 'counsel', 'county_expert', 'county_staff', 'admin'],
-};
+/** docs/domain.md "Who uses it": the table is shared with the invite screen (types/src/constants.ts ROLE_GRANTS). */
+export const GIVES: { readonly [R in Role]?: readonly InvitableRole[] } = ROLE_GRANTS;
 
 export type GrantDecision = 'allow' | 'ROLE_PLACE_MISMATCH' | 'GRANT_NOT_ALLOWED' | 'OUT_OF_JURISDICTION';
 

@@ -1,6 +1,7 @@
 import { machineAccessRoutes } from '@vc/types';
 import { AppError } from '../../shared/errors';
-import type { AppContext, Guards, Handlers } from '../../shared/http';
+import type { Answer, AppContext, Handlers } from '../../shared/http';
+import type { Principal } from '../../shared/principal';
 import type { ConsumeRate } from '../../shared/rate-limit';
 import * as machineAccess from './service';
 
@@ -19,13 +20,14 @@ export function machineAccessHandlers(): Handlers<typeof machineAccessRoutes> {
 const MACHINE_BEARER = /^Bearer (vcm_\S*)$/;
 
 /**
- * The machine-credential part of authentication (shared/http.ts mountRoutes): recognises a machine
- * credential, refuses an unknown or revoked one (401) and one over its rate (429), and remembers it
- * on the request so the call is logged, refused calls included.
+ * The machine-credential part of the guards (server/src/routes.ts): `authenticate` recognises a
+ * machine credential — null when none was presented —, refuses an unknown or revoked one (401) and
+ * one over its rate (429), and remembers it on the request; `answered` then stores the call, refused
+ * calls included (one insert).
  */
-export function machineAccessGuards(consumeRate: ConsumeRate): Pick<Guards, 'authenticateMachine' | 'recordMachineCall'> {
+export function machineAccessGuards(consumeRate: ConsumeRate) {
   return {
-    authenticateMachine: async (ctx: AppContext) => {
+    authenticate: async (ctx: AppContext): Promise<Principal | null> => {
       const secret = MACHINE_BEARER.exec(ctx.get('authorization'))?.[1];
       if (secret === undefined) return null;
       const caller = await machineAccess.machineCaller(secret);
@@ -35,6 +37,15 @@ export function machineAccessGuards(consumeRate: ConsumeRate): Pick<Guards, 'aut
       await consumeRate('machine', 'credential', caller.identity.credentialId);
       return { userId: '', sessionId: '', grants: [], machine: caller.identity };
     },
-    recordMachineCall: machineAccess.recordCall,
+    answered: async (ctx: AppContext, answer: Answer): Promise<void> => {
+      const machine = ctx.state.machine;
+      if (!machine) return;
+      await machineAccess.recordCall({
+        credentialId: machine.credentialId,
+        ...answer,
+        requestId: ctx.state.requestId ?? '',
+        at: new Date(),
+      });
+    },
   };
 }
