@@ -26,3 +26,4 @@ export * from './machine-access/routes';
 export * from './residents/routes';
 export * from './invitations/routes';
 export * from './constants';
+export * from './errors';

@@ -1,5 +1,6 @@
 import { z } from './zod';
 import { CountyCode, Role, VillageCode } from './roles';
+import type { ErrorCode } from './errors';
 
 /**
  * Who may call a route.
@@ -48,6 +49,19 @@ export interface RouteContract {
   body?: z.ZodTypeAny;
   reply: z.ZodTypeAny;
   status?: number;
+  /**
+   * other success statuses this route answers with (replyWithStatus): 200 for an idempotent
+   * repeat of a create, 202 for content held for review. Any other status is refused at run time.
+   */
+  alsoStatus?: readonly number[];
+  /**
+   * the route's own failures (the error catalogue, types/src/errors.ts). Failures every route of
+   * its kind can give (bad input, not logged in, out of scope, rate limited, database down) are
+   * added from the rest of the contract by routeErrors (types/src/route-errors.ts). The OpenAPI
+   * document lists them per status, and outside production the server answers 500 to a code a
+   * route has not declared, so a test reaching it fails.
+   */
+  errors?: readonly ErrorCode[];
   /** binary replies (images) are described by content type instead of a schema */
   replyContentType?: string;
   /** limited per client address and per person (429 RATE_LIMITED): logins, and posts by people */
