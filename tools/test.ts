@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureBinary } from './db/embedded';
+import { ensureSchemathesis } from './schemathesis/ensure';
 
 const root = path.resolve(__dirname, '..');
 const run = (label: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = {}) => {
@@ -29,6 +30,7 @@ must(run('typecheck mini-program', 'npx', ['tsc', '-p', 'miniprogram/tsconfig.js
 // includes the rule that no module imports another module's model (server/src/store/README.md, rule 3)
 must(run('lint', 'npx', ['eslint', '.']), 'lint');
 ensureBinary((line) => console.log(line));
+ensureSchemathesis((line) => console.log(line)); // the outside API fuzzer (tests/server/schemathesis.test.ts)
 must(run('build cloud functions', 'npm', ['run', 'build:cloud', '--silent']), 'cloud build');
 must(run('build weapp', 'npm', ['run', 'build:weapp', '--silent']), 'weapp build');
 must(run('build h5', 'npm', ['run', 'build:h5', '--silent']), 'h5 build');

@@ -3,10 +3,9 @@ import path from 'node:path';
 import Koa from 'koa';
 import { bodyParser } from '@koa/bodyparser';
 import serve from 'koa-static';
-import { buildOpenApiDocument, ROUTES } from '@vc/types';
+import { buildOpenApiDocument } from '@vc/types';
 import type { AppDeps } from './deps';
-import { AppError } from './shared/errors';
-import { errorMiddleware, mountRoutes, requestLogMiddleware, type AppState } from './shared/http';
+import { errorMiddleware, methodGuard, mountRoutes, requestLogMiddleware, type AppState } from './shared/http';
 import { createLogger } from './shared/log';
 import { allHandlers, routeGuards } from './routes';
 
@@ -39,6 +38,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
     if (ctx.path.startsWith('/api')) ctx.set('Cache-Control', 'no-store');
     await next();
   });
+  // read by mountRoutes once the caller is known (JSON routes only; uploads are read by their handler)
   const jsonBody = bodyParser({
     enableTypes: ['json'],
     jsonLimit: BODY_LIMIT,
@@ -46,20 +46,16 @@ export function createApp(deps: AppDeps): Koa<AppState> {
     // only objects and arrays at the top level
     jsonStrict: true,
   });
-  // photo uploads are multipart, read by their handler
-  app.use((ctx, next) =>
-    ctx.path === ROUTES.uploadConsultationPhoto.path && ctx.method === 'POST' ? next() : jsonBody(ctx, next),
-  );
-  app.use(async (ctx, next) => {
-    if (ctx.path === '/api/openapi.json') {
-      ctx.body = openapi;
-      return;
-    }
-    await next();
+  const router = mountRoutes(allHandlers({ ...deps, log }), routeGuards(config), {
+    readJson: (ctx) => jsonBody(ctx, () => Promise.resolve()),
+    strictContracts: config.env !== 'production',
+    log,
   });
-  const router = mountRoutes(allHandlers({ ...deps, log }), routeGuards(config));
+  router.get('/api/openapi.json', (ctx) => {
+    ctx.body = openapi;
+  });
+  app.use(methodGuard(router));
   app.use(router.routes());
-  app.use(router.allowedMethods({ throw: true, methodNotAllowed: () => new AppError('METHOD_NOT_ALLOWED') }));
 
   const h5Dir = config.h5Dir ?? path.resolve(__dirname, '..', '..', 'miniprogram', 'dist-h5');
   if (existsSync(path.join(h5Dir, 'index.html'))) {

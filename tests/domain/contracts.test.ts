@@ -202,20 +202,6 @@ describe('OpenAPI document', () => {
       expect(op.path).toBe(route.path.replace(/:(\w+)/g, '{$1}'));
     }
   });
-
-  it('public and signed routes have no bearer requirement, the others need the bearer token', () => {
-    for (const [id, route] of routes) {
-      const op = (doc.paths as Record<string, Record<string, { security?: unknown[] }>>)[route.path.replace(/:(\w+)/g, '{$1}')]![
-        route.method
-      ]!;
-      if (route.access.kind === 'public' || route.access.kind === 'signed') expect(op.security).toEqual([]);
-      // routes open to machine credentials take either (tests/domain/machine-access-policy.test.ts)
-      else if (route.access.kind === 'role' && route.access.machine)
-        expect(op.security).toEqual([{ bearer: [] }, { machineCredential: [] }]);
-      else expect(op.security).toEqual([{ bearer: [] }]);
-      expect(id).toBeTruthy();
-    }
-  });
 });
 
 describe('county policy ranges come from the shared constants', () => {

@@ -125,7 +125,7 @@ describe('OpenAPI: the machine credential security scheme', () => {
 
   it('is declared beside the session bearer', () => {
     const schemes = doc.components?.securitySchemes as Record<string, { type: string; scheme?: string; description?: string }>;
-    expect(schemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(schemes.session).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(schemes.machineCredential).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(schemes.machineCredential!.description).toMatch(/机器凭证/);
   });
@@ -135,7 +135,7 @@ describe('OpenAPI: the machine credential security scheme', () => {
       const machine = route.access.kind === 'role' && route.access.machine === true;
       const security = JSON.stringify(op(route).security);
       expect(`${route.id} ${security.includes('machineCredential')}`).toBe(`${route.id} ${machine}`);
-      if (machine) expect(op(route).security).toEqual([{ bearer: [] }, { machineCredential: [] }]);
+      if (machine) expect(op(route).security).toEqual([{ session: [] }, { machineCredential: [] }]);
     }
   });
 });

@@ -465,8 +465,9 @@ describe('photos with a question', () => {
     expect(`${huge.status} ${huge.body.error.code}`).toBe('413 PHOTO_TOO_LARGE');
     const wrongField = await upload('林红霞', PNG, 'image/png', 'image');
     expect(wrongField.status).toBe(400);
+    // a JSON body is no form at all (issue 15: refused as the wrong content type)
     const noFile = await call('uploadConsultationPhoto', { token: tokens['林红霞'], body: {} });
-    expect(errorCode(noFile)).toBe('400 PHOTO_REQUIRED');
+    expect(errorCode(noFile)).toBe('415 UNSUPPORTED_MEDIA_TYPE');
     const byCounsel = await upload('王建国', PNG);
     expect(`${byCounsel.status} ${byCounsel.body.error.code}`).toBe('403 FORBIDDEN');
     expect(await photos.countDocuments()).toBe(before);

@@ -469,14 +469,14 @@ describe('OpenAPI', () => {
     expect(scheme).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(scheme.description).toMatch(/机器凭证/);
     const security = (path: string, method = 'get') => res.body.paths[path][method].security;
-    const both = [{ bearer: [] }, { machineCredential: [] }];
+    const both = [{ session: [] }, { machineCredential: [] }];
     expect(security('/api/counties/{countyCode}/compliance')).toEqual(both);
     expect(security('/api/townships/{townshipCode}/compliance')).toEqual(both);
     expect(security('/api/provinces/{provinceCode}/compliance')).toEqual(both);
     expect(security('/api/counties/{countyCode}/ledger-export')).toEqual(both);
     expect(security('/api/counties/{countyCode}/consultation-stats')).toEqual(both);
-    expect(security('/api/counties/{countyCode}/counsel')).toEqual([{ bearer: [] }]);
-    expect(security('/api/places/{code}/machine-credentials', 'post')).toEqual([{ bearer: [] }]);
+    expect(security('/api/counties/{countyCode}/counsel')).toEqual([{ session: [] }]);
+    expect(security('/api/places/{code}/machine-credentials', 'post')).toEqual([{ session: [] }]);
   });
 });
 

@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import type { z } from 'zod';
+import { countChars } from '../../types/src/constants';
 
 /** Text a villager may really type: CJK, Mongolian (with its variation selectors and vowel
  * separator), Tibetan (with tsheg, shad and stacks), emoji with modifiers, ZWJ sequences and flags,
@@ -45,7 +46,7 @@ export const TEXT_PARTS = [
   '！',
 ];
 
-/** valid text of at least `min` and at most `max` UTF-16 units, starting and ending with a Han character */
+/** valid text of at least `min` characters (code points) and at most `max` UTF-16 units, starting and ending with a Han character */
 export function realText(min: number, max: number): fc.Arbitrary<string> {
   return fc
     .array(fc.constantFrom(...TEXT_PARTS), { minLength: 1, maxLength: 60 })
@@ -57,7 +58,7 @@ export function realText(min: number, max: number): fc.Arbitrary<string> {
       }
       return `法${text}律`;
     })
-    .filter((t) => t.length >= min && t.length <= max);
+    .filter((t) => countChars(t) >= min && t.length <= max);
 }
 
 const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c));
@@ -158,6 +159,20 @@ export function unwrap(schema: z.ZodTypeAny): z.ZodTypeAny {
   return schema;
 }
 
+/**
+ * The length limits a text field states in the document: text() (types/src/text.ts) counts code
+ * points in a refinement, so they are not zod checks of the string itself.
+ */
+function documentedLength(schema: z.ZodTypeAny): { min?: number; max?: number } {
+  for (let s: z.ZodTypeAny | undefined = schema, i = 0; s && i < 20; i += 1) {
+    const def = defOf(s);
+    const meta = (def.openapi as { metadata?: { minLength?: number; maxLength?: number } } | undefined)?.metadata;
+    if (meta?.maxLength !== undefined) return { min: meta.minLength, max: meta.maxLength };
+    s = (def.innerType ?? def.schema ?? def.in) as z.ZodTypeAny | undefined;
+  }
+  return {};
+}
+
 /** The field names of an object schema (of every option, for unions). */
 export function fieldsOf(schema: z.ZodTypeAny | undefined): Map<string, z.ZodTypeAny> {
   const fields = new Map<string, z.ZodTypeAny>();
@@ -195,8 +210,9 @@ export function validValue(schema: z.ZodTypeAny, depth = 0, known: Known = {}): 
           .integer({ min: 2 * 60, max: 30 * 24 * 60 })
           .map((m) => new Date(Math.floor((Date.now() - m * MINUTE) / MINUTE) * MINUTE).toISOString());
       }
-      const min = checks.find((c) => c.kind === 'min')?.value ?? 0;
-      const max = Math.min(checks.find((c) => c.kind === 'max')?.value ?? 200, 200);
+      const documented = documentedLength(schema);
+      const min = documented.min ?? checks.find((c) => c.kind === 'min')?.value ?? 0;
+      const max = Math.min(documented.max ?? checks.find((c) => c.kind === 'max')?.value ?? 200, 200);
       return realText(Math.max(min, 2), Math.max(max, 2));
     }
     case 'ZodNumber': {

@@ -4,11 +4,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-export const SIGNATURE_HEADERS = {
-  timestamp: 'x-vc-timestamp',
-  nonce: 'x-vc-nonce',
-  signature: 'x-vc-signature',
-} as const;
+export { SIGNATURE_HEADERS } from './signing-headers';
 
 export function signCloudRequest(secret: string, timestamp: string, nonce: string, rawBody: string): string {
   return createHmac('sha256', secret).update(`${timestamp}\n${nonce}\n${rawBody}`).digest('hex');

@@ -112,3 +112,31 @@ export const PROFILE_PHOTO_MAX_WIDTH = 480;
 export const PROFILE_PHOTO_MAX_HEIGHT = 960;
 /** The county's own procedures (办事流程) and supervision text on every notice board of the county. */
 export const COUNTY_BOARD_TEXT_LIMITS = { procedure: 100, procedures: 12, supervisionText: 300 } as const;
+
+// --- how text is counted (issue 15, item 5) ---
+
+/**
+ * The length of a text as every limit counts it, on the server, in the contracts and on the
+ * phone: Unicode code points, so a rare surname outside the Basic Multilingual Plane (𠀀, U+20000,
+ * two UTF-16 units) is one character, as a person counts it. Code points rather than grapheme
+ * clusters because JSON Schema's minLength/maxLength (hence the OpenAPI document integrators read)
+ * are defined in code points: counting graphemes would make the document say something else than
+ * what the server does. JavaScript's `.length` counts UTF-16 units and must not be used for limits.
+ */
+export function countChars(text: string): number {
+  // a string's iterator yields code points (a surrogate pair once)
+  return Array.from(text).length;
+}
+
+/** The first `max` characters (code points) of a text: never half of a character outside the BMP. */
+export const sliceChars = (text: string, max: number): string => Array.from(text).slice(0, max).join('');
+
+/** A text cut to at most `max` characters, the cut marked with an ellipsis (which counts as one). */
+export const clipChars = (text: string, max: number): string => (countChars(text) > max ? `${sliceChars(text, max - 1)}…` : text);
+
+/**
+ * The `maxlength` of an input or textarea for a limit in characters: inputs count UTF-16 units
+ * (HTML and WeChat alike), and a text of `chars` code points has at most twice as many, so this
+ * never cuts a text the limit allows; the counter and the check count with countChars.
+ */
+export const inputMaxLength = (chars: number): number => chars * 2;

@@ -68,6 +68,10 @@ export const ERRORS = {
   LEDGER_ALREADY_REVIEWED: [409, '该台账已审核过'],
   LEDGER_CORRECTION_INVALID: [400, '只能更正本人在同一村（社区）的台账'],
   LEDGER_ALREADY_LOCKED: [409, '该月台账已经锁定'],
+  // ledger periods (issue 15 item 7): a month is locked only after it ends (Beijing time); no figures
+  // for a month that has not begun
+  LEDGER_MONTH_NOT_FINISHED: [409, '该月尚未结束（北京时间），月末之后才能锁定台账'],
+  LEDGER_MONTH_NOT_STARTED: [400, '该月份尚未开始（北京时间），没有可统计或导出的台账'],
   GROUP_NOT_FOUND: [404, '找不到该工作群'],
   NOT_A_GROUP_MEMBER: [403, '您不是该工作群成员'],
   GROUP_NOT_ELIGIBLE: [403, '您不能加入该工作群'],
@@ -118,6 +122,9 @@ export const ERRORS = {
   TEXT_CONTENT_RISKY: [422, '内容未通过内容安全检查，请修改后再保存'],
   CONTENT_CHECK_UNAVAILABLE: [503, '内容安全检查暂时不可用，请稍后重试'],
   WECHAT_PHONE_CODE_INVALID: [400, '微信手机号授权已失效，请重新授权或手动填写'],
+  // county policy limit (issue 15 item 9): lowering villages-per-counsel below what counsel serve now
+  // needs acknowledgeOverLimit; `details` has one entry per counsel over it (path: the counsel's id)
+  COUNSEL_OVER_NEW_LIMIT: [409, '部分法律顾问现在服务的村（社区）多于新的上限，请确认后再保存'],
   RATE_LIMITED: [429, '操作过于频繁，请稍后再试'],
   DATABASE_UNAVAILABLE: [503, '服务暂时不可用，请稍后重试'],
   INTERNAL: [500, '服务器内部错误'],

@@ -26,4 +26,7 @@ export * from './machine-access/routes';
 export * from './residents/routes';
 export * from './invitations/routes';
 export * from './constants';
+export * from './text';
 export * from './errors';
+export * from './route-errors';
+export * from './signing-headers';

@@ -62,6 +62,11 @@ export interface RouteContract {
    * route has not declared, so a test reaching it fails.
    */
   errors?: readonly ErrorCode[];
+  /**
+   * a file sent as multipart/form-data (wx.uploadFile) instead of a JSON body; its handler reads
+   * it. The document describes the form; anything not multipart is refused 415.
+   */
+  upload?: { field: string; maxBytes: number; types: readonly string[] };
   /** binary replies (images) are described by content type instead of a schema */
   replyContentType?: string;
   /** limited per client address and per person (429 RATE_LIMITED): logins, and posts by people */

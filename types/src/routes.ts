@@ -11,18 +11,23 @@ import { machineAccessRoutes } from './machine-access/routes';
 import { residentsRoutes } from './residents/routes';
 import { invitationsRoutes } from './invitations/routes';
 
-const TABLES = [
-  accountsRoutes,
-  placesRoutes,
-  counselRoutes,
-  countyPolicyRoutes,
-  ledgerRoutes,
-  groupsRoutes,
-  consultationsRoutes,
-  machineAccessRoutes,
-  residentsRoutes,
-  invitationsRoutes,
+/**
+ * The capabilities, each with its routes: the OpenAPI document tags every operation with its
+ * capability (`tag`) and describes the tag (`description`, for integrators reading the document).
+ */
+export const CAPABILITIES = [
+  { tag: 'accounts', description: '登录、账号与身份（小程序、网页与扫码登录，云函数调用）', routes: accountsRoutes },
+  { tag: 'places', description: '行政区划与公示栏', routes: placesRoutes },
+  { tag: 'counsel', description: '法律顾问、驻村指派与顾问资料', routes: counselRoutes },
+  { tag: 'county-policy', description: '县级工作规范（服务时长、服务村数等）', routes: countyPolicyRoutes },
+  { tag: 'ledger', description: '工作台账、审核、锁定、报表与导出', routes: ledgerRoutes },
+  { tag: 'groups', description: '三级工作群、入群审核与群管理', routes: groupsRoutes },
+  { tag: 'consultations', description: '私下咨询、逐级提交、办结与评价', routes: consultationsRoutes },
+  { tag: 'machine-access', description: '机器凭证（省级平台、12348 平台只读调用）', routes: machineAccessRoutes },
+  { tag: 'residents', description: '村（居）民身份确认', routes: residentsRoutes },
+  { tag: 'invitations', description: '邀请任职与撤销角色', routes: invitationsRoutes },
 ] as const;
+const TABLES = CAPABILITIES.map((capability) => capability.routes);
 assertDistinct(TABLES);
 
 /**

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type Koa from 'koa';
 import Router from '@koa/router';
 import { z } from 'zod';
-import { ROUTES, type RouteContract } from '@vc/types';
+import { ROUTES, routeErrors, routeSuccessStatuses, type RouteContract } from '@vc/types';
 import { AppError, ERRORS } from './errors';
 import type { Principal } from './principal';
 import type { Logger } from './log';
@@ -126,27 +126,75 @@ export interface Answer {
   status: number;
 }
 
+/** How mountRoutes reads bodies and how strictly it holds handlers to their contracts. */
+export interface MountOptions {
+  /** reads a JSON body into ctx.request.body (and its text into rawBody), after authentication */
+  readJson: (ctx: AppContext) => Promise<void>;
+  /**
+   * outside production: a failure code or success status the route's contract does not declare is
+   * answered 500 (and logged), so a test that reaches it fails; in production it is only logged
+   */
+  strictContracts: boolean;
+  log: Logger;
+}
+
+/** True when the request carries a body (a length above 0, or chunked). */
+function hasBody(ctx: AppContext): boolean {
+  const length = ctx.get('content-length');
+  return (length !== '' && length !== '0') || ctx.get('transfer-encoding') !== '';
+}
+
+/**
+ * A JSON route's body: refused 415 unless JSON (an absent body is read as {}), read only once the
+ * caller is known, so strangers learn nothing of private routes' shapes.
+ */
+async function readBody(ctx: AppContext, contract: RouteContract, readJson: MountOptions['readJson']): Promise<void> {
+  if (contract.upload) {
+    if (!ctx.is('multipart/form-data')) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件');
+    return;
+  }
+  if (!hasBody(ctx)) return;
+  if (!ctx.is('application/json', '+json')) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+  await readJson(ctx);
+}
+
 export function mountRoutes(
   handlers: Handlers<typeof ROUTES>,
   { authenticate, verifySigned, checkMember, consumeRate, answered }: Guards,
+  { readJson, strictContracts, log }: MountOptions,
 ): Router<AppState> {
   const router = new Router<AppState>();
   for (const [id, contract] of Object.entries(ROUTES) as [keyof typeof ROUTES, RouteContract][]) {
     const handler = handlers[id] as Handler<RouteContract>;
+    const declared = new Set<string>(routeErrors(contract));
+    const successes = routeSuccessStatuses(contract);
+    /** a code or status the contract does not declare: a bug in the contract or the handler */
+    const undeclared = (what: string) => {
+      log.error({ route: contract.id, undeclared: what }, 'reply not declared in the route contract');
+      if (strictContracts) throw new AppError('INTERNAL');
+    };
     const serve = async (ctx: AppContext) => {
       // floods from one address are cut before any work is done
       if (contract.rateLimit) await consumeRate(contract.rateLimit, 'address', ctx.ip);
-      if (contract.access.kind === 'signed') await verifySigned(ctx);
+      if (contract.access.kind === 'signed') {
+        // the signature covers the exact body, so it is read first
+        await readBody(ctx, contract, readJson);
+        await verifySigned(ctx);
+      }
       const principal = await authenticate(ctx);
       ctx.state.principal = principal;
+      // who is calling comes before what they sent: no person, no further look
+      const anonymous = decideAccess(principal?.machine ?? principal?.grants ?? null, contract.access, null);
+      if (anonymous === 'UNAUTHENTICATED') throw new AppError(ctx.state.sessionProblem ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
       const params = parse(contract.params, ctx.params);
       const scopeParam = contract.access.kind === 'role' ? contract.access.scope : null;
       const target = scopeParam ? paramText(params, scopeParam) : null;
       const decision = decideAccess(principal?.machine ?? principal?.grants ?? null, contract.access, target);
-      if (decision === 'UNAUTHENTICATED' && ctx.state.sessionProblem) throw new AppError('SESSION_EXPIRED');
       if (decision !== 'allow') throw new AppError(decision);
       if (contract.access.kind === 'member') await checkMember(principal!, paramText(params, 'groupCode'), contract.access.need);
 
+      if (contract.body && contract.access.kind !== 'signed') await readBody(ctx, contract, readJson);
+      if (contract.upload) await readBody(ctx, contract, readJson);
       const rawBody = (ctx.request as { body?: unknown }).body;
       if (contract.body) {
         const forbidden = findForbiddenKey(rawBody);
@@ -154,28 +202,49 @@ export function mountRoutes(
         if (forbidden !== null) throw new AppError('FORBIDDEN_KEY', `请求中含有不允许的字段名：${forbidden.slice(0, 40)}`);
       }
       const body = parse(contract.body, rawBody ?? {});
+      const query = parse(contract.query, ctx.query);
       if (contract.rateLimit) {
         // the person: who is logged in, or whom a login is for
         const claimed = body as { userId?: string; openid?: string } | undefined;
         const person = principal?.userId ?? claimed?.userId ?? claimed?.openid;
         if (person) await consumeRate(contract.rateLimit, 'person', person);
       }
-      const input = {
-        params,
-        query: parse(contract.query, ctx.query),
-        body,
-        principal,
-        ctx,
-      } as HandlerInput<RouteContract>;
-      const reply: unknown = await handler(input);
+      const input = { params, query, body, principal, ctx } as HandlerInput<RouteContract>;
+      let reply: unknown;
+      try {
+        reply = await handler(input);
+      } catch (err) {
+        if (err instanceof AppError && !declared.has(err.code)) undeclared(err.code);
+        throw err;
+      }
       if (reply !== undefined) {
         ctx.status = contract.status ?? 200;
         ctx.body = reply;
+      } else if (!successes.includes(ctx.status)) {
+        undeclared(`status ${ctx.status}`);
       }
     };
     router[contract.method](contract.path, (ctx: AppContext) => withAnswer(ctx, contract, serve, answered));
   }
   return router;
+}
+
+/**
+ * Methods a known path does not serve are refused 405 with an Allow header naming those it does
+ * (GET implies HEAD); nothing here answers OPTIONS, as no other origin calls this API. Mounted
+ * before the router, so an unknown method (TRACE, PROPFIND) never reaches it.
+ */
+export function methodGuard(router: Router<AppState>): Koa.Middleware<AppState> {
+  return async (ctx, next) => {
+    const matched = router.match(ctx.path, ctx.method);
+    if (matched.path.length > 0 && !matched.route) {
+      const methods = new Set(matched.path.flatMap((layer) => layer.methods));
+      const allow = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'].filter((method) => methods.has(method));
+      ctx.set('Allow', allow.join(', '));
+      throw new AppError('METHOD_NOT_ALLOWED');
+    }
+    await next();
+  };
 }
 
 /** Serves a request, then tells `answered` the status it got (refusals included) and the place it named. */

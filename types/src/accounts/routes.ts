@@ -23,6 +23,7 @@ import {
 /** The accounts routes: method, path, access and schemas; the server's accounts routes.ts handles exactly these. */
 export const accountsRoutes = defineRoutes({
   wechatLogin: {
+    errors: ['VILLAGE_NOT_FOUND', 'WECHAT_CODE_INVALID', 'WECHAT_UNAVAILABLE'],
     method: 'post',
     path: '/api/auth/wechat',
     rateLimit: 'login',
@@ -32,6 +33,7 @@ export const accountsRoutes = defineRoutes({
     reply: Session,
   },
   cloudLogin: {
+    errors: ['VILLAGE_NOT_FOUND'],
     method: 'post',
     path: '/api/auth/cloud',
     rateLimit: 'login',
@@ -41,6 +43,7 @@ export const accountsRoutes = defineRoutes({
     reply: Session,
   },
   demoIdentities: {
+    errors: ['DEMO_DISABLED'],
     method: 'get',
     path: '/api/auth/demo-identities',
     summary: '演示身份列表（仅非生产环境）',
@@ -49,6 +52,7 @@ export const accountsRoutes = defineRoutes({
     reply: DemoIdentitiesReply,
   },
   demoLogin: {
+    errors: ['DEMO_DISABLED', 'USER_NOT_FOUND', 'VILLAGE_NOT_FOUND'],
     method: 'post',
     path: '/api/auth/demo',
     rateLimit: 'login',
@@ -58,6 +62,7 @@ export const accountsRoutes = defineRoutes({
     reply: Session,
   },
   webLoginStart: {
+    errors: ['WEB_LOGIN_NOT_CONFIGURED'],
     method: 'post',
     path: '/api/auth/web/start',
     rateLimit: 'login',
@@ -67,6 +72,13 @@ export const accountsRoutes = defineRoutes({
     reply: WebLoginStart,
   },
   webLogin: {
+    errors: [
+      'VILLAGE_NOT_FOUND',
+      'WEB_LOGIN_NOT_CONFIGURED',
+      'WEB_LOGIN_STATE_INVALID',
+      'WECHAT_CODE_INVALID',
+      'WECHAT_UNAVAILABLE',
+    ],
     method: 'post',
     path: '/api/auth/web',
     rateLimit: 'login',
@@ -86,6 +98,7 @@ export const accountsRoutes = defineRoutes({
     status: 201,
   },
   scanTicketQrCode: {
+    errors: ['SCAN_TICKET_DECIDED', 'SCAN_TICKET_EXPIRED', 'SCAN_TICKET_NOT_FOUND', 'SCAN_TICKET_USED', 'WECHAT_UNAVAILABLE'],
     method: 'get',
     path: '/api/auth/scan/:ticket/qrcode',
     summary: '扫码登录：凭据的小程序码（打开小程序确认登录页）',
@@ -96,6 +109,7 @@ export const accountsRoutes = defineRoutes({
     replyContentType: 'image/png',
   },
   scanTicketPoll: {
+    errors: ['SCAN_TICKET_EXPIRED', 'SCAN_TICKET_NOT_FOUND', 'SCAN_TICKET_USED', 'USER_NOT_FOUND', 'VILLAGE_NOT_FOUND'],
     method: 'post',
     path: '/api/auth/scan/:ticket/poll',
     summary: '扫码登录：电脑端查询是否已在手机上确认；确认后仅一次返回会话',
@@ -105,6 +119,7 @@ export const accountsRoutes = defineRoutes({
     reply: ScanPollReply,
   },
   scanTicket: {
+    errors: ['SCAN_TICKET_DECIDED', 'SCAN_TICKET_EXPIRED', 'SCAN_TICKET_NOT_FOUND', 'SCAN_TICKET_USED'],
     method: 'get',
     path: '/api/auth/scan/:ticket',
     summary: '扫码登录：手机端查看登录请求（设备、地址、有效期）',
@@ -114,6 +129,13 @@ export const accountsRoutes = defineRoutes({
     reply: ScanTicketView,
   },
   scanTicketConfirm: {
+    errors: [
+      'SCAN_CONFIRM_NEEDS_MINIPROGRAM',
+      'SCAN_TICKET_DECIDED',
+      'SCAN_TICKET_EXPIRED',
+      'SCAN_TICKET_NOT_FOUND',
+      'SCAN_TICKET_USED',
+    ],
     method: 'post',
     path: '/api/auth/scan/:ticket/confirm',
     summary: '扫码登录：在小程序中确认电脑登录',
@@ -123,6 +145,13 @@ export const accountsRoutes = defineRoutes({
     reply: OkReply,
   },
   scanTicketDecline: {
+    errors: [
+      'SCAN_CONFIRM_NEEDS_MINIPROGRAM',
+      'SCAN_TICKET_DECIDED',
+      'SCAN_TICKET_EXPIRED',
+      'SCAN_TICKET_NOT_FOUND',
+      'SCAN_TICKET_USED',
+    ],
     method: 'post',
     path: '/api/auth/scan/:ticket/decline',
     summary: '扫码登录：在小程序中拒绝电脑登录',
@@ -139,6 +168,7 @@ export const accountsRoutes = defineRoutes({
     reply: OkReply,
   },
   me: {
+    errors: ['USER_NOT_FOUND', 'VILLAGE_NOT_FOUND'],
     method: 'get',
     path: '/api/me',
     summary: '当前用户',
@@ -147,6 +177,7 @@ export const accountsRoutes = defineRoutes({
     reply: Me,
   },
   updateProfile: {
+    errors: ['USER_NOT_FOUND', 'VILLAGE_NOT_FOUND'],
     method: 'put',
     path: '/api/me',
     summary: '修改本人资料',
@@ -155,6 +186,7 @@ export const accountsRoutes = defineRoutes({
     reply: Me,
   },
   bindVillage: {
+    errors: ['INVITE_CODE_NOT_FOUND', 'USER_NOT_FOUND', 'VILLAGE_NOT_FOUND'],
     method: 'post',
     path: '/api/me/village',
     summary: '绑定所在村（社区）：按区划代码或邀请码',

@@ -1,4 +1,5 @@
 import { z } from '../zod';
+import { limitChars, text } from '../text';
 import { InviteCode, VillageSummary } from '../places/schemas';
 import { ObjectId, PlaceCode, Role, VillageCode } from '../roles';
 import { ResidentStatus } from '../residents/schemas';
@@ -27,7 +28,7 @@ export const Session = z.object({ token: z.string(), expiresAt: z.string().datet
 export type Session = z.infer<typeof Session>;
 
 export const WechatLoginBody = z
-  .object({ code: z.string().trim().min(1, '缺少微信登录凭证').max(128) })
+  .object({ code: text({ min: 1, max: 128, tooShort: '缺少微信登录凭证', tooLong: '微信登录凭证格式不正确' }) })
   .strict()
   .openapi('WechatLoginBody');
 export type WechatLoginBody = z.infer<typeof WechatLoginBody>;
@@ -35,8 +36,8 @@ export type WechatLoginBody = z.infer<typeof WechatLoginBody>;
 /** Sent by cloudfunctions/login with an HMAC signature; openid comes from the trusted cloud context. */
 export const CloudLoginBody = z
   .object({
-    openid: z.string().min(1).max(64),
-    unionid: z.string().min(1).max(64).optional(),
+    openid: text({ min: 1, max: 64, trim: false }),
+    unionid: text({ min: 1, max: 64, trim: false }).optional(),
   })
   .strict()
   .openapi('CloudLoginBody');
@@ -59,7 +60,7 @@ export type BindVillageBody = z.infer<typeof BindVillageBody>;
 
 export const UpdateProfileBody = z
   .object({
-    name: z.string().trim().min(1, '姓名不能为空').max(20, '姓名过长').optional(),
+    name: text({ min: 1, max: 20, tooShort: '姓名不能为空', tooLong: '姓名过长' }).optional(),
     phone: z
       .string()
       .regex(/^1[3-9]\d{9}$/, '手机号格式不正确')
@@ -76,11 +77,13 @@ export const PlaceCodeParam = z.object({ code: PlaceCode });
 /** The page WeChat sends the person back to (the H5 app's own address, without its #route). */
 export const WebLoginStartBody = z
   .object({
-    redirectUri: z
-      .string()
-      .max(512, '回调地址过长')
-      .url('回调地址格式不正确')
-      .refine((u) => /^https?:\/\//i.test(u), '回调地址必须是 http 或 https 地址'),
+    redirectUri: limitChars(
+      z
+        .string()
+        .url('回调地址格式不正确')
+        .refine((u) => /^https?:\/\//i.test(u), '回调地址必须是 http 或 https 地址'),
+      { max: 512, tooLong: '回调地址过长' },
+    ),
   })
   .strict()
   .openapi('WebLoginStartBody');
@@ -96,7 +99,10 @@ export type WebLoginStart = z.infer<typeof WebLoginStart>;
 export const LoginNonce = z.string().regex(/^[A-Za-z0-9_-]{20,32}$/, '登录凭据格式不正确');
 
 export const WebLoginBody = z
-  .object({ code: z.string().trim().min(1, '缺少微信授权凭证').max(128), state: LoginNonce })
+  .object({
+    code: text({ min: 1, max: 128, tooShort: '缺少微信授权凭证', tooLong: '微信授权凭证格式不正确' }),
+    state: LoginNonce,
+  })
   .strict()
   .openapi('WebLoginBody');
 export type WebLoginBody = z.infer<typeof WebLoginBody>;

@@ -1,4 +1,5 @@
 import { z } from '../zod';
+import { text } from '../text';
 import { MAX_PHOTOS, QUESTION_MAX_LENGTH, QUESTION_MIN_LENGTH } from '../constants';
 import { CONSULTATION_STATUS_LABELS, CONSULTATION_STEP_LABELS } from '../labels';
 import { ClientKey, GroupTier } from '../groups/schemas';
@@ -38,11 +39,19 @@ export const Rating = z
     attitude: z.number().int().min(1, '评分为1至5分').max(5, '评分为1至5分'),
     efficiency: z.number().int().min(1, '评分为1至5分').max(5, '评分为1至5分'),
     competence: z.number().int().min(1, '评分为1至5分').max(5, '评分为1至5分'),
-    comment: z.string().trim().max(500, '评价不能超过500字').optional(),
+    comment: text({ max: 500, tooLong: '评价不能超过500字' }).optional(),
   })
   .strict()
   .openapi('RateConsultationBody');
 export type Rating = z.infer<typeof Rating>;
+
+/**
+ * A rating as recorded. Its own object, not `Rating.extend`: the request schema is closed
+ * (additionalProperties false), and the document rendered the extension as an allOf of two
+ * closed objects, which no reply could match.
+ */
+export const ConsultationRating = z.object({ ...Rating.shape, at: z.string().datetime() }).openapi('ConsultationRating');
+export type ConsultationRating = z.infer<typeof ConsultationRating>;
 
 export const Deadlines = z.object({
   firstResponseDueAt: z.string().datetime(),
@@ -78,7 +87,7 @@ export const Consultation = ConsultationSummary.extend({
   /** photos sent with the question; fetched from consultationPhoto (only by those who may see the consultation) */
   photoIds: z.array(ObjectId),
   steps: z.array(ConsultationStep),
-  rating: Rating.extend({ at: z.string().datetime() }).nullable(),
+  rating: ConsultationRating.nullable(),
   /** what the viewer may do now */
   can: z.object({
     answer: z.boolean(),
@@ -103,11 +112,12 @@ export const PhotoParams = z.object({ consultationId: ObjectId, photoId: ObjectI
 export const AskBody = z
   .object({
     clientKey: ClientKey,
-    question: z
-      .string()
-      .trim()
-      .min(QUESTION_MIN_LENGTH, `请把问题写清楚（至少${QUESTION_MIN_LENGTH}个字）`)
-      .max(QUESTION_MAX_LENGTH, `问题不能超过${QUESTION_MAX_LENGTH}字`),
+    question: text({
+      min: QUESTION_MIN_LENGTH,
+      max: QUESTION_MAX_LENGTH,
+      tooShort: `请把问题写清楚（至少${QUESTION_MIN_LENGTH}个字）`,
+      tooLong: `问题不能超过${QUESTION_MAX_LENGTH}字`,
+    }),
     /** photos uploaded first with uploadConsultationPhoto */
     photoIds: z.array(ObjectId).max(MAX_PHOTOS, `最多附${MAX_PHOTOS}张照片`).optional(),
   })
@@ -115,17 +125,17 @@ export const AskBody = z
   .openapi('AskBody');
 export type AskBody = z.infer<typeof AskBody>;
 
-const Text = z.string().trim().min(2, '请填写内容').max(2000, '内容不能超过2000字');
+const Text = text({ min: 2, max: 2000, tooShort: '请填写内容', tooLong: '内容不能超过2000字' });
 export const AnswerBody = z.object({ clientKey: ClientKey, text: Text }).strict().openapi('AnswerBody');
 export type AnswerBody = z.infer<typeof AnswerBody>;
 export const FollowUpBody = AnswerBody;
 export const EscalateBody = z
-  .object({ reason: z.string().trim().min(2, '请填写提交上级的原因').max(500, '原因不能超过500字') })
+  .object({ reason: text({ min: 2, max: 500, tooShort: '请填写提交上级的原因', tooLong: '原因不能超过500字' }) })
   .strict()
   .openapi('EscalateBody');
 export type EscalateBody = z.infer<typeof EscalateBody>;
 export const CloseBody = z
-  .object({ note: z.string().trim().max(500).optional() })
+  .object({ note: text({ max: 500 }).optional() })
   .strict()
   .openapi('CloseBody');
 

@@ -1,14 +1,16 @@
 import { z } from '../zod';
+import { text as limitedText } from '../text';
 import { CountyCode, ObjectId, VillageCode } from '../roles';
 import { COUNSEL_PROFILE_LIMITS as L } from '../constants';
 
 /** A line of text, trimmed, between `min` and `max` characters, refused in Chinese naming the field. */
 const text = (label: string, max: number, min = 1) =>
-  z
-    .string()
-    .trim()
-    .min(min, min > 1 ? `${label}至少${min}个字` : `请填写${label}`)
-    .max(max, `${label}不能超过${max}个字`);
+  limitedText({
+    min,
+    max,
+    tooShort: min > 1 ? `${label}至少${min}个字` : `请填写${label}`,
+    tooLong: `${label}不能超过${max}个字`,
+  });
 
 /** Mainland mobile numbers, or a landline with its area code (0418-1234567). */
 export const PROFILE_PHONE_PATTERN = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
@@ -21,7 +23,7 @@ export const VillageHours = z
   .object({
     villageCode: VillageCode,
     /** '' clears them: the notice board then shows the county's monthly target */
-    text: z.string().trim().max(L.onSiteHours, `驻村时间不能超过${L.onSiteHours}个字`),
+    text: limitedText({ max: L.onSiteHours, tooLong: `驻村时间不能超过${L.onSiteHours}个字` }),
   })
   .strict();
 export type VillageHours = z.infer<typeof VillageHours>;
@@ -67,7 +69,7 @@ export type UpdateCounselProfileBody = z.infer<typeof UpdateCounselProfileBody>;
 
 /** The code WeChat's phone-number button gave the mini-program (<Button openType="getPhoneNumber">). */
 export const WechatPhoneBody = z
-  .object({ code: z.string().trim().min(1, '缺少手机号授权凭证').max(256, '手机号授权凭证格式不正确') })
+  .object({ code: limitedText({ min: 1, max: 256, tooShort: '缺少手机号授权凭证', tooLong: '手机号授权凭证格式不正确' }) })
   .strict()
   .openapi('WechatPhoneBody');
 export type WechatPhoneBody = z.infer<typeof WechatPhoneBody>;

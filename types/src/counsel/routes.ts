@@ -25,6 +25,7 @@ const PHOTO_UPLOAD = `multipart/form-data，字段 file；JPEG/PNG/WebP，不超
 /** The counsel routes: method, path, access and schemas; the server's counsel routes.ts handles exactly these. */
 export const counselRoutes = defineRoutes({
   noticeBoard: {
+    errors: ['VILLAGE_NOT_FOUND'],
     method: 'get',
     path: '/api/villages/:villageCode/notice-board',
     summary: '村（居）法律顾问公示栏',
@@ -34,6 +35,7 @@ export const counselRoutes = defineRoutes({
     reply: NoticeBoard,
   },
   counselContact: {
+    errors: ['COUNSEL_NOT_IN_VILLAGE', 'PHONE_NOT_AVAILABLE'],
     method: 'post',
     path: '/api/villages/:villageCode/counsel/:counselId/contact',
     summary: '获取法律顾问完整电话（本村村民及辖区工作人员，留痕）',
@@ -60,6 +62,7 @@ export const counselRoutes = defineRoutes({
     reply: AssignmentListReply,
   },
   assignCounsel: {
+    errors: ['ALREADY_ASSIGNED', 'COUNSEL_NOT_FOUND', 'COUNSEL_VILLAGE_LIMIT', 'VILLAGE_NOT_FOUND'],
     method: 'post',
     path: '/api/counties/:countyCode/assignments',
     summary: '为村指派法律顾问（每名顾问最多服务的村数由县设置，默认5个）',
@@ -70,6 +73,7 @@ export const counselRoutes = defineRoutes({
     status: 201,
   },
   endAssignment: {
+    errors: ['ASSIGNMENT_ENDED', 'ASSIGNMENT_NOT_FOUND'],
     method: 'post',
     path: '/api/counties/:countyCode/assignments/:assignmentId/end',
     summary: '解除指派（记录原因，不删除）',
@@ -80,6 +84,7 @@ export const counselRoutes = defineRoutes({
   },
   // --- counsel profiles: the counsel keeps their own (session: a counsel not yet assigned keeps it too) ---
   myCounselProfile: {
+    errors: ['COUNSEL_PROFILE_NOT_COUNSEL'],
     method: 'get',
     path: '/api/counsel/me/profile',
     summary: '我的法律顾问资料（电话仅显示部分）',
@@ -88,6 +93,13 @@ export const counselRoutes = defineRoutes({
     reply: CounselProfile,
   },
   updateMyCounselProfile: {
+    errors: [
+      'CONTENT_CHECK_UNAVAILABLE',
+      'COUNSEL_NOT_FOUND',
+      'COUNSEL_PROFILE_NOT_COUNSEL',
+      'PROFILE_VILLAGE_NOT_SERVED',
+      'TEXT_CONTENT_RISKY',
+    ],
     method: 'put',
     path: '/api/counsel/me/profile',
     summary: '修改我的法律顾问资料（经内容安全检查，每次修改留痕）',
@@ -96,6 +108,7 @@ export const counselRoutes = defineRoutes({
     reply: CounselProfile,
   },
   myCounselProfileHistory: {
+    errors: ['COUNSEL_PROFILE_NOT_COUNSEL'],
     method: 'get',
     path: '/api/counsel/me/profile/history',
     summary: '我的法律顾问资料修改记录（最近100次，新的在前）',
@@ -104,6 +117,16 @@ export const counselRoutes = defineRoutes({
     reply: CounselProfileHistoryReply,
   },
   uploadMyCounselPhoto: {
+    errors: [
+      'CONTENT_CHECK_UNAVAILABLE',
+      'COUNSEL_NOT_FOUND',
+      'COUNSEL_PROFILE_NOT_COUNSEL',
+      'PHOTO_REQUIRED',
+      'PHOTO_TYPE_UNSUPPORTED',
+      'PROFILE_PHOTO_RISKY',
+      'PROFILE_PHOTO_TOO_LARGE',
+      'PROFILE_PHOTO_UNREADABLE',
+    ],
     method: 'post',
     path: '/api/counsel/me/profile/photo',
     rateLimit: 'post',
@@ -112,6 +135,7 @@ export const counselRoutes = defineRoutes({
     reply: CounselProfile,
   },
   myCounselWechatPhone: {
+    errors: ['COUNSEL_NOT_FOUND', 'COUNSEL_PROFILE_NOT_COUNSEL', 'WECHAT_PHONE_CODE_INVALID', 'WECHAT_UNAVAILABLE'],
     method: 'post',
     path: '/api/counsel/me/profile/wechat-phone',
     rateLimit: 'post',
@@ -122,6 +146,7 @@ export const counselRoutes = defineRoutes({
   },
   // --- county staff of the counsel's county correct a profile ---
   counselProfile: {
+    errors: ['COUNSEL_NOT_FOUND'],
     method: 'get',
     path: '/api/counties/:countyCode/counsel/:counselId/profile',
     summary: '本县法律顾问的资料（电话仅显示部分）',
@@ -131,6 +156,7 @@ export const counselRoutes = defineRoutes({
     reply: CounselProfile,
   },
   correctCounselProfile: {
+    errors: ['CONTENT_CHECK_UNAVAILABLE', 'COUNSEL_NOT_FOUND', 'PROFILE_VILLAGE_NOT_SERVED', 'TEXT_CONTENT_RISKY'],
     method: 'put',
     path: '/api/counties/:countyCode/counsel/:counselId/profile',
     summary: '更正本县法律顾问的资料（经内容安全检查，每次修改留痕）',
@@ -140,6 +166,7 @@ export const counselRoutes = defineRoutes({
     reply: CounselProfile,
   },
   counselProfileHistory: {
+    errors: ['COUNSEL_NOT_FOUND'],
     method: 'get',
     path: '/api/counties/:countyCode/counsel/:counselId/profile/history',
     summary: '本县法律顾问资料的修改记录（最近100次，新的在前）',
@@ -149,15 +176,26 @@ export const counselRoutes = defineRoutes({
     reply: CounselProfileHistoryReply,
   },
   uploadCounselPhoto: {
+    errors: [
+      'CONTENT_CHECK_UNAVAILABLE',
+      'COUNSEL_NOT_FOUND',
+      'PHOTO_REQUIRED',
+      'PHOTO_TYPE_UNSUPPORTED',
+      'PROFILE_PHOTO_RISKY',
+      'PROFILE_PHOTO_TOO_LARGE',
+      'PROFILE_PHOTO_UNREADABLE',
+    ],
     method: 'post',
     path: '/api/counties/:countyCode/counsel/:counselId/profile/photo',
     rateLimit: 'post',
     summary: `更换本县法律顾问的照片（${PHOTO_UPLOAD}）`,
     access: { kind: 'role', roles: countyStaff, scope: 'countyCode' },
     params: CounselProfileParams,
+    upload: { field: 'file', maxBytes: MAX_PROFILE_PHOTO_BYTES, types: ['image/jpeg', 'image/png', 'image/webp'] },
     reply: CounselProfile,
   },
   counselPhoto: {
+    errors: ['PHOTO_NOT_FOUND'],
     method: 'get',
     path: '/api/counsel/:counselId/photos/:photoId',
     // public like the paper notice board: an <Image src> in the mini-program sends no session header

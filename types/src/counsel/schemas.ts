@@ -1,4 +1,5 @@
 import { z } from '../zod';
+import { text } from '../text';
 import { ObjectId, VillageCode } from '../roles';
 
 /** "3 + X" service catalogue (docs/domain.md R5). */
@@ -74,7 +75,7 @@ export const AssignBody = z.object({ counselId: ObjectId, villageCode: VillageCo
 export type AssignBody = z.infer<typeof AssignBody>;
 
 export const EndAssignmentBody = z
-  .object({ reason: z.string().trim().min(2, '请填写解除原因').max(200, '原因过长') })
+  .object({ reason: text({ min: 2, max: 200, tooShort: '请填写解除原因', tooLong: '原因过长' }) })
   .strict()
   .openapi('EndAssignmentBody');
 export type EndAssignmentBody = z.infer<typeof EndAssignmentBody>;

@@ -1,6 +1,6 @@
 import { defineRoutes, countyStaff, placeStaff, CountyParams } from '../route';
 import { EmptyQuery } from '../common';
-import { CountyPolicy, CountyPolicyHistoryReply, UpdateCountyPolicyBody } from './schemas';
+import { CountyPolicyReply, CountyPolicyHistoryReply, UpdateCountyPolicyBody } from './schemas';
 
 /** The county-policy routes: method, path, access and schemas; the server's county-policy routes.ts handles exactly these. */
 export const countyPolicyRoutes = defineRoutes({
@@ -11,7 +11,7 @@ export const countyPolicyRoutes = defineRoutes({
     access: { kind: 'role', roles: placeStaff, scope: 'countyCode' },
     params: CountyParams,
     query: EmptyQuery,
-    reply: CountyPolicy,
+    reply: CountyPolicyReply,
   },
   updateCountyPolicy: {
     method: 'put',
@@ -20,7 +20,8 @@ export const countyPolicyRoutes = defineRoutes({
     access: { kind: 'role', roles: countyStaff, scope: 'countyCode' },
     params: CountyParams,
     body: UpdateCountyPolicyBody,
-    reply: CountyPolicy,
+    reply: CountyPolicyReply,
+    errors: ['PLACE_NOT_FOUND', 'COUNSEL_OVER_NEW_LIMIT', 'TEXT_CONTENT_RISKY', 'CONTENT_CHECK_UNAVAILABLE'],
   },
   countyPolicyHistory: {
     method: 'get',

@@ -1,5 +1,6 @@
 import { z } from '../zod';
-import { CountyCode } from '../roles';
+import { text } from '../text';
+import { CountyCode, ObjectId } from '../roles';
 import { COUNTY_BOARD_TEXT_LIMITS as T, COUNTY_POLICY_LIMITS, type CountyPolicyNumberKey } from '../constants';
 
 const UNITS: Record<CountyPolicyNumberKey, string> = {
@@ -43,6 +44,33 @@ export const CountyPolicy = z
   .openapi('CountyPolicy');
 export type CountyPolicy = z.infer<typeof CountyPolicy>;
 
+/** A counsel who serves more villages than the county's limit (it was lowered after they were assigned). */
+export const OverLimitCounsel = z
+  .object({
+    counselId: ObjectId,
+    name: z.string(),
+    /** villages (communities) the counsel serves now */
+    villagesServed: z.number().int(),
+    /** the county's limit they exceed */
+    limit: z.number().int(),
+  })
+  .openapi('OverLimitCounsel');
+export type OverLimitCounsel = z.infer<typeof OverLimitCounsel>;
+
+/**
+ * The policy as the policy routes return it, with the counsel now over its villages-per-counsel
+ * limit: their assignments stay, new ones are refused (docs/domain.md R1), so county staff can act.
+ */
+export const CountyPolicyReply = z
+  .object({
+    // one flat object in the document (an extend would be an allOf of CountyPolicy)
+    ...CountyPolicy.shape,
+    /** most villages first; empty when nobody is over */
+    overLimitCounsel: z.array(OverLimitCounsel),
+  })
+  .openapi('CountyPolicyReply');
+export type CountyPolicyReply = z.infer<typeof CountyPolicyReply>;
+
 export const UpdateCountyPolicyBody = z
   .object({
     maxVillagesPerCounsel: figure('maxVillagesPerCounsel').optional(),
@@ -56,17 +84,28 @@ export const UpdateCountyPolicyBody = z
     firstResponseHours: figure('firstResponseHours').optional(),
     closureDays: figure('closureDays').optional(),
     confirmResidents: z.boolean().optional(),
+    /**
+     * Lowering maxVillagesPerCounsel below what some counsel serve now is refused (409
+     * COUNSEL_OVER_NEW_LIMIT, the counsel in `details`) unless this is true: their assignments stay,
+     * new ones are refused until they are within the limit. Recorded with the change, not stored as a setting.
+     */
+    acknowledgeOverLimit: z.boolean().optional().openapi({
+      description:
+        '降低每名顾问最多服务村数、使部分法律顾问超出新上限时须为 true（已知悉：现有指派保留，不再新增），否则返回 409 COUNSEL_OVER_NEW_LIMIT，details 逐一列出超出上限的顾问（path 为顾问编号）',
+    }),
     procedures: z
-      .array(z.string().trim().min(2, '每条办事流程至少2个字').max(T.procedure, `每条办事流程不能超过${T.procedure}个字`))
+      .array(
+        text({ min: 2, max: T.procedure, tooShort: '每条办事流程至少2个字', tooLong: `每条办事流程不能超过${T.procedure}个字` }),
+      )
       .min(1, '请至少填写一条办事流程')
       .max(T.procedures, `办事流程最多${T.procedures}条`)
       .optional(),
-    supervisionText: z
-      .string()
-      .trim()
-      .min(2, '请填写监督说明')
-      .max(T.supervisionText, `监督说明不能超过${T.supervisionText}个字`)
-      .optional(),
+    supervisionText: text({
+      min: 2,
+      max: T.supervisionText,
+      tooShort: '请填写监督说明',
+      tooLong: `监督说明不能超过${T.supervisionText}个字`,
+    }).optional(),
   })
   .strict()
   .openapi('UpdateCountyPolicyBody');
@@ -78,6 +117,8 @@ export const CountyPolicyChange = z
     at: z.string().datetime(),
     byName: z.string(),
     changes: UpdateCountyPolicyBody,
+    /** the counsel over the new limit whom the editor acknowledged when lowering it (empty otherwise) */
+    acknowledgedOverLimit: z.array(OverLimitCounsel),
   })
   .openapi('CountyPolicyChange');
 export type CountyPolicyChange = z.infer<typeof CountyPolicyChange>;

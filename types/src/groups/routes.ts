@@ -40,6 +40,7 @@ export const groupsRoutes = defineRoutes({
     reply: GroupListReply,
   },
   groupMessages: {
+    errors: ['GROUP_NOT_FOUND'],
     method: 'get',
     path: '/api/groups/:groupCode/messages',
     summary: '群消息：取序号 after 之后的消息（按序、无缺漏、无重复）',
@@ -49,6 +50,7 @@ export const groupsRoutes = defineRoutes({
     reply: GroupMessagesReply,
   },
   postGroupMessage: {
+    errors: ['GROUP_BUSY', 'GROUP_NOT_FOUND', 'POST_CONTAINS_PRIVATE', 'POST_KEY_REUSED'],
     method: 'post',
     path: '/api/groups/:groupCode/messages',
     rateLimit: 'post',
@@ -58,8 +60,10 @@ export const groupsRoutes = defineRoutes({
     body: PostGroupMessageBody,
     reply: PostGroupMessageReply,
     status: 201,
+    alsoStatus: [200, 202],
   },
   removeGroupMessage: {
+    errors: ['GROUP_BUSY', 'MESSAGE_ALREADY_REMOVED', 'MESSAGE_NOT_FOUND'],
     method: 'post',
     path: '/api/groups/:groupCode/messages/:seq/remove',
     summary: '管理员删除群消息（须写原因，留痕）',
@@ -69,6 +73,16 @@ export const groupsRoutes = defineRoutes({
     reply: GroupMessage,
   },
   takeMessagePrivate: {
+    errors: [
+      'CONSULTATION_KEY_REUSED',
+      'CONSULTATION_NOT_FOUND',
+      'GROUP_BUSY',
+      'MESSAGE_ALREADY_REMOVED',
+      'MESSAGE_NOT_FOUND',
+      'PHOTO_NOT_FOUND',
+      'TAKE_PRIVATE_INVALID',
+      'TAKE_PRIVATE_NOT_COUNSEL',
+    ],
     method: 'post',
     path: '/api/groups/:groupCode/messages/:seq/take-private',
     summary: '法律顾问把涉及隐私的群消息转为私下咨询（群内只显示已转私下）',
@@ -78,6 +92,7 @@ export const groupsRoutes = defineRoutes({
     status: 201,
   },
   groupMembers: {
+    errors: ['GROUP_NOT_FOUND'],
     method: 'get',
     path: '/api/groups/:groupCode/members',
     summary: '群成员与入群申请（管理员）',
@@ -87,6 +102,7 @@ export const groupsRoutes = defineRoutes({
     reply: GroupMembersReply,
   },
   decideJoinRequest: {
+    errors: ['GROUP_BUSY', 'GROUP_NOT_FOUND', 'NO_PENDING_REQUEST', 'USER_NOT_FOUND'],
     method: 'post',
     path: '/api/groups/:groupCode/members/:userId/decide',
     summary: '审核入群申请：同意或拒绝（留痕）',
@@ -96,6 +112,7 @@ export const groupsRoutes = defineRoutes({
     reply: GroupMember,
   },
   moderateMember: {
+    errors: ['GROUP_NOT_FOUND', 'MEMBER_STATE_INVALID', 'MODERATOR_PROTECTED', 'USER_NOT_FOUND'],
     method: 'post',
     path: '/api/groups/:groupCode/members/:userId/moderate',
     summary: '禁言、解除禁言或移出成员（须写原因，留痕，立即生效）',
@@ -105,6 +122,7 @@ export const groupsRoutes = defineRoutes({
     reply: GroupMember,
   },
   groupActions: {
+    errors: ['GROUP_NOT_FOUND'],
     method: 'get',
     path: '/api/groups/:groupCode/actions',
     summary: '群管理记录（入群、审核、禁言、移出、删帖；永不删除）',
@@ -114,6 +132,7 @@ export const groupsRoutes = defineRoutes({
     reply: GroupActionsReply,
   },
   joinGroup: {
+    errors: ['GROUP_BUSY', 'GROUP_NOT_FOUND'],
     method: 'post',
     path: '/api/groups/:groupCode/join',
     summary: '加入工作群：按规则直接加入或提交申请（由司法所审核）',
@@ -132,6 +151,7 @@ export const groupsRoutes = defineRoutes({
     reply: HeldPostsReply,
   },
   decideHeldPost: {
+    errors: ['GROUP_BUSY', 'HELD_POST_DECIDED', 'HELD_POST_NOT_FOUND'],
     method: 'post',
     path: '/api/places/:code/held-posts/:heldId/decide',
     summary: '放行或不予发布待审核的群消息（留痕）',

@@ -1,4 +1,5 @@
 import { z } from '../zod';
+import { text } from '../text';
 import { CLIENT_KEY_PATTERN, GROUP_POST_MAX_LENGTH, TIERS } from '../constants';
 import { GROUP_ACTION_LABELS, GROUP_STANDING_LABELS, GROUP_TIER_LABELS, PII_KIND_LABELS } from '../labels';
 import { ObjectId, PlaceCode } from '../roles';
@@ -81,7 +82,12 @@ export const ClientKey = z.string().regex(CLIENT_KEY_PATTERN, '客户端编号�
 export const PostGroupMessageBody = z
   .object({
     clientKey: ClientKey,
-    text: z.string().trim().min(1, '消息不能为空').max(GROUP_POST_MAX_LENGTH, `消息不能超过${GROUP_POST_MAX_LENGTH}字`),
+    text: text({
+      min: 1,
+      max: GROUP_POST_MAX_LENGTH,
+      tooShort: '消息不能为空',
+      tooLong: `消息不能超过${GROUP_POST_MAX_LENGTH}字`,
+    }),
   })
   .strict()
   .openapi('PostGroupMessageBody');
@@ -97,7 +103,7 @@ export const PostGroupMessageReply = z
 export type PostGroupMessageReply = z.infer<typeof PostGroupMessageReply>;
 
 export const JoinGroupBody = z
-  .object({ note: z.string().trim().max(200, '申请说明不能超过200字').optional() })
+  .object({ note: text({ max: 200, tooLong: '申请说明不能超过200字' }).optional() })
   .strict()
   .openapi('JoinGroupBody');
 export const JoinGroupReply = z.object({ standing: GroupStanding }).openapi('JoinGroupReply');
@@ -118,10 +124,10 @@ export const GroupMembersQuery = z.object({ standing: z.enum(['pending', 'member
 export const GroupMembersReply = z.object({ items: z.array(GroupMember) }).openapi('GroupMembersReply');
 export type GroupMembersReply = z.infer<typeof GroupMembersReply>;
 
-const Reason = z.string().trim().min(2, '请填写原因').max(200, '原因不能超过200字');
+const Reason = text({ min: 2, max: 200, tooShort: '请填写原因', tooLong: '原因不能超过200字' });
 
 export const DecideJoinBody = z
-  .object({ decision: z.enum(['approve', 'refuse']), reason: z.string().trim().max(200).optional() })
+  .object({ decision: z.enum(['approve', 'refuse']), reason: text({ max: 200, tooLong: '原因不能超过200字' }).optional() })
   .strict()
   .openapi('DecideJoinBody');
 export const ModerateMemberBody = z
@@ -166,7 +172,7 @@ export const HeldPostsQuery = z.object({ status: z.enum(['held', 'released', 're
 export const HeldPostsReply = z.object({ items: z.array(HeldPost) }).openapi('HeldPostsReply');
 export type HeldPostsReply = z.infer<typeof HeldPostsReply>;
 export const DecideHeldPostBody = z
-  .object({ decision: z.enum(['release', 'reject']), reason: z.string().trim().max(200).optional() })
+  .object({ decision: z.enum(['release', 'reject']), reason: text({ max: 200, tooLong: '原因不能超过200字' }).optional() })
   .strict()
   .openapi('DecideHeldPostBody');
 export const HeldPostParams = z.object({ code: PlaceCode, heldId: ObjectId }).strict();

@@ -31,6 +31,7 @@ const InvitationParams = z.object({ code: PlaceCode, invitationId: ObjectId }).s
  */
 export const invitationsRoutes = defineRoutes({
   createInvitation: {
+    errors: ['GRANT_NOT_ALLOWED', 'PLACE_NOT_FOUND', 'ROLE_PLACE_MISMATCH', 'USER_NOT_FOUND'],
     method: 'post',
     path: '/api/places/:code/invitations',
     summary: '邀请他人在本地担任角色（生成邀请码和小程序码）',
@@ -50,6 +51,15 @@ export const invitationsRoutes = defineRoutes({
     reply: InvitationListReply,
   },
   invitationQrCode: {
+    errors: [
+      'GRANT_NOT_ALLOWED',
+      'INVITATION_EXPIRED',
+      'INVITATION_NOT_FOUND',
+      'INVITATION_USED_UP',
+      'INVITATION_WITHDRAWN',
+      'ROLE_PLACE_MISMATCH',
+      'WECHAT_UNAVAILABLE',
+    ],
     method: 'get',
     path: '/api/places/:code/invitations/:invitationId/qrcode',
     summary: '邀请的小程序码（扫码接受邀请）',
@@ -60,6 +70,14 @@ export const invitationsRoutes = defineRoutes({
     replyContentType: 'image/png',
   },
   withdrawInvitation: {
+    errors: [
+      'GRANT_NOT_ALLOWED',
+      'INVITATION_NOT_FOUND',
+      'INVITATION_USED_UP',
+      'INVITATION_WITHDRAWN',
+      'ROLE_PLACE_MISMATCH',
+      'USER_NOT_FOUND',
+    ],
     method: 'post',
     path: '/api/places/:code/invitations/:invitationId/withdraw',
     summary: '撤回尚未用完的邀请',
@@ -69,6 +87,7 @@ export const invitationsRoutes = defineRoutes({
     reply: Invitation,
   },
   previewInvitation: {
+    errors: ['INVITATION_EXPIRED', 'INVITATION_NOT_FOUND', 'INVITATION_USED_UP', 'INVITATION_WITHDRAWN'],
     method: 'get',
     path: '/api/invitations/by-code/:invitationCode',
     summary: '查看邀请码将授予的角色（接受之前）',
@@ -78,6 +97,17 @@ export const invitationsRoutes = defineRoutes({
     reply: InvitationPreview,
   },
   redeemInvitation: {
+    errors: [
+      'INVITATION_ALREADY_USED',
+      'INVITATION_EXPIRED',
+      'INVITATION_NOT_FOUND',
+      'INVITATION_USED_UP',
+      'INVITATION_WITHDRAWN',
+      'LEGAL_LITERATE_LIMIT',
+      'ROLE_ALREADY_HELD',
+      'USER_NOT_FOUND',
+      'VILLAGE_NOT_FOUND',
+    ],
     method: 'post',
     path: '/api/invitations/redeem',
     summary: '接受邀请，获得角色',
@@ -96,6 +126,14 @@ export const invitationsRoutes = defineRoutes({
     reply: StaffListReply,
   },
   withdrawRole: {
+    errors: [
+      'ASSIGNMENT_ENDED',
+      'ASSIGNMENT_NOT_FOUND',
+      'GRANT_NOT_ALLOWED',
+      'ROLE_NOT_HELD',
+      'ROLE_PLACE_MISMATCH',
+      'USER_NOT_FOUND',
+    ],
     method: 'post',
     path: '/api/places/:code/staff/:userId/withdraw',
     summary: '撤销某人在本地担任的角色（须填写原因；法律顾问的村指派一并解除）',

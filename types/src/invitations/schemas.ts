@@ -1,4 +1,5 @@
 import { z } from '../zod';
+import { text } from '../text';
 import { ObjectId, Role } from '../roles';
 import { Me, RoleGrant } from '../accounts/schemas';
 import { INVITATION_STATUS_LABELS, ROLE_CHANGE_KIND_LABELS } from '../labels';
@@ -77,7 +78,7 @@ export const CreateInvitationBody = z
     role: InvitationRole,
     days: whole('有效期', INVITATION_DAYS, '天').default(INVITATION_DAYS.default),
     uses: whole('可使用人数', INVITATION_USES, '人').default(INVITATION_USES.default),
-    note: z.string().trim().max(50, '备注最多50字').optional(),
+    note: text({ max: 50, tooLong: '备注最多50字' }).optional(),
   })
   .strict()
   .openapi('CreateInvitationBody');
@@ -89,7 +90,7 @@ export const InvitationListReply = z.object({ items: z.array(Invitation) }).open
 export type InvitationListReply = z.infer<typeof InvitationListReply>;
 
 export const WithdrawInvitationBody = z
-  .object({ reason: z.string().trim().max(ROLE_WITHDRAW_REASON_LENGTH.max, '原因过长').optional() })
+  .object({ reason: text({ max: ROLE_WITHDRAW_REASON_LENGTH.max, tooLong: '原因过长' }).optional() })
   .strict()
   .openapi('WithdrawInvitationBody');
 export type WithdrawInvitationBody = z.infer<typeof WithdrawInvitationBody>;
@@ -145,11 +146,11 @@ export type StaffListReply = z.infer<typeof StaffListReply>;
 export const WithdrawRoleBody = z
   .object({
     role: InvitationRole,
-    reason: z
-      .string()
-      .trim()
-      .min(ROLE_WITHDRAW_REASON_LENGTH.min, `请填写撤销原因（至少${ROLE_WITHDRAW_REASON_LENGTH.min}个字）`)
-      .max(ROLE_WITHDRAW_REASON_LENGTH.max, '原因过长'),
+    reason: text({
+      ...ROLE_WITHDRAW_REASON_LENGTH,
+      tooShort: `请填写撤销原因（至少${ROLE_WITHDRAW_REASON_LENGTH.min}个字）`,
+      tooLong: '原因过长',
+    }),
   })
   .strict()
   .openapi('WithdrawRoleBody');

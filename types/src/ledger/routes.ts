@@ -31,6 +31,18 @@ export const ledgerRoutes = defineRoutes({
     body: SubmitLedgerEntryBody,
     reply: LedgerEntry,
     status: 201,
+    alsoStatus: [200],
+    errors: [
+      'LEDGER_VILLAGE_NOT_SERVED',
+      'LEDGER_END_BEFORE_START',
+      'LEDGER_TOO_LONG',
+      'LEDGER_IN_FUTURE',
+      'LEDGER_TOO_OLD',
+      'LEDGER_ATTENDEES_REQUIRED',
+      'LEDGER_CORRECTION_INVALID',
+      'LEDGER_PERIOD_LOCKED',
+      'LEDGER_KEY_REUSED',
+    ],
   },
   myLedgerEntries: {
     method: 'get',
@@ -47,6 +59,7 @@ export const ledgerRoutes = defineRoutes({
     access: { kind: 'role', roles: ['counsel'], scope: null },
     query: ProgressQuery,
     reply: ProgressReply,
+    errors: ['LEDGER_MONTH_NOT_STARTED'],
   },
   townshipLedgerEntries: {
     method: 'get',
@@ -65,6 +78,7 @@ export const ledgerRoutes = defineRoutes({
     params: z.object({ townshipCode: TownshipCode, entryId: ObjectId }).strict(),
     body: ReviewLedgerEntryBody,
     reply: LedgerEntry,
+    errors: ['LEDGER_ENTRY_NOT_FOUND', 'LEDGER_ALREADY_REVIEWED'],
   },
   runReminders: {
     method: 'post',
@@ -82,6 +96,7 @@ export const ledgerRoutes = defineRoutes({
     params: z.object({ townshipCode: TownshipCode }).strict(),
     query: TownshipComplianceQuery,
     reply: ComplianceReply,
+    errors: ['LEDGER_MONTH_NOT_STARTED'],
   },
   countyCompliance: {
     method: 'get',
@@ -91,6 +106,7 @@ export const ledgerRoutes = defineRoutes({
     params: CountyParams,
     query: ComplianceQuery,
     reply: ComplianceReply,
+    errors: ['LEDGER_MONTH_NOT_STARTED'],
   },
   provinceCompliance: {
     method: 'get',
@@ -100,6 +116,7 @@ export const ledgerRoutes = defineRoutes({
     params: z.object({ provinceCode: ProvinceCode }).strict(),
     query: ProvinceComplianceQuery,
     reply: ProvinceComplianceReply,
+    errors: ['PLACE_NOT_FOUND', 'LEDGER_MONTH_NOT_STARTED'],
   },
   ledgerExport: {
     method: 'get',
@@ -110,6 +127,7 @@ export const ledgerRoutes = defineRoutes({
     query: LedgerExportQuery,
     reply: z.any(),
     replyContentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    errors: ['LEDGER_MONTH_NOT_STARTED'],
   },
   lockLedgerMonth: {
     method: 'post',
@@ -119,5 +137,6 @@ export const ledgerRoutes = defineRoutes({
     params: LockMonthParams,
     reply: LedgerLock,
     status: 201,
+    errors: ['LEDGER_MONTH_NOT_FINISHED', 'PLACE_NOT_FOUND', 'LEDGER_ALREADY_LOCKED'],
   },
 });

@@ -1,4 +1,5 @@
 import { z } from '../zod';
+import { text } from '../text';
 import { CLIENT_KEY_PATTERN } from '../constants';
 import { LEDGER_KIND_LABELS, LEDGER_MODE_LABELS, LEDGER_STATUS_LABELS } from '../labels';
 import { ObjectId, TownshipCode, VillageCode } from '../roles';
@@ -46,7 +47,7 @@ export const SubmitLedgerEntryBody = z
     mode: LedgerMode.default('on_site'),
     startAt: z.string().datetime({ offset: true, message: '开始时间格式不正确' }),
     endAt: z.string().datetime({ offset: true, message: '结束时间格式不正确' }),
-    summary: z.string().trim().min(2, '请填写服务内容').max(2000, '服务内容过长'),
+    summary: text({ min: 2, max: 2000, tooShort: '请填写服务内容', tooLong: '服务内容过长' }),
     attendees: z.number().int().min(0).max(100000).optional(),
     location: GeoPoint.optional(),
     /** recorded with the check-in/check-out timer rather than typed afterwards */
@@ -54,7 +55,7 @@ export const SubmitLedgerEntryBody = z
     /** a correction: the entry it corrects (never changed itself) */
     correctsEntryId: ObjectId.optional(),
     /** required when the month is already locked */
-    lateReason: z.string().trim().min(2).max(500).optional(),
+    lateReason: text({ min: 2, max: 500, tooShort: '补登原因至少2个字', tooLong: '补登原因不能超过500个字' }).optional(),
   })
   .strict()
   .openapi('SubmitLedgerEntryBody');
@@ -100,8 +101,13 @@ export type LedgerEntryListReply = z.infer<typeof LedgerEntryListReply>;
 
 export const ReviewLedgerEntryBody = z
   .discriminatedUnion('decision', [
-    z.object({ decision: z.literal('approve'), reason: z.string().trim().max(500).optional() }).strict(),
-    z.object({ decision: z.literal('return'), reason: z.string().trim().min(2, '退回时请填写原因').max(500) }).strict(),
+    z.object({ decision: z.literal('approve'), reason: text({ max: 500, tooLong: '原因不能超过500个字' }).optional() }).strict(),
+    z
+      .object({
+        decision: z.literal('return'),
+        reason: text({ min: 2, max: 500, tooShort: '退回时请填写原因', tooLong: '原因不能超过500个字' }),
+      })
+      .strict(),
   ])
   .openapi('ReviewLedgerEntryBody');
 export type ReviewLedgerEntryBody = z.infer<typeof ReviewLedgerEntryBody>;
@@ -195,9 +201,24 @@ export const ComplianceSummary = z.object({
 });
 export type ComplianceSummary = z.infer<typeof ComplianceSummary>;
 
+/**
+ * The cut-off of a report's figures (docs/domain.md R2): service before this instant counts — the
+ * end of the month (the first instant of the next, Beijing time) for a past month, the moment of the
+ * request for the running month. Never later months: the quarter and the year count up to the
+ * month's end. Reviews and late entries ("补登") of the period still change a report; the archive of
+ * a locked month is its export, which never changes.
+ */
+export const ReportAsOf = z.string().datetime({ offset: true }).openapi({
+  description:
+    '统计截至（不含此刻）：往月为该月月末（北京时间次月 1 日 0 时），本月为查询时刻；本季度、本年度只计该月月末以前的服务',
+  example: '2026-11-30T16:00:00.000Z',
+});
+
 export const ComplianceReply = z
   .object({
     month: z.string(),
+    /** services up to this instant count (ReportAsOf) */
+    asOf: ReportAsOf,
     quarter: z.string(),
     year: z.string(),
     targets: ComplianceTargets,
@@ -218,6 +239,8 @@ export const ProvinceComplianceReply = z
     provinceCode: z.string(),
     name: z.string(),
     month: z.string(),
+    /** services up to this instant count (ReportAsOf) */
+    asOf: ReportAsOf,
     quarter: z.string(),
     year: z.string(),
     summary: ComplianceSummary,

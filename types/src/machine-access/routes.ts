@@ -18,6 +18,7 @@ import {
  */
 export const machineAccessRoutes = defineRoutes({
   issueMachineCredential: {
+    errors: ['MACHINE_CREDENTIAL_NOT_ALLOWED', 'MACHINE_CREDENTIAL_PLACE_LEVEL', 'PLACE_NOT_FOUND', 'USER_NOT_FOUND'],
     method: 'post',
     path: '/api/places/:code/machine-credentials',
     summary: '签发机器凭证：供省级平台、12348 平台只读调用本地区报表、统计和台账导出（密钥只显示这一次）',
@@ -28,6 +29,7 @@ export const machineAccessRoutes = defineRoutes({
     status: 201,
   },
   listMachineCredentials: {
+    errors: ['MACHINE_CREDENTIAL_NOT_ALLOWED', 'MACHINE_CREDENTIAL_PLACE_LEVEL'],
     method: 'get',
     path: '/api/places/:code/machine-credentials',
     summary: '本地区的机器凭证（含已吊销的；省级列出全省的）',
@@ -37,6 +39,13 @@ export const machineAccessRoutes = defineRoutes({
     reply: MachineCredentialListReply,
   },
   revokeMachineCredential: {
+    errors: [
+      'MACHINE_CREDENTIAL_NOT_ALLOWED',
+      'MACHINE_CREDENTIAL_NOT_FOUND',
+      'MACHINE_CREDENTIAL_PLACE_LEVEL',
+      'MACHINE_CREDENTIAL_REVOKED',
+      'USER_NOT_FOUND',
+    ],
     method: 'post',
     path: '/api/places/:code/machine-credentials/:credentialId/revoke',
     summary: '吊销机器凭证（须写原因；吊销后立即失效，不可恢复）',
@@ -46,6 +55,7 @@ export const machineAccessRoutes = defineRoutes({
     reply: MachineCredential,
   },
   machineCredentialCalls: {
+    errors: ['MACHINE_CREDENTIAL_NOT_ALLOWED', 'MACHINE_CREDENTIAL_NOT_FOUND', 'MACHINE_CREDENTIAL_PLACE_LEVEL'],
     method: 'get',
     path: '/api/places/:code/machine-credentials/:credentialId/calls',
     summary: '机器凭证的调用记录（按北京时间日期，最新的在前）',

@@ -1,4 +1,5 @@
 import { z } from '../zod';
+import { text } from '../text';
 import { ObjectId, PlaceCode } from '../roles';
 
 /**
@@ -13,14 +14,14 @@ const Person = z.object({ id: ObjectId, name: z.string() });
 export const IssueMachineCredentialBody = z
   .object({
     /** which system uses it, e.g. 辽宁省12348平台 */
-    name: z.string().trim().min(2, '系统名称至少2个字').max(60, '系统名称不应超过60个字'),
+    name: text({ min: 2, max: 60, tooShort: '系统名称至少2个字', tooLong: '系统名称不应超过60个字' }),
   })
   .strict()
   .openapi('IssueMachineCredentialBody');
 export type IssueMachineCredentialBody = z.infer<typeof IssueMachineCredentialBody>;
 
 export const RevokeMachineCredentialBody = z
-  .object({ reason: z.string().trim().min(2, '请填写吊销原因（至少2个字）').max(200, '吊销原因不应超过200个字') })
+  .object({ reason: text({ min: 2, max: 200, tooShort: '请填写吊销原因（至少2个字）', tooLong: '吊销原因不应超过200个字' }) })
   .strict()
   .openapi('RevokeMachineCredentialBody');
 export type RevokeMachineCredentialBody = z.infer<typeof RevokeMachineCredentialBody>;

@@ -15,6 +15,7 @@ export const placesRoutes = defineRoutes({
     reply: VillageSearchReply,
   },
   village: {
+    errors: ['VILLAGE_NOT_FOUND'],
     method: 'get',
     path: '/api/places/villages/:villageCode',
     summary: '按区划代码查看一个村（社区）：所属乡镇、县',
@@ -24,6 +25,7 @@ export const placesRoutes = defineRoutes({
     reply: VillageSummary,
   },
   villageByInvite: {
+    errors: ['INVITE_CODE_NOT_FOUND', 'VILLAGE_NOT_FOUND'],
     method: 'get',
     path: '/api/places/invite/:inviteCode',
     summary: '按邀请码（小程序码 scene）查找村（社区）',
@@ -33,6 +35,7 @@ export const placesRoutes = defineRoutes({
     reply: VillageSummary,
   },
   placeChildren: {
+    errors: ['PLACE_NOT_FOUND'],
     method: 'get',
     path: '/api/places/:code/children',
     summary: '下级区划（司法所、司法局工作人员）',
@@ -42,6 +45,7 @@ export const placesRoutes = defineRoutes({
     reply: PlaceChildrenReply,
   },
   villageQrCode: {
+    errors: ['VILLAGE_NOT_FOUND', 'WECHAT_UNAVAILABLE'],
     method: 'get',
     path: '/api/villages/:villageCode/qrcode',
     summary: '本村小程序码（扫码绑定村）',

@@ -1,4 +1,5 @@
 import { z } from '../zod';
+import { text } from '../text';
 import { PlaceCode, PlaceLevel, VillageCode } from '../roles';
 
 export const Place = z
@@ -25,7 +26,7 @@ export type VillageSummary = z.infer<typeof VillageSummary>;
 
 export const VillageSearchQuery = z
   .object({
-    q: z.string().trim().min(1, '请输入村（社区）名称').max(30, '名称过长'),
+    q: text({ min: 1, max: 30, tooShort: '请输入村（社区）名称', tooLong: '名称过长' }),
     countyCode: z
       .string()
       .regex(/^\d{6}$/)

@@ -20,6 +20,7 @@ export const residentsRoutes = defineRoutes({
     reply: ResidentListReply,
   },
   confirmResident: {
+    errors: ['RESIDENT_ALREADY_DECIDED', 'RESIDENT_NOT_FOUND'],
     method: 'post',
     path: '/api/villages/:villageCode/residents/:userId/confirm',
     summary: '确认村（居）民身份（村两委成员或司法所）',
@@ -28,6 +29,7 @@ export const residentsRoutes = defineRoutes({
     reply: Resident,
   },
   declineResident: {
+    errors: ['RESIDENT_ALREADY_DECIDED', 'RESIDENT_NOT_FOUND'],
     method: 'post',
     path: '/api/villages/:villageCode/residents/:userId/decline',
     summary: '不予确认村（居）民身份（记录原因，解除与本村的绑定）',

@@ -1,4 +1,5 @@
 import { z } from '../zod';
+import { text } from '../text';
 import { ObjectId, VillageCode } from '../roles';
 
 /**
@@ -29,7 +30,7 @@ export const ResidentListReply = z
 export type ResidentListReply = z.infer<typeof ResidentListReply>;
 
 export const DeclineResidentBody = z
-  .object({ reason: z.string().trim().min(2, '请填写不予确认的原因').max(200, '原因过长') })
+  .object({ reason: text({ min: 2, max: 200, tooShort: '请填写不予确认的原因', tooLong: '原因过长' }) })
   .strict()
   .openapi('DeclineResidentBody');
 export type DeclineResidentBody = z.infer<typeof DeclineResidentBody>;

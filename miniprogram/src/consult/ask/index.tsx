@@ -20,6 +20,7 @@ import {
   saveAskDraft,
   type AskDraft,
 } from '../services/consult';
+import { countChars, inputMaxLength } from '@vc/types/src/constants';
 
 const EMPTY: AskDraft = { question: '', clientKey: null, keyFor: null, photos: [] };
 
@@ -85,16 +86,16 @@ export default function ConsultAsk() {
     return (current.photos ?? []).map((p) => p.photoId!).filter(Boolean);
   }
 
-  const length = draft.question.trim().length;
+  const length = countChars(draft.question.trim());
 
   function submit() {
     if (action.busy) return;
     const question = draft.question.trim();
-    if (question.length < QUESTION_MIN) {
+    if (countChars(question) < QUESTION_MIN) {
       action.fail(`请把问题写清楚（至少${QUESTION_MIN}个字）`);
       return;
     }
-    if (question.length > QUESTION_MAX) {
+    if (countChars(question) > QUESTION_MAX) {
       action.fail(`问题不能超过${QUESTION_MAX}字`);
       return;
     }
@@ -139,7 +140,7 @@ export default function ConsultAsk() {
           className="input"
           style={{ height: '160px', padding: '8px 12px', width: '100%' }}
           value={draft.question}
-          maxlength={QUESTION_MAX}
+          maxlength={inputMaxLength(QUESTION_MAX)}
           placeholder="请写清楚事情经过和想问的问题（至少5个字）"
           onInput={(e) => edit(e.detail.value)}
         />

@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import type { ConsultationSummary } from '@vc/types';
 import { CONSULTATION_STATUS_LABELS, LATE_COLOR, TIER_LABELS, deadlineOf, handlerText, when } from '../services/consult';
+import { countChars } from '@vc/types/src/constants';
 
 interface Props {
   c: ConsultationSummary;
@@ -25,7 +26,7 @@ export function ConsultItem({ c, handlerView, onOpen }: Props) {
       {handlerView && <View className="subtitle">{c.villageName}</View>}
       <View id={`consult-preview-${c.id}`}>
         {c.preview}
-        {c.preview.length >= 60 ? '…' : ''}
+        {countChars(c.preview) >= 60 ? '…' : ''}
       </View>
       <View className="row">
         <View className="tag" id={`consult-tier-${c.id}`}>

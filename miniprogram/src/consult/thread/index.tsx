@@ -24,6 +24,7 @@ import {
   handlerText,
   when,
 } from '../services/consult';
+import { countChars, inputMaxLength } from '@vc/types/src/constants';
 
 const NOTHING: Consultation['can'] = { answer: false, escalate: false, close: false, followUp: false, rate: false };
 
@@ -145,7 +146,7 @@ export default function ConsultThread() {
 
   function submitAnswer() {
     const text = answer.trim();
-    if (text.length < 2) return refuse('请填写答复内容');
+    if (countChars(text) < 2) return refuse('请填写答复内容');
     act(
       () => call('answerConsultation', { params: { consultationId }, body: { clientKey: answerKey.keyFor(text), text } }),
       '已答复',
@@ -158,7 +159,7 @@ export default function ConsultThread() {
 
   function submitFollowUp() {
     const text = followUp.trim();
-    if (text.length < 2) return refuse('请填写追问内容');
+    if (countChars(text) < 2) return refuse('请填写追问内容');
     act(
       () => call('followUpConsultation', { params: { consultationId }, body: { clientKey: followUpKey.keyFor(text), text } }),
       '已追问，请等待答复',
@@ -171,7 +172,7 @@ export default function ConsultThread() {
 
   function submitEscalation(toName: string) {
     const r = reason.trim();
-    if (r.length < 2) return refuse('请填写提交上级的原因');
+    if (countChars(r) < 2) return refuse('请填写提交上级的原因');
     act(
       () => call('escalateConsultation', { params: { consultationId }, body: { reason: r } }),
       `已提交${toName}`,
@@ -240,7 +241,7 @@ export default function ConsultThread() {
             className="input"
             style={{ height: '140px', padding: '8px 12px', width: '100%' }}
             value={answer}
-            maxlength={2000}
+            maxlength={inputMaxLength(2000)}
             placeholder="答复内容（首问负责：答复后由您负责办理到底）"
             onInput={(e) => setAnswer(e.detail.value)}
           />
@@ -258,6 +259,7 @@ export default function ConsultThread() {
             id="escalate-reason"
             className="input"
             value={reason}
+            maxlength={inputMaxLength(500)}
             placeholder="提交上级的原因（必填）"
             onInput={(e) => setReason(e.detail.value)}
           />
@@ -275,7 +277,7 @@ export default function ConsultThread() {
             className="input"
             style={{ height: '120px', padding: '8px 12px', width: '100%' }}
             value={followUp}
-            maxlength={2000}
+            maxlength={inputMaxLength(2000)}
             placeholder="还有不清楚的，可以继续问"
             onInput={(e) => setFollowUp(e.detail.value)}
           />
@@ -313,7 +315,7 @@ export default function ConsultThread() {
             className="input"
             style={{ height: '100px', padding: '8px 12px', width: '100%' }}
             value={comment}
-            maxlength={500}
+            maxlength={inputMaxLength(500)}
             placeholder="意见或建议（可不填）"
             onInput={(e) => setComment(e.detail.value)}
           />

@@ -9,10 +9,13 @@ import { useAction } from '../../shared/hooks/useAction';
 import { staffPlace } from '../../shared/hooks/useStaffPlace';
 import { goto, replaceWith } from '../../shared/nav';
 import { getSession } from '../../shared/session';
+import { countChars, inputMaxLength } from '@vc/types/src/constants';
 
 function CounselItem(props: { item: CounselListItem; max: number; active: boolean; onPick: () => void; onProfile: () => void }) {
   const { item, max, active, onPick, onProfile } = props;
   const full = item.villages.length >= max;
+  // the county lowered its limit after they were assigned: nothing ends, nothing is added (county policy)
+  const over = item.villages.length > max;
   return (
     <View
       id={`counsel-item-${item.id}`}
@@ -42,6 +45,11 @@ function CounselItem(props: { item: CounselListItem; max: number; active: boolea
         </View>
       </View>
       {item.villages.length > 0 && <View className="muted">{item.villages.map((v) => v.name).join('、')}</View>}
+      {over && (
+        <View id={`counsel-over-${item.id}`} className="error">
+          超出上限（{max} 个村），保留现有指派，不再新增
+        </View>
+      )}
     </View>
   );
 }
@@ -146,7 +154,7 @@ export default function CountyAssign() {
 
   function end(a: Assignment) {
     if (!countyCode) return;
-    if (reason.trim().length < 2) {
+    if (countChars(reason.trim()) < 2) {
       action.fail('请填写解除原因');
       return;
     }
@@ -200,6 +208,7 @@ export default function CountyAssign() {
               id="end-reason"
               className="input"
               value={reason}
+              maxlength={inputMaxLength(200)}
               placeholder="解除原因（必填），如：工作调动"
               onInput={(e) => setReason(e.detail.value)}
             />

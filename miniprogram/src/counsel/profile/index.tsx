@@ -22,6 +22,7 @@ import {
   uploadProfilePhoto,
   type ProfileForm,
 } from '../services/profile';
+import { inputMaxLength } from '@vc/types/src/constants';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 
@@ -197,7 +198,7 @@ export default function CounselProfilePage() {
               className="input"
               style={{ height: '140px', padding: '8px 12px', width: '100%' }}
               value={form.duties}
-              maxlength={700}
+              maxlength={inputMaxLength(700)}
               onInput={(e) => set('duties', e.detail.value)}
             />
             <Field

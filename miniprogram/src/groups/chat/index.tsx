@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import Taro, { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { GroupMessage } from '@vc/types';
-import { GROUP_POST_MAX_LENGTH } from '@vc/types/src/constants';
+import { GROUP_POST_MAX_LENGTH, countChars } from '@vc/types/src/constants';
 import { call } from '../../shared/api';
 import { Button } from '../../shared/components/Button';
 import { Feedback } from '../../shared/components/Feedback';
@@ -121,7 +121,7 @@ export default function GroupChatPage() {
       post.fail('请输入消息内容');
       return;
     }
-    if (text.length > GROUP_POST_MAX_LENGTH) {
+    if (countChars(text) > GROUP_POST_MAX_LENGTH) {
       post.fail(`消息不能超过${GROUP_POST_MAX_LENGTH}字`);
       return;
     }
@@ -164,7 +164,7 @@ export default function GroupChatPage() {
 
   function remove(m: GroupMessage, reason: string) {
     clearNotes();
-    if (reason.length < 2) {
+    if (countChars(reason) < 2) {
       action.fail('请填写删除原因（至少2个字）');
       return;
     }

@@ -1,5 +1,5 @@
 import { Textarea, View } from '@tarojs/components';
-import { GROUP_POST_MAX_LENGTH } from '@vc/types/src/constants';
+import { GROUP_POST_MAX_LENGTH, inputMaxLength } from '@vc/types/src/constants';
 import { Button } from '../../shared/components/Button';
 
 interface Props {
@@ -28,7 +28,7 @@ export function GroupComposer({ value, onInput, onSend, sending, retry, muted }:
         style={{ height: 'auto', minHeight: '96px', padding: '12px' }}
         value={muted ? '' : value}
         disabled={muted}
-        maxlength={GROUP_POST_MAX_LENGTH}
+        maxlength={inputMaxLength(GROUP_POST_MAX_LENGTH)}
         autoHeight
         placeholder={muted ? '您已被禁言，不能发言' : '输入消息（不要发身份证号、手机号、银行卡号等个人信息）'}
         onInput={(e) => onInput(e.detail.value)}

@@ -3,6 +3,7 @@ import { Input, View } from '@tarojs/components';
 import type { HeldPost } from '@vc/types';
 import { chatTime } from '../services/chat';
 import { Button } from '../../shared/components/Button';
+import { inputMaxLength } from '@vc/types/src/constants';
 
 /** Why the content check held a post. */
 export const HELD_CAUSE_LABELS: Record<HeldPost['cause'], string> = {
@@ -43,7 +44,7 @@ export function GroupHeldItem({ post: p, busy, onDecide }: Props) {
             id={`held-reason-${p.id}`}
             className="input"
             value={reason}
-            maxlength={200}
+            maxlength={inputMaxLength(200)}
             placeholder="理由（选填）"
             onInput={(e) => setReason(e.detail.value)}
           />

@@ -3,6 +3,7 @@ import { Input, View } from '@tarojs/components';
 import type { GroupSummary } from '@vc/types';
 import { GROUP_STANDING_LABELS } from '../../shared/labels';
 import { Button } from '../../shared/components/Button';
+import { inputMaxLength } from '@vc/types/src/constants';
 
 interface Props {
   group: GroupSummary;
@@ -61,7 +62,7 @@ export function GroupListItem({ group: g, unseen, busy, onOpen, onManage, onJoin
             id={`join-note-${g.code}`}
             className="input"
             value={note}
-            maxlength={200}
+            maxlength={inputMaxLength(200)}
             placeholder="申请说明（选填），如：村民代表"
             onInput={(e) => setNote(e.detail.value)}
           />

@@ -3,6 +3,7 @@ import { Input, View } from '@tarojs/components';
 import type { GroupMember } from '@vc/types';
 import { GROUP_STANDING_LABELS } from '../../shared/labels';
 import { Button } from '../../shared/components/Button';
+import { inputMaxLength } from '@vc/types/src/constants';
 
 type Action = 'mute' | 'unmute' | 'remove';
 
@@ -49,7 +50,7 @@ export function GroupMemberItem({ member: m, busy, onDecide, onModerate }: Props
           id={`member-reason-${m.userId}`}
           className="input"
           value={reason}
-          maxlength={200}
+          maxlength={inputMaxLength(200)}
           placeholder={pending ? '理由（选填）' : '原因（必填）'}
           onInput={(e) => setReason(e.detail.value)}
         />

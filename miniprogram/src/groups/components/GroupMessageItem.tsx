@@ -3,6 +3,7 @@ import { Input, View } from '@tarojs/components';
 import type { GroupMessage } from '@vc/types';
 import { chatTime } from '../services/chat';
 import { Button } from '../../shared/components/Button';
+import { inputMaxLength } from '@vc/types/src/constants';
 
 interface Props {
   message: GroupMessage;
@@ -76,6 +77,7 @@ export function GroupMessageItem({ message: m, mine, canRemove, canTakePrivate, 
                 id={`remove-reason-${m.seq}`}
                 className="input"
                 value={reason}
+                maxlength={inputMaxLength(200)}
                 placeholder="删除原因（必填）"
                 onInput={(e) => setReason(e.detail.value)}
               />

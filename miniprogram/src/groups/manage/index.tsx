@@ -11,6 +11,7 @@ import { goto, replaceWith } from '../../shared/nav';
 import { getSession } from '../../shared/session';
 import { GroupMemberItem } from '../components/GroupMemberItem';
 import { chatTime } from '../services/chat';
+import { countChars } from '@vc/types/src/constants';
 
 const MODERATE_LABELS = { mute: '禁言', unmute: '解除禁言', remove: '移出' } as const;
 
@@ -82,7 +83,7 @@ export default function GroupManage() {
 
   /** never rejects: a failed modal is a "no", and the request's failure is shown by action.run */
   async function moderate(m: GroupMember, kind: 'mute' | 'unmute' | 'remove', reason: string) {
-    if (reason.length < 2) {
+    if (countChars(reason) < 2) {
       action.fail(`${MODERATE_LABELS[kind]}须填写原因（至少2个字）`);
       return;
     }

@@ -6,8 +6,10 @@ import { useStaffMonth } from '../../shared/hooks/useStaffMonth';
 import { Figure } from '../../shared/components/Figure';
 import { ErrorMessage } from '../../shared/components/Message';
 import { ConsultationStatsCard } from '../../consult/components/ConsultationStatsCard';
+import { AsOfNote } from '../components/AsOfNote';
 import { MissingTags } from '../components/MissingTags';
 import { hours, pct } from '../services/format';
+import { beijingDate } from '../../shared/time';
 
 const GREEN = '#2e7d32';
 const RED = '#b3261e';
@@ -93,7 +95,7 @@ export default function CountyStats() {
       <View className="card">
         <View className="title">达标统计</View>
         <View className="subtitle">{countyName || countyCode || ''}</View>
-        <Picker mode="date" fields="month" value={month} onChange={(e) => pickMonth(String(e.detail.value))}>
+        <Picker mode="date" fields="month" value={month} end={beijingDate()} onChange={(e) => pickMonth(String(e.detail.value))}>
           <View className="input" id="stats-month" style={{ lineHeight: '48px', marginTop: '8px' }}>
             统计月份：{month}
           </View>
@@ -127,6 +129,7 @@ export default function CountyStats() {
               标准：每村每月驻点 {data.targets.minOnSiteHoursPerMonth} 小时，每季度讲座 {data.targets.minLecturesPerQuarter}{' '}
               次，每年服务 {data.targets.minHoursPerYear} 小时
             </View>
+            <AsOfNote asOf={data.asOf} />
           </View>
 
           {countyCode && <ConsultationStatsCard countyCode={countyCode} month={month} onError={compliance.fail} />}

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { Input, Picker, Textarea, View } from '@tarojs/components';
 import type { LedgerMode, SubmitLedgerEntryBody } from '@vc/types';
-import { MAX_ENTRY_HOURS } from '@vc/types/src/constants';
+import { MAX_ENTRY_HOURS, countChars, inputMaxLength } from '@vc/types/src/constants';
 import { Button } from '../../shared/components/Button';
 import { Feedback } from '../../shared/components/Feedback';
 import { useAction } from '../../shared/hooks/useAction';
@@ -143,10 +143,10 @@ export default function LedgerEntryForm() {
     if (minutes <= 0) return '结束时间应晚于开始时间';
     if (minutes > MAX_ENTRY_HOURS * 60) return `一次服务不能超过 ${MAX_ENTRY_HOURS} 小时`;
     if (draft.kind === 'lecture' && !(Number(draft.attendees) > 0)) return '法治讲座请填写参加人数';
-    if (draft.summary.trim().length < 2) return '请填写服务内容';
+    if (countChars(draft.summary.trim()) < 2) return '请填写服务内容';
     if (draft.attendees && !/^\d+$/.test(draft.attendees.trim())) return '参加人数应为整数';
     const late = draft.lateReason.trim();
-    if (late && late.length < 2) return '补登原因至少 2 个字';
+    if (late && countChars(late) < 2) return '补登原因至少 2 个字';
     return null;
   }
 
@@ -334,7 +334,7 @@ export default function LedgerEntryForm() {
             className="input"
             style={{ height: '120px', padding: '8px 12px' }}
             value={draft.summary}
-            maxlength={2000}
+            maxlength={inputMaxLength(2000)}
             placeholder="如：接待村民咨询土地承包问题 3 人次"
             onInput={(e) => update({ summary: e.detail.value })}
           />
@@ -344,6 +344,7 @@ export default function LedgerEntryForm() {
             id="entry-late-reason"
             className="input"
             value={draft.lateReason}
+            maxlength={inputMaxLength(500)}
             placeholder="如：当月在外培训，返回后补登"
             onInput={(e) => update({ lateReason: e.detail.value })}
           />

@@ -6,7 +6,7 @@ import { Button } from '../../shared/components/Button';
 import { ErrorMessage } from '../../shared/components/Message';
 import { useAction } from '../../shared/hooks/useAction';
 import { useStaffPlace } from '../../shared/hooks/useStaffPlace';
-import { beijingMonth } from '../../shared/time';
+import { beijingDate, beijingMonth } from '../../shared/time';
 import { exportLedger } from '../services/export';
 
 function sizeText(bytes: number): string {
@@ -66,12 +66,21 @@ export default function CountyExport() {
         <View className="title">导出台账</View>
         <View className="subtitle">{countyName || countyCode || ''}</View>
         <View className="muted">一村一卷（每村一个工作表），一事一记，附汇总表</View>
+        <View className="muted" id="export-archive-note">
+          已锁定的月份导出锁定时的归档，之后不再变化；锁定后的补登与审核另列“锁定后补登与审核”表，不计入归档数字。未锁定的月份按导出时的记录。本季度、本年度只计到所选月份月末。
+        </View>
       </View>
       <ErrorMessage message={action.error} />
 
       <View className="card">
         <View className="muted">导出月份</View>
-        <Picker mode="date" fields="month" value={month} onChange={(e) => setMonth(String(e.detail.value).slice(0, 7))}>
+        <Picker
+          mode="date"
+          fields="month"
+          value={month}
+          end={beijingDate()}
+          onChange={(e) => setMonth(String(e.detail.value).slice(0, 7))}
+        >
           <View className="input" id="export-month" style={{ lineHeight: '48px' }}>
             {month}
           </View>

@@ -9,6 +9,7 @@ import { useAction } from '../../shared/hooks/useAction';
 import { useStaffPlace } from '../../shared/hooks/useStaffPlace';
 import { beijingMonth, formatBeijing } from '../../shared/time';
 import { LEDGER_KIND_LABELS, LEDGER_MODE_LABELS, hours } from '../services/format';
+import { countChars, inputMaxLength } from '@vc/types/src/constants';
 
 function ReviewItem(props: { e: LedgerEntry; busy: boolean; onApprove: () => void; onReturn: (reason: string) => void }) {
   const { e, busy, onApprove, onReturn } = props;
@@ -33,6 +34,7 @@ function ReviewItem(props: { e: LedgerEntry; busy: boolean; onApprove: () => voi
         id={`reason-${e.id}`}
         className="input"
         value={reason}
+        maxlength={inputMaxLength(500)}
         placeholder="退回原因（退回时必填）"
         onInput={(ev) => setReason(ev.detail.value)}
       />
@@ -77,7 +79,7 @@ export default function TownshipReview() {
 
   function review(e: LedgerEntry, decision: 'approve' | 'return', reason?: string) {
     if (!townshipCode) return;
-    if (decision === 'return' && (!reason || reason.length < 2)) {
+    if (decision === 'return' && (!reason || countChars(reason) < 2)) {
       action.fail('退回时请填写原因');
       return;
     }

@@ -1,6 +1,7 @@
 /** How the ledger capability words and rounds what it shows (times are in shared/time.ts). */
 import type { LedgerKind } from '@vc/types';
 import { LEDGER_KIND_LABELS } from '@vc/types/src/labels';
+import { formatBeijing } from '../../shared/time';
 
 // zod-free labels shared with the server (types/src/labels.ts)
 export { LEDGER_KIND_LABELS, LEDGER_MODE_LABELS, LEDGER_STATUS_LABELS } from '@vc/types/src/labels';
@@ -15,4 +16,17 @@ export function hours(minutes: number): string {
 /** A compliance rate; the server sends rates as percentages (0–100, one decimal). */
 export function pct(rate: number): string {
   return `${Math.round(rate * 10) / 10}%`;
+}
+
+/**
+ * Up to when a report counts (ComplianceReply.asOf), in words: a past month ends at 24:00 on its
+ * last day (the server sends the first instant of the next month), the running month at the moment
+ * of the request. '' when there is none to show.
+ */
+export function asOfText(asOf: string | null | undefined): string {
+  const t = asOf ? Date.parse(asOf) : NaN;
+  if (isNaN(t)) return '';
+  const endsMonth = t % 60000 === 0 && formatBeijing(asOf, 'full').endsWith('-01 00:00');
+  if (endsMonth) return `统计截至 ${formatBeijing(new Date(t - 1).toISOString(), 'full').slice(0, 10)} 24:00（北京时间）`;
+  return `统计截至 ${formatBeijing(asOf, 'full')}（北京时间，本月尚未结束）`;
 }

@@ -3,8 +3,10 @@ import type { VillageCompliance } from '@vc/types';
 import { call } from '../../shared/api';
 import { useStaffMonth } from '../../shared/hooks/useStaffMonth';
 import { ErrorMessage } from '../../shared/components/Message';
+import { AsOfNote } from '../components/AsOfNote';
 import { MissingTags } from '../components/MissingTags';
 import { hours, pct } from '../services/format';
+import { beijingDate } from '../../shared/time';
 
 function VillageItem({ v, targetMinutes }: { v: VillageCompliance; targetMinutes: number }) {
   const prefix = v.compliant ? 'done' : 'behind';
@@ -49,7 +51,13 @@ export default function TownshipProgress() {
       <View className="card">
         <View className="title">进度落后的村</View>
         <View className="subtitle">{townshipName || township?.name || townshipCode || ''}</View>
-        <Picker mode="date" fields="month" value={`${month}-01`} onChange={(e) => pickMonth(String(e.detail.value))}>
+        <Picker
+          mode="date"
+          fields="month"
+          value={`${month}-01`}
+          end={beijingDate()}
+          onChange={(e) => pickMonth(String(e.detail.value))}
+        >
           <View className="input" id="progress-month" style={{ lineHeight: '48px', marginTop: '8px' }}>
             统计月份：{month}
           </View>
@@ -74,6 +82,7 @@ export default function TownshipProgress() {
               标准：每村每月驻点 {data.targets.minOnSiteHoursPerMonth} 小时，每季度讲座 {data.targets.minLecturesPerQuarter}{' '}
               次，每年服务 {data.targets.minHoursPerYear} 小时
             </View>
+            <AsOfNote asOf={data.asOf} />
           </View>
 
           <View className="card" id="behind-list">

@@ -1,12 +1,21 @@
 import { useState } from 'react';
 import { Input, Textarea, View } from '@tarojs/components';
-import type { CountyPolicy, UpdateCountyPolicyBody } from '@vc/types';
-import { COUNTY_BOARD_TEXT_LIMITS, COUNTY_POLICY_LIMITS, type CountyPolicyNumberKey as NumberKey } from '@vc/types/src/constants';
+import type { CountyPolicy, OverLimitCounsel, UpdateCountyPolicyBody } from '@vc/types';
+import {
+  COUNTY_BOARD_TEXT_LIMITS,
+  COUNTY_POLICY_LIMITS,
+  countChars,
+  inputMaxLength,
+  type CountyPolicyNumberKey as NumberKey,
+} from '@vc/types/src/constants';
 import { call } from '../../shared/api';
 import { Button } from '../../shared/components/Button';
 import { Feedback } from '../../shared/components/Feedback';
 import { useAction } from '../../shared/hooks/useAction';
 import { useStaffPlace } from '../../shared/hooks/useStaffPlace';
+import { ApiError } from '../../shared/http';
+import { goto } from '../../shared/nav';
+import { OverLimitList, OverLimitWarning, overLimitOf } from './OverLimit';
 
 interface NumberField {
   key: NumberKey;
@@ -69,20 +78,33 @@ function policyBody(form: Form): { body: UpdateCountyPolicyBody } | { error: str
     .filter(Boolean);
   if (steps.length === 0) return { error: '请至少填写一条办事流程' };
   if (steps.length > procedures) return { error: `办事流程最多${procedures}条` };
-  if (steps.some((s) => s.length > procedure)) return { error: `每条办事流程不能超过${procedure}个字` };
+  if (steps.some((s) => countChars(s) > procedure)) return { error: `每条办事流程不能超过${procedure}个字` };
   body.procedures = steps;
   const text = form.supervisionText.trim();
-  if (text.length < 2) return { error: '请填写监督说明' };
-  if (text.length > supervisionText) return { error: `监督说明不能超过${supervisionText}个字` };
+  if (countChars(text) < 2) return { error: '请填写监督说明' };
+  if (countChars(text) > supervisionText) return { error: `监督说明不能超过${supervisionText}个字` };
   body.supervisionText = text;
   return { body };
 }
+
+const isOverLimitRefusal = (e: unknown) => e instanceof ApiError && e.code === 'COUNSEL_OVER_NEW_LIMIT';
 
 export default function CountyPolicyPage() {
   const [countyCode, setCountyCode] = useState<string | null>(null);
   const [countyName, setCountyName] = useState('');
   const [form, setForm] = useState<Form | null>(null);
+  /** the counsel over the limit in force (the server's list, after loading and after each save) */
+  const [over, setOver] = useState<OverLimitCounsel[]>([]);
+  /** a lowered limit the server asks to confirm: the body to send again, and whom it leaves over */
+  const [pending, setPending] = useState<{ body: UpdateCountyPolicyBody; limit: number; counsel: OverLimitCounsel[] } | null>(
+    null,
+  );
   const action = useAction();
+
+  function show(p: CountyPolicy & { overLimitCounsel: OverLimitCounsel[] }) {
+    setForm(formOf(p));
+    setOver(p.overLimitCounsel);
+  }
 
   useStaffPlace(
     'county_staff',
@@ -90,7 +112,7 @@ export default function CountyPolicyPage() {
       setCountyCode(code);
       setCountyName(name);
       call('countyPolicy', { params: { countyCode: code } })
-        .then((p) => setForm(formOf(p)))
+        .then(show)
         .catch(action.fail);
     },
     action.fail,
@@ -98,7 +120,41 @@ export default function CountyPolicyPage() {
 
   function set(key: keyof Form, value: string) {
     setForm((f) => (f ? { ...f, [key]: value } : f));
+    setPending(null); // a changed form is a different change: it is checked again when saved
     if (action.ok) action.succeed(null);
+  }
+
+  /** The server refused a lowered limit for want of confirmation: show whom it leaves over, and ask. */
+  function askToConfirm(code: string, body: UpdateCountyPolicyBody) {
+    const limit = body.maxVillagesPerCounsel!;
+    call('countyCounsel', { params: { countyCode: code } })
+      .then((r) => setPending({ body, limit, counsel: overLimitOf(r.items, limit) }))
+      .catch(action.fail);
+  }
+
+  function send(code: string, body: UpdateCountyPolicyBody, acknowledged: boolean) {
+    void action.run(
+      async () => {
+        const saved = await call('updateCountyPolicy', {
+          params: { countyCode: code },
+          body: acknowledged ? { ...body, acknowledgeOverLimit: true } : body,
+        });
+        setPending(null);
+        show(saved);
+        return saved;
+      },
+      {
+        ok: (saved) =>
+          saved.overLimitCounsel.length
+            ? `已保存县级政策；${saved.overLimitCounsel.length} 名法律顾问超出上限，保留现有指派，不再新增`
+            : '已保存县级政策',
+        // the confirmation is the page's question, not an error line
+        failure: (e) => (isOverLimitRefusal(e) ? null : undefined),
+        onError: (e) => {
+          if (isOverLimitRefusal(e)) askToConfirm(code, body);
+        },
+      },
+    );
   }
 
   function save() {
@@ -108,10 +164,8 @@ export default function CountyPolicyPage() {
       action.fail(checked.error);
       return;
     }
-    void action.run(
-      async () => setForm(formOf(await call('updateCountyPolicy', { params: { countyCode }, body: checked.body }))),
-      { ok: '已保存县级政策' },
-    );
+    setPending(null);
+    send(countyCode, checked.body, false);
   }
 
   return (
@@ -124,6 +178,7 @@ export default function CountyPolicyPage() {
         </View>
       </View>
       <Feedback of={action} />
+      <OverLimitList counsel={over} onAssign={() => countyCode && goto('counselAssign', { countyCode })} />
       {form ? (
         <View className="card">
           {NUMBER_FIELDS.map((f) => (
@@ -158,7 +213,7 @@ export default function CountyPolicyPage() {
               className="input"
               style={{ height: '120px', padding: '8px 12px', width: '100%' }}
               value={form.supervisionText}
-              maxlength={COUNTY_BOARD_TEXT_LIMITS.supervisionText}
+              maxlength={inputMaxLength(COUNTY_BOARD_TEXT_LIMITS.supervisionText)}
               onInput={(e) => set('supervisionText', e.detail.value)}
             />
           </View>
@@ -169,13 +224,23 @@ export default function CountyPolicyPage() {
               className="input"
               style={{ height: '220px', padding: '8px 12px', width: '100%' }}
               value={form.procedures}
-              maxlength={COUNTY_BOARD_TEXT_LIMITS.procedures * (COUNTY_BOARD_TEXT_LIMITS.procedure + 1)}
+              maxlength={inputMaxLength(COUNTY_BOARD_TEXT_LIMITS.procedures * (COUNTY_BOARD_TEXT_LIMITS.procedure + 1))}
               onInput={(e) => set('procedures', e.detail.value)}
             />
           </View>
           <Button id="policy-save" disabled={action.busy} onClick={save}>
             {action.busy ? '正在保存…' : '保存'}
           </Button>
+          {/* beside the save button, where the tap was: the confirmation a lowered limit needs */}
+          {pending && countyCode && (
+            <OverLimitWarning
+              limit={pending.limit}
+              counsel={pending.counsel}
+              busy={action.busy}
+              onConfirm={() => send(countyCode, pending.body, true)}
+              onCancel={() => setPending(null)}
+            />
+          )}
         </View>
       ) : (
         !action.error && (

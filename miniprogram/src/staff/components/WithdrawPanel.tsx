@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Input, View } from '@tarojs/components';
 import { Button } from '../../shared/components/Button';
+import { countChars, inputMaxLength } from '@vc/types/src/constants';
 
 interface Props {
   /** what is about to be withdrawn, in a sentence */
@@ -27,7 +28,7 @@ export function WithdrawPanel({ title, confirmLabel, placeholder, minLength, bus
 
   function confirm() {
     const text = reason.trim();
-    if (text.length < minLength) {
+    if (countChars(text) < minLength) {
       onInvalid(`请填写原因（至少${minLength}个字）`);
       return;
     }
@@ -42,7 +43,7 @@ export function WithdrawPanel({ title, confirmLabel, placeholder, minLength, bus
         className="input"
         value={reason}
         placeholder={placeholder}
-        maxlength={200}
+        maxlength={inputMaxLength(200)}
         onInput={(e) => setReason(e.detail.value)}
       />
       <View className="row">

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Input, View } from '@tarojs/components';
 import type { Invitation, Place } from '@vc/types';
-import { INVITATION_DAYS, INVITATION_USES, type InvitableRole } from '@vc/types/src/constants';
+import { INVITATION_DAYS, INVITATION_USES, type InvitableRole, inputMaxLength } from '@vc/types/src/constants';
 import { call } from '../../shared/api';
 import { Button } from '../../shared/components/Button';
 import { Feedback } from '../../shared/components/Feedback';
@@ -173,7 +173,7 @@ export default function StaffInvite() {
                 id="invite-note"
                 className="input"
                 value={note}
-                maxlength={50}
+                maxlength={inputMaxLength(50)}
                 placeholder="备注（选填），如：邀请对象姓名"
                 onInput={(e) => setNote(e.detail.value)}
               />

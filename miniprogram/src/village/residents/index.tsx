@@ -9,6 +9,7 @@ import { useAction } from '../../shared/hooks/useAction';
 import { useLoad } from '../../shared/hooks/useLoad';
 import { useStaffPlace } from '../../shared/hooks/useStaffPlace';
 import { formatBeijing } from '../../shared/time';
+import { countChars, inputMaxLength } from '@vc/types/src/constants';
 
 /** A waiting resident: confirm, or decline with a reason. */
 function Waiting(props: { r: Resident; busy: boolean; onConfirm: () => void; onDecline: (reason: string) => void }) {
@@ -25,6 +26,7 @@ function Waiting(props: { r: Resident; busy: boolean; onConfirm: () => void; onD
         id={`decline-reason-${r.userId}`}
         className="input"
         value={reason}
+        maxlength={inputMaxLength(200)}
         placeholder="不予确认的原因（不予确认时必填）"
         onInput={(e) => setReason(e.detail.value)}
       />
@@ -65,7 +67,7 @@ export default function Residents() {
 
   function decide(r: Resident, confirmed: boolean, reason = '') {
     if (!village) return;
-    if (!confirmed && reason.length < 2) {
+    if (!confirmed && countChars(reason) < 2) {
       action.fail('不予确认时请填写原因');
       return;
     }

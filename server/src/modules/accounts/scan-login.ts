@@ -6,7 +6,7 @@
  * (`scan_decisions`), one session per ticket (`login_uses`, `ticket:<ticket>`).
  */
 import type { ScanPollReply, ScanTicket, ScanTicketView } from '@vc/types';
-import { AppError, type ErrorCode } from '../../shared/errors';
+import { AppError } from '../../shared/errors';
 import type { Principal } from '../../shared/principal';
 import { isDuplicateKey } from '../../store/duplicates';
 import type { WechatClient } from '../wechat/client';
@@ -62,7 +62,7 @@ async function load(ticket: string) {
 }
 
 /** The refusal for a ticket no longer open to a decision. */
-const CLOSED: Partial<Record<ScanTicketState, ErrorCode>> = {
+const CLOSED: Partial<Record<ScanTicketState, 'SCAN_TICKET_EXPIRED' | 'SCAN_TICKET_USED' | 'SCAN_TICKET_DECIDED'>> = {
   expired: 'SCAN_TICKET_EXPIRED',
   used: 'SCAN_TICKET_USED',
   confirmed: 'SCAN_TICKET_DECIDED',

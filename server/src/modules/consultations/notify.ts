@@ -1,5 +1,5 @@
 import { Schema, Types, model } from 'mongoose';
-import type { Consultation } from '@vc/types';
+import { clipChars, type Consultation } from '@vc/types';
 import { inBeijing } from '../../shared/periods';
 import { isDuplicateKey } from '../../store/duplicates';
 import { userById } from '../users/queries';
@@ -20,8 +20,8 @@ const noticeSchema = new Schema(
 noticeSchema.index({ consultationId: 1, step: 1 }, { unique: true });
 export const ConsultationNoticeModel = model('ConsultationNotice', noticeSchema);
 
-/** WeChat's "thing" fields take at most 20 characters */
-const clip = (text: string, max = 20) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+/** WeChat's "thing" fields take at most 20 characters (counted, as every limit here, in code points) */
+const clip = (text: string, max = 20) => clipChars(text, max);
 
 /**
  * Tells the asker their question was answered (subscribe message to the thread page). A

@@ -4,7 +4,7 @@
  * (lists.ts); and the reads of one consultation (`get`, `photo`).
  */
 import type { Types } from 'mongoose';
-import type { Consultation, ConsultationSummary } from '@vc/types';
+import { sliceChars, type Consultation, type ConsultationSummary } from '@vc/types';
 import type { Principal } from '../../shared/principal';
 import { maskPhone } from '../../shared/mask';
 import { usersInCounties, type UserDoc } from '../users/queries';
@@ -38,7 +38,7 @@ function summaryOf(
     askerPhoneMasked: maskPhone(asker?.phone),
     villageCode: d.villageCode,
     villageName: villageNames.get(d.villageCode) ?? '',
-    preview: d.question.slice(0, 60),
+    preview: sliceChars(d.question, 60),
     tier: d.tier,
     status: d.status,
     handlerName: d.handlerId ? (people.get(String(d.handlerId))?.name ?? null) : null,

@@ -4,6 +4,7 @@
  * equality is not pushed down by FerretDB (../../store/README.md, rule 1).
  */
 import type { Types } from 'mongoose';
+import { ONE_BATCH } from '../../store/batch';
 import { AssignmentModel } from './model';
 
 export interface ActiveAssignment {
@@ -23,7 +24,9 @@ export async function activeAssignmentsOf(counselId: string | Types.ObjectId): P
 /** Active assignments in a village (12 digits), township (9) or county (6). */
 export async function activeAssignmentsIn(placeCode: string): Promise<ActiveAssignment[]> {
   const field = placeCode.length === 6 ? 'countyCode' : placeCode.length === 9 ? 'townshipCode' : 'villageCode';
-  return AssignmentModel.find({ [field]: placeCode, endedAt: null }, FIELDS).lean<ActiveAssignment[]>();
+  return AssignmentModel.find({ [field]: placeCode, endedAt: null }, FIELDS)
+    .batchSize(ONE_BATCH)
+    .lean<ActiveAssignment[]>();
 }
 
 export async function villageHasCounsel(villageCode: string): Promise<boolean> {

@@ -30,6 +30,19 @@ const policyChangeSchema = new Schema(
   {
     countyCode: { type: String, required: true, index: true },
     changes: { type: Schema.Types.Mixed, required: true },
+    /** lowering the villages-per-counsel limit: the counsel it left over, as they stood then, acknowledged by `by` */
+    acknowledgedOverLimit: {
+      type: [
+        {
+          _id: false,
+          counselId: { type: String, required: true },
+          name: { type: String, default: '' },
+          villagesServed: { type: Number, required: true },
+          limit: { type: Number, required: true },
+        },
+      ],
+      default: [],
+    },
     by: { type: Schema.Types.ObjectId, required: true },
     at: { type: Date, default: () => new Date() },
   },

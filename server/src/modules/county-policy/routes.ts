@@ -9,7 +9,7 @@ import * as policy from './service';
 export function countyPolicyHandlers({ config, wechat, log }: HandlerDeps): Handlers<typeof countyPolicyRoutes> {
   const check = makeContentCheck(config, wechat, log);
   return {
-    countyPolicy: ({ params }) => policy.countyPolicy(params.countyCode),
+    countyPolicy: ({ params }) => policy.countyPolicyReply(params.countyCode),
     updateCountyPolicy: ({ params, body, principal }) =>
       // the procedures and supervision text go on every notice board of the county: WeChat checks them first
       policy.updateCountyPolicy(params.countyCode, body, principal.userId, async (text) => {

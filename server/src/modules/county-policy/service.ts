@@ -1,9 +1,11 @@
 import { Types } from 'mongoose';
-import type { CountyPolicy, CountyPolicyChange, UpdateCountyPolicyBody } from '@vc/types';
+import type { CountyPolicy, CountyPolicyChange, CountyPolicyReply, OverLimitCounsel, UpdateCountyPolicyBody } from '@vc/types';
 import { AppError } from '../../shared/errors';
+import { activeAssignmentsIn } from '../counsel/queries';
 import { placeByCode } from '../places/lookup';
 import { usersInCounties } from '../users/queries';
 import { CountyPolicyModel, PolicyChangeModel } from './model';
+import { counselOverLimit, needsOverLimitAcknowledgement, overLimitLine, overLimitMessage } from './policy';
 import {
   DEFAULT_CONSULTATION_LIMITS,
   DEFAULT_MAX_VILLAGES_PER_COUNSEL,
@@ -38,6 +40,27 @@ export async function countyPolicy(countyCode: string): Promise<CountyPolicy> {
 }
 
 /**
+ * The county's counsel serving more villages than `limit`, named, most villages first: one query
+ * for the county's active assignments, and one for the names only when someone is over.
+ */
+async function overLimitIn(countyCode: string, limit: number): Promise<OverLimitCounsel[]> {
+  const active = await activeAssignmentsIn(countyCode);
+  const over = counselOverLimit(
+    active.map((a) => String(a.counselId)),
+    limit,
+  );
+  if (!over.length) return [];
+  const people = await usersInCounties(over.map((o) => ({ id: o.counselId, countyCode })));
+  return over.map((o) => ({ ...o, name: people.get(o.counselId)?.name ?? '' }));
+}
+
+/** The policy as its routes return it: with the counsel now over its villages-per-counsel limit. */
+export async function countyPolicyReply(countyCode: string): Promise<CountyPolicyReply> {
+  const policy = await countyPolicy(countyCode);
+  return { ...policy, overLimitCounsel: await overLimitIn(countyCode, policy.maxVillagesPerCounsel) };
+}
+
+/**
  * The policies of these counties of one province, in one query (`provinceCode` equality, indexed),
  * so a province report reads one document per county that stored a policy, not one query per county.
  */
@@ -53,23 +76,51 @@ export async function countyPoliciesOfProvince(
 /**
  * Changes a county's policy and records the change. `screen` refuses text that may not be shown on
  * the notice boards (the procedures and supervision text pass WeChat's content check first).
+ * Lowering the villages-per-counsel limit below what some counsel serve now is refused unless
+ * `acknowledgeOverLimit` (./policy.ts); their assignments stay, and the change records whom it left over.
  */
 export async function updateCountyPolicy(
   countyCode: string,
   body: UpdateCountyPolicyBody,
   by: string,
   screen?: (text: string) => Promise<void>,
-): Promise<CountyPolicy> {
+): Promise<CountyPolicyReply> {
   const county = await placeByCode(countyCode);
   if (county?.level !== 'county') throw new AppError('PLACE_NOT_FOUND');
+  const { acknowledgeOverLimit = false, ...settings } = body;
   const current = await countyPolicy(countyCode);
+  const next: CountyPolicy = { ...current, ...settings };
+  // before the content check: a refusal here should not wait on WeChat
+  const over = await overLimitIn(countyCode, next.maxVillagesPerCounsel);
+  const lowered = next.maxVillagesPerCounsel < current.maxVillagesPerCounsel;
+  if (
+    needsOverLimitAcknowledgement({
+      currentLimit: current.maxVillagesPerCounsel,
+      nextLimit: next.maxVillagesPerCounsel,
+      over,
+      acknowledged: acknowledgeOverLimit,
+    })
+  ) {
+    throw new AppError(
+      'COUNSEL_OVER_NEW_LIMIT',
+      overLimitMessage(over.length, next.maxVillagesPerCounsel),
+      over.map((o) => ({ path: o.counselId, message: overLimitLine(o.name, o) })),
+    );
+  }
   // only new text is checked: a save of the figures does not wait on WeChat for text already shown
-  const proceduresChanged = body.procedures && body.procedures.join('\n') !== current.procedures.join('\n');
-  const textChanged = body.supervisionText !== undefined && body.supervisionText !== current.supervisionText;
-  const boardText = [...(proceduresChanged ? body.procedures! : []), textChanged ? body.supervisionText! : ''].join('\n').trim();
+  const proceduresChanged = settings.procedures && settings.procedures.join('\n') !== current.procedures.join('\n');
+  const textChanged = settings.supervisionText !== undefined && settings.supervisionText !== current.supervisionText;
+  const boardText = [...(proceduresChanged ? settings.procedures! : []), textChanged ? settings.supervisionText! : '']
+    .join('\n')
+    .trim();
   if (boardText && screen) await screen(boardText);
-  const next = { ...current, ...body };
-  await PolicyChangeModel.create({ countyCode, changes: body, by: new Types.ObjectId(by) });
+  await PolicyChangeModel.create({
+    countyCode,
+    changes: settings,
+    // whom the editor knowingly left over the lowered limit, as they stood then
+    acknowledgedOverLimit: lowered ? over : [],
+    by: new Types.ObjectId(by),
+  });
   await CountyPolicyModel.updateOne(
     { countyCode },
     {
@@ -91,7 +142,7 @@ export async function updateCountyPolicy(
     },
     { upsert: true },
   );
-  return next;
+  return { ...next, overLimitCounsel: over };
 }
 
 const HISTORY_LIMIT = 50;
@@ -107,5 +158,11 @@ export async function policyHistory(countyCode: string): Promise<CountyPolicyCha
     at: c.at.toISOString(),
     byName: people.get(String(c.by))?.name ?? '',
     changes: c.changes as UpdateCountyPolicyBody,
+    acknowledgedOverLimit: (c.acknowledgedOverLimit ?? []).map(({ counselId, name, villagesServed, limit }) => ({
+      counselId,
+      name: name ?? '',
+      villagesServed,
+      limit,
+    })),
   }));
 }

@@ -10,9 +10,10 @@ import { usersByIds, staffOfCounty } from '../users/queries';
 import { effectiveGrants } from '../accounts/policy';
 import { activeAssignmentsIn } from '../counsel/queries';
 import { placesByCode, placesOfCounty } from '../places/lookup';
+import { ONE_BATCH } from '../../store/batch';
 import { GroupMemberModel } from './model';
 import { lastSeqHints, notice } from './log';
-import { countyOf, groupsToLookAt } from './membership-rule';
+import { countyOf, groupsToLookAt, tierOf } from './membership-rule';
 import { canModerate, canPost, canRead, joinOutcome, onMemberList, type MembershipStatus } from './policy';
 import { GROUP_LEVELS, groupPlace, summarise } from './places';
 import { describeMember, positionFrom, positionOf, standingFrom, standingIn } from './positions';
@@ -80,9 +81,12 @@ export async function myGroups(principal: Principal): Promise<GroupSummary[]> {
 }
 
 /**
- * Members by position (staff, counsel) and by record (joined, pending, muted, removed). Four
- * indexed queries whatever the group's size: the county's staff, its active assignments (for the
- * counsel's grants), the group's records, and the recorded people not among the staff.
+ * Members by position (staff, counsel) and by record (joined, pending, muted, removed), in at most
+ * four indexed queries whatever the group's size, each read in one batch (store/batch.ts): the
+ * county's staff, its active assignments (for the counsel's grants) and the group's records at
+ * once, then the recorded people not among the staff. That last read is for village and township
+ * groups, whose villagers are members by record; in a county group someone who is not staff of the
+ * county has no place by the rule (R6), so it is never needed there.
  */
 export async function members(groupCode: string, filter: GroupStanding | undefined): Promise<GroupMember[]> {
   await groupPlace(groupCode);
@@ -90,11 +94,11 @@ export async function members(groupCode: string, filter: GroupStanding | undefin
   const [staff, assignments, recorded] = await Promise.all([
     staffOfCounty(countyCode),
     activeAssignmentsIn(countyCode),
-    GroupMemberModel.find({ groupCode }).lean(),
+    GroupMemberModel.find({ groupCode }).batchSize(ONE_BATCH).lean(),
   ]);
   const users = new Map(staff.map((u) => [String(u._id), u]));
   const notStaff = recorded.map((r) => r.userId).filter((id) => !users.has(String(id)));
-  for (const [id, u] of await usersByIds(notStaff, { countyCode })) users.set(id, u);
+  if (tierOf(groupCode) !== 'county') for (const [id, u] of await usersByIds(notStaff, { countyCode })) users.set(id, u);
   const villagesOf = new Map<string, string[]>();
   for (const a of assignments)
     villagesOf.set(String(a.counselId), [...(villagesOf.get(String(a.counselId)) ?? []), a.villageCode]);

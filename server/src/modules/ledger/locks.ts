@@ -1,19 +1,42 @@
-/** Month locks: a township closes a month of its ledger; later entries for it are late (entries.ts). */
+/**
+ * Month locks: a township closes a finished month of its ledger; later entries for it are late
+ * (entries.ts), and the month's archive is the ledger as it stood at the lock (export.ts).
+ */
 import { Types } from 'mongoose';
 import type { LedgerLock } from '@vc/types';
 import { AppError } from '../../shared/errors';
 import { isDuplicateKey } from '../../store/duplicates';
+import { countyPolicy } from '../county-policy/service';
 import { placeByCode } from '../places/lookup';
-import { LedgerLockModel } from './model';
+import { lockRefusal } from './cutoff';
+import { LedgerLockModel, type LedgerLockDoc } from './model';
 
-export async function lockMonth(townshipCode: string, month: string, by: string): Promise<LedgerLock> {
+export async function lockMonth(townshipCode: string, month: string, by: string, now = new Date()): Promise<LedgerLock> {
+  const refusal = lockRefusal(month, now);
+  if (refusal) throw new AppError(refusal);
   const township = await placeByCode(townshipCode);
   if (township?.level !== 'township') throw new AppError('PLACE_NOT_FOUND');
+  const countyCode = townshipCode.slice(0, 6);
+  // the targets the archive is judged by: the county's at the lock, whatever it decides later
+  const { minOnSiteHoursPerMonth, minLecturesPerQuarter, minHoursPerYear } = await countyPolicy(countyCode);
   try {
-    const lock = await LedgerLockModel.create({ townshipCode, month, lockedBy: new Types.ObjectId(by) });
+    const lock = await LedgerLockModel.create({
+      townshipCode,
+      countyCode,
+      month,
+      lockedAt: now,
+      lockedBy: new Types.ObjectId(by),
+      targets: { minOnSiteHoursPerMonth, minLecturesPerQuarter, minHoursPerYear },
+    });
     return { townshipCode, month, lockedAt: lock.lockedAt.toISOString(), lockedBy: by };
   } catch (err) {
     if (isDuplicateKey(err)) throw new AppError('LEDGER_ALREADY_LOCKED');
     throw err;
   }
+}
+
+/** The county's locks of a month, by township (one indexed query). */
+export async function locksOf(countyCode: string, month: string): Promise<Map<string, LedgerLockDoc>> {
+  const locks = await LedgerLockModel.find({ countyCode, month }).lean<LedgerLockDoc[]>();
+  return new Map(locks.map((l) => [l.townshipCode, l]));
 }

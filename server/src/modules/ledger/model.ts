@@ -66,17 +66,29 @@ const reviewSchema = new Schema(
 );
 export const LedgerReviewModel = model('LedgerReview', reviewSchema);
 
-/** A township's month closed after review; later entries need a reason and are flagged late. */
-const lockSchema = new Schema(
-  {
-    townshipCode: { type: String, required: true },
-    month: { type: String, required: true },
-    lockedAt: { type: Date, default: () => new Date() },
-    lockedBy: { type: Schema.Types.ObjectId, required: true },
+/**
+ * A township's month closed after review; later entries need a reason and are flagged late. The
+ * month's archive (export.ts) is the ledger as it stood at `lockedAt`, judged by the county's
+ * targets of that moment, kept here so a later policy change cannot rewrite it.
+ */
+const lockFields = {
+  townshipCode: { type: String, required: true },
+  /** the township's county: an export finds the county's locks of a month by this equality */
+  countyCode: { type: String, default: null },
+  month: { type: String, required: true },
+  lockedAt: { type: Date, default: () => new Date() },
+  lockedBy: { type: Schema.Types.ObjectId, required: true },
+  targets: {
+    type: { minOnSiteHoursPerMonth: Number, minLecturesPerQuarter: Number, minHoursPerYear: Number },
+    default: null,
+    _id: false,
   },
-  { collection: 'ledger_locks', versionKey: false },
-);
+};
+const lockSchema = new Schema(lockFields, { collection: 'ledger_locks', versionKey: false });
 lockSchema.index({ townshipCode: 1, month: 1 }, { unique: true });
+lockSchema.index({ countyCode: 1, month: 1 });
+/** As `.lean()` reads it, derived from the schema. */
+export type LedgerLockDoc = Stored<typeof lockFields>;
 export const LedgerLockModel = model('LedgerLock', lockSchema);
 
 /**

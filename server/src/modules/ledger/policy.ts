@@ -1,14 +1,16 @@
 import { MAX_ENTRY_HOURS } from '@vc/types';
 import type { CountyPolicy, LedgerKind, LedgerShortfall } from '@vc/types';
 import { minutesByMonth, monthsOfQuarter, monthsOfYear, quarterOfMonth, yearOfMonth } from '../../shared/periods';
-import type { ErrorCode } from '../../shared/errors';
 
 /** Phones' clocks drift; a start a little in the future is accepted. */
 export const FUTURE_TOLERANCE_MINUTES = 10;
 /** Entries older than this belong to a closed assessment year. */
 export const MAX_AGE_DAYS = 400;
 
-export function timesRefusal(start: Date, end: Date, now: Date): ErrorCode | null {
+/** Why the times of an entry are refused, if they are. */
+export type TimesRefusal = 'LEDGER_END_BEFORE_START' | 'LEDGER_TOO_LONG' | 'LEDGER_IN_FUTURE' | 'LEDGER_TOO_OLD';
+
+export function timesRefusal(start: Date, end: Date, now: Date): TimesRefusal | null {
   if (!(end.getTime() > start.getTime())) return 'LEDGER_END_BEFORE_START';
   if (end.getTime() - start.getTime() > MAX_ENTRY_HOURS * 3600 * 1000) return 'LEDGER_TOO_LONG';
   if (end.getTime() > now.getTime() + FUTURE_TOLERANCE_MINUTES * 60 * 1000) return 'LEDGER_IN_FUTURE';
@@ -17,7 +19,7 @@ export function timesRefusal(start: Date, end: Date, now: Date): ErrorCode | nul
 }
 
 /** A lecture records how many people attended (R3 evidence). */
-export const attendeesRefusal = (kind: LedgerKind, attendees: number | undefined): ErrorCode | null =>
+export const attendeesRefusal = (kind: LedgerKind, attendees: number | undefined): 'LEDGER_ATTENDEES_REQUIRED' | null =>
   kind === 'lecture' && !(attendees && attendees > 0) ? 'LEDGER_ATTENDEES_REQUIRED' : null;
 
 export interface CountedEntry {
@@ -78,14 +80,18 @@ export interface Standing {
 /**
  * A village's standing for a month, its quarter and its year (R2, R3) from monthly figures.
  * Year hours count on-site and remote service; the monthly 4 hours count on-site only.
+ * The quarter and the year count up to the end of `month`, never later months: November's
+ * "本年度" stays what it was when December's service is approved (issue 15 item 8).
  */
 export function standing(byMonth: ReadonlyMap<string, MonthFigures>, month: string, targets: Targets): Standing {
   const get = (m: string) => byMonth.get(m) ?? EMPTY_FIGURES;
   const quarter = quarterOfMonth(month);
   const year = yearOfMonth(month);
+  // 'YYYY-MM' strings order as the months do
+  const toDate = (months: string[]) => months.filter((m) => m <= month);
   const monthMinutes = get(month).onSiteMinutes;
-  const lectures = monthsOfQuarter(quarter).reduce((sum, m) => sum + get(m).lectures, 0);
-  const yearMinutes = monthsOfYear(year).reduce((sum, m) => sum + get(m).onSiteMinutes + get(m).remoteMinutes, 0);
+  const lectures = toDate(monthsOfQuarter(quarter)).reduce((sum, m) => sum + get(m).lectures, 0);
+  const yearMinutes = toDate(monthsOfYear(year)).reduce((sum, m) => sum + get(m).onSiteMinutes + get(m).remoteMinutes, 0);
   const required = {
     month: Math.round(targets.minOnSiteHoursPerMonth * 60),
     lectures: targets.minLecturesPerQuarter,

@@ -1,6 +1,7 @@
 /** A counsel's progress towards the service targets (R2, R3) in each village they serve. */
 import { Types } from 'mongoose';
 import type { VillageProgress } from '@vc/types';
+import { AppError } from '../../shared/errors';
 import type { Principal } from '../../shared/principal';
 import { inBeijing, minutesByMonth, monthOf, monthStart } from '../../shared/periods';
 import { answeredIn } from '../consultations/queries';
@@ -8,10 +9,17 @@ import { describeShortfalls } from './format';
 import { countyPolicy } from '../county-policy/service';
 import { placeNamesByCode } from '../places/lookup';
 import { LedgerEntryModel, LedgerRollupModel, type LedgerEntryDoc, type RollupDoc } from './model';
+import { reportRefusal } from './cutoff';
 import { standing } from './policy';
 
-/** A counsel's standing in each village they serve, from rollups (plus pending minutes this month). */
-export async function progress(principal: Principal, month = monthOf(new Date())): Promise<VillageProgress[]> {
+/**
+ * A counsel's standing in each village they serve, from rollups (plus pending minutes this month);
+ * the quarter and the year up to the month's end (policy.ts standing).
+ */
+export async function progress(principal: Principal, requested?: string, now = new Date()): Promise<VillageProgress[]> {
+  const month = requested ?? monthOf(now);
+  const refusal = reportRefusal(month, now);
+  if (refusal) throw new AppError(refusal);
   const villages = principal.grants.filter((g) => g.role === 'counsel').map((g) => g.placeCode);
   if (villages.length === 0) return [];
   const counselId = new Types.ObjectId(principal.userId);
@@ -19,7 +27,7 @@ export async function progress(principal: Principal, month = monthOf(new Date())
   const rollups = await LedgerRollupModel.find({
     counselId,
     villageCode: { $in: villages },
-    month: { $gte: `${year}-01`, $lte: `${year}-12` },
+    month: { $gte: `${year}-01`, $lte: month },
   }).lean<RollupDoc[]>();
   const pending = await LedgerEntryModel.find({
     counselId,

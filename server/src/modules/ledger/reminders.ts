@@ -5,7 +5,7 @@
  */
 import { isDuplicateKey } from '../../store/duplicates';
 import { Types } from 'mongoose';
-import type { RunRemindersReply } from '@vc/types';
+import { clipChars, type RunRemindersReply } from '@vc/types';
 import { inBeijing, monthOf, monthsOfQuarter, quarterOfMonth } from '../../shared/periods';
 import { usersInCounties } from '../users/queries';
 import { activeAssignmentsIn, type ActiveAssignment } from '../counsel/queries';
@@ -33,7 +33,7 @@ export function duePeriods(
 /** counties read at once (each a few indexed queries) */
 const COUNTIES_AT_ONCE = 8;
 
-const clip = (text: string, max = 20) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const clip = (text: string, max = 20) => clipChars(text, max);
 
 export async function runReminders(
   wechat: WechatClient,

@@ -1,6 +1,7 @@
 import type { ComplianceReply, ComplianceSummary, ProvinceComplianceReply, VillageCompliance } from '@vc/types';
 import { AppError } from '../../shared/errors';
 import { monthOf, monthsOfQuarter, quarterOfMonth } from '../../shared/periods';
+import { reportAsOf, reportRefusal } from './cutoff';
 import { describeShortfalls } from './format';
 import { countyPoliciesOfProvince, countyPolicy } from '../county-policy/service';
 import { activeAssignmentsIn } from '../counsel/queries';
@@ -34,13 +35,13 @@ function figuresByVillage(rollups: readonly RollupFigures[]): Map<string, Map<st
   return byVillage;
 }
 
-type VillageFigures = Pick<
+export type VillageFigures = Pick<
   VillageCompliance,
   'onSiteMinutes' | 'lectures' | 'yearMinutes' | 'mediations' | 'entries' | 'compliant' | 'missing' | 'shortfalls'
 >;
 
-/** One village's figures for the month (on-site hours), its quarter (lectures) and its year. */
-function villageFigures(months: ReadonlyMap<string, MonthFigures>, month: string, targets: Targets): VillageFigures {
+/** One village's figures for the month (on-site hours), its quarter (lectures) and its year, each up to the month's end. */
+export function villageFigures(months: ReadonlyMap<string, MonthFigures>, month: string, targets: Targets): VillageFigures {
   const s = standing(months, month, targets);
   return {
     onSiteMinutes: s.month.onSiteMinutes,
@@ -70,23 +71,36 @@ function summaryOf(
   };
 }
 
-const targetsOf = (t: Targets): Targets => ({
+export const targetsOf = (t: Targets): Targets => ({
   minOnSiteHoursPerMonth: t.minOnSiteHoursPerMonth,
   minLecturesPerQuarter: t.minLecturesPerQuarter,
   minHoursPerYear: t.minHoursPerYear,
 });
 
+/** The month a report is for: this Beijing month by default; one not yet begun is refused. */
+function reportMonth(month: string | undefined, now: Date): string {
+  const which = month ?? monthOf(now);
+  const refusal = reportRefusal(which, now);
+  if (refusal) throw new AppError(refusal);
+  return which;
+}
+
 /**
- * County compliance (R2, R3, R13) from rollups: one read of the county's rollups for the year
- * (villages × months × counsel documents), never the entries. Several counsel of one village add up.
+ * County compliance (R2, R3, R13) from rollups: one read of the county's rollups for the year up
+ * to the month (villages × months × counsel documents), never the entries. Several counsel of one
+ * village add up. Live: approvals and late entries of the period change it (`asOf` says up to when
+ * service counts); the archive of a locked month is the export (export.ts).
  */
 export async function countyCompliance(
   countyCode: string,
-  month = monthOf(new Date()),
+  requested?: string,
   townshipCode?: string,
+  now = new Date(),
 ): Promise<ComplianceReply> {
+  const month = reportMonth(requested, now);
   const year = month.slice(0, 4);
-  const rollupFilter: Record<string, unknown> = { countyCode, month: { $gte: `${year}-01`, $lte: `${year}-12` } };
+  // months after the reported one never count (policy.ts standing)
+  const rollupFilter: Record<string, unknown> = { countyCode, month: { $gte: `${year}-01`, $lte: month } };
   if (townshipCode) rollupFilter.townshipCode = townshipCode;
   // every read is an indexed equality on the county (or township); none per village or counsel
   const [countyVillages, townships, rollups, assignments, targets] = await Promise.all([
@@ -130,6 +144,7 @@ export async function countyCompliance(
   });
   return {
     month,
+    asOf: reportAsOf(month, now).toISOString(),
     quarter: quarterOfMonth(month),
     year,
     targets: targetsOf(targets),
@@ -151,7 +166,12 @@ export async function countyCompliance(
  * rollups of the month's quarter only (lectures count per quarter), never the entries, and no
  * counsel or assignments (the rows carry no names).
  */
-export async function provinceCompliance(provinceCode: string, month = monthOf(new Date())): Promise<ProvinceComplianceReply> {
+export async function provinceCompliance(
+  provinceCode: string,
+  requested?: string,
+  now = new Date(),
+): Promise<ProvinceComplianceReply> {
+  const month = reportMonth(requested, now);
   // one read of the province's places (provinceCode equality, indexed)
   const places = await placesOfProvince(provinceCode, ['province', 'county', 'village']);
   const province = places.find((p) => p.level === 'province' && p.code === provinceCode);
@@ -163,7 +183,7 @@ export async function provinceCompliance(provinceCode: string, month = monthOf(n
   // the province's rollups of the quarter and its counties' policies: one indexed query each, not one per county
   const [rollups, policies] = await Promise.all([
     LedgerRollupModel.find(
-      { provinceCode, month: { $in: monthsOfQuarter(quarter) } },
+      { provinceCode, month: { $in: monthsOfQuarter(quarter).filter((m) => m <= month) } },
       { villageCode: 1, month: 1, onSiteMinutes: 1, remoteMinutes: 1, lectures: 1, mediations: 1, entries: 1 },
     ).lean<RollupFigures[]>(),
     countyPoliciesOfProvince(provinceCode, countyCodes),
@@ -185,6 +205,7 @@ export async function provinceCompliance(provinceCode: string, month = monthOf(n
     provinceCode,
     name: province.name,
     month,
+    asOf: reportAsOf(month, now).toISOString(),
     quarter,
     year: month.slice(0, 4),
     summary: summaryOf(all),

@@ -7,7 +7,8 @@ import { withLease } from '../../store/lease';
 import { LedgerEntryModel, LedgerRollupModel, type LedgerEntryDoc, type RollupDoc } from './model';
 import { figuresForMonth, type MonthFigures } from './policy';
 
-const toCounted = (e: LedgerEntryDoc) => ({
+/** An entry as the figures count it (policy.ts figuresForMonth). */
+export const toCounted = (e: Pick<LedgerEntryDoc, '_id' | 'kind' | 'mode' | 'startAt' | 'endAt' | 'correctsEntryId'>) => ({
   id: String(e._id),
   kind: e.kind,
   mode: e.mode,

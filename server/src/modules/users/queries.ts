@@ -5,6 +5,7 @@
  */
 import type { Types } from 'mongoose';
 import { byIds } from '../../store/ids';
+import { ONE_BATCH } from '../../store/batch';
 import { isDuplicateKey } from '../../store/duplicates';
 import { withLease } from '../../store/lease';
 import { UserModel, VillageBindingModel, scopesOf, type UserDoc } from './model';
@@ -26,7 +27,7 @@ export async function usersByIds(ids: readonly Id[], near?: { countyCode: string
   const found = new Map<string, UserDoc>();
   if (!ids.length) return found;
   const filter = { ...(near ? { countyCodes: near.countyCode } : {}), ...byIds(ids) };
-  for (const user of await UserModel.find(filter).lean<UserDoc[]>()) found.set(String(user._id), user);
+  for (const user of await UserModel.find(filter).batchSize(ONE_BATCH).lean<UserDoc[]>()) found.set(String(user._id), user);
   return found;
 }
 
@@ -58,7 +59,7 @@ export async function usersInCounties(
 
 /** Everyone with a role other than villager in a county: staff of the county and its townships, its counsel and experts. */
 export async function staffOfCounty(countyCode: string): Promise<UserDoc[]> {
-  return UserModel.find({ staffCountyCodes: countyCode }).lean<UserDoc[]>();
+  return UserModel.find({ staffCountyCodes: countyCode }).batchSize(ONE_BATCH).lean<UserDoc[]>();
 }
 
 /**
