@@ -5,13 +5,11 @@ import { bodyParser } from '@koa/bodyparser';
 import serve from 'koa-static';
 import { buildOpenApiDocument } from '@vc/types';
 import type { AppDeps } from './deps';
-import { errorMiddleware, methodGuard, mountRoutes, requestLogMiddleware, type AppState } from './shared/http';
+import { errorMiddleware, JSON_BODY_LIMIT, methodGuard, mountRoutes, requestLogMiddleware, type AppState } from './shared/http';
 import { createLogger } from './shared/log';
 import { allHandlers, routeGuards } from './routes';
 
 export type { AppDeps };
-
-const BODY_LIMIT = '32kb';
 
 /**
  * The Koa app: middleware, the routes of every capability (server/src/routes.ts), the H5 app's
@@ -41,7 +39,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   // read by mountRoutes once the caller is known (JSON routes only; uploads are read by their handler)
   const jsonBody = bodyParser({
     enableTypes: ['json'],
-    jsonLimit: BODY_LIMIT,
+    jsonLimit: JSON_BODY_LIMIT,
     encoding: 'utf-8',
     // only objects and arrays at the top level
     jsonStrict: true,

@@ -78,6 +78,17 @@ describe('the OpenAPI document says what the contracts say', () => {
     expect(operationOf(ROUTES.submitLedgerEntry as RouteContract).requestBody?.required).toBe(true);
   });
 
+  it('every route that reads a file declares its upload', () => {
+    const reading = routes.filter((r) => (r.errors ?? []).includes('PHOTO_REQUIRED'));
+    expect(reading.map((r) => r.id).sort()).toEqual(['uploadConsultationPhoto', 'uploadCounselPhoto', 'uploadMyCounselPhoto']);
+    for (const route of reading) expect(route.upload).toMatchObject({ field: 'file' });
+  });
+
+  it('a nullable reference accepts null in the document (allOf of the reference, nullable)', () => {
+    const staff = (document.components?.schemas as Record<string, { properties: Record<string, unknown> }>).StaffMember!;
+    expect(staff.properties.grantedBy).toEqual({ allOf: [{ $ref: '#/components/schemas/PersonRef' }], nullable: true });
+  });
+
   it('uploads are documented as a multipart form with the file field', () => {
     const upload = operationOf(ROUTES.uploadConsultationPhoto).requestBody!;
     expect(upload.required).toBe(true);

@@ -226,3 +226,10 @@ describe('lowering the villages-per-counsel limit below what counsel serve now',
 afterAll(() => {
   expect(stack.errors).toEqual([]);
 });
+
+it('a save that changes nothing is kept in the history with empty changes (the document requires the field)', async () => {
+  expect((await putPolicy({})).status).toBe(200);
+  const history = await call('countyPolicyHistory', { token: countyStaff, params: { countyCode: COUNTY } });
+  expect(history.status).toBe(200);
+  expect(history.body.items[0].changes).toEqual({});
+});

@@ -52,6 +52,13 @@ describe('methods a path does not serve', () => {
     expect(reply.allow).toBe('GET, HEAD, PUT');
   });
 
+  it('a literal path outranks a template it also fits', async () => {
+    // GET /api/consultations/:consultationId would read "photos" as an id and answer 400
+    const reply = await raw('GET', '/api/consultations/photos');
+    expect(reply.status).toBe(405);
+    expect(reply.allow).toBe('POST');
+  });
+
   it('an unknown method on an unknown path is 404, never 500', async () => {
     const reply = await raw('TRACE', '/api/no-such-thing');
     expect(reply.status).toBe(404);
@@ -108,5 +115,16 @@ describe('who is calling is asked before what they sent', () => {
     });
     expect(reply.status).toBe(400);
     expect(reply.body.error.code).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('a signed call: the signature before anything is made of the body', () => {
+  it.each([
+    ['malformed JSON', 'application/json', '{"openid":'],
+    ['text', 'text/plain', 'hello'],
+  ])('%s without a signature is 401 BAD_SIGNATURE, not 400 or 415', async (_, type, body) => {
+    const reply = await request(stack.baseUrl, 'POST', '/api/auth/cloud', { raw: body, headers: { 'content-type': type } });
+    expect(reply.status).toBe(401);
+    expect(reply.body.error.code).toBe('BAD_SIGNATURE');
   });
 });

@@ -154,7 +154,9 @@ it('serves the OpenAPI document generated from the contracts', async () => {
   expect(Object.keys(doc.paths)).toContain('/api/counties/{countyCode}/assignments');
   expect(doc.paths['/api/counties/{countyCode}/assignments'].post.requestBody.content['application/json'].schema).toBeTruthy();
   expect(doc.paths['/api/auth/wechat'].post.security).toEqual([]);
-  expect(doc.components.schemas.ErrorReply).toBeTruthy();
+  // each error status lists the codes it can carry (types/src/route-errors.ts)
+  const unauthenticated = doc.paths['/api/me'].get.responses['401'].content['application/json'].schema;
+  expect(unauthenticated.properties.error.properties.code.enum).toEqual(expect.arrayContaining(['UNAUTHENTICATED', 'SESSION_EXPIRED']));
 });
 
 describe('the database work behind these requests (store/README.md, rule 1)', () => {

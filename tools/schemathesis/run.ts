@@ -45,7 +45,15 @@ export async function runSchemathesis(options: FuzzRunOptions): Promise<FuzzRun>
   const exitCode = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(SCHEMATHESIS_BIN, args, {
       cwd: dir, // where Schemathesis would put anything it keeps
-      env: { ...process.env, ...options.env, PYTHONHASHSEED: '0', COLUMNS: '120' },
+      env: {
+        ...process.env,
+        ...options.env,
+        // the path parameters the config fixes, for hooks.py
+        VC_FUZZ_FIXED_PATH: Object.keys(options.parameters).join(','),
+        PYTHONHASHSEED: '0',
+        PYTHONDONTWRITEBYTECODE: '1', // no __pycache__ beside hooks.py
+        COLUMNS: '120',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout.pipe(output, { end: false });

@@ -170,8 +170,24 @@ export function buildOpenApiDocument(serverUrl = '/'): ReturnType<OpenApiGenerat
     servers: [{ url: serverUrl }],
     tags: CAPABILITIES.map(({ tag, description }) => ({ name: tag, description })),
   });
+  normaliseNullableRefs(document);
   addReplyExamples(document);
   return document;
+}
+
+/**
+ * zod-to-openapi writes a nullable reference as `allOf: [{$ref}, {nullable: true}]`, which no null
+ * matches (the reference alone refuses it); OpenAPI 3.0's form is `allOf: [{$ref}], nullable: true`.
+ */
+function normaliseNullableRefs(node: unknown): void {
+  if (node === null || typeof node !== 'object') return;
+  const schema = node as { allOf?: unknown[]; nullable?: boolean };
+  const [first, second, ...rest] = schema.allOf ?? [];
+  if (first && rest.length === 0 && JSON.stringify(second) === '{"nullable":true}') {
+    schema.allOf = [first];
+    schema.nullable = true;
+  }
+  for (const child of Object.values(node)) normaliseNullableRefs(child);
 }
 
 /**

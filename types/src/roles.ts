@@ -27,9 +27,27 @@ export type PlaceLevel = z.infer<typeof PlaceLevel>;
 /** National statistics division codes: county 6 digits, township 9, village 12 (province 2). */
 export const CODE_LENGTH: Record<PlaceLevel, number> = { province: 2, county: 6, township: 9, village: 12 };
 
-export const ProvinceCode = z.string().regex(/^\d{2}$/, '省级区划代码应为2位数字');
-export const CountyCode = z.string().regex(/^\d{6}$/, '县级区划代码应为6位数字');
-export const TownshipCode = z.string().regex(/^\d{9}$/, '乡镇区划代码应为9位数字');
-export const VillageCode = z.string().regex(/^\d{12}$/, '村级区划代码应为12位数字');
-export const PlaceCode = z.string().regex(/^(\d{2}|\d{6}|\d{9}|\d{12})$/, '区划代码格式不正确');
-export const ObjectId = z.string().regex(/^[a-f0-9]{24}$/, '编号格式不正确');
+export const ProvinceCode = z
+  .string()
+  .regex(/^\d{2}$/, '省级区划代码应为2位数字')
+  .openapi({ example: '21' });
+export const CountyCode = z
+  .string()
+  .regex(/^\d{6}$/, '县级区划代码应为6位数字')
+  .openapi({ example: '210921' });
+export const TownshipCode = z
+  .string()
+  .regex(/^\d{9}$/, '乡镇区划代码应为9位数字')
+  .openapi({ example: '210921001' });
+export const VillageCode = z
+  .string()
+  .regex(/^\d{12}$/, '村级区划代码应为12位数字')
+  .openapi({ example: '210921001001' });
+export const PlaceCode = z
+  .string()
+  .regex(/^(\d{2}|\d{6}|\d{9}|\d{12})$/, '区划代码格式不正确')
+  .openapi({ example: '210921001' });
+export const ObjectId = z
+  .string()
+  .regex(/^[a-f0-9]{24}$/, '编号格式不正确')
+  .openapi({ example: '665f1c2e9b1d4a0012ab34cd' });

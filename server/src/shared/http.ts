@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Koa from 'koa';
 import Router from '@koa/router';
+import getRawBody from 'raw-body';
 import { z } from 'zod';
 import { ROUTES, routeErrors, routeSuccessStatuses, type RouteContract } from '@vc/types';
 import { AppError, ERRORS } from './errors';
@@ -63,6 +64,9 @@ export function replyWithFile(
 }
 
 const MAX_DEPTH = 16;
+
+/** the largest body any route reads as JSON (uploads have their own limits) */
+export const JSON_BODY_LIMIT = '32kb';
 
 /**
  * Keys starting with `$` or containing `.` could become MongoDB operators or paths;
@@ -158,6 +162,28 @@ async function readBody(ctx: AppContext, contract: RouteContract, readJson: Moun
   await readJson(ctx);
 }
 
+/** The body as text (signed calls), at most the JSON limit; rawBody for the signature check. */
+async function readText(ctx: AppContext): Promise<string> {
+  if (!hasBody(ctx)) return '';
+  const text = await getRawBody(ctx.req, { limit: JSON_BODY_LIMIT, encoding: 'utf-8' });
+  (ctx.request as { rawBody?: string }).rawBody = text;
+  return text;
+}
+
+/** A signed call's body, once its signature holds: JSON objects only, as for every other route. */
+function parseSignedJson(ctx: AppContext, text: string): void {
+  if (text === '') return;
+  if (!ctx.is('application/json', '+json')) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new AppError('INVALID_JSON');
+  }
+  if (body === null || typeof body !== 'object') throw new AppError('INVALID_JSON');
+  (ctx.request as { body?: unknown }).body = body;
+}
+
 export function mountRoutes(
   handlers: Handlers<typeof ROUTES>,
   { authenticate, verifySigned, checkMember, consumeRate, answered }: Guards,
@@ -177,9 +203,10 @@ export function mountRoutes(
       // floods from one address are cut before any work is done
       if (contract.rateLimit) await consumeRate(contract.rateLimit, 'address', ctx.ip);
       if (contract.access.kind === 'signed') {
-        // the signature covers the exact body, so it is read first
-        await readBody(ctx, contract, readJson);
+        // the signature covers the exact bytes: checked before anything is made of them
+        const text = await readText(ctx);
         await verifySigned(ctx);
+        parseSignedJson(ctx, text);
       }
       const principal = await authenticate(ctx);
       ctx.state.principal = principal;
@@ -236,9 +263,12 @@ export function mountRoutes(
  */
 export function methodGuard(router: Router<AppState>): Koa.Middleware<AppState> {
   return async (ctx, next) => {
-    const matched = router.match(ctx.path, ctx.method);
-    if (matched.path.length > 0 && !matched.route) {
-      const methods = new Set(matched.path.flatMap((layer) => layer.methods));
+    const layers = router.match(ctx.path, ctx.method).path;
+    // a literal path outranks a template it also fits: /api/consultations/photos is the upload,
+    // not a consultation with the id "photos"
+    const literal = layers.filter((layer) => layer.paramNames.length === 0);
+    const methods = new Set((literal.length > 0 ? literal : layers).flatMap((layer) => layer.methods));
+    if (layers.length > 0 && !methods.has(ctx.method)) {
       const allow = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'].filter((method) => methods.has(method));
       ctx.set('Allow', allow.join(', '));
       throw new AppError('METHOD_NOT_ALLOWED');

@@ -132,6 +132,7 @@ export const counselRoutes = defineRoutes({
     rateLimit: 'post',
     summary: `上传我的照片（${PHOTO_UPLOAD}）`,
     access: { kind: 'session' },
+    upload: { field: 'file', maxBytes: MAX_PROFILE_PHOTO_BYTES, types: ['image/jpeg', 'image/png', 'image/webp'] },
     reply: CounselProfile,
   },
   myCounselWechatPhone: {

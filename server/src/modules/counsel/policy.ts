@@ -21,5 +21,5 @@ export function assignmentRefusal(input: {
 }
 
 export function limitMessage(max: number): string {
-  return `每名法律顾问最多服务 ${max} 个村（社区），该顾问已达上限，不能再指派`;
+  return `每名法律顾问最多服务 ${max} 个村（社区），该顾问已达到或超出上限，不能再指派`;
 }

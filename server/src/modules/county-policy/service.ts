@@ -157,7 +157,8 @@ export async function policyHistory(countyCode: string): Promise<CountyPolicyCha
   return changes.map((c) => ({
     at: c.at.toISOString(),
     byName: people.get(String(c.by))?.name ?? '',
-    changes: c.changes as UpdateCountyPolicyBody,
+    // an empty change (a save with nothing in it) is stored without the field: mongoose drops empty objects
+    changes: (c.changes ?? {}) as UpdateCountyPolicyBody,
     acknowledgedOverLimit: (c.acknowledgedOverLimit ?? []).map(({ counselId, name, villagesServed, limit }) => ({
       counselId,
       name: name ?? '',
