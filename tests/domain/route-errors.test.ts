@@ -84,6 +84,27 @@ describe('the OpenAPI document says what the contracts say', () => {
     for (const route of reading) expect(route.upload).toMatchObject({ field: 'file' });
   });
 
+  it('no schema is an allOf of two closed objects, which nothing could match (the old Consultation.rating)', () => {
+    const schemas = document.components?.schemas as Record<string, unknown>;
+    const closed = (node: unknown): boolean => {
+      const schema = node as { $ref?: string; additionalProperties?: unknown };
+      if (schema.$ref) return closed(schemas[schema.$ref.replace('#/components/schemas/', '')]);
+      return schema.additionalProperties === false;
+    };
+    const offenders: string[] = [];
+    const walk = (node: unknown, at: string) => {
+      if (node === null || typeof node !== 'object') return;
+      const { allOf } = node as { allOf?: unknown[] };
+      if (allOf && allOf.filter(closed).length > 1) offenders.push(at);
+      for (const [key, child] of Object.entries(node)) walk(child, `${at}/${key}`);
+    };
+    walk(document, '');
+    expect(offenders).toEqual([]);
+    const consultation = JSON.stringify(schemas.Consultation);
+    expect(consultation).toContain('"rating":{"$ref":"#/components/schemas/ConsultationRating"}');
+    expect(schemas.ConsultationRating).toMatchObject({ nullable: true });
+  });
+
   it('a nullable reference accepts null in the document (allOf of the reference, nullable)', () => {
     const staff = (document.components?.schemas as Record<string, { properties: Record<string, unknown> }>).StaffMember!;
     expect(staff.properties.grantedBy).toEqual({ allOf: [{ $ref: '#/components/schemas/PersonRef' }], nullable: true });

@@ -34,6 +34,8 @@ export interface RunSummary {
   statusesByOperation: Record<string, Record<string, number>>;
   /** failed check results by check name (every failing request counts) */
   failuresByCheck: Record<string, number>;
+  /** check results by check name, passed or failed: which checks ran at all (our own hook's included) */
+  checksRun: Record<string, number>;
   /** distinct failures: one per check, operation, method sent, status, error code and message */
   failures: Failure[];
   /** errors Schemathesis met itself (could not generate, connection refused, timeout, ...) */
@@ -77,6 +79,7 @@ export function summariseNdjson(file: string): RunSummary {
   const statuses: Record<string, number> = {};
   const statusesByOperation: Record<string, Record<string, number>> = {};
   const failuresByCheck: Record<string, number> = {};
+  const checksRun: Record<string, number> = {};
   const failures = new Map<string, Failure>();
   const errors: string[] = [];
   for (const line of readFileSync(file, 'utf8').split('\n')) {
@@ -104,6 +107,7 @@ export function summariseNdjson(file: string): RunSummary {
     }
     for (const [caseId, results] of Object.entries(recorder.checks ?? {})) {
       for (const result of results) {
+        checksRun[result.name] = (checksRun[result.name] ?? 0) + 1;
         if (result.status !== 'failure' || !result.failure_info) continue;
         failuresByCheck[result.name] = (failuresByCheck[result.name] ?? 0) + 1;
         const { failure } = result.failure_info;
@@ -131,6 +135,7 @@ export function summariseNdjson(file: string): RunSummary {
     statuses,
     statusesByOperation,
     failuresByCheck,
+    checksRun,
     failures: [...failures.values()],
     errors,
   };
