@@ -165,7 +165,8 @@ async function readBody(ctx: AppContext, contract: RouteContract, readJson: Moun
 /** The body as text (signed calls), at most the JSON limit; rawBody for the signature check. */
 async function readText(ctx: AppContext): Promise<string> {
   if (!hasBody(ctx)) return '';
-  const text = await getRawBody(ctx.req, { limit: JSON_BODY_LIMIT, encoding: 'utf-8' });
+  // the declared length lets an oversized body be refused before it is read, as the JSON parser does
+  const text = await getRawBody(ctx.req, { length: ctx.request.length, limit: JSON_BODY_LIMIT, encoding: 'utf-8' });
   (ctx.request as { rawBody?: string }).rawBody = text;
   return text;
 }
