@@ -335,8 +335,9 @@ describe('the profile photo', () => {
     expect(errorOf(cut)).toBe('415 PROFILE_PHOTO_UNREADABLE');
     const svg = await uploadMine('王建国', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'image/svg+xml', 'a.svg');
     expect(errorOf(svg)).toBe('415 PHOTO_TYPE_UNSUPPORTED');
+    // a JSON body is no form at all: refused as the wrong content type (issue 15)
     const empty = await call('uploadMyCounselPhoto', { token: tokens['王建国'], body: {} });
-    expect(errorOf(empty)).toBe('400 PHOTO_REQUIRED');
+    expect(errorOf(empty)).toBe('415 UNSUPPORTED_MEDIA_TYPE');
     // none of these reached WeChat
     expect(stack.wechat!.checkedImages.length).toBe(checkedBefore);
 
