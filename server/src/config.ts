@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RateLimits } from './shared/rate-limit';
 import { LOG_LEVELS, type LogLevel } from './shared/log';
+import { PRIVACY_POLICY_VERSION } from '@vc/types/src/privacy/policy';
 
 /** Environment, parsed once at boot; a bad value stops the server with a clear message. */
 const Env = z.object({
@@ -46,6 +47,8 @@ const Env = z.object({
   RATE_LIMIT_POST_PER_PERSON: z.coerce.number().int().min(1).default(30),
   /** per minute: calls by one machine credential (provincial and 12348 systems reading reports) */
   RATE_LIMIT_MACHINE_PER_CREDENTIAL: z.coerce.number().int().min(1).default(120),
+  /** the privacy policy version people must agree to (privacy module); by default the one in types/src/privacy/policy.ts */
+  PRIVACY_POLICY_VERSION: z.string().min(1).max(40).default(PRIVACY_POLICY_VERSION),
   /** the logger's level (JSON lines on stdout); by default info, and silent under NODE_ENV=test */
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
 });
@@ -69,6 +72,8 @@ export type Config = {
   contentCheck: 'wechat' | 'off';
   rateLimits: RateLimits;
   logLevel: LogLevel;
+  /** the privacy policy version in force (privacy module) */
+  privacyPolicyVersion: string;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -117,5 +122,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     contentCheck: e.CONTENT_CHECK ?? (e.NODE_ENV === 'production' || env.WECHAT_APPID ? 'wechat' : 'off'),
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
+    privacyPolicyVersion: e.PRIVACY_POLICY_VERSION,
   };
 }

@@ -16,6 +16,8 @@ import { placesHandlers } from './modules/places/routes';
 import { machineAccessGuards, machineAccessHandlers } from './modules/machine-access/routes';
 import { residentsHandlers } from './modules/residents/routes';
 import { invitationsHandlers } from './modules/invitations/routes';
+import { privacyHandlers } from './modules/privacy/routes';
+import { reportsHandlers } from './modules/reports/routes';
 
 /** Every route's handler: the union of the capabilities' own (server/src/modules/<capability>/routes.ts). */
 export function allHandlers(deps: HandlerDeps): Handlers<typeof ROUTES> {
@@ -30,6 +32,8 @@ export function allHandlers(deps: HandlerDeps): Handlers<typeof ROUTES> {
     ...machineAccessHandlers(),
     ...residentsHandlers(),
     ...invitationsHandlers(deps),
+    ...privacyHandlers(deps),
+    ...reportsHandlers(),
   };
 }
 

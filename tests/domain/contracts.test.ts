@@ -89,6 +89,9 @@ describe('route table', () => {
         'uploadCounselPhoto:post',
         'myCounselWechatPhone:post',
         'redeemInvitation:post',
+        // reports (issue 13)
+        'reportGroupMessage:post',
+        'reportConsultationReply:post',
       ].sort(),
     );
   });
@@ -112,6 +115,14 @@ describe('route table', () => {
     escalateConsultation: { reason: '涉及土地确权' },
     closeConsultation: {},
     rateConsultation: { attitude: 5, efficiency: 4, competence: 5, comment: '很耐心' },
+    // content checks and reports (issue 13)
+    decideHeldConsultationText: { decision: 'reject', reason: '含有不实信息' },
+    reportGroupMessage: { reason: 'fraud', text: '疑似诈骗' },
+    reportConsultationReply: { reason: 'abuse' },
+    decideReport: { decision: 'remove', reason: '经核实属实' },
+    // privacy (issue 13): consent to the policy in force, account cancellation
+    privacyConsent: { version: '2026-12-01', via: 'miniprogram' },
+    cancelAccount: { confirm: '注销' },
     wechatLogin: { code: 'wx-code-1' },
     cloudLogin: { openid: 'o-abc', unionid: 'u-abc' },
     demoLogin: { userId: '0123456789abcdef01234567' },

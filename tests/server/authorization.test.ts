@@ -122,6 +122,10 @@ const FILLERS: Record<string, string> = {
   // invitations (issue 12)
   invitationId: '0123456789abcdef01234567',
   invitationCode: 'ABCD2345',
+  // content checks and reports (issue 13)
+  reviewId: '0123456789abcdef01234567',
+  reportId: '0123456789abcdef01234567',
+  n: '2',
 };
 
 /**

@@ -48,6 +48,10 @@ const PARAMS: Record<string, string> = {
   // invitations (issue 12)
   invitationId: '0123456789abcdef01234567',
   invitationCode: 'ABCD2345',
+  // content checks and reports (issue 13)
+  reviewId: '0123456789abcdef01234567',
+  reportId: '0123456789abcdef01234567',
+  n: '2',
 };
 const pathOf = (route: RouteContract, overrides: Record<string, string> = {}) => {
   const params: Record<string, string> = {};
@@ -159,6 +163,9 @@ describe('queries and path parameters', () => {
         credentialId: '{"$ne":null}',
         invitationId: '{"$gt":""}',
         invitationCode: 'O0IL1',
+        reviewId: '{"$gt":""}',
+        reportId: 'x',
+        n: 'second',
       };
       const res = await request(stack.baseUrl, route.method, pathOf(route, bad), {
         token: tokenFor(route),

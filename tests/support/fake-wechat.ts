@@ -35,6 +35,8 @@ export interface FakeWechat {
   reviewWords: string[];
   /** when set, msg_sec_check answers with this errcode (e.g. -1 系统繁忙) */
   msgSecCheckErrcode: number | null;
+  /** msg_sec_check answers HTTP 502 without JSON (WeChat's gateway down) */
+  msgSecCheckDown: boolean;
   tokensIssued: number;
   /** subscribe messages delivered */
   messages: { touser: string; template_id: string; page?: string; data: Record<string, { value: string }> }[];
@@ -93,6 +95,7 @@ export async function startFakeWechat(appid = 'wx-test-appid', secret = 'test-se
     riskyWords: ['赌博', '诈骗集资'],
     reviewWords: ['集体上访'],
     msgSecCheckErrcode: null,
+    msgSecCheckDown: false,
     tokensIssued: 0,
     messages: [],
     refusedSubscribers: new Set<string>(),
@@ -167,6 +170,15 @@ export async function startFakeWechat(appid = 'wx-test-appid', secret = 'test-se
         const err = tokenError(query.access_token);
         if (err) return json(err);
         if (state.msgSecCheckErrcode !== null) return json({ errcode: state.msgSecCheckErrcode, errmsg: 'system error' });
+        if (state.msgSecCheckDown) {
+          res.writeHead(502, { 'content-type': 'text/html' });
+          return res.end('<html><body>502 Bad Gateway</body></html>');
+        }
+        // version 2 needs the writer's openid and one of the four documented scenes
+        const { openid, scene } = (body ?? {}) as { openid?: unknown; scene?: unknown };
+        if (typeof openid !== 'string' || !openid) return json({ errcode: 40003, errmsg: 'invalid openid' });
+        if (scene !== 1 && scene !== 2 && scene !== 3 && scene !== 4)
+          return json({ errcode: 40129, errmsg: 'invalid scene (1 资料; 2 评论; 3 论坛; 4 社交日志)' });
         const content = (body as { content?: string } | null)?.content ?? '';
         const risky = state.riskyWords.some((w) => content.includes(w));
         const review = state.reviewWords.some((w) => content.includes(w));

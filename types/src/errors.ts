@@ -125,10 +125,22 @@ export const ERRORS = {
   // county policy limit (issue 15 item 9): lowering villages-per-counsel below what counsel serve now
   // needs acknowledgeOverLimit; `details` has one entry per counsel over it (path: the counsel's id)
   COUNSEL_OVER_NEW_LIMIT: [409, '部分法律顾问现在服务的村（社区）多于新的上限，请确认后再保存'],
+  // privacy (issue 13): consent to the policy in force, account cancellation (注销)
+  PRIVACY_VERSION_OUTDATED: [409, '隐私政策已更新，请阅读最新版本后再同意'],
+  ACCOUNT_HAS_DUTIES: [409, '您还有未交接的工作，请先完成交接再注销账号'],
+  DEMO_ACCOUNT_NOT_CANCELLABLE: [409, '演示账号供所有人体验使用，不能注销'],
+  // content checks and reports (issue 13): consultation texts held for the township's moderators,
+  // reports (举报) of group messages and consultation replies
+  CONSULTATION_REVIEW_NOT_FOUND: [404, '找不到该待审核内容'],
+  CONSULTATION_REVIEW_DECIDED: [409, '该内容已经审核过'],
+  MODERATION_REASON_REQUIRED: [422, '不予通过时请填写原因'],
+  REPORT_TARGET_NOT_FOUND: [404, '找不到被举报的内容'],
+  REPORT_OWN_CONTENT: [422, '不能举报自己发的内容'],
+  REPORT_NOT_FOUND: [404, '找不到该举报'],
+  REPORT_DECIDED: [409, '该举报已经处理过'],
   RATE_LIMITED: [429, '操作过于频繁，请稍后再试'],
   DATABASE_UNAVAILABLE: [503, '服务暂时不可用，请稍后重试'],
   INTERNAL: [500, '服务器内部错误'],
 } as const satisfies Record<string, readonly [number, string]>;
 
 export type ErrorCode = keyof typeof ERRORS;
-

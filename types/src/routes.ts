@@ -10,6 +10,8 @@ import { consultationsRoutes } from './consultations/routes';
 import { machineAccessRoutes } from './machine-access/routes';
 import { residentsRoutes } from './residents/routes';
 import { invitationsRoutes } from './invitations/routes';
+import { privacyRoutes } from './privacy/routes';
+import { reportsRoutes } from './reports/routes';
 
 /**
  * The capabilities, each with its routes: the OpenAPI document tags every operation with its
@@ -26,6 +28,8 @@ export const CAPABILITIES = [
   { tag: 'machine-access', description: '机器凭证（省级平台、12348 平台只读调用）', routes: machineAccessRoutes },
   { tag: 'residents', description: '村（居）民身份确认', routes: residentsRoutes },
   { tag: 'invitations', description: '邀请任职与撤销角色', routes: invitationsRoutes },
+  { tag: 'privacy', description: '隐私政策、同意记录、个人数据副本与账号注销', routes: privacyRoutes },
+  { tag: 'reports', description: '举报群消息与咨询答复，乡镇管理员处理', routes: reportsRoutes },
 ] as const;
 const TABLES = CAPABILITIES.map((capability) => capability.routes);
 assertDistinct(TABLES);
@@ -45,6 +49,8 @@ export const ROUTES = {
   ...machineAccessRoutes,
   ...residentsRoutes,
   ...invitationsRoutes,
+  ...privacyRoutes,
+  ...reportsRoutes,
 };
 
 export type RouteId = keyof typeof ROUTES;

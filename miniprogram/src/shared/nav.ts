@@ -30,6 +30,8 @@ export const PAGES = {
   groupChat: '/groups/chat/index',
   groupManage: '/groups/manage/index',
   groupHeld: '/groups/held/index',
+  // groups: reports (举报) and held consultation texts (township staff decide; everyone sees their own reports)
+  groupReports: '/groups/reports/index',
   // consult: private consultations
   consultList: '/consult/list/index',
   consultThread: '/consult/thread/index',
@@ -44,6 +46,9 @@ export const PAGES = {
   redeem: '/account/redeem/index',
   // account: confirming a PC's scan-to-login (opened by the code on the PC's login page)
   scanLogin: '/account/scan-login/index',
+  // privacy: the privacy policy, and 我的 (account, data copy, cancellation)
+  privacyPolicy: '/privacy/policy/index',
+  privacyMe: '/privacy/me/index',
 } as const;
 
 export type PageName = keyof typeof PAGES;

@@ -9,8 +9,9 @@ import { Command, CommanderError } from 'commander';
 import { AdminError, HELP_HINT, UsageError } from './errors';
 import { importPlacesCommand } from './import-places';
 import { inviteCommand } from './invite';
+import { purgeCommand } from './purge';
 
-const COMMANDS: ((program: Command) => void)[] = [importPlacesCommand, inviteCommand];
+const COMMANDS: ((program: Command) => void)[] = [importPlacesCommand, inviteCommand, purgeCommand];
 
 /** commander's help headings, in Chinese with the English */
 const TITLES: Record<string, string> = {

@@ -33,6 +33,10 @@ export interface FakeWx {
   toasts: string[];
   /** the code handed out by wx.login */
   loginCode: string;
+  /** files written with wx.getFileSystemManager().writeFileSync (path → text), e.g. the data copy */
+  files: Map<string, string>;
+  /** files offered with wx.shareFileMessage */
+  sharedFiles: { filePath: string; fileName?: string }[];
 }
 
 function ok<T extends Callbacks>(opts: T | undefined, name: string, res: Record<string, unknown> = {}) {
@@ -138,6 +142,8 @@ export function createFakeWx(): FakeWx {
     navigations: [],
     toasts: [],
     loginCode: 'test-login-code',
+    files: new Map(),
+    sharedFiles: [],
   };
   const systemInfo = {
     brand: 'devtools',
@@ -184,6 +190,15 @@ export function createFakeWx(): FakeWx {
     removeStorage: (o: { key: string } & Callbacks) => {
       storage.delete(o.key);
       ok(o, 'removeStorage');
+    },
+    // files (wx.getFileSystemManager) and sending one to a chat (wx.shareFileMessage): the data copy (privacy)
+    env: { USER_DATA_PATH: 'wxfile://usr' },
+    getFileSystemManager: () => ({
+      writeFileSync: (filePath: string, data: string) => void fake.files.set(filePath, data),
+    }),
+    shareFileMessage: (o: { filePath: string; fileName?: string } & Callbacks) => {
+      fake.sharedFiles.push({ filePath: o.filePath, fileName: o.fileName });
+      ok(o, 'shareFileMessage');
     },
     navigateTo: nav('navigateTo'),
     redirectTo: nav('redirectTo'),

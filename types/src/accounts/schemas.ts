@@ -20,6 +20,8 @@ export const Me = z
     village: VillageSummary.nullable(),
     /** 'pending' while the village has not confirmed the person lives there (county policy); null without a village */
     residentStatus: ResidentStatus.nullable(),
+    /** the privacy policy version the person last agreed to (null: never); the phone asks again when the policy's differs */
+    privacyVersion: z.string().nullable(),
   })
   .openapi('Me');
 export type Me = z.infer<typeof Me>;

@@ -19,6 +19,11 @@ import {
   OverdueParams,
   ConsultationStatsQuery,
   ConsultationStatsReply,
+  HeldConsultationTextsReply,
+  HeldConsultationTextsQuery,
+  HeldConsultationTextParams,
+  HeldConsultationText,
+  DecideHeldConsultationTextBody,
 } from './schemas';
 
 /** The consultations routes: method, path, access and schemas; the server's consultations routes.ts handles exactly these. */
@@ -212,5 +217,24 @@ export const consultationsRoutes = defineRoutes({
     params: OverdueParams,
     query: EmptyQuery,
     reply: ConsultationListReply,
+  },
+  heldConsultationTexts: {
+    method: 'get',
+    path: '/api/townships/:townshipCode/held-consultation-texts',
+    summary: '本乡镇咨询中未通过内容安全检测、待审核的内容（问题、答复、追问、评价等；司法所审核）',
+    access: { kind: 'role', roles: placeStaff, scope: 'townshipCode' },
+    params: OverdueParams,
+    query: HeldConsultationTextsQuery,
+    reply: HeldConsultationTextsReply,
+  },
+  decideHeldConsultationText: {
+    errors: ['CONSULTATION_REVIEW_DECIDED', 'CONSULTATION_REVIEW_NOT_FOUND', 'MODERATION_REASON_REQUIRED'],
+    method: 'post',
+    path: '/api/townships/:townshipCode/held-consultation-texts/:reviewId/decision',
+    summary: '审核咨询中的待审核内容：通过后他人可见，不通过须写原因（留痕，不删除）',
+    access: { kind: 'role', roles: placeStaff, scope: 'townshipCode' },
+    params: HeldConsultationTextParams,
+    body: DecideHeldConsultationTextBody,
+    reply: HeldConsultationText,
   },
 });

@@ -19,6 +19,19 @@ export const CONSULTATION_STEPS = ['asked', 'claimed', 'answered', 'followed_up'
 export const ConsultationStepKind = z.enum(CONSULTATION_STEPS);
 export type ConsultationStepKind = z.infer<typeof ConsultationStepKind>;
 
+/**
+ * Why a text is shown only to its writer (content checks, issue 13): held for the township's
+ * moderators, rejected by them, or removed after a report. Null: everyone who sees the
+ * consultation reads it.
+ */
+export const TEXT_REVIEW_STATES = ['held', 'rejected', 'removed'] as const;
+export const TextReview = z.enum(TEXT_REVIEW_STATES);
+export type TextReview = z.infer<typeof TextReview>;
+/** A moderator's queue item: held, then approved or rejected; or removed after a report. */
+export const REVIEW_STATUSES = ['held', 'approved', 'rejected', 'removed'] as const;
+export const ReviewStatus = z.enum(REVIEW_STATUSES);
+export type ReviewStatus = z.infer<typeof ReviewStatus>;
+
 export const ConsultationStep = z
   .object({
     n: z.number().int().min(1),
@@ -30,6 +43,10 @@ export const ConsultationStep = z
     fromTier: ConsultationTier.nullable(),
     toTier: ConsultationTier.nullable(),
     at: z.string().datetime(),
+    /** not null: `text` and `reason` are shown only to the step's writer (null for others) */
+    review: TextReview.nullable(),
+    /** written by the person looking at it (a reply of someone else's may be reported) */
+    mine: z.boolean(),
   })
   .openapi('ConsultationStep');
 export type ConsultationStep = z.infer<typeof ConsultationStep>;
@@ -50,7 +67,9 @@ export type Rating = z.infer<typeof Rating>;
  * (additionalProperties false), and the document rendered the extension as an allOf of two
  * closed objects, which no reply could match.
  */
-export const ConsultationRating = z.object({ ...Rating.shape, at: z.string().datetime() }).openapi('ConsultationRating');
+export const ConsultationRating = z
+  .object({ ...Rating.shape, at: z.string().datetime(), commentReview: TextReview.nullable() })
+  .openapi('ConsultationRating');
 export type ConsultationRating = z.infer<typeof ConsultationRating>;
 
 export const Deadlines = z.object({
@@ -84,6 +103,8 @@ export type ConsultationSummary = z.infer<typeof ConsultationSummary>;
 
 export const Consultation = ConsultationSummary.extend({
   question: z.string(),
+  /** the question's review: only the asker sees a consultation whose question is not null here */
+  review: TextReview.nullable(),
   /** photos sent with the question; fetched from consultationPhoto (only by those who may see the consultation) */
   photoIds: z.array(ObjectId),
   steps: z.array(ConsultationStep),
@@ -178,3 +199,36 @@ export const ConsultationStatsReply = z
   })
   .openapi('ConsultationStatsReply');
 export type ConsultationStatsReply = z.infer<typeof ConsultationStatsReply>;
+
+/** A consultation's text held for (or decided by) the township's moderators (content checks, issue 13). */
+export const HeldConsultationText = z
+  .object({
+    id: ObjectId,
+    consultationId: ObjectId,
+    villageName: z.string(),
+    /** the step's kind, or `rated` for a rating's comment; `asked` is the question */
+    kind: ConsultationStepKind,
+    authorName: z.string(),
+    text: z.string(),
+    cause: z.enum(['risky', 'review', 'check_unavailable', 'report']),
+    status: ReviewStatus,
+    reason: z.string().nullable(),
+    at: z.string().datetime(),
+    decidedAt: z.string().datetime().nullable(),
+  })
+  .openapi('HeldConsultationText');
+export type HeldConsultationText = z.infer<typeof HeldConsultationText>;
+export const HeldConsultationTextsReply = z
+  .object({ items: z.array(HeldConsultationText) })
+  .openapi('HeldConsultationTextsReply');
+export const HeldConsultationTextsQuery = z.object({ status: ReviewStatus.default('held') }).strict();
+export const HeldConsultationTextParams = z.object({ townshipCode: TownshipCode, reviewId: ObjectId }).strict();
+export const DecideHeldConsultationTextBody = z
+  .object({
+    decision: z.enum(['approve', 'reject']),
+    /** required to reject: the writer is told why */
+    reason: text({ min: 2, max: 200, tooShort: '请填写原因', tooLong: '原因不能超过200字' }).optional(),
+  })
+  .strict()
+  .openapi('DecideHeldConsultationTextBody');
+export type DecideHeldConsultationTextBody = z.infer<typeof DecideHeldConsultationTextBody>;

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { Input, Textarea, View } from '@tarojs/components';
-import type { Consultation, Rating } from '@vc/types';
+import type { Consultation, ConsultationStep, Rating, ReportReason } from '@vc/types';
 import { call } from '../../shared/api';
 import { Button } from '../../shared/components/Button';
 import { Feedback } from '../../shared/components/Feedback';
@@ -12,7 +12,7 @@ import { ApiError } from '../../shared/http';
 import { replaceWith } from '../../shared/nav';
 import { getSession } from '../../shared/session';
 import { ConsultStars } from '../components/ConsultStars';
-import { ConsultTrail } from '../components/ConsultTrail';
+import { ConsultTrail, REVIEW_NOTES } from '../components/ConsultTrail';
 import { PhotoGallery } from '../components/PhotoGallery';
 import {
   CONSULTATION_STATUS_LABELS,
@@ -84,6 +84,11 @@ function RatingView({ rating }: { rating: NonNullable<Consultation['rating']> })
         <ConsultStars key={r.key} id={`rating-${r.key}`} label={r.label} value={rating[r.key]} />
       ))}
       {rating.comment && <View id="rating-comment">“{rating.comment}”</View>}
+      {rating.commentReview && (
+        <View className="muted" id="rating-comment-review">
+          {rating.comment ? REVIEW_NOTES[rating.commentReview].mine : REVIEW_NOTES[rating.commentReview].others}
+        </View>
+      )}
       <View className="muted">评价于 {when(rating.at)}</View>
     </View>
   );
@@ -180,6 +185,19 @@ export default function ConsultThread() {
     );
   }
 
+  /** 举报 a reply: the township's moderators decide; nothing changes here until they do */
+  function report(step: ConsultationStep, reason: ReportReason, text: string) {
+    void action.run(
+      async () => {
+        await call('reportConsultationReply', {
+          params: { consultationId, n: String(step.n) },
+          body: text ? { reason, text } : { reason },
+        });
+      },
+      { ok: '已提交举报，乡镇管理员会尽快处理' },
+    );
+  }
+
   function submitClose() {
     act(() => call('closeConsultation', { params: { consultationId }, body: {} }), '已办结');
   }
@@ -226,11 +244,16 @@ export default function ConsultThread() {
         <View id="thread-question" style={{ marginTop: '8px', whiteSpace: 'pre-wrap' }}>
           {c.question}
         </View>
+        {c.review && (
+          <View className="tag" id="thread-question-review">
+            {c.review === 'held' ? '问题待审核：乡镇审核通过后法律顾问才能看到' : REVIEW_NOTES[c.review].mine}
+          </View>
+        )}
         <PhotoGallery consultationId={c.id} photoIds={c.photoIds} />
       </View>
       <Feedback of={action} />
       <Deadlines c={c} />
-      <ConsultTrail steps={c.steps} />
+      <ConsultTrail steps={c.steps} busy={action.busy} onReport={report} />
       {c.rating && <RatingView rating={c.rating} />}
 
       {c.can.answer && (

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro, { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import type { GroupMessage } from '@vc/types';
+import type { GroupMessage, ReportReason } from '@vc/types';
 import { GROUP_POST_MAX_LENGTH, countChars } from '@vc/types/src/constants';
 import { call } from '../../shared/api';
 import { Button } from '../../shared/components/Button';
@@ -178,6 +178,20 @@ export default function GroupChatPage() {
     );
   }
 
+  /** 举报: the township's moderators decide; the reporter follows it under 我的举报 */
+  function report(m: GroupMessage, reason: ReportReason, text: string) {
+    clearNotes();
+    void action.run(
+      async () => {
+        await call('reportGroupMessage', {
+          params: { groupCode: code, seq: String(m.seq) },
+          body: text ? { reason, text } : { reason },
+        });
+      },
+      { ok: '已提交举报，乡镇管理员会尽快处理' },
+    );
+  }
+
   /** never rejects: a failed modal is a "no", and the request's failure is shown by action.run */
   async function takePrivate(m: GroupMessage) {
     clearNotes();
@@ -242,6 +256,8 @@ export default function GroupChatPage() {
             busy={action.busy}
             onRemove={(reason) => remove(m, reason)}
             onTakePrivate={() => void takePrivate(m)}
+            canReport={m.kind === 'text'}
+            onReport={(reason, text) => report(m, reason, text)}
           />
         ))}
       </View>

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Input, View } from '@tarojs/components';
-import type { GroupMessage } from '@vc/types';
+import type { GroupMessage, ReportReason } from '@vc/types';
 import { chatTime } from '../services/chat';
 import { Button } from '../../shared/components/Button';
+import { ReportPanel } from '../../shared/components/ReportPanel';
 import { inputMaxLength } from '@vc/types/src/constants';
 
 interface Props {
@@ -13,9 +14,12 @@ interface Props {
   canRemove: boolean;
   /** the village's counsel may take a villager's message private */
   canTakePrivate: boolean;
+  /** anyone who reads someone else's message may report it (举报) to the township's moderators */
+  canReport: boolean;
   busy: boolean;
   onRemove: (reason: string) => void;
   onTakePrivate: () => void;
+  onReport: (reason: ReportReason, text: string) => void;
 }
 
 const HIDDEN_TEXT = { removed: '该消息已被管理员删除', private: '该消息已转为私下咨询' } as const;
@@ -24,9 +28,20 @@ const HIDDEN_TEXT = { removed: '该消息已被管理员删除', private: '该�
  * One message of a work group: author name and role, time, text (or why it is no longer shown).
  * Long-press or 操作 opens the actions this person may take on it.
  */
-export function GroupMessageItem({ message: m, mine, canRemove, canTakePrivate, busy, onRemove, onTakePrivate }: Props) {
+export function GroupMessageItem({
+  message: m,
+  mine,
+  canRemove,
+  canTakePrivate,
+  canReport,
+  busy,
+  onRemove,
+  onTakePrivate,
+  onReport,
+}: Props) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
+  const [reporting, setReporting] = useState(false);
 
   if (m.kind === 'notice') {
     return (
@@ -37,7 +52,8 @@ export function GroupMessageItem({ message: m, mine, canRemove, canTakePrivate, 
   }
 
   const hidden = m.state !== 'visible';
-  const actionable = !hidden && (canRemove || canTakePrivate);
+  const reportable = canReport && !mine;
+  const actionable = !hidden && (canRemove || canTakePrivate || reportable);
   return (
     <View
       id={`msg-${m.seq}`}
@@ -90,6 +106,23 @@ export function GroupMessageItem({ message: m, mine, canRemove, canTakePrivate, 
             <Button light id={`take-private-${m.seq}`} disabled={busy} onClick={onTakePrivate}>
               转为私下咨询
             </Button>
+          )}
+          {reportable && !reporting && (
+            <Button light id={`report-${m.seq}`} disabled={busy} onClick={() => setReporting(true)}>
+              举报
+            </Button>
+          )}
+          {reportable && reporting && (
+            <ReportPanel
+              id={String(m.seq)}
+              busy={busy}
+              onCancel={() => setReporting(false)}
+              onSubmit={(r, text) => {
+                setReporting(false);
+                setOpen(false);
+                onReport(r, text);
+              }}
+            />
           )}
           <View className="muted" id={`msg-panel-close-${m.seq}`} style={{ textAlign: 'right' }} onClick={() => setOpen(false)}>
             收起

@@ -94,6 +94,9 @@ export default function GroupList() {
             {p.name}待审核群消息
           </Button>
         ))}
+      <Button light id="open-reports" onClick={() => goto('groupReports')}>
+        {user?.roles.some((g) => g.role === 'township_staff') ? '举报与咨询审核' : '我的举报'}
+      </Button>
     </View>
   );
 }

@@ -10,6 +10,7 @@ import { clearSession, getSession, updateUser } from '../../shared/session';
 import { QueueStatus } from '../../ledger/components/QueueStatus';
 import { startLedgerSync } from '../../ledger/services/queue';
 import { BoardLoader } from '../components/BoardLoader';
+import { ConsentGate } from '../../privacy/components/ConsentGate';
 import { COUNSEL_LEDGER_ENTRIES, communicationEntries, grantEntries, type Entry } from './entries';
 
 /** Holds a role other than villager (a counsel registered in a county counts, with or without villages yet). */
@@ -126,6 +127,7 @@ export default function Index() {
   if (!user) return <View className="page muted">正在加载…</View>;
   return (
     <View className="page">
+      <ConsentGate />
       {isStaff(user) ? (
         <StaffHome user={user} />
       ) : (

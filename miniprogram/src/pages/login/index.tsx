@@ -5,7 +5,7 @@ import { call } from '../../shared/api';
 import { Button } from '../../shared/components/Button';
 import { ErrorMessage } from '../../shared/components/Message';
 import { useAction } from '../../shared/hooks/useAction';
-import { restart } from '../../shared/nav';
+import { goto, restart } from '../../shared/nav';
 import { saveSession } from '../../shared/session';
 import { ScanQr } from './ScanQr';
 import { weappLogin } from './weapp';
@@ -98,6 +98,14 @@ export default function Login() {
       )}
       {isH5 && !inWechat && <ScanQr onSession={done} />}
       {VC_DEMO && <DemoPicker onPick={demoLogin} />}
+      <View
+        id="login-privacy"
+        className="muted"
+        style={{ marginTop: '16px', textAlign: 'center' }}
+        onClick={() => goto('privacyPolicy')}
+      >
+        查看《隐私政策》（登录后将请您确认是否同意）
+      </View>
     </View>
   );
 }

@@ -2,6 +2,7 @@ import { accountsRoutes } from '@vc/types';
 import type { HandlerDeps } from '../../deps';
 import { AppError } from '../../shared/errors';
 import { replyWithFile, type Handlers } from '../../shared/http';
+import { makeContentCheck } from '../content-check/text';
 import { createWebOAuthClient } from '../wechat/web-oauth';
 import * as accounts from './service';
 import * as login from './login';
@@ -11,6 +12,7 @@ import { moveVillage } from '../residents/service';
 
 export function accountsHandlers({ config, wechat, log }: HandlerDeps): Handlers<typeof accountsRoutes> {
   const ttl = config.sessionTtlMs;
+  const nameCheck = makeContentCheck(config, wechat, log);
   const webOAuth = createWebOAuthClient(config.wechatWeb);
   const webConfigured = () => {
     if (!config.wechatWeb.configured) throw new AppError('WEB_LOGIN_NOT_CONFIGURED');
@@ -55,7 +57,7 @@ export function accountsHandlers({ config, wechat, log }: HandlerDeps): Handlers
       return { ok: true as const };
     },
     me: ({ principal }) => accounts.me(principal.userId),
-    updateProfile: ({ principal, body }) => accounts.updateProfile(principal.userId, body),
+    updateProfile: ({ principal, body }) => accounts.updateProfile(principal.userId, body, nameCheck),
     bindVillage: async ({ principal, body }) => {
       await moveVillage(principal.userId, body);
       return accounts.me(principal.userId);

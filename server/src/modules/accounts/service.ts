@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { DemoIdentity, Me, RoleGrant, Session, UpdateProfileBody } from '@vc/types';
 import { ROLE_LABELS } from '@vc/types';
 import { AppError } from '../../shared/errors';
+import { requirePublishableText, SCENE, type ContentCheck } from '../content-check/text';
 import type { Principal } from '../../shared/principal';
 import { maskPhone } from '../../shared/mask';
 import { activeAssignmentsOf } from '../counsel/queries';
@@ -10,6 +11,7 @@ import { SessionModel, type SessionVia } from './model';
 import { demoUserById, demoUsers, setProfile, userById, type UserDoc } from '../users/queries';
 import { effectiveGrants } from './policy';
 import { placeNamesByCode } from '../places/lookup';
+import { consentedVersion } from '../privacy/queries';
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
@@ -57,6 +59,7 @@ export async function describeUser(user: UserDoc): Promise<Me> {
     heldRoles: held.map(named),
     village: user.villageCode ? await villageSummary(user.villageCode).catch(() => null) : null,
     residentStatus: user.villageCode ? (user.residentStatus ?? 'confirmed') : null,
+    privacyVersion: await consentedVersion(String(user._id)),
   };
 }
 
@@ -82,7 +85,12 @@ export async function revokeSession(sessionId: string): Promise<void> {
   await SessionModel.updateOne({ _id: sessionId, revokedAt: null }, { $set: { revokedAt: new Date() } });
 }
 
-export async function updateProfile(userId: string, body: UpdateProfileBody): Promise<Me> {
+/** A new name is read by others (groups, consultations): WeChat's check refuses what it does not pass. */
+export async function updateProfile(userId: string, body: UpdateProfileBody, check: ContentCheck): Promise<Me> {
+  if (body.name !== undefined) {
+    const user = await userById(userId);
+    await requirePublishableText(check, user?.openid ?? '', body.name, '姓名', SCENE.profile);
+  }
   await setProfile(userId, body);
   return me(userId);
 }
@@ -115,4 +123,19 @@ export async function demoUser(userId: string): Promise<UserDoc> {
 export async function sessionVia(sessionId: string): Promise<SessionVia | null> {
   const session = await SessionModel.findById(sessionId).lean();
   return session ? session.via : null;
+}
+
+/** Ends every session of a person (account cancellation): `userId` equality, indexed. */
+export async function revokeSessionsOf(userId: string): Promise<void> {
+  await SessionModel.updateMany({ userId, revokedAt: null }, { $set: { revokedAt: new Date() } });
+}
+
+/**
+ * Login records older than the retention period (privacy policy): sessions that expired, or were
+ * ended, before `before`. A rare job's scan (no equality narrows "old"), run by the purge command.
+ */
+export async function purgeLoginRecords(before: Date): Promise<number> {
+  const expired = await SessionModel.deleteMany({ expiresAt: { $lt: before } });
+  const revoked = await SessionModel.deleteMany({ revokedAt: { $ne: null, $lt: before } });
+  return expired.deletedCount + revoked.deletedCount;
 }

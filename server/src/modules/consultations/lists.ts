@@ -26,7 +26,7 @@ export async function inbox(principal: Principal, status: 'active' | 'closed'): 
       .sort({ updatedAt: -1 })
       .limit(200)
       .lean<ConsultationDoc[]>();
-    return summaries(docs);
+    return summaries(docs.filter((d) => !d.questionHeld));
   }
   const placesOf = (...roles: string[]) => [
     ...new Set(principal.grants.filter((g) => roles.includes(g.role)).map((g) => g.placeCode)),
@@ -53,7 +53,10 @@ export async function inbox(principal: Principal, status: 'active' | 'closed'): 
     .sort((a, b) => a.firstResponseDueAt.getTime() - b.firstResponseDueAt.getTime())
     .slice(0, 200);
   // an owner sees it only while the tier is theirs: after escalation it leaves their inbox
-  const mineNow = docs.filter((d) => d.handlerId === null || handlesAt(d.tier, whereOf(d), principal.grants));
+  // a held question reaches nobody until approved (review.ts)
+  const mineNow = docs.filter(
+    (d) => !d.questionHeld && (d.handlerId === null || handlesAt(d.tier, whereOf(d), principal.grants)),
+  );
   return summaries(mineNow);
 }
 
@@ -67,5 +70,8 @@ export async function overdue(townshipCode: string, now = new Date()): Promise<C
     .sort({ firstResponseDueAt: 1 })
     .limit(500)
     .lean<ConsultationDoc[]>();
-  return summaries(docs, now);
+  return summaries(
+    docs.filter((d) => !d.questionHeld),
+    now,
+  );
 }

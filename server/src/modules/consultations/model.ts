@@ -1,6 +1,6 @@
 import { Schema, model } from 'mongoose';
 import type { Stored } from '../../store/documents';
-import { CONSULTATION_STATUSES, CONSULTATION_STEPS, GROUP_TIERS } from '@vc/types';
+import { CONSULTATION_STATUSES, CONSULTATION_STEPS, GROUP_TIERS, REVIEW_STATUSES, TEXT_REVIEW_STATES } from '@vc/types';
 
 /**
  * A consultation. The fields after `version` are a projection of its steps (policy.ts project),
@@ -27,6 +27,8 @@ const consultationFields = {
   closedAt: { type: Date, default: null },
   rated: { type: Boolean, default: false },
   updatedAt: { type: Date, required: true },
+  /** the question did not pass the content check (review.ts): only the asker sees the consultation until approved */
+  questionHeld: { type: Boolean, default: false },
 };
 const consultationSchema = new Schema(consultationFields, { collection: 'consultations', versionKey: false });
 consultationSchema.index({ askerId: 1, clientKey: 1 }, { unique: true });
@@ -59,6 +61,11 @@ const stepFields = {
   toTier: { type: String, enum: GROUP_TIERS, default: null },
   clientKey: { type: String, required: true },
   at: { type: Date, default: () => new Date() },
+  /**
+   * The one field a moderator changes (review.ts): null when the text may be read by all who see
+   * the consultation; otherwise only its writer reads it. The text itself is never changed.
+   */
+  review: { type: String, enum: TEXT_REVIEW_STATES, default: null },
 };
 const stepSchema = new Schema(stepFields, { collection: 'consultation_steps', versionKey: false });
 stepSchema.index({ consultationId: 1, n: 1 }, { unique: true });
@@ -81,6 +88,8 @@ const ratingSchema = new Schema(
     efficiency: { type: Number, required: true },
     competence: { type: Number, required: true },
     comment: { type: String, default: null },
+    /** as a step's `review`, for the comment */
+    commentReview: { type: String, enum: TEXT_REVIEW_STATES, default: null },
     at: { type: Date, default: () => new Date() },
   },
   { collection: 'consultation_ratings', versionKey: false },
@@ -105,3 +114,32 @@ const photoSchema = new Schema(
 );
 photoSchema.index({ ownerId: 1, consultationId: 1 });
 export const PhotoModel = model('ConsultationPhoto', photoSchema);
+
+/**
+ * Texts of consultations that others may not read yet (content check: risky, for review or not
+ * checked) or any more (removed after a report), for the township's moderators (review.ts).
+ * One per text: (consultationId, target, n); `n` is the step's number, 0 for the rating's comment.
+ * Decisions are recorded here and never deleted.
+ */
+const reviewFields = {
+  consultationId: { type: Schema.Types.ObjectId, required: true },
+  target: { type: String, enum: ['step', 'rating'] as const, required: true },
+  n: { type: Number, required: true },
+  kind: { type: String, required: true },
+  townshipCode: { type: String, required: true },
+  countyCode: { type: String, required: true },
+  villageCode: { type: String, required: true },
+  authorId: { type: Schema.Types.ObjectId, required: true },
+  text: { type: String, required: true },
+  cause: { type: String, enum: ['risky', 'review', 'check_unavailable', 'report'] as const, required: true },
+  status: { type: String, enum: REVIEW_STATUSES, required: true },
+  decidedBy: { type: Schema.Types.ObjectId, default: null },
+  decidedAt: { type: Date, default: null },
+  reason: { type: String, default: null },
+  at: { type: Date, default: () => new Date() },
+};
+const reviewSchema = new Schema(reviewFields, { collection: 'consultation_reviews', versionKey: false });
+reviewSchema.index({ consultationId: 1, target: 1, n: 1 }, { unique: true });
+reviewSchema.index({ townshipCode: 1, status: 1 });
+export const ReviewModel = model('ConsultationReview', reviewSchema);
+export type ReviewDoc = Stored<typeof reviewFields>;

@@ -4,7 +4,12 @@
  * (../../store/README.md, rule 1).
  */
 import type { Types } from 'mongoose';
-import { ConsultationModel } from './model';
+import { AppError } from '../../shared/errors';
+import type { Principal } from '../../shared/principal';
+import { userById } from '../users/queries';
+import { load, loadVisible } from './record';
+import { removeStepText } from './review';
+import { ConsultationModel, PhotoModel } from './model';
 
 /**
  * The consultations a person first answered in [from, to) in these villages, as the village code
@@ -23,4 +28,58 @@ export async function answeredIn(
     { villageCode: 1 },
   ).lean();
   return rows.map((r) => r.villageCode);
+}
+
+// --- privacy (issue 13): the data copy, account cancellation, retention ---
+
+/** The consultations a person handles that are not closed yet (`handlerIds` equality, indexed): work to hand over. */
+export async function unfinishedHandledBy(handlerId: Types.ObjectId): Promise<{ id: string; villageCode: string }[]> {
+  const rows = await ConsultationModel.find({ handlerIds: handlerId }, { villageCode: 1, status: 1 }).lean();
+  return rows.filter((r) => r.status !== 'closed').map((r) => ({ id: String(r._id), villageCode: r.villageCode }));
+}
+
+/** The consultations a person asked (`askerId` equality, indexed), newest first, for their data copy. */
+export async function askedBy(askerId: Types.ObjectId) {
+  return ConsultationModel.find({ askerId }, { villageCode: 1, question: 1, status: 1, createdAt: 1, closedAt: 1 })
+    .sort({ updatedAt: -1 })
+    .lean();
+}
+
+/** Deletes a cancelled person's photos attached to no consultation (`ownerId` equality, indexed); attached ones stay with their consultation. */
+export async function forgetAsker(askerId: Types.ObjectId): Promise<number> {
+  return (await PhotoModel.deleteMany({ ownerId: askerId, consultationId: null })).deletedCount;
+}
+
+/** Photos never attached to a question, uploaded before `before` (a rare job's scan). */
+export async function purgeUnattachedPhotos(before: Date): Promise<number> {
+  return (await PhotoModel.deleteMany({ consultationId: null, createdAt: { $lt: before } })).deletedCount;
+}
+
+/**
+ * For reports (reports module): a reply (answer or follow-up) of a consultation this person may
+ * see, by someone else, readable by them; its township's moderators handle the report.
+ */
+export async function replyForReport(principal: Principal, consultationId: string, n: number) {
+  const { doc, steps } = await loadVisible(principal, consultationId);
+  const step = steps.find((s) => s.n === n);
+  const readable = step && step.text && (!step.review || String(step.by) === principal.userId);
+  if (!step || !readable || (step.kind !== 'answered' && step.kind !== 'followed_up'))
+    throw new AppError('REPORT_TARGET_NOT_FOUND');
+  if (String(step.by) === principal.userId) throw new AppError('REPORT_OWN_CONTENT');
+  const author = await userById(step.by);
+  return {
+    townshipCode: doc.townshipCode,
+    countyCode: doc.countyCode,
+    authorId: step.by,
+    authorName: author?.name ?? '',
+    text: step.text!,
+  };
+}
+
+/** For reports: a moderator removes a reply; from now on only its writer reads it (review.ts). */
+export async function removeReply(consultationId: string, n: number, moderatorId: string, reason: string): Promise<void> {
+  const { doc, steps } = await load(consultationId);
+  const step = steps.find((s) => s.n === n);
+  if (!step?.text) return;
+  await removeStepText(doc, { n, kind: step.kind, by: step.by, text: step.text }, moderatorId, reason);
 }

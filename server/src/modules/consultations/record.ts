@@ -7,7 +7,7 @@ import { Types } from 'mongoose';
 import { AppError } from '../../shared/errors';
 import type { Principal } from '../../shared/principal';
 import { ConsultationModel, ConsultationStepModel, type ConsultationDoc, type StepDoc } from './model';
-import { mayView, project, type ConsultationState, type Viewer } from './policy';
+import { isAsker, mayView, project, type ConsultationState, type Viewer } from './policy';
 
 export const id = (value: string | Types.ObjectId) => new Types.ObjectId(String(value));
 
@@ -59,10 +59,15 @@ export async function load(consultationId: string): Promise<{ doc: ConsultationD
   return { doc: latest > doc.version ? await reproject(doc, steps) : doc, steps };
 }
 
+/** A question held by the content check (review.ts) is seen by its asker alone until approved. */
+export const heldFrom = (doc: ConsultationDoc, viewer: Viewer) =>
+  doc.questionHeld === true && !isAsker(String(doc.askerId), viewer);
+
 /** Not found and not visible look the same, so ids reveal nothing. */
 export async function loadVisible(principal: Principal, consultationId: string) {
   const loaded = await load(consultationId);
-  if (!mayView(String(loaded.doc.askerId), whereOf(loaded.doc), stateOf(loaded.doc), viewerOf(principal)))
+  const viewer = viewerOf(principal);
+  if (heldFrom(loaded.doc, viewer) || !mayView(String(loaded.doc.askerId), whereOf(loaded.doc), stateOf(loaded.doc), viewer))
     throw new AppError('CONSULTATION_NOT_FOUND');
   return loaded;
 }

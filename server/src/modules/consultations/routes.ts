@@ -1,9 +1,11 @@
 import multer from '@koa/multer';
 import { consultationsRoutes, MAX_PHOTO_BYTES } from '@vc/types';
-import type { AppDeps } from '../../deps';
+import type { HandlerDeps } from '../../deps';
 import { AppError } from '../../shared/errors';
 import { replyWithFile, replyWithStatus, type AppContext, type Handlers } from '../../shared/http';
+import { makeContentCheck } from '../content-check/text';
 import * as lists from './lists';
+import * as review from './review';
 import { storePhoto } from './photos';
 import * as figures from './stats';
 import * as steps from './steps';
@@ -28,11 +30,12 @@ async function readPhoto(ctx: AppContext): Promise<Buffer | undefined> {
   return (ctx as unknown as { file?: { buffer: Buffer } }).file?.buffer;
 }
 
-export function consultationsHandlers({ config, wechat }: AppDeps): Handlers<typeof consultationsRoutes> {
+export function consultationsHandlers({ config, wechat, log }: HandlerDeps): Handlers<typeof consultationsRoutes> {
   const notice = { wechat, templateId: config.answerTemplateId, configured: config.wechat.configured };
+  const check = makeContentCheck(config, wechat, log);
   return {
     askConsultation: async ({ principal, body, ctx }) => {
-      const { consultation, created } = await steps.ask(principal, body);
+      const { consultation, created } = await steps.ask(principal, body, check);
       return replyWithStatus(ctx, consultation, created ? 201 : 200);
     },
     uploadConsultationPhoto: async ({ principal, ctx }) => storePhoto(principal.userId, await readPhoto(ctx)),
@@ -43,11 +46,14 @@ export function consultationsHandlers({ config, wechat }: AppDeps): Handlers<typ
     myConsultations: async ({ principal }) => ({ items: await lists.mine(principal) }),
     consultationInbox: async ({ principal, query }) => ({ items: await lists.inbox(principal, query.status) }),
     consultation: ({ principal, params }) => views.get(principal, params.consultationId),
-    answerConsultation: ({ principal, params, body }) => steps.answer(principal, params.consultationId, body, notice),
-    followUpConsultation: ({ principal, params, body }) => steps.followUp(principal, params.consultationId, body),
-    escalateConsultation: ({ principal, params, body }) => steps.escalate(principal, params.consultationId, body.reason),
-    closeConsultation: ({ principal, params, body }) => steps.close(principal, params.consultationId, body.note),
-    rateConsultation: ({ principal, params, body }) => steps.rate(principal, params.consultationId, body),
+    answerConsultation: ({ principal, params, body }) => steps.answer(principal, params.consultationId, body, notice, check),
+    followUpConsultation: ({ principal, params, body }) => steps.followUp(principal, params.consultationId, body, check),
+    escalateConsultation: ({ principal, params, body }) => steps.escalate(principal, params.consultationId, body.reason, check),
+    closeConsultation: ({ principal, params, body }) => steps.close(principal, params.consultationId, body.note, check),
+    rateConsultation: ({ principal, params, body }) => steps.rate(principal, params.consultationId, body, check),
+    heldConsultationTexts: async ({ params, query }) => ({ items: await review.heldTexts(params.townshipCode, query.status) }),
+    decideHeldConsultationText: ({ principal, params, body }) =>
+      review.decide(principal, params.townshipCode, params.reviewId, body),
     consultationStats: ({ params, query }) => figures.stats(params.countyCode, query.month),
     overdueConsultations: async ({ params }) => ({ items: await lists.overdue(params.townshipCode) }),
   };

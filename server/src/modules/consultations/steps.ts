@@ -26,7 +26,9 @@ import { notifyAnswered } from './notify';
 import { attachPhotos, checkPhotos } from './photos';
 import { NEXT_TIER } from '@vc/types';
 import { dueDates, handlesAt, mayView, refusal, type Act } from './policy';
-import { id, load, loadVisible, reproject, stateOf, stepsOf, viewerOf, whereOf } from './record';
+import { heldFrom, id, load, loadVisible, reproject, stateOf, stepsOf, viewerOf, whereOf } from './record';
+import { queueHeld, reviewOf, verdictOn } from './review';
+import type { ContentCheck, Verdict } from '../content-check/text';
 import { describe } from './views';
 
 const HANDLER_ROLE: Record<ConsultationTier, string> = {
@@ -59,10 +61,15 @@ async function act(
   consultationId: string,
   what: Act,
   build: (doc: ConsultationDoc) => StepInput,
+  check: ContentCheck,
 ): Promise<Consultation> {
+  // what the writer wrote (an escalation's reason, else the text), checked once whatever the retries
+  let verdict: Promise<Verdict> | undefined;
   for (let attempt = 0; attempt < 3; attempt++) {
     const { doc, steps } = await load(consultationId);
     const state = stateOf(doc);
+    // a question held by the content check (review.ts) is not there for anyone but its asker
+    if (heldFrom(doc, viewerOf(principal))) throw new AppError('CONSULTATION_NOT_FOUND');
     if (!mayView(String(doc.askerId), whereOf(doc), state, viewerOf(principal))) {
       // a first contact of this tier who lost the race is told why; anyone else learns nothing
       if (handlesAt(state.tier, whereOf(doc), principal.grants)) throw new AppError('CONSULTATION_OWNED_BY_OTHER');
@@ -78,6 +85,9 @@ async function act(
     }
     const refused = refusal(what, String(doc.askerId), whereOf(doc), state, viewerOf(principal));
     if (refused) throw new AppError(refused);
+    const written = input.kind === 'escalated' ? input.reason : input.text;
+    verdict ??= verdictOn(check, principal.userId, written);
+    const checked = await verdict;
     const n = doc.version + 1;
     try {
       await ConsultationStepModel.create({
@@ -91,11 +101,14 @@ async function act(
         fromTier: input.fromTier ?? null,
         toTier: input.toTier ?? null,
         clientKey: input.clientKey ?? `step-${n}`,
+        review: reviewOf(checked),
       });
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
       continue; // someone else acted first: look again
     }
+    if (checked !== 'pass' && written)
+      await queueHeld(doc, { target: 'step', n, kind: input.kind }, id(principal.userId), written, checked);
     const allSteps = await stepsOf(doc._id);
     const updated = await reproject(doc, allSteps);
     return describe(updated, allSteps, viewerOf(principal));
@@ -111,6 +124,7 @@ async function open(
   source: 'direct' | 'group',
   claimedBy: string | null,
   photoIds: readonly string[] = [],
+  checkQuestion: () => Promise<Verdict> = () => Promise.resolve('pass'),
   now = new Date(),
 ): Promise<{ doc: ConsultationDoc; created: boolean }> {
   const existing = await ConsultationModel.findOne({ askerId: asker._id, clientKey }).lean<ConsultationDoc>();
@@ -120,6 +134,7 @@ async function open(
     return { doc: existing, created: false };
   }
   await checkPhotos(asker._id, photoIds, null);
+  const verdict = await checkQuestion();
   const villageCode = asker.villageCode!;
   const hasCounsel = await villageHasCounsel(villageCode);
   // no counsel in the village: the township office is the front desk
@@ -146,12 +161,13 @@ async function open(
     closedAt: null,
     rated: false,
     updatedAt: now,
+    questionHeld: verdict !== 'pass',
   };
   try {
     await ConsultationModel.create(doc);
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
-    return open(asker, question, clientKey, source, claimedBy, photoIds, now); // the same ask arrived twice at once
+    return open(asker, question, clientKey, source, claimedBy, photoIds, checkQuestion, now); // the same ask arrived twice at once
   }
   await attachPhotos(asker._id, [...new Set(photoIds)], doc._id);
   await ConsultationStepModel.create({
@@ -165,7 +181,9 @@ async function open(
     toTier: tier,
     clientKey: 'step-1',
     at: now,
+    review: reviewOf(verdict),
   });
+  if (verdict !== 'pass') await queueHeld(doc, { target: 'step', n: 1, kind: 'asked' }, asker._id, question, verdict);
   if (claimedBy)
     await ConsultationStepModel.create({
       consultationId: doc._id,
@@ -180,10 +198,16 @@ async function open(
   return { doc: await reproject(doc, await stepsOf(doc._id)), created: true };
 }
 
-export async function ask(principal: Principal, body: AskBody): Promise<{ consultation: Consultation; created: boolean }> {
+export async function ask(
+  principal: Principal,
+  body: AskBody,
+  check: ContentCheck,
+): Promise<{ consultation: Consultation; created: boolean }> {
   const asker = await userById(principal.userId);
   if (!asker?.villageCode) throw new AppError('FORBIDDEN');
-  const { doc, created } = await open(asker, body.question, body.clientKey, 'direct', null, body.photoIds ?? []);
+  // a question held by the check reaches no counsel until the township's moderators approve it
+  const checkQuestion = () => verdictOn(check, principal.userId, body.question);
+  const { doc, created } = await open(asker, body.question, body.clientKey, 'direct', null, body.photoIds ?? [], checkQuestion);
   return { consultation: await describe(doc, await stepsOf(doc._id), viewerOf(principal)), created };
 }
 
@@ -211,34 +235,46 @@ export async function answer(
   consultationId: string,
   body: AnswerBody,
   notice: AnswerNotice,
+  check: ContentCheck,
 ): Promise<Consultation> {
-  const answered = await act(principal, consultationId, 'answer', () => ({
-    kind: 'answered',
-    text: body.text,
-    clientKey: body.clientKey,
-  }));
-  if (notice.configured) await notifyAnswered(notice.wechat, notice.templateId, answered);
+  const answered = await act(
+    principal,
+    consultationId,
+    'answer',
+    () => ({ kind: 'answered', text: body.text, clientKey: body.clientKey }),
+    check,
+  );
+  // a held answer is not announced: the asker cannot read it yet
+  const held = answered.steps.some((s) => s.kind === 'answered' && s.text === body.text && s.review !== null);
+  if (notice.configured && !held) await notifyAnswered(notice.wechat, notice.templateId, answered);
   return answered;
 }
 
-export const followUp = (principal: Principal, consultationId: string, body: AnswerBody) =>
-  act(principal, consultationId, 'followUp', () => ({ kind: 'followed_up', text: body.text, clientKey: body.clientKey }));
+export const followUp = (principal: Principal, consultationId: string, body: AnswerBody, check: ContentCheck) =>
+  act(principal, consultationId, 'followUp', () => ({ kind: 'followed_up', text: body.text, clientKey: body.clientKey }), check);
 
-export const escalate = (principal: Principal, consultationId: string, reason: string) =>
-  act(principal, consultationId, 'escalate', (doc) => ({
-    kind: 'escalated',
-    reason,
-    fromTier: doc.tier,
-    toTier: NEXT_TIER[doc.tier],
-  }));
+export const escalate = (principal: Principal, consultationId: string, reason: string, check: ContentCheck) =>
+  act(
+    principal,
+    consultationId,
+    'escalate',
+    (doc) => ({ kind: 'escalated', reason, fromTier: doc.tier, toTier: NEXT_TIER[doc.tier] }),
+    check,
+  );
 
-export const close = (principal: Principal, consultationId: string, note?: string) =>
-  act(principal, consultationId, 'close', () => ({ kind: 'closed', text: note ?? null }));
+export const close = (principal: Principal, consultationId: string, note: string | undefined, check: ContentCheck) =>
+  act(principal, consultationId, 'close', () => ({ kind: 'closed', text: note ?? null }), check);
 
-export async function rate(principal: Principal, consultationId: string, rating: Rating): Promise<Consultation> {
+export async function rate(
+  principal: Principal,
+  consultationId: string,
+  rating: Rating,
+  check: ContentCheck,
+): Promise<Consultation> {
   const { doc } = await loadVisible(principal, consultationId);
   const refused = refusal('rate', String(doc.askerId), whereOf(doc), stateOf(doc), viewerOf(principal));
   if (refused) throw new AppError(refused);
+  const verdict = await verdictOn(check, principal.userId, rating.comment);
   try {
     // the unique index on consultationId is what makes it once, even for two taps at once
     await RatingModel.create({
@@ -251,10 +287,13 @@ export async function rate(principal: Principal, consultationId: string, rating:
       efficiency: rating.efficiency,
       competence: rating.competence,
       comment: rating.comment ?? null,
+      commentReview: rating.comment ? reviewOf(verdict) : null,
     });
   } catch (err) {
     if (isDuplicateKey(err)) throw new AppError('CONSULTATION_ALREADY_RATED');
     throw err;
   }
-  return act(principal, consultationId, 'rate', () => ({ kind: 'rated', clientKey: 'rated' }));
+  if (verdict !== 'pass' && rating.comment)
+    await queueHeld(doc, { target: 'rating', n: 0, kind: 'rated' }, doc.askerId, rating.comment, verdict);
+  return act(principal, consultationId, 'rate', () => ({ kind: 'rated', clientKey: 'rated' }), check);
 }

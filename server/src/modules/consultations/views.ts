@@ -71,28 +71,35 @@ export async function describe(doc: ConsultationDoc, steps: StepDoc[], viewer: V
   const rating = doc.rated ? await RatingModel.findOne({ consultationId: doc._id }).lean() : null;
   const state = stateOf(doc);
   const can = (act: Act) => refusal(act, String(doc.askerId), whereOf(doc), state, viewer) === null;
+  // a text under review (review.ts) is read by its writer alone
+  const readable = (review: string | null | undefined, writer: Types.ObjectId) => !review || String(writer) === viewer.userId;
+  const commentShown = rating?.comment && readable(rating.commentReview, rating.askerId);
   return {
     ...summary,
     question: doc.question,
+    review: doc.questionHeld ? (steps[0]?.review ?? 'held') : null,
     photoIds: (doc.photoIds ?? []).map(String),
     steps: steps.map((s) => ({
       n: s.n,
       kind: s.kind,
       byName: people.get(String(s.by))?.name ?? '',
       byRole: s.byRole,
-      text: s.text,
-      reason: s.reason,
+      text: readable(s.review, s.by) ? s.text : null,
+      reason: readable(s.review, s.by) ? s.reason : null,
       fromTier: s.fromTier,
       toTier: s.toTier,
       at: s.at.toISOString(),
+      review: s.review ?? null,
+      mine: String(s.by) === viewer.userId,
     })),
     rating: rating
       ? {
           attitude: rating.attitude,
           efficiency: rating.efficiency,
           competence: rating.competence,
-          ...(rating.comment ? { comment: rating.comment } : {}),
+          ...(commentShown ? { comment: rating.comment! } : {}),
           at: rating.at.toISOString(),
+          commentReview: rating.comment ? (rating.commentReview ?? null) : null,
         }
       : null,
     can: { answer: can('answer'), escalate: can('escalate'), close: can('close'), followUp: can('followUp'), rate: can('rate') },

@@ -1,13 +1,12 @@
 /**
  * What goes on the notice board passes WeChat's content checks first, like a group post: text by
- * msg_sec_check (groups/content-check.ts, the same check), photos by img_sec_check. A board has no
+ * msg_sec_check (content-check/text.ts, the same check), photos by img_sec_check. A board has no
  * moderator to hold things for, so anything but a clear pass is refused, and nothing unchecked is
  * shown: WeChat unreachable means "try again later".
  */
 import type { Config } from '../../config';
 import { AppError } from '../../shared/errors';
 import type { Logger } from '../../shared/log';
-import type { ContentCheck } from '../groups/content-check';
 import type { WechatClient } from '../wechat/client';
 
 /** WeChat's verdict on an image (img_sec_check in production). */
@@ -35,15 +34,6 @@ export function makeImageCheck(config: Config, wechat: WechatClient, log: Logger
       clearTimeout(timer);
     }
   };
-}
-
-/** Refuses text that WeChat does not clearly pass (risky or for review), or that could not be checked. */
-export async function requirePublishableText(check: ContentCheck, openid: string, text: string, what: string): Promise<void> {
-  if (!text.trim()) return;
-  const verdict = await check(openid, text);
-  if (verdict === 'pass') return;
-  if (verdict === 'check_unavailable') throw new AppError('CONTENT_CHECK_UNAVAILABLE');
-  throw new AppError('TEXT_CONTENT_RISKY', `${what}中含有不适宜公示的内容，请修改后再保存`);
 }
 
 export async function requirePublishableImage(check: ImageCheck, image: Buffer, contentType: string): Promise<void> {

@@ -8,13 +8,13 @@ import { Types } from 'mongoose';
 import { ROUTES, fillPath, type CounselProfile, type CounselProfileChange, type UpdateCounselProfileBody } from '@vc/types';
 import { AppError } from '../../shared/errors';
 import { maskPhone } from '../../shared/mask';
-import type { ContentCheck } from '../groups/content-check';
+import { requirePublishableText, type ContentCheck } from '../content-check/text';
 import type { WechatClient } from '../wechat/client';
 import { isCounselOf, updateCounselProfile, userById, usersInCounties, type UserDoc } from '../users/queries';
 import { placeNamesByCode } from '../places/lookup';
 import { CounselPhotoModel, ProfileChangeModel } from './model';
 import { activeAssignmentsOf } from './queries';
-import { requirePublishableImage, requirePublishableText, type ImageCheck } from './content';
+import { requirePublishableImage, type ImageCheck } from './content';
 import { preparePhoto } from './photo';
 import {
   applyEdit,

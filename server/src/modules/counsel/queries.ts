@@ -5,7 +5,7 @@
  */
 import type { Types } from 'mongoose';
 import { ONE_BATCH } from '../../store/batch';
-import { AssignmentModel } from './model';
+import { AssignmentModel, ContactRevealModel, CounselPhotoModel } from './model';
 
 export interface ActiveAssignment {
   _id: Types.ObjectId;
@@ -54,4 +54,21 @@ export async function seedAssignments(
     { ordered: false },
   );
   return rows.length;
+}
+
+// --- privacy (issue 13): the data copy, account cancellation, retention ---
+
+/** Who viewed this counsel's full phone number, and when (`counselId` equality, indexed). */
+export async function revealsAbout(counselId: Types.ObjectId): Promise<{ villageCode: string; at: Date }[]> {
+  return ContactRevealModel.find({ counselId }, { villageCode: 1, at: 1 }).sort({ at: -1 }).lean();
+}
+
+/** Deletes a cancelled person's profile photos (`counselId` equality, indexed): served publicly, they are only theirs. */
+export async function forgetCounsel(counselId: Types.ObjectId): Promise<number> {
+  return (await CounselPhotoModel.deleteMany({ counselId })).deletedCount;
+}
+
+/** Contact-reveal records older than the retention period (a rare job's scan). */
+export async function purgeContactReveals(before: Date): Promise<number> {
+  return (await ContactRevealModel.deleteMany({ at: { $lt: before } })).deletedCount;
 }

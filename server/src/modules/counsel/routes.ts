@@ -3,7 +3,7 @@ import { counselRoutes, MAX_PROFILE_PHOTO_BYTES } from '@vc/types';
 import type { HandlerDeps } from '../../deps';
 import { AppError } from '../../shared/errors';
 import { replyWithFile, type AppContext, type Handlers } from '../../shared/http';
-import { makeContentCheck } from '../groups/content-check';
+import { makeContentCheck } from '../content-check/text';
 import { makeImageCheck } from './content';
 import * as profile from './profile';
 import * as counsel from './service';

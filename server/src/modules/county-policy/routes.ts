@@ -1,8 +1,7 @@
 import { countyPolicyRoutes } from '@vc/types';
 import type { HandlerDeps } from '../../deps';
 import type { Handlers } from '../../shared/http';
-import { requirePublishableText } from '../counsel/content';
-import { makeContentCheck } from '../groups/content-check';
+import { makeContentCheck, requirePublishableText } from '../content-check/text';
 import { userById } from '../users/queries';
 import * as policy from './service';
 

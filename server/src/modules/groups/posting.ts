@@ -18,7 +18,7 @@ import { groupPlace } from './places';
 import { positionOf } from './positions';
 import { recordAction } from './records';
 import { findPersonalNumbers } from './screening';
-import type { ContentCheck } from './content-check';
+import { SCENE, type ContentCheck } from '../content-check/text';
 
 /** A resent post that was recorded already: the first record answers; other text is refused. */
 function answerResend<T extends { text: string }>(first: T, body: PostGroupMessageBody): T {
@@ -61,7 +61,7 @@ export async function post(
 
   const { user, position } = await positionOf(principal.userId, principal.grants);
   const author = { authorName: user.name, authorRole: ROLE_LABELS[roleInGroup(groupCode, position)] };
-  const verdict = await check(user.openid, body.text);
+  const verdict = await check(user.openid, body.text, SCENE.forum);
   if (verdict !== 'pass') {
     // a resend of a post that went through before (the check may answer otherwise this time)
     const earlier = await GroupMessageModel.findOne(key).lean<GroupMessageDoc>();

@@ -3,7 +3,7 @@ import type { HandlerDeps } from '../../deps';
 import { replyWithStatus, type Handlers } from '../../shared/http';
 import * as consultationSteps from '../consultations/steps';
 import * as consultationViews from '../consultations/views';
-import { makeContentCheck } from './content-check';
+import { makeContentCheck } from '../content-check/text';
 import * as membership from './membership';
 import * as moderation from './moderation';
 import * as posting from './posting';

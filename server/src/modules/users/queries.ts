@@ -303,3 +303,39 @@ export async function updateCounselProfile(
   }
   return UserModel.findOneAndUpdate({ _id: user._id }, { $set: set }, { new: true }).lean<UserDoc>();
 }
+
+// --- account cancellation (privacy module, issue 13) ---
+
+/** The stored openid of a cancelled person: unique, and never a WeChat openid, so the next login makes a new person. */
+export const CANCELLED_OPENID_PREFIX = 'cancelled:';
+
+/**
+ * Erases a person's own data, keeping the record others' records point at (consultations, ledger,
+ * ratings, role-change history) under the name given: name, phone, avatar, WeChat binding, village,
+ * roles and the counsel profile go; the derived scope fields empty, so no list of a place finds
+ * them. Under the person's lease (as changeRoles): a role granted meanwhile is not written back.
+ */
+export async function forgetUser(userId: Id, anonymousName: string): Promise<void> {
+  await withLease(`user-roles:${String(userId)}`, async () => {
+    await UserModel.updateOne(
+      { _id: userId },
+      {
+        $set: {
+          name: anonymousName,
+          openid: `${CANCELLED_OPENID_PREFIX}${String(userId)}`,
+          unionid: null,
+          phone: null,
+          avatarUrl: null,
+          roles: [],
+          villageCode: null,
+          residentStatus: 'confirmed',
+          villageSince: null,
+          countyCodes: [],
+          staffCountyCodes: [],
+          counselProfile: null,
+          demo: false,
+        },
+      },
+    );
+  });
+}

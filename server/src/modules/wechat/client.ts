@@ -125,8 +125,8 @@ WechatAPI.mixin({
   msgSecCheck(this: Api, ...args: unknown[]) {
     this.preRequest(this._msgSecCheck as never, args);
   },
-  _msgSecCheck(this: Api, openid: string, content: string, callback: Cb) {
-    const body = JSON.stringify({ openid, content, version: 2, scene: 2 });
+  _msgSecCheck(this: Api, openid: string, content: string, scene: number, callback: Cb) {
+    const body = JSON.stringify({ openid, content, version: 2, scene });
     tokenRequest(
       this,
       `${this.endpoint}/wxa/msg_sec_check`,
@@ -154,7 +154,8 @@ export interface WechatPhoneInfo {
 export interface WechatClient {
   code2Session(code: string): Promise<Code2SessionReply>;
   getUnlimitedQrCode(scene: string, page: string): Promise<Buffer>;
-  msgSecCheck(openid: string, content: string): Promise<{ result?: { suggest?: string; label?: number } }>;
+  /** scene: 1 资料, 2 评论, 3 论坛, 4 社交日志 (content-check/text.ts SCENE) */
+  msgSecCheck(openid: string, content: string, scene: number): Promise<{ result?: { suggest?: string; label?: number } }>;
   /** resolves for a clean image; rejects with `code` 87014 for risky content (WeChat's errcode) */
   imgSecCheck(image: Buffer, contentType: string): Promise<{ errcode?: number }>;
   /** rejects with `code` 40029 for an invalid or used code, -1 when WeChat is busy */
@@ -198,7 +199,7 @@ export function createWechatClient(options: { appid: string; secret: string; api
   return {
     code2Session: (code) => call<Code2SessionReply>('code2Session')(code),
     getUnlimitedQrCode: (scene, page) => call<Buffer>('getUnlimitedQrCode')(scene, page),
-    msgSecCheck: (openid, content) => call<{ result?: { suggest?: string } }>('msgSecCheck')(openid, content),
+    msgSecCheck: (openid, content, scene) => call<{ result?: { suggest?: string } }>('msgSecCheck')(openid, content, scene),
     imgSecCheck: async (image, contentType) => {
       // multipart encoded by the platform's FormData (field `media`, as WeChat documents it)
       const form = new FormData();

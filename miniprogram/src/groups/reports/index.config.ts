@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '举报与审核' });

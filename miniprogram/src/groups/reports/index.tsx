@@ -1,0 +1,138 @@
+import { useState } from 'react';
+import { useDidShow, useRouter } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import type { HeldConsultationText, Report } from '@vc/types';
+import { countChars } from '@vc/types/src/constants';
+import { call } from '../../shared/api';
+import { Feedback } from '../../shared/components/Feedback';
+import { useAction } from '../../shared/hooks/useAction';
+import { replaceWith } from '../../shared/nav';
+import { getSession } from '../../shared/session';
+import { HeldTextItem, ReportItem } from '../components/ReportItem';
+
+type Tab = 'reports' | 'texts' | 'mine';
+
+/**
+ * Reports (举报) and held consultation texts, for the township's staff to decide; and, for
+ * everyone, the reports they made and what became of them.
+ */
+export default function ReportsPage() {
+  const router = useRouter();
+  const [session] = useState(() => getSession());
+  const township = router.params.code || session?.user.roles.find((g) => g.role === 'township_staff')?.placeCode || '';
+  const placeName = session?.user.roles.find((g) => g.placeCode === township)?.placeName ?? '';
+  const [tab, setTab] = useState<Tab>(township ? 'reports' : 'mine');
+  const [reports, setReports] = useState<Report[] | null>(null);
+  const [texts, setTexts] = useState<HeldConsultationText[] | null>(null);
+  const action = useAction();
+
+  function load(t: Tab) {
+    setReports(null);
+    setTexts(null);
+    if (t === 'mine')
+      call('myReports')
+        .then((r) => setReports(r.items))
+        .catch(action.fail);
+    else if (t === 'reports')
+      call('townshipReports', { params: { townshipCode: township }, query: { status: 'open' } })
+        .then((r) => setReports(r.items))
+        .catch(action.fail);
+    else
+      call('heldConsultationTexts', { params: { townshipCode: township }, query: { status: 'held' } })
+        .then((r) => setTexts(r.items))
+        .catch(action.fail);
+  }
+
+  useDidShow(() => {
+    if (!getSession()) {
+      replaceWith('login');
+      return;
+    }
+    load(tab);
+  });
+
+  function show(t: Tab) {
+    action.clear();
+    setTab(t);
+    load(t);
+  }
+
+  function decideReport(r: Report, decision: 'dismiss' | 'remove', reason: string) {
+    if (countChars(reason) < 2) {
+      action.fail('请填写处理原因（至少2个字）');
+      return;
+    }
+    void action.run(
+      async () => {
+        await call('decideReport', { params: { townshipCode: township, reportId: r.id }, body: { decision, reason } });
+        setReports((list) => list?.filter((x) => x.id !== r.id) ?? list);
+      },
+      { ok: decision === 'remove' ? '已删除被举报的内容' : '已驳回该举报', onError: () => load(tab) },
+    );
+  }
+
+  function decideText(t: HeldConsultationText, decision: 'approve' | 'reject', reason: string) {
+    if (decision === 'reject' && countChars(reason) < 2) {
+      action.fail('不予通过时请填写原因（至少2个字）');
+      return;
+    }
+    void action.run(
+      async () => {
+        await call('decideHeldConsultationText', {
+          params: { townshipCode: township, reviewId: t.id },
+          body: reason ? { decision, reason } : { decision },
+        });
+        setTexts((list) => list?.filter((x) => x.id !== t.id) ?? list);
+      },
+      { ok: decision === 'approve' ? '已通过，对方现在可以看到' : '已决定不予通过', onError: () => load(tab) },
+    );
+  }
+
+  const tabs: [Tab, string][] = township
+    ? [
+        ['reports', '待处理举报'],
+        ['texts', '咨询待审核'],
+        ['mine', '我的举报'],
+      ]
+    : [['mine', '我的举报']];
+  const empty = (reports && reports.length === 0) || (texts && texts.length === 0);
+  return (
+    <View className="page">
+      <View className="card">
+        <View className="title">举报与审核</View>
+        {township && <View className="subtitle">{placeName}收到的举报和未通过内容安全检测的咨询内容，处理结果留痕</View>}
+        <View>
+          {tabs.map(([t, label]) => (
+            <View
+              key={t}
+              id={`reports-tab-${t}`}
+              className="tag"
+              style={t === tab ? { background: '#b3261e', color: '#fff' } : undefined}
+              onClick={() => show(t)}
+            >
+              {label}
+            </View>
+          ))}
+        </View>
+      </View>
+      <Feedback of={action} />
+      {!reports && !texts && !action.error && <View className="muted">正在加载…</View>}
+      {empty && (
+        <View className="muted" id="reports-empty">
+          暂无记录
+        </View>
+      )}
+      {reports?.map((r) => (
+        <ReportItem
+          key={r.id}
+          report={r}
+          busy={action.busy}
+          onDecide={tab === 'reports' ? (d, reason) => decideReport(r, d, reason) : undefined}
+        />
+      ))}
+      {texts?.map((t) => (
+        <HeldTextItem key={t.id} item={t} busy={action.busy} onDecide={(d, reason) => decideText(t, d, reason)} />
+      ))}
+    </View>
+  );
+}

@@ -1,0 +1,46 @@
+import { useEffect } from 'react';
+import { View } from '@tarojs/components';
+import type { PrivacyPolicyReply } from '@vc/types';
+import { call } from '../../shared/api';
+import { ErrorMessage } from '../../shared/components/Message';
+import { useLoad } from '../../shared/hooks/useLoad';
+
+/**
+ * The privacy policy in force, as the server gives it (its text lives once, in
+ * types/src/privacy/policy.ts): open to anyone, from the login page and from 我的.
+ */
+export default function PrivacyPolicy() {
+  const policy = useLoad<PrivacyPolicyReply>();
+  const { load } = policy;
+  useEffect(() => load(() => call('privacyPolicy')), [load]);
+
+  const p = policy.data;
+  return (
+    <View className="page">
+      <ErrorMessage message={policy.error} />
+      {!p && !policy.error && <View className="muted">正在加载…</View>}
+      {p && (
+        <View>
+          <View className="card">
+            <View className="title" id="privacy-title">
+              {p.title}
+            </View>
+            <View className="subtitle" id="privacy-version">
+              版本：{p.version}
+            </View>
+          </View>
+          {p.sections.map((section, i) => (
+            <View className="card" key={section.title} id={`privacy-section-${i}`}>
+              <View className="section-title">{section.title}</View>
+              {section.paragraphs.map((text) => (
+                <View key={text} style={{ margin: '6px 0', fontSize: '16px' }}>
+                  {text}
+                </View>
+              ))}
+            </View>
+          ))}
+        </View>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,19 @@
+import { reportsRoutes } from '@vc/types';
+import { replyWithStatus, type Handlers } from '../../shared/http';
+import * as reports from './service';
+
+export function reportsHandlers(): Handlers<typeof reportsRoutes> {
+  return {
+    reportGroupMessage: async ({ principal, params, body, ctx }) => {
+      const { report, created } = await reports.reportGroupMessage(principal, params.groupCode, params.seq, body);
+      return replyWithStatus(ctx, report, created ? 201 : 200);
+    },
+    reportConsultationReply: async ({ principal, params, body, ctx }) => {
+      const { report, created } = await reports.reportConsultationReply(principal, params.consultationId, params.n, body);
+      return replyWithStatus(ctx, report, created ? 201 : 200);
+    },
+    myReports: async ({ principal }) => ({ items: await reports.mine(principal) }),
+    townshipReports: async ({ params, query }) => ({ items: await reports.ofTownship(params.townshipCode, query.status) }),
+    decideReport: ({ principal, params, body }) => reports.decide(principal, params.townshipCode, params.reportId, body),
+  };
+}

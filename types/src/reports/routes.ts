@@ -1,0 +1,77 @@
+import { defineRoutes, placeStaff } from '../route';
+import { EmptyQuery } from '../common';
+import {
+  Report,
+  ReportBody,
+  ReportConsultationStepParams,
+  ReportDecisionBody,
+  ReportDecisionParams,
+  ReportGroupMessageParams,
+  ReportListReply,
+  TownshipReportsParams,
+  TownshipReportsQuery,
+} from './schemas';
+
+/** The reports (举报) routes; the server's reports/routes.ts handles exactly these. */
+export const reportsRoutes = defineRoutes({
+  reportGroupMessage: {
+    errors: ['MESSAGE_ALREADY_REMOVED', 'MESSAGE_NOT_FOUND', 'REPORT_OWN_CONTENT'],
+    method: 'post',
+    path: '/api/groups/:groupCode/messages/:seq/reports',
+    rateLimit: 'post',
+    summary: '举报群消息（同一人对同一条消息只记一次），由乡镇管理员处理',
+    access: { kind: 'member', need: 'read' },
+    params: ReportGroupMessageParams,
+    body: ReportBody,
+    reply: Report,
+    status: 201,
+    alsoStatus: [200],
+  },
+  reportConsultationReply: {
+    errors: ['CONSULTATION_NOT_FOUND', 'REPORT_OWN_CONTENT', 'REPORT_TARGET_NOT_FOUND'],
+    method: 'post',
+    path: '/api/consultations/:consultationId/steps/:n/reports',
+    rateLimit: 'post',
+    summary: '举报咨询中的答复或追问（同一人对同一条只记一次），由乡镇管理员处理',
+    access: { kind: 'session' },
+    params: ReportConsultationStepParams,
+    body: ReportBody,
+    reply: Report,
+    status: 201,
+    alsoStatus: [200],
+  },
+  myReports: {
+    method: 'get',
+    path: '/api/reports/mine',
+    summary: '我提交的举报及处理结果',
+    access: { kind: 'session' },
+    query: EmptyQuery,
+    reply: ReportListReply,
+  },
+  townshipReports: {
+    method: 'get',
+    path: '/api/townships/:townshipCode/reports',
+    summary: '本乡镇收到的举报（司法所处理，县司法局可查看处理）',
+    access: { kind: 'role', roles: placeStaff, scope: 'townshipCode' },
+    params: TownshipReportsParams,
+    query: TownshipReportsQuery,
+    reply: ReportListReply,
+  },
+  decideReport: {
+    errors: [
+      'CONSULTATION_NOT_FOUND',
+      'GROUP_BUSY',
+      'MESSAGE_ALREADY_REMOVED',
+      'MESSAGE_NOT_FOUND',
+      'REPORT_DECIDED',
+      'REPORT_NOT_FOUND',
+    ],
+    method: 'post',
+    path: '/api/townships/:townshipCode/reports/:reportId/decision',
+    summary: '处理举报：驳回，或删除/撤回被举报的内容（须写原因，留痕）',
+    access: { kind: 'role', roles: placeStaff, scope: 'townshipCode' },
+    params: ReportDecisionParams,
+    body: ReportDecisionBody,
+    reply: Report,
+  },
+});
