@@ -5,7 +5,8 @@ import { bodyParser } from '@koa/bodyparser';
 import serve from 'koa-static';
 import { buildOpenApiDocument } from '@vc/types';
 import type { AppDeps } from './deps';
-import { errorMiddleware, JSON_BODY_LIMIT, methodGuard, mountRoutes, requestLogMiddleware, type AppState } from './shared/http';
+import { JSON_BODY_LIMIT, methodGuard, mountRoutes, type AppState } from './shared/http';
+import { errorMiddleware, requestLogMiddleware } from './shared/middleware';
 import { createLogger } from './shared/log';
 import { allHandlers, routeGuards } from './routes';
 

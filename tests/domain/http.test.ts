@@ -1,4 +1,5 @@
-import { findForbiddenKey, toAppError } from '../../server/src/shared/http';
+import { findForbiddenKey } from '../../server/src/shared/http';
+import { toAppError } from '../../server/src/shared/middleware';
 import { AppError, ERRORS } from '../../server/src/shared/errors';
 
 /** n nested objects: nest(1) = {}, nest(2) = { a: {} }, … (the innermost at depth n - 1) */

@@ -7,14 +7,8 @@ import type { AddressInfo } from 'node:net';
 import Koa from 'koa';
 import { ROUTES } from '@vc/types';
 import { AppError } from '../../server/src/shared/errors';
-import {
-  errorMiddleware,
-  mountRoutes,
-  replyWithStatus,
-  type AppState,
-  type Guards,
-  type Handlers,
-} from '../../server/src/shared/http';
+import { mountRoutes, replyWithStatus, type AppState, type Guards, type Handlers } from '../../server/src/shared/http';
+import { errorMiddleware } from '../../server/src/shared/middleware';
 import type { Logger } from '../../server/src/shared/log';
 
 type Behaviour = 'declared' | 'undeclared' | 'status';

@@ -1,7 +1,7 @@
 /**
  * The server's one logger (pino): JSON lines on stdout, for an operator to read or ship.
  *
- * What is logged: each request once, on completion (shared/http.ts requestLogMiddleware: request
+ * What is logged: each request once, on completion (shared/middleware.ts requestLogMiddleware: request
  * id, route id, person id, status, duration), the cause of 5xx failures, and startup messages.
  * Never personal data: no bodies, message text, phone or ID numbers, names, query strings or the
  * Authorization header. Nothing passes those to the logger; `redact` and the error serializer
