@@ -95,8 +95,31 @@ async function applyReview(review: ReviewDoc, textReview: TextReview | null): Pr
     return;
   }
   await ConsultationStepModel.updateOne({ consultationId: review.consultationId, n: review.n }, { $set: { review: textReview } });
-  if (review.kind === 'asked' && textReview === null)
-    await ConsultationModel.updateOne({ _id: review.consultationId }, { $set: { questionHeld: false } });
+  if (review.kind === 'asked' && textReview === null) await releaseQuestion(review.consultationId, new Date());
+}
+
+/**
+ * An approved question reaches the counsel now, so its deadlines start now: they move on by the
+ * time it waited for the moderators (nobody could answer it meanwhile, and it must not count as
+ * overdue against the counsel). Conditional on questionHeld, so a retried decision moves them once.
+ */
+async function releaseQuestion(consultationId: Types.ObjectId, now: Date): Promise<void> {
+  const doc = await ConsultationModel.findOne(
+    { _id: consultationId, questionHeld: true },
+    { createdAt: 1, firstResponseDueAt: 1, closeDueAt: 1 },
+  ).lean();
+  if (!doc) return;
+  const waited = Math.max(0, now.getTime() - doc.createdAt.getTime());
+  await ConsultationModel.updateOne(
+    { _id: consultationId, questionHeld: true },
+    {
+      $set: {
+        questionHeld: false,
+        firstResponseDueAt: new Date(doc.firstResponseDueAt.getTime() + waited),
+        closeDueAt: new Date(doc.closeDueAt.getTime() + waited),
+      },
+    },
+  );
 }
 
 /**
