@@ -120,6 +120,7 @@ describe('route table', () => {
     reportGroupMessage: { reason: 'fraud', text: '疑似诈骗' },
     reportConsultationReply: { reason: 'abuse' },
     decideReport: { decision: 'remove', reason: '经核实属实' },
+    decideCountyReport: { decision: 'dismiss', reason: '经核实不属实' },
     // privacy (issue 13): consent to the policy in force, account cancellation
     privacyConsent: { version: '2026-12-01', via: 'miniprogram' },
     cancelAccount: { confirm: '注销' },

@@ -1,6 +1,8 @@
-import { defineRoutes, placeStaff } from '../route';
+import { countyStaff, defineRoutes, placeStaff } from '../route';
 import { EmptyQuery } from '../common';
 import {
+  CountyReportDecisionParams,
+  CountyReportsParams,
   Report,
   ReportBody,
   ReportConsultationStepParams,
@@ -71,6 +73,33 @@ export const reportsRoutes = defineRoutes({
     summary: '处理举报：驳回，或删除/撤回被举报的内容（须写原因，留痕）',
     access: { kind: 'role', roles: placeStaff, scope: 'townshipCode' },
     params: ReportDecisionParams,
+    body: ReportDecisionBody,
+    reply: Report,
+  },
+  countyReports: {
+    method: 'get',
+    path: '/api/counties/:countyCode/reports',
+    summary: '本县县级工作群收到的举报（县司法局处理；村、乡镇群的举报由司法所处理）',
+    access: { kind: 'role', roles: countyStaff, scope: 'countyCode' },
+    params: CountyReportsParams,
+    query: TownshipReportsQuery,
+    reply: ReportListReply,
+  },
+  decideCountyReport: {
+    // CONSULTATION_NOT_FOUND: the decision code is shared with townships' (whose reports may be of consultation replies)
+    errors: [
+      'CONSULTATION_NOT_FOUND',
+      'GROUP_BUSY',
+      'MESSAGE_ALREADY_REMOVED',
+      'MESSAGE_NOT_FOUND',
+      'REPORT_DECIDED',
+      'REPORT_NOT_FOUND',
+    ],
+    method: 'post',
+    path: '/api/counties/:countyCode/reports/:reportId/decision',
+    summary: '处理县级工作群的举报：驳回，或删除被举报的消息（须写原因，留痕）',
+    access: { kind: 'role', roles: countyStaff, scope: 'countyCode' },
+    params: CountyReportDecisionParams,
     body: ReportDecisionBody,
     reply: Report,
   },

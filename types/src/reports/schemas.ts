@@ -1,7 +1,7 @@
 import { z } from '../zod';
 import { text } from '../text';
 import { GroupCode } from '../groups/schemas';
-import { ObjectId, TownshipCode } from '../roles';
+import { CountyCode, ObjectId, TownshipCode } from '../roles';
 
 /**
  * Reports (举报, issue 13): anyone who can read a group message or a consultation reply may report
@@ -57,6 +57,9 @@ export const ReportConsultationStepParams = z
 export const TownshipReportsParams = z.object({ townshipCode: TownshipCode }).strict();
 export const TownshipReportsQuery = z.object({ status: ReportStatus.default('open') }).strict();
 export const ReportDecisionParams = z.object({ townshipCode: TownshipCode, reportId: ObjectId }).strict();
+/** A county work group has no township: its reports reach the county's staff, its moderators. */
+export const CountyReportsParams = z.object({ countyCode: CountyCode }).strict();
+export const CountyReportDecisionParams = z.object({ countyCode: CountyCode, reportId: ObjectId }).strict();
 export const ReportDecisionBody = z
   .object({
     decision: z.enum(['dismiss', 'remove']),

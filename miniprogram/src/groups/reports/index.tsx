@@ -13,15 +13,20 @@ import { HeldTextItem, ReportItem } from '../components/ReportItem';
 type Tab = 'reports' | 'texts' | 'mine';
 
 /**
- * Reports (举报) and held consultation texts, for the township's staff to decide; and, for
+ * Reports (举报) and held consultation texts, for the township's staff to decide; reports from the
+ * county's work group, for the county's staff (a county group has no township); and, for
  * everyone, the reports they made and what became of them.
  */
 export default function ReportsPage() {
   const router = useRouter();
   const [session] = useState(() => getSession());
   const township = router.params.code || session?.user.roles.find((g) => g.role === 'township_staff')?.placeCode || '';
-  const placeName = session?.user.roles.find((g) => g.placeCode === township)?.placeName ?? '';
-  const [tab, setTab] = useState<Tab>(township ? 'reports' : 'mine');
+  const county = township
+    ? ''
+    : (session?.user.roles.find((g) => g.role === 'county_staff' || g.role === 'admin')?.placeCode.slice(0, 6) ?? '');
+  const moderates = township || county;
+  const placeName = session?.user.roles.find((g) => g.placeCode === moderates)?.placeName ?? '';
+  const [tab, setTab] = useState<Tab>(moderates ? 'reports' : 'mine');
   const [reports, setReports] = useState<Report[] | null>(null);
   const [texts, setTexts] = useState<HeldConsultationText[] | null>(null);
   const action = useAction();
@@ -34,7 +39,10 @@ export default function ReportsPage() {
         .then((r) => setReports(r.items))
         .catch(action.fail);
     else if (t === 'reports')
-      call('townshipReports', { params: { townshipCode: township }, query: { status: 'open' } })
+      (township
+        ? call('townshipReports', { params: { townshipCode: township }, query: { status: 'open' } })
+        : call('countyReports', { params: { countyCode: county }, query: { status: 'open' } })
+      )
         .then((r) => setReports(r.items))
         .catch(action.fail);
     else
@@ -64,7 +72,9 @@ export default function ReportsPage() {
     }
     void action.run(
       async () => {
-        await call('decideReport', { params: { townshipCode: township, reportId: r.id }, body: { decision, reason } });
+        if (township)
+          await call('decideReport', { params: { townshipCode: township, reportId: r.id }, body: { decision, reason } });
+        else await call('decideCountyReport', { params: { countyCode: county, reportId: r.id }, body: { decision, reason } });
         setReports((list) => list?.filter((x) => x.id !== r.id) ?? list);
       },
       { ok: decision === 'remove' ? '已删除被举报的内容' : '已驳回该举报', onError: () => load(tab) },
@@ -94,13 +104,23 @@ export default function ReportsPage() {
         ['texts', '咨询待审核'],
         ['mine', '我的举报'],
       ]
-    : [['mine', '我的举报']];
+    : county
+      ? [
+          ['reports', '县级群举报'],
+          ['mine', '我的举报'],
+        ]
+      : [['mine', '我的举报']];
   const empty = (reports && reports.length === 0) || (texts && texts.length === 0);
   return (
     <View className="page">
       <View className="card">
         <View className="title">举报与审核</View>
         {township && <View className="subtitle">{placeName}收到的举报和未通过内容安全检测的咨询内容，处理结果留痕</View>}
+        {county && (
+          <View className="subtitle" id="reports-county">
+            {placeName}县级工作群收到的举报，处理结果留痕（村、乡镇群的举报由司法所处理）
+          </View>
+        )}
         <View>
           {tabs.map(([t, label]) => (
             <View

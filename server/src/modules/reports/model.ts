@@ -32,5 +32,6 @@ const reportFields = {
 const reportSchema = new Schema(reportFields, { collection: 'reports', versionKey: false });
 reportSchema.index({ reporterId: 1, targetKey: 1 }, { unique: true });
 reportSchema.index({ townshipCode: 1, status: 1 });
+reportSchema.index({ countyCode: 1, status: 1 });
 export const ReportModel = model('Report', reportSchema);
 export type ReportDoc = Stored<typeof reportFields>;

@@ -14,6 +14,10 @@ export function reportsHandlers(): Handlers<typeof reportsRoutes> {
     },
     myReports: async ({ principal }) => ({ items: await reports.mine(principal) }),
     townshipReports: async ({ params, query }) => ({ items: await reports.ofTownship(params.townshipCode, query.status) }),
-    decideReport: ({ principal, params, body }) => reports.decide(principal, params.townshipCode, params.reportId, body),
+    decideReport: ({ principal, params, body }) =>
+      reports.decide(principal, { townshipCode: params.townshipCode }, params.reportId, body),
+    countyReports: async ({ params, query }) => ({ items: await reports.ofCounty(params.countyCode, query.status) }),
+    decideCountyReport: ({ principal, params, body }) =>
+      reports.decide(principal, { countyCode: params.countyCode }, params.reportId, body),
   };
 }

@@ -63,7 +63,7 @@ async function file(principal: Principal, target: Target, body: ReportBody) {
   return { report: describe(doc), created };
 }
 
-/** A village group's moderators are its township's; a township group's, its own. */
+/** A village group's moderators are its township's; a township group's, its own; a county group's, the county staff (null here). */
 const townshipOfGroup = (groupCode: string) => (groupCode.length >= 9 ? groupCode.slice(0, 9) : null);
 
 export async function reportGroupMessage(principal: Principal, groupCode: string, seq: number, body: ReportBody) {
@@ -122,6 +122,12 @@ export async function ofTownship(townshipCode: string, status: ReportStatus): Pr
   return docs.map(describe);
 }
 
+/** A county group's reports (no township): for the county's staff, its moderators. */
+export async function ofCounty(countyCode: string, status: ReportStatus): Promise<Report[]> {
+  const docs = await ReportModel.find({ countyCode, townshipCode: null, status }).sort({ at: 1 }).limit(200).lean<ReportDoc[]>();
+  return docs.map(describe);
+}
+
 /** Removes the reported content; content already removed (by another report or a moderator) stays removed. */
 async function removeContent(principal: Principal, report: ReportDoc, reason: string): Promise<void> {
   if (report.target === 'consultation_reply') {
@@ -135,13 +141,20 @@ async function removeContent(principal: Principal, report: ReportDoc, reason: st
   }
 }
 
+/** Whose moderators decide: a township's (its village and township groups, its consultations), or a county's (its county groups). */
+export type Moderators = { townshipCode: string } | { countyCode: string };
+const moderates = (where: Moderators, report: ReportDoc) =>
+  'townshipCode' in where
+    ? report.townshipCode === where.townshipCode
+    : report.townshipCode === null && report.countyCode === where.countyCode;
+
 /**
  * Decided once: the report is claimed by a conditional update (a second decision finds it
  * decided), then the content is removed when that was the decision.
  */
-export async function decide(principal: Principal, townshipCode: string, reportId: string, body: ReportDecisionBody) {
+export async function decide(principal: Principal, where: Moderators, reportId: string, body: ReportDecisionBody) {
   const report = await ReportModel.findById(reportId).lean<ReportDoc>();
-  if (!report || report.townshipCode !== townshipCode) throw new AppError('REPORT_NOT_FOUND');
+  if (!report || !moderates(where, report)) throw new AppError('REPORT_NOT_FOUND');
   if (report.status !== 'open') throw new AppError('REPORT_DECIDED');
   const decided = {
     status: body.decision === 'remove' ? ('removed' as const) : ('dismissed' as const),
