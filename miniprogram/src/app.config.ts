@@ -24,10 +24,12 @@ export default defineAppConfig({
     { root: 'village', pages: ['residents/index'] },
     { root: 'staff', pages: ['invite/index', 'list/index'] },
     { root: 'account', pages: ['redeem/index', 'scan-login/index'] },
-    { root: 'privacy', pages: ['policy/index', 'me/index'] },
+    { root: 'privacy', pages: ['policy/index', 'me/index', 'profile/index', 'notices/index'] },
   ],
   permission: { 'scope.userLocation': { desc: '用于记录驻村服务的签到位置' } },
   requiredPrivateInfos: ['getLocation'],
+  // WeChat's privacy guide: privacy interfaces wait for our pop-up (shared/components/PrivacyPopup.tsx)
+  __usePrivacyCheck__: true,
   window: {
     navigationBarTitleText: '村法律顾问',
     navigationBarBackgroundColor: '#b3261e',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { RateLimits } from './shared/rate-limit';
 import { LOG_LEVELS, type LogLevel } from './shared/log';
 import { PRIVACY_POLICY_VERSION } from '@vc/types/src/privacy/policy';
+import type { NoticeKey } from '@vc/types/src/notices/catalogue';
 
 /** Environment, parsed once at boot; a bad value stops the server with a clear message. */
 const Env = z.object({
@@ -37,6 +38,10 @@ const Env = z.object({
   WECHAT_REMINDER_TEMPLATE_ID: z.string().default('reminder-template-id'),
   /** subscribe-message template telling a villager their consultation was answered (thing1 question, name2 who, time3 when) */
   WECHAT_ANSWER_TEMPLATE_ID: z.string().default('answer-template-id'),
+  /** subscribe-message template: a ledger entry approved or returned (thing1 service, phrase2 result, thing3 note, time4 when) */
+  WECHAT_LEDGER_REVIEW_TEMPLATE_ID: z.string().default('ledger-review-template-id'),
+  /** subscribe-message template: a group join request decided (thing1 group, phrase2 result, thing3 note, time4 when) */
+  WECHAT_JOIN_TEMPLATE_ID: z.string().default('join-template-id'),
   SEED_DEMO: z.enum(['0', '1']).optional(),
   /** WeChat's text check of group posts; off by default only with the demo app id (no WeChat to ask) */
   CONTENT_CHECK: z.enum(['wechat', 'off']).optional(),
@@ -51,6 +56,10 @@ const Env = z.object({
   PRIVACY_POLICY_VERSION: z.string().min(1).max(40).default(PRIVACY_POLICY_VERSION),
   /** the logger's level (JSON lines on stdout); by default info, and silent under NODE_ENV=test */
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
+  /** the token set in the WeChat console's message push (消息推送); empty: every push is refused */
+  WECHAT_PUSH_TOKEN: z.string().default(''),
+  /** how WeChat reaches this server (https://…), for the image links media_check_async fetches; by default http://HOST:PORT */
+  PUBLIC_BASE_URL: z.string().url().optional(),
 });
 
 export type Config = {
@@ -68,12 +77,16 @@ export type Config = {
   h5Dir: string | undefined;
   reminders: { daysBeforeEnd: number; templateId: string };
   answerTemplateId: string;
+  /** the template of each promised notice (notices module; the catalogue is types/src/notices/catalogue.ts) */
+  noticeTemplates: Record<NoticeKey, string>;
   seedDemo: boolean;
   contentCheck: 'wechat' | 'off';
   rateLimits: RateLimits;
   logLevel: LogLevel;
   /** the privacy policy version in force (privacy module) */
   privacyPolicyVersion: string;
+  /** WeChat's message push (image check verdicts) and the base of the links WeChat fetches images by */
+  wechatPush: { token: string; publicBaseUrl: string };
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -85,7 +98,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   if (e.NODE_ENV === 'production') {
     // Defaults are for development only; production must set real secrets.
-    const missing = (['WECHAT_APPID', 'WECHAT_SECRET', 'CLOUD_SHARED_SECRET', 'MONGODB_URI'] as const).filter((k) => !env[k]);
+    // with WeChat's checks on, images wait for a pushed verdict: WeChat must reach us (PUBLIC_BASE_URL) and sign (WECHAT_PUSH_TOKEN)
+    const pushed = e.CONTENT_CHECK === 'off' ? [] : (['WECHAT_PUSH_TOKEN', 'PUBLIC_BASE_URL'] as const);
+    const missing = (['WECHAT_APPID', 'WECHAT_SECRET', 'CLOUD_SHARED_SECRET', 'MONGODB_URI', ...pushed] as const).filter(
+      (k) => !env[k],
+    );
     if (missing.length) throw new Error(`生产环境必须设置 / production requires: ${missing.join(', ')}`);
   }
   return {
@@ -114,6 +131,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     h5Dir: e.H5_DIR,
     reminders: { daysBeforeEnd: e.REMINDER_DAYS_BEFORE_END, templateId: e.WECHAT_REMINDER_TEMPLATE_ID },
     answerTemplateId: e.WECHAT_ANSWER_TEMPLATE_ID,
+    noticeTemplates: {
+      consultationAnswered: e.WECHAT_ANSWER_TEMPLATE_ID,
+      ledgerReviewed: e.WECHAT_LEDGER_REVIEW_TEMPLATE_ID,
+      monthEndReminder: e.WECHAT_REMINDER_TEMPLATE_ID,
+      joinDecided: e.WECHAT_JOIN_TEMPLATE_ID,
+    },
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === '1' : e.NODE_ENV !== 'production',
     rateLimits: {
       login: { perAddress: e.RATE_LIMIT_LOGIN_PER_ADDRESS, perPerson: e.RATE_LIMIT_LOGIN_PER_PERSON },
@@ -123,5 +146,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     contentCheck: e.CONTENT_CHECK ?? (e.NODE_ENV === 'production' || env.WECHAT_APPID ? 'wechat' : 'off'),
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     privacyPolicyVersion: e.PRIVACY_POLICY_VERSION,
+    wechatPush: {
+      token: e.WECHAT_PUSH_TOKEN,
+      publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
+    },
   };
 }

@@ -18,6 +18,10 @@ import { residentsHandlers } from './modules/residents/routes';
 import { invitationsHandlers } from './modules/invitations/routes';
 import { privacyHandlers } from './modules/privacy/routes';
 import { reportsHandlers } from './modules/reports/routes';
+import { mediaHandlers } from './modules/media/routes';
+import { pushSignatureValid } from './modules/content-check/image';
+import { AppError } from './shared/errors';
+import { noticesHandlers } from './modules/notices/routes';
 
 /** Every route's handler: the union of the capabilities' own (server/src/modules/<capability>/routes.ts). */
 export function allHandlers(deps: HandlerDeps): Handlers<typeof ROUTES> {
@@ -34,6 +38,8 @@ export function allHandlers(deps: HandlerDeps): Handlers<typeof ROUTES> {
     ...invitationsHandlers(deps),
     ...privacyHandlers(deps),
     ...reportsHandlers(),
+    ...mediaHandlers(deps),
+    ...noticesHandlers(deps),
   };
 }
 
@@ -55,6 +61,9 @@ export function routeGuards(config: Config): Guards {
         headers: ctx.headers,
         rawBody: (ctx.request as { rawBody?: string }).rawBody ?? '',
       }),
+    verifyWechatPush: (ctx: AppContext) => {
+      if (!pushSignatureValid(config.wechatPush.token, ctx.query)) throw new AppError('BAD_SIGNATURE');
+    },
     checkMember,
     consumeRate,
     answered: machine.answered,

@@ -4,7 +4,9 @@ import path from 'node:path';
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
+import mongoose from 'mongoose';
 import { startStack, type Stack } from '../support/stack';
+import { acceptEach } from '../support/notices';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -20,10 +22,16 @@ beforeAll(async () => {
   const build = spawnSync('npm', ['run', 'build:cloud', '--silent'], { cwd: root, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(build.stderr);
   stack = await startStack({ env: { CLOUD_SHARED_SECRET: SECRET } });
+  // every counsel turned the month-end reminder on (开启月底提醒): one send each
+  const counsel = await mongoose.connection.collection('users').find({ 'roles.role': 'counsel' }).toArray();
+  await acceptEach(
+    stack,
+    counsel.map((person) => person.openid as string),
+  );
   // the built bundle, loaded as the cloud runtime loads it
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   remind = require(path.join(root, 'cloudfunctions', 'dist', 'remind', 'index.js'));
-});
+}, 180_000);
 afterEach(() => {
   process.env = { ...saved };
 });
@@ -40,10 +48,10 @@ it('runs the reminders through a signed call: all 130 demo counsel are behind ne
   process.env.VC_CLOUD_SHARED_SECRET = SECRET;
   const nearEnd = dayjs().tz('Asia/Shanghai').startOf('month').subtract(2, 'day').hour(9).format();
   const first = await remind.main({ asOf: nearEnd });
-  expect(first).toEqual({ ok: true, result: { checked: 130, sent: 130, failed: 0, alreadyReminded: 0 } });
+  expect(first).toEqual({ ok: true, result: { checked: 130, sent: 130, failed: 0, alreadyReminded: 0, skipped: 0 } });
   expect(stack.wechat!.messages).toHaveLength(130);
   const second = await remind.main({ asOf: nearEnd });
-  expect(second).toEqual({ ok: true, result: { checked: 130, sent: 0, failed: 0, alreadyReminded: 130 } });
+  expect(second).toEqual({ ok: true, result: { checked: 130, sent: 0, failed: 0, alreadyReminded: 130, skipped: 0 } });
 });
 
 it('reports a wrong secret and an unreachable server without throwing', async () => {

@@ -6,6 +6,8 @@ const PROD_SECRETS = {
   WECHAT_SECRET: 'real-secret',
   CLOUD_SHARED_SECRET: 'a-real-shared-secret-of-32-chars!',
   MONGODB_URI: 'mongodb://db.internal:27017/vc',
+  WECHAT_PUSH_TOKEN: 'push-token-from-the-console',
+  PUBLIC_BASE_URL: 'https://counsel.example.gov.cn',
 };
 
 describe('loadConfig', () => {
@@ -50,9 +52,17 @@ describe('loadConfig', () => {
 
   it('production requires every secret, naming the missing ones', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
-      /WECHAT_APPID.*WECHAT_SECRET.*CLOUD_SHARED_SECRET.*MONGODB_URI/s,
+      /WECHAT_APPID.*WECHAT_SECRET.*CLOUD_SHARED_SECRET.*MONGODB_URI.*WECHAT_PUSH_TOKEN.*PUBLIC_BASE_URL/s,
     );
-    for (const key of ['WECHAT_APPID', 'WECHAT_SECRET', 'CLOUD_SHARED_SECRET', 'MONGODB_URI'] as const) {
+    const keys = [
+      'WECHAT_APPID',
+      'WECHAT_SECRET',
+      'CLOUD_SHARED_SECRET',
+      'MONGODB_URI',
+      'WECHAT_PUSH_TOKEN',
+      'PUBLIC_BASE_URL',
+    ] as const;
+    for (const key of keys) {
       const env: Record<string, string> = { ...PROD_SECRETS };
       delete env[key];
       expect(() => loadConfig(env)).toThrow(new RegExp(`production requires: ${key}$`));

@@ -88,10 +88,13 @@ describe('route table', () => {
         'uploadMyCounselPhoto:post',
         'uploadCounselPhoto:post',
         'myCounselWechatPhone:post',
+        'myWechatPhone:post',
         'redeemInvitation:post',
         // reports (issue 13)
         'reportGroupMessage:post',
         'reportConsultationReply:post',
+        // avatars (issue 13 item 6)
+        'uploadAvatar:post',
       ].sort(),
     );
   });
@@ -103,6 +106,18 @@ describe('route table', () => {
   // A body schema for every non-GET route that takes one, and it refuses unknown fields.
   const validBodies: Record<string, unknown> = {
     declineResident: { reason: '经核实不在本村居住' },
+    wechatPush: {
+      ToUserName: 'gh_7bf1f1389686',
+      FromUserName: 'or9bw69jaWwJlF-6u0z3qT3KmO2k',
+      CreateTime: 1762329554,
+      MsgType: 'event',
+      Event: 'wxa_media_check',
+      appid: 'wxb04d1be1ede56d47',
+      trace_id: '690b03d2-301f6111-35ffbd44',
+      version: 2,
+      result: { suggest: 'pass', label: '100' },
+      detail: [{ strategy: 'content_model', errcode: 0, suggest: 'pass', label: '100', prob: 90 }],
+    },
     postGroupMessage: { clientKey: 'post-0001', text: '请问宅基地怎么确权？' },
     removeGroupMessage: { reason: '与本群无关' },
     decideJoinRequest: { decision: 'approve' },
@@ -124,6 +139,8 @@ describe('route table', () => {
     // privacy (issue 13): consent to the policy in force, account cancellation
     privacyConsent: { version: '2026-12-01', via: 'miniprogram' },
     cancelAccount: { confirm: '注销' },
+    // subscribe-message consent (issue 13 item 5): what a tap on wx.requestSubscribeMessage returned
+    recordNotices: { clientKey: 'tap-00000001', results: { 'answer-template-id': 'accept', 'join-template-id': 'reject' } },
     wechatLogin: { code: 'wx-code-1' },
     cloudLogin: { openid: 'o-abc', unionid: 'u-abc' },
     demoLogin: { userId: '0123456789abcdef01234567' },
@@ -162,6 +179,7 @@ describe('route table', () => {
     },
     correctCounselProfile: { certificateNumber: '12109202110123456', phone: '13812345678' },
     myCounselWechatPhone: { code: 'phone-code-1' },
+    myWechatPhone: { code: 'phone-code-1' },
     // machine access (issue 12)
     issueMachineCredential: { name: '辽宁省12348平台' },
     revokeMachineCredential: { reason: '平台停用' },
@@ -175,6 +193,7 @@ describe('route table', () => {
     'uploadMyCounselPhoto',
     'uploadCounselPhoto',
     'confirmResident',
+    'uploadAvatar',
   ];
 
   it('the non-GET routes without a body are exactly the known ones', () => {

@@ -80,7 +80,12 @@ describe('the OpenAPI document says what the contracts say', () => {
 
   it('every route that reads a file declares its upload', () => {
     const reading = routes.filter((r) => (r.errors ?? []).includes('PHOTO_REQUIRED'));
-    expect(reading.map((r) => r.id).sort()).toEqual(['uploadConsultationPhoto', 'uploadCounselPhoto', 'uploadMyCounselPhoto']);
+    expect(reading.map((r) => r.id).sort()).toEqual([
+      'uploadAvatar',
+      'uploadConsultationPhoto',
+      'uploadCounselPhoto',
+      'uploadMyCounselPhoto',
+    ]);
     for (const route of reading) expect(route.upload).toMatchObject({ field: 'file' });
   });
 
@@ -145,6 +150,7 @@ describe('the OpenAPI document says what the contracts say', () => {
       if (route.access.kind === 'public') expect(security).toEqual([]);
       else if (route.access.kind === 'role' && route.access.machine)
         expect(security).toEqual([{ session: [] }, { machineCredential: [] }]);
+      else if (route.access.kind === 'wechat') expect(security).toEqual([{ wechatPush: [] }]);
       else if (route.access.kind !== 'signed') expect(security).toEqual([{ session: [] }]);
     }
   });

@@ -8,6 +8,7 @@
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import type { Consultation, ConsultationListReply } from '@vc/types';
 import { api, demoLogin } from '../miniprogram/support/http';
 import { startUiStack, type TestStack } from '../miniprogram/support/stack';
@@ -86,4 +87,52 @@ it('a villager asks with a photo; the thread shows it and only those who may see
   expect(seen.bytes.equals(PNG)).toBe(true);
   const stranger = await demoLogin(stack.baseUrl, (await findIdentity(stack.baseUrl, '李志强', 'township_staff')).id);
   expect((await photoBytes(detail.id, detail.photoIds[0]!, stranger.token)).status).toBe(404);
+});
+
+it('a photo WeChat finds risky is withdrawn: the asker reads why, her counsel is never given it', async () => {
+  // the fake WeChat judges a mostly pure red image risky (tests/support/fake-wechat.ts riskyImage)
+  const red = await sharp({ create: { width: 64, height: 64, channels: 3, background: { r: 230, g: 20, b: 20 } } })
+    .png()
+    .toBuffer();
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'vc-photo-')), 'red.png');
+  writeFileSync(file, red);
+  const villager = await findIdentity(stack.baseUrl, '林红霞', 'villager');
+  const question = `这张照片能不能作为证据？（e2e 撤下 ${Date.now()}）`;
+  const session = await demoLogin(stack.baseUrl, villager.id);
+  const page = browser!.page;
+  await page.goto(`${stack.baseUrl}/`);
+  await page.click('#link-ask', { timeout: 20000 });
+  await page.locator('#ask-question textarea:visible').waitFor({ timeout: 20000 });
+  await page.fill('#ask-question textarea', question);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 20000 }), page.click('#photo-add')]);
+  await chooser.setFiles(file);
+  await page.locator('#photo-0:visible').waitFor({ timeout: 20000 });
+  await page.click('#ask-submit');
+  await page.waitForFunction(
+    (text) => Array.from(document.querySelectorAll('#thread-question')).some((e) => (e.textContent ?? '').includes(text)),
+    question,
+    { timeout: 30000 },
+  );
+
+  // WeChat's verdict arrives by its push; the server then reads the photo as withdrawn
+  const mine = await api<ConsultationListReply>(stack.baseUrl, 'GET', '/api/consultations/mine', session.token);
+  const id = mine.items.find((c) => c.preview === question.slice(0, 60))!.id;
+  let detail = await api<Consultation>(stack.baseUrl, 'GET', `/api/consultations/${id}`, session.token);
+  for (let i = 0; i < 100 && detail.photoChecks[0]?.check !== 'withdrawn'; i += 1) {
+    await new Promise((r) => setTimeout(r, 100));
+    detail = await api<Consultation>(stack.baseUrl, 'GET', `/api/consultations/${id}`, session.token);
+  }
+  expect(detail.photoChecks).toEqual([{ photoId: detail.photoIds[0], check: 'withdrawn' }]);
+
+  // the asker's thread says so
+  await page.reload();
+  const note = page.locator('#consult-photos-withdrawn:visible');
+  await note.waitFor({ timeout: 30000 });
+  expect((await note.textContent())?.trim()).toBe('1 张照片未通过微信内容安全检测，已撤下，法律顾问看不到');
+
+  // her counsel is neither listed nor served the photo
+  const counsel = await demoLogin(stack.baseUrl, (await findIdentity(stack.baseUrl, '王建国', 'counsel')).id);
+  const seen = await api<Consultation>(stack.baseUrl, 'GET', `/api/consultations/${id}`, counsel.token);
+  expect(seen.photoIds).toEqual([]);
+  expect((await photoBytes(id, detail.photoIds[0]!, counsel.token)).status).toBe(404);
 });

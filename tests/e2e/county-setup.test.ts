@@ -21,7 +21,7 @@ import { promisify } from 'node:util';
 import mongoose from 'mongoose';
 import sharp from 'sharp';
 import type { Session } from '@vc/types';
-import { startStack, type Stack } from '../support/stack';
+import { TEST_PUSH_TOKEN, startStack, type Stack } from '../support/stack';
 import { startFakeWechat, type FakeWechat } from '../support/fake-wechat';
 import { api } from '../support/http';
 import { openBrowser, type Browser } from './support/browser';
@@ -128,7 +128,17 @@ beforeAll(async () => {
       CLOUD_SHARED_SECRET: CLOUD_SECRET,
     },
   });
-  env = { ...wechatEnv, NODE_ENV: 'production', MONGODB_URI: stack.db.uri, CLOUD_SHARED_SECRET: CLOUD_SECRET };
+  // WeChat pushes its image verdicts to the server (message push, signed with the console's token)
+  wechat.pushUrl = `${stack.baseUrl}/api/wechat/push`;
+  wechat.pushToken = TEST_PUSH_TOKEN;
+  env = {
+    ...wechatEnv,
+    NODE_ENV: 'production',
+    MONGODB_URI: stack.db.uri,
+    CLOUD_SHARED_SECRET: CLOUD_SECRET,
+    WECHAT_PUSH_TOKEN: TEST_PUSH_TOKEN,
+    PUBLIC_BASE_URL: stack.baseUrl,
+  };
 }, 180000);
 
 afterAll(async () => {

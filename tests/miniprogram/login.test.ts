@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import type { Me, Session } from '@vc/types';
+import type { Me, PrivacyStatus, Session } from '@vc/types';
 import { api } from './support/http';
 import { startUiStack, type TestStack } from './support/stack';
 import { SESSION_KEY, bootWeapp, tap, textOf, waitFor, type WeappRuntime } from './support/taro-weapp';
@@ -55,15 +55,34 @@ afterAll(async () => {
 
 let page: ReturnType<WeappRuntime['openPage']>;
 
-it('logs in through the login cloud function and keeps the session', async () => {
+it('asks for 「我已阅读并同意《隐私政策》」 first: without the tick nothing is sent', async () => {
   page = runtime.openPage('pages/login/index');
   await waitFor(() => page.querySelector('#wechat-login'), 15000, 'the WeChat login button');
+  expect(textOf(page, 'login-consent-row')).toBe('☐ 我已阅读并同意《隐私政策》');
+  tap(page, 'wechat-login');
+  const message = await waitFor(() => textOf(page, 'error-message'), 5000, 'the reason');
+  expect(message).toBe('请先阅读并勾选同意《隐私政策》');
+  await new Promise((r) => setTimeout(r, 200));
+  expect(cloudCalls).toEqual([]);
+  expect(runtime.wx.storage.get(SESSION_KEY)).toBeUndefined();
+  // the policy itself is one tap away
+  tap(page, 'login-privacy');
+  await waitFor(() => runtime.wx.navigations.some((n) => n.url === '/privacy/policy/index'), 5000, 'the policy page');
+});
+
+it('ticked: logs in through the login cloud function, keeps the session and records the consent', async () => {
+  tap(page, 'login-consent');
+  await waitFor(() => textOf(page, 'login-consent')?.startsWith('☑'), 5000, 'the tick');
+  expect(page.querySelector('#error-message')).toBeFalsy();
   tap(page, 'wechat-login');
   const session = await waitFor(() => runtime.wx.storage.get(SESSION_KEY) as Session | undefined, 15000, 'a stored session');
   expect(cloudCalls).toEqual([{ name: 'login', env: 'test-cloud-env' }]);
   const me = await api<Me>(stack.baseUrl, 'GET', '/api/me', session.token);
   expect(me.id).toBe(session.user.id);
-  expect(runtime.wx.navigations.some((n) => n.api === 'reLaunch')).toBe(true);
+  await waitFor(() => runtime.wx.navigations.some((n) => n.api === 'reLaunch'), 15000, 'home');
+  // recorded right after login, before home opens: the home page's consent gate has nothing to ask
+  const privacy = await api<PrivacyStatus>(stack.baseUrl, 'GET', '/api/me/privacy', session.token);
+  expect(privacy).toMatchObject({ consentNeeded: false, consents: [{ via: 'miniprogram', version: privacy.currentVersion }] });
 });
 
 it('shows the Chinese reason and stores nothing when the server refuses the signature', async () => {

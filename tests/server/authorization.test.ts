@@ -126,6 +126,9 @@ const FILLERS: Record<string, string> = {
   reviewId: '0123456789abcdef01234567',
   reportId: '0123456789abcdef01234567',
   n: '2',
+  // image checks and avatars (issue 13): 43-character unguessable links, never issued
+  key: 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-AbCdE',
+  token: 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-AbCdE',
 };
 
 /**
@@ -191,8 +194,8 @@ describe.each(routes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as co
       const access = route.access;
       let expected: string;
       if (access.kind === 'public') expected = 'allow';
-      else if (access.kind === 'signed')
-        expected = 'BAD_SIGNATURE'; // no session opens a cloud-function route
+      else if (access.kind === 'signed' || access.kind === 'wechat')
+        expected = 'BAD_SIGNATURE'; // no session opens a cloud-function route or WeChat's push
       else if (!person.role) expected = 'UNAUTHENTICATED';
       else if (access.kind === 'session') expected = 'allow';
       else if (access.kind === 'member') {
@@ -228,7 +231,7 @@ describe.each(routes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as co
       });
       const access = route.access;
       let expected: string;
-      if (access.kind === 'signed') expected = '401 BAD_SIGNATURE';
+      if (access.kind === 'signed' || access.kind === 'wechat') expected = '401 BAD_SIGNATURE';
       else if (machine.revoked) expected = '401 MACHINE_CREDENTIAL_INVALID';
       else if (access.kind !== 'role' || !access.machine) expected = '403 MACHINE_ROUTE_FORBIDDEN';
       else expected = target!.startsWith(machine.place) ? 'allow' : '403 MACHINE_OUT_OF_SCOPE';

@@ -52,6 +52,8 @@ const PARAMS: Record<string, string> = {
   reviewId: '0123456789abcdef01234567',
   reportId: '0123456789abcdef01234567',
   n: '2',
+  key: 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-AbCdE',
+  token: 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-AbCdE',
 };
 const pathOf = (route: RouteContract, overrides: Record<string, string> = {}) => {
   const params: Record<string, string> = {};
@@ -110,7 +112,7 @@ describe.each(withBody.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as 
     const res = await request(stack.baseUrl, route.method, pathOf(route), { token: tokenFor(route), ...input });
     expectClearRefusal(res, `${route.method} ${route.path} with ${label}`);
     // signed routes refuse an unsigned request before validating its body (JSON itself is parsed first)
-    if (route.access.kind === 'signed') {
+    if (route.access.kind === 'signed' || route.access.kind === 'wechat') {
       expect([...codes, 'BAD_SIGNATURE']).toContain(res.body.error.code);
       expect(await snapshot()).toEqual(before);
       return;
@@ -166,6 +168,8 @@ describe('queries and path parameters', () => {
         reviewId: '{"$gt":""}',
         reportId: 'x',
         n: 'second',
+        key: '../etc',
+        token: 'short',
       };
       const res = await request(stack.baseUrl, route.method, pathOf(route, bad), {
         token: tokenFor(route),

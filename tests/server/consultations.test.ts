@@ -7,6 +7,7 @@
 import mongoose from 'mongoose';
 import { startStack, type Stack } from '../support/stack';
 import { api, demoLogin, type Reply } from '../support/http';
+import { acceptNotice } from '../support/notices';
 
 let stack: Stack;
 let call: ReturnType<typeof api>;
@@ -327,6 +328,8 @@ describe('a village without a counsel', () => {
 describe('the asker is told of an answer (subscribe message)', () => {
   it('one message per answer, to the thread page; a retry sends nothing more; a refusal is recorded, the answer kept', async () => {
     const fake = stack.wechat!;
+    // she turned the notice on twice (two taps): one for each answer below
+    await acceptNotice(stack, { token: tokens['林红霞']!, openid: 'demo:villager-bound' }, 'consultationAnswered', 2);
     const id = (await ask('林红霞', '答复通知测试：承包地被征收怎么补偿？')).body.id;
     const before = fake.messages.length;
     const body = { clientKey: key(), text: '按照本省征地补偿标准执行。' };
@@ -436,6 +439,8 @@ describe('photos with a question', () => {
   it('a villager uploads a photo and asks with it; the handlers see it, nobody else does', async () => {
     const up = await upload('林红霞', PNG);
     expect(up.status).toBe(201);
+    // WeChat's asynchronous image check (tests/server/image-checks.test.ts) passes it first
+    await stack.wechat!.mediaChecksSettled();
     const asked = await call('askConsultation', {
       token: tokens['林红霞'],
       body: { clientKey: key(), question: '这是邻居砌的墙，占了我家的地', photoIds: [up.body.photoId] },

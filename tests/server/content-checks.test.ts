@@ -8,6 +8,7 @@
 import mongoose from 'mongoose';
 import { startStack, type Stack } from '../support/stack';
 import { api, demoLogin, type Reply } from '../support/http';
+import { acceptNotice } from '../support/notices';
 
 let stack: Stack;
 let call: ReturnType<typeof api>;
@@ -141,6 +142,8 @@ describe('a consultation question', () => {
 describe('replies in a consultation', () => {
   it('a risky answer is read by its counsel alone until decided; rejected, the villager never reads it', async () => {
     const id = (await ask('宅基地上盖房需要办什么手续？')).body.id as string;
+    // the villager turned the answer notice on, so only the hold can keep it from going out
+    await acceptNotice(stack, { token: tokens['林红霞']!, openid: 'demo:villager-bound' }, 'consultationAnswered');
     const text = `不用管，去找${RISKY}的人借钱就行`;
     const res = await step('王建国', 'answerConsultation', id, text);
     expect(res.status).toBe(200);

@@ -275,14 +275,28 @@ describe('the profile photo', () => {
 
   it('a JPEG is checked, resized to 480 px wide and served on a public URL that the board shows', async () => {
     const jpeg = await image(1200, 1600, { r: 20, g: 90, b: 160 }).jpeg({ quality: 90 }).toBuffer();
-    const checkedBefore = stack.wechat!.checkedImages.length;
-    const res = await uploadMine('王建国', jpeg);
-    expect(res.status).toBe(200);
+    const checkedBefore = stack.wechat!.mediaChecks.length;
+    stack.wechat!.holdMediaChecks = true;
+    let uploaded: Reply;
+    try {
+      uploaded = await uploadMine('王建国', jpeg);
+      expect(uploaded.status).toBe(200);
+      await stack.wechat!.mediaChecksSettled();
+      // until WeChat's asynchronous check passes it, the board keeps what it had
+      expect(uploaded.body).toMatchObject({ photoUrl: null, newPhoto: { check: 'pending', reason: null } });
+      expect((await wangCard())?.photoUrl ?? null).toBeNull();
+    } finally {
+      stack.wechat!.holdMediaChecks = false;
+      await stack.wechat!.releaseMediaChecks();
+    }
+    const res = await mine('王建国');
+    expect(res.body.newPhoto).toBeNull();
     expect(res.body.photoUrl).toMatch(new RegExp(`^/api/counsel/${wangId}/photos/[a-f0-9]{24}$`));
-    // WeChat checked the resized photo, the one that is shown
-    const checked = stack.wechat!.checkedImages.slice(checkedBefore);
+    // WeChat checked the resized photo, the one that is shown, by the uploader's openid
+    const checked = stack.wechat!.mediaChecks.slice(checkedBefore);
     expect(checked).toHaveLength(1);
-    expect((await sharp(checked[0]).metadata()).width).toBe(480);
+    expect(checked[0]).toMatchObject({ fetchStatus: 200, suggest: 'pass', pushStatuses: [200] });
+    expect((await sharp(checked[0]!.media).metadata()).width).toBe(480);
 
     const served = await fetch(`${stack.baseUrl}${res.body.photoUrl}`); // no session: public like the board
     expect(served.status).toBe(200);
@@ -305,8 +319,10 @@ describe('the profile photo', () => {
 
   it('county staff replace it with a PNG (transparency flattened), kept as a 480 px JPEG', async () => {
     const png = await image(2000, 1000, { r: 40, g: 160, b: 60 }, true).png().toBuffer();
-    const res = await upload(`/api/counties/${COUNTY}/counsel/${wangId}/profile/photo`, '赵振华', png, 'image/png', 'me.png');
-    expect(res.status).toBe(200);
+    const up = await upload(`/api/counties/${COUNTY}/counsel/${wangId}/profile/photo`, '赵振华', png, 'image/png', 'me.png');
+    expect(up.status).toBe(200);
+    await stack.wechat!.mediaChecksSettled();
+    const res = await mine('王建国');
     const served = await fetch(`${stack.baseUrl}${res.body.photoUrl}`);
     const meta = await sharp(Buffer.from(await served.arrayBuffer())).metadata();
     expect(meta).toMatchObject({ format: 'jpeg', width: 480, height: 240, hasAlpha: false });
@@ -320,7 +336,7 @@ describe('the profile photo', () => {
 
   it('refuses oversize files, text named .jpg, bytes that only look like an image, and risky images; nothing is stored', async () => {
     const before = { photos: await photos().countDocuments(), changes: await changeCount(), user: await storedWang() };
-    const checkedBefore = stack.wechat!.checkedImages.length;
+    const checkedBefore = stack.wechat!.mediaChecks.length;
     const jpegStart = Buffer.from([0xff, 0xd8, 0xff, 0xe0]);
 
     const huge = await uploadMine('王建国', Buffer.concat([jpegStart, Buffer.alloc(5 * 1024 * 1024)]));
@@ -339,21 +355,34 @@ describe('the profile photo', () => {
     const empty = await call('uploadMyCounselPhoto', { token: tokens['王建国'], body: {} });
     expect(errorOf(empty)).toBe('415 UNSUPPORTED_MEDIA_TYPE');
     // none of these reached WeChat
-    expect(stack.wechat!.checkedImages.length).toBe(checkedBefore);
+    expect(stack.wechat!.mediaChecks.length).toBe(checkedBefore);
 
-    const red = await image(900, 1200, { r: 255, g: 0, b: 0 }).jpeg().toBuffer();
-    const risky = await uploadMine('王建国', red);
-    expect(errorOf(risky)).toBe('422 PROFILE_PHOTO_RISKY');
-    expect(risky.body.error.message).toMatch(/内容安全检查/);
-    stack.wechat!.imgSecCheckErrcode = -1;
+    stack.wechat!.mediaCheckErrcode = -1;
     try {
       const busy = await uploadMine('王建国', real);
       expect(errorOf(busy)).toBe('503 CONTENT_CHECK_UNAVAILABLE');
     } finally {
-      stack.wechat!.imgSecCheckErrcode = null;
+      stack.wechat!.mediaCheckErrcode = null;
     }
-    for (const res of [huge, text, fake, cut, risky]) expect(res.body.error.message).toMatch(/[\u4e00-\u9fff]/);
+    for (const res of [huge, text, fake, cut]) expect(res.body.error.message).toMatch(/[\u4e00-\u9fff]/);
     expect(await photos().countDocuments()).toBe(before.photos);
+    expect(await changeCount()).toBe(before.changes);
+    expect(await storedWang()).toEqual(before.user);
+  });
+
+  it("a risky photo is withdrawn by WeChat's verdict: never served, the profile keeps the previous photo", async () => {
+    const before = { changes: await changeCount(), user: await storedWang() };
+    const red = await image(900, 1200, { r: 255, g: 0, b: 0 }).jpeg().toBuffer();
+    const risky = await uploadMine('王建国', red);
+    expect(risky.status).toBe(200);
+    expect(risky.body.newPhoto).toEqual({ check: 'pending', reason: null });
+    await stack.wechat!.mediaChecksSettled();
+    const after = await mine('王建国');
+    expect(after.body.newPhoto).toMatchObject({ check: 'withdrawn', reason: expect.stringMatching(/违规/) });
+    expect(after.body.photoUrl).toBe(before.user!.counselProfile.photoUrl);
+    const stored = await photos().findOne({ counselId: new mongoose.Types.ObjectId(wangId) }, { sort: { createdAt: -1 } });
+    expect(stored).toMatchObject({ check: 'withdrawn' });
+    expect((await fetch(`${stack.baseUrl}/api/counsel/${wangId}/photos/${String(stored!._id)}`)).status).toBe(404);
     expect(await changeCount()).toBe(before.changes);
     expect(await storedWang()).toEqual(before.user);
   });

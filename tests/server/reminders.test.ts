@@ -4,6 +4,7 @@ import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
 import { startStack, type Stack } from '../support/stack';
 import { api, demoLogin } from '../support/http';
+import { acceptEach } from '../support/notices';
 import { signCloudRequest, SIGNATURE_HEADERS } from '../../types/src/cloud-signing';
 
 dayjs.extend(utc);
@@ -59,21 +60,27 @@ beforeAll(async () => {
       body: { decision: 'approve' },
     });
   }
+  // every counsel turned the month-end reminder on (开启月底提醒): one send each
+  const everyCounsel = await mongoose.connection.collection('users').find({ 'roles.role': 'counsel' }).toArray();
+  await acceptEach(
+    stack,
+    everyCounsel.map((person) => person.openid as string),
+  );
   stack.wechat!.refusedSubscribers.add(await openidOf('李建国'));
-});
+}, 180_000);
 afterAll(() => stack?.stop());
 
 it('does nothing in the middle of a month', async () => {
   const res = await run({ asOf: asOf(15) });
   expect(res.status).toBe(200);
-  expect(res.body).toEqual({ checked: 0, sent: 0, failed: 0, alreadyReminded: 0 });
+  expect(res.body).toEqual({ checked: 0, sent: 0, failed: 0, alreadyReminded: 0, skipped: 0 });
   expect(stack.wechat!.messages).toHaveLength(0);
 });
 
 it('reminds every counsel behind schedule once, near the end of the month, through WeChat subscribe messages', async () => {
   const res = await run({ asOf: asOf(3) });
   expect(res.status).toBe(200);
-  expect(res.body).toEqual({ checked: 130, sent: 128, failed: 1, alreadyReminded: 0 });
+  expect(res.body).toEqual({ checked: 130, sent: 128, failed: 1, alreadyReminded: 0, skipped: 0 });
   const messages = stack.wechat!.messages;
   expect(messages).toHaveLength(128);
   const recipients = new Set(messages.map((m) => m.touser));
@@ -93,7 +100,7 @@ it('reminds every counsel behind schedule once, near the end of the month, throu
 
 it('never reminds twice for the same period', async () => {
   const again = await run({ asOf: asOf(1) });
-  expect(again.body).toEqual({ checked: 130, sent: 0, failed: 0, alreadyReminded: 129 });
+  expect(again.body).toEqual({ checked: 130, sent: 0, failed: 0, alreadyReminded: 129, skipped: 0 });
   expect(stack.wechat!.messages).toHaveLength(128);
   expect(await mongoose.connection.collection('ledger_reminders').countDocuments()).toBe(129);
 });

@@ -93,7 +93,8 @@ const IDENTITIES: Identity[] = [
   {
     name: 'anonymous',
     session: { kind: 'none' },
-    admits: ({ access }) => access.kind === 'public' || access.kind === 'signed',
+    // signed and WeChat-push routes take no session: anyone reaches their signature check
+    admits: ({ access }) => access.kind === 'public' || access.kind === 'signed' || access.kind === 'wechat',
     code: '',
     group: '',
   },
@@ -313,9 +314,11 @@ test('Schemathesis finds no failure, unauthenticated and as each role', async ()
       errors: [],
     });
   }
-  // the signed routes are fuzzed without a signature (the key is the cloud functions' secret): no
-  // request may get through, whoever sends it
-  const signed = routes.filter((r) => r.access.kind === 'signed').map((r) => `${r.method.toUpperCase()} ${openApiPath(r.path)}`);
+  // the signed routes are fuzzed without a signature (the key is the cloud functions' secret, or
+  // WeChat's push token): no request may get through, whoever sends it
+  const signed = routes
+    .filter((r) => r.access.kind === 'signed' || r.access.kind === 'wechat')
+    .map((r) => `${r.method.toUpperCase()} ${openApiPath(r.path)}`);
   const admittedUnsigned = runs.flatMap((run) =>
     signed.flatMap((label) =>
       Object.keys(run.statusesByOperation[label] ?? {})

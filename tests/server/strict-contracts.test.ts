@@ -27,6 +27,7 @@ function serve(strictContracts: boolean) {
   const guards: Guards = {
     authenticate: () => Promise.resolve(null),
     verifySigned: () => Promise.resolve(),
+    verifyWechatPush: () => undefined,
     checkMember: () => Promise.resolve(),
     consumeRate: () => Promise.resolve(),
     answered: () => Promise.resolve(),

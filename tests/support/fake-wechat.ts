@@ -2,8 +2,10 @@
  * A local stand-in for api.weixin.qq.com on 127.0.0.1 that answers as WeChat documents:
  * access tokens with expiry (and early revocation, as when another process refreshes),
  * jscode2session with single-use codes, getwxacodeunlimit, msg_sec_check, img_sec_check,
- * getuserphonenumber with single-use codes — with WeChat's errcodes.
+ * getuserphonenumber with single-use codes, media_check_async (then downloads the image from us and
+ * pushes its signed wxa_media_check verdict to `pushUrl`) — with WeChat's errcodes.
  */
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
@@ -42,6 +44,13 @@ export interface FakeWechat {
   messages: { touser: string; template_id: string; page?: string; data: Record<string, { value: string }> }[];
   /** openids that have not subscribed to the template (WeChat: 43101) */
   refusedSubscribers: Set<string>;
+  /**
+   * What WeChat holds for us per person and template: each `accept` of wx.requestSubscribeMessage on
+   * the phone gives one send; subscribe/send answers 43101 without one and spends one when it delivers.
+   */
+  grantSubscription(openid: string, templateId: string, sends?: number): void;
+  /** sends left for this person and template */
+  subscriptionQuota(openid: string, templateId: string): number;
   calls: { path: string; query: Record<string, string>; body: unknown }[];
   /**
    * img_sec_check's verdict on an image it could read (WeChat's classifier). By default an image
@@ -67,7 +76,51 @@ export interface FakeWechat {
   issueWebCode(code: string, person: { openid: string; unionid?: string }): void;
   /** sns/oauth2/access_token cuts the connection without an answer (WeChat unreachable) */
   webDown: boolean;
+  /** media_check_async: where WeChat pushes its verdicts (our message-push URL) and the token it signs them with */
+  pushUrl: string | null;
+  pushToken: string;
+  /** when set, media_check_async answers with this errcode (e.g. -1 系统繁忙) */
+  mediaCheckErrcode: number | null;
+  /** the verdict on an image it fetched; by default riskyImage's 'risky', else 'pass' */
+  mediaSuggest: ((media: Buffer) => Promise<'pass' | 'risky' | 'review'>) | null;
+  /** hold verdicts (the check stays pending on our side) until releaseMediaChecks() */
+  holdMediaChecks: boolean;
+  /** each media_check_async call: what was asked, what the download gave, what was pushed and how it was answered */
+  mediaChecks: MediaCheckRecord[];
+  /** pushes the held verdicts now */
+  releaseMediaChecks(): Promise<void>;
+  /** resolves once every check started so far has been fetched and its verdict pushed (or held) */
+  mediaChecksSettled(): Promise<void>;
   stop(): Promise<void>;
+}
+
+export interface MediaCheckRecord {
+  traceId: string;
+  mediaUrl: string;
+  openid: string;
+  scene: number;
+  /** HTTP status of WeChat's download of media_url (0: could not connect) */
+  fetchStatus?: number;
+  suggest?: 'pass' | 'risky' | 'review';
+  /** the image as WeChat downloaded it */
+  media?: Buffer;
+  /** the push's HTTP status per attempt (WeChat retries a push that was not answered 2xx) */
+  pushStatuses: number[];
+  held?: boolean;
+}
+
+/** WeChat's message-push signature: sha1 of the sorted [token, timestamp, nonce] */
+export function signPush(token: string, timestamp: string, nonce: string): string {
+  return createHash('sha1').update([token, timestamp, nonce].sort().join('')).digest('hex');
+}
+
+/** The query WeChat appends to a push it signs. */
+export function pushQuery(
+  token: string,
+  timestamp = String(Math.floor(Date.now() / 1000)),
+  nonce = String(Math.floor(Math.random() * 1e9)),
+) {
+  return new URLSearchParams({ signature: signPush(token, timestamp, nonce), timestamp, nonce }).toString();
 }
 
 async function readBody(req: IncomingMessage): Promise<unknown> {
@@ -88,8 +141,75 @@ export async function startFakeWechat(appid = 'wx-test-appid', secret = 'test-se
   const tokens = new Map<string, TokenState>();
   const webCodes = new Map<string, { openid: string; unionid?: string; used: boolean; issuedAt: number }>();
   const phoneCodes = new Map<string, { purePhoneNumber: string; countryCode: string; used: boolean }>();
+  const subscriptions = new Map<string, number>();
   let counter = 0;
+  const pending = new Set<Promise<void>>();
+  const held: { record: MediaCheckRecord; payload: Record<string, unknown> }[] = [];
+  /** POSTs a verdict as WeChat pushes it (JSON mode, signed query), retrying as WeChat does on a non-2xx answer */
+  const push = async (record: MediaCheckRecord, payload: Record<string, unknown>) => {
+    for (let attempt = 0; attempt < 3 && state.pushUrl; attempt += 1) {
+      const res = await fetch(`${state.pushUrl}?${pushQuery(state.pushToken)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(payload),
+      }).catch(() => null);
+      const status = res?.status ?? 0;
+      await res?.text();
+      record.pushStatuses.push(status);
+      if (status >= 200 && status < 300) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  /** what WeChat does after answering media_check_async: download, classify, push */
+  const runMediaCheck = async (record: MediaCheckRecord) => {
+    await new Promise((r) => setTimeout(r, 20));
+    const res = await fetch(record.mediaUrl).catch(() => null);
+    record.fetchStatus = res?.status ?? 0;
+    if (!res || !res.ok) return void (await res?.text());
+    const media = Buffer.from(await res.arrayBuffer());
+    record.media = media;
+    const suggest = state.mediaSuggest ? await state.mediaSuggest(media) : (await state.riskyImage(media)) ? 'risky' : 'pass';
+    record.suggest = suggest;
+    const label = suggest === 'pass' ? 100 : 20002;
+    const payload = {
+      ToUserName: 'gh_fake_original_id',
+      FromUserName: record.openid,
+      CreateTime: Math.floor(Date.now() / 1000),
+      MsgType: 'event',
+      Event: 'wxa_media_check',
+      appid,
+      trace_id: record.traceId,
+      version: 2,
+      detail: [{ strategy: 'content_model', errcode: 0, suggest, label, prob: 90 }],
+      errcode: 0,
+      errmsg: 'ok',
+      result: { suggest, label },
+    };
+    if (state.holdMediaChecks) {
+      record.held = true;
+      held.push({ record, payload });
+      return;
+    }
+    await push(record, payload);
+  };
+  const track = (work: Promise<void>) => {
+    const done = work.catch(() => undefined).finally(() => pending.delete(done));
+    pending.add(done);
+  };
   const state: Omit<FakeWechat, 'baseUrl' | 'stop'> = {
+    pushUrl: null,
+    pushToken: '',
+    mediaCheckErrcode: null,
+    mediaSuggest: null,
+    holdMediaChecks: false,
+    mediaChecks: [],
+    releaseMediaChecks: async () => {
+      const now = held.splice(0);
+      await Promise.all(now.map(({ record, payload }) => ((record.held = false), push(record, payload))));
+    },
+    mediaChecksSettled: async () => {
+      while (pending.size) await Promise.all([...pending]);
+    },
     appid,
     secret,
     riskyWords: ['赌博', '诈骗集资'],
@@ -99,6 +219,9 @@ export async function startFakeWechat(appid = 'wx-test-appid', secret = 'test-se
     tokensIssued: 0,
     messages: [],
     refusedSubscribers: new Set<string>(),
+    grantSubscription: (openid, templateId, sends = 1) =>
+      subscriptions.set(`${openid}|${templateId}`, (subscriptions.get(`${openid}|${templateId}`) ?? 0) + sends),
+    subscriptionQuota: (openid, templateId) => subscriptions.get(`${openid}|${templateId}`) ?? 0,
     calls: [],
     issueCode: (code, person) => codes.set(code, { ...person, used: false }),
     webAppid: 'wx-test-web-appid',
@@ -215,6 +338,26 @@ export async function startFakeWechat(appid = 'wx-test-appid', secret = 'test-se
         if (await state.riskyImage(image)) return json({ errcode: 87014, errmsg: 'risky content' });
         return json({ errcode: 0, errmsg: 'ok' });
       }
+      case '/wxa/media_check_async': {
+        const err = tokenError(query.access_token);
+        if (err) return json(err);
+        if (state.mediaCheckErrcode !== null) return json({ errcode: state.mediaCheckErrcode, errmsg: 'system error' });
+        const { media_url, media_type, version, scene, openid } = (body ?? {}) as Record<string, unknown>;
+        if (typeof media_url !== 'string' || !/^https?:\/\//.test(media_url))
+          return json({ errcode: 40097, errmsg: 'invalid args: media_url' });
+        if (media_type !== 1 && media_type !== 2) return json({ errcode: 40097, errmsg: 'invalid args: media_type' });
+        if (version !== 2) return json({ errcode: 40097, errmsg: 'invalid args: version' });
+        if (typeof openid !== 'string' || !openid) return json({ errcode: 40003, errmsg: 'invalid openid' });
+        if (scene !== 1 && scene !== 2 && scene !== 3 && scene !== 4)
+          return json({ errcode: 40129, errmsg: 'invalid scene (1 资料; 2 评论; 3 论坛; 4 社交日志)' });
+        counter += 1;
+        const traceId = `${Date.now().toString(16)}-${counter.toString(16).padStart(8, '0')}-media`;
+        const record: MediaCheckRecord = { traceId, mediaUrl: media_url, openid, scene, pushStatuses: [] };
+        state.mediaChecks.push(record);
+        // WeChat answers at once, then downloads and checks the image and pushes its verdict later
+        track(runMediaCheck(record));
+        return json({ errcode: 0, errmsg: 'ok', trace_id: traceId });
+      }
       case '/wxa/business/getuserphonenumber': {
         const err = tokenError(query.access_token);
         if (err) return json(err);
@@ -238,8 +381,10 @@ export async function startFakeWechat(appid = 'wx-test-appid', secret = 'test-se
         if (err) return json(err);
         const message = body as FakeWechat['messages'][number] | null;
         if (!message?.touser || !message.template_id) return json({ errcode: 47003, errmsg: 'argument invalid!' });
-        if (state.refusedSubscribers.has(message.touser))
+        const held = `${message.touser}|${message.template_id}`;
+        if (state.refusedSubscribers.has(message.touser) || !subscriptions.get(held))
           return json({ errcode: 43101, errmsg: 'user refuse to accept the msg' });
+        subscriptions.set(held, subscriptions.get(held)! - 1);
         state.messages.push(message);
         return json({ errcode: 0, errmsg: 'ok', msgid: state.messages.length });
       }

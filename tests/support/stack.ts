@@ -4,11 +4,14 @@
  * WeChat API server.
  */
 import type { AddressInfo } from 'node:net';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import mongoose from 'mongoose';
 import { commandLog, recordRequestQueries, requestContext, unindexed, type IssuedQuery } from './query-audit';
 import { startTestDatabase, type TestDatabase } from './database';
 import { loadConfig, type Config } from '../../server/src/config';
+
+/** the message-push token of every test stack (WeChat's console setting) */
+export const TEST_PUSH_TOKEN = 'test-push-token';
 import { connectDatabase, disconnectDatabase } from '../../server/src/db';
 import { createApp } from '../../server/src/app';
 import { createLogger } from '../../server/src/shared/log';
@@ -70,7 +73,24 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       RATE_LIMIT_POST_PER_ADDRESS: '1000000',
       RATE_LIMIT_POST_PER_PERSON: '1000000',
     };
-    const config = loadConfig({ NODE_ENV: 'test', ...unlimited, ...wechatEnv, ...options.env });
+    // listening first: WeChat's image checks fetch from our public address and push to it
+    let handle: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
+    const server: Server = await new Promise((resolve) => {
+      // Koa's handler answers its own errors (its promise does not reject)
+      const s = createServer((req, res) =>
+        requestContext.run({ route: `${req.method} ${req.url?.split('?')[0]}` }, () => void handle!(req, res)),
+      );
+      s.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    const { port } = server.address() as AddressInfo;
+    const baseUrl = `http://127.0.0.1:${port}`;
+    // a test bringing its own fake WeChat points it here (pushUrl, pushToken) once the stack is up
+    const pushEnv = { PUBLIC_BASE_URL: baseUrl, WECHAT_PUSH_TOKEN: TEST_PUSH_TOKEN };
+    const config = loadConfig({ NODE_ENV: 'test', ...unlimited, ...wechatEnv, ...pushEnv, ...options.env });
+    if (wechat) {
+      wechat.pushUrl = `${baseUrl}/api/wechat/push`;
+      wechat.pushToken = config.wechatPush.token;
+    }
     if (options.seedDemo ?? true) await seedDemo();
     const errors: unknown[] = [];
     const logs: string[] = [];
@@ -81,17 +101,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     });
     const app = createApp({ config, wechat: createWechatClient(config.wechat), log });
     const issued = recordRequestQueries(mongoose.connection.getClient());
-    const handle = app.callback();
-    const server: Server = await new Promise((resolve) => {
-      // Koa's handler answers its own errors (its promise does not reject)
-      const s = createServer((req, res) =>
-        requestContext.run({ route: `${req.method} ${req.url?.split('?')[0]}` }, () => void handle(req, res)),
-      );
-      s.listen(0, '127.0.0.1', () => resolve(s));
-    });
-    const { port } = server.address() as AddressInfo;
+    handle = app.callback();
     return {
-      baseUrl: `http://127.0.0.1:${port}`,
+      baseUrl,
       db,
       config,
       wechat,

@@ -3,6 +3,7 @@
  * time (alias `@vc/types/src/constants`, like labels.ts and paths.ts) and the server's schemas and
  * policies can be built from the same numbers.
  */
+import type { Role } from './roles';
 
 /** The tiers of work groups and consultations, bottom up: the escalation order of a consultation. */
 export const TIERS = ['village', 'township', 'county'] as const;
@@ -140,3 +141,14 @@ export const clipChars = (text: string, max: number): string => (countChars(text
  * never cuts a text the limit allows; the counter and the check count with countChars.
  */
 export const inputMaxLength = (chars: number): number => chars * 2;
+
+/**
+ * The roles whose work needs a phone others can reach (issue 13 item 6): they are offered WeChat's
+ * phone-number button in 我的资料 (POST /api/me/phone). A villager is never asked for a phone.
+ */
+export const PHONE_ROLES = ['village_cadre', 'counsel', 'township_staff', 'county_staff'] as const satisfies readonly Role[];
+
+/** What wx.requestSubscribeMessage answers per template id (notices, issue 13 item 5). */
+export const SUBSCRIBE_RESULTS = ['accept', 'reject', 'ban', 'filter'] as const;
+/** WeChat asks about at most 3 templates in one wx.requestSubscribeMessage call. */
+export const MAX_TEMPLATES_PER_REQUEST = 3;

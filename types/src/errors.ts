@@ -122,6 +122,8 @@ export const ERRORS = {
   TEXT_CONTENT_RISKY: [422, '内容未通过内容安全检查，请修改后再保存'],
   CONTENT_CHECK_UNAVAILABLE: [503, '内容安全检查暂时不可用，请稍后重试'],
   WECHAT_PHONE_CODE_INVALID: [400, '微信手机号授权已失效，请重新授权或手动填写'],
+  // 我的资料 (issue 13 item 6): only roles that need a phone are asked for one
+  PHONE_NOT_NEEDED: [403, '村民无需提供手机号'],
   // county policy limit (issue 15 item 9): lowering villages-per-counsel below what counsel serve now
   // needs acknowledgeOverLimit; `details` has one entry per counsel over it (path: the counsel's id)
   COUNSEL_OVER_NEW_LIMIT: [409, '部分法律顾问现在服务的村（社区）多于新的上限，请确认后再保存'],
@@ -138,6 +140,12 @@ export const ERRORS = {
   REPORT_OWN_CONTENT: [422, '不能举报自己发的内容'],
   REPORT_NOT_FOUND: [404, '找不到该举报'],
   REPORT_DECIDED: [409, '该举报已经处理过'],
+  // subscribe-message consent (issue 13 item 5)
+  NOTICE_TEMPLATE_UNKNOWN: [400, '该提醒模板不存在，请刷新后重试'],
+  // image checks (issue 13 item 4): WeChat's media_check_async fetches the image by a link that
+  // expires; its verdict arrives by message push and must name a check we started
+  MEDIA_NOT_FOUND: [404, '找不到该图片，或链接已失效'],
+  IMAGE_CHECK_NOT_FOUND: [404, '找不到该图片检测任务'],
   RATE_LIMITED: [429, '操作过于频繁，请稍后再试'],
   DATABASE_UNAVAILABLE: [503, '服务暂时不可用，请稍后重试'],
   INTERNAL: [500, '服务器内部错误'],

@@ -116,6 +116,14 @@ export function buildOpenApiDocument(serverUrl = '/'): ReturnType<OpenApiGenerat
       `放在 ${SIGNATURE_HEADERS.signature}；时间戳（毫秒）与随机串分别放在 ${SIGNATURE_HEADERS.timestamp}、` +
       `${SIGNATURE_HEADERS.nonce}。时间戳须在 5 分钟内，随机串不得重复使用。`,
   });
+  const wechatPush = registry.registerComponent('securitySchemes', 'wechatPush', {
+    type: 'apiKey',
+    in: 'query',
+    name: 'signature',
+    description:
+      '微信消息推送（明文 JSON 模式）：signature 为 SHA1(将 Token、timestamp、nonce 按字典序排序后拼接) 的十六进制值，' +
+      'Token 为微信公众平台「消息推送」中填写的令牌（WECHAT_PUSH_TOKEN）；签名不符的请求一律拒绝。',
+  });
   const signedHeaders = z.object({
     [SIGNATURE_HEADERS.timestamp]: z
       .string()
@@ -145,9 +153,11 @@ export function buildOpenApiDocument(serverUrl = '/'): ReturnType<OpenApiGenerat
             ? []
             : access.kind === 'signed'
               ? [{ [signed.name]: [] }]
-              : access.kind === 'role' && access.machine
-                ? [{ [bearer.name]: [] }, { [machine.name]: [] }]
-                : [{ [bearer.name]: [] }],
+              : access.kind === 'wechat'
+                ? [{ [wechatPush.name]: [] }]
+                : access.kind === 'role' && access.machine
+                  ? [{ [bearer.name]: [] }, { [machine.name]: [] }]
+                  : [{ [bearer.name]: [] }],
         request: {
           params: route.params as never,
           query: route.query as never,

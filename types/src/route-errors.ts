@@ -20,6 +20,7 @@ export function routeErrors(route: RouteContract): ErrorCode[] {
   if (access.kind === 'role' && access.machine) add('MACHINE_OUT_OF_SCOPE');
 
   if (access.kind === 'signed') add('BAD_SIGNATURE', 'REPLAYED_REQUEST');
+  if (access.kind === 'wechat') add('BAD_SIGNATURE');
   if (access.kind === 'session' || access.kind === 'member' || access.kind === 'role') add('UNAUTHENTICATED', 'SESSION_EXPIRED');
   if (access.kind === 'role') add('FORBIDDEN');
   if (access.kind === 'role' && access.scope !== null) add('OUT_OF_JURISDICTION');

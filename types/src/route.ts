@@ -19,6 +19,12 @@ export type Access =
   | { kind: 'public' }
   /** server-to-server calls from our cloud functions, HMAC-signed (types/src/cloud-signing.ts) */
   | { kind: 'signed' }
+  /**
+   * WeChat's message push (消息推送, plaintext/JSON mode): query params `signature`, `timestamp`,
+   * `nonce`, where signature = sha1 of the sorted [push token, timestamp, nonce]; checked before
+   * anything else, like `signed`
+   */
+  | { kind: 'wechat' }
   | { kind: 'session' }
   /**
    * a member (read/post) or moderator of the work group named by path param `groupCode`;

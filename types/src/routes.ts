@@ -12,6 +12,8 @@ import { residentsRoutes } from './residents/routes';
 import { invitationsRoutes } from './invitations/routes';
 import { privacyRoutes } from './privacy/routes';
 import { reportsRoutes } from './reports/routes';
+import { mediaRoutes } from './media/routes';
+import { noticesRoutes } from './notices/routes';
 
 /**
  * The capabilities, each with its routes: the OpenAPI document tags every operation with its
@@ -30,6 +32,8 @@ export const CAPABILITIES = [
   { tag: 'invitations', description: '邀请任职与撤销角色', routes: invitationsRoutes },
   { tag: 'privacy', description: '隐私政策、同意记录、个人数据副本与账号注销', routes: privacyRoutes },
   { tag: 'reports', description: '举报群消息与咨询答复，乡镇管理员处理', routes: reportsRoutes },
+  { tag: 'media', description: '用户图片（头像等）与微信内容安全异步检测、消息推送', routes: mediaRoutes },
+  { tag: 'notices', description: '订阅消息提醒：本人同意与拒绝的记录、剩余次数', routes: noticesRoutes },
 ] as const;
 const TABLES = CAPABILITIES.map((capability) => capability.routes);
 assertDistinct(TABLES);
@@ -51,6 +55,8 @@ export const ROUTES = {
   ...invitationsRoutes,
   ...privacyRoutes,
   ...reportsRoutes,
+  ...mediaRoutes,
+  ...noticesRoutes,
 };
 
 export type RouteId = keyof typeof ROUTES;

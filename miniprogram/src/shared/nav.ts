@@ -49,6 +49,10 @@ export const PAGES = {
   // privacy: the privacy policy, and 我的 (account, data copy, cancellation)
   privacyPolicy: '/privacy/policy/index',
   privacyMe: '/privacy/me/index',
+  // privacy: 我的资料 (avatar, name, and the phone where the role needs one)
+  privacyProfile: '/privacy/profile/index',
+  // privacy: 提醒设置 (which subscribe-message notices are on, and turning them on)
+  privacyNotices: '/privacy/notices/index',
 } as const;
 
 export type PageName = keyof typeof PAGES;

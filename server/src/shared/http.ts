@@ -31,7 +31,7 @@ export interface HandlerInput<C extends RouteContract> {
   params: Field<C, 'params'>;
   query: Field<C, 'query'>;
   body: Field<C, 'body'>;
-  principal: C['access'] extends { kind: 'public' | 'signed' } ? Principal | null : Principal;
+  principal: C['access'] extends { kind: 'public' | 'signed' | 'wechat' } ? Principal | null : Principal;
   ctx: AppContext;
 }
 
@@ -113,6 +113,8 @@ function paramText(params: unknown, name: string): string {
 export interface Guards {
   authenticate: (ctx: AppContext) => Promise<Principal | null>;
   verifySigned: (ctx: AppContext) => Promise<void>;
+  /** WeChat's message push: the signature over the query's timestamp and nonce (access kind `wechat`) */
+  verifyWechatPush: (ctx: AppContext) => void;
   /** throws the group refusal (not a member, muted, not a moderator) for `member` routes */
   checkMember: (principal: Principal, groupCode: string, need: 'read' | 'post' | 'moderate' | 'join') => Promise<void>;
   consumeRate: ConsumeRate;
@@ -171,10 +173,13 @@ async function readText(ctx: AppContext): Promise<string> {
   return text;
 }
 
-/** A signed call's body, once its signature holds: JSON objects only, as for every other route. */
-function parseSignedJson(ctx: AppContext, text: string): void {
+/**
+ * A signed call's body, once its signature holds: JSON objects only, as for every other route.
+ * WeChat's pushes are JSON by the console's setting, whatever content type they carry (anyType).
+ */
+function parseSignedJson(ctx: AppContext, text: string, anyType = false): void {
   if (text === '') return;
-  if (!ctx.is('application/json', '+json')) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+  if (!anyType && !ctx.is('application/json', '+json')) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -187,7 +192,7 @@ function parseSignedJson(ctx: AppContext, text: string): void {
 
 export function mountRoutes(
   handlers: Handlers<typeof ROUTES>,
-  { authenticate, verifySigned, checkMember, consumeRate, answered }: Guards,
+  { authenticate, verifySigned, verifyWechatPush, checkMember, consumeRate, answered }: Guards,
   { readJson, strictContracts, log }: MountOptions,
 ): Router<AppState> {
   const router = new Router<AppState>();
@@ -209,6 +214,11 @@ export function mountRoutes(
         await verifySigned(ctx);
         parseSignedJson(ctx, text);
       }
+      if (contract.access.kind === 'wechat') {
+        // WeChat signs the query, not the body: a forged push is refused before its body is read
+        verifyWechatPush(ctx);
+        parseSignedJson(ctx, await readText(ctx), true);
+      }
       const principal = await authenticate(ctx);
       ctx.state.principal = principal;
       // who is calling comes before what they sent: no person, no further look
@@ -221,7 +231,8 @@ export function mountRoutes(
       if (decision !== 'allow') throw new AppError(decision);
       if (contract.access.kind === 'member') await checkMember(principal!, paramText(params, 'groupCode'), contract.access.need);
 
-      if (contract.body && contract.access.kind !== 'signed') await readBody(ctx, contract, readJson);
+      if (contract.body && contract.access.kind !== 'signed' && contract.access.kind !== 'wechat')
+        await readBody(ctx, contract, readJson);
       if (contract.upload) await readBody(ctx, contract, readJson);
       const rawBody = (ctx.request as { body?: unknown }).body;
       if (contract.body) {

@@ -5,6 +5,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
+import { nativeAttribute } from './native-attrs';
 
 type Callbacks = {
   success?: (res: unknown) => void;
@@ -37,6 +38,18 @@ export interface FakeWx {
   files: Map<string, string>;
   /** files offered with wx.shareFileMessage */
   sharedFiles: { filePath: string; fileName?: string }[];
+  /** WeChat's privacy guide as the base library enforces it (installPrivacyApis below) */
+  privacy: FakePrivacy;
+  /** local files the phone holds (temp paths handed out by chooseImage/chooseMedia/chooseAvatar → bytes) */
+  tempFiles: Map<string, Buffer>;
+  /** what getLocation answers */
+  location: { latitude: number; longitude: number; accuracy: number };
+  /** calls of the privacy interfaces that reached the phone's own function (after the privacy guide let them through) */
+  privateCalls: string[];
+  /** wx.uploadFile calls: the URL, the multipart field and file, and the reply status (0: failed) */
+  uploads: { url: string; name: string; filePath: string; status: number }[];
+  /** wx.requestSubscribeMessage: what the person answers, and every call (requestSubscribeMessage below) */
+  subscribe: FakeSubscribe;
 }
 
 function ok<T extends Callbacks>(opts: T | undefined, name: string, res: Record<string, unknown> = {}) {
@@ -144,6 +157,20 @@ export function createFakeWx(): FakeWx {
     loginCode: 'test-login-code',
     files: new Map(),
     sharedFiles: [],
+    privacy: {
+      listener: null,
+      authorized: false,
+      asked: [],
+      exposures: 0,
+      agreeTapped: new Set(),
+      contractOpened: 0,
+      mistakes: [],
+    },
+    tempFiles: new Map([['wxfile://tmp/photo-1.png', PNG_1PX]]),
+    location: { latitude: 41.93, longitude: 121.65, accuracy: 30 },
+    privateCalls: [],
+    uploads: [],
+    subscribe: { answer: () => 'accept', calls: [] },
   };
   const systemInfo = {
     brand: 'devtools',
@@ -238,6 +265,295 @@ export function createFakeWx(): FakeWx {
       return q;
     },
   };
+  Object.assign(api, privacyApis(fake));
+  api.requestSubscribeMessage = requestSubscribeMessage(fake);
   fake.api = api;
   return fake;
+}
+
+// --- WeChat's privacy guide (用户隐私保护指引), as the base library enforces it since 2023 ---
+
+// 1×1 PNG: the photo the phone "has" for chooseImage / chooseMedia / chooseAvatar
+const PNG_1PX = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+type PrivacyResolve = (option: { event: 'exposureAuthorization' | 'agree' | 'disagree'; buttonId?: string }) => void;
+
+export interface FakePrivacy {
+  /** the app's wx.onNeedPrivacyAuthorization listener (the last one registered, as in WeChat) */
+  listener: ((resolve: PrivacyResolve, eventInfo: { referrer: string }) => void) | null;
+  /** whether the person agreed to the privacy guide (WeChat keeps it per person and app) */
+  authorized: boolean;
+  /** the interfaces that asked the app's listener, in order (eventInfo.referrer) */
+  asked: string[];
+  /** resolve({ event: 'exposureAuthorization' }) calls: the pop-up told WeChat it is shown */
+  exposures: number;
+  /** ids of agreePrivacyAuthorization buttons tapped (WeChat checks resolve's buttonId against them) */
+  agreeTapped: Set<string>;
+  /** wx.openPrivacyContract calls (the full guide opened) */
+  contractOpened: number;
+  /** what the app did that WeChat refuses (agree without the button tapped, resolving twice) */
+  mistakes: string[];
+}
+
+/** A rendered page (miniprogram-simulate), as far as the helpers below need it. */
+interface SimPage {
+  instance: Record<string, unknown>;
+  querySelector(sel: string): { dispatchEvent(name: string, detail?: Record<string, unknown>): void } | null | undefined;
+}
+
+function buttonOf(page: SimPage, id: string) {
+  const node = page.querySelector(`#${id}`);
+  if (!node) throw new Error(`#${id} not found`);
+  const openType = nativeAttribute(page, 'button', id, 'open-type');
+  return { node, openType: typeof openType === 'string' ? openType : '' };
+}
+
+export const PRIVACY_ERRNO = 104;
+const refusal = (api: string) => ({ errMsg: `${api}:fail privacy permission is not authorized`, errno: PRIVACY_ERRNO });
+
+/**
+ * Before a privacy interface runs: when the app registered onNeedPrivacyAuthorization and the person
+ * has not agreed yet, WeChat holds the call and hands the listener a resolve function; 'agree' (only
+ * after the agree button was tapped) lets it through, 'disagree' fails it. Resolves true to go on.
+ */
+function privacyGate(fake: FakeWx, referrer: string): Promise<boolean> {
+  const p = fake.privacy;
+  if (p.authorized || !p.listener) return Promise.resolve(true);
+  return new Promise((go) => {
+    let settled = false;
+    p.asked.push(referrer);
+    p.agreeTapped.clear();
+    const resolve: PrivacyResolve = (option) => {
+      if (option.event === 'exposureAuthorization') {
+        p.exposures += 1;
+        return;
+      }
+      if (settled) {
+        p.mistakes.push(`resolve(${option.event}) after this question was settled`);
+        return;
+      }
+      settled = true;
+      if (option.event === 'agree') {
+        if (!option.buttonId || !p.agreeTapped.has(option.buttonId)) {
+          p.mistakes.push(`resolve(agree) with buttonId ${option.buttonId ?? '(none)'} but that agree button was not tapped`);
+          go(false);
+          return;
+        }
+        p.authorized = true;
+        go(true);
+        return;
+      }
+      go(false);
+    };
+    p.listener!(resolve, { referrer });
+  });
+}
+
+/** A privacy interface with callbacks: held by the privacy guide, then run by `run` or failed. */
+function gated<O extends Callbacks>(fake: FakeWx, api: string, run: (o: O) => Record<string, unknown>) {
+  return (o: O) => {
+    void privacyGate(fake, api).then((go) => {
+      if (!go) {
+        const err = refusal(api);
+        o?.fail?.(err);
+        o?.complete?.(err);
+        return;
+      }
+      fake.privateCalls.push(api);
+      ok(o, api, run(o));
+    });
+  };
+}
+
+function privacyApis(fake: FakeWx): Record<string, unknown> {
+  const photos = (count: number) => [...fake.tempFiles.keys()].filter((k) => k.includes('/photo-')).slice(0, Math.max(1, count));
+  return {
+    onNeedPrivacyAuthorization: (listener: FakePrivacy['listener']) => {
+      fake.privacy.listener = listener;
+    },
+    getPrivacySetting: (o: Callbacks) =>
+      ok(o, 'getPrivacySetting', {
+        needAuthorization: !fake.privacy.authorized,
+        privacyContractName: '《村法律顾问小程序隐私保护指引》',
+      }),
+    openPrivacyContract: (o?: Callbacks) => {
+      fake.privacy.contractOpened += 1;
+      ok(o, 'openPrivacyContract');
+    },
+    getLocation: gated(fake, 'getLocation', () => ({ ...fake.location, speed: -1, altitude: 0 })),
+    chooseImage: gated(fake, 'chooseImage', (o: Callbacks & { count?: number }) => {
+      const paths = photos(o.count ?? 9);
+      return { tempFilePaths: paths, tempFiles: paths.map((path) => ({ path, size: fake.tempFiles.get(path)!.length })) };
+    }),
+    chooseMedia: gated(fake, 'chooseMedia', (o: Callbacks & { count?: number }) => ({
+      type: 'image',
+      tempFiles: photos(o.count ?? 9).map((tempFilePath) => ({
+        tempFilePath,
+        size: fake.tempFiles.get(tempFilePath)!.length,
+        fileType: 'image',
+      })),
+    })),
+    setClipboardData: gated(fake, 'setClipboardData', () => ({})),
+    uploadFile: (
+      o: Callbacks & {
+        url: string;
+        filePath: string;
+        name: string;
+        header?: Record<string, string>;
+        formData?: Record<string, string>;
+      },
+    ) => uploadFile(fake, o),
+  };
+}
+
+/** wx.uploadFile: a real multipart/form-data POST of a file the phone holds (fake.tempFiles). */
+function uploadFile(
+  fake: FakeWx,
+  o: Callbacks & {
+    url: string;
+    filePath: string;
+    name: string;
+    header?: Record<string, string>;
+    formData?: Record<string, string>;
+  },
+) {
+  const record = (status: number) => fake.uploads.push({ url: o.url, name: o.name, filePath: o.filePath, status });
+  const fail = (msg: string) => {
+    record(0);
+    const err = { errMsg: `uploadFile:fail ${msg}` };
+    o.fail?.(err);
+    o.complete?.(err);
+  };
+  const bytes = fake.tempFiles.get(o.filePath);
+  if (!bytes) {
+    setTimeout(() => fail('file not found'), 0);
+    return { abort() {}, onProgressUpdate() {} };
+  }
+  const boundary = `----wxfake${Date.now().toString(16)}`;
+  const type = o.filePath.endsWith('.png') ? 'image/png' : o.filePath.endsWith('.webp') ? 'image/webp' : 'image/jpeg';
+  const fields = Object.entries(o.formData ?? {}).map(
+    ([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`,
+  );
+  const body = Buffer.concat([
+    Buffer.from(fields.join('')),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="${o.name}"; filename="${o.filePath.split('/').pop()}"\r\nContent-Type: ${type}\r\n\r\n`,
+    ),
+    bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  const u = new URL(o.url);
+  const lib = u.protocol === 'https:' ? https : http;
+  const req = lib.request(
+    u,
+    {
+      method: 'POST',
+      headers: {
+        ...(o.header ?? {}),
+        'Content-Type': `multipart/form-data; boundary=${boundary}`,
+        'Content-Length': String(body.length),
+      },
+    },
+    (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (text += c));
+      res.on('end', () => {
+        record(res.statusCode ?? 0);
+        // like WeChat: data is the reply as text, whatever its type
+        const r = { errMsg: 'uploadFile:ok', statusCode: res.statusCode ?? 0, data: text };
+        o.success?.(r);
+        o.complete?.(r);
+      });
+    },
+  );
+  req.on('error', (e) => fail(e.message));
+  req.end(body);
+  return { abort() {}, onProgressUpdate() {} };
+}
+
+/**
+ * Taps a button of open-type="agreePrivacyAuthorization" as the person would: WeChat records the
+ * agreement and fires the button's agreeprivacyauthorization event (the app then resolves 'agree').
+ */
+export function tapAgreeButton(fake: FakeWx, page: SimPage, id: string): void {
+  const { node, openType } = buttonOf(page, id);
+  if (!openType.split('|').includes('agreePrivacyAuthorization')) {
+    throw new Error(`#${id} is not an agreePrivacyAuthorization button (open-type="${openType}")`);
+  }
+  fake.privacy.agreeTapped.add(id);
+  node.dispatchEvent('tap');
+  node.dispatchEvent('agreeprivacyauthorization', { detail: {} });
+}
+
+/**
+ * Taps a privacy button (open-type getPhoneNumber or chooseAvatar) as the person would: the privacy
+ * guide first (the app's pop-up, waiting for the person), then WeChat's own sheet answers with
+ * `detail` (getphonenumber's code, chooseavatar's avatarUrl); refused, the event carries the failure.
+ */
+export async function pressPrivacyButton(
+  fake: FakeWx,
+  page: SimPage,
+  id: string,
+  openType: 'getPhoneNumber' | 'chooseAvatar',
+  detail: Record<string, unknown>,
+): Promise<void> {
+  const { node, openType: declared } = buttonOf(page, id);
+  if (!declared.split('|').includes(openType)) throw new Error(`#${id} has open-type="${declared}", not ${openType}`);
+  const event = openType.toLowerCase();
+  const go = await privacyGate(fake, `button.${openType}`);
+  if (!go) {
+    node.dispatchEvent(event, { detail: refusal(openType) });
+    return;
+  }
+  fake.privateCalls.push(`button.${openType}`);
+  node.dispatchEvent(event, { detail: { errMsg: `${openType}:ok`, ...detail } });
+}
+
+// --- one-time subscribe messages (wx.requestSubscribeMessage) ---
+
+export type SubscribeAnswer = 'accept' | 'reject' | 'ban' | 'filter';
+
+export interface FakeSubscribe {
+  /** what the person answers in WeChat's sheet for each template id (default: accept) */
+  answer: (tmplId: string) => SubscribeAnswer;
+  /** every call: the template ids asked, whether it came from a tap, and what was answered (null: failed) */
+  calls: { tmplIds: string[]; fromTap: boolean; results: Record<string, SubscribeAnswer> | null }[];
+}
+
+/**
+ * Whether the current call stack runs inside a tap dispatched to the page (miniprogram-simulate's
+ * dispatchEvent): WeChat shows the sheet only from the person's own tap, not after an await.
+ */
+function insideTap(): boolean {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = Infinity;
+  const stack = new Error().stack ?? '';
+  Error.stackTraceLimit = limit;
+  return /\bdispatchEvent\b/.test(stack);
+}
+
+/** wx.requestSubscribeMessage: 1–3 template ids, only from a tap; answers `{ errMsg, [tmplId]: result }`. */
+function requestSubscribeMessage(fake: FakeWx) {
+  return (o: Callbacks & { tmplIds?: string[] }) => {
+    const tmplIds = [...(o?.tmplIds ?? [])];
+    const fromTap = insideTap();
+    const fail = (errMsg: string, errCode: number) => {
+      fake.subscribe.calls.push({ tmplIds, fromTap, results: null });
+      const err = { errMsg: `requestSubscribeMessage:fail ${errMsg}`, errCode };
+      setTimeout(() => {
+        o?.fail?.(err);
+        o?.complete?.(err);
+      }, 0);
+    };
+    if (!fromTap) return fail('can only be invoked by user TAP gesture.', 20003);
+    if (tmplIds.length === 0) return fail('No template data return, verify the template id exist', 20001);
+    if (tmplIds.length > 3) return fail('Templates count out of max bounds', 20003);
+    const results = Object.fromEntries(tmplIds.map((id) => [id, fake.subscribe.answer(id)]));
+    fake.subscribe.calls.push({ tmplIds, fromTap, results });
+    ok(o, 'requestSubscribeMessage', results);
+  };
 }

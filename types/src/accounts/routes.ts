@@ -19,6 +19,7 @@ import {
   ScanPollReply,
   ScanTicketView,
 } from './schemas';
+import { WechatPhoneBody } from '../counsel/profile-schemas';
 
 /** The accounts routes: method, path, access and schemas; the server's accounts routes.ts handles exactly these. */
 export const accountsRoutes = defineRoutes({
@@ -192,6 +193,25 @@ export const accountsRoutes = defineRoutes({
     summary: '绑定所在村（社区）：按区划代码或邀请码',
     access: { kind: 'session' },
     body: BindVillageBody,
+    reply: Me,
+  },
+  myWechatPhone: {
+    errors: [
+      // a counsel's number goes through the counsel profile (accounts/phone.ts)
+      'COUNSEL_NOT_FOUND',
+      'COUNSEL_PROFILE_NOT_COUNSEL',
+      'PHONE_NOT_NEEDED',
+      'USER_NOT_FOUND',
+      'VILLAGE_NOT_FOUND',
+      'WECHAT_PHONE_CODE_INVALID',
+      'WECHAT_UNAVAILABLE',
+    ],
+    method: 'post',
+    path: '/api/me/phone',
+    rateLimit: 'post',
+    summary: '用微信手机号快速验证填写本人手机号（getPhoneNumber 按钮返回的 code；仅村干部、法律顾问、司法所和司法局工作人员）',
+    access: { kind: 'session' },
+    body: WechatPhoneBody,
     reply: Me,
   },
 });

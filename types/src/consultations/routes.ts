@@ -41,11 +41,12 @@ export const consultationsRoutes = defineRoutes({
     alsoStatus: [200],
   },
   uploadConsultationPhoto: {
-    errors: ['PHOTO_REQUIRED', 'PHOTO_TOO_LARGE', 'PHOTO_TOO_MANY', 'PHOTO_TYPE_UNSUPPORTED'],
+    errors: ['CONTENT_CHECK_UNAVAILABLE', 'PHOTO_REQUIRED', 'PHOTO_TOO_LARGE', 'PHOTO_TOO_MANY', 'PHOTO_TYPE_UNSUPPORTED'],
     method: 'post',
     path: '/api/consultations/photos',
     rateLimit: 'post',
-    summary: '上传咨询照片（multipart/form-data，字段 file；JPEG/PNG/WebP，不超过2MB），提问时附上返回的 photoId',
+    summary:
+      '上传咨询照片（multipart/form-data，字段 file；JPEG/PNG/WebP，不超过2MB），提问时附上返回的 photoId；经微信内容安全检测通过后处理人才能看到',
     access: { kind: 'role', roles: ['villager'], scope: null },
     upload: { field: 'file', maxBytes: MAX_PHOTO_BYTES, types: PHOTO_TYPES },
     reply: PhotoUploadReply,

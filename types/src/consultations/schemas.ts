@@ -4,6 +4,7 @@ import { MAX_PHOTOS, QUESTION_MAX_LENGTH, QUESTION_MIN_LENGTH } from '../constan
 import { CONSULTATION_STATUS_LABELS, CONSULTATION_STEP_LABELS } from '../labels';
 import { ClientKey, GroupTier } from '../groups/schemas';
 import { ObjectId, TownshipCode, VillageCode } from '../roles';
+import { ImageCheckState } from '../media/schemas';
 
 export { CONSULTATION_STATUS_LABELS, CONSULTATION_STEP_LABELS };
 
@@ -107,6 +108,11 @@ export const Consultation = ConsultationSummary.extend({
   review: TextReview.nullable(),
   /** photos sent with the question; fetched from consultationPhoto (only by those who may see the consultation) */
   photoIds: z.array(ObjectId),
+  /**
+   * WeChat's check of each photo listed in photoIds: others are listed only photos that passed; the
+   * asker sees their own pending (审核中) and withdrawn ones too
+   */
+  photoChecks: z.array(z.object({ photoId: ObjectId, check: ImageCheckState })),
   steps: z.array(ConsultationStep),
   rating: ConsultationRating.nullable(),
   /** what the viewer may do now */

@@ -1,6 +1,7 @@
 import { z } from '../zod';
 import { text as limitedText } from '../text';
 import { CountyCode, ObjectId, VillageCode } from '../roles';
+import { ImageCheckState } from '../media/schemas';
 import { COUNSEL_PROFILE_LIMITS as L } from '../constants';
 
 /** A line of text, trimmed, between `min` and `max` characters, refused in Chinese naming the field. */
@@ -35,6 +36,11 @@ export const CounselProfile = z
     countyCode: CountyCode,
     name: z.string(),
     photoUrl: z.string().nullable(),
+    /**
+     * the latest photo uploaded, while WeChat's check has not passed it (pending) or after it was
+     * withdrawn (with why); null once it passed and is the photoUrl shown
+     */
+    newPhoto: z.object({ check: ImageCheckState, reason: z.string().nullable() }).nullable(),
     title: z.string(),
     organization: z.string(),
     certificateNumber: z.string(),

@@ -268,7 +268,14 @@ export const RunRemindersBody = z
 export type RunRemindersBody = z.infer<typeof RunRemindersBody>;
 
 export const RunRemindersReply = z
-  .object({ checked: z.number(), sent: z.number(), failed: z.number(), alreadyReminded: z.number() })
+  .object({
+    checked: z.number(),
+    sent: z.number(),
+    failed: z.number(),
+    alreadyReminded: z.number(),
+    /** behind schedule but the reminder is not turned on (no subscribe-message send accepted) */
+    skipped: z.number(),
+  })
   .openapi('RunRemindersReply');
 export type RunRemindersReply = z.infer<typeof RunRemindersReply>;
 

@@ -4,7 +4,9 @@ import { Textarea, View } from '@tarojs/components';
 import { call } from '../../shared/api';
 import { Button } from '../../shared/components/Button';
 import { ErrorMessage } from '../../shared/components/Message';
+import { PrivacyPopup } from '../../shared/components/PrivacyPopup';
 import { useAction } from '../../shared/hooks/useAction';
+import { useSubscribe } from '../../shared/hooks/useSubscribe';
 import { ApiError } from '../../shared/http';
 import { replaceWith } from '../../shared/nav';
 import { getSession } from '../../shared/session';
@@ -36,6 +38,8 @@ export default function ConsultAsk() {
   const prefill = queryText(router.params.text).slice(0, QUESTION_MAX);
   const [draft, setDraft] = useState<AskDraft>(() => initialDraft(prefill));
   const action = useAction();
+  // 提交 promises a notice when the question is answered: asked from this tap (issue 13 item 5)
+  const subscribe = useSubscribe(['consultationAnswered']);
 
   useDidShow(() => {
     const session = getSession();
@@ -103,8 +107,11 @@ export default function ConsultAsk() {
     const keyed = keyedDraft(draft, question);
     saveAskDraft(keyed);
     setDraft(keyed);
+    // WeChat's sheet first, from this tap; the question is sent whatever the answer
+    const asked = subscribe.ask();
     void action.run(
       async () => {
+        await asked;
         const photoIds = await uploadAll(keyed);
         const c = await call('askConsultation', {
           body: { clientKey: keyed.clientKey, question, ...(photoIds.length ? { photoIds } : {}) },
@@ -133,6 +140,7 @@ export default function ConsultAsk() {
         </View>
       </View>
       <ErrorMessage message={action.error} />
+      <PrivacyPopup />
       <View className="card">
         <View className="section-title">您的问题</View>
         <Textarea

@@ -1,10 +1,23 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Image, View } from '@tarojs/components';
+import type { Consultation } from '@vc/types';
 import { photoSource } from '../services/photos';
 
-/** The photos of a consultation, fetched with the session (only people who may see the consultation get them). */
-export function PhotoGallery({ consultationId, photoIds }: { consultationId: string; photoIds: string[] }) {
+/**
+ * The photos of a consultation, fetched with the session (only people who may see the consultation
+ * get them). The asker also learns which of hers WeChat has not passed yet (审核中: nobody else sees
+ * them) or has withdrawn.
+ */
+export function PhotoGallery({
+  consultationId,
+  photoIds,
+  checks = [],
+}: {
+  consultationId: string;
+  photoIds: string[];
+  checks?: Consultation['photoChecks'];
+}) {
   const [sources, setSources] = useState<(string | null)[]>([]);
   const [failed, setFailed] = useState(false);
   const key = photoIds.join(',');
@@ -26,6 +39,8 @@ export function PhotoGallery({ consultationId, photoIds }: { consultationId: str
 
   if (photoIds.length === 0) return null;
   const shown = sources.filter((s): s is string => !!s);
+  const pending = checks.filter((c) => c.check === 'pending').length;
+  const withdrawn = checks.filter((c) => c.check === 'withdrawn').length;
   return (
     <View id="consult-photos" className="row" style={{ flexWrap: 'wrap', marginTop: '8px' }}>
       {shown.map((src, i) => (
@@ -38,6 +53,16 @@ export function PhotoGallery({ consultationId, photoIds }: { consultationId: str
           onClick={() => void Taro.previewImage({ urls: shown, current: src })}
         />
       ))}
+      {pending > 0 && (
+        <View className="muted" id="consult-photos-pending" style={{ width: '100%' }}>
+          {pending} 张照片审核中，通过微信内容安全检测后法律顾问才能看到
+        </View>
+      )}
+      {withdrawn > 0 && (
+        <View className="muted" id="consult-photos-withdrawn" style={{ width: '100%', color: '#b3261e' }}>
+          {withdrawn} 张照片未通过微信内容安全检测，已撤下，法律顾问看不到
+        </View>
+      )}
       {failed && <View className="muted">部分照片加载失败</View>}
       {sources.length === 0 && <View className="muted">照片加载中…</View>}
     </View>

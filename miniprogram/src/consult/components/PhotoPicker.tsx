@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Image, View } from '@tarojs/components';
 import { MAX_PHOTOS, choosePhotos } from '../services/photos';
@@ -6,53 +7,62 @@ const tile = { width: '72px', height: '72px', borderRadius: '6px', marginRight: 
 
 /** Local photos chosen for a question: thumbnails with 删除, and 添加照片 up to the limit. */
 export function PhotoPicker({ value, onChange }: { value: string[]; onChange: (paths: string[]) => void }) {
+  const [refused, setRefused] = useState(false);
   async function add() {
     const picked = await choosePhotos(MAX_PHOTOS - value.length);
-    if (picked.length) onChange([...value, ...picked].slice(0, MAX_PHOTOS));
+    setRefused(picked.refused);
+    if (picked.paths.length) onChange([...value, ...picked.paths].slice(0, MAX_PHOTOS));
   }
   return (
-    <View id="photo-picker" className="row" style={{ flexWrap: 'wrap', marginTop: '8px' }}>
-      {value.map((path, i) => (
-        <View key={path} style={{ position: 'relative' }}>
-          <Image
-            id={`photo-${i}`}
-            src={path}
-            mode="aspectFill"
-            style={tile}
-            onClick={() => void Taro.previewImage({ urls: value, current: path })}
-          />
-          <View
-            id={`photo-remove-${i}`}
-            onClick={() => onChange(value.filter((p) => p !== path))}
-            style={{
-              position: 'absolute',
-              top: '0',
-              right: '8px',
-              background: 'rgba(0,0,0,.55)',
-              color: '#fff',
-              padding: '0 6px',
-            }}
-          >
-            ×
-          </View>
-        </View>
-      ))}
-      {value.length < MAX_PHOTOS && (
-        <View
-          id="photo-add"
-          onClick={() => void add()}
-          style={{
-            ...tile,
-            border: '1px dashed #bbb',
-            display: 'flex',
-            alignItems: 'center',
-            justifyContent: 'center',
-            color: '#888',
-          }}
-        >
-          + 照片
+    <View>
+      {refused && (
+        <View id="photo-refused" className="muted" style={{ marginTop: '8px' }}>
+          您未同意《隐私保护指引》，暂时不能选择照片；不带照片也可以提交咨询。再点“+ 照片”可重新选择。
         </View>
       )}
+      <View id="photo-picker" className="row" style={{ flexWrap: 'wrap', marginTop: '8px' }}>
+        {value.map((path, i) => (
+          <View key={path} style={{ position: 'relative' }}>
+            <Image
+              id={`photo-${i}`}
+              src={path}
+              mode="aspectFill"
+              style={tile}
+              onClick={() => void Taro.previewImage({ urls: value, current: path })}
+            />
+            <View
+              id={`photo-remove-${i}`}
+              onClick={() => onChange(value.filter((p) => p !== path))}
+              style={{
+                position: 'absolute',
+                top: '0',
+                right: '8px',
+                background: 'rgba(0,0,0,.55)',
+                color: '#fff',
+                padding: '0 6px',
+              }}
+            >
+              ×
+            </View>
+          </View>
+        ))}
+        {value.length < MAX_PHOTOS && (
+          <View
+            id="photo-add"
+            onClick={() => void add()}
+            style={{
+              ...tile,
+              border: '1px dashed #bbb',
+              display: 'flex',
+              alignItems: 'center',
+              justifyContent: 'center',
+              color: '#888',
+            }}
+          >
+            + 照片
+          </View>
+        )}
+      </View>
     </View>
   );
 }

@@ -6,20 +6,24 @@ import Taro from '@tarojs/taro';
 import { fillPath } from '@vc/types/src/paths';
 import { MAX_PHOTOS } from '@vc/types/src/constants';
 import { ApiError, apiBase, authHeader, networkError, replyError } from '../../shared/http';
+import { isPrivacyRefusal } from '../../shared/privacy';
 
 export { MAX_PHOTOS };
 
 const errorOf = (status: number, data: unknown, failed: string): ApiError =>
   replyError(status, data, { messages: { other: failed } });
 
-/** Picks up to `count` photos from the album or camera, compressed by the phone. */
-export async function choosePhotos(count: number): Promise<string[]> {
-  if (count <= 0) return [];
+/**
+ * Picks up to `count` photos from the album or camera, compressed by the phone; `refused` when the
+ * person refused WeChat's privacy guide for choosing photos (the pop-up asks again next time).
+ */
+export async function choosePhotos(count: number): Promise<{ paths: string[]; refused: boolean }> {
+  if (count <= 0) return { paths: [], refused: false };
   try {
     const res = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-    return res.tempFilePaths.slice(0, count);
-  } catch {
-    return []; // cancelled
+    return { paths: res.tempFilePaths.slice(0, count), refused: false };
+  } catch (e) {
+    return { paths: [], refused: isPrivacyRefusal(e) }; // else cancelled
   }
 }
 

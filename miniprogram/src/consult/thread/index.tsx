@@ -249,7 +249,7 @@ export default function ConsultThread() {
             {c.review === 'held' ? '问题待审核：乡镇审核通过后法律顾问才能看到' : REVIEW_NOTES[c.review].mine}
           </View>
         )}
-        <PhotoGallery consultationId={c.id} photoIds={c.photoIds} />
+        <PhotoGallery consultationId={c.id} photoIds={c.photoIds} checks={c.photoChecks} />
       </View>
       <Feedback of={action} />
       <Deadlines c={c} />

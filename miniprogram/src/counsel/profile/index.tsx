@@ -4,6 +4,8 @@ import { Button as NativeButton, Image, Input, Textarea, View } from '@tarojs/co
 import type { CounselProfile, CounselProfileChange } from '@vc/types';
 import { Button } from '../../shared/components/Button';
 import { Feedback } from '../../shared/components/Feedback';
+import { PrivacyPopup } from '../../shared/components/PrivacyPopup';
+import { isPrivacyRefusal } from '../../shared/privacy';
 import { useAction } from '../../shared/hooks/useAction';
 import { useLoad } from '../../shared/hooks/useLoad';
 import { replaceWith } from '../../shared/nav';
@@ -101,14 +103,41 @@ export default function CounselProfilePage() {
   }
 
   async function pickPhoto() {
-    const path = await choosePhoto();
+    const { path, refused } = await choosePhoto();
+    if (refused) action.fail('您未同意《隐私保护指引》，暂时不能选择照片；其他资料可照常修改保存。');
     if (!path) return;
-    void action.run(async () => show(await uploadProfilePhoto(mode, path)), { ok: '照片已更新' });
+    void action.run(
+      async () => {
+        const p = await uploadProfilePhoto(mode, path);
+        show(p);
+        if (p.newPhoto?.check === 'pending') void awaitPhotoVerdict();
+      },
+      { ok: '照片已上传' },
+    );
+  }
+
+  /**
+   * WeChat's verdict on a new photo arrives later (media_check_async): look again a few times so the
+   * photo appears once passed, or the reason once withdrawn. Only the photo fields are taken, so
+   * what is being typed in the form stays.
+   */
+  async function awaitPhotoVerdict() {
+    for (let i = 0; i < 20; i += 1) {
+      await new Promise((r) => setTimeout(r, 1500));
+      const latest = await loadProfile(mode).catch(() => null);
+      if (!latest) continue;
+      profile.setData((current) => (current ? { ...current, photoUrl: latest.photoUrl, newPhoto: latest.newPhoto } : latest));
+      if (latest.newPhoto?.check !== 'pending') return;
+    }
   }
 
   function onWechatPhone(detail: { code?: string; errMsg?: string }) {
     if (!detail.code) {
-      action.fail('未获得微信手机号授权，可在下方手动填写');
+      action.fail(
+        isPrivacyRefusal(detail)
+          ? '您未同意《隐私保护指引》，不能使用微信绑定的手机号，可在下方手动填写'
+          : '未获得微信手机号授权，可在下方手动填写',
+      );
       return;
     }
     const code = detail.code;
@@ -125,6 +154,7 @@ export default function CounselProfilePage() {
         </View>
       </View>
       <Feedback of={{ error: action.error ?? profile.error, ok: action.ok }} />
+      {mode.kind === 'self' && <PrivacyPopup />}
       {!p || !form ? (
         !profile.error && (
           <View className="muted" id="loading">
@@ -141,6 +171,17 @@ export default function CounselProfilePage() {
             )}
             <View className="grow" style={{ marginLeft: '12px' }}>
               <View className="muted">照片（JPG、PNG 或 WebP，不超过5MB）</View>
+              {p.newPhoto && (
+                <View
+                  className="muted"
+                  id="profile-photo-check"
+                  style={p.newPhoto.check === 'withdrawn' ? { color: '#b3261e' } : {}}
+                >
+                  {p.newPhoto.check === 'withdrawn'
+                    ? `新照片未通过审核，未公示：${p.newPhoto.reason ?? '微信内容安全检测未通过'}`
+                    : '新照片审核中：通过微信内容安全检测后显示在公示栏'}
+                </View>
+              )}
               <Button small light id="profile-photo" disabled={action.busy} onClick={() => void pickPhoto()}>
                 {p.photoUrl ? '更换照片' : '上传照片'}
               </Button>

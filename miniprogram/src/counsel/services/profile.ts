@@ -8,6 +8,7 @@ import { fillPath } from '@vc/types/src/paths';
 import type { CounselProfile, CounselProfileChange, UpdateCounselProfileBody } from '@vc/types';
 import { call } from '../../shared/api';
 import { ApiError, apiBase, authHeader, networkError, replyError } from '../../shared/http';
+import { isPrivacyRefusal } from '../../shared/privacy';
 
 /** Whose profile the screen works on. */
 export type ProfileMode = { kind: 'self' } | { kind: 'county'; countyCode: string; counselId: string };
@@ -33,13 +34,13 @@ export const phoneFromWechat = (code: string): Promise<CounselProfile> => call('
 /** A photo's URL as an <Image> can load it (the server answers a path on its own origin). */
 export const photoSource = (photoUrl: string): string => (photoUrl.startsWith('/') ? apiBase() + photoUrl : photoUrl);
 
-/** One photo from the album or camera; null when cancelled. */
-export async function choosePhoto(): Promise<string | null> {
+/** One photo from the album or camera; null when cancelled or refused under WeChat's privacy guide (`refused`). */
+export async function choosePhoto(): Promise<{ path: string | null; refused: boolean }> {
   try {
     const res = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-    return res.tempFilePaths[0] ?? null;
-  } catch {
-    return null; // cancelled
+    return { path: res.tempFilePaths[0] ?? null, refused: false };
+  } catch (e) {
+    return { path: null, refused: isPrivacyRefusal(e) }; // else cancelled
   }
 }
 

@@ -7,6 +7,7 @@ import { call } from '../../shared/api';
 import { Button } from '../../shared/components/Button';
 import { Feedback } from '../../shared/components/Feedback';
 import { useAction } from '../../shared/hooks/useAction';
+import { useSubscribe } from '../../shared/hooks/useSubscribe';
 import { GROUP_TIER_LABELS } from '../../shared/labels';
 import { goto, replaceWith } from '../../shared/nav';
 import { getSession } from '../../shared/session';
@@ -24,6 +25,8 @@ export default function GroupList() {
   const [user, setUser] = useState<Me | null>(() => getSession()?.user ?? null);
   const [items, setItems] = useState<GroupSummary[] | null>(null);
   const action = useAction();
+  // a join request promises a notice when a moderator decides it (issue 13 item 5)
+  const subscribe = useSubscribe(['joinDecided']);
 
   function load() {
     call('myGroups')
@@ -42,8 +45,11 @@ export default function GroupList() {
   });
 
   function join(g: GroupSummary, note: string) {
+    // only a request waits for a decision (can_join joins at once); WeChat's sheet first, from this tap
+    const asked = g.standing !== 'can_join' && !action.busy ? subscribe.ask() : Promise.resolve();
     void action.run(
       async () => {
+        await asked;
         const r = await call('joinGroup', { params: { groupCode: g.code }, body: note ? { note } : {} });
         setItems((list) => list?.map((x) => (x.code === g.code ? { ...x, standing: r.standing } : x)) ?? list);
         load();

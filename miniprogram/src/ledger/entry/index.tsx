@@ -5,7 +5,9 @@ import type { LedgerMode, SubmitLedgerEntryBody } from '@vc/types';
 import { MAX_ENTRY_HOURS, countChars, inputMaxLength } from '@vc/types/src/constants';
 import { Button } from '../../shared/components/Button';
 import { Feedback } from '../../shared/components/Feedback';
+import { PrivacyPopup } from '../../shared/components/PrivacyPopup';
 import { useAction } from '../../shared/hooks/useAction';
+import { useSubscribe } from '../../shared/hooks/useSubscribe';
 import { newClientKey } from '../../shared/clientKey';
 import { goto, replaceWith } from '../../shared/nav';
 import { getSession } from '../../shared/session';
@@ -57,6 +59,8 @@ export default function LedgerEntryForm() {
   const [draft, setDraftState] = useState<Draft>(() => loadDraft() ?? emptyDraft(counselVillages()[0]?.code ?? ''));
   const [timer, setTimer] = useState<Timer | null>(() => loadTimer());
   const action = useAction();
+  // 提交 promises a notice when the township approves or returns the entry (issue 13 item 5)
+  const subscribe = useSubscribe(['ledgerReviewed']);
 
   useDidShow(() => {
     if (!getSession()) {
@@ -99,7 +103,10 @@ export default function LedgerEntryForm() {
   const kindIndex = Math.max(0, LEDGER_KIND_LIST.indexOf(draft.kind));
   const minutes = minutesOf(draft);
 
-  /** never rejects: currentLocation() resolves null when the location cannot be had */
+  /**
+   * never rejects: the check-in starts at once and its position is added when it comes. Without the
+   * position (refused under WeChat's privacy guide, or unavailable) it is recorded without one.
+   */
   async function startTimer() {
     if (!village) {
       action.fail('请先选择服务的村（社区）');
@@ -109,11 +116,15 @@ export default function LedgerEntryForm() {
     const t: Timer = { villageCode: village.code, startAt: new Date().toISOString(), location: null };
     saveTimer(t);
     setTimer(t);
-    const location = await currentLocation();
+    const { location, refused } = await currentLocation();
+    // the check-in may have ended while the position was awaited
+    if (loadTimer()?.startAt !== t.startAt) return;
     if (location) {
       const withLocation = { ...t, location };
       saveTimer(withLocation);
       setTimer(withLocation);
+    } else if (refused) {
+      action.fail('您未同意《隐私保护指引》，本次驻点不记录签到位置，台账照常登记；下次开始驻点时可重新选择。');
     }
   }
 
@@ -174,8 +185,11 @@ export default function LedgerEntryForm() {
     if (draft.correctsEntryId) body.correctsEntryId = draft.correctsEntryId;
     if (draft.lateReason.trim()) body.lateReason = draft.lateReason.trim();
 
+    // WeChat's sheet first, from this tap; the entry is sent whatever the answer
+    const asked = action.busy ? Promise.resolve() : subscribe.ask();
     void action.run(
       async () => {
+        await asked;
         enqueue(body, `${LEDGER_KIND_LABELS[draft.kind]} · ${village!.name} · ${draft.startDate}`);
         const r = await flush();
         const refused = r.dropped.find((d) => d.body.clientKey === clientKey);
@@ -214,6 +228,7 @@ export default function LedgerEntryForm() {
       </View>
       <QueueStatus />
       <Feedback of={action} />
+      <PrivacyPopup />
 
       <View className="card" id="timer">
         <View className="section-title">驻点计时</View>

@@ -8,6 +8,7 @@ import { useLoad } from '../../shared/hooks/useLoad';
 import { goto, replaceWith } from '../../shared/nav';
 import { getSession } from '../../shared/session';
 import { QueueStatus } from '../components/QueueStatus';
+import { ReminderSwitch } from '../components/ReminderSwitch';
 import { hours } from '../services/format';
 import { startLedgerSync } from '../services/queue';
 
@@ -96,6 +97,7 @@ export default function LedgerProgress() {
       {items?.map((p) => (
         <VillageCard key={p.villageCode} p={p} />
       ))}
+      <ReminderSwitch />
       <Button id="goto-entry" onClick={() => goto('ledgerEntry')}>
         登记台账
       </Button>

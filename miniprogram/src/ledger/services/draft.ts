@@ -5,11 +5,14 @@
  */
 import Taro from '@tarojs/taro';
 import type { LedgerEntry, LedgerKind, LedgerMode } from '@vc/types';
+import { isPrivacyRefusal } from '../../shared/privacy';
 import { readObject, writeStored } from '../../shared/storage';
 import { beijingDate, beijingTime } from '../../shared/time';
 
 export const DRAFT_KEY = 'vc.ledgerDraft';
 export const TIMER_KEY = 'vc.ledgerTimer';
+/** how long a check-in waits for its position (WeChat holds getLocation while the privacy pop-up is open) */
+const LOCATION_WAIT_MS = 120000;
 
 export interface Location {
   latitude: number;
@@ -109,13 +112,17 @@ export function clearTimer(): void {
   writeStored(TIMER_KEY, null);
 }
 
-/** The phone's position, or null (refused, unavailable, or no answer within 8 s). */
-export function currentLocation(): Promise<Location | null> {
+/**
+ * The phone's position, or null (unavailable, or no answer in time), and whether the person
+ * refused WeChat's privacy guide for it (then the pop-up asks again next time). The wait is long
+ * because WeChat holds getLocation while our privacy pop-up is open, until the person decides.
+ */
+export function currentLocation(): Promise<{ location: Location | null; refused: boolean }> {
   return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(null), 8000);
-    const done = (l: Location | null) => {
+    const timer = setTimeout(() => resolve({ location: null, refused: false }), LOCATION_WAIT_MS);
+    const done = (location: Location | null, refused = false) => {
       clearTimeout(timer);
-      resolve(l);
+      resolve({ location, refused });
     };
     try {
       if (typeof Taro.getLocation !== 'function') {
@@ -130,7 +137,7 @@ export function currentLocation(): Promise<Location | null> {
             ...(typeof r.accuracy === 'number' && r.accuracy >= 0 ? { accuracy: Math.min(r.accuracy, 100000) } : {}),
           }),
         )
-        .catch(() => done(null));
+        .catch((e: unknown) => done(null, isPrivacyRefusal(e)));
     } catch {
       done(null);
     }

@@ -7,6 +7,7 @@ import { ErrorMessage } from '../../shared/components/Message';
 import { useAction } from '../../shared/hooks/useAction';
 import { goto, restart } from '../../shared/nav';
 import { saveSession } from '../../shared/session';
+import { recordLoginConsent } from '../services/consent';
 import { ScanQr } from './ScanQr';
 import { weappLogin } from './weapp';
 import { finishWebLogin, goToWechat, isWechatBrowser, webCallback } from './webAuth';
@@ -54,17 +55,29 @@ function DemoPicker({ onPick }: { onPick: (userId: string) => void }) {
 export default function Login() {
   const action = useAction();
   const inWechat = isH5 && isWechatBrowser();
+  const [agreed, setAgreed] = useState(false);
 
-  function done(session: Session) {
+  /** Keeps the session; consent ticked here is recorded for the policy in force before home opens. */
+  async function done(session: Session) {
     saveSession(session);
+    if (agreed) await recordLoginConsent(session);
     restart();
   }
 
+  /** The standard pattern: no login before 「我已阅读并同意《隐私政策》」 is ticked. */
+  function consented(): boolean {
+    if (agreed) return true;
+    action.fail('请先阅读并勾选同意《隐私政策》');
+    return false;
+  }
+
+  // demo identities are shared test accounts (never in production): consent is asked on the home page
   function demoLogin(userId: string) {
     void action.run(async () => done(await call('demoLogin', { body: { userId } })));
   }
 
   function wechatLogin() {
+    if (!consented()) return;
     void action.run(async () => done(await weappLogin()));
   }
 
@@ -85,6 +98,22 @@ export default function Login() {
         <View className="title">一村（居）一法律顾问</View>
         <View className="subtitle">找到本村的法律顾问，免费法律咨询、调解、援助</View>
       </View>
+      <View id="login-consent-row" className="row" style={{ margin: '12px 0', alignItems: 'center' }}>
+        <View
+          id="login-consent"
+          className="muted"
+          style={{ color: agreed ? '#b3261e' : '#888' }}
+          onClick={() => {
+            setAgreed(!agreed);
+            action.clear();
+          }}
+        >
+          {agreed ? '☑' : '☐'} 我已阅读并同意
+        </View>
+        <View id="login-privacy" style={{ color: '#1565c0' }} onClick={() => goto('privacyPolicy')}>
+          《隐私政策》
+        </View>
+      </View>
       <ErrorMessage message={action.error} />
       {isWeapp && (
         <Button id="wechat-login" disabled={action.busy} onClick={wechatLogin}>
@@ -92,20 +121,18 @@ export default function Login() {
         </Button>
       )}
       {inWechat && (
-        <Button id="web-login" disabled={action.busy} onClick={() => void run(goToWechat)}>
+        <Button
+          id="web-login"
+          disabled={action.busy}
+          onClick={() => {
+            if (consented()) void run(goToWechat);
+          }}
+        >
           微信授权登录
         </Button>
       )}
-      {isH5 && !inWechat && <ScanQr onSession={done} />}
+      {isH5 && !inWechat && <ScanQr onSession={(session) => void done(session)} />}
       {VC_DEMO && <DemoPicker onPick={demoLogin} />}
-      <View
-        id="login-privacy"
-        className="muted"
-        style={{ marginTop: '16px', textAlign: 'center' }}
-        onClick={() => goto('privacyPolicy')}
-      >
-        查看《隐私政策》（登录后将请您确认是否同意）
-      </View>
     </View>
   );
 }

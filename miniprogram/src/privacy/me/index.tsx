@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Input, View } from '@tarojs/components';
 import type { CancelAccountReply, Me, PrivacyPolicyReply } from '@vc/types';
+import { PHONE_ROLES } from '@vc/types/src/constants';
 import { call } from '../../shared/api';
 import { Button } from '../../shared/components/Button';
 import { Feedback } from '../../shared/components/Feedback';
@@ -127,6 +128,13 @@ export default function MyAccount() {
     <View className="page">
       <Account user={session.user} />
       <Feedback of={action} />
+      <Button light id="me-profile" onClick={() => goto('privacyProfile')}>
+        我的资料（头像、名字
+        {session.user.heldRoles.some((g) => (PHONE_ROLES as readonly string[]).includes(g.role)) ? '、手机号' : ''}）
+      </Button>
+      <Button light id="me-notices" onClick={() => goto('privacyNotices')}>
+        提醒设置
+      </Button>
       <Button light id="me-policy" onClick={() => goto('privacyPolicy')}>
         隐私政策
       </Button>

@@ -5,6 +5,7 @@ import type { Invitation } from '@vc/types';
 import { Button } from '../../shared/components/Button';
 import { messageOf } from '../../shared/http';
 import { formatBeijing } from '../../shared/time';
+import { isPrivacyRefusal } from '../../shared/privacy';
 import { invitationQrSource } from '../services/qr';
 
 /**
@@ -32,7 +33,12 @@ export function InvitationCard(props: { invitation: Invitation; code: string; is
   function copy() {
     Taro.setClipboardData({ data: code })
       .then(() => Taro.showToast({ title: '已复制', icon: 'success' }))
-      .catch(() => Taro.showToast({ title: '复制失败，请手动抄写', icon: 'none' }))
+      .catch((e: unknown) =>
+        Taro.showToast({
+          title: isPrivacyRefusal(e) ? '未同意隐私保护指引，请手动抄写邀请码' : '复制失败，请手动抄写',
+          icon: 'none',
+        }),
+      )
       .catch(() => undefined);
   }
 

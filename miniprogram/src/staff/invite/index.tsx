@@ -5,6 +5,7 @@ import { INVITATION_DAYS, INVITATION_USES, type InvitableRole, inputMaxLength } 
 import { call } from '../../shared/api';
 import { Button } from '../../shared/components/Button';
 import { Feedback } from '../../shared/components/Feedback';
+import { PrivacyPopup } from '../../shared/components/PrivacyPopup';
 import { useAction } from '../../shared/hooks/useAction';
 import { useLoad } from '../../shared/hooks/useLoad';
 import { ROLE_LABELS } from '../../shared/labels';
@@ -187,6 +188,7 @@ export default function StaffInvite() {
 
       {/* below the form, where the person is when they tap 生成邀请 (beside the item while withdrawing one) */}
       {!withdrawing && <Feedback of={action} />}
+      <PrivacyPopup />
       {shown?.code && issuer && <InvitationCard invitation={shown} code={shown.code} issuerCode={issuer.code} />}
 
       {issuer && (

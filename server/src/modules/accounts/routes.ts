@@ -8,6 +8,7 @@ import * as accounts from './service';
 import * as login from './login';
 import * as scan from './scan-login';
 import * as web from './web-login';
+import { setPhoneFromWechat } from './phone';
 import { moveVillage } from '../residents/service';
 
 export function accountsHandlers({ config, wechat, log }: HandlerDeps): Handlers<typeof accountsRoutes> {
@@ -62,5 +63,6 @@ export function accountsHandlers({ config, wechat, log }: HandlerDeps): Handlers
       await moveVillage(principal.userId, body);
       return accounts.me(principal.userId);
     },
+    myWechatPhone: ({ principal, body }) => setPhoneFromWechat(principal.userId, body.code, wechat),
   };
 }

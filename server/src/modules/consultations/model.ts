@@ -1,6 +1,13 @@
 import { Schema, model } from 'mongoose';
 import type { Stored } from '../../store/documents';
-import { CONSULTATION_STATUSES, CONSULTATION_STEPS, GROUP_TIERS, REVIEW_STATUSES, TEXT_REVIEW_STATES } from '@vc/types';
+import {
+  CONSULTATION_STATUSES,
+  CONSULTATION_STEPS,
+  GROUP_TIERS,
+  IMAGE_CHECK_STATES,
+  REVIEW_STATUSES,
+  TEXT_REVIEW_STATES,
+} from '@vc/types';
 
 /**
  * A consultation. The fields after `version` are a projection of its steps (policy.ts project),
@@ -99,7 +106,8 @@ export const RatingModel = model('ConsultationRating', ratingSchema);
 
 /**
  * Photos sent with a question. Uploaded before asking (unattached, visible to nobody), then
- * attached to the consultation and seen by whoever may see it. Kept with the consultation.
+ * attached to the consultation and seen by whoever may see it once WeChat's check passed it
+ * (content-check/image.ts; the asker always sees their own). Kept with the consultation.
  */
 const photoSchema = new Schema(
   {
@@ -109,6 +117,9 @@ const photoSchema = new Schema(
     size: { type: Number, required: true },
     data: { type: Buffer, required: true },
     createdAt: { type: Date, default: () => new Date() },
+    /** WeChat's check (content-check/image.ts); photos stored before checks read as passed */
+    check: { type: String, enum: IMAGE_CHECK_STATES, default: 'pass' },
+    checkReason: { type: String, default: null },
   },
   { collection: 'consultation_photos', versionKey: false },
 );

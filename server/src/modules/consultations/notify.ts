@@ -4,14 +4,15 @@ import { inBeijing } from '../../shared/periods';
 import { isDuplicateKey } from '../../store/duplicates';
 import { userById } from '../users/queries';
 import type { WechatClient } from '../wechat/client';
+import { sendNotice } from '../notices/gate';
 import { ConsultationModel } from './model';
 
-/** One notice per answer (consultation, step): sent or failed with WeChat's errcode. */
+/** One notice per answer (consultation, step): sent, failed with WeChat's errcode, or skipped (not subscribed). */
 const noticeSchema = new Schema(
   {
     consultationId: { type: Schema.Types.ObjectId, required: true },
     step: { type: Number, required: true },
-    status: { type: String, enum: ['sent', 'failed'], required: true },
+    status: { type: String, enum: ['claimed', 'sent', 'failed', 'skipped'], required: true },
     errcode: { type: Number, default: null },
     at: { type: Date, default: () => new Date() },
   },
@@ -24,8 +25,8 @@ export const ConsultationNoticeModel = model('ConsultationNotice', noticeSchema)
 const clip = (text: string, max = 20) => clipChars(text, max);
 
 /**
- * Tells the asker their question was answered (subscribe message to the thread page). A
- * refusal (e.g. 43101, not subscribed) is recorded, never thrown: the answer is saved either way.
+ * Tells the asker their question was answered (subscribe message to the thread page). Not
+ * subscribed (skipped) or refused by WeChat (e.g. 43101) is recorded, never thrown: the answer is saved either way.
  */
 export async function notifyAnswered(wechat: WechatClient, templateId: string, consultation: Consultation): Promise<void> {
   const answer = [...consultation.steps].reverse().find((s) => s.kind === 'answered');
@@ -34,25 +35,26 @@ export async function notifyAnswered(wechat: WechatClient, templateId: string, c
   const asker = doc ? await userById(doc.askerId) : null;
   if (!asker) return;
   const key = { consultationId: new Types.ObjectId(consultation.id), step: answer.n };
-  if (await ConsultationNoticeModel.exists(key)) return; // a retried answer is not announced twice
-  let status: 'sent' | 'failed' = 'sent';
-  let errcode: number | null = null;
+  // the claim: a retried (or concurrently resent) answer is not announced twice
   try {
-    await wechat.sendSubscribeMessage({
-      touser: asker.openid,
-      template_id: templateId,
-      page: `consult/thread/index?id=${consultation.id}`,
-      data: {
-        thing1: { value: clip(consultation.preview) },
-        name2: { value: clip(answer.byName, 10) },
-        time3: { value: inBeijing(answer.at).format('YYYY-MM-DD HH:mm') },
-      },
-    });
+    await ConsultationNoticeModel.create({ ...key, status: 'claimed' });
   } catch (err) {
-    status = 'failed';
-    errcode = typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : -1;
+    if (isDuplicateKey(err)) return;
+    throw err;
   }
-  await ConsultationNoticeModel.create({ ...key, status, errcode }).catch((err: unknown) => {
-    if (!isDuplicateKey(err)) throw err;
+  // through the notices gate: sent only with a send the asker accepted on their phone
+  const { status, errcode } = await sendNotice(wechat, {
+    key: 'consultationAnswered',
+    templateId,
+    userId: String(asker._id),
+    openid: asker.openid,
+    ref: `consultation:${consultation.id}:${answer.n}`,
+    page: `consult/thread/index?id=${consultation.id}`,
+    data: {
+      thing1: { value: clip(consultation.preview) },
+      name2: { value: clip(answer.byName, 10) },
+      time3: { value: inBeijing(answer.at).format('YYYY-MM-DD HH:mm') },
+    },
   });
+  await ConsultationNoticeModel.updateOne(key, { $set: { status, errcode } });
 }

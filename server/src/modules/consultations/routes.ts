@@ -4,6 +4,7 @@ import type { HandlerDeps } from '../../deps';
 import { AppError } from '../../shared/errors';
 import { replyWithFile, replyWithStatus, type AppContext, type Handlers } from '../../shared/http';
 import { makeContentCheck } from '../content-check/text';
+import { makeImageCheck } from '../content-check/image';
 import * as lists from './lists';
 import * as review from './review';
 import { storePhoto } from './photos';
@@ -33,12 +34,13 @@ async function readPhoto(ctx: AppContext): Promise<Buffer | undefined> {
 export function consultationsHandlers({ config, wechat, log }: HandlerDeps): Handlers<typeof consultationsRoutes> {
   const notice = { wechat, templateId: config.answerTemplateId, configured: config.wechat.configured };
   const check = makeContentCheck(config, wechat, log);
+  const startImageCheck = makeImageCheck(config, wechat, log);
   return {
     askConsultation: async ({ principal, body, ctx }) => {
       const { consultation, created } = await steps.ask(principal, body, check);
       return replyWithStatus(ctx, consultation, created ? 201 : 200);
     },
-    uploadConsultationPhoto: async ({ principal, ctx }) => storePhoto(principal.userId, await readPhoto(ctx)),
+    uploadConsultationPhoto: async ({ principal, ctx }) => storePhoto(principal.userId, await readPhoto(ctx), startImageCheck),
     consultationPhoto: async ({ principal, params, ctx }) => {
       const { contentType, data } = await views.photo(principal, params.consultationId, params.photoId);
       return replyWithFile(ctx, { body: data, contentType, cacheControl: 'private, max-age=86400' });

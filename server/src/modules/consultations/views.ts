@@ -10,7 +10,7 @@ import { maskPhone } from '../../shared/mask';
 import { usersInCounties, type UserDoc } from '../users/queries';
 import { placeNamesByCode } from '../places/lookup';
 import { RatingModel, type ConsultationDoc, type StepDoc } from './model';
-import { readPhoto } from './photos';
+import { photoChecksOf, readPhoto } from './photos';
 import { isOverdue, refusal, type Act, type Viewer } from './policy';
 import { loadVisible, stateOf, viewerOf, whereOf } from './record';
 
@@ -74,11 +74,18 @@ export async function describe(doc: ConsultationDoc, steps: StepDoc[], viewer: V
   // a text under review (review.ts) is read by its writer alone
   const readable = (review: string | null | undefined, writer: Types.ObjectId) => !review || String(writer) === viewer.userId;
   const commentShown = rating?.comment && readable(rating.commentReview, rating.askerId);
+  // photos: others see those WeChat's check passed; the asker sees theirs with its state (审核中)
+  const checks = doc.photoIds?.length ? await photoChecksOf(doc.askerId, doc._id) : null;
+  const byAsker = String(doc.askerId) === viewer.userId;
+  const photoChecks = (doc.photoIds ?? [])
+    .map((id) => ({ photoId: String(id), check: checks?.get(String(id)) ?? ('withdrawn' as const) }))
+    .filter((p) => byAsker || p.check === 'pass');
   return {
     ...summary,
     question: doc.question,
     review: doc.questionHeld ? (steps[0]?.review ?? 'held') : null,
-    photoIds: (doc.photoIds ?? []).map(String),
+    photoIds: photoChecks.map((p) => p.photoId),
+    photoChecks,
     steps: steps.map((s) => ({
       n: s.n,
       kind: s.kind,
@@ -113,5 +120,5 @@ export async function get(principal: Principal, consultationId: string): Promise
 
 export async function photo(principal: Principal, consultationId: string, photoId: string) {
   const { doc } = await loadVisible(principal, consultationId);
-  return readPhoto(doc._id, photoId);
+  return readPhoto(doc._id, photoId, String(doc.askerId) === principal.userId);
 }

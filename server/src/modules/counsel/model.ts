@@ -1,5 +1,6 @@
 import { Schema, model } from 'mongoose';
 import type { Stored } from '../../store/documents';
+import { IMAGE_CHECK_STATES } from '@vc/types';
 
 /**
  * A counsel serving a village. Never deleted: ending an assignment records when, who and why.
@@ -71,8 +72,9 @@ export const ProfileChangeModel = model('CounselProfileChange', profileChangeSch
 export type ProfileChangeDoc = Stored<typeof profileChangeFields>;
 
 /**
- * Profile photos as stored after the check and the resize (like consultation photos, in the
- * database). Kept when replaced: the history names them. Served publicly, as on the paper board.
+ * Profile photos as stored after the resize (like consultation photos, in the database), shown once
+ * WeChat's check passed them. Kept when replaced: the history names them. Served publicly, as on the
+ * paper board.
  */
 const counselPhotoSchema = new Schema(
   {
@@ -84,6 +86,9 @@ const counselPhotoSchema = new Schema(
     data: { type: Buffer, required: true },
     uploadedBy: { type: Schema.Types.ObjectId, required: true },
     createdAt: { type: Date, default: () => new Date() },
+    /** WeChat's check (content-check/image.ts): shown on the board only once passed; older photos read as passed */
+    check: { type: String, enum: IMAGE_CHECK_STATES, default: 'pass' },
+    checkReason: { type: String, default: null },
   },
   { collection: 'counsel_photos', versionKey: false },
 );

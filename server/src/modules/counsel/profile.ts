@@ -1,7 +1,8 @@
 /**
  * A counsel's profile (issue 12): kept by the counsel, corrected by county staff of their county.
  * Every change is recorded first (counsel_profile_changes: who, when, which fields, before and
- * after), then written; text and photos pass WeChat's content checks before anything is stored;
+ * after), then written; text passes WeChat's content check before anything is stored, a photo is
+ * shown only once WeChat's asynchronous check passed it (content-check/image.ts);
  * the phone is never returned in full (counsel/service.ts counselContact reveals it, logged).
  */
 import { Types } from 'mongoose';
@@ -10,11 +11,12 @@ import { AppError } from '../../shared/errors';
 import { maskPhone } from '../../shared/mask';
 import { requirePublishableText, type ContentCheck } from '../content-check/text';
 import type { WechatClient } from '../wechat/client';
+import { verifiedPhone } from '../wechat/phone';
 import { isCounselOf, updateCounselProfile, userById, usersInCounties, type UserDoc } from '../users/queries';
 import { placeNamesByCode } from '../places/lookup';
 import { CounselPhotoModel, ProfileChangeModel } from './model';
 import { activeAssignmentsOf } from './queries';
-import { requirePublishableImage, type ImageCheck } from './content';
+import type { ImageOwner, StartImageCheck } from '../content-check/image';
 import { preparePhoto } from './photo';
 import {
   applyEdit,
@@ -22,7 +24,6 @@ import {
   fieldLabel,
   formHours,
   hoursVillageOf,
-  phoneFromWechat,
   profileChanges,
   publicTextOf,
   type FieldChange,
@@ -81,7 +82,20 @@ function valuesOf(counsel: UserDoc, servedCodes: readonly string[]): ProfileValu
   };
 }
 
-function describe(counsel: UserDoc, countyCode: string, villages: { code: string; name: string }[]): CounselProfile {
+/** The latest photo uploaded, unless it passed (then it is the one shown): pending, or withdrawn with why. */
+async function newPhotoOf(counselId: Types.ObjectId): Promise<CounselProfile['newPhoto']> {
+  const latest = await CounselPhotoModel.find({ counselId }, { check: 1, checkReason: 1, createdAt: 1 }).lean();
+  const newest = latest.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
+  const check = newest?.check ?? 'pass';
+  return newest && check !== 'pass' ? { check, reason: newest.checkReason ?? null } : null;
+}
+
+function describe(
+  counsel: UserDoc,
+  countyCode: string,
+  villages: { code: string; name: string }[],
+  newPhoto: CounselProfile['newPhoto'],
+): CounselProfile {
   const values = valuesOf(
     counsel,
     villages.map((v) => v.code),
@@ -92,6 +106,7 @@ function describe(counsel: UserDoc, countyCode: string, villages: { code: string
     countyCode,
     name: values.name,
     photoUrl: values.photoUrl || null,
+    newPhoto,
     title: values.title,
     organization: values.organization,
     certificateNumber: values.certificateNumber,
@@ -105,7 +120,8 @@ function describe(counsel: UserDoc, countyCode: string, villages: { code: string
 }
 
 export async function viewProfile(target: ProfileTarget): Promise<CounselProfile> {
-  return describe(target.counsel, target.countyCode, await servedVillages(target.counsel._id));
+  const [villages, newPhoto] = await Promise.all([servedVillages(target.counsel._id), newPhotoOf(target.counsel._id)]);
+  return describe(target.counsel, target.countyCode, villages, newPhoto);
 }
 
 /**
@@ -163,7 +179,7 @@ export async function editProfile(
   );
   if ('refusal' in edited) throw new AppError(edited.refusal);
   const changes = profileChanges(current, edited.next);
-  if (!changes.length) return describe(target.counsel, target.countyCode, villages);
+  if (!changes.length) return describe(target.counsel, target.countyCode, villages, await newPhotoOf(target.counsel._id));
   const text = publicTextOf(changes);
   if (text) {
     const editor = target.byCounty ? await userById(target.editorId) : target.counsel;
@@ -173,17 +189,21 @@ export async function editProfile(
   const phoneChanged = changes.some((c) => c.field === 'phone');
   await record(target, 'edit', changes);
   const written = await writeValues(target, edited.next, phoneChanged ? { phoneFromWechat: false } : {});
-  return describe(written, target.countyCode, villages);
+  return describe(written, target.countyCode, villages, await newPhotoOf(target.counsel._id));
 }
 
-/** A new photo: checked, resized and checked by WeChat, stored, then put on the profile. */
+/**
+ * A new photo: checked and resized, stored, then sent to WeChat's check; it is put on the profile
+ * (recorded in the history) when the check passes it (`passPhoto`), at once when checks are off.
+ */
 export async function replacePhoto(
   target: ProfileTarget,
   upload: Buffer | undefined,
-  check: ImageCheck,
+  startCheck: StartImageCheck,
 ): Promise<CounselProfile> {
   const photo = await preparePhoto(upload);
-  await requirePublishableImage(check, photo.data, photo.contentType);
+  const uploader = target.byCounty ? await userById(target.editorId) : target.counsel;
+  if (!uploader) throw new AppError('COUNSEL_NOT_FOUND');
   const stored = await CounselPhotoModel.create({
     counselId: target.counsel._id,
     contentType: photo.contentType,
@@ -192,26 +212,49 @@ export async function replacePhoto(
     size: photo.data.length,
     data: photo.data,
     uploadedBy: new Types.ObjectId(target.editorId),
+    check: 'pending',
   });
-  const photoUrl = photoUrlOf(String(target.counsel._id), String(stored._id));
-  await record(target, 'photo', [{ field: 'photoUrl', before: target.counsel.counselProfile?.photoUrl ?? '', after: photoUrl }]);
-  const written = await updateCounselProfile(target.counsel, {}, { photoUrl, updatedAt: new Date() });
-  if (!written) throw new AppError('COUNSEL_NOT_FOUND');
-  return viewProfile({ ...target, counsel: written });
+  let state: 'pass' | 'pending';
+  try {
+    state = await startCheck({ kind: 'counsel_photo', imageId: stored._id, owner: uploader });
+  } catch (err) {
+    await CounselPhotoModel.deleteOne({ _id: stored._id });
+    throw err;
+  }
+  if (state === 'pass') await passPhoto(stored._id);
+  const counsel = await userById(target.counsel._id);
+  return viewProfile({ ...target, counsel: counsel ?? target.counsel });
 }
+
+/** A photo WeChat passed goes on the profile, recorded first as every change is (by whoever uploaded it). */
+async function passPhoto(photoId: Types.ObjectId): Promise<void> {
+  const photo = await CounselPhotoModel.findById(photoId, { data: 0 }).lean();
+  if (!photo) return;
+  await CounselPhotoModel.updateOne({ _id: photoId }, { $set: { check: 'pass', checkReason: null } });
+  const counsel = await userById(photo.counselId);
+  const countyCode = counsel?.roles.find((r) => r.role === 'counsel')?.placeCode;
+  if (!counsel || !countyCode) return; // cancelled or no longer a counsel meanwhile
+  const photoUrl = photoUrlOf(String(counsel._id), String(photo._id));
+  const target = { counsel, countyCode, editorId: String(photo.uploadedBy), byCounty: !photo.uploadedBy.equals(counsel._id) };
+  await record(target, 'photo', [{ field: 'photoUrl', before: counsel.counselProfile?.photoUrl ?? '', after: photoUrl }]);
+  await updateCounselProfile(counsel, {}, { photoUrl, updatedAt: new Date() });
+}
+
+/** What image checks need of counsel photos (content-check/image.ts). */
+export const counselPhotoImages: ImageOwner = {
+  load: async (imageId) => {
+    const photo = await CounselPhotoModel.findById(imageId).lean();
+    return photo ? { contentType: photo.contentType, data: Buffer.from(photo.data.buffer ?? photo.data) } : null;
+  },
+  decide: async (imageId, state, reason) => {
+    if (state === 'pass') return passPhoto(imageId);
+    await CounselPhotoModel.updateOne({ _id: imageId }, { $set: { check: state, checkReason: reason } });
+  },
+};
 
 /** The number behind a code of WeChat's phone-number button (the counsel's own phone, verified by WeChat). */
 export async function phoneFromWechatCode(target: ProfileTarget, code: string, wechat: WechatClient): Promise<CounselProfile> {
-  let phone: string | null;
-  try {
-    const reply = await wechat.getUserPhoneNumber(code);
-    phone = reply.phone_info ? phoneFromWechat(reply.phone_info) : null;
-  } catch (err) {
-    const errcode = (err as { code?: unknown }).code;
-    if (errcode === 40029) throw new AppError('WECHAT_PHONE_CODE_INVALID');
-    throw new AppError('WECHAT_UNAVAILABLE', '微信服务繁忙，暂时无法获取手机号，请稍后重试或手动填写');
-  }
-  if (!phone) throw new AppError('WECHAT_UNAVAILABLE', '微信未返回手机号，请稍后重试或手动填写');
+  const phone = await verifiedPhone(wechat, code);
   const before = target.counsel.phone ?? '';
   if (before !== phone) await record(target, 'wechat_phone', [{ field: 'phone', before, after: phone }]);
   const written = await updateCounselProfile(target.counsel, { phone }, { phoneFromWechat: true, updatedAt: new Date() });
@@ -252,6 +295,7 @@ export async function readCounselPhoto(counselId: string, photoId: string): Prom
     _id: new Types.ObjectId(photoId),
     counselId: new Types.ObjectId(counselId),
   }).lean();
-  if (!photo) throw new AppError('PHOTO_NOT_FOUND');
+  // until WeChat's check passed it, nobody sees it (the board shows the previous photo)
+  if (!photo || (photo.check ?? 'pass') !== 'pass') throw new AppError('PHOTO_NOT_FOUND');
   return { contentType: photo.contentType, data: Buffer.from(photo.data.buffer ?? photo.data) };
 }

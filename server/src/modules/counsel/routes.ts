@@ -4,7 +4,7 @@ import type { HandlerDeps } from '../../deps';
 import { AppError } from '../../shared/errors';
 import { replyWithFile, type AppContext, type Handlers } from '../../shared/http';
 import { makeContentCheck } from '../content-check/text';
-import { makeImageCheck } from './content';
+import { makeImageCheck } from '../content-check/image';
 import * as profile from './profile';
 import * as counsel from './service';
 

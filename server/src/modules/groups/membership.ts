@@ -18,6 +18,7 @@ import { canModerate, canPost, canRead, joinOutcome, onMemberList, type Membersh
 import { GROUP_LEVELS, groupPlace, summarise } from './places';
 import { describeMember, positionFrom, positionOf, standingFrom, standingIn } from './positions';
 import { memberOf, recordAction, setStatus } from './records';
+import type { JoinDecided } from './join-notice';
 
 /** The guard of `member` routes (mounted in shared/http.ts). */
 export async function checkMember(principal: Principal, groupCode: string, need: 'read' | 'post' | 'moderate' | 'join') {
@@ -121,13 +122,24 @@ export async function decideJoin(
   userId: string,
   decision: 'approve' | 'refuse',
   reason?: string,
+  /** tells the person (join-notice.ts); must not throw */
+  notify?: (decided: JoinDecided) => Promise<void>,
 ) {
-  await groupPlace(groupCode);
+  const place = await groupPlace(groupCode);
   const { user, record } = await memberOf(groupCode, userId);
   if (record?.status !== 'pending') throw new AppError('NO_PENDING_REQUEST');
   await recordAction(groupCode, decision, principal.userId, { targetUserId: userId, reason: reason ?? null });
   await setStatus(groupCode, userId, decision === 'approve' ? 'active' : 'refused');
   if (decision === 'approve') await notice(groupCode, `${user.name} 加入了本群`);
+  await notify?.({
+    userId,
+    openid: user.openid,
+    groupCode,
+    groupName: summarise(groupCode, place.name, 'member', 0, 0).name,
+    decision,
+    reason: reason ?? null,
+    at: new Date(),
+  });
   const updated = await GroupMemberModel.findOne({ groupCode, userId: user._id }).lean();
   const { position } = await positionOf(userId);
   return describeMember(

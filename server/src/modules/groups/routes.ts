@@ -5,12 +5,14 @@ import * as consultationSteps from '../consultations/steps';
 import * as consultationViews from '../consultations/views';
 import { makeContentCheck } from '../content-check/text';
 import * as membership from './membership';
+import { joinNotifier } from './join-notice';
 import * as moderation from './moderation';
 import * as posting from './posting';
 import * as timeline from './timeline';
 
 export function groupsHandlers({ config, wechat, log }: HandlerDeps): Handlers<typeof groupsRoutes> {
   const contentCheck = makeContentCheck(config, wechat, log);
+  const notifyJoin = joinNotifier(wechat, config, log);
   return {
     myGroups: async ({ principal }) => ({ items: await membership.myGroups(principal) }),
     groupMessages: ({ principal, params, query }) => timeline.messages(principal, params.groupCode, query.after, query.limit),
@@ -30,7 +32,7 @@ export function groupsHandlers({ config, wechat, log }: HandlerDeps): Handlers<t
     },
     groupMembers: async ({ params, query }) => ({ items: await membership.members(params.groupCode, query.standing) }),
     decideJoinRequest: ({ principal, params, body }) =>
-      membership.decideJoin(principal, params.groupCode, params.userId, body.decision, body.reason),
+      membership.decideJoin(principal, params.groupCode, params.userId, body.decision, body.reason, notifyJoin),
     moderateMember: ({ principal, params, body }) =>
       moderation.moderateMember(principal, params.groupCode, params.userId, body.action, body.reason),
     groupActions: async ({ params }) => ({ items: await moderation.actions(params.groupCode) }),

@@ -1,7 +1,8 @@
 /**
  * Reminders (issue 4, rule 6): a timer-triggered cloud function calls the server daily; in the last
  * days of a month (and of a quarter) every counsel behind schedule in one of their villages gets one
- * WeChat subscribe message for that period — never a second one, also when the timer fires twice.
+ * WeChat subscribe message for that period — never a second one, also when the timer fires twice —
+ * if they turned the reminder on (the notices gate; otherwise counted as skipped).
  */
 import { isDuplicateKey } from '../../store/duplicates';
 import { Types } from 'mongoose';
@@ -13,6 +14,7 @@ import { describeShortfall } from './format';
 import { countyPolicy } from '../county-policy/service';
 import { placeNamesByCode, storedCounties } from '../places/lookup';
 import type { WechatClient } from '../wechat/client';
+import { sendNotice } from '../notices/gate';
 import { LedgerReminderModel, LedgerRollupModel, type RollupDoc } from './model';
 import { standing, type MonthFigures, type Targets } from './policy';
 
@@ -41,7 +43,7 @@ export async function runReminders(
 ): Promise<RunRemindersReply> {
   const asOf = options.asOf ?? new Date();
   const due = duePeriods(asOf, options.daysBeforeEnd);
-  const result: RunRemindersReply = { checked: 0, sent: 0, failed: 0, alreadyReminded: 0 };
+  const result: RunRemindersReply = { checked: 0, sent: 0, failed: 0, alreadyReminded: 0, skipped: 0 };
   if (!due.monthDue) return result;
 
   // County by county, each read an indexed equality on the county (a nationwide filter without one
@@ -108,31 +110,34 @@ export async function runReminders(
       }
       throw err;
     }
+    const claim = { counselId: new Types.ObjectId(counselId), period: due.month };
     const openid = openids.get(counselId);
-    try {
-      if (!openid) throw Object.assign(new Error('no openid'), { code: -1 });
-      await wechat.sendSubscribeMessage({
-        touser: openid,
-        template_id: options.templateId,
-        page: 'ledger/progress/index',
-        data: {
-          thing1: { value: clip(behind.map((b) => b.village).join('、')) },
-          thing2: { value: clip(behind[0]!.missing) },
-          time3: { value: due.deadline },
-        },
-      });
-      await LedgerReminderModel.updateOne(
-        { counselId: new Types.ObjectId(counselId), period: due.month },
-        { $set: { status: 'sent' } },
-      );
+    // through the notices gate: only to counsel who turned the reminder on (开启月底提醒)
+    const outcome = openid
+      ? await sendNotice(wechat, {
+          key: 'monthEndReminder',
+          templateId: options.templateId,
+          userId: counselId,
+          openid,
+          ref: `reminder:${counselId}:${due.month}`,
+          page: 'ledger/progress/index',
+          data: {
+            thing1: { value: clip(behind.map((b) => b.village).join('、')) },
+            thing2: { value: clip(behind[0]!.missing) },
+            time3: { value: due.deadline },
+          },
+        })
+      : ({ status: 'failed', errcode: -1 } as const);
+    if (outcome.status === 'skipped') {
+      // not subscribed: the claim goes, so a later run this period reminds once they turn it on
+      await LedgerReminderModel.deleteOne(claim);
+      result.skipped += 1;
+    } else if (outcome.status === 'sent') {
+      await LedgerReminderModel.updateOne(claim, { $set: { status: 'sent' } });
       result.sent += 1;
-    } catch (err) {
-      // e.g. 43101: the counsel has not subscribed; kept as failed so the county can follow up by phone
-      const errcode = typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : -1;
-      await LedgerReminderModel.updateOne(
-        { counselId: new Types.ObjectId(counselId), period: due.month },
-        { $set: { status: 'failed', errcode } },
-      );
+    } else {
+      // e.g. 43101: WeChat holds no send for us; kept as failed so the county can follow up by phone
+      await LedgerReminderModel.updateOne(claim, { $set: { status: 'failed', errcode: outcome.errcode } });
       result.failed += 1;
     }
   }

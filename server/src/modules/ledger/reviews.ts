@@ -20,14 +20,18 @@ export async function review(
   entryId: string,
   body: ReviewLedgerEntryBody,
   by: string,
+  /** told once, when this call made the decision (a resend tells nobody again); must not throw */
+  notify?: (entry: LedgerEntry) => Promise<void>,
 ): Promise<LedgerEntry> {
   const entry = await LedgerEntryModel.findOne({ _id: entryId, townshipCode }).lean<LedgerEntryDoc>();
   if (!entry) throw new AppError('LEDGER_ENTRY_NOT_FOUND');
   const decision = { decision: body.decision, reason: body.reason ?? null, by: new Types.ObjectId(by), at: new Date() };
   let recorded: ReviewDecision = decision;
+  let decidedNow = true;
   try {
     await LedgerReviewModel.create({ entryId: entry._id, ...decision });
   } catch (err) {
+    decidedNow = false;
     if (!isDuplicateKey(err)) throw err;
     // Decided already. The same reviewer resending the same decision (a reply lost, or the server
     // stopped half-way) finishes it; anything else is a second review.
@@ -37,7 +41,9 @@ export async function review(
     recorded = first;
   }
   await carryOut(entry, recorded);
-  return describeOne((await LedgerEntryModel.findById(entry._id).lean<LedgerEntryDoc>())!);
+  const reviewed = await describeOne((await LedgerEntryModel.findById(entry._id).lean<LedgerEntryDoc>())!);
+  if (decidedNow && notify) await notify(reviewed);
+  return reviewed;
 }
 
 interface ReviewDecision {

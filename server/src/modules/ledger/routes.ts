@@ -1,5 +1,5 @@
 import { ledgerRoutes } from '@vc/types';
-import type { AppDeps } from '../../deps';
+import type { HandlerDeps } from '../../deps';
 import { replyWithFile, replyWithStatus, type Handlers } from '../../shared/http';
 import * as entries from './entries';
 import { exportLedgerFile } from './export';
@@ -8,8 +8,10 @@ import * as progress from './progress';
 import { runReminders } from './reminders';
 import { countyCompliance, provinceCompliance } from './report';
 import * as reviews from './reviews';
+import { reviewNotifier } from './review-notice';
 
-export function ledgerHandlers({ config, wechat }: AppDeps): Handlers<typeof ledgerRoutes> {
+export function ledgerHandlers({ config, wechat, log }: HandlerDeps): Handlers<typeof ledgerRoutes> {
+  const notifyReviewed = reviewNotifier(wechat, config, log);
   return {
     submitLedgerEntry: async ({ principal, body, ctx }) => {
       const { entry, created } = await entries.submit(principal, body);
@@ -20,7 +22,7 @@ export function ledgerHandlers({ config, wechat }: AppDeps): Handlers<typeof led
     myLedgerProgress: async ({ principal, query }) => ({ items: await progress.progress(principal, query.month) }),
     townshipLedgerEntries: async ({ params, query }) => ({ items: await entries.listTownship(params.townshipCode, query) }),
     reviewLedgerEntry: ({ params, body, principal }) =>
-      reviews.review(params.townshipCode, params.entryId, body, principal.userId),
+      reviews.review(params.townshipCode, params.entryId, body, principal.userId, notifyReviewed),
     runReminders: ({ body }) => runReminders(wechat, { ...config.reminders, asOf: body.asOf ? new Date(body.asOf) : undefined }),
     townshipCompliance: ({ params, query }) =>
       countyCompliance(params.townshipCode.slice(0, 6), query.month, params.townshipCode),

@@ -14,6 +14,8 @@ import { activeAssignmentsOf, forgetCounsel } from '../counsel/queries';
 import { forgetAsker, unfinishedHandledBy } from '../consultations/queries';
 import { forgetAuthor } from '../groups/queries';
 import { revokeSessionsOf } from '../accounts/service';
+import { forgetAvatarsOf } from '../media/avatar';
+import { forgetImageChecksOf } from '../content-check/image';
 import { CancellationModel } from './model';
 import { dutiesToHandOver } from './policy';
 
@@ -39,6 +41,9 @@ export async function cancelAccount(userId: string): Promise<CancelAccountReply>
     await forgetAuthor(id, places, CANCELLED_NAME);
     await forgetAsker(id);
     await forgetCounsel(id);
+    // avatars are only theirs; pending checks lose their link, so WeChat can fetch nothing more
+    await forgetAvatarsOf(id);
+    await forgetImageChecksOf(id);
     await forgetUser(id, CANCELLED_NAME);
     await revokeSessionsOf(userId);
     return { cancelledAt: at.toISOString(), erased: [...CANCELLATION_ERASES], kept: [...CANCELLATION_KEEPS] };

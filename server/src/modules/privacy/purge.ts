@@ -7,6 +7,7 @@ import { RETENTION } from '@vc/types';
 import { purgeUnattachedPhotos } from '../consultations/queries';
 import { purgeContactReveals } from '../counsel/queries';
 import { purgeLoginRecords } from '../accounts/service';
+import { purgeWithdrawnAvatars } from '../media/avatar';
 
 const HOUR = 3600 * 1000;
 const DAY = 24 * HOUR;
@@ -15,6 +16,8 @@ export interface PurgeResult {
   unattachedPhotos: number;
   contactReveals: number;
   loginRecords: number;
+  /** avatars WeChat's check withdrew, kept as long as unattached photos (the verdict itself stays) */
+  withdrawnAvatars: number;
 }
 
 export async function purgeExpired(now = new Date()): Promise<PurgeResult> {
@@ -23,5 +26,6 @@ export async function purgeExpired(now = new Date()): Promise<PurgeResult> {
     unattachedPhotos: await purgeUnattachedPhotos(ago(RETENTION.unattachedPhotoHours * HOUR)),
     contactReveals: await purgeContactReveals(ago(RETENTION.contactRevealDays * DAY)),
     loginRecords: await purgeLoginRecords(ago(RETENTION.loginLogDays * DAY)),
+    withdrawnAvatars: await purgeWithdrawnAvatars(ago(RETENTION.unattachedPhotoHours * HOUR)),
   };
 }

@@ -197,6 +197,13 @@ export async function setProfile(userId: string, fields: { name?: string; phone?
   if (Object.keys(set).length) await UserModel.updateOne({ _id: userId }, { $set: set });
 }
 
+/** The avatar others see (media/avatar.ts, once WeChat's check passed it); never on a cancelled account. */
+export async function setAvatarUrl(userId: Id, avatarUrl: string): Promise<void> {
+  const user = await UserModel.findById(userId, { openid: 1 }).lean();
+  if (!user || user.openid.startsWith(CANCELLED_OPENID_PREFIX)) return;
+  await UserModel.updateOne({ _id: userId }, { $set: { avatarUrl } });
+}
+
 /** The demo identities offered on the login page, in their set order. */
 export const demoUsers = (): Promise<UserDoc[]> =>
   UserModel.find({ demo: true }).sort({ demoOrder: 1 }).limit(50).lean<UserDoc[]>();

@@ -121,6 +121,23 @@ WechatAPI.mixin({
       callback,
     );
   },
+  /**
+   * asynchronous media check (media_check_async v2): WeChat downloads `media_url` and pushes its
+   * verdict later as the event wxa_media_check (content-check/image.ts); media_type 2 is an image
+   */
+  mediaCheckAsync(this: Api, ...args: unknown[]) {
+    this.preRequest(this._mediaCheckAsync as never, args);
+  },
+  _mediaCheckAsync(this: Api, openid: string, mediaUrl: string, scene: number, callback: Cb) {
+    const body = JSON.stringify({ media_url: mediaUrl, media_type: 2, version: 2, scene, openid });
+    tokenRequest(
+      this,
+      `${this.endpoint}/wxa/media_check_async`,
+      { method: 'POST', content: body, headers: { 'Content-Type': 'application/json' }, dataType: 'text', timeout: 10000 },
+      false,
+      callback,
+    );
+  },
   /** text content security check (msg_sec_check v2) */
   msgSecCheck(this: Api, ...args: unknown[]) {
     this.preRequest(this._msgSecCheck as never, args);
@@ -158,6 +175,12 @@ export interface WechatClient {
   msgSecCheck(openid: string, content: string, scene: number): Promise<{ result?: { suggest?: string; label?: number } }>;
   /** resolves for a clean image; rejects with `code` 87014 for risky content (WeChat's errcode) */
   imgSecCheck(image: Buffer, contentType: string): Promise<{ errcode?: number }>;
+  /** starts WeChat's check of the image at `mediaUrl` (scene as msgSecCheck); its verdict comes by message push with trace_id */
+  mediaCheckAsync(
+    openid: string,
+    mediaUrl: string,
+    scene: number,
+  ): Promise<{ errcode?: number; errmsg?: string; trace_id?: string }>;
   /** rejects with `code` 40029 for an invalid or used code, -1 when WeChat is busy */
   getUserPhoneNumber(code: string): Promise<{ phone_info?: WechatPhoneInfo }>;
   sendSubscribeMessage(message: {
@@ -213,6 +236,8 @@ export function createWechatClient(options: { appid: string; secret: string; api
       return call<{ errcode?: number }>('imgSecCheck')(body, encoded.headers.get('content-type') ?? '');
     },
     getUserPhoneNumber: (code) => call<{ phone_info?: WechatPhoneInfo }>('getUserPhoneNumber')(code),
+    mediaCheckAsync: (openid, mediaUrl, scene) =>
+      call<{ errcode?: number; errmsg?: string; trace_id?: string }>('mediaCheckAsync')(openid, mediaUrl, scene),
     sendSubscribeMessage: (message) => call<{ errcode?: number; msgid?: number }>('sendSubscribeMessage')(message),
   };
 }

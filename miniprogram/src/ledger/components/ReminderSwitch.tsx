@@ -1,0 +1,21 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { NoticeStatus } from '@vc/types';
+import { call } from '../../shared/api';
+import { NoticeRow } from '../../shared/components/NoticeRow';
+
+/**
+ * 开启月底提醒 on the counsel's progress page: the month-end reminder is sent only to counsel who
+ * accepted it in WeChat's sheet (one reminder per accept). Shown only when the notice concerns the
+ * person (the server lists it for counsel).
+ */
+export function ReminderSwitch() {
+  const [notice, setNotice] = useState<NoticeStatus | null>(null);
+  const load = useCallback(() => {
+    call('myNotices')
+      .then((r) => setNotice(r.items.find((n) => n.key === 'monthEndReminder') ?? null))
+      .catch(() => undefined);
+  }, []);
+  useEffect(load, [load]);
+  if (!notice) return null;
+  return <NoticeRow notice={notice} onAnswered={load} action={notice.status === 'on' ? '再开启一次' : '开启月底提醒'} />;
+}

@@ -1,0 +1,46 @@
+import { View } from '@tarojs/components';
+import type { NoticeStatus } from '@vc/types';
+import { askToSubscribe } from '../hooks/useSubscribe';
+import { formatBeijing } from '../time';
+import { Button } from './Button';
+
+const IS_WEAPP = process.env.TARO_ENV === 'weapp';
+
+interface Props {
+  notice: NoticeStatus;
+  /** after the person answered WeChat's sheet (and the server recorded it): reload the status */
+  onAnswered: () => void;
+  /** the button's words; by default 开启提醒 */
+  action?: string;
+}
+
+/**
+ * One promised notice: on (with the sends left) or off, and a button that asks WeChat's subscribe
+ * sheet from this tap. WeChat gives one send per accept, so "on" is counted down as notices go out.
+ */
+export function NoticeRow({ notice: n, onAnswered, action }: Props) {
+  const on = n.status === 'on';
+  return (
+    <View className="card" id={`notice-${n.key}`}>
+      <View className="title" style={{ fontSize: '16px' }}>
+        {n.label}
+      </View>
+      <View className="muted">{n.when}</View>
+      <View id={`notice-status-${n.key}`} className={on ? 'ok' : 'muted'}>
+        {on ? `提醒已开启（剩余 ${n.quota} 次）` : '提醒未开启'}
+      </View>
+      {n.lastRefusedAt && !on && (
+        <View className="muted" id={`notice-refused-${n.key}`}>
+          上次拒绝：{formatBeijing(n.lastRefusedAt, 'full')}
+        </View>
+      )}
+      {IS_WEAPP ? (
+        <Button small light={on} id={`notice-on-${n.key}`} onClick={() => void askToSubscribe([n.templateId]).then(onAnswered)}>
+          {action ?? (on ? '再开启一次' : '开启提醒')}
+        </Button>
+      ) : (
+        <View className="muted">请在微信小程序中开启提醒</View>
+      )}
+    </View>
+  );
+}

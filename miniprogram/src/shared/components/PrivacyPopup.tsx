@@ -1,0 +1,77 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Button as NativeButton, View } from '@tarojs/components';
+import { privacyUse } from '../privacy';
+
+type Resolve = (option: { event: 'exposureAuthorization' | 'agree' | 'disagree'; buttonId?: string }) => void;
+
+const AGREE_ID = 'privacy-popup-agree';
+const IS_WEAPP = process.env.TARO_ENV === 'weapp';
+
+/**
+ * Our own privacy pop-up (WeChat's privacy guide): a page that calls an interface WeChat lists
+ * under the guide (location, photos, phone number, avatar, clipboard) shows it. WeChat holds that
+ * interface until we resolve: 同意 is WeChat's agreePrivacyAuthorization button, 拒绝 makes the
+ * interface fail (the page explains what the feature needs; the rest stays usable), and the full
+ * guide opens with wx.openPrivacyContract. The listener is one per app, so every page showing this
+ * registers it again when it is shown.
+ */
+export function PrivacyPopup() {
+  const [pending, setPending] = useState<{ referrer: string } | null>(null);
+  const resolveRef = useRef<Resolve | null>(null);
+
+  const listen = useCallback(() => {
+    if (!IS_WEAPP || typeof Taro.onNeedPrivacyAuthorization !== 'function') return;
+    Taro.onNeedPrivacyAuthorization((resolve, eventInfo) => {
+      // an earlier question left open is refused, so its interface does not hang
+      resolveRef.current?.({ event: 'disagree' });
+      resolveRef.current = resolve;
+      setPending({ referrer: eventInfo?.referrer ?? '' });
+      resolve({ event: 'exposureAuthorization' });
+    });
+  }, []);
+  useEffect(listen, [listen]);
+  useDidShow(listen);
+
+  function finish(option: Parameters<Resolve>[0]) {
+    const resolve = resolveRef.current;
+    resolveRef.current = null;
+    setPending(null);
+    resolve?.(option);
+  }
+
+  if (!pending) return null;
+  const use = privacyUse(pending.referrer);
+  return (
+    <View
+      id="privacy-popup"
+      style={{ position: 'fixed', left: 0, right: 0, top: 0, bottom: 0, zIndex: 1000, background: 'rgba(0,0,0,0.45)' }}
+    >
+      <View className="card" style={{ position: 'absolute', left: 0, right: 0, bottom: 0, marginBottom: 0 }}>
+        <View className="section-title">隐私保护提示</View>
+        <View id="privacy-popup-use">
+          {use ? `需要使用您的${use.info}，用于${use.purpose}。` : '这项功能需要使用您的个人信息。'}
+          使用前请阅读并同意《隐私保护指引》；不同意也可以继续使用本小程序的其他功能。
+        </View>
+        <View
+          id="privacy-popup-contract"
+          style={{ margin: '8px 0', color: '#1565c0' }}
+          onClick={() => void Taro.openPrivacyContract({})}
+        >
+          查看《隐私保护指引》
+        </View>
+        <NativeButton
+          id={AGREE_ID}
+          className="btn"
+          openType="agreePrivacyAuthorization"
+          onAgreePrivacyAuthorization={() => finish({ buttonId: AGREE_ID, event: 'agree' })}
+        >
+          同意并继续
+        </NativeButton>
+        <View id="privacy-popup-refuse" className="btn btn-light" onClick={() => finish({ event: 'disagree' })}>
+          拒绝
+        </View>
+      </View>
+    </View>
+  );
+}
