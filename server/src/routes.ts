@@ -37,7 +37,7 @@ export function allHandlers(deps: HandlerDeps): Handlers<typeof ROUTES> {
     ...residentsHandlers(),
     ...invitationsHandlers(deps),
     ...privacyHandlers(deps),
-    ...reportsHandlers(),
+    ...reportsHandlers(deps),
     ...mediaHandlers(deps),
     ...noticesHandlers(deps),
   };

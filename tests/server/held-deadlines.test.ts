@@ -1,12 +1,14 @@
 /**
- * A question held for the township's review (issue 13, content checks) reaches no counsel until it
- * is approved, so its deadlines start when it is approved: the time it waited moves both deadlines
- * on, it is not overdue against the counsel, and a second decision does not move them again.
- * Over real HTTP; the wait is made by dating the consultation back in the database (two days).
+ * What a township's approval of a held text (issue 13, content checks) sets going, over real HTTP:
+ * - a held question reaches no counsel until approved, so its deadlines start then: the time it
+ *   waited moves both deadlines on, once, and it is not overdue against the counsel (the wait is
+ *   made by dating the consultation back in the database, two days);
+ * - a held answer is announced to the asker (subscribe message) when approved, not before, once.
  */
 import mongoose from 'mongoose';
 import { startStack, type Stack } from '../support/stack';
 import { api, demoLogin, type Reply } from '../support/http';
+import { acceptNotice } from '../support/notices';
 
 let stack: Stack;
 let call: ReturnType<typeof api>;
@@ -96,4 +98,49 @@ it('an approved question’s deadlines run from the approval, once; it is not ov
   const last = (await consultations().findOne({ _id }))!;
   expect(last.firstResponseDueAt.getTime()).toBe(stored.firstResponseDueAt.getTime());
   expect(last.closeDueAt.getTime()).toBe(stored.closeDueAt.getTime());
+});
+
+it('a held answer is announced to the asker when the township approves it, once', async () => {
+  const asked = await call('askConsultation', {
+    token: tokens['林红霞'],
+    body: { clientKey: `held-ans-q-${Date.now()}`, question: '我家的宅基地证丢了，怎么补办？' },
+  });
+  expect(asked.status).toBe(201);
+  const id = asked.body.id as string;
+  const openid = 'demo:villager-bound'; // 林红霞's (demo seed)
+  await acceptNotice(stack, { token: tokens['林红霞']!, openid }, 'consultationAnswered');
+  const sentFor = () => stack.wechat!.messages.filter((m) => m.page === `consult/thread/index?id=${id}`);
+
+  const text = `先去找${RISKY}的人借点钱，再去补办`;
+  const answered = await call('answerConsultation', {
+    token: tokens['王建国'],
+    params: { consultationId: id },
+    body: { clientKey: `held-ans-${Date.now()}`, text },
+  });
+  expect(answered.body.steps.at(-1)).toMatchObject({ kind: 'answered', review: 'held' });
+  expect(sentFor()).toHaveLength(0); // she cannot read it yet
+
+  const queue = await call('heldConsultationTexts', {
+    token: tokens['王志强'],
+    params: { townshipCode: TOWNSHIP },
+    query: { status: 'held' },
+  });
+  const item = (queue.body.items as { id: string; consultationId: string; kind: string }[]).find(
+    (q) => q.consultationId === id && q.kind === 'answered',
+  )!;
+  const approved = await call('decideHeldConsultationText', {
+    token: tokens['王志强'],
+    params: { townshipCode: TOWNSHIP, reviewId: item.id },
+    body: { decision: 'approve' },
+  });
+  expect(approved.status).toBe(200);
+  const sent = sentFor();
+  expect(sent).toHaveLength(1);
+  expect(sent[0]).toMatchObject({
+    touser: openid,
+    template_id: stack.config.noticeTemplates.consultationAnswered,
+    data: { name2: { value: '王建国' } },
+  });
+  const seen = await call('consultation', { token: tokens['林红霞'], params: { consultationId: id } });
+  expect(seen.body.steps.at(-1)).toMatchObject({ kind: 'answered', text, review: null });
 });

@@ -131,6 +131,8 @@ export async function decide(
   townshipCode: string,
   reviewId: string,
   body: DecideHeldConsultationTextBody,
+  /** an approved answer can be read by the asker only now: told then (notify.ts) */
+  onApprovedAnswer: (consultationId: Types.ObjectId, n: number) => Promise<void> = () => Promise.resolve(),
 ): Promise<HeldConsultationText> {
   const review = await ReviewModel.findById(reviewId).lean<ReviewDoc>();
   if (!review || review.townshipCode !== townshipCode) throw new AppError('CONSULTATION_REVIEW_NOT_FOUND');
@@ -145,6 +147,8 @@ export async function decide(
   const result = await ReviewModel.updateOne({ _id: review._id, status: 'held' }, { $set: decided });
   if (result.modifiedCount === 0) throw new AppError('CONSULTATION_REVIEW_DECIDED');
   await applyReview(review, body.decision === 'approve' ? null : 'rejected');
+  if (body.decision === 'approve' && review.target === 'step' && review.kind === 'answered')
+    await onApprovedAnswer(review.consultationId, review.n);
   const [described] = await describeAll([{ ...review, ...decided }]);
   return described!;
 }

@@ -6,6 +6,7 @@ import { replyWithFile, replyWithStatus, type AppContext, type Handlers } from '
 import { makeContentCheck } from '../content-check/text';
 import { makeImageCheck } from '../content-check/image';
 import * as lists from './lists';
+import { notifyApprovedAnswer } from './notify';
 import * as review from './review';
 import { storePhoto } from './photos';
 import * as figures from './stats';
@@ -55,7 +56,9 @@ export function consultationsHandlers({ config, wechat, log }: HandlerDeps): Han
     rateConsultation: ({ principal, params, body }) => steps.rate(principal, params.consultationId, body, check),
     heldConsultationTexts: async ({ params, query }) => ({ items: await review.heldTexts(params.townshipCode, query.status) }),
     decideHeldConsultationText: ({ principal, params, body }) =>
-      review.decide(principal, params.townshipCode, params.reviewId, body),
+      review.decide(principal, params.townshipCode, params.reviewId, body, (consultationId, n) =>
+        notice.configured ? notifyApprovedAnswer(wechat, notice.templateId, consultationId, n) : Promise.resolve(),
+      ),
     consultationStats: ({ params, query }) => figures.stats(params.countyCode, query.month),
     overdueConsultations: async ({ params }) => ({ items: await lists.overdue(params.townshipCode) }),
   };

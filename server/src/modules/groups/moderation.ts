@@ -5,7 +5,8 @@
 import type { GroupAction } from '@vc/types';
 import { AppError } from '../../shared/errors';
 import type { Principal } from '../../shared/principal';
-import { usersByIds } from '../users/queries';
+import { SCENE, type ContentCheck } from '../content-check/text';
+import { userById, usersByIds } from '../users/queries';
 import { GroupActionModel } from './model';
 import { describeMessage, hideMessage, visibleMessage } from './log';
 import { countyOf } from './membership-rule';
@@ -14,14 +15,22 @@ import { groupPlace } from './places';
 import { describeMember, positionOf, standingFrom } from './positions';
 import { memberOf, recordAction, setStatus } from './records';
 
-export async function removeMessage(principal: Principal, groupCode: string, seq: number, reason: string) {
+/**
+ * Removes a message; the group reads why only when the reason passes WeChat's text check like any
+ * post (a reason naming the fraud it removes may not): otherwise a plain notice. The removal itself
+ * never waits on the check, and the reason is on the group's record either way.
+ */
+export async function removeMessage(principal: Principal, groupCode: string, seq: number, reason: string, check: ContentCheck) {
   const message = await visibleMessage(groupCode, seq);
   await recordAction(groupCode, 'remove_post', principal.userId, {
     seq,
     reason,
     targetUserId: message.authorId ? String(message.authorId) : null,
   });
-  return describeMessage(await hideMessage(message, 'removed', `一条消息已被管理员删除，原因：${reason}`));
+  const moderator = await userById(principal.userId);
+  const shown = (await check(moderator?.openid ?? '', reason, SCENE.forum)) === 'pass';
+  const notice = shown ? `一条消息已被管理员删除，原因：${reason}` : '一条消息已被管理员删除';
+  return describeMessage(await hideMessage(message, 'removed', notice));
 }
 
 export async function moderateMember(

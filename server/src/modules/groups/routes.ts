@@ -23,7 +23,7 @@ export function groupsHandlers({ config, wechat, log }: HandlerDeps): Handlers<t
       return replyWithStatus(ctx, reply, status);
     },
     removeGroupMessage: ({ principal, params, body }) =>
-      moderation.removeMessage(principal, params.groupCode, params.seq, body.reason),
+      moderation.removeMessage(principal, params.groupCode, params.seq, body.reason, contentCheck),
     takeMessagePrivate: async ({ principal, params }) => {
       const consultationId = await posting.takeMessagePrivate(principal, params.groupCode, params.seq, (asker, text) =>
         consultationSteps.openFromGroupPost(asker, text, params.groupCode, params.seq, principal.userId),

@@ -10,6 +10,7 @@ import type { Report, ReportBody, ReportDecisionBody, ReportStatus } from '@vc/t
 import { AppError } from '../../shared/errors';
 import type { Principal } from '../../shared/principal';
 import { createOnce } from '../../store/duplicates';
+import type { ContentCheck } from '../content-check/text';
 import { removeReply, replyForReport } from '../consultations/queries';
 import { visibleMessage } from '../groups/log';
 import { removeMessage } from '../groups/moderation';
@@ -129,13 +130,13 @@ export async function ofCounty(countyCode: string, status: ReportStatus): Promis
 }
 
 /** Removes the reported content; content already removed (by another report or a moderator) stays removed. */
-async function removeContent(principal: Principal, report: ReportDoc, reason: string): Promise<void> {
+async function removeContent(principal: Principal, report: ReportDoc, reason: string, check: ContentCheck): Promise<void> {
   if (report.target === 'consultation_reply') {
     await removeReply(String(report.consultationId), report.n!, principal.userId, reason);
     return;
   }
   try {
-    await removeMessage(principal, report.groupCode!, report.seq!, `举报处理：${reason}`);
+    await removeMessage(principal, report.groupCode!, report.seq!, `举报处理：${reason}`, check);
   } catch (err) {
     if (!(err instanceof AppError && err.code === 'MESSAGE_ALREADY_REMOVED')) throw err;
   }
@@ -152,7 +153,13 @@ const moderates = (where: Moderators, report: ReportDoc) =>
  * Decided once: the report is claimed by a conditional update (a second decision finds it
  * decided), then the content is removed when that was the decision.
  */
-export async function decide(principal: Principal, where: Moderators, reportId: string, body: ReportDecisionBody) {
+export async function decide(
+  principal: Principal,
+  where: Moderators,
+  reportId: string,
+  body: ReportDecisionBody,
+  check: ContentCheck,
+) {
   const report = await ReportModel.findById(reportId).lean<ReportDoc>();
   if (!report || !moderates(where, report)) throw new AppError('REPORT_NOT_FOUND');
   if (report.status !== 'open') throw new AppError('REPORT_DECIDED');
@@ -164,6 +171,6 @@ export async function decide(principal: Principal, where: Moderators, reportId: 
   };
   const result = await ReportModel.updateOne({ _id: report._id, status: 'open' }, { $set: decided });
   if (result.modifiedCount === 0) throw new AppError('REPORT_DECIDED');
-  if (body.decision === 'remove') await removeContent(principal, report, body.reason);
+  if (body.decision === 'remove') await removeContent(principal, report, body.reason, check);
   return describe({ ...report, ...decided });
 }
