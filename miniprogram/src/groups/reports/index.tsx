@@ -1,16 +1,23 @@
 import { useState } from 'react';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import type { HeldConsultationText, Report } from '@vc/types';
+import type { HeldConsultationText, Report, WithdrawnImage } from '@vc/types';
 import { countChars } from '@vc/types/src/constants';
 import { call } from '../../shared/api';
 import { Feedback } from '../../shared/components/Feedback';
 import { useAction } from '../../shared/hooks/useAction';
 import { replaceWith } from '../../shared/nav';
 import { getSession } from '../../shared/session';
+import { formatBeijing } from '../../shared/time';
 import { HeldTextItem, ReportItem } from '../components/ReportItem';
 
-type Tab = 'reports' | 'texts' | 'mine';
+type Tab = 'reports' | 'texts' | 'images' | 'mine';
+
+const IMAGE_KIND_LABELS: Record<WithdrawnImage['kind'], string> = {
+  consultation_photo: '咨询照片',
+  counsel_photo: '法律顾问照片',
+  avatar: '头像',
+};
 
 /**
  * Reports (举报) and held consultation texts, for the township's staff to decide; reports from the
@@ -29,11 +36,13 @@ export default function ReportsPage() {
   const [tab, setTab] = useState<Tab>(moderates ? 'reports' : 'mine');
   const [reports, setReports] = useState<Report[] | null>(null);
   const [texts, setTexts] = useState<HeldConsultationText[] | null>(null);
+  const [images, setImages] = useState<WithdrawnImage[] | null>(null);
   const action = useAction();
 
   function load(t: Tab) {
     setReports(null);
     setTexts(null);
+    setImages(null);
     if (t === 'mine')
       call('myReports')
         .then((r) => setReports(r.items))
@@ -44,6 +53,10 @@ export default function ReportsPage() {
         : call('countyReports', { params: { countyCode: county }, query: { status: 'open' } })
       )
         .then((r) => setReports(r.items))
+        .catch(action.fail);
+    else if (t === 'images')
+      call('withdrawnImages', { params: { townshipCode: township } })
+        .then((r) => setImages(r.items))
         .catch(action.fail);
     else
       call('heldConsultationTexts', { params: { townshipCode: township }, query: { status: 'held' } })
@@ -102,6 +115,7 @@ export default function ReportsPage() {
     ? [
         ['reports', '待处理举报'],
         ['texts', '咨询待审核'],
+        ['images', '撤下的图片'],
         ['mine', '我的举报'],
       ]
     : county
@@ -110,7 +124,7 @@ export default function ReportsPage() {
           ['mine', '我的举报'],
         ]
       : [['mine', '我的举报']];
-  const empty = (reports && reports.length === 0) || (texts && texts.length === 0);
+  const empty = (reports && reports.length === 0) || (texts && texts.length === 0) || (images && images.length === 0);
   return (
     <View className="page">
       <View className="card">
@@ -136,7 +150,7 @@ export default function ReportsPage() {
         </View>
       </View>
       <Feedback of={action} />
-      {!reports && !texts && !action.error && <View className="muted">正在加载…</View>}
+      {!reports && !texts && !images && !action.error && <View className="muted">正在加载…</View>}
       {empty && (
         <View className="muted" id="reports-empty">
           暂无记录
@@ -149,6 +163,17 @@ export default function ReportsPage() {
           busy={action.busy}
           onDecide={tab === 'reports' ? (d, reason) => decideReport(r, d, reason) : undefined}
         />
+      ))}
+      {images?.map((i) => (
+        <View className="list-item" key={i.id} id={`withdrawn-${i.id}`}>
+          <View style={{ fontWeight: 'bold' }}>
+            {IMAGE_KIND_LABELS[i.kind]} · {i.ownerName || '（未知）'}
+          </View>
+          <View id={`withdrawn-reason-${i.id}`} style={{ margin: '6px 0' }}>
+            {i.reason}
+          </View>
+          <View className="muted">撤下时间：{formatBeijing(i.decidedAt, 'full')}（已自动撤下，其他人看不到）</View>
+        </View>
       ))}
       {texts?.map((t) => (
         <HeldTextItem key={t.id} item={t} busy={action.busy} onDecide={(d, reason) => decideText(t, d, reason)} />

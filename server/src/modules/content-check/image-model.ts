@@ -27,7 +27,7 @@ const imageCheckFields = {
 const imageCheckSchema = new Schema(imageCheckFields, { collection: 'image_checks', versionKey: false });
 imageCheckSchema.index({ token: 1 }, { unique: true });
 imageCheckSchema.index({ traceId: 1 });
-imageCheckSchema.index({ townshipCode: 1, status: 1 });
+imageCheckSchema.index({ townshipCode: 1, status: 1, decidedAt: -1 });
 imageCheckSchema.index({ ownerId: 1 });
 export const ImageCheckModel = model('ImageCheck', imageCheckSchema);
 export type ImageCheckDoc = Stored<typeof imageCheckFields>;

@@ -134,9 +134,10 @@ const WITHDRAWN_LIMIT = 200;
 
 /** What was withdrawn in a township, newest first, for its moderators. */
 export async function withdrawnImages(townshipCode: string): Promise<WithdrawnImage[]> {
-  const rows = await ImageCheckModel.find({ townshipCode, status: 'withdrawn' }).lean();
-  rows.sort((a, b) => (b.decidedAt?.getTime() ?? 0) - (a.decidedAt?.getTime() ?? 0));
-  const latest = rows.slice(0, WITHDRAWN_LIMIT);
+  const latest = await ImageCheckModel.find({ townshipCode, status: 'withdrawn' })
+    .sort({ decidedAt: -1, _id: -1 })
+    .limit(WITHDRAWN_LIMIT)
+    .lean();
   const people = await usersInCounties(latest.map((r) => ({ id: r.ownerId, countyCode: townshipCode.slice(0, 6) })));
   return latest.map((r) => ({
     id: String(r._id),
