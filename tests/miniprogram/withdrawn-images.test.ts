@@ -100,7 +100,7 @@ it('a withdrawn consultation photo is listed for the township with whose it was 
   page = runtime.openPage('groups/reports/index', {});
   await waitFor(() => textOf(page!, 'reports-tab-images') === '撤下的图片', WAIT, 'the tab');
   tap(page, 'reports-tab-images');
-  await waitFor(() => textOf(page!, `withdrawn-${item.id}`).includes('咨询照片 · 林红霞'), WAIT, 'the withdrawn photo');
+  await waitFor(() => (textOf(page!, `withdrawn-${item.id}`) ?? '').includes('咨询照片 · 林红霞'), WAIT, 'the withdrawn photo');
   expect(textOf(page, `withdrawn-reason-${item.id}`)).toBe(item.reason);
   expect(item.reason).toContain('违规');
 });
