@@ -40,6 +40,23 @@ async function photoBytes(id: string, photoId: string, token: string) {
   return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()) };
 }
 
+/** On the ask page (one tap from home): types the question, picks the photo file, submits, waits for the thread. */
+async function askWithPhoto(b: Browser, question: string, file: string): Promise<void> {
+  const page = b.page;
+  await page.click('#link-ask', { timeout: 20000 });
+  await page.locator('#ask-question textarea:visible').waitFor({ timeout: 20000 });
+  await page.fill('#ask-question textarea', question);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 20000 }), page.click('#photo-add')]);
+  await chooser.setFiles(file);
+  await page.locator('#photo-0:visible').waitFor({ timeout: 20000 });
+  await page.click('#ask-submit');
+  await page.waitForFunction(
+    (text) => Array.from(document.querySelectorAll('#thread-question')).some((e) => (e.textContent ?? '').includes(text)),
+    question,
+    { timeout: 30000 },
+  );
+}
+
 it('a villager asks with a photo; the thread shows it and only those who may see the question get it', async () => {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'vc-photo-')), 'wall.png');
   writeFileSync(file, PNG);
@@ -51,20 +68,8 @@ it('a villager asks with a photo; the thread shows it and only those who may see
   await page.goto(`${stack.baseUrl}/`);
   await page.waitForSelector('#demo-identities', { timeout: 20000 });
   await page.click(`#demo-${villager.id}`);
-  await page.click('#link-ask', { timeout: 20000 });
-  await page.locator('#ask-question textarea:visible').waitFor({ timeout: 20000 });
-  await page.fill('#ask-question textarea', question);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 20000 }), page.click('#photo-add')]);
-  await chooser.setFiles(file);
-  await page.locator('#photo-0:visible').waitFor({ timeout: 20000 });
-  await page.click('#ask-submit');
-
   // the thread shows the question and the photo, loaded through the session
-  await page.waitForFunction(
-    (text) => Array.from(document.querySelectorAll('#thread-question')).some((e) => (e.textContent ?? '').includes(text)),
-    question,
-    { timeout: 30000 },
-  );
+  await askWithPhoto(browser, question, file);
   await page.waitForFunction(
     () => {
       const img = document.querySelector<HTMLImageElement>('#consult-photo-0 img');
@@ -101,18 +106,7 @@ it('a photo WeChat finds risky is withdrawn: the asker reads why, her counsel is
   const session = await demoLogin(stack.baseUrl, villager.id);
   const page = browser!.page;
   await page.goto(`${stack.baseUrl}/`);
-  await page.click('#link-ask', { timeout: 20000 });
-  await page.locator('#ask-question textarea:visible').waitFor({ timeout: 20000 });
-  await page.fill('#ask-question textarea', question);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 20000 }), page.click('#photo-add')]);
-  await chooser.setFiles(file);
-  await page.locator('#photo-0:visible').waitFor({ timeout: 20000 });
-  await page.click('#ask-submit');
-  await page.waitForFunction(
-    (text) => Array.from(document.querySelectorAll('#thread-question')).some((e) => (e.textContent ?? '').includes(text)),
-    question,
-    { timeout: 30000 },
-  );
+  await askWithPhoto(browser!, question, file);
 
   // WeChat's verdict arrives by its push; the server then reads the photo as withdrawn
   const mine = await api<ConsultationListReply>(stack.baseUrl, 'GET', '/api/consultations/mine', session.token);

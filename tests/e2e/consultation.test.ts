@@ -13,6 +13,7 @@ import { HttpError, api, demoLogin } from '../miniprogram/support/http';
 import { startUiStack, type TestStack } from '../miniprogram/support/stack';
 import { openBrowser, type Browser } from './support/browser';
 import { findIdentity, openAs } from './support/demo';
+import { textOf, visible, waitForText } from './support/page';
 
 const VILLAGE = '210921001001';
 const VILLAGER = '林红霞';
@@ -52,26 +53,6 @@ async function villagerBrowser(who: DemoIdentity): Promise<Browser> {
   await b.page.click(`#demo-${who.id}`);
   await b.page.waitForSelector('#link-ask', { timeout: 20000 });
   return b;
-}
-
-/** The visible element with this id (pages lower in the H5 stack stay in the DOM, hidden). */
-const visible = (b: Browser, id: string) => b.page.locator(`#${id}:visible`);
-
-async function textOf(b: Browser, id: string): Promise<string> {
-  const l = visible(b, id);
-  await l.waitFor({ timeout: 20000 });
-  return ((await l.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-}
-
-async function waitForText(b: Browser, id: string, expected: string): Promise<void> {
-  await b.page.waitForFunction(
-    ({ sel, text }) =>
-      Array.from(document.querySelectorAll(sel)).some(
-        (e) => (e as HTMLElement).offsetParent !== null && (e.textContent ?? '').replace(/\s+/g, ' ').trim() === text,
-      ),
-    { sel: `#${id}`, text: expected },
-    { timeout: 20000 },
-  );
 }
 
 it('asked by a villager, escalated by the counsel, answered by the township, closed and rated once', async () => {

@@ -25,6 +25,7 @@ import { TEST_PUSH_TOKEN, startStack, type Stack } from '../support/stack';
 import { startFakeWechat, type FakeWechat } from '../support/fake-wechat';
 import { api } from '../support/http';
 import { openBrowser, type Browser } from './support/browser';
+import { WECHAT_AGENT } from './support/page';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SHOTS = path.join(ROOT, '.cache/screenshots/county-setup');
@@ -33,11 +34,6 @@ const TOWNSHIP = '210921001';
 const VILLAGE = '210921001001';
 const VILLAGE_NAME = '富民社区';
 const CLOUD_SECRET = 'e2e-production-cloud-secret-0123456789';
-
-const WECHAT_AGENT =
-  'Mozilla/5.0 (Linux; Android 13; V2218A Build/TP1A.220624.014; wv) AppleWebKit/537.36 (KHTML, like Gecko) ' +
-  'Version/4.0 Chrome/116.0.0.0 Mobile Safari/537.36 XWEB/1160065 MMWEBSDK/20231202 MMWEBID/2247 ' +
-  'MicroMessenger/8.0.47.2560(0x28002F30) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64';
 
 let wechat: FakeWechat;
 let stack: Stack;

@@ -10,6 +10,7 @@ import { api, demoLogin } from '../miniprogram/support/http';
 import { startUiStack, type TestStack } from '../miniprogram/support/stack';
 import type { Browser } from './support/browser';
 import { findIdentity, openAs } from './support/demo';
+import { waitForShown } from './support/page';
 
 const COUNTY_STAFF = '赵振华';
 const TOWNSHIP_STAFF = '王志强';
@@ -89,7 +90,7 @@ it('county staff change the policy; an invalid value is refused and changes noth
 
   const b = await loginAs(who);
   await b.page.click('#link-county-policy');
-  await b.page.waitForSelector('#policy-save', { timeout: 20000 });
+  await waitForShown(b, '#policy-save');
   expect(await b.page.locator('#policy-minOnSiteHoursPerMonth input').inputValue()).toBe(String(before.minOnSiteHoursPerMonth));
 
   // a valid change: 3 hours on site per village per month

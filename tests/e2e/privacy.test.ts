@@ -7,19 +7,15 @@
  * intact; her name and phone are gone from the server and her old session no longer works.
  * Needs `npm run build:h5 -w miniprogram` first.
  */
-import type { Consultation, ConsultationListReply, PrivacyStatus, Session } from '@vc/types';
+import type { Consultation, ConsultationListReply, PrivacyStatus } from '@vc/types';
 import { CANCELLED_NAME } from '../../types/src/privacy/policy';
 import { HttpError, api as call, demoLogin } from '../miniprogram/support/http';
 import { startFakeWechat, type FakeWechat } from '../support/fake-wechat';
 import { startStack, type Stack } from '../support/stack';
 import { openBrowser, type Browser } from './support/browser';
 import { findIdentity, openAs } from './support/demo';
+import { WECHAT_AGENT, storedSession, textOf, visible, waitForText } from './support/page';
 
-/** WeChat's browser on Android, as its user agent reads */
-const WECHAT_AGENT =
-  'Mozilla/5.0 (Linux; Android 13; V2218A Build/TP1A.220624.014; wv) AppleWebKit/537.36 (KHTML, like Gecko) ' +
-  'Version/4.0 Chrome/116.0.0.0 Mobile Safari/537.36 XWEB/1160065 MMWEBSDK/20231202 MMWEBID/2247 ' +
-  'MicroMessenger/8.0.47.2560(0x28002F30) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64';
 const VILLAGE = '210921001001';
 
 let wechat: FakeWechat;
@@ -49,37 +45,6 @@ afterAll(async () => {
   await stack?.stop();
   await wechat?.stop();
 });
-
-/** The visible element with this id (pages lower in the H5 stack stay in the DOM, hidden). */
-const visible = (b: Browser, id: string) => b.page.locator(`#${id}:visible`);
-
-async function textOf(b: Browser, id: string): Promise<string> {
-  const l = visible(b, id);
-  await l.waitFor({ timeout: 20000 });
-  return ((await l.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-}
-
-async function waitForText(b: Browser, id: string, expected: string): Promise<void> {
-  await b.page.waitForFunction(
-    ({ sel, text }) =>
-      Array.from(document.querySelectorAll(sel)).some(
-        (e) => (e as HTMLElement).offsetParent !== null && (e.textContent ?? '').replace(/\s+/g, ' ').trim() === text,
-      ),
-    { sel: `#${id}`, text: expected },
-    { timeout: 20000 },
-  );
-}
-
-/** The session the H5 app keeps (Taro's H5 storage wraps the value as { data }). */
-async function storedSession(b: Browser): Promise<Session | null> {
-  return b.page.evaluate(() => {
-    const raw = localStorage.getItem('vc.session');
-    if (!raw) return null;
-    const parsed = JSON.parse(raw) as { data?: unknown };
-    const value = parsed && typeof parsed === 'object' && 'data' in parsed ? parsed.data : parsed;
-    return (typeof value === 'string' ? JSON.parse(value) : value) as Session;
-  });
-}
 
 it('a villager reads the policy, agrees, asks, cancels her account; her counsel still sees the question by 已注销用户', async () => {
   const question = `村里收回我家的承包地，没有给补偿，我该找谁？（e2e ${Date.now()}）`;

@@ -5,17 +5,11 @@
  * that person; and a browser that says it is WeChat's logs in through WeChat web authorisation (the
  * fake's authorize redirect). Needs `npm run build:h5 -w miniprogram` first.
  */
-import type { Session } from '@vc/types';
 import { startStack, type Stack } from '../support/stack';
 import { startFakeWechat, type FakeWechat } from '../support/fake-wechat';
 import { api } from '../support/http';
 import { openBrowser, type Browser } from './support/browser';
-
-/** WeChat's browser on Android, as its user agent reads */
-const WECHAT_AGENT =
-  'Mozilla/5.0 (Linux; Android 13; V2218A Build/TP1A.220624.014; wv) AppleWebKit/537.36 (KHTML, like Gecko) ' +
-  'Version/4.0 Chrome/116.0.0.0 Mobile Safari/537.36 XWEB/1160065 MMWEBSDK/20231202 MMWEBID/2247 ' +
-  'MicroMessenger/8.0.47.2560(0x28002F30) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64';
+import { WECHAT_AGENT, storedSession } from './support/page';
 
 let wechat: FakeWechat;
 let stack: Stack;
@@ -52,17 +46,6 @@ async function open(): Promise<Browser> {
   const b = await openBrowser();
   browsers.push(b);
   return b;
-}
-
-/** The session the H5 app keeps (Taro's H5 storage wraps the value as { data }). */
-async function storedSession(b: Browser): Promise<Session | null> {
-  return b.page.evaluate(() => {
-    const raw = localStorage.getItem('vc.session');
-    if (!raw) return null;
-    const parsed = JSON.parse(raw) as { data?: unknown };
-    const value = parsed && typeof parsed === 'object' && 'data' in parsed ? parsed.data : parsed;
-    return (typeof value === 'string' ? JSON.parse(value) : value) as Session;
-  });
 }
 
 it('a PC shows a login code; the phone confirms it; the PC lands on the home page as that person', async () => {

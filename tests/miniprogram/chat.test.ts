@@ -19,7 +19,7 @@
  * 8. once muted by a moderator, her composer is disabled with 您已被禁言.
  */
 import type { GroupMessage, GroupMessagesReply, HeldPost, PostGroupMessageReply, Session } from '@vc/types';
-import { HttpError, api, demoIdentities, demoLogin } from './support/http';
+import { HttpError, api, demoLoginByName } from './support/http';
 import { startUiStack, type TestStack } from './support/stack';
 import { SESSION_KEY, bootWeapp, tap, textOf, waitFor, type SimComponent, type WeappRuntime } from './support/taro-weapp';
 
@@ -36,11 +36,7 @@ let page: SimComponent;
 /** seq of the message 林红霞 posted through the composer */
 let ownSeq = 0;
 
-async function loginAs(name: string): Promise<Session> {
-  const who = (await demoIdentities(stack.baseUrl)).find((d) => d.name === name);
-  if (!who) throw new Error(`no demo identity named ${name}`);
-  return demoLogin(stack.baseUrl, who.id);
-}
+const loginAs = (name: string): Promise<Session> => demoLoginByName(stack.baseUrl, name);
 
 /** Everything the server holds in the group, as the villager sees it. */
 async function serverMessages(): Promise<GroupMessage[]> {

@@ -12,7 +12,7 @@
  *    the page shows the server's Chinese CONSULTATION_OWNED_BY_OTHER message.
  */
 import type { Consultation, ConsultationListReply, Session } from '@vc/types';
-import { api, demoIdentities, demoLogin } from './support/http';
+import { api, demoLoginByName } from './support/http';
 import { startUiStack, type TestStack } from './support/stack';
 import {
   API_BASE_KEY,
@@ -23,6 +23,7 @@ import {
   waitFor,
   type SimComponent,
   type WeappRuntime,
+  typeInto,
 } from './support/taro-weapp';
 
 const ASK_DRAFT_KEY = 'vc.consultAsk';
@@ -37,21 +38,11 @@ let townshipStaff: Session;
 let countyStaff: Session;
 let countyExpert: Session;
 
-async function loginAs(name: string): Promise<Session> {
-  const who = (await demoIdentities(stack.baseUrl)).find((d) => d.name === name);
-  if (!who) throw new Error(`no demo identity named ${name}`);
-  return demoLogin(stack.baseUrl, who.id);
-}
+const loginAs = (name: string): Promise<Session> => demoLoginByName(stack.baseUrl, name);
 
 const get = <T>(path: string, s: Session) => api<T>(stack.baseUrl, 'GET', path, s.token);
 const post = <T>(path: string, s: Session, body: unknown) => api<T>(stack.baseUrl, 'POST', path, s.token, body);
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function input(page: SimComponent, id: string, value: string) {
-  const node = page.querySelector(`#${id}`);
-  if (!node) throw new Error(`#${id} not found`);
-  node.dispatchEvent('input', { detail: { value } });
-}
 
 function show(page: SimComponent) {
   (page.instance.onShow as () => void).call(page.instance);
@@ -88,7 +79,7 @@ describe('私下咨询 (weapp build)', () => {
     await waitFor(() => page.querySelector('#ask-question'), 15000, 'the question box');
     expect(textOf(page, 'ask-privacy')).toContain('只有本村法律顾问和负责办理的司法所');
 
-    input(page, 'ask-question', question);
+    typeInto(page, 'ask-question', question);
     await waitFor(() => textOf(page, 'ask-counter') === `${question.length} / 2000`, 5000, 'the counter');
     await waitFor(
       () => (runtime.wx.storage.get(ASK_DRAFT_KEY) as { question?: string } | undefined)?.question === question,
@@ -172,7 +163,7 @@ describe('咨询详情 (weapp build)', () => {
     expect(await waitFor(() => textOf(page, 'error-message'), 5000, 'the missing text')).toBe('请填写答复内容');
     expect(runtime.wx.requests.slice(before).filter((r) => r.method === 'POST')).toHaveLength(0);
 
-    input(page, 'answer-text', answerText);
+    typeInto(page, 'answer-text', answerText);
     await pause(50);
     tap(page, 'answer-submit');
     expect(await waitFor(() => textOf(page, 'ok-message'), 15000, 'the answer to be saved')).toBe('已答复');
@@ -194,7 +185,7 @@ describe('咨询详情 (weapp build)', () => {
     tap(page, 'escalate-submit');
     expect(await waitFor(() => textOf(page, 'error-message'), 5000, 'the missing reason')).toBe('请填写提交上级的原因');
     expect(textOf(page, 'ok-message')).toBeNull();
-    input(page, 'escalate-reason', '涉及土地确权，需要司法所协调');
+    typeInto(page, 'escalate-reason', '涉及土地确权，需要司法所协调');
     await pause(50);
     tap(page, 'escalate-submit');
     await waitFor(() => textOf(page, 'ok-message') === '已提交乡镇司法所', 15000, 'the escalation');
@@ -222,7 +213,7 @@ describe('咨询详情 (weapp build)', () => {
       text: '县级专家意见：可向乡镇人民政府申请调解。',
     });
 
-    input(page, 'answer-text', '县局意见：请村委会暂停收回。');
+    typeInto(page, 'answer-text', '县局意见：请村委会暂停收回。');
     await pause(50);
     const before = runtime.wx.requests.length;
     tap(page, 'answer-submit');

@@ -6,9 +6,9 @@
  * history names him as county staff. (The counsel's own edits: ./counsel-profile.test.ts.)
  */
 import type { CounselProfile, CounselProfileHistoryReply, Session } from '@vc/types';
-import { api, demoIdentities, demoLogin } from './support/http';
+import { api, demoLoginByName } from './support/http';
 import { startUiStack, type TestStack } from './support/stack';
-import { SESSION_KEY, bootWeapp, tap, textOf, waitFor, type SimComponent, type WeappRuntime } from './support/taro-weapp';
+import { SESSION_KEY, bootWeapp, tap, textOf, waitFor, type WeappRuntime, typeInto } from './support/taro-weapp';
 
 const tag = Date.now().toString(36).slice(-4);
 
@@ -17,17 +17,7 @@ let runtime: WeappRuntime;
 let counsel: Session;
 let countyStaff: Session;
 
-async function loginAs(name: string): Promise<Session> {
-  const who = (await demoIdentities(stack.baseUrl)).find((d) => d.name === name);
-  if (!who) throw new Error(`no demo identity named ${name}`);
-  return demoLogin(stack.baseUrl, who.id);
-}
-
-function input(page: SimComponent, id: string, value: string) {
-  const node = page.querySelector(`#${id}`);
-  if (!node) throw new Error(`#${id} not found`);
-  node.dispatchEvent('input', { detail: { value } });
-}
+const loginAs = (name: string): Promise<Session> => demoLoginByName(stack.baseUrl, name);
 
 beforeAll(async () => {
   stack = await startUiStack();
@@ -57,7 +47,7 @@ describe('更正资料 by county staff (weapp build)', () => {
     await waitFor(() => page.querySelector('#profile-organization'), 15000, 'the profile form');
     // the phone button is the counsel's own: not offered to county staff
     expect(page.querySelector('#profile-phone-wechat')).toBeFalsy();
-    input(page, 'profile-organization', `阜新众信律师事务所${tag}`);
+    typeInto(page, 'profile-organization', `阜新众信律师事务所${tag}`);
     tap(page, 'profile-save');
     await waitFor(() => textOf(page, 'ok-message'), 15000, 'the saved message');
     const history = await api<CounselProfileHistoryReply>(

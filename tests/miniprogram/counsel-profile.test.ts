@@ -9,9 +9,18 @@
  * County staff correcting a profile: ./counsel-profile-county.test.ts (a compiled page loads once per file).
  */
 import type { CounselProfile, Session } from '@vc/types';
-import { api, demoIdentities, demoLogin } from './support/http';
+import { api, demoLoginByName } from './support/http';
 import { startUiStack, type TestStack } from './support/stack';
-import { SESSION_KEY, bootWeapp, tap, textOf, waitFor, type SimComponent, type WeappRuntime } from './support/taro-weapp';
+import {
+  SESSION_KEY,
+  bootWeapp,
+  tap,
+  textOf,
+  waitFor,
+  type SimComponent,
+  type WeappRuntime,
+  typeInto,
+} from './support/taro-weapp';
 
 const VILLAGE = '210921001001';
 const tag = Date.now().toString(36).slice(-4);
@@ -21,17 +30,7 @@ let runtime: WeappRuntime;
 let counsel: Session;
 let villager: Session;
 
-async function loginAs(name: string): Promise<Session> {
-  const who = (await demoIdentities(stack.baseUrl)).find((d) => d.name === name);
-  if (!who) throw new Error(`no demo identity named ${name}`);
-  return demoLogin(stack.baseUrl, who.id);
-}
-
-function input(page: SimComponent, id: string, value: string) {
-  const node = page.querySelector(`#${id}`);
-  if (!node) throw new Error(`#${id} not found`);
-  node.dispatchEvent('input', { detail: { value } });
-}
+const loginAs = (name: string): Promise<Session> => demoLoginByName(stack.baseUrl, name);
 
 const as = (session: Session) => runtime.wx.storage.set(SESSION_KEY, session);
 
@@ -66,10 +65,10 @@ describe('我的顾问资料 (weapp build)', () => {
     await waitFor(() => page.querySelector(`#profile-hours-${VILLAGE}`), 15000, 'the profile form');
     expect(textOf(page, 'profile-phone-masked')).toMatch(/^1\d{2}\*{4}\d{4}/);
     expect(page.querySelector('#profile-phone-wechat')).toBeTruthy(); // the weapp offers WeChat's phone button
-    input(page, 'profile-title', '专职律师');
-    input(page, 'profile-certificate', `1210920211${tag}999`.slice(0, 17));
-    input(page, 'profile-specialties', '婚姻家庭、劳动争议');
-    input(page, `profile-hours-${VILLAGE}`, `每周三上午 9:00–12:00（${tag}）`);
+    typeInto(page, 'profile-title', '专职律师');
+    typeInto(page, 'profile-certificate', `1210920211${tag}999`.slice(0, 17));
+    typeInto(page, 'profile-specialties', '婚姻家庭、劳动争议');
+    typeInto(page, `profile-hours-${VILLAGE}`, `每周三上午 9:00–12:00（${tag}）`);
     tap(page, 'profile-save');
     await waitFor(() => textOf(page, 'ok-message'), 15000, 'the saved message');
 

@@ -7,9 +7,9 @@
  * screen shows 已服务 3/2 with what it means.
  */
 import type { CounselListReply, CountyPolicyReply, Session } from '@vc/types';
-import { api, demoIdentities, demoLogin } from './support/http';
+import { api, demoLoginByName } from './support/http';
 import { startUiStack, type TestStack } from './support/stack';
-import { SESSION_KEY, bootWeapp, tap, textOf, waitFor, type SimComponent, type WeappRuntime } from './support/taro-weapp';
+import { SESSION_KEY, bootWeapp, tap, textOf, waitFor, type WeappRuntime, typeInto } from './support/taro-weapp';
 
 const COUNTY = '210921';
 
@@ -17,17 +17,7 @@ let stack: TestStack;
 let runtime: WeappRuntime;
 let countyStaff: Session;
 
-async function loginAs(name: string): Promise<Session> {
-  const who = (await demoIdentities(stack.baseUrl)).find((d) => d.name === name);
-  if (!who) throw new Error(`no demo identity named ${name}`);
-  return demoLogin(stack.baseUrl, who.id);
-}
-
-function input(page: SimComponent, id: string, value: string) {
-  const node = page.querySelector(`#${id}`);
-  if (!node) throw new Error(`#${id} not found`);
-  node.dispatchEvent('input', { detail: { value } });
-}
+const loginAs = (name: string): Promise<Session> => demoLoginByName(stack.baseUrl, name);
 
 const policy = () => api<CountyPolicyReply>(stack.baseUrl, 'GET', `/api/counties/${COUNTY}/policy`, countyStaff.token);
 
@@ -51,7 +41,7 @@ describe('lowering the villages-per-counsel limit (weapp build)', () => {
     const page = runtime.openPage('policy/county/index', { countyCode: COUNTY });
     await waitFor(() => page.querySelector('#policy-maxVillagesPerCounsel'), 15000, 'the policy form');
     expect(page.querySelector('#over-limit-list')).toBeFalsy();
-    input(page, 'policy-maxVillagesPerCounsel', '2');
+    typeInto(page, 'policy-maxVillagesPerCounsel', '2');
     tap(page, 'policy-save');
 
     // before saving: the warning, every counsel over the new limit, and the plan

@@ -6,7 +6,7 @@
  * Needs `npm run build:weapp -w miniprogram`.
  */
 import type { GroupMessagesReply, PostGroupMessageReply, Report, Session } from '@vc/types';
-import { api, demoIdentities, demoLogin } from './support/http';
+import { api, demoLoginByName } from './support/http';
 import { startUiStack, type TestStack } from './support/stack';
 import { SESSION_KEY, bootWeapp, tap, textOf, waitFor, type SimComponent, type WeappRuntime } from './support/taro-weapp';
 
@@ -17,11 +17,7 @@ let stack: TestStack;
 let runtime: WeappRuntime;
 let page: SimComponent | undefined;
 
-async function loginAs(name: string): Promise<Session> {
-  const who = (await demoIdentities(stack.baseUrl)).find((d) => d.name === name);
-  if (!who) throw new Error(`no demo identity named ${name}`);
-  return demoLogin(stack.baseUrl, who.id);
-}
+const loginAs = (name: string): Promise<Session> => demoLoginByName(stack.baseUrl, name);
 
 beforeAll(async () => {
   stack = await startUiStack();

@@ -9,7 +9,7 @@
  * Needs `npm run build:weapp -w miniprogram`.
  */
 import type { Me, Session } from '@vc/types';
-import { api, demoIdentities, demoLogin } from './support/http';
+import { api, demoLoginByName } from './support/http';
 import { startUiStack, type TestStack } from './support/stack';
 import { pressPrivacyButton, tapAgreeButton } from './support/fake-wx';
 import { nativeAttribute } from './support/native-attrs';
@@ -21,11 +21,7 @@ let cadre: Session;
 let page: SimComponent;
 const tag = Date.now().toString(36).slice(-4);
 
-async function loginAs(name: string): Promise<Session> {
-  const who = (await demoIdentities(stack.baseUrl)).find((d) => d.name === name);
-  if (!who) throw new Error(`no demo identity named ${name}`);
-  return demoLogin(stack.baseUrl, who.id);
-}
+const loginAs = (name: string): Promise<Session> => demoLoginByName(stack.baseUrl, name);
 
 /** Types into the input and waits for the page to show it (a person cannot tap 保存 in the same tick). */
 async function input(id: string, value: string) {

@@ -11,9 +11,18 @@
  * Needs `npm run build:weapp -w miniprogram`.
  */
 import type { NoticesReply, Session } from '@vc/types';
-import { api, demoIdentities, demoLogin } from './support/http';
+import { api, demoLoginByName } from './support/http';
 import { startUiStack, type TestStack } from './support/stack';
-import { SESSION_KEY, bootWeapp, tap, textOf, waitFor, type SimComponent, type WeappRuntime } from './support/taro-weapp';
+import {
+  SESSION_KEY,
+  bootWeapp,
+  tap,
+  textOf,
+  waitFor,
+  type SimComponent,
+  type WeappRuntime,
+  typeInto,
+} from './support/taro-weapp';
 
 const tag = Date.now().toString(36);
 let stack: TestStack;
@@ -21,20 +30,10 @@ let runtime: WeappRuntime;
 let villager: Session;
 let counsel: Session;
 
-async function loginAs(name: string): Promise<Session> {
-  const who = (await demoIdentities(stack.baseUrl)).find((d) => d.name === name);
-  if (!who) throw new Error(`no demo identity named ${name}`);
-  return demoLogin(stack.baseUrl, who.id);
-}
+const loginAs = (name: string): Promise<Session> => demoLoginByName(stack.baseUrl, name);
 
 const notices = async (s: Session) =>
   Object.fromEntries((await api<NoticesReply>(stack.baseUrl, 'GET', '/api/me/notices', s.token)).items.map((n) => [n.key, n]));
-
-function input(page: SimComponent, id: string, value: string) {
-  const node = page.querySelector(`#${id}`);
-  if (!node) throw new Error(`#${id} not found`);
-  node.dispatchEvent('input', { detail: { value } });
-}
 
 const noticesLoaded = (from: number) =>
   waitFor(
@@ -67,7 +66,7 @@ describe('the sheet appears from the tap that promises a notice', () => {
       await noticesLoaded(from);
     }
     const page = askPage;
-    input(page, 'ask-question', question);
+    typeInto(page, 'ask-question', question);
     await waitFor(() => textOf(page, 'ask-counter')?.startsWith(String([...question].length)), 5000, 'the typed question');
     const calls = runtime.wx.subscribe.calls.length;
     tap(page, 'ask-submit');
@@ -107,7 +106,7 @@ describe('the sheet appears from the tap that promises a notice', () => {
     for (const answer of ['accept', 'reject'] as const) {
       runtime.wx.subscribe.answer = () => answer;
       const from = runtime.wx.requests.length;
-      input(page, 'entry-summary', `驻村值班，接待村民咨询（${tag}-${answer}）`);
+      typeInto(page, 'entry-summary', `驻村值班，接待村民咨询（${tag}-${answer}）`);
       // the typed summary is in the draft (stored) before 提交 reads it
       await waitFor(
         () => (runtime.wx.storage.get('vc.ledgerDraft') as { summary?: string } | undefined)?.summary?.includes(tag),

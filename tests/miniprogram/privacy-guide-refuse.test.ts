@@ -8,24 +8,14 @@
  * Needs `npm run build:weapp -w miniprogram`.
  */
 import type { Session } from '@vc/types';
-import { api, demoIdentities, demoLogin } from './support/http';
+import { api, demoLoginByName } from './support/http';
 import { startUiStack, type TestStack } from './support/stack';
-import { SESSION_KEY, bootWeapp, tap, textOf, waitFor, type SimComponent, type WeappRuntime } from './support/taro-weapp';
+import { SESSION_KEY, bootWeapp, tap, textOf, waitFor, type WeappRuntime, typeInto } from './support/taro-weapp';
 
 let stack: TestStack;
 let runtime: WeappRuntime;
 
-async function loginAs(name: string): Promise<Session> {
-  const who = (await demoIdentities(stack.baseUrl)).find((d) => d.name === name);
-  if (!who) throw new Error(`no demo identity named ${name}`);
-  return demoLogin(stack.baseUrl, who.id);
-}
-
-function input(page: SimComponent, id: string, value: string) {
-  const node = page.querySelector(`#${id}`);
-  if (!node) throw new Error(`#${id} not found`);
-  node.dispatchEvent('input', { detail: { value } });
-}
+const loginAs = (name: string): Promise<Session> => demoLoginByName(stack.baseUrl, name);
 
 beforeAll(async () => {
   stack = await startUiStack();
@@ -90,7 +80,7 @@ describe('the privacy pop-up, refused', () => {
 
     // the question goes without a photo
     const question = `拒绝隐私保护指引后仍可咨询：邻居占用宅基地怎么办 ${Date.now().toString(36)}`;
-    input(page, 'ask-question', question);
+    typeInto(page, 'ask-question', question);
     tap(page, 'ask-submit');
     await waitFor(
       () => runtime.wx.navigations.some((n) => n.url.startsWith('/consult/thread/index')),

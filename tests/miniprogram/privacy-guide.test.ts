@@ -9,7 +9,7 @@
  * Needs `npm run build:weapp -w miniprogram`.
  */
 import type { Session } from '@vc/types';
-import { demoIdentities, demoLogin } from './support/http';
+import { demoLoginByName } from './support/http';
 import { startUiStack, type TestStack } from './support/stack';
 import { tapAgreeButton } from './support/fake-wx';
 import { SESSION_KEY, bootWeapp, tap, textOf, waitFor, type SimComponent, type WeappRuntime } from './support/taro-weapp';
@@ -17,11 +17,7 @@ import { SESSION_KEY, bootWeapp, tap, textOf, waitFor, type SimComponent, type W
 let stack: TestStack;
 let runtime: WeappRuntime;
 
-async function loginAs(name: string): Promise<Session> {
-  const who = (await demoIdentities(stack.baseUrl)).find((d) => d.name === name);
-  if (!who) throw new Error(`no demo identity named ${name}`);
-  return demoLogin(stack.baseUrl, who.id);
-}
+const loginAs = (name: string): Promise<Session> => demoLoginByName(stack.baseUrl, name);
 
 const agree = (page: SimComponent) => tapAgreeButton(runtime.wx, page, 'privacy-popup-agree');
 

@@ -5,11 +5,8 @@
  *
  * Needs `npm run build:weapp -w miniprogram`.
  */
-import { randomBytes } from 'node:crypto';
 import type { Session } from '@vc/types';
-import { signCloudRequest } from '../../types/src/cloud-signing';
-import { SIGNATURE_HEADERS } from '../../types/src/signing-headers';
-import { HttpError, api } from './support/http';
+import { HttpError, api, cloudLogin } from './support/http';
 import { startUiStack, type TestStack } from './support/stack';
 import { SESSION_KEY, bootWeapp, tap, textOf, waitFor, type SimComponent, type WeappRuntime } from './support/taro-weapp';
 
@@ -22,32 +19,7 @@ let page: SimComponent;
 
 /** A new person as the login cloud function makes them (a signed call with the trusted openid), bound to the village. */
 async function newPerson(openid: string): Promise<Session> {
-  const body = JSON.stringify({ openid });
-  const timestamp = String(Date.now());
-  const nonce = randomBytes(12).toString('hex');
-  const session = await new Promise<Session>((resolve, reject) => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const http = require('node:http') as typeof import('node:http');
-    const req = http.request(
-      new URL(`${stack.baseUrl}/api/auth/cloud`),
-      {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          [SIGNATURE_HEADERS.timestamp]: timestamp,
-          [SIGNATURE_HEADERS.nonce]: nonce,
-          [SIGNATURE_HEADERS.signature]: signCloudRequest(SECRET, timestamp, nonce, body),
-        },
-      },
-      (res) => {
-        let text = '';
-        res.on('data', (c: Buffer) => (text += c.toString()));
-        res.on('end', () => (res.statusCode === 200 ? resolve(JSON.parse(text) as Session) : reject(new Error(text))));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
+  const session = await cloudLogin(stack.baseUrl, SECRET, openid);
   const user = await api<Session['user']>(stack.baseUrl, 'POST', '/api/me/village', session.token, { villageCode: VILLAGE });
   return { ...session, user };
 }

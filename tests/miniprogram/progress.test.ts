@@ -14,7 +14,7 @@
  *    已退回 with the reason and offers 更正.
  */
 import type { LedgerEntry, LedgerEntryListReply, ProgressReply, Session, VillageProgress } from '@vc/types';
-import { api, demoIdentities, demoLogin } from './support/http';
+import { api, demoLoginByName } from './support/http';
 import { startUiStack, type TestStack } from './support/stack';
 import {
   API_BASE_KEY,
@@ -39,11 +39,7 @@ let runtime: WeappRuntime;
 let synced: LedgerEntry | undefined;
 let entriesPage: SimComponent | undefined;
 
-async function loginAs(name: string): Promise<Session> {
-  const who = (await demoIdentities(stack.baseUrl)).find((d) => d.name === name);
-  if (!who) throw new Error(`no demo identity named ${name}`);
-  return demoLogin(stack.baseUrl, who.id);
-}
+const loginAs = (name: string): Promise<Session> => demoLoginByName(stack.baseUrl, name);
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -10,7 +10,7 @@
  * 4. her chat shows the message removed, and her reports the outcome.
  */
 import type { Consultation, GroupMessagesReply, PostGroupMessageReply, Report, Session } from '@vc/types';
-import { api, demoIdentities, demoLogin } from './support/http';
+import { api, demoLoginByName } from './support/http';
 import { startUiStack, type TestStack } from './support/stack';
 import { SESSION_KEY, bootWeapp, tap, textOf, waitFor, type SimComponent, type WeappRuntime } from './support/taro-weapp';
 
@@ -27,11 +27,7 @@ let runtime: WeappRuntime;
 let chat: SimComponent | undefined;
 const opened: SimComponent[] = [];
 
-async function loginAs(name: string): Promise<Session> {
-  const who = (await demoIdentities(stack.baseUrl)).find((d) => d.name === name);
-  if (!who) throw new Error(`no demo identity named ${name}`);
-  return demoLogin(stack.baseUrl, who.id);
-}
+const loginAs = (name: string): Promise<Session> => demoLoginByName(stack.baseUrl, name);
 
 function open(route: string, query: Record<string, string>, as: Session): SimComponent {
   runtime.wx.storage.set(SESSION_KEY, as);

@@ -4,10 +4,9 @@
  * signed message push; 王志强 (township staff) opens 举报与审核 → 撤下的图片 and reads whose
  * photo was withdrawn and why. Needs `npm run build:weapp -w miniprogram`.
  */
-import http from 'node:http';
 import sharp from 'sharp';
 import type { Consultation, Session, WithdrawnImage } from '@vc/types';
-import { api, demoIdentities, demoLogin } from './support/http';
+import { api, demoLoginByName, postFile } from './support/http';
 import { startUiStack, type TestStack } from './support/stack';
 import { SESSION_KEY, bootWeapp, tap, textOf, waitFor, type SimComponent, type WeappRuntime } from './support/taro-weapp';
 
@@ -18,44 +17,14 @@ let stack: TestStack;
 let runtime: WeappRuntime;
 let page: SimComponent | undefined;
 
-async function loginAs(name: string): Promise<Session> {
-  const who = (await demoIdentities(stack.baseUrl)).find((d) => d.name === name);
-  if (!who) throw new Error(`no demo identity named ${name}`);
-  return demoLogin(stack.baseUrl, who.id);
-}
+const loginAs = (name: string): Promise<Session> => demoLoginByName(stack.baseUrl, name);
 
-/** multipart/form-data with the photo as field `file`, as wx.uploadFile sends it (jsdom has no fetch) */
-function uploadPhoto(token: string, png: Buffer): Promise<{ photoId: string }> {
-  const boundary = `----vc${Date.now().toString(36)}`;
-  const body = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="red.png"\r\nContent-Type: image/png\r\n\r\n`,
-    ),
-    png,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      new URL(`${stack.baseUrl}/api/consultations/photos`),
-      {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${token}`,
-          'content-type': `multipart/form-data; boundary=${boundary}`,
-          'content-length': String(body.length),
-        },
-      },
-      (res) => {
-        let text = '';
-        res.on('data', (c: Buffer) => (text += c.toString()));
-        res.on('end', () =>
-          res.statusCode === 201 ? resolve(JSON.parse(text)) : reject(new Error(`${res.statusCode} ${text}`)),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
+/** The photo as wx.uploadFile sends it (field `file`); 201 with its id, or the reply as an error. */
+async function uploadPhoto(token: string, png: Buffer): Promise<{ photoId: string }> {
+  const file = { name: 'file', fileName: 'red.png', type: 'image/png', bytes: png };
+  const { status, text } = await postFile(stack.baseUrl, '/api/consultations/photos', token, file);
+  if (status !== 201) throw new Error(`${status} ${text}`);
+  return JSON.parse(text) as { photoId: string };
 }
 
 beforeAll(async () => {

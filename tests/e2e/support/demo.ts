@@ -2,6 +2,7 @@
 import type { DemoIdentity } from '@vc/types';
 import { demoIdentities } from '../../miniprogram/support/http';
 import { openBrowser, type Browser } from './browser';
+import { waitForShown } from './page';
 
 export async function findIdentity(baseUrl: string, name: string, role: DemoIdentity['role']): Promise<DemoIdentity> {
   const found = (await demoIdentities(baseUrl)).find((d) => d.name === name && d.role === role);
@@ -13,8 +14,8 @@ export async function findIdentity(baseUrl: string, name: string, role: DemoIden
 export async function openAs(baseUrl: string, who: DemoIdentity): Promise<Browser> {
   const b = await openBrowser();
   await b.page.goto(`${baseUrl}/`);
-  await b.page.waitForSelector('#demo-identities', { timeout: 20000 });
+  await waitForShown(b, '#demo-identities');
   await b.page.click(`#demo-${who.id}`);
-  await b.page.waitForSelector('#home-user-name', { timeout: 20000 });
+  await waitForShown(b, '#home-user-name');
   return b;
 }

@@ -6,6 +6,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { nativeAttribute } from './native-attrs';
+import { multipartBody } from './http';
 
 type Callbacks = {
   success?: (res: unknown) => void;
@@ -432,19 +433,11 @@ function uploadFile(
     setTimeout(() => fail('file not found'), 0);
     return { abort() {}, onProgressUpdate() {} };
   }
-  const boundary = `----wxfake${Date.now().toString(16)}`;
   const type = o.filePath.endsWith('.png') ? 'image/png' : o.filePath.endsWith('.webp') ? 'image/webp' : 'image/jpeg';
-  const fields = Object.entries(o.formData ?? {}).map(
-    ([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`,
+  const { body, contentType } = multipartBody(
+    { name: o.name, fileName: o.filePath.split('/').pop() ?? 'file', type, bytes },
+    o.formData,
   );
-  const body = Buffer.concat([
-    Buffer.from(fields.join('')),
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="${o.name}"; filename="${o.filePath.split('/').pop()}"\r\nContent-Type: ${type}\r\n\r\n`,
-    ),
-    bytes,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
   const u = new URL(o.url);
   const lib = u.protocol === 'https:' ? https : http;
   const req = lib.request(
@@ -453,7 +446,7 @@ function uploadFile(
       method: 'POST',
       headers: {
         ...(o.header ?? {}),
-        'Content-Type': `multipart/form-data; boundary=${boundary}`,
+        'Content-Type': contentType,
         'Content-Length': String(body.length),
       },
     },

@@ -163,3 +163,10 @@ export function tap(page: SimNode, id: string): void {
   if (!node) throw new Error(`#${id} not found`);
   node.dispatchEvent('tap');
 }
+
+/** Types into the input with this id, as the phone's keyboard does (an input event with the whole value). */
+export function typeInto(page: SimNode, id: string, value: string): void {
+  const node = page.querySelector(`#${id}`);
+  if (!node) throw new Error(`#${id} not found`);
+  node.dispatchEvent('input', { detail: { value } });
+}

@@ -35,6 +35,13 @@ export function tierOf(groupCode: string): GroupTier {
   return 'county';
 }
 
+/** Whose staff moderate a group (the table below): the township office for village and township groups, the county bureau for county groups. */
+export type ModeratingOffice = { townshipCode: string } | { countyCode: string };
+
+export function moderatingOffice(groupCode: string): ModeratingOffice {
+  return tierOf(groupCode) === 'county' ? { countyCode: countyOf(groupCode) } : { townshipCode: groupCode.slice(0, 9) };
+}
+
 /** How a grant's place must lie relative to the group for the grant to count there. */
 type Where = (grantPlace: string, groupCode: string) => boolean;
 /** the grant is held at the group's own place */

@@ -13,6 +13,7 @@ import { createOnce } from '../../store/duplicates';
 import type { ContentCheck } from '../content-check/text';
 import { removeReply, replyForReport } from '../consultations/queries';
 import { visibleMessage } from '../groups/log';
+import { moderatingOffice, type ModeratingOffice } from '../groups/membership-rule';
 import { removeMessage } from '../groups/moderation';
 import { ReportModel, type ReportDoc } from './model';
 
@@ -64,8 +65,11 @@ async function file(principal: Principal, target: Target, body: ReportBody) {
   return { report: describe(doc), created };
 }
 
-/** A village group's moderators are its township's; a township group's, its own; a county group's, the county staff (null here). */
-const townshipOfGroup = (groupCode: string) => (groupCode.length >= 9 ? groupCode.slice(0, 9) : null);
+/** The township whose staff moderate the group; null for a county group (the county staff moderate it). */
+function townshipOfGroup(groupCode: string): string | null {
+  const office = moderatingOffice(groupCode);
+  return 'townshipCode' in office ? office.townshipCode : null;
+}
 
 export async function reportGroupMessage(principal: Principal, groupCode: string, seq: number, body: ReportBody) {
   const message = await visibleMessage(groupCode, seq);
@@ -143,7 +147,7 @@ async function removeContent(principal: Principal, report: ReportDoc, reason: st
 }
 
 /** Whose moderators decide: a township's (its village and township groups, its consultations), or a county's (its county groups). */
-export type Moderators = { townshipCode: string } | { countyCode: string };
+export type Moderators = ModeratingOffice;
 const moderates = (where: Moderators, report: ReportDoc) =>
   'townshipCode' in where
     ? report.townshipCode === where.townshipCode

@@ -1,0 +1,61 @@
+/** What the H5 end-to-end tests read from a page, and the session the H5 app keeps. */
+import type { Session } from '@vc/types';
+import type { Browser } from './browser';
+
+/** How long a step may wait for the app: the e2e suites share two cores with the rest of the run. */
+export const UI_TIMEOUT = 30000;
+
+/** WeChat's browser on Android, as its user agent reads */
+export const WECHAT_AGENT =
+  'Mozilla/5.0 (Linux; Android 13; V2218A Build/TP1A.220624.014; wv) AppleWebKit/537.36 (KHTML, like Gecko) ' +
+  'Version/4.0 Chrome/116.0.0.0 Mobile Safari/537.36 XWEB/1160065 MMWEBSDK/20231202 MMWEBID/2247 ' +
+  'MicroMessenger/8.0.47.2560(0x28002F30) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64';
+
+/** The visible element with this id (pages lower in the H5 stack stay in the DOM, hidden). */
+export const visible = (b: Browser, id: string) => b.page.locator(`#${id}:visible`);
+
+/** The visible element's text, whitespace collapsed. */
+export async function textOf(b: Browser, id: string): Promise<string> {
+  const l = visible(b, id);
+  await l.waitFor({ timeout: UI_TIMEOUT });
+  return ((await l.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Waits until a visible element with this id reads exactly `expected` (whitespace collapsed). */
+export async function waitForText(b: Browser, id: string, expected: string): Promise<void> {
+  await b.page.waitForFunction(
+    ({ sel, text }) =>
+      Array.from(document.querySelectorAll(sel)).some(
+        (e) => (e as HTMLElement).offsetParent !== null && (e.textContent ?? '').replace(/\s+/g, ' ').trim() === text,
+      ),
+    { sel: `#${id}`, text: expected },
+    { timeout: UI_TIMEOUT },
+  );
+}
+
+/**
+ * Waits for a selector; when it does not come, the error says what the page showed instead (its
+ * address, visible text and browser errors), so a failure in CI can be read without a rerun.
+ */
+export async function waitForShown(b: Browser, selector: string): Promise<void> {
+  try {
+    await b.page.waitForSelector(selector, { timeout: UI_TIMEOUT });
+  } catch (err) {
+    const shown = await b.page
+      .evaluate(() => document.body.innerText.replace(/\s+/g, ' ').slice(0, 600))
+      .catch(() => '(page unreadable)');
+    const errors = b.errors.length ? `\nbrowser errors: ${b.errors.join(' | ')}` : '';
+    throw new Error(`${selector} not shown within ${UI_TIMEOUT} ms at ${b.page.url()}\npage: ${shown}${errors}\n${String(err)}`);
+  }
+}
+
+/** The session the H5 app keeps (Taro's H5 storage wraps the value as { data }). */
+export async function storedSession(b: Browser): Promise<Session | null> {
+  return b.page.evaluate(() => {
+    const raw = localStorage.getItem('vc.session');
+    if (!raw) return null;
+    const parsed = JSON.parse(raw) as { data?: unknown };
+    const value = parsed && typeof parsed === 'object' && 'data' in parsed ? parsed.data : parsed;
+    return (typeof value === 'string' ? JSON.parse(value) : value) as Session;
+  });
+}
