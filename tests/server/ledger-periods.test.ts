@@ -11,6 +11,7 @@ import timezone from 'dayjs/plugin/timezone';
 import ExcelJS from 'exceljs';
 import { startStack, type Stack } from '../support/stack';
 import { api, demoLogin } from '../support/http';
+import { exportLedger } from '../../server/src/modules/ledger/export';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -74,22 +75,36 @@ const progressOf = async (month: string, village: string) => {
   return res.body.items.find((i: { villageCode: string }) => i.villageCode === village);
 };
 
-/** Every sheet of an export as plain cell values, by sheet name. */
+/** The export time every title row ends with: the one text of an export that changes each time. */
+const EXPORT_TIME = /导出时间：(\d{4}-\d{2}-\d{2} \d{2}:\d{2})（北京时间）/;
+
+/**
+ * Every sheet of an export as plain cell values, by sheet name, with the export time taken out of
+ * the title rows (after checking each sheet's title carries one).
+ */
+async function readBook(body: ArrayBuffer | Buffer) {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(Buffer.from(body as ArrayBuffer) as never);
+  for (const sheet of book.worksheets) expect(sheet.getCell('A1').text).toMatch(EXPORT_TIME);
+  return Object.fromEntries(
+    book.worksheets.map((sheet) => [
+      sheet.name,
+      // dense arrays (ExcelJS leaves holes), so rows and cells compare and search plainly
+      Array.from(sheet.getSheetValues(), (row) =>
+        Array.isArray(row)
+          ? Array.from(row, (cell) => (typeof cell === 'string' ? cell.replace(EXPORT_TIME, '导出时间：—') : (cell ?? null)))
+          : [],
+      ),
+    ]),
+  ) as Record<string, unknown[][]>;
+}
 async function exported(month: string, villageCode?: string) {
   const query = `month=${month}${villageCode ? `&villageCode=${villageCode}` : ''}`;
   const res = await fetch(`${stack.baseUrl}/api/counties/${COUNTY}/ledger-export?${query}`, {
     headers: { authorization: `Bearer ${county}` },
   });
   expect(res.status).toBe(200);
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
-  return Object.fromEntries(
-    book.worksheets.map((sheet) => [
-      sheet.name,
-      // dense arrays (ExcelJS leaves holes), so rows and cells compare and search plainly
-      Array.from(sheet.getSheetValues(), (row) => (Array.isArray(row) ? Array.from(row, (cell) => cell ?? null) : [])),
-    ]),
-  ) as Record<string, unknown[][]>;
+  return readBook(await res.arrayBuffer());
 }
 /** the summary row of a village in an export: [.., name, code, 本月驻点, 本季度讲座, 本年度, 调解, 记录, 达标, 尚缺, 归档, 截至] */
 const summaryRow = (book: Record<string, unknown[][]>, code: string) => book['汇总']!.find((row) => row[2] === code)!;
@@ -187,6 +202,14 @@ describe('past figures do not drift (item 8)', () => {
       const again = await exported(EARLIER, V2);
       expect(again['汇总']).toEqual(first['汇总']);
       expect(again[villageSheet]).toEqual(first[villageSheet]);
+      // exported a year late: the archive still the same, but for the export time in its titles
+      const late = dayjs().add(1, 'year');
+      const lateBook = await exportLedger(COUNTY, EARLIER, V2, late.toDate());
+      const lateSheets = await readBook(lateBook);
+      expect(lateSheets['汇总']).toEqual(first['汇总']);
+      expect(lateSheets[villageSheet]).toEqual(first[villageSheet]);
+      const lateTitle = (await new ExcelJS.Workbook().xlsx.load(lateBook as never)).getWorksheet('汇总')!.getCell('A1').text;
+      expect(lateTitle.match(EXPORT_TIME)?.[1]).toBe(late.tz('Asia/Shanghai').format('YYYY-MM-DD HH:mm'));
 
       // the archive: 3.5 h on site against the 4 of the lock's day, behind by 0.5 h; b still pending
       const row = summaryRow(first, V2);
@@ -195,7 +218,7 @@ describe('past figures do not drift (item 8)', () => {
       expect(String(row[9])).toContain('本月驻点还差 0.5 小时');
       expect(row[10]).toBe('已锁定');
       expect(String(first[villageSheet]![1]![1])).toContain('已锁定归档');
-      expect(first[villageSheet]!.slice(3).map((r) => [r[16], r[11]])).toEqual([
+      expect(first[villageSheet]!.slice(3).map((r) => [r[15], r[10]])).toEqual([
         [a, '已通过'],
         [b, '待审核'],
         [c, '已通过'],
@@ -205,7 +228,7 @@ describe('past figures do not drift (item 8)', () => {
       expect(Object.keys(first)).not.toContain(AFTER_LOCK_SHEET);
       const apart = again[AFTER_LOCK_SHEET]!;
       expect(String(apart[1]![1])).toContain('不计入');
-      const changes = apart.slice(3).map((r) => [r[20], r[3], r[15]]);
+      const changes = apart.slice(3).map((r) => [r[19], r[3], r[14]]);
       expect(changes).toEqual(
         expect.arrayContaining([
           [b, '锁定后审核', '已通过'],

@@ -414,11 +414,12 @@ describe('county compliance and the official export', () => {
     expect(sheet.getRow(2).values).toEqual([undefined, ...ENTRY_COLUMNS]);
     const stored = await entries().find({ villageCode: V1, months: lastMonth }).sort({ startAt: 1 }).toArray();
     expect(sheet.rowCount - 2).toBe(stored.length);
-    const ids = Array.from({ length: stored.length }, (_, i) => sheet.getRow(i + 3).getCell(16).text);
+    const column = (header: string) => ENTRY_COLUMNS.indexOf(header) + 1;
+    const ids = Array.from({ length: stored.length }, (_, i) => sheet.getRow(i + 3).getCell(column('记录编号')).text);
     expect(ids).toEqual(stored.map((e) => String(e._id)));
     const first = sheet.getRow(3);
-    expect(first.getCell(6).value).toBe('驻村值班');
-    expect(first.getCell(10).value).toBe('王建国');
+    expect(first.getCell(column('服务类型')).value).toBe('驻村值班');
+    expect(first.getCell(column('法律顾问')).value).toBe('王建国');
     const summary = book.getWorksheet('汇总')!;
     expect(summary.getRow(3).getCell(2).value).toBe(V1);
   });

@@ -77,7 +77,12 @@ const reads = [
 async function sheets(body: unknown): Promise<unknown[][][]> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(Buffer.from(body as ArrayBuffer) as never);
-  return book.worksheets.map((sheet) => sheet.getSheetValues().map((row) => (Array.isArray(row) ? row : [])));
+  // the export time in the title rows is the one text that differs between two exports
+  const withoutExportTime = (cell: unknown) =>
+    typeof cell === 'string' ? cell.replace(/导出时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}/, '导出时间：') : cell;
+  return book.worksheets.map((sheet) =>
+    sheet.getSheetValues().map((row) => (Array.isArray(row) ? row.map(withoutExportTime) : [])),
+  );
 }
 
 beforeAll(async () => {
