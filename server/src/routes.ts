@@ -22,6 +22,7 @@ import { mediaHandlers } from './modules/media/routes';
 import { pushSignatureValid } from './modules/content-check/image';
 import { AppError } from './shared/errors';
 import { noticesHandlers } from './modules/notices/routes';
+import { todoHandlers } from './modules/todo/routes';
 
 /** Every route's handler: the union of the capabilities' own (server/src/modules/<capability>/routes.ts). */
 export function allHandlers(deps: HandlerDeps): Handlers<typeof ROUTES> {
@@ -40,6 +41,7 @@ export function allHandlers(deps: HandlerDeps): Handlers<typeof ROUTES> {
     ...reportsHandlers(deps),
     ...mediaHandlers(deps),
     ...noticesHandlers(deps),
+    ...todoHandlers(),
   };
 }
 

@@ -35,6 +35,8 @@ export * from './media/routes';
 export * from './notices/catalogue';
 export * from './notices/schemas';
 export * from './notices/routes';
+export * from './todo/schemas';
+export * from './todo/routes';
 export * from './constants';
 export * from './text';
 export * from './errors';

@@ -14,6 +14,7 @@ import { privacyRoutes } from './privacy/routes';
 import { reportsRoutes } from './reports/routes';
 import { mediaRoutes } from './media/routes';
 import { noticesRoutes } from './notices/routes';
+import { todoRoutes } from './todo/routes';
 
 /**
  * The capabilities, each with its routes: the OpenAPI document tags every operation with its
@@ -34,6 +35,7 @@ export const CAPABILITIES = [
   { tag: 'reports', description: '举报群消息与咨询答复，乡镇管理员处理', routes: reportsRoutes },
   { tag: 'media', description: '用户图片（头像等）与微信内容安全异步检测、消息推送', routes: mediaRoutes },
   { tag: 'notices', description: '订阅消息提醒：本人同意与拒绝的记录、剩余次数', routes: noticesRoutes },
+  { tag: 'todo', description: '本人待办：各角色首页的待处理数量与最紧急事项', routes: todoRoutes },
 ] as const;
 const TABLES = CAPABILITIES.map((capability) => capability.routes);
 assertDistinct(TABLES);
@@ -57,6 +59,7 @@ export const ROUTES = {
   ...reportsRoutes,
   ...mediaRoutes,
   ...noticesRoutes,
+  ...todoRoutes,
 };
 
 export type RouteId = keyof typeof ROUTES;

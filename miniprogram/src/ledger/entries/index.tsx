@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { Picker, View } from '@tarojs/components';
-import type { LedgerEntry } from '@vc/types';
+import type { LedgerEntry, TodoReply } from '@vc/types';
 import { call } from '../../shared/api';
 import { Button } from '../../shared/components/Button';
 import { ErrorMessage } from '../../shared/components/Message';
@@ -56,14 +56,42 @@ function EntryItem({ e, onCorrect }: { e: LedgerEntry; onCorrect: () => void }) 
   );
 }
 
+type Returned = NonNullable<TodoReply['counsel']>['returnedEntries']['items'][number];
+
+/**
+ * Returned entries not yet corrected, of every month: shown above the month's list until each is
+ * corrected, so a return in an earlier month is not missed (issue 14 item 4).
+ */
+function ReturnedEntries({ items, onCorrect }: { items: readonly Returned[]; onCorrect: (e: Returned) => void }) {
+  if (items.length === 0) return null;
+  return (
+    <View className="card" id="returned-entries">
+      <View className="section-title">退回待更正（{items.length}）</View>
+      {items.map((e) => (
+        <View key={e.id} className="list-item" id={`returned-${e.id}`}>
+          <View>
+            {e.month} · {e.villageName}
+          </View>
+          {e.reason && <View className="error">退回原因：{e.reason}</View>}
+          <Button small id={`returned-correct-${e.id}`} onClick={() => onCorrect(e)}>
+            更正
+          </Button>
+        </View>
+      ))}
+    </View>
+  );
+}
+
 export default function LedgerEntries() {
   const [month, setMonth] = useState(() => beijingMonth());
   const entries = useLoad<LedgerEntry[]>();
   const [waiting, setWaiting] = useState(() => queued());
+  const returned = useLoad<Returned[]>();
 
   function load(m = month) {
     setWaiting(queued());
     entries.load(() => call('myLedgerEntries', { query: { month: m } }).then((r) => r.items));
+    returned.load(() => call('myTodo').then((t) => t.counsel?.returnedEntries.items ?? []));
   }
 
   useDidShow(() => {
@@ -81,6 +109,15 @@ export default function LedgerEntries() {
     // the form picks the prepared draft up from storage
     saveDraft(draftCorrecting(e));
     goto('ledgerEntry');
+  }
+
+  /** A returned entry of any month: its month's returned entries hold the whole record to correct. */
+  function correctReturned(r: Returned) {
+    call('myLedgerEntries', { query: { month: r.month, status: 'returned' } }).then((reply) => {
+      const entry = reply.items.find((e) => e.id === r.id);
+      if (entry) correct(entry);
+      else returned.fail('找不到这条退回的记录，可能已更正，请重新打开本页');
+    }, returned.fail);
   }
 
   return (
@@ -103,6 +140,8 @@ export default function LedgerEntries() {
         </Picker>
       </View>
       <QueueStatus onSynced={() => load()} />
+      <ErrorMessage message={returned.error} />
+      <ReturnedEntries items={returned.data ?? []} onCorrect={correctReturned} />
       {waiting.map((q) => (
         <View key={q.body.clientKey} className="list-item muted" id={`queued-${q.body.clientKey}`}>
           待同步：{q.label}

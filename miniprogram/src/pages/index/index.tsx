@@ -12,6 +12,7 @@ import { startLedgerSync } from '../../ledger/services/queue';
 import { BoardLoader } from '../components/BoardLoader';
 import { ConsentGate } from '../../privacy/components/ConsentGate';
 import { COUNSEL_LEDGER_ENTRIES, communicationEntries, grantEntries, type Entry } from './entries';
+import { TodoPanel } from './Todo';
 
 /** Holds a role other than villager (a counsel registered in a county counts, with or without villages yet). */
 function isStaff(user: Me): boolean {
@@ -72,6 +73,7 @@ function StaffHome({ user }: { user: Me }) {
         </View>
         <View className="muted">您的职责</View>
       </View>
+      <TodoPanel />
       {counsel && <CounselLedger />}
       <Communication user={user} />
       {user.roles.map((g) => (

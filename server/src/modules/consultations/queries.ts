@@ -3,7 +3,7 @@
  * carries an indexed top-level equality; ranges and lists narrow in the same filter
  * (../../store/README.md, rule 1).
  */
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { AppError } from '../../shared/errors';
 import type { Principal } from '../../shared/principal';
 import { userById } from '../users/queries';
@@ -82,4 +82,58 @@ export async function removeReply(consultationId: string, n: number, moderatorId
   const step = steps.find((s) => s.n === n);
   if (!step?.text) return;
   await removeStepText(doc, { n, kind: step.kind, by: step.by, text: step.text }, moderatorId, reason);
+}
+
+// --- to-do (issue 14 item 4): what waits for a person, read by the todo module ---
+
+/** A question as a to-do item needs it: its text (the caller trims and masks it), village and time limits. */
+export interface WaitingQuestion {
+  id: string;
+  question: string;
+  villageCode: string;
+  firstResponseDueAt: Date;
+  closeDueAt: Date;
+  firstResponseAt: Date | null;
+}
+const WAITING_FIELDS = {
+  question: 1,
+  villageCode: 1,
+  tier: 1,
+  handlerId: 1,
+  questionHeld: 1,
+  firstResponseDueAt: 1,
+  closeDueAt: 1,
+  firstResponseAt: 1,
+} as const;
+type WaitingRow = WaitingQuestion & { tier: string; handlerId: Types.ObjectId | null; questionHeld?: boolean };
+const asWaiting = (r: { _id: Types.ObjectId } & Omit<WaitingRow, 'id'>): WaitingQuestion => ({
+  id: String(r._id),
+  question: r.question,
+  villageCode: r.villageCode,
+  firstResponseDueAt: r.firstResponseDueAt,
+  closeDueAt: r.closeDueAt,
+  firstResponseAt: r.firstResponseAt ?? null,
+});
+
+/**
+ * Village-tier questions waiting for an answer from this counsel (status `open`: new, or followed
+ * up): those they own in the villages given, and the unowned ones there (first contact, R8).
+ * Two queries whatever the number of villages or questions: `handlerId` equality, and
+ * (status, tier) equalities with the villages as `$in`. A held question waits for no one (review.ts).
+ */
+export async function waitingForCounsel(counselId: string, villageCodes: readonly string[]): Promise<WaitingQuestion[]> {
+  if (villageCodes.length === 0) return [];
+  const me = new Types.ObjectId(counselId);
+  const villages = new Set(villageCodes);
+  const [owned, unowned] = await Promise.all([
+    ConsultationModel.find({ handlerId: me, status: 'open' }, WAITING_FIELDS).limit(500).lean(),
+    ConsultationModel.find(
+      { status: 'open', tier: 'village', villageCode: { $in: [...villages] }, handlerId: null },
+      WAITING_FIELDS,
+    )
+      .limit(500)
+      .lean(),
+  ]);
+  const rows = [...owned, ...unowned].filter((r) => !r.questionHeld && r.tier === 'village' && villages.has(r.villageCode));
+  return [...new Map(rows.map((r) => [String(r._id), asWaiting(r as never)])).values()];
 }

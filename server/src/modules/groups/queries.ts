@@ -6,6 +6,7 @@
  */
 import type { Types } from 'mongoose';
 import { HeldPostModel, GroupMemberModel, GroupMessageModel } from './model';
+import { moderatingOffice } from './membership-rule';
 
 /**
  * The groups a person may have written in: those they have a record in, and those of the places
@@ -44,4 +45,48 @@ export async function forgetAuthor(userId: Types.ObjectId, places: readonly stri
     { userId, status: { $in: ['active', 'muted', 'pending'] } },
     { $set: { status: 'left', since: new Date(), note: '账号已注销' } },
   );
+}
+
+// --- to-do (issue 14 item 4), read by the todo module ---
+
+/** What waits for a township office's moderators in its own and its villages' groups. */
+export interface ModerationQueue {
+  joins: { groupCode: string; userId: Types.ObjectId; at: Date }[];
+  held: { id: string; groupCode: string; text: string; cause: string; at: Date }[];
+}
+
+/**
+ * Pending join requests and held posts of the groups township offices lead (the township's group
+ * and its villages' groups: codes beginning with the township's), oldest first, per township.
+ * One query of each kind per county (`countyCode`, `status` equalities, indexed), whatever the
+ * number of townships, groups or items.
+ */
+export async function moderationQueues(townshipCodes: readonly string[]): Promise<Map<string, ModerationQueue>> {
+  const queues = new Map<string, ModerationQueue>(townshipCodes.map((code) => [code, { joins: [], held: [] }]));
+  const counties = [...new Set(townshipCodes.map((code) => code.slice(0, 6)))];
+  const [members, held] = await Promise.all([
+    Promise.all(
+      counties.map((countyCode) =>
+        GroupMemberModel.find({ countyCode, status: 'pending' }, { groupCode: 1, userId: 1, since: 1 }).lean(),
+      ),
+    ),
+    Promise.all(
+      counties.map((countyCode) =>
+        HeldPostModel.find({ countyCode, status: 'held' }, { groupCode: 1, text: 1, cause: 1, at: 1 }).lean(),
+      ),
+    ),
+  ]);
+  const queueOf = (groupCode: string) => {
+    const office = moderatingOffice(groupCode);
+    return 'townshipCode' in office ? queues.get(office.townshipCode) : undefined;
+  };
+  for (const m of members.flat())
+    queueOf(m.groupCode)?.joins.push({ groupCode: m.groupCode, userId: m.userId, at: m.since ?? new Date(0) });
+  for (const h of held.flat())
+    queueOf(h.groupCode)?.held.push({ id: String(h._id), groupCode: h.groupCode, text: h.text, cause: h.cause, at: h.at });
+  for (const queue of queues.values()) {
+    queue.joins.sort((a, b) => a.at.getTime() - b.at.getTime());
+    queue.held.sort((a, b) => a.at.getTime() - b.at.getTime());
+  }
+  return queues;
 }
