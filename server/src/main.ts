@@ -7,6 +7,7 @@ import { createApp } from './app';
 import { createLogger, type Logger } from './shared/log';
 import { createWechatClient } from './modules/wechat/client';
 import { seedDemo } from './modules/demo/seed';
+import { seedDemoHistory } from './modules/demo/history';
 import { startEmbeddedDb, type EmbeddedDb } from '../../tools/db/embedded';
 
 /** until the configuration (and its LOG_LEVEL) is read: info, for a failure to start */
@@ -31,6 +32,11 @@ async function main() {
     log.info(
       { townships: seeded.townships, villages: seeded.villages, counsel: seeded.counsel },
       `演示数据：阜新蒙古族自治县 ${seeded.townships} 个乡镇、${seeded.villages} 个村（社区）、${seeded.counsel} 名法律顾问`,
+    );
+    const history = await seedDemoHistory();
+    log.info(
+      { ...history, anchor: history.anchor.toISOString() },
+      `演示历史数据：近三个月的台账、咨询与群聊（本次新增台账 ${history.ledgerEntries} 条、咨询 ${history.consultations} 条）`,
     );
   }
   const app = createApp({ config, wechat: createWechatClient(config.wechat), log });

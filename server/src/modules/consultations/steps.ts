@@ -62,6 +62,8 @@ async function act(
   what: Act,
   build: (doc: ConsultationDoc) => StepInput,
   check: ContentCheck,
+  /** when the step happened (demo history records past steps); a request's step is now */
+  now = new Date(),
 ): Promise<Consultation> {
   // what the writer wrote (an escalation's reason, else the text), checked once whatever the retries
   let verdict: Promise<Verdict> | undefined;
@@ -101,6 +103,7 @@ async function act(
         fromTier: input.fromTier ?? null,
         toTier: input.toTier ?? null,
         clientKey: input.clientKey ?? `step-${n}`,
+        at: now,
         review: reviewOf(checked),
       });
     } catch (err) {
@@ -202,12 +205,23 @@ export async function ask(
   principal: Principal,
   body: AskBody,
   check: ContentCheck,
+  /** when it was asked (demo history asks in the past); a request asks now */
+  now = new Date(),
 ): Promise<{ consultation: Consultation; created: boolean }> {
   const asker = await userById(principal.userId);
   if (!asker?.villageCode) throw new AppError('FORBIDDEN');
   // a question held by the check reaches no counsel until the township's moderators approve it
   const checkQuestion = () => verdictOn(check, principal.userId, body.question);
-  const { doc, created } = await open(asker, body.question, body.clientKey, 'direct', null, body.photoIds ?? [], checkQuestion);
+  const { doc, created } = await open(
+    asker,
+    body.question,
+    body.clientKey,
+    'direct',
+    null,
+    body.photoIds ?? [],
+    checkQuestion,
+    now,
+  );
   return { consultation: await describe(doc, await stepsOf(doc._id), viewerOf(principal)), created };
 }
 
@@ -236,6 +250,7 @@ export async function answer(
   body: AnswerBody,
   notice: AnswerNotice,
   check: ContentCheck,
+  now = new Date(),
 ): Promise<Consultation> {
   const answered = await act(
     principal,
@@ -243,6 +258,7 @@ export async function answer(
     'answer',
     () => ({ kind: 'answered', text: body.text, clientKey: body.clientKey }),
     check,
+    now,
   );
   // a held answer is not announced: the asker cannot read it yet
   const held = answered.steps.some((s) => s.kind === 'answered' && s.text === body.text && s.review !== null);
@@ -250,26 +266,40 @@ export async function answer(
   return answered;
 }
 
-export const followUp = (principal: Principal, consultationId: string, body: AnswerBody, check: ContentCheck) =>
-  act(principal, consultationId, 'followUp', () => ({ kind: 'followed_up', text: body.text, clientKey: body.clientKey }), check);
+export const followUp = (principal: Principal, consultationId: string, body: AnswerBody, check: ContentCheck, now = new Date()) =>
+  act(
+    principal,
+    consultationId,
+    'followUp',
+    () => ({ kind: 'followed_up', text: body.text, clientKey: body.clientKey }),
+    check,
+    now,
+  );
 
-export const escalate = (principal: Principal, consultationId: string, reason: string, check: ContentCheck) =>
+export const escalate = (principal: Principal, consultationId: string, reason: string, check: ContentCheck, now = new Date()) =>
   act(
     principal,
     consultationId,
     'escalate',
     (doc) => ({ kind: 'escalated', reason, fromTier: doc.tier, toTier: NEXT_TIER[doc.tier] }),
     check,
+    now,
   );
 
-export const close = (principal: Principal, consultationId: string, note: string | undefined, check: ContentCheck) =>
-  act(principal, consultationId, 'close', () => ({ kind: 'closed', text: note ?? null }), check);
+export const close = (
+  principal: Principal,
+  consultationId: string,
+  note: string | undefined,
+  check: ContentCheck,
+  now = new Date(),
+) => act(principal, consultationId, 'close', () => ({ kind: 'closed', text: note ?? null }), check, now);
 
 export async function rate(
   principal: Principal,
   consultationId: string,
   rating: Rating,
   check: ContentCheck,
+  now = new Date(),
 ): Promise<Consultation> {
   const { doc } = await loadVisible(principal, consultationId);
   const refused = refusal('rate', String(doc.askerId), whereOf(doc), stateOf(doc), viewerOf(principal));
@@ -288,6 +318,7 @@ export async function rate(
       competence: rating.competence,
       comment: rating.comment ?? null,
       commentReview: rating.comment ? reviewOf(verdict) : null,
+      at: now,
     });
   } catch (err) {
     if (isDuplicateKey(err)) throw new AppError('CONSULTATION_ALREADY_RATED');
@@ -295,5 +326,5 @@ export async function rate(
   }
   if (verdict !== 'pass' && rating.comment)
     await queueHeld(doc, { target: 'rating', n: 0, kind: 'rated' }, doc.askerId, rating.comment, verdict);
-  return act(principal, consultationId, 'rate', () => ({ kind: 'rated', clientKey: 'rated' }), check);
+  return act(principal, consultationId, 'rate', () => ({ kind: 'rated', clientKey: 'rated' }), check, now);
 }

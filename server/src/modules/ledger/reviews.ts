@@ -22,10 +22,12 @@ export async function review(
   by: string,
   /** told once, when this call made the decision (a resend tells nobody again); must not throw */
   notify?: (entry: LedgerEntry) => Promise<void>,
+  /** when it was decided (demo history reviews in the past); a request decides now */
+  now = new Date(),
 ): Promise<LedgerEntry> {
   const entry = await LedgerEntryModel.findOne({ _id: entryId, townshipCode }).lean<LedgerEntryDoc>();
   if (!entry) throw new AppError('LEDGER_ENTRY_NOT_FOUND');
-  const decision = { decision: body.decision, reason: body.reason ?? null, by: new Types.ObjectId(by), at: new Date() };
+  const decision = { decision: body.decision, reason: body.reason ?? null, by: new Types.ObjectId(by), at: now };
   let recorded: ReviewDecision = decision;
   let decidedNow = true;
   try {
