@@ -1,9 +1,19 @@
 /**
  * One subpackage per capability (its screens, components/ and services/ together); the main package
- * holds only home, login, binding a village and the notice board. shared/nav.ts PAGES names the same paths.
+ * holds what opens the app and the tab bar: home (to-do first), 办事 (the role's work), 我的, login,
+ * binding a village, the notice board and the page for an address that does not exist.
+ * shared/nav.ts PAGES names the same paths (and TAB_PAGES the tabs).
  */
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/login/index', 'pages/bind/index', 'pages/board/index'],
+  pages: [
+    'pages/index/index',
+    'pages/work/index',
+    'pages/me/index',
+    'pages/login/index',
+    'pages/bind/index',
+    'pages/board/index',
+    'pages/not-found/index',
+  ],
   subPackages: [
     {
       root: 'ledger',
@@ -24,7 +34,7 @@ export default defineAppConfig({
     { root: 'village', pages: ['residents/index'] },
     { root: 'staff', pages: ['invite/index', 'list/index'] },
     { root: 'account', pages: ['redeem/index', 'scan-login/index'] },
-    { root: 'privacy', pages: ['policy/index', 'me/index', 'profile/index', 'notices/index'] },
+    { root: 'privacy', pages: ['policy/index', 'profile/index', 'notices/index'] },
   ],
   permission: { 'scope.userLocation': { desc: '用于记录驻村服务的签到位置' } },
   requiredPrivateInfos: ['getLocation'],
@@ -35,5 +45,19 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#b3261e',
     navigationBarTextStyle: 'white',
     backgroundColor: '#f5f5f5',
+    // the H5 build draws the same title bar, with back and home buttons (Taro's router)
+    navigationStyle: 'default',
+  },
+  // home with the to-do counts, the role's work, and 我的 (issue 14 item 1); text tabs, large type
+  tabBar: {
+    color: '#444444',
+    selectedColor: '#b3261e',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页' },
+      { pagePath: 'pages/work/index', text: '办事' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
   },
 });

@@ -59,7 +59,12 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   const h5Dir = config.h5Dir ?? path.resolve(__dirname, '..', '..', 'miniprogram', 'dist-h5');
   if (existsSync(path.join(h5Dir, 'index.html'))) {
     const indexHtml = readFileSync(path.join(h5Dir, 'index.html'));
-    app.use(serve(h5Dir, { maxage: 3600 * 1000, index: 'index.html' }));
+    // .br/.gz made at build (miniprogram/config) are sent to browsers that accept them; caches keep both
+    app.use(async (ctx, next) => {
+      await next();
+      if (ctx.response.get('Content-Encoding')) ctx.vary('Accept-Encoding');
+    });
+    app.use(serve(h5Dir, { maxage: 3600 * 1000, index: 'index.html', brotli: true, gzip: true }));
     app.use(async (ctx, next) => {
       await next();
       if (ctx.status === 404 && ctx.method === 'GET' && !ctx.path.startsWith('/api')) {

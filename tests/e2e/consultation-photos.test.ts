@@ -14,6 +14,7 @@ import { api, demoLogin } from '../miniprogram/support/http';
 import { startUiStack, type TestStack } from '../miniprogram/support/stack';
 import { openBrowser, type Browser } from './support/browser';
 import { findIdentity } from './support/demo';
+import { openEntry } from './support/page';
 
 // a real 1×1 PNG
 const PNG = Buffer.from(
@@ -43,7 +44,7 @@ async function photoBytes(id: string, photoId: string, token: string) {
 /** On the ask page (one tap from home): types the question, picks the photo file, submits, waits for the thread. */
 async function askWithPhoto(b: Browser, question: string, file: string): Promise<void> {
   const page = b.page;
-  await page.click('#link-ask', { timeout: 20000 });
+  await openEntry(b, 'link-ask');
   await page.locator('#ask-question textarea:visible').waitFor({ timeout: 20000 });
   await page.fill('#ask-question textarea', question);
   const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 20000 }), page.click('#photo-add')]);
@@ -112,7 +113,8 @@ it('a photo WeChat finds risky is withdrawn: the asker reads why, her counsel is
   const mine = await api<ConsultationListReply>(stack.baseUrl, 'GET', '/api/consultations/mine', session.token);
   const id = mine.items.find((c) => c.preview === question.slice(0, 60))!.id;
   let detail = await api<Consultation>(stack.baseUrl, 'GET', `/api/consultations/${id}`, session.token);
-  for (let i = 0; i < 100 && detail.photoChecks[0]?.check !== 'withdrawn'; i += 1) {
+  // WeChat's push may take a while on a loaded machine: up to 30 s
+  for (let i = 0; i < 300 && detail.photoChecks[0]?.check !== 'withdrawn'; i += 1) {
     await new Promise((r) => setTimeout(r, 100));
     detail = await api<Consultation>(stack.baseUrl, 'GET', `/api/consultations/${id}`, session.token);
   }
@@ -129,4 +131,4 @@ it('a photo WeChat finds risky is withdrawn: the asker reads why, her counsel is
   const seen = await api<Consultation>(stack.baseUrl, 'GET', `/api/consultations/${id}`, counsel.token);
   expect(seen.photoIds).toEqual([]);
   expect((await photoBytes(id, detail.photoIds[0]!, counsel.token)).status).toBe(404);
-});
+}, 120000);

@@ -13,7 +13,7 @@ import { HttpError, api, demoLogin } from '../miniprogram/support/http';
 import { startUiStack, type TestStack } from '../miniprogram/support/stack';
 import { openBrowser, type Browser } from './support/browser';
 import { findIdentity, openAs } from './support/demo';
-import { textOf, visible, waitForText } from './support/page';
+import { textOf, visible, waitForText, openEntry } from './support/page';
 
 const VILLAGE = '210921001001';
 const VILLAGER = '林红霞';
@@ -44,14 +44,14 @@ async function staffBrowser(who: DemoIdentity): Promise<Browser> {
   return b;
 }
 
-/** A villager's home has no staff header: wait for the consultation links instead. */
+/** A villager's home opens with asking her counsel. */
 async function villagerBrowser(who: DemoIdentity): Promise<Browser> {
   const b = await openBrowser();
   browsers.push(b);
   await b.page.goto(`${stack.baseUrl}/`);
   await b.page.waitForSelector('#demo-identities', { timeout: 20000 });
   await b.page.click(`#demo-${who.id}`);
-  await b.page.waitForSelector('#link-ask', { timeout: 20000 });
+  await b.page.waitForSelector('#home-ask', { timeout: 20000 });
   return b;
 }
 
@@ -69,7 +69,7 @@ it('asked by a villager, escalated by the counsel, answered by the township, clo
 
   // --- 林红霞 asks -----------------------------------------------------------------------------
   const a = await villagerBrowser(villager);
-  await a.page.click('#link-ask');
+  await openEntry(a, 'link-ask');
   await visible(a, 'ask-question').waitFor({ timeout: 20000 });
   expect(await textOf(a, 'ask-privacy')).toContain('只有本村法律顾问');
   await a.page.fill('#ask-question textarea', question);
@@ -86,7 +86,7 @@ it('asked by a villager, escalated by the counsel, answered by the township, clo
 
   // --- 王建国, in a second browser context, hands it to the township ---------------------------
   const b = await staffBrowser(counsel);
-  await b.page.click('#link-inbox');
+  await openEntry(b, 'link-inbox');
   await visible(b, `consult-${id}`).waitFor({ timeout: 20000 });
   expect(await textOf(b, `consult-who-${id}`)).toBe(`${VILLAGER} 170****0102`);
   expect(await textOf(b, `consult-due-${id}`)).toMatch(/^剩余 \d+ (小时|分钟|天)答复$/);
@@ -100,7 +100,7 @@ it('asked by a villager, escalated by the counsel, answered by the township, clo
 
   // --- 王志强 answers from his inbox -----------------------------------------------------------
   const c = await staffBrowser(townshipStaff);
-  await c.page.click('#link-inbox');
+  await openEntry(c, 'link-inbox');
   await visible(c, `consult-${id}`).waitFor({ timeout: 20000 });
   expect(await textOf(c, `consult-tier-${id}`)).toBe('乡镇级');
   await c.page.click(`#consult-${id}`);
@@ -111,7 +111,7 @@ it('asked by a villager, escalated by the counsel, answered by the township, clo
 
   // --- back to 林红霞: her list, the answer and the trail ----------------------------------------
   await a.page.goto(`${stack.baseUrl}/`);
-  await a.page.click('#link-my-consultations', { timeout: 20000 });
+  await openEntry(a, 'link-my-consultations');
   await visible(a, `consult-${id}`).waitFor({ timeout: 20000 });
   expect(await textOf(a, `consult-status-${id}`)).toBe('已答复');
   expect(await textOf(a, `consult-handler-${id}`)).toBe(`经办人：${TOWNSHIP_STAFF}`);

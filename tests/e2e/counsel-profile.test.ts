@@ -14,6 +14,7 @@ import { api, demoLogin } from '../miniprogram/support/http';
 import { startUiStack, type TestStack } from '../miniprogram/support/stack';
 import type { Browser } from './support/browser';
 import { findIdentity, openAs } from './support/demo';
+import { openEntry } from './support/page';
 
 let stack: TestStack;
 let browser: Browser | undefined;
@@ -38,7 +39,7 @@ it('a counsel uploads a photo and saves the profile; the photo is resized and sh
   const counsel = await findIdentity(stack.baseUrl, '王建国', 'counsel');
   browser = await openAs(stack.baseUrl, counsel);
   const page = browser.page;
-  await page.click('#link-counsel-profile', { timeout: 20000 });
+  await openEntry(browser, 'link-counsel-profile');
   await page.locator('#profile-title input:visible').waitFor({ timeout: 20000 });
 
   const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 20000 }), page.click('#profile-photo')]);

@@ -10,7 +10,7 @@ import { api, demoLogin } from '../miniprogram/support/http';
 import { startUiStack, type TestStack } from '../miniprogram/support/stack';
 import type { Browser } from './support/browser';
 import { findIdentity, openAs } from './support/demo';
-import { waitForShown } from './support/page';
+import { waitForShown, openEntry } from './support/page';
 
 const COUNTY_STAFF = '赵振华';
 const TOWNSHIP_STAFF = '王志强';
@@ -89,7 +89,7 @@ it('county staff change the policy; an invalid value is refused and changes noth
   original = { countyCode, token: session.token, policy: before };
 
   const b = await loginAs(who);
-  await b.page.click('#link-county-policy');
+  await openEntry(b, 'link-county-policy');
   await waitForShown(b, '#policy-save');
   expect(await b.page.locator('#policy-minOnSiteHoursPerMonth input').inputValue()).toBe(String(before.minOnSiteHoursPerMonth));
 
@@ -136,7 +136,7 @@ it('county staff see the compliance rate, one bar per township, and the consulta
   expect(figures.summary.asked).toBeGreaterThanOrEqual(1);
 
   const b = await loginAs(who);
-  await b.page.click('#link-county-stats');
+  await openEntry(b, 'link-county-stats');
   const rate = b.page.locator('#compliance-rate');
   await rate.waitFor({ timeout: 30000 });
   expect((await rate.textContent())?.trim()).toMatch(/^\d+(\.\d)?%$/);
@@ -162,7 +162,7 @@ it('township staff see the villages behind schedule with their counsel', async (
   expect(village!.counsel.length).toBeGreaterThan(0);
 
   const b = await loginAs(who);
-  await b.page.click('#link-township-progress');
+  await openEntry(b, 'link-township-progress');
   const row = b.page.locator(`#behind-${IDLE_VILLAGE}`);
   await row.waitFor({ timeout: 30000 });
   const text = (await row.textContent()) ?? '';

@@ -12,6 +12,7 @@ import { api, demoLogin } from '../miniprogram/support/http';
 import { startUiStack, type TestStack } from '../miniprogram/support/stack';
 import { openBrowser, type Browser } from './support/browser';
 import { findIdentity } from './support/demo';
+import { openEntry } from './support/page';
 
 const VILLAGE = '210921001001';
 const GROUP_NAME = '富民社区工作群';
@@ -52,7 +53,7 @@ it('a villager cannot post a mobile number to her village group; a normal messag
   await page.goto(`${stack.baseUrl}/`);
   await page.waitForSelector('#demo-identities', { timeout: 20000 });
   await page.click(`#demo-${who.id}`);
-  await page.click('#link-groups', { timeout: 20000 });
+  await openEntry(browser, 'link-groups');
   const entry = page.locator(`#open-${VILLAGE}`);
   await entry.waitFor({ timeout: 20000 });
   expect((await page.locator(`#group-name-${VILLAGE}`).textContent())?.trim()).toBe(GROUP_NAME);

@@ -7,6 +7,7 @@ import type { Assignment, CounselListReply, NoticeBoard, Session, VillageSearchR
 import { api, demoIdentities, demoLogin } from '../miniprogram/support/http';
 import { startUiStack, type TestStack } from '../miniprogram/support/stack';
 import { openBrowser, type Browser } from './support/browser';
+import { openEntry } from './support/page';
 
 const COUNTY = '210921';
 const UNBOUND = '未绑定村';
@@ -132,9 +133,10 @@ it('county staff cannot give a counsel more villages than the county allows; not
   );
 
   const staffIdentity = (await demoIdentities(stack.baseUrl)).find((d) => d.role === 'county_staff')!;
-  const { page } = await openLogin();
+  const b = await openLogin();
+  const { page } = b;
   await page.click(`#demo-${staffIdentity.id}`);
-  await page.click(`#assign-${COUNTY}`, { timeout: 20000 });
+  await openEntry(b, `assign-${COUNTY}`);
 
   await page.click(`#counsel-item-${full!.id}`, { timeout: 20000 });
   await page.fill('#village-query input', target!.name);

@@ -13,6 +13,7 @@ import { HttpError, api, demoLogin } from '../miniprogram/support/http';
 import { startUiStack, type TestStack } from '../miniprogram/support/stack';
 import { openBrowser, type Browser } from './support/browser';
 import { findIdentity, openAs } from './support/demo';
+import { openEntry, tapTab } from './support/page';
 
 const COUNTY = '210921';
 const CODE_RE = new RegExp(`^[${INVITATION_CODE_ALPHABET}]{${INVITATION_CODE_LENGTH}}$`);
@@ -129,7 +130,7 @@ describe('inviting a township staff member, accepting, and withdrawing the role'
 
   it('county staff create a township-staff invitation and see its code and mini-program code', async () => {
     const b = countyBrowser;
-    await b.page.click('#link-county-invite');
+    await openEntry(b, 'link-county-invite');
     await b.page.waitForSelector('#invite-role-township_staff', WAIT);
     // county staff give county and township roles only (village roles are the township's)
     expect(await b.page.locator('#invite-role-counsel').count()).toBe(1);
@@ -167,8 +168,11 @@ describe('inviting a township staff member, accepting, and withdrawing the role'
 
     // home now shows his new role
     await b.page.click('#redeem-home');
-    await b.page.waitForSelector(`#grant-township_staff-${township.code}`, WAIT);
+    await b.page.waitForSelector('#home-user-name', WAIT);
     expect(await text(b, '#home-user-name')).toBe('何春生');
+    // 办事 holds the new role's work
+    await tapTab(b, '办事');
+    await b.page.waitForSelector(`#grant-township_staff-${township.code}`, WAIT);
   });
 
   it('a used-up code typed by someone else is refused with the server message', async () => {
@@ -179,8 +183,8 @@ describe('inviting a township staff member, accepting, and withdrawing the role'
     const unknown = await refusalOf('ZZZZ2222', token);
     expect(unknown).toMatchObject({ status: 404, code: 'INVITATION_NOT_FOUND' });
 
-    const b = await personBrowser(other, '#link-redeem');
-    await b.page.click('#link-redeem');
+    const b = await personBrowser(other, '#home-user-name');
+    await openEntry(b, 'link-redeem');
     // typed as people type it: lower case, with a space
     await fillInput(b, 'redeem-code-input', `${code.slice(0, 4).toLowerCase()} ${code.slice(4)}`);
     await b.page.click('#redeem-lookup');
@@ -266,7 +270,7 @@ describe('inviting a township staff member, accepting, and withdrawing the role'
     const other = await identity('林红霞', 'villager');
     const refused = await refusalOf(counselCode, (await demoLogin(stack.baseUrl, other.id)).token);
     expect(refused).toMatchObject({ status: 410, code: 'INVITATION_WITHDRAWN' });
-    const p = await personBrowser(other, '#link-redeem');
+    const p = await personBrowser(other, '#home-user-name');
     await openPage(p, `/account/redeem/index?scene=${counselCode}`);
     await p.page.waitForSelector('#error-message:visible', WAIT);
     expect(await text(p, '#error-message')).toBe(refused.message);

@@ -14,6 +14,8 @@ import { api, demoLogin } from '../miniprogram/support/http';
 import { startUiStack, type TestStack } from '../miniprogram/support/stack';
 import type { Browser } from './support/browser';
 import { findIdentity, openAs } from './support/demo';
+import { openEntry } from './support/page';
+import { ENTRY_COLUMNS } from '../../server/src/modules/ledger/export';
 
 const TOWNSHIP = '210921001';
 const VILLAGE = '210921001001';
@@ -84,7 +86,7 @@ it('a counsel logs 4 hours on site, the township approves, progress shows 4 / 4 
 
   // --- the counsel fills the entry form -------------------------------------------------------
   const a = await loginAs(counsel);
-  await a.page.click('#ledger-entry');
+  await openEntry(a, 'ledger-entry');
   await a.page.waitForSelector('#entry-summary', { timeout: 20000 });
   await a.page.fill('#entry-summary textarea', summary);
   // the date/time pickers are native wheels: set the (persisted) draft instead and reopen the form,
@@ -133,7 +135,7 @@ it('a counsel logs 4 hours on site, the township approves, progress shows 4 / 4 
 
   // --- the township staff approve it -----------------------------------------------------------
   const b = await loginAs(townshipStaff);
-  await b.page.click(`#ledger-review-${TOWNSHIP}`);
+  await openEntry(b, `ledger-review-${TOWNSHIP}`);
   await b.page.click(`#approve-${entry!.id}`, { timeout: 20000 });
   const approved = b.page.locator('#ok-message');
   await approved.waitFor({ timeout: 20000 });
@@ -141,7 +143,7 @@ it('a counsel logs 4 hours on site, the township approves, progress shows 4 / 4 
 
   // --- the counsel's progress: 4 / 4 for the village ------------------------------------------
   await a.page.goto(`${stack.baseUrl}/`);
-  await a.page.click('#ledger-progress', { timeout: 20000 });
+  await openEntry(a, 'ledger-progress');
   const progress = a.page.locator(`#progress-month-${VILLAGE}`);
   await progress.waitFor({ timeout: 20000 });
   await a.page
@@ -153,7 +155,7 @@ it('a counsel logs 4 hours on site, the township approves, progress shows 4 / 4 
 
   // --- the county staff export the month -------------------------------------------------------
   const c = await loginAs(countyStaff);
-  await c.page.click('#link-county-export');
+  await openEntry(c, 'link-county-export');
   await c.page.waitForSelector('#export-button', { timeout: 20000 });
   expect((await c.page.locator('#export-month').textContent())?.trim()).toBe(window.month);
   // the whole county's archive: one sheet per village
@@ -177,7 +179,8 @@ it('a counsel logs 4 hours on site, the township approves, progress shows 4 / 4 
   const rows: string[][] = [];
   sheet!.eachRow((row, n) => {
     if (n < 3) return;
-    rows.push([String(row.getCell(10).text ?? ''), String(row.getCell(6).text ?? '')]);
+    const cell = (header: string) => String(row.getCell(ENTRY_COLUMNS.indexOf(header) + 1).text ?? '');
+    rows.push([cell('法律顾问'), cell('服务类型')]);
   });
   expect(rows).toContainEqual([COUNSEL, '驻村值班']);
   expect(book.worksheets).toHaveLength(391);

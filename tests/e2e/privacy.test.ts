@@ -14,7 +14,7 @@ import { startFakeWechat, type FakeWechat } from '../support/fake-wechat';
 import { startStack, type Stack } from '../support/stack';
 import { openBrowser, type Browser } from './support/browser';
 import { findIdentity, openAs } from './support/demo';
-import { WECHAT_AGENT, storedSession, textOf, visible, waitForText } from './support/page';
+import { WECHAT_AGENT, storedSession, textOf, visible, waitForText, openEntry, tapTab } from './support/page';
 
 const VILLAGE = '210921001001';
 
@@ -74,15 +74,14 @@ it('a villager reads the policy, agrees, asks, cancels her account; her counsel 
   expect(await textOf(v, 'privacy-title')).toContain('隐私政策');
   expect(await textOf(v, 'privacy-version')).toContain(before.currentVersion);
   await v.page.goBack();
-  await visible(v, 'privacy-agree').waitFor({ timeout: 20000 });
-  await v.page.click('#privacy-agree');
-  await v.page.locator('#privacy-gate').waitFor({ state: 'detached', timeout: 20000 });
+  await visible(v, 'privacy-agree').click({ timeout: 20000 });
+  await visible(v, 'privacy-gate').waitFor({ state: 'detached', timeout: 20000 });
   const agreed = await call<PrivacyStatus>(stack.baseUrl, 'GET', '/api/me/privacy', session.token);
   expect(agreed.consentNeeded).toBe(false);
   expect(agreed.consents[0]).toMatchObject({ version: before.currentVersion, via: 'h5' });
 
   // --- she asks her counsel -------------------------------------------------------------------
-  await v.page.click('#link-ask');
+  await openEntry(v, 'link-ask');
   await visible(v, 'ask-question').waitFor({ timeout: 20000 });
   await v.page.fill('#ask-question textarea', question);
   await v.page.click('#ask-submit');
@@ -92,7 +91,7 @@ it('a villager reads the policy, agrees, asks, cancels her account; her counsel 
 
   // --- and cancels her account from 我的 ------------------------------------------------------
   await v.page.goto(`${stack.baseUrl}/`);
-  await v.page.click('#link-privacy-me', { timeout: 20000 });
+  await tapTab(v, '我的');
   await v.page.click('#me-cancel', { timeout: 20000 });
   await visible(v, 'cancel-step1').waitFor({ timeout: 20000 });
   expect(await textOf(v, 'cancel-keeps')).toContain('咨询');
@@ -110,7 +109,7 @@ it('a villager reads the policy, agrees, asks, cancels her account; her counsel 
   const counsel = await findIdentity(stack.baseUrl, '王建国', 'counsel');
   const c = await openAs(stack.baseUrl, counsel);
   browsers.push(c);
-  await c.page.click('#link-inbox');
+  await openEntry(c, 'link-inbox');
   await visible(c, `consult-${id}`).waitFor({ timeout: 20000 });
   expect(await textOf(c, `consult-who-${id}`)).toBe(CANCELLED_NAME);
   await c.page.click(`#consult-${id}`);

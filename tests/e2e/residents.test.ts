@@ -9,6 +9,7 @@ import { api, demoLogin } from '../miniprogram/support/http';
 import { startUiStack, type TestStack } from '../miniprogram/support/stack';
 import { openBrowser, type Browser } from './support/browser';
 import { findIdentity, openAs } from './support/demo';
+import { openEntry, tapTab } from './support/page';
 
 const COUNTY = '210921';
 const VILLAGE = '210921001001';
@@ -45,11 +46,15 @@ it('a new resident waits for the village cadre, who confirms them on the residen
   await villager.page.click(`#demo-${newcomer.id}`, { timeout: 20000 });
   await villager.page.waitForSelector('#resident-pending', { timeout: 20000 });
   expect(await villager.page.textContent('#resident-pending')).toContain('待村（居）两委确认');
+  // not asking yet: neither on the home page nor on 办事, where the groups are
+  expect(await villager.page.$('#home-ask')).toBeNull();
+  await tapTab(villager, '办事');
+  await villager.page.locator('#link-groups:visible').waitFor({ timeout: 20000 });
   expect(await villager.page.$('#link-ask')).toBeNull();
 
   const cadre = await openAs(stack.baseUrl, await findIdentity(stack.baseUrl, '周桂兰', 'village_cadre'));
   browsers.push(cadre);
-  await cadre.page.click(`#residents-${VILLAGE}`);
+  await openEntry(cadre, `residents-${VILLAGE}`);
   const row = `#resident-${newcomer.id}`;
   await cadre.page.waitForSelector(row, { timeout: 20000 });
   expect(await cadre.page.textContent(row)).toContain('何春生');

@@ -48,8 +48,8 @@ afterAll(async () => {
 describe('我的顾问资料 (weapp build)', () => {
   let page: SimComponent;
 
-  it('is an entry of the counsel home page', async () => {
-    const home = runtime.openPage('pages/index/index');
+  it('is an entry of the counsel’s 办事 tab', async () => {
+    const home = runtime.openPage('pages/work/index');
     await waitFor(() => home.querySelector('#link-counsel-profile'), 15000, 'the profile entry');
     tap(home, 'link-counsel-profile');
     const nav = await waitFor(

@@ -95,7 +95,7 @@ describe('我的资料 (weapp build)', () => {
 
   it("a villager's 我的 offers 我的资料 without a phone", async () => {
     runtime.wx.storage.set(SESSION_KEY, await loginAs('林红霞'));
-    const me = runtime.openPage('privacy/me/index');
+    const me = runtime.openPage('pages/me/index');
     await waitFor(() => textOf(me, 'me-profile'), 15000, 'the entry');
     expect(textOf(me, 'me-profile')).toBe('我的资料（头像、名字）');
     tap(me, 'me-profile');

@@ -143,7 +143,7 @@ describe('the sheet appears from the tap that promises a notice', () => {
 describe('提醒设置 and 开启月底提醒', () => {
   it('我的 links to 提醒设置', async () => {
     runtime.wx.storage.set(SESSION_KEY, villager);
-    const page = runtime.openPage('privacy/me/index');
+    const page = runtime.openPage('pages/me/index');
     await waitFor(() => page.querySelector('#me-notices'), 15000, 'the 提醒设置 row');
     const navigations = runtime.wx.navigations.length;
     tap(page, 'me-notices');

@@ -10,10 +10,12 @@
  *
  * Needs `npm run build:weapp -w miniprogram`.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { PrivacyStatus, Session } from '@vc/types';
 import { HttpError, api, cloudLogin } from './support/http';
 import { startUiStack, type TestStack } from './support/stack';
-import { SESSION_KEY, bootWeapp, tap, textOf, waitFor, type SimComponent, type WeappRuntime } from './support/taro-weapp';
+import { DIST, SESSION_KEY, bootWeapp, tap, textOf, waitFor, type SimComponent, type WeappRuntime } from './support/taro-weapp';
 
 const VILLAGE = '210921001001';
 const SECRET = 'dev-only-cloud-shared-secret'; // the server's development default
@@ -56,7 +58,11 @@ describe('the consent gate on the home page', () => {
     page = runtime.openPage('pages/index/index');
     await waitFor(() => page.querySelector('#privacy-gate'), 15000, 'the consent gate');
     expect(textOf(page, 'privacy-gate-summary')).toContain('我们只收集');
-    expect(page.querySelector('#link-privacy-me')).not.toBeNull(); // 我的, for everyone
+    // 我的 is a tab of the compiled app, for everyone
+    const app = JSON.parse(readFileSync(path.join(DIST, 'app.json'), 'utf8')) as {
+      tabBar: { list: { pagePath: string; text: string }[] };
+    };
+    expect(app.tabBar.list).toContainEqual({ pagePath: 'pages/me/index', text: '我的' });
 
     tap(page, 'privacy-agree');
     await waitFor(() => !page.querySelector('#privacy-gate'), 15000, 'the gate gone');
@@ -72,7 +78,7 @@ describe('我的', () => {
     person = await newPerson('privacy-ui-cancel');
     runtime.wx.storage.set(SESSION_KEY, person);
     page.detach();
-    page = runtime.openPage('privacy/me/index');
+    page = runtime.openPage('pages/me/index');
     await waitFor(() => page.querySelector('#me-download'), 15000, 'the page');
     expect(textOf(page, 'me-name')).toBe('微信用户');
 

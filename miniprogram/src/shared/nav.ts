@@ -6,8 +6,11 @@ import Taro from '@tarojs/taro';
  * first opened (app.config.ts lists the same paths).
  */
 export const PAGES = {
-  // main package
+  // main package: the three tabs (TAB_PAGES), then what opens the app
   index: '/pages/index/index',
+  work: '/pages/work/index',
+  me: '/pages/me/index',
+  notFound: '/pages/not-found/index',
   login: '/pages/login/index',
   bind: '/pages/bind/index',
   board: '/pages/board/index',
@@ -46,9 +49,8 @@ export const PAGES = {
   redeem: '/account/redeem/index',
   // account: confirming a PC's scan-to-login (opened by the code on the PC's login page)
   scanLogin: '/account/scan-login/index',
-  // privacy: the privacy policy, and 我的 (account, data copy, cancellation)
+  // privacy: the privacy policy (我的, with the account, data copy and cancellation, is the tab `me`)
   privacyPolicy: '/privacy/policy/index',
-  privacyMe: '/privacy/me/index',
   // privacy: 我的资料 (avatar, name, and the phone where the role needs one)
   privacyProfile: '/privacy/profile/index',
   // privacy: 提醒设置 (which subscribe-message notices are on, and turning them on)
@@ -56,6 +58,10 @@ export const PAGES = {
 } as const;
 
 export type PageName = keyof typeof PAGES;
+
+/** The tab bar's pages (app.config.ts tabBar): reached by switchTab, which takes no query. */
+export const TAB_PAGES: readonly PageName[] = ['index', 'work', 'me'];
+const isTab = (page: PageName) => TAB_PAGES.includes(page);
 
 function withQuery(url: string, query?: Record<string, string>): string {
   if (!query) return url;
@@ -66,11 +72,13 @@ function withQuery(url: string, query?: Record<string, string>): string {
 }
 
 export function goto(page: PageName, query?: Record<string, string>): void {
-  void Taro.navigateTo({ url: withQuery(PAGES[page], query) });
+  if (isTab(page)) void Taro.switchTab({ url: PAGES[page] });
+  else void Taro.navigateTo({ url: withQuery(PAGES[page], query) });
 }
 
 export function replaceWith(page: PageName, query?: Record<string, string>): void {
-  void Taro.redirectTo({ url: withQuery(PAGES[page], query) });
+  if (isTab(page)) void Taro.switchTab({ url: PAGES[page] });
+  else void Taro.redirectTo({ url: withQuery(PAGES[page], query) });
 }
 
 /** Back to a fresh home page (after login, bind, logout). */

@@ -1,4 +1,5 @@
 /** What the H5 end-to-end tests read from a page, and the session the H5 app keeps. */
+import type { Locator } from 'playwright-core';
 import type { Session } from '@vc/types';
 import type { Browser } from './browser';
 
@@ -58,4 +59,34 @@ export async function storedSession(b: Browser): Promise<Session | null> {
     const value = parsed && typeof parsed === 'object' && 'data' in parsed ? parsed.data : parsed;
     return (typeof value === 'string' ? JSON.parse(value) : value) as Session;
   });
+}
+
+/** Taps a tab of the tab bar (首页, 办事, 我的), shown on the tab pages. */
+export async function tapTab(b: Browser, label: '首页' | '办事' | '我的'): Promise<void> {
+  await b.page.locator('.weui-tabbar__item:visible', { hasText: label }).click({ timeout: UI_TIMEOUT });
+}
+
+/** A tab page, the login page (which leads to one), or the bare address (the home tab). */
+const NEAR_TABS = /(#\/pages\/(index|work|me|login)\/index([?].*)?|\/#?\/?)$/;
+
+/**
+ * Opens one of the role's entries (pages/index/entries.ts), which live on the 办事 tab: taps the
+ * tab first when the entry is not on screen; from a page without the tab bar, goes home first.
+ */
+export async function openEntry(b: Browser, id: string): Promise<void> {
+  const entry = visible(b, id);
+  const tabs = b.page.locator('.weui-tabbar__item:visible');
+  if (!NEAR_TABS.test(b.page.url())) await b.page.goto(new URL('/', b.page.url()).toString());
+  // a login under way lands on the home tab: wait for the entry or the tab bar, whichever shows
+  const shown = (l: Locator) =>
+    l
+      .first()
+      .waitFor({ timeout: UI_TIMEOUT })
+      .then(
+        () => true,
+        () => false,
+      );
+  await Promise.race([shown(entry), shown(tabs)]);
+  if ((await entry.count()) === 0) await tapTab(b, '办事');
+  await entry.click({ timeout: UI_TIMEOUT });
 }

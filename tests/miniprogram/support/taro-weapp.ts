@@ -51,6 +51,8 @@ export interface WeappRuntime {
   wx: FakeWx;
   /** Renders a page (e.g. 'pages/board/index') with the given query, attached to the document. */
   openPage(route: string, query?: Record<string, string>): SimComponent;
+  /** What WeChat does when an address names no page: calls the app's onPageNotFound. */
+  pageNotFound(route: string): void;
 }
 
 let pending: { route: string; query: Record<string, string> } | null = null;
@@ -121,6 +123,9 @@ export function bootWeapp(init: {
 
   return {
     wx: fake,
+    pageNotFound(route) {
+      a.onPageNotFound?.call(app, { path: route, query: {}, isEntryPage: false });
+    },
     openPage(route, query = {}) {
       pending = { route, query };
       const id = simulate.load(path.join(DIST, route), { rootPath: DIST });

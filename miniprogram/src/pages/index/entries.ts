@@ -86,7 +86,5 @@ export function communicationEntries(user: Me): Entry[] {
   }
   // everyone logged in sees this card: the place to accept a role someone invited them to
   entries.push({ id: 'link-redeem', label: '输入邀请码', page: 'redeem' });
-  // 我的: account, privacy policy, data copy, cancellation (issue 13)
-  entries.push({ id: 'link-privacy-me', label: '我的', page: 'privacyMe' });
   return entries;
 }

@@ -10,10 +10,10 @@ import { useAction } from '../../shared/hooks/useAction';
 import { useLoad } from '../../shared/hooks/useLoad';
 import { useSession } from '../../shared/hooks/useSession';
 import { ROLE_LABELS } from '../../shared/labels';
-import { goto, replaceWith } from '../../shared/nav';
+import { goto, replaceWith, restart } from '../../shared/nav';
 import { clearSession, updateUser } from '../../shared/session';
-import { cancelAccount, DutiesError } from '../services/cancel';
-import { downloadMyData } from '../services/copy';
+import { cancelAccount, DutiesError } from '../../privacy/services/cancel';
+import { downloadMyData } from '../../privacy/services/copy';
 
 const CONFIRM_WORD = '注销';
 
@@ -70,6 +70,12 @@ export default function MyAccount() {
       .then(updateUser)
       .catch(() => undefined);
   }, [loggedIn, load]);
+
+  function logout() {
+    call('logout').catch(() => undefined);
+    clearSession();
+    restart();
+  }
 
   function download() {
     void action.run(downloadMyData, {
@@ -140,6 +146,9 @@ export default function MyAccount() {
       </Button>
       <Button light id="me-download" disabled={action.busy} onClick={download}>
         下载我的数据
+      </Button>
+      <Button light id="logout" onClick={logout}>
+        退出登录
       </Button>
       {step === 0 && (
         <Button light id="me-cancel" onClick={() => setStep(1)}>

@@ -1,0 +1,66 @@
+import { View } from '@tarojs/components';
+import type { Me, RoleGrant } from '@vc/types';
+import { Button } from '../../shared/components/Button';
+import { ROLE_LABELS } from '../../shared/labels';
+import { goto } from '../../shared/nav';
+import { QueueStatus } from '../../ledger/components/QueueStatus';
+import { isStaff, useSignedInUser } from '../components/useSignedInUser';
+import { COUNSEL_LEDGER_ENTRIES, communicationEntries, grantEntries, type Entry } from '../index/entries';
+
+function EntryButtons({ entries }: { entries: readonly Entry[] }) {
+  return (
+    <View>
+      {entries.map((e) => (
+        <Button key={e.id} id={e.id} light={!e.primary} onClick={() => goto(e.page, e.query)}>
+          {e.label}
+        </Button>
+      ))}
+    </View>
+  );
+}
+
+function GrantItem({ grant }: { grant: RoleGrant }) {
+  return (
+    <View className="card" id={`grant-${grant.role}-${grant.placeCode}`}>
+      <View className="section-title">{ROLE_LABELS[grant.role] ?? grant.role}</View>
+      <View className="subtitle">{grant.placeName}</View>
+      <EntryButtons entries={grantEntries(grant)} />
+    </View>
+  );
+}
+
+function isCounsel(user: Me): boolean {
+  return user.roles.some((g) => g.role === 'counsel') || (user.heldRoles ?? []).some((g) => g.role === 'counsel');
+}
+
+/**
+ * 办事 (issue 14 item 1): everything the person's roles let them do, one card per role and place
+ * (pages/index/entries.ts is the table); the home tab keeps only what waits for them.
+ */
+export default function Work() {
+  const user = useSignedInUser();
+  if (!user) return <View className="page muted">正在加载…</View>;
+  return (
+    <View className="page" id="work">
+      <View className="card" id="work-communication">
+        <View className="section-title">{isStaff(user) ? '工作群与咨询' : '咨询与工作群'}</View>
+        <EntryButtons entries={communicationEntries(user)} />
+      </View>
+      {isCounsel(user) && (
+        <View className="card" id="home-ledger">
+          <View className="section-title">工作台账</View>
+          <QueueStatus />
+          <EntryButtons entries={COUNSEL_LEDGER_ENTRIES} />
+        </View>
+      )}
+      {user.roles.map((g) => (
+        <GrantItem key={`${g.role}-${g.placeCode}`} grant={g} />
+      ))}
+      {user.village && (
+        <Button light id="my-village-board" onClick={() => goto('board', { villageCode: user.village!.code })}>
+          我所在村的公示栏
+        </Button>
+      )}
+    </View>
+  );
+}
