@@ -13,12 +13,15 @@
  *   2. group messages: concurrent posting and syncing vs raw inserts and range reads (demo county)
  *   3. ledger submissions with idempotency keys vs raw inserts and key lookups (demo county)
  *   4. mini-program package sizes vs WeChat's limits
+ *   5. first paint of the H5 app on a slow network (400 kbit/s, 400 ms) vs a minimal page of the same server,
+ *      and the JS the H5 home page needs (bench/firstpaint.ts)
  *
  * The database is the embedded one (tools/db/embedded.ts): FerretDB 1.24 on PostgreSQL 16.
  * Each product path and its floor run in the same run on the same embedded database, repeated;
  * medians and spread are printed as a table and written to bench/results/ as JSON. No figure is
  * asserted: targets are printed with whether this run met them.
- * Options: --only=province,groups,ledger,size.
+ * Options: --only=province,groups,ledger,size,firstpaint; --h5-dir=DIR (the H5 build firstpaint loads, by default
+ * miniprogram/dist-h5); --firstpaint-rounds=N (throttled loads of each side, by default 3).
  * Run as `npm run bench -- --only=groups,ledger`.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,13 +36,16 @@ import { benchProvince, type ProvinceResult } from './province';
 import { benchGroups, type GroupsResult } from './groups';
 import { benchLedger, type LedgerResult } from './ledger';
 import { benchSize, type SizeResult } from './size';
+import { benchFirstPaint, h5HomeJsIfBuilt, type FirstPaintResult, type HomeJs } from './firstpaint';
 
 const root = path.resolve(__dirname, '..');
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
 const log = (line: string) => console.log(`[${elapsed().padStart(5)}] ${line}`);
 
-const only = (process.argv.find((a) => a.startsWith('--only='))?.slice(7) ?? 'province,groups,ledger,size').split(',');
+const only = (process.argv.find((a) => a.startsWith('--only='))?.slice(7) ?? 'province,groups,ledger,size,firstpaint').split(',');
+const h5Dir = process.argv.find((a) => a.startsWith('--h5-dir='))?.slice(9);
+const firstPaintRounds = Number(process.argv.find((a) => a.startsWith('--firstpaint-rounds='))?.slice(20) ?? 3);
 
 async function databaseEnvironment(): Promise<Environment> {
   const dir = mkdtempSync(path.join(tmpdir(), 'vc-bench-env-'));
@@ -96,6 +102,8 @@ async function main() {
     groups?: GroupsResult;
     ledger?: LedgerResult;
     size?: SizeResult;
+    firstPaint?: FirstPaintResult;
+    h5HomeJs?: HomeJs;
     comparisons: Comparison[];
     furthestFromOne?: { benchmark: string; measure: string; ratio: number };
     durationSeconds?: number;
@@ -125,6 +133,13 @@ async function main() {
   if (only.includes('size')) {
     log('4. mini-program size ...');
     results.size = benchSize(log);
+    if (!only.includes('firstpaint')) results.h5HomeJs = h5HomeJsIfBuilt(h5Dir);
+  }
+  if (only.includes('firstpaint')) {
+    log('5. H5 first paint on a slow network ...');
+    results.firstPaint = await benchFirstPaint(log, { h5Dir, rounds: firstPaintRounds });
+    results.h5HomeJs = results.firstPaint.homeJs;
+    results.comparisons.push(...results.firstPaint.comparisons);
   }
   results.durationSeconds = Math.round((Date.now() - started) / 1000);
   results.loadAverageAtEnd = os.loadavg().map((x) => Math.round(x * 100) / 100);
@@ -210,6 +225,45 @@ async function main() {
         `  ${pad(p.name, 26)}${String(p.files).padStart(6)}${p.kb.toFixed(1).padStart(10)}${String(p.limitKb).padStart(10)}${`${(p.share * 100).toFixed(1)}%`.padStart(8)}  ${p.licenceKb.toFixed(1)} KB${p.kb > p.limitKb ? '  OVER THE LIMIT' : ''}`,
       );
     }
+  }
+
+  if (results.h5HomeJs) {
+    const h = results.h5HomeJs;
+    const list = (xs: { file: string; bytes: number }[]) => xs.map((x) => `${x.file} ${(x.bytes / 1024).toFixed(1)}`).join(', ');
+    console.log(
+      `\nH5 build (${h5Dir ?? 'miniprogram/dist-h5'}): JS a page needs before it can draw (KB, uncompressed as served)`,
+    );
+    console.log(`  ${pad('home page (index.html scripts + pages/index/index chunks)', 62)}${h.homeKb.toFixed(1).padStart(10)}`);
+    console.log(`  ${pad('login page (index.html scripts + pages/login/index chunks)', 62)}${h.loginKb.toFixed(1).padStart(10)}`);
+    console.log(`  ${pad(`all JS of the build (${h.allJsFiles} files)`, 62)}${h.allJsKb.toFixed(1).padStart(10)}`);
+    console.log(`  index.html: ${list(h.entry)}; home: ${list(h.homeChunks)}; login: ${list(h.loginChunks)}`);
+  }
+  if (results.firstPaint) {
+    const f = results.firstPaint;
+    const n = f.network;
+    console.log(
+      `\nH5 first paint on a slow network (Chromium, CDP throttling ${n.downKbit} kbit/s down, ${n.upKbit} kbit/s up, ${n.latencyMs} ms latency; ` +
+        `CPU not throttled; empty cache; ${f.rounds} loads each; build ${f.builtAt})`,
+    );
+    console.log(
+      `  ${pad('page', 46)}${'FCP ms'.padStart(9)}${'shown ms'.padStart(10)}${'JS+CSS KB'.padStart(11)}${'files'.padStart(7)}${'doc KB'.padStart(8)}  (median [min–max])`,
+    );
+    const row = (label: string, xs: FirstPaintResult['product']) => {
+      const s = (pick: (x: (typeof xs)[number]) => number) => {
+        const v = xs.map(pick).sort((a, b) => a - b);
+        return { med: v[Math.ceil(v.length / 2) - 1]!, min: v[0]!, max: v[v.length - 1]! };
+      };
+      const fcp = s((x) => x.fcpMs);
+      const shown = s((x) => x.visibleMs);
+      console.log(
+        `  ${pad(label, 46)}${fmt(fcp.med).padStart(9)}${fmt(shown.med).padStart(10)}${(s((x) => x.jsCssBytes).med / 1024).toFixed(1).padStart(11)}` +
+          `${String(s((x) => x.jsCssFiles).med).padStart(7)}${(s((x) => x.documentBytes).med / 1024).toFixed(1).padStart(8)}` +
+          `  FCP [${fmt(fcp.min)}–${fmt(fcp.max)}], shown [${fmt(shown.min)}–${fmt(shown.max)}]`,
+      );
+    };
+    row('H5 app at / → login page (#demo-identities)', f.product);
+    row('floor: minimal static HTML page', f.floor);
+    for (const c of f.comparisons) console.log(`  ratio ${c.measure}: ${c.ratio.toFixed(1)}× the floor`);
   }
 
   const targeted = results.comparisons.filter((c) => c.target);

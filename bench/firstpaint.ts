@@ -1,0 +1,285 @@
+/**
+ * Benchmark 5: first paint of the H5 app on a slow network.
+ *
+ * The H5 build is copied once into a temporary folder (others may rebuild miniprogram/dist-h5 during
+ * the run) together with a minimal static HTML page, and served by the real server (tests/support/
+ * stack.ts with the demo data, H5_DIR pointing at the copy). Headless Chromium (Debian's
+ * /usr/bin/chromium through playwright-core) loads it through the Chrome DevTools Protocol's
+ * Network.emulateNetworkConditions: 400 kbit/s down and up, 400 ms latency added to every request;
+ * no CPU throttling. Each load is a fresh browser context (empty cache).
+ *
+ * Measured from navigation start, in the page itself:
+ *   - first contentful paint (PerformanceObserver 'paint' entries);
+ *   - the login page's demo identities (#demo-identities) shown: the start of the animation frame after
+ *     the element is in the document with a non-empty box (a MutationObserver watches for it); FCP is a
+ *     presentation time, a few ms after its frame starts, so on the floor page "shown" comes just before FCP;
+ *   - the bytes of JS and CSS transferred before that (Resource Timing transferSize, responseEnd before).
+ * The floor is the same throttled load, in the same run, of the minimal page (one paragraph of text)
+ * from the same server: the network's own cost of a first paint.
+ *
+ * Also static: the JS the home page needs (the scripts index.html loads plus the home page's chunks,
+ * as listed in the app's route table), next to the weapp package sizes.
+ */
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { startStack } from '../tests/support/stack';
+import { CHROMIUM } from '../tests/e2e/support/browser';
+import { compare, sideOf, type Comparison } from './lib/report';
+import { spread } from './lib/stats';
+
+const root = path.resolve(__dirname, '..');
+export const DEFAULT_H5_DIR = path.join(root, 'miniprogram', 'dist-h5');
+
+/** 400 kbit/s in bytes per second, as the DevTools protocol wants it */
+export const NETWORK = { downKbit: 400, upKbit: 400, latencyMs: 400 };
+const FLOOR_PAGE = 'bench-floor.html';
+const FLOOR_HTML =
+  '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>下限</title></head>' +
+  '<body><p id="floor">一村（居）一法律顾问</p></body></html>';
+const LOGIN_SELECTOR = '#demo-identities';
+
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface LoadSample {
+  fcpMs: number;
+  visibleMs: number;
+  /** JS and CSS bytes transferred (headers included) whose response ended before the content was shown */
+  jsCssBytes: number;
+  jsCssFiles: number;
+  /** the document itself */
+  documentBytes: number;
+}
+
+export interface HomeJs {
+  /** scripts index.html loads */
+  entry: { file: string; bytes: number }[];
+  /** chunks the route table loads for pages/index/index */
+  homeChunks: { file: string; bytes: number }[];
+  /** same for pages/login/index (where a visitor without a session lands) */
+  loginChunks: { file: string; bytes: number }[];
+  homeKb: number;
+  loginKb: number;
+  /** all .js in the build (without licence texts) */
+  allJsKb: number;
+  allJsFiles: number;
+}
+
+export interface FirstPaintResult {
+  h5Dir: string;
+  builtAt: string;
+  network: typeof NETWORK;
+  cpuThrottling: 'none';
+  rounds: number;
+  product: LoadSample[];
+  floor: LoadSample[];
+  /** medians of the product's samples */
+  median: { fcpMs: number; visibleMs: number; jsCssKb: number; jsCssFiles: number };
+  homeJs: HomeJs;
+  comparisons: Comparison[];
+}
+
+const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
+
+function fileOf(dir: string, name: string) {
+  const bytes = statSync(path.join(dir, name)).size;
+  return { file: name, bytes };
+}
+
+/** The JS the home page (and the login page) needs, from index.html and the app's route table. */
+export function h5HomeJs(h5Dir: string = DEFAULT_H5_DIR): HomeJs {
+  const html = readFileSync(path.join(h5Dir, 'index.html'), 'utf8');
+  const entry = [...html.matchAll(/<script[^>]*\ssrc="\/?([^"]+\.js)"/g)].map((m) => fileOf(h5Dir, m[1]!));
+  const app = entry.find((e) => /(^|\/)app\.[^/]*\.js$/.test(e.file));
+  if (!app) throw new Error(`${h5Dir}/index.html loads no app.*.js`);
+  const appSource = readFileSync(path.join(h5Dir, app.file), 'utf8');
+  const jsFiles = readdirSync(path.join(h5Dir, 'js')).filter((f) => f.endsWith('.js'));
+  const chunksOf = (page: string) => {
+    const at = appSource.indexOf(`"path":"${page}","load":`);
+    if (at < 0) throw new Error(`the route table in ${app.file} has no ${page}`);
+    const load = appSource.slice(at, appSource.indexOf('.then(', at) + 1);
+    return [...load.matchAll(/\w\.e\((\d+)\)/g)].map((m) => {
+      const file = jsFiles.find((f) => f.startsWith(`${m[1]}.`));
+      if (!file) throw new Error(`chunk ${m[1]} of ${page} is not in ${h5Dir}/js`);
+      return fileOf(h5Dir, `js/${file}`);
+    });
+  };
+  const homeChunks = chunksOf('pages/index/index');
+  const loginChunks = chunksOf('pages/login/index');
+  const sum = (xs: { bytes: number }[]) => xs.reduce((s, x) => s + x.bytes, 0);
+  const allJs = jsFiles.reduce((s, f) => s + statSync(path.join(h5Dir, 'js', f)).size, 0);
+  return {
+    entry,
+    homeChunks,
+    loginChunks,
+    homeKb: kb(sum(entry) + sum(homeChunks)),
+    loginKb: kb(sum(entry) + sum(loginChunks)),
+    allJsKb: kb(allJs),
+    allJsFiles: jsFiles.length,
+  };
+}
+
+/** h5HomeJs, or undefined when there is no H5 build in `h5Dir` (the size benchmark does not need one). */
+export function h5HomeJsIfBuilt(h5Dir: string = DEFAULT_H5_DIR): HomeJs | undefined {
+  return existsSync(path.join(h5Dir, 'index.html')) ? h5HomeJs(h5Dir) : undefined;
+}
+
+/**
+ * Installed before any page script: records in window.__vcShownAt when the selector is first shown.
+ * A string, not a function: tsx adds helper calls to named functions that do not exist in the page.
+ */
+const watchFor = (selector: string) => `(() => {
+  const check = () => {
+    if (window.__vcShownAt !== undefined) return true;
+    const el = document.querySelector(${JSON.stringify(selector)});
+    if (!el) return false;
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) return false;
+    // the frame the element is drawn in
+    requestAnimationFrame(() => { if (window.__vcShownAt === undefined) window.__vcShownAt = performance.now(); });
+    return true;
+  };
+  const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
+  observer.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+  document.addEventListener('DOMContentLoaded', () => { if (check()) observer.disconnect(); });
+})();`;
+
+async function load(browser: Browser, url: string, selector: string): Promise<LoadSample> {
+  const context = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'zh-CN' });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: NETWORK.latencyMs,
+      downloadThroughput: (NETWORK.downKbit * 1000) / 8,
+      uploadThroughput: (NETWORK.upKbit * 1000) / 8,
+    });
+    await page.addInitScript({ content: watchFor(selector) });
+    await page.goto(url, { waitUntil: 'commit', timeout: 120000 });
+    await page.waitForFunction(() => (window as unknown as { __vcShownAt?: number }).__vcShownAt !== undefined, null, {
+      timeout: 180000,
+      polling: 200,
+    });
+    return await page.evaluate(() => {
+      const shown = (window as unknown as { __vcShownAt: number }).__vcShownAt;
+      const fcp = performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint');
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      const resources = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
+        (r) => r.responseEnd <= shown && /\.(js|css)(\?|$)/.test(new URL(r.name).pathname),
+      );
+      return {
+        fcpMs: fcp ? fcp.startTime : NaN,
+        visibleMs: shown,
+        jsCssBytes: resources.reduce((s, r) => s + r.transferSize, 0),
+        jsCssFiles: resources.length,
+        documentBytes: nav?.transferSize ?? 0,
+      };
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+export async function benchFirstPaint(
+  log: (line: string) => void,
+  options: { h5Dir?: string; rounds?: number } = {},
+): Promise<FirstPaintResult> {
+  const source = path.resolve(options.h5Dir ?? DEFAULT_H5_DIR);
+  const rounds = options.rounds ?? 3;
+  if (!existsSync(path.join(source, 'index.html')))
+    throw new Error(`${source}/index.html is missing: build the H5 app first (npm run build:h5)`);
+  // a frozen copy: others may rebuild dist-h5 while this runs
+  const dir = mkdtempSync(path.join(tmpdir(), 'vc-bench-h5-'));
+  cpSync(source, dir, { recursive: true });
+  writeFileSync(path.join(dir, FLOOR_PAGE), FLOOR_HTML);
+  const builtAt = statSync(path.join(source, 'index.html')).mtime.toISOString();
+  const homeJs = h5HomeJs(dir);
+
+  const stack = await startStack({ seedDemo: true, env: { H5_DIR: dir } });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  const product: LoadSample[] = [];
+  const floor: LoadSample[] = [];
+  try {
+    // one throttled warm-up of each: the server's first answers (file reads, the demo query) not counted
+    await load(browser, `${stack.baseUrl}/${FLOOR_PAGE}`, '#floor');
+    await load(browser, `${stack.baseUrl}/`, LOGIN_SELECTOR);
+    for (let i = 0; i < rounds; i++) {
+      // alternate, so drift on a shared machine hits both sides
+      floor.push(await load(browser, `${stack.baseUrl}/${FLOOR_PAGE}`, '#floor'));
+      product.push(await load(browser, `${stack.baseUrl}/`, LOGIN_SELECTOR));
+      const p = product[product.length - 1]!;
+      log(
+        `  round ${i + 1}/${rounds}: H5 FCP ${p.fcpMs.toFixed(0)} ms, login shown ${p.visibleMs.toFixed(0)} ms, ` +
+          `${kb(p.jsCssBytes)} KB JS/CSS; floor FCP ${floor[floor.length - 1]!.fcpMs.toFixed(0)} ms`,
+      );
+    }
+  } finally {
+    await browser.close();
+    await stack.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  const med = (xs: number[]) => spread(xs).p50;
+  const net = `${NETWORK.downKbit} kbit/s, ${NETWORK.latencyMs} ms`;
+  const comparisons = [
+    compare(
+      'H5 first paint',
+      `first contentful paint (${net})`,
+      sideOf(
+        'H5 app at / (index.html, its JS and CSS)',
+        product.map((s) => s.fcpMs),
+      ),
+      sideOf(
+        'a minimal static HTML page, same server',
+        floor.map((s) => s.fcpMs),
+      ),
+    ),
+    compare(
+      'H5 first paint',
+      `login page shown (${LOGIN_SELECTOR}; ${net})`,
+      sideOf(
+        'H5 app at / → login page, demo identities from /api',
+        product.map((s) => s.visibleMs),
+      ),
+      sideOf(
+        "the minimal page's text shown",
+        floor.map((s) => s.visibleMs),
+      ),
+      'p50 latency',
+      [
+        `JS+CSS transferred before it: ${kb(med(product.map((s) => s.jsCssBytes)))} KB in ${med(product.map((s) => s.jsCssFiles))} files ` +
+          `(median; at ${NETWORK.downKbit} kbit/s that alone is ${((med(product.map((s) => s.jsCssBytes)) * 8) / NETWORK.downKbit / 1000).toFixed(1)} s)`,
+      ],
+    ),
+  ];
+  return {
+    h5Dir: source,
+    builtAt,
+    network: NETWORK,
+    cpuThrottling: 'none',
+    rounds,
+    product,
+    floor,
+    median: {
+      fcpMs: med(product.map((s) => s.fcpMs)),
+      visibleMs: med(product.map((s) => s.visibleMs)),
+      jsCssKb: kb(med(product.map((s) => s.jsCssBytes))),
+      jsCssFiles: med(product.map((s) => s.jsCssFiles)),
+    },
+    homeJs,
+    comparisons,
+  };
+}
