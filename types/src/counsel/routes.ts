@@ -18,6 +18,9 @@ import {
   CounselProfileHistoryReply,
   CounselProfileParams,
   CounselPhotoParams,
+  CountyCounselQuery,
+  AssignmentVillagesQuery,
+  AssignmentVillagesReply,
 } from './schemas';
 
 const PHOTO_UPLOAD = `multipart/form-data，字段 file；JPEG/PNG/WebP，不超过${MAX_PROFILE_PHOTO_BYTES / 1024 / 1024}MB；经内容安全检查后缩小保存`;
@@ -46,11 +49,22 @@ export const counselRoutes = defineRoutes({
   countyCounsel: {
     method: 'get',
     path: '/api/counties/:countyCode/counsel',
-    summary: '本县法律顾问及其服务村',
+    summary: '本县法律顾问及其服务村（可按姓名、服务的乡镇、服务负荷筛选）',
     access: { kind: 'role', roles: placeStaff, scope: 'countyCode' },
     params: CountyParams,
-    query: EmptyQuery,
+    query: CountyCounselQuery,
     reply: CounselListReply,
+    errors: ['PLACE_NOT_FOUND'],
+  },
+  assignmentVillages: {
+    method: 'get',
+    path: '/api/counties/:countyCode/assignment-villages',
+    summary: '指派用的村（社区）列表：所属乡镇、现有法律顾问（已有顾问的可提示）',
+    access: { kind: 'role', roles: placeStaff, scope: 'countyCode' },
+    params: CountyParams,
+    query: AssignmentVillagesQuery,
+    reply: AssignmentVillagesReply,
+    errors: ['PLACE_NOT_FOUND'],
   },
   listAssignments: {
     method: 'get',

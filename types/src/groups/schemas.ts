@@ -117,11 +117,33 @@ export const GroupMember = z
     standing: GroupStanding,
     note: z.string().nullable(),
     since: z.string().datetime().nullable(),
+    /** a mute with a duration: when it ends (Beijing time is the client's to show); null when muted until unmuted */
+    mutedUntil: z.string().datetime().nullable().optional(),
   })
   .openapi('GroupMember');
 export type GroupMember = z.infer<typeof GroupMember>;
-export const GroupMembersQuery = z.object({ standing: z.enum(['pending', 'member', 'muted', 'removed']).optional() }).strict();
-export const GroupMembersReply = z.object({ items: z.array(GroupMember) }).openapi('GroupMembersReply');
+/** Default page size of a member list when the client pages (`limit` or `offset` given). */
+export const GROUP_MEMBERS_PAGE = 50;
+export const GroupMembersQuery = z
+  .object({
+    standing: z.enum(['pending', 'member', 'muted', 'removed']).optional(),
+    /** search by name: a case-insensitive part of it */
+    q: text({ min: 1, max: 30, tooShort: '请输入要搜索的姓名', tooLong: '搜索内容不能超过30字' }).optional(),
+    /** page size (1–200); without `limit` and `offset` the whole list comes back, as before paging */
+    limit: z.coerce.number().int().min(1).max(200).optional(),
+    /** how many matching members to skip: the `next` of the previous page */
+    offset: z.coerce.number().int().min(0).max(100000).optional(),
+  })
+  .strict();
+export const GroupMembersReply = z
+  .object({
+    items: z.array(GroupMember),
+    /** how many members match the standing and search (all pages) */
+    total: z.number().int().min(0).optional(),
+    /** the `offset` of the next page; null on the last page */
+    next: z.number().int().min(0).nullable().optional(),
+  })
+  .openapi('GroupMembersReply');
 export type GroupMembersReply = z.infer<typeof GroupMembersReply>;
 
 const Reason = text({ min: 2, max: 200, tooShort: '请填写原因', tooLong: '原因不能超过200字' });
@@ -130,8 +152,19 @@ export const DecideJoinBody = z
   .object({ decision: z.enum(['approve', 'refuse']), reason: text({ max: 200, tooLong: '原因不能超过200字' }).optional() })
   .strict()
   .openapi('DecideJoinBody');
+/** How long a mute may last, in days; no `days` mutes until a moderator unmutes. */
+export const MUTE_DAYS = [1, 3, 7, 30] as const;
 export const ModerateMemberBody = z
-  .object({ action: z.enum(['mute', 'unmute', 'remove']), reason: Reason })
+  .object({
+    action: z.enum(['mute', 'unmute', 'remove']),
+    reason: Reason,
+    /** only with `mute`: the mute ends by itself after this many days */
+    days: z
+      .union([z.literal(1), z.literal(3), z.literal(7), z.literal(30)], {
+        errorMap: () => ({ message: '禁言天数只能是1、3、7或30天' }),
+      })
+      .optional(),
+  })
   .strict()
   .openapi('ModerateMemberBody');
 export const RemovePostBody = z.object({ reason: Reason }).strict().openapi('RemovePostBody');
@@ -148,6 +181,8 @@ export const GroupAction = z
     byName: z.string(),
     reason: z.string().nullable(),
     at: z.string().datetime(),
+    /** for a mute with a duration: when it ends */
+    until: z.string().datetime().nullable().optional(),
   })
   .openapi('GroupAction');
 export type GroupAction = z.infer<typeof GroupAction>;

@@ -19,6 +19,8 @@ import {
   LedgerExportQuery,
   RunRemindersBody,
   RunRemindersReply,
+  TownshipLedgerLocksQuery,
+  TownshipLedgerLocksReply,
 } from './schemas';
 
 /** The ledger routes: method, path, access and schemas; the server's ledger routes.ts handles exactly these. */
@@ -138,5 +140,15 @@ export const ledgerRoutes = defineRoutes({
     reply: LedgerLock,
     status: 201,
     errors: ['LEDGER_MONTH_NOT_FINISHED', 'PLACE_NOT_FOUND', 'LEDGER_ALREADY_LOCKED'],
+  },
+  townshipLedgerLocks: {
+    method: 'get',
+    path: '/api/townships/:townshipCode/ledger-locks',
+    summary: '本乡镇已锁定的台账月份：谁、何时锁定（新的在前）',
+    access: { kind: 'role', roles: placeStaff, scope: 'townshipCode' },
+    params: z.object({ townshipCode: TownshipCode }).strict(),
+    query: TownshipLedgerLocksQuery,
+    reply: TownshipLedgerLocksReply,
+    errors: ['PLACE_NOT_FOUND'],
   },
 });

@@ -118,6 +118,15 @@ export const LedgerLock = z
   .openapi('LedgerLock');
 export type LedgerLock = z.infer<typeof LedgerLock>;
 
+/** A township's locked months, newest first: who locked each and when (issue 14 item 5). */
+export const TownshipLedgerLocksQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }).strict();
+export const TownshipLedgerLock = LedgerLock.extend({ lockedByName: z.string() }).openapi('TownshipLedgerLock');
+export type TownshipLedgerLock = z.infer<typeof TownshipLedgerLock>;
+export const TownshipLedgerLocksReply = z
+  .object({ townshipCode: TownshipCode, townshipName: z.string(), items: z.array(TownshipLedgerLock) })
+  .openapi('TownshipLedgerLocksReply');
+export type TownshipLedgerLocksReply = z.infer<typeof TownshipLedgerLocksReply>;
+
 export const ProgressQuery = z.object({ month: Month.optional() }).strict();
 
 /**

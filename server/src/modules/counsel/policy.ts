@@ -23,3 +23,17 @@ export function assignmentRefusal(input: {
 export function limitMessage(max: number): string {
   return `每名法律顾问最多服务 ${max} 个村（社区），该顾问已达到或超出上限，不能再指派`;
 }
+
+export type CounselLoad = 'free' | 'full' | 'over';
+
+/** A counsel's load against the county's limit: room left, at it, or over it (after the limit was lowered). */
+export function loadOf(villageCount: number, max: number): CounselLoad {
+  if (villageCount < max) return 'free';
+  return villageCount === max ? 'full' : 'over';
+}
+
+/** A list search: a case-insensitive part of a name, taken literally. */
+export function nameHas(name: string, q: string | undefined): boolean {
+  if (!q) return true;
+  return name.toLocaleLowerCase('zh-CN').includes(q.trim().toLocaleLowerCase('zh-CN'));
+}

@@ -33,7 +33,8 @@ export function counselHandlers({ config, wechat, log }: HandlerDeps): Handlers<
   return {
     noticeBoard: ({ params }) => counsel.noticeBoard(params.villageCode),
     counselContact: ({ params, principal }) => counsel.counselContact(params.villageCode, params.counselId, principal.userId),
-    countyCounsel: ({ params }) => counsel.countyCounsel(params.countyCode),
+    countyCounsel: ({ params, query }) => counsel.countyCounsel(params.countyCode, query),
+    assignmentVillages: ({ params, query }) => counsel.assignmentVillages(params.countyCode, query),
     listAssignments: async ({ params, query }) => ({ items: await counsel.listAssignments(params.countyCode, query) }),
     assignCounsel: ({ params, body, principal }) => counsel.assign(params.countyCode, body, principal.userId),
     endAssignment: ({ params, body, principal }) =>

@@ -1,20 +1,21 @@
 import { Types } from 'mongoose';
-import type { AssignBody, Assignment, CounselCard, CounselListReply, NoticeBoard } from '@vc/types';
+import type { AssignBody, Assignment, AssignmentVillagesReply, CounselCard, CounselListReply, NoticeBoard } from '@vc/types';
 import { BASIC_SERVICES, EXTENDED_SERVICES } from '@vc/types';
 import { AppError } from '../../shared/errors';
 import { claimSeat, NoSeatError } from '../../store/seats';
 import { maskPhone } from '../../shared/mask';
 import { counselRegisteredIn, isCounselOf, userById, usersInCounties } from '../users/queries';
-import { placeByCode, placeNamesByCode } from '../places/lookup';
+import { placeByCode, placeNamesByCode, placesOfCounty } from '../places/lookup';
 import { ensureInviteCode, villageSummary } from '../places/service';
 import { AssignmentModel, ContactRevealModel, type AssignmentDoc } from './model';
 import { countyPolicy } from '../county-policy/service';
-import { DEFAULT_DUTIES, assignmentRefusal, limitMessage } from './policy';
+import { DEFAULT_DUTIES, assignmentRefusal, limitMessage, loadOf, nameHas, type CounselLoad } from './policy';
 import { boardHours } from './profile-policy';
 
 /** The fields of an assignment its description needs (lists read no more). */
 type AssignmentLean = Pick<AssignmentDoc, '_id' | 'counselId' | 'villageCode' | 'countyCode' | 'startedAt'> & {
   endedAt?: Date | null;
+  endReason?: string | null;
 };
 
 /** Counsel and village names in one query each per county of the rows (names are looked up, not stored). */
@@ -31,6 +32,7 @@ async function describeAssignments(rows: AssignmentLean[]): Promise<Assignment[]
     villageName: villageNames.get(r.villageCode) ?? '',
     startedAt: r.startedAt.toISOString(),
     endedAt: r.endedAt ? r.endedAt.toISOString() : null,
+    endReason: r.endReason ?? null,
   }));
 }
 
@@ -119,25 +121,105 @@ export async function listAssignments(
   return describeAssignments(rows);
 }
 
-export async function countyCounsel(countyCode: string): Promise<CounselListReply> {
+/** A township of the county, or PLACE_NOT_FOUND (a filter naming another county's township finds nothing to show). */
+async function townshipOfCounty(countyCode: string, townshipCode: string) {
+  const township = await placeByCode(townshipCode);
+  if (township?.level !== 'township' || township.countyCode !== countyCode)
+    throw new AppError('PLACE_NOT_FOUND', '该乡镇（街道）不在本县');
+  return township;
+}
+
+/**
+ * The county's counsel with the villages they serve, searched by name and filtered by township
+ * (a village they serve there) and load (against the county's limit); the same reads whatever
+ * the filter or the number of counsel.
+ */
+export async function countyCounsel(
+  countyCode: string,
+  query: { q?: string; townshipCode?: string; load?: CounselLoad } = {},
+): Promise<CounselListReply> {
+  if (query.townshipCode) await townshipOfCounty(countyCode, query.townshipCode);
   const [counsel, active, { maxVillagesPerCounsel }] = await Promise.all([
     counselRegisteredIn(countyCode),
-    AssignmentModel.find({ countyCode, endedAt: null }, { counselId: 1, villageCode: 1 }).lean(),
+    AssignmentModel.find({ countyCode, endedAt: null }, { counselId: 1, villageCode: 1, townshipCode: 1 }).lean(),
     countyPolicy(countyCode),
   ]);
   const villageNames = await placeNamesByCode(active.map((a) => a.villageCode));
-  return {
-    maxVillagesPerCounsel,
-    items: counsel.map((c) => ({
+  const byCounsel = new Map<string, typeof active>();
+  for (const a of active) byCounsel.set(String(a.counselId), [...(byCounsel.get(String(a.counselId)) ?? []), a]);
+  const items = counsel.map((c) => {
+    const serving = byCounsel.get(String(c._id)) ?? [];
+    return {
       id: String(c._id),
       name: c.name,
       organization: c.counselProfile?.organization ?? '',
       phoneMasked: maskPhone(c.phone) ?? '',
-      villages: active
-        .filter((a) => String(a.counselId) === String(c._id))
-        .map((a) => ({ code: a.villageCode, name: villageNames.get(a.villageCode) ?? '' })),
-    })),
+      villages: serving.map((a) => ({
+        code: a.villageCode,
+        name: villageNames.get(a.villageCode) ?? '',
+        townshipCode: a.townshipCode ?? a.villageCode.slice(0, 9),
+      })),
+      villageCount: serving.length,
+      load: loadOf(serving.length, maxVillagesPerCounsel),
+    };
+  });
+  return {
+    maxVillagesPerCounsel,
+    items: items.filter(
+      (c) =>
+        nameHas(c.name, query.q) &&
+        (!query.load || c.load === query.load) &&
+        (!query.townshipCode || c.villages.some((v) => v.townshipCode === query.townshipCode)),
+    ),
   };
+}
+
+/**
+ * The villages to assign counsel to, each with its township's name and the counsel serving it now
+ * (a screen warns before giving a village a second one): the county's places, its active
+ * assignments and their counsel's names, in the same reads whatever the county's size.
+ */
+export async function assignmentVillages(
+  countyCode: string,
+  query: { townshipCode?: string; q?: string; hasCounsel?: 'true' | 'false' },
+): Promise<AssignmentVillagesReply> {
+  if (query.townshipCode) await townshipOfCounty(countyCode, query.townshipCode);
+  const [villages, townships, active] = await Promise.all([
+    placesOfCounty(countyCode, 'village'),
+    placesOfCounty(countyCode, 'township'),
+    AssignmentModel.find({ countyCode, endedAt: null }, { counselId: 1, villageCode: 1, startedAt: 1 }).lean(),
+  ]);
+  const counsel = await usersInCounties(active.map((a) => ({ id: a.counselId, countyCode })));
+  const townshipNames = new Map(townships.map((t) => [t.code, t.name]));
+  const serving = new Map<string, AssignmentVillagesReply['items'][number]['counsel']>();
+  for (const a of [...active].sort((x, y) => x.startedAt.getTime() - y.startedAt.getTime()))
+    serving.set(a.villageCode, [
+      ...(serving.get(a.villageCode) ?? []),
+      {
+        id: String(a.counselId),
+        name: counsel.get(String(a.counselId))?.name ?? '',
+        assignmentId: String(a._id),
+        startedAt: a.startedAt.toISOString(),
+      },
+    ]);
+  const items = villages
+    .map((v) => {
+      const townshipCode = v.townshipCode ?? v.code.slice(0, 9);
+      return {
+        code: v.code,
+        name: v.name,
+        townshipCode,
+        townshipName: townshipNames.get(townshipCode) ?? '',
+        counsel: serving.get(v.code) ?? [],
+      };
+    })
+    .filter(
+      (v) =>
+        (!query.townshipCode || v.townshipCode === query.townshipCode) &&
+        nameHas(v.name, query.q) &&
+        (!query.hasCounsel || v.counsel.length > 0 === (query.hasCounsel === 'true')),
+    );
+  return { items, total: items.length };
 }
 
 export async function noticeBoard(villageCode: string): Promise<NoticeBoard> {

@@ -3,7 +3,7 @@
  * requests, member lists. Who may be in which group is the rule of membership-rule.ts (R6).
  */
 import { Types } from 'mongoose';
-import type { GroupMember, GroupStanding, GroupSummary } from '@vc/types';
+import { GROUP_MEMBERS_PAGE, type GroupMember, type GroupStanding, type GroupSummary } from '@vc/types';
 import { AppError } from '../../shared/errors';
 import type { Principal } from '../../shared/principal';
 import { usersByIds, staffOfCounty } from '../users/queries';
@@ -14,7 +14,17 @@ import { ONE_BATCH } from '../../store/batch';
 import { GroupMemberModel } from './model';
 import { lastSeqHints, notice } from './log';
 import { countyOf, groupsToLookAt, tierOf } from './membership-rule';
-import { canModerate, canPost, canRead, joinOutcome, onMemberList, type MembershipStatus } from './policy';
+import {
+  canModerate,
+  canPost,
+  canRead,
+  joinOutcome,
+  mutedUntilShown,
+  nameMatches,
+  onMemberList,
+  statusAt,
+  type MembershipStatus,
+} from './policy';
 import { GROUP_LEVELS, groupPlace, summarise } from './places';
 import { describeMember, positionFrom, positionOf, standingFrom, standingIn } from './positions';
 import { memberOf, recordAction, setStatus } from './records';
@@ -56,9 +66,12 @@ export async function myGroups(principal: Principal): Promise<GroupSummary[]> {
       if (villagesOf.includes(v.parentCode ?? '')) places.set(v.code, v);
   for (const countyCode of townshipsOf) for (const t of await placesOfCounty(countyCode, 'township')) places.set(t.code, t);
   const recorded = new Map(
-    (await GroupMemberModel.find({ userId: new Types.ObjectId(principal.userId) }, { groupCode: 1, status: 1 }).lean()).map(
-      (r) => [r.groupCode, r.status],
-    ),
+    (
+      await GroupMemberModel.find(
+        { userId: new Types.ObjectId(principal.userId) },
+        { groupCode: 1, status: 1, mutedUntil: 1 },
+      ).lean()
+    ).map((r) => [r.groupCode, statusAt(r.status, r.mutedUntil)]),
   );
   const extra = [...recorded.keys()].filter((c) => !places.has(c));
   for (const place of (await placesByCode(extra)).values()) places.set(place.code, place);
@@ -81,6 +94,32 @@ export async function myGroups(principal: Principal): Promise<GroupSummary[]> {
   return items.sort((a, b) => tierOrder[a.tier] - tierOrder[b.tier] || a.code.localeCompare(b.code));
 }
 
+export interface MemberPageOptions {
+  standing?: GroupStanding;
+  /** part of a name */
+  q?: string;
+  /** page size; with neither limit nor offset the whole list */
+  limit?: number;
+  offset?: number;
+}
+
+/**
+ * One page of the member list, searched by name: the list is built in the same reads whatever the
+ * page (members' places come from positions as well as records, so neither a search nor a page can
+ * be pushed to the database), then searched, counted and cut.
+ */
+export async function memberPage(
+  groupCode: string,
+  options: MemberPageOptions,
+): Promise<{ items: GroupMember[]; total: number; next: number | null }> {
+  const all = (await allMembers(groupCode, options.standing)).filter((m) => nameMatches(m.name, options.q));
+  if (options.limit === undefined && options.offset === undefined) return { items: all, total: all.length, next: null };
+  const offset = options.offset ?? 0;
+  const limit = options.limit ?? GROUP_MEMBERS_PAGE;
+  const items = all.slice(offset, offset + limit);
+  return { items, total: all.length, next: offset + limit < all.length ? offset + limit : null };
+}
+
 /**
  * Members by position (staff, counsel) and by record (joined, pending, muted, removed), in at most
  * four indexed queries whatever the group's size, each read in one batch (store/batch.ts): the
@@ -89,7 +128,7 @@ export async function myGroups(principal: Principal): Promise<GroupSummary[]> {
  * groups, whose villagers are members by record; in a county group someone who is not staff of the
  * county has no place by the rule (R6), so it is never needed there.
  */
-export async function members(groupCode: string, filter: GroupStanding | undefined): Promise<GroupMember[]> {
+async function allMembers(groupCode: string, filter: GroupStanding | undefined): Promise<GroupMember[]> {
   await groupPlace(groupCode);
   const countyCode = countyOf(groupCode);
   const [staff, assignments, recorded] = await Promise.all([
@@ -105,15 +144,23 @@ export async function members(groupCode: string, filter: GroupStanding | undefin
     villagesOf.set(String(a.counselId), [...(villagesOf.get(String(a.counselId)) ?? []), a.villageCode]);
   const records = new Map(recorded.map((r) => [String(r.userId), r]));
   const items: GroupMember[] = [];
+  const now = new Date();
   for (const [id, user] of users) {
     const record = records.get(id);
     const position = positionFrom(user, effectiveGrants(user, villagesOf.get(id) ?? []));
-    const standing = standingFrom(groupCode, position, record?.status ?? null);
+    const status = statusAt(record?.status ?? null, record?.mutedUntil, now);
+    const standing = standingFrom(groupCode, position, status);
     if (!onMemberList(standing, filter)) continue;
-    items.push(describeMember(groupCode, user, position, standing, record?.note ?? null, record?.since ?? null));
+    const until = standing === 'muted' ? mutedUntilShown(record?.status ?? null, record?.mutedUntil, now) : null;
+    items.push(describeMember(groupCode, user, position, standing, record?.note ?? null, record?.since ?? null, until));
   }
   const order: Record<string, number> = { pending: 0, moderator: 1, member: 2, muted: 3, removed: 4 };
-  return items.sort((a, b) => (order[a.standing] ?? 9) - (order[b.standing] ?? 9) || a.name.localeCompare(b.name, 'zh'));
+  return items.sort(
+    (a, b) =>
+      (order[a.standing] ?? 9) - (order[b.standing] ?? 9) ||
+      a.name.localeCompare(b.name, 'zh') ||
+      a.userId.localeCompare(b.userId),
+  );
 }
 
 export async function decideJoin(

@@ -46,6 +46,8 @@ const memberSchema = new Schema(
     status: { type: String, enum: ['pending', 'active', 'muted', 'removed', 'refused', 'left'] as const, required: true },
     note: { type: String, default: null },
     since: { type: Date, default: () => new Date() },
+    /** a mute with a duration ends then (policy.ts statusAt reads it; no job lifts it); null otherwise */
+    mutedUntil: { type: Date, default: null },
   },
   { collection: 'group_members', versionKey: false },
 );
@@ -64,6 +66,8 @@ const actionSchema = new Schema(
     seq: { type: Number, default: null },
     by: { type: Schema.Types.ObjectId, required: true },
     reason: { type: String, default: null },
+    /** for a mute with a duration: when it ends */
+    until: { type: Date, default: null },
     at: { type: Date, default: () => new Date() },
   },
   { collection: 'group_actions', versionKey: false },

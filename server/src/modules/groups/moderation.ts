@@ -10,7 +10,7 @@ import { userById, usersByIds } from '../users/queries';
 import { GroupActionModel } from './model';
 import { describeMessage, hideMessage, visibleMessage } from './log';
 import { countyOf } from './membership-rule';
-import { moderationOutcome, type MemberAction } from './policy';
+import { moderationOutcome, muteEnd, statusAt, type MemberAction } from './policy';
 import { groupPlace } from './places';
 import { describeMember, positionOf, standingFrom } from './positions';
 import { memberOf, recordAction, setStatus } from './records';
@@ -39,17 +39,31 @@ export async function moderateMember(
   userId: string,
   action: MemberAction,
   reason: string,
+  /** only with 'mute': the mute ends by itself after this many days (none: until unmuted) */
+  days?: number,
 ) {
+  if (days !== undefined && action !== 'mute')
+    throw new AppError('VALIDATION_FAILED', '请求内容不符合要求：只有禁言可以设置天数');
   await groupPlace(groupCode);
   const { user, record } = await memberOf(groupCode, userId);
   const { position } = await positionOf(userId);
-  const standing = standingFrom(groupCode, position, record?.status ?? null);
+  // a mute whose time is up counts as over: the member may be muted again, not unmuted
+  const standing = standingFrom(groupCode, position, statusAt(record?.status ?? null, record?.mutedUntil));
   if (standing === 'moderator') throw new AppError('MODERATOR_PROTECTED');
   const next = moderationOutcome(standing, action);
   if (!next) throw new AppError('MEMBER_STATE_INVALID');
-  await recordAction(groupCode, action, principal.userId, { targetUserId: userId, reason });
-  await setStatus(groupCode, userId, next);
-  return describeMember(groupCode, user, position, standingFrom(groupCode, position, next), record?.note ?? null, new Date());
+  const until = action === 'mute' ? muteEnd(days) : null;
+  await recordAction(groupCode, action, principal.userId, { targetUserId: userId, reason, until });
+  await setStatus(groupCode, userId, next, undefined, until);
+  return describeMember(
+    groupCode,
+    user,
+    position,
+    standingFrom(groupCode, position, next),
+    record?.note ?? null,
+    new Date(),
+    until,
+  );
 }
 
 /** The last 500 actions of a group, newest first, with the names of who acted and on whom. */
@@ -67,5 +81,6 @@ export async function actions(groupCode: string): Promise<GroupAction[]> {
     byName: names.get(String(d.by)) ?? '',
     reason: d.reason ?? null,
     at: d.at.toISOString(),
+    until: d.until ? d.until.toISOString() : null,
   }));
 }

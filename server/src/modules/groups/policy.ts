@@ -47,6 +47,45 @@ export function joinOutcome(s: GroupStanding): { record: MembershipStatus | null
   return { record: null, refused: false };
 }
 
+/**
+ * A recorded status as it stands at `now`: a mute whose time is up is over, with no job to lift it
+ * (the record keeps 'muted' and its end; whoever reads it reads it so). A mute without an end lasts
+ * until a moderator unmutes.
+ */
+export function statusAt(
+  recorded: MembershipStatus | null,
+  mutedUntil: Date | null | undefined,
+  now: Date = new Date(),
+): MembershipStatus | null {
+  if (recorded === 'muted' && mutedUntil && mutedUntil.getTime() <= now.getTime()) return 'active';
+  return recorded;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** When a mute of `days` days given at `now` ends; null for a mute until unmuted. */
+export function muteEnd(days: number | undefined, now: Date = new Date()): Date | null {
+  return days === undefined ? null : new Date(now.getTime() + days * DAY_MS);
+}
+
+/** The end a member list shows: only while the mute still holds. */
+export function mutedUntilShown(
+  recorded: MembershipStatus | null,
+  mutedUntil: Date | null | undefined,
+  now: Date = new Date(),
+): Date | null {
+  return recorded === 'muted' && mutedUntil && statusAt(recorded, mutedUntil, now) === 'muted' ? mutedUntil : null;
+}
+
+/**
+ * A member list's name search: a case-insensitive part of the name, taken literally (the list is
+ * built in memory from positions and records, so no database pattern is involved).
+ */
+export function nameMatches(name: string, q: string | undefined): boolean {
+  if (!q) return true;
+  return name.toLocaleLowerCase('zh-CN').includes(q.trim().toLocaleLowerCase('zh-CN'));
+}
+
 export type MemberAction = 'mute' | 'unmute' | 'remove';
 
 /** The status a moderation action leaves, or null when it does not apply to that standing. */

@@ -7,7 +7,7 @@ import { userById, type UserDoc } from '../users/queries';
 import { principalOf } from '../accounts/service';
 import { GroupMemberModel } from './model';
 import { joinRule, type Position } from './membership-rule';
-import { roleInGroup, standingOf, type MembershipStatus } from './policy';
+import { roleInGroup, standingOf, statusAt, type MembershipStatus } from './policy';
 
 /** A person's position (what the membership rule reads), from their grants (the session's, or resolved now). */
 export async function positionOf(userId: string, grants?: Principal['grants']): Promise<{ user: UserDoc; position: Position }> {
@@ -26,8 +26,12 @@ export const standingFrom = (groupCode: string, position: Position, recorded: Me
   standingOf(joinRule(groupCode, position), recorded);
 
 async function recordedStatus(groupCode: string, userId: string): Promise<MembershipStatus | null> {
-  const doc = await GroupMemberModel.findOne({ groupCode, userId: new Types.ObjectId(userId) }, { status: 1 }).lean();
-  return doc?.status ?? null;
+  const doc = await GroupMemberModel.findOne(
+    { groupCode, userId: new Types.ObjectId(userId) },
+    { status: 1, mutedUntil: 1 },
+  ).lean();
+  // a mute whose time is up no longer holds: posting (the `post` guard) reads it here
+  return statusAt(doc?.status ?? null, doc?.mutedUntil);
 }
 
 /** Where a person stands in a group; the record is read only when the rule gives them a place there. */
@@ -46,6 +50,7 @@ export function describeMember(
   standing: GroupStanding,
   note: string | null,
   since: Date | null,
+  mutedUntil: Date | null = null,
 ): GroupMember {
   return {
     userId: String(user._id),
@@ -55,5 +60,6 @@ export function describeMember(
     standing,
     note,
     since: since ? since.toISOString() : null,
+    mutedUntil: mutedUntil ? mutedUntil.toISOString() : null,
   };
 }

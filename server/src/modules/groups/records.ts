@@ -12,10 +12,25 @@ import type { MembershipStatus } from './policy';
  */
 
 /** Sets a person's recorded status in a group (creating the record), with the group's county for lists. */
-export async function setStatus(groupCode: string, userId: string, status: MembershipStatus, note?: string | null) {
+export async function setStatus(
+  groupCode: string,
+  userId: string,
+  status: MembershipStatus,
+  note?: string | null,
+  /** for 'muted': when the mute ends (null: until unmuted); any other status clears it */
+  mutedUntil: Date | null = null,
+) {
   await GroupMemberModel.updateOne(
     { groupCode, userId: new Types.ObjectId(userId) },
-    { $set: { status, countyCode: countyOf(groupCode), since: new Date(), ...(note !== undefined ? { note } : {}) } },
+    {
+      $set: {
+        status,
+        countyCode: countyOf(groupCode),
+        since: new Date(),
+        mutedUntil: status === 'muted' ? mutedUntil : null,
+        ...(note !== undefined ? { note } : {}),
+      },
+    },
     { upsert: true },
   );
 }
@@ -33,7 +48,7 @@ export const recordAction = (
   groupCode: string,
   action: GroupAction['action'],
   by: string,
-  extra: { targetUserId?: string | null; seq?: number | null; reason?: string | null } = {},
+  extra: { targetUserId?: string | null; seq?: number | null; reason?: string | null; until?: Date | null } = {},
 ) =>
   GroupActionModel.create({
     groupCode,
@@ -42,6 +57,7 @@ export const recordAction = (
     targetUserId: extra.targetUserId ? new Types.ObjectId(extra.targetUserId) : null,
     seq: extra.seq ?? null,
     reason: extra.reason ?? null,
+    until: extra.until ?? null,
   });
 
 /**

@@ -30,11 +30,11 @@ export function groupsHandlers({ config, wechat, log }: HandlerDeps): Handlers<t
       );
       return consultationViews.get(principal, consultationId);
     },
-    groupMembers: async ({ params, query }) => ({ items: await membership.members(params.groupCode, query.standing) }),
+    groupMembers: ({ params, query }) => membership.memberPage(params.groupCode, query),
     decideJoinRequest: ({ principal, params, body }) =>
       membership.decideJoin(principal, params.groupCode, params.userId, body.decision, body.reason, notifyJoin),
     moderateMember: ({ principal, params, body }) =>
-      moderation.moderateMember(principal, params.groupCode, params.userId, body.action, body.reason),
+      moderation.moderateMember(principal, params.groupCode, params.userId, body.action, body.reason, body.days),
     groupActions: async ({ params }) => ({ items: await moderation.actions(params.groupCode) }),
     joinGroup: async ({ principal, params, body }) => ({
       standing: await membership.join(principal, params.groupCode, body.note),

@@ -3,11 +3,12 @@
  * (entries.ts), and the month's archive is the ledger as it stood at the lock (export.ts).
  */
 import { Types } from 'mongoose';
-import type { LedgerLock } from '@vc/types';
+import type { LedgerLock, TownshipLedgerLocksReply } from '@vc/types';
 import { AppError } from '../../shared/errors';
 import { isDuplicateKey } from '../../store/duplicates';
 import { countyPolicy } from '../county-policy/service';
 import { placeByCode } from '../places/lookup';
+import { usersByIds } from '../users/queries';
 import { lockRefusal } from './cutoff';
 import { LedgerLockModel, type LedgerLockDoc } from './model';
 
@@ -39,4 +40,28 @@ export async function lockMonth(townshipCode: string, month: string, by: string,
 export async function locksOf(countyCode: string, month: string): Promise<Map<string, LedgerLockDoc>> {
   const locks = await LedgerLockModel.find({ countyCode, month }).lean<LedgerLockDoc[]>();
   return new Map(locks.map((l) => [l.townshipCode, l]));
+}
+
+/**
+ * A township's locked months, newest first, with who locked each: one indexed query for the locks
+ * (the unique (townshipCode, month) index) and one for the names, whatever their number.
+ */
+export async function locksOfTownship(townshipCode: string, year?: number): Promise<TownshipLedgerLocksReply> {
+  const township = await placeByCode(townshipCode);
+  if (township?.level !== 'township') throw new AppError('PLACE_NOT_FOUND');
+  const locks = (await LedgerLockModel.find({ townshipCode }).lean<LedgerLockDoc[]>())
+    .filter((l) => year === undefined || l.month.startsWith(`${year}-`))
+    .sort((a, b) => b.month.localeCompare(a.month));
+  const names = await usersByIds([...new Set(locks.map((l) => String(l.lockedBy)))], { countyCode: townshipCode.slice(0, 6) });
+  return {
+    townshipCode,
+    townshipName: township.name,
+    items: locks.map((l) => ({
+      townshipCode,
+      month: l.month,
+      lockedAt: l.lockedAt.toISOString(),
+      lockedBy: String(l.lockedBy),
+      lockedByName: names.get(String(l.lockedBy))?.name ?? '',
+    })),
+  };
 }

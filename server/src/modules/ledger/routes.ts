@@ -31,5 +31,6 @@ export function ledgerHandlers({ config, wechat, log }: HandlerDeps): Handlers<t
     ledgerExport: async ({ params, query, ctx }) =>
       replyWithFile(ctx, await exportLedgerFile(params.countyCode, query.month, query.villageCode)),
     lockLedgerMonth: ({ params, principal }) => locks.lockMonth(params.townshipCode, params.month, principal.userId),
+    townshipLedgerLocks: ({ params, query }) => locks.locksOfTownship(params.townshipCode, query.year),
   };
 }
