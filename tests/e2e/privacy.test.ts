@@ -73,8 +73,9 @@ it('a villager reads the policy, agrees, asks, cancels her account; her counsel 
   await v.page.click('#privacy-gate-read');
   expect(await textOf(v, 'privacy-title')).toContain('隐私政策');
   expect(await textOf(v, 'privacy-version')).toContain(before.currentVersion);
-  await v.page.goBack();
-  await visible(v, 'privacy-agree').click({ timeout: 20000 });
+  // back home (a fresh load: under CI load the page left by history.back was seen hidden mid-click)
+  await v.page.goto(`${stack.baseUrl}/`);
+  await visible(v, 'privacy-agree').click({ timeout: 30000 });
   await visible(v, 'privacy-gate').waitFor({ state: 'detached', timeout: 20000 });
   const agreed = await call<PrivacyStatus>(stack.baseUrl, 'GET', '/api/me/privacy', session.token);
   expect(agreed.consentNeeded).toBe(false);

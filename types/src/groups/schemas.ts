@@ -154,18 +154,16 @@ export const DecideJoinBody = z
   .openapi('DecideJoinBody');
 /** How long a mute may last, in days; no `days` mutes until a moderator unmutes. */
 export const MUTE_DAYS = [1, 3, 7, 30] as const;
+const MuteDays = z.union([z.literal(1), z.literal(3), z.literal(7), z.literal(30)], {
+  errorMap: () => ({ message: '禁言天数只能是1、3、7或30天' }),
+});
+/** `days` belongs to a mute only (it ends by itself after them); unmute and remove take none. */
 export const ModerateMemberBody = z
-  .object({
-    action: z.enum(['mute', 'unmute', 'remove']),
-    reason: Reason,
-    /** only with `mute`: the mute ends by itself after this many days */
-    days: z
-      .union([z.literal(1), z.literal(3), z.literal(7), z.literal(30)], {
-        errorMap: () => ({ message: '禁言天数只能是1、3、7或30天' }),
-      })
-      .optional(),
-  })
-  .strict()
+  .discriminatedUnion('action', [
+    z.object({ action: z.literal('mute'), reason: Reason, days: MuteDays.optional() }).strict(),
+    z.object({ action: z.literal('unmute'), reason: Reason }).strict(),
+    z.object({ action: z.literal('remove'), reason: Reason }).strict(),
+  ])
   .openapi('ModerateMemberBody');
 export const RemovePostBody = z.object({ reason: Reason }).strict().openapi('RemovePostBody');
 export const MemberParams = z.object({ groupCode: GroupCode, userId: ObjectId }).strict();
