@@ -25,7 +25,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { startStack } from '../tests/support/stack';
-import { CHROMIUM } from '../tests/e2e/support/browser';
+import { CHROMIUM, CHROMIUM_FLAGS as FLAGS } from '../tests/e2e/support/browser';
 import { compare, sideOf, type Comparison } from './lib/report';
 import { spread } from './lib/stats';
 
@@ -39,17 +39,6 @@ const FLOOR_HTML =
   '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>下限</title></head>' +
   '<body><p id="floor">一村（居）一法律顾问</p></body></html>';
 const LOGIN_SELECTOR = '#demo-identities';
-
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface LoadSample {
   fcpMs: number;

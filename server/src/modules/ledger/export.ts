@@ -11,6 +11,7 @@ import { usersInCounties } from '../users/queries';
 import { placeByCode, placesOfCounty } from '../places/lookup';
 import { archiveOf } from './archive';
 import { reportRefusal } from './cutoff';
+import { hoursOf } from './format';
 import type { LedgerEntryDoc } from './model';
 
 /**
@@ -26,8 +27,6 @@ interface ColumnSpec {
 
 /** Hours shown with one decimal; the cell stays a number, so the reader can sum it. */
 const HOURS_FORMAT = '0.0';
-/** Minutes as hours rounded to 0.1 (245 minutes: 4.1), as every hour figure of the archive. */
-const hoursOf = (minutes: number) => Math.round(minutes / 6) / 10;
 
 const ENTRY_SPECS: ColumnSpec[] = [
   { header: '序号' },

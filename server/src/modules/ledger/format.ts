@@ -1,5 +1,7 @@
 import type { Shortfall } from './policy';
 
+/** Minutes as hours rounded to 0.1 (245 minutes: 4.1): the export's and the to-do's hour figures. */
+export const hoursOf = (minutes: number): number => Math.round(minutes / 6) / 10;
 const hours = (minutes: number) => `${Math.round((minutes / 60) * 10) / 10}`;
 
 /** A shortfall in words, for the progress page, the county report, the export and reminders. */

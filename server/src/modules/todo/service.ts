@@ -26,6 +26,7 @@ import { waitingForCounsel, type WaitingQuestion } from '../consultations/querie
 import { overdue } from '../consultations/lists';
 import { pendingReviewsIn, uncorrectedReturns } from '../ledger/queries';
 import { progress } from '../ledger/progress';
+import { hoursOf as hours } from '../ledger/format';
 import { countyCompliance } from '../ledger/report';
 import { moderationQueues } from '../groups/queries';
 import { usersInCounties } from '../users/queries';
@@ -82,7 +83,6 @@ function questionItem(
 
 /** returned entries are all listed (the counsel corrects each), up to this many */
 const RETURNED_SHOWN = 50;
-const hours = (minutes: number) => Math.round(minutes / 6) / 10;
 const placesOf = (principal: Principal, role: string) => [
   ...new Set(principal.grants.filter((g) => g.role === role).map((g) => g.placeCode)),
 ];
