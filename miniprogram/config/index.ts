@@ -92,7 +92,10 @@ function h5WebpackChain(chain: Chain): void {
 const config: UserConfigExport<'webpack5'> = {
   projectName: 'village-counsel',
   date: '2025-1-1',
-  designWidth: 750,
+  // our styles are drawn at 750 px wide; NutUI React Taro's at 375 (its documented Taro setting)
+  designWidth(input?: { file?: string }) {
+    return input?.file?.replace(/\\+/g, '/').includes('@nutui/') ? 375 : 750;
+  },
   deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
   sourceRoot: 'src',
   outputRoot: isH5 ? 'dist-h5' : 'dist',

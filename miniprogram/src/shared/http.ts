@@ -10,7 +10,8 @@ import { readText } from './storage';
 /** Storage key that overrides the build-time API base at run time (used by tests). */
 export const API_BASE_KEY = 'vc.apiBase';
 
-const NETWORK_MESSAGE = '网络连接失败，请稍后重试';
+// said plainly, with what was kept: nothing typed on the page is lost when a request fails
+const NETWORK_MESSAGE = '网络连接失败，没有连上服务器。您填写的内容还在本页，请检查网络后再试';
 
 /** Every failed request rejects with this: HTTP status (0 = no response), stable code, Chinese message. */
 export class ApiError extends Error {

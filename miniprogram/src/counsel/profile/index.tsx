@@ -6,6 +6,7 @@ import { Button } from '../../shared/components/Button';
 import { Feedback } from '../../shared/components/Feedback';
 import { PrivacyPopup } from '../../shared/components/PrivacyPopup';
 import { isPrivacyRefusal } from '../../shared/privacy';
+import { ErrorMessage } from '../../shared/components/Message';
 import { useAction } from '../../shared/hooks/useAction';
 import { useLoad } from '../../shared/hooks/useLoad';
 import { replaceWith } from '../../shared/nav';
@@ -153,7 +154,8 @@ export default function CounselProfilePage() {
           {mode.kind === 'county' ? '县司法局更正顾问资料，每次修改都留有记录' : '公示栏上展示的资料，修改后立即更新'}
         </View>
       </View>
-      <Feedback of={{ error: action.error ?? profile.error, ok: action.ok }} />
+      <ErrorMessage message={profile.error} />
+      <Feedback of={action} />
       {mode.kind === 'self' && <PrivacyPopup />}
       {!p || !form ? (
         !profile.error && (

@@ -272,7 +272,8 @@ export default function GroupChatPage() {
           返回工作群列表
         </Button>
       )}
-      <Feedback of={{ error: post.error ?? action.error, ok: post.ok ?? action.ok }} />
+      <Feedback of={post} />
+      <Feedback of={action} />
       {refusal && (
         <View className="card" id="private-refusal-card">
           <View className="error" id="private-refusal">

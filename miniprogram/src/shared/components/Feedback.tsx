@@ -1,26 +1,53 @@
 import { View } from '@tarojs/components';
+import { Dialog, Toast } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/dialog/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/toast/style/css';
 import type { Action } from '../hooks/useAction';
-import { ErrorMessage } from './Message';
-
-/** A visible success line; tests look for #ok-message. */
-export function OkMessage({ message }: { message: string | null }) {
-  if (!message) return null;
-  return (
-    <View id="ok-message" className="ok">
-      {message}
-    </View>
-  );
-}
 
 /**
- * The error and success lines of a page's action (shared/hooks/useAction.ts). A module of its own:
- * only subpackage pages report successes, so it stays out of the main package.
+ * What a page's action (shared/hooks/useAction.ts) tells the person, where they are looking whatever
+ * the page's length (issue 14: a line at the top of a long page went unseen when the button was
+ * further down):
+ * - a success is a toast in the middle of the screen for 2 s (#ok-message);
+ * - a failure is a dialog that stays until 知道了 is tapped (#error-message), so a message such as
+ *   "网络连接失败 … 您填写的内容还在本页" is read, not missed;
+ * - an action that cannot be undone asks first (#confirm-message, with 确定/取消 or its own words).
+ * NutUI React Taro's Toast and Dialog draw the same in weapp and H5. The tick is drawn in CSS (app.css): NutUI's
+ * icon components draw <i> elements, which weapp renders only with @tarojs/plugin-html.
  */
-export function Feedback({ of }: { of: Pick<Action, 'error' | 'ok'> }) {
+export function Feedback({ of }: { of: Pick<Action, 'error' | 'ok' | 'clear' | 'clearOk' | 'asking' | 'answer'> }) {
+  const { error, ok, clear, clearOk, asking, answer } = of;
   return (
     <>
-      <ErrorMessage message={of.error} />
-      <OkMessage message={of.ok} />
+      <Toast
+        id="ok-message"
+        visible={!!ok}
+        content={ok || ''}
+        icon={<View className="toast-tick" />}
+        duration={2}
+        onClose={clearOk}
+      />
+      <Dialog
+        visible={!!error}
+        title="未能完成"
+        content={error ? <View id="error-message">{error}</View> : null}
+        confirmText="知道了"
+        hideCancelButton
+        closeOnOverlayClick={false}
+        onConfirm={clear}
+        onClose={clear}
+      />
+      <Dialog
+        visible={!!asking}
+        title={asking ? asking.title : ''}
+        content={asking ? <View id="confirm-message">{asking.content}</View> : null}
+        confirmText={(asking && asking.confirmText) || '确定'}
+        cancelText="取消"
+        closeOnOverlayClick={false}
+        onConfirm={() => answer(true)}
+        onCancel={() => answer(false)}
+        onClose={() => undefined}
+      />
     </>
   );
 }
