@@ -13,7 +13,7 @@ import { HttpError, api, demoLogin } from '../miniprogram/support/http';
 import { startUiStack, type TestStack } from '../miniprogram/support/stack';
 import { openBrowser, type Browser } from './support/browser';
 import { findIdentity, openAs } from './support/demo';
-import { textOf, visible, waitForText, openEntry } from './support/page';
+import { textOf, visible, waitForText, openEntry, answerConfirm, dismissError } from './support/page';
 
 const VILLAGE = '210921001001';
 const VILLAGER = '林红霞';
@@ -127,11 +127,13 @@ it('asked by a villager, escalated by the counsel, answered by the township, clo
 
   // she closes it and rates it 5 / 4 / 5
   await a.page.click('#close-submit');
+  expect(await answerConfirm(a)).toContain('办结后不能再追问');
   await waitForText(a, 'ok-message', '已办结');
   expect(await textOf(a, 'thread-status')).toBe('已办结');
   await visible(a, 'rate-box').waitFor({ timeout: 20000 });
   await a.page.click('#rate-submit');
   await waitForText(a, 'error-message', '请为服务态度、办事效率、专业水平分别打分');
+  await dismissError(a);
   await a.page.click('#rate-attitude-5');
   await a.page.click('#rate-efficiency-4');
   await a.page.click('#rate-competence-5');

@@ -25,7 +25,7 @@ import { TEST_PUSH_TOKEN, startStack, type Stack } from '../support/stack';
 import { startFakeWechat, type FakeWechat } from '../support/fake-wechat';
 import { api } from '../support/http';
 import { openBrowser, type Browser } from './support/browser';
-import { WECHAT_AGENT } from './support/page';
+import { WECHAT_AGENT, answerConfirm } from './support/page';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SHOTS = path.join(ROOT, '.cache/screenshots/county-setup');
@@ -241,6 +241,7 @@ it('an operator, county staff, a township office, a counsel and a villager take 
   await v.fill('#village-query input', VILLAGE_NAME);
   await v.click('#village-search');
   await v.click(`#village-${VILLAGE}`, { timeout: 30000 });
+  expect(await answerConfirm(villager)).toContain(VILLAGE_NAME);
   const card = v.locator(`#counsel-name-${counsel.session.user.id}`);
   await card.waitFor({ timeout: 30000 });
   expect((await card.textContent())?.trim()).toBe('韩立新');

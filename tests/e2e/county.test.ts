@@ -10,7 +10,7 @@ import { api, demoLogin } from '../miniprogram/support/http';
 import { startUiStack, type TestStack } from '../miniprogram/support/stack';
 import type { Browser } from './support/browser';
 import { findIdentity, openAs } from './support/demo';
-import { waitForShown, openEntry } from './support/page';
+import { waitForShown, openEntry, dismissError } from './support/page';
 
 const COUNTY_STAFF = '赵振华';
 const TOWNSHIP_STAFF = '王志强';
@@ -108,6 +108,7 @@ it('county staff change the policy; an invalid value is refused and changes noth
   expect((await b.page.locator('#error-message').textContent())?.trim()).toContain('每名顾问最多服务村数');
   expect(await b.page.locator('#ok-message').count()).toBe(0);
   expect(await policyOf(countyCode, session.token)).toEqual(saved);
+  await dismissError(b);
 
   // restore 4 hours (and the original number of villages)
   await fillInput(b, 'policy-maxVillagesPerCounsel', String(before.maxVillagesPerCounsel));

@@ -7,7 +7,7 @@ import type { Assignment, CounselListReply, NoticeBoard, Session, VillageSearchR
 import { api, demoIdentities, demoLogin } from '../miniprogram/support/http';
 import { startUiStack, type TestStack } from '../miniprogram/support/stack';
 import { openBrowser, type Browser } from './support/browser';
-import { openEntry } from './support/page';
+import { answerConfirm, openEntry } from './support/page';
 
 const COUNTY = '210921';
 const UNBOUND = '未绑定村';
@@ -73,6 +73,7 @@ it('a villager without a village searches, binds and sees the counsel on the not
   await page.click('#village-search');
   await page.waitForSelector(`#village-${village!.code}`, { timeout: 20000 });
   await page.click(`#village-${village!.code}`);
+  expect(await answerConfirm({ page })).toContain(village!.name);
 
   // bound → home shows the village notice board
   const name = page.locator('#board-village-name');

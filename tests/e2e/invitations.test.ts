@@ -13,7 +13,7 @@ import { HttpError, api, demoLogin } from '../miniprogram/support/http';
 import { startUiStack, type TestStack } from '../miniprogram/support/stack';
 import { openBrowser, type Browser } from './support/browser';
 import { findIdentity, openAs } from './support/demo';
-import { openEntry, tapTab } from './support/page';
+import { openEntry, tapTab, dismissError } from './support/page';
 
 const COUNTY = '210921';
 const CODE_RE = new RegExp(`^[${INVITATION_CODE_ALPHABET}]{${INVITATION_CODE_LENGTH}}$`);
@@ -190,6 +190,7 @@ describe('inviting a township staff member, accepting, and withdrawing the role'
     await b.page.click('#redeem-lookup');
     await b.page.waitForSelector('#error-message:visible', WAIT);
     expect(await text(b, '#error-message')).toBe(usedUp.message);
+    await dismissError(b);
     expect(usedUp.message).toMatch(/[\u4e00-\u9fa5]/);
     expect(await b.page.locator('#redeem-confirm').count()).toBe(0);
 
@@ -219,6 +220,7 @@ describe('inviting a township staff member, accepting, and withdrawing the role'
     await b.page.click('#withdraw-confirm');
     await b.page.waitForSelector('#error-message:visible', WAIT);
     expect(await text(b, '#error-message')).toContain('请填写原因');
+    await dismissError(b);
     let after = await demoLogin(stack.baseUrl, newcomer.id);
     expect(after.user.roles.some((g) => g.role === 'township_staff')).toBe(true);
 

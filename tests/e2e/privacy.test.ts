@@ -14,7 +14,7 @@ import { startFakeWechat, type FakeWechat } from '../support/fake-wechat';
 import { startStack, type Stack } from '../support/stack';
 import { openBrowser, type Browser } from './support/browser';
 import { findIdentity, openAs } from './support/demo';
-import { WECHAT_AGENT, storedSession, textOf, visible, waitForText, openEntry, tapTab } from './support/page';
+import { WECHAT_AGENT, storedSession, textOf, visible, waitForText, openEntry, tapTab, answerConfirm } from './support/page';
 
 const VILLAGE = '210921001001';
 
@@ -65,6 +65,8 @@ it('a villager reads the policy, agrees, asks, cancels her account; her counsel 
   await v.page.fill('#village-query input', village.name);
   await v.page.click('#village-search');
   await v.page.click(`#village-${VILLAGE}`, { timeout: 20000 });
+  // binding says the village and its township before it binds
+  expect(await answerConfirm(v)).toContain(village.name);
   const before = await call<PrivacyStatus>(stack.baseUrl, 'GET', '/api/me/privacy', session.token);
   expect(before.consentNeeded).toBe(true);
 

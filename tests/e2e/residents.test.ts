@@ -9,7 +9,7 @@ import { api, demoLogin } from '../miniprogram/support/http';
 import { startUiStack, type TestStack } from '../miniprogram/support/stack';
 import { openBrowser, type Browser } from './support/browser';
 import { findIdentity, openAs } from './support/demo';
-import { openEntry, tapTab } from './support/page';
+import { openEntry, tapTab, answerConfirm } from './support/page';
 
 const COUNTY = '210921';
 const VILLAGE = '210921001001';
@@ -60,6 +60,7 @@ it('a new resident waits for the village cadre, who confirms them on the residen
   expect(await cadre.page.textContent(row)).toContain('何春生');
   expect(await cadre.page.textContent(row)).toContain('170****0101');
   await cadre.page.click(`#confirm-${newcomer.id}`);
+  expect(await answerConfirm(cadre)).toContain('可以进入本村工作群');
   await cadre.page.waitForSelector('#ok-message', { timeout: 20000 });
   expect(await cadre.page.textContent('#ok-message')).toBe('已确认：何春生');
   await cadre.page.waitForSelector('#residents-empty', { timeout: 20000 });

@@ -8,7 +8,7 @@
 import type { GroupMessagesReply, PostGroupMessageReply, Report, Session } from '@vc/types';
 import { api, demoLoginByName } from './support/http';
 import { startUiStack, type TestStack } from './support/stack';
-import { SESSION_KEY, bootWeapp, tap, textOf, waitFor, type SimComponent, type WeappRuntime } from './support/taro-weapp';
+import { SESSION_KEY, bootWeapp, tap, textOf, waitFor, type SimComponent, type WeappRuntime, answerConfirm } from './support/taro-weapp';
 
 const COUNTY = '210921';
 const WAIT = 15000;
@@ -53,6 +53,7 @@ it('county staff find a county-group report under 县级群举报 and remove the
   reason.dispatchEvent('input', { detail: { value: '以评优为名收钱，属诈骗信息' } });
   await new Promise((r) => setTimeout(r, 50));
   tap(page, `decide-remove-${report.id}`);
+  await answerConfirm(page);
   expect(await waitFor(() => textOf(page!, 'ok-message'), WAIT, 'the confirmation')).toContain('已删除');
 
   const removed = await api<{ items: Report[] }>(

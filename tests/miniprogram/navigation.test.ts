@@ -104,3 +104,29 @@ it('an address that names no page lands on 页面不存在, which leads home', a
   tap(page, 'not-found-home');
   expect((await navigatedTo('/pages/index/index')).api).toBe('switchTab');
 });
+
+it('a page whose data cannot be had (not found, not hers to see) says why and leads back or home', async () => {
+  const villager = await loginAs('林红霞');
+
+  // a consultation that does not exist: the server's words, then home
+  runtime.wx.storage.set(SESSION_KEY, villager);
+  const thread = runtime.openPage('consult/thread/index', { id: '0123456789abcdef01234567' });
+  pages.push(thread);
+  expect(await waitFor(() => textOf(thread, 'error-message'), WAIT, 'the refusal')).toBe('找不到该咨询');
+  expect(textOf(thread, 'page-error-back')).toBe('返回上一页');
+  const before = runtime.wx.navigations.length;
+  tap(thread, 'page-error-home');
+  const home = await waitFor(
+    () => runtime.wx.navigations.slice(before).find((n) => n.url === '/pages/index/index'),
+    WAIT,
+    'home',
+  );
+  expect(home.api).toBe('switchTab');
+
+  // a township's overdue list is not a villager's to see: the refusal in Chinese, and a way back
+  const overdue = runtime.openPage('consult/overdue/index', { townshipCode: '210921001' });
+  pages.push(overdue);
+  const refusal = await waitFor(() => textOf(overdue, 'error-message'), WAIT, 'the refusal');
+  expect(refusal).toMatch(/[\u4e00-\u9fa5]/);
+  expect(textOf(overdue, 'page-error-home')).toBe('回到首页');
+});

@@ -12,7 +12,7 @@
 import type { Consultation, GroupMessagesReply, PostGroupMessageReply, Report, Session } from '@vc/types';
 import { api, demoLoginByName } from './support/http';
 import { startUiStack, type TestStack } from './support/stack';
-import { SESSION_KEY, bootWeapp, tap, textOf, waitFor, type SimComponent, type WeappRuntime } from './support/taro-weapp';
+import { SESSION_KEY, bootWeapp, tap, textOf, waitFor, type SimComponent, type WeappRuntime, answerConfirm } from './support/taro-weapp';
 
 const VILLAGE = '210921001001';
 const TOWNSHIP = '210921001';
@@ -120,6 +120,7 @@ describe('举报 (weapp build)', () => {
     await waitFor(() => textOf(page, `report-excerpt-${report.id}`) === text, WAIT, 'the report in the list');
     await type(page, `decide-reason-${report.id}`, '经核实为诈骗信息');
     tap(page, `decide-remove-${report.id}`);
+    expect(await answerConfirm(page)).toContain('删除后其他人不再看到该内容');
     expect(await waitFor(() => textOf(page, 'ok-message'), WAIT, 'the confirmation')).toContain('已删除');
     const removed = (await townshipReports('removed')).items.find((r) => r.id === report.id);
     expect(removed).toMatchObject({ status: 'removed', decisionReason: '经核实为诈骗信息' });

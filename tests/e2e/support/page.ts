@@ -27,11 +27,37 @@ export async function waitForText(b: Browser, id: string, expected: string): Pro
   await b.page.waitForFunction(
     ({ sel, text }) =>
       Array.from(document.querySelectorAll(sel)).some(
-        (e) => (e as HTMLElement).offsetParent !== null && (e.textContent ?? '').replace(/\s+/g, ' ').trim() === text,
+        // getClientRects rather than offsetParent: the success toast is position: fixed
+        (e) => e.getClientRects().length > 0 && (e.textContent ?? '').replace(/\s+/g, ' ').trim() === text,
       ),
     { sel: `#${id}`, text: expected },
     { timeout: UI_TIMEOUT },
   );
+}
+
+/**
+ * Answers the confirmation an irreversible action asks first (shared/components/Feedback.tsx, a
+ * NutUI Dialog): returns what it said, then taps its confirming button (or 取消).
+ */
+export async function answerConfirm(b: Pick<Browser, 'page'>, yes = true): Promise<string> {
+  const said = await dialogText(b, 'confirm-message');
+  await b.page.click(yes ? '.nut-dialog-footer-ok:visible' : '.nut-dialog-footer-cancel:visible', { timeout: UI_TIMEOUT });
+  await b.page.locator('#confirm-message').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+  return said;
+}
+
+async function dialogText(b: Pick<Browser, 'page'>, id: string): Promise<string> {
+  const l = b.page.locator(`#${id}:visible`);
+  await l.waitFor({ timeout: UI_TIMEOUT });
+  return ((await l.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Reads the failure dialog (#error-message) and closes it with 知道了, so the page can be used again. */
+export async function dismissError(b: Pick<Browser, 'page'>): Promise<string> {
+  const said = await dialogText(b, 'error-message');
+  await b.page.click('.nut-dialog-footer-ok:visible', { timeout: UI_TIMEOUT });
+  await b.page.locator('#error-message').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+  return said;
 }
 
 /**

@@ -104,7 +104,7 @@ export default function Redeem() {
       {!session && (
         <View className="card" id="redeem-need-login">
           <View>请先登录，再接受邀请{code ? `（邀请码 ${code} 已记下）` : ''}</View>
-          <Button id="redeem-login" disabled={action.busy} onClick={login}>
+          <Button id="redeem-login" loading={action.busy} onClick={login}>
             {isWeapp ? '微信一键登录' : '去登录'}
           </Button>
         </View>
@@ -124,7 +124,7 @@ export default function Redeem() {
             }}
             onConfirm={() => lookup(normaliseCode(code))}
           />
-          <Button light id="redeem-lookup" disabled={action.busy} onClick={() => lookup(normaliseCode(code))}>
+          <Button light id="redeem-lookup" loading={action.busy} onClick={() => lookup(normaliseCode(code))}>
             查看邀请
           </Button>
         </View>
@@ -133,7 +133,7 @@ export default function Redeem() {
       <Feedback of={action} />
       {preview && <PreviewCard preview={preview} />}
       {preview && !preview.alreadyHeld && (
-        <Button id="redeem-confirm" disabled={action.busy} onClick={confirm}>
+        <Button id="redeem-confirm" loading={action.busy} onClick={confirm}>
           接受邀请，担任{preview.roleLabel}
         </Button>
       )}

@@ -89,7 +89,7 @@ export default function ScanLogin() {
       {!session && (
         <View className="card" id="scan-login-need-login">
           <View>请先登录小程序，再确认电脑登录</View>
-          <Button id="scan-login-login" disabled={action.busy} onClick={login}>
+          <Button id="scan-login-login" loading={action.busy} onClick={login}>
             {isWeapp ? '微信一键登录' : '去登录'}
           </Button>
         </View>
@@ -108,10 +108,10 @@ export default function ScanLogin() {
           <View className="error" style={{ fontSize: '15px', marginTop: '8px' }}>
             请确认是您本人正在这台电脑上登录。不是您本人操作、或是别人发来的二维码，请点“取消”。
           </View>
-          <Button id="scan-login-confirm" disabled={action.busy} onClick={() => decide('confirm')}>
+          <Button id="scan-login-confirm" loading={action.busy} onClick={() => decide('confirm')}>
             确认登录
           </Button>
-          <Button light id="scan-login-decline" disabled={action.busy} onClick={() => decide('decline')}>
+          <Button light id="scan-login-decline" loading={action.busy} onClick={() => decide('decline')}>
             取消
           </Button>
         </View>

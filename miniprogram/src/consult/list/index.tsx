@@ -4,7 +4,7 @@ import { View } from '@tarojs/components';
 import type { ConsultationSummary, Session } from '@vc/types';
 import { call } from '../../shared/api';
 import { Button } from '../../shared/components/Button';
-import { ErrorMessage } from '../../shared/components/Message';
+import { PageError } from '../../shared/components/Message';
 import { useLoad } from '../../shared/hooks/useLoad';
 import { goto, replaceWith } from '../../shared/nav';
 import { getSession } from '../../shared/session';
@@ -83,7 +83,7 @@ export default function ConsultList() {
           ))}
         </View>
       )}
-      <ErrorMessage message={error} />
+      <PageError message={error} />
       {!items && !error && <View className="muted">正在加载…</View>}
       {items && items.length === 0 && (
         <View className="muted" id="consult-empty">

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { View } from '@tarojs/components';
 import type { ConsultationSummary } from '@vc/types';
 import { call } from '../../shared/api';
-import { ErrorMessage } from '../../shared/components/Message';
+import { PageError } from '../../shared/components/Message';
 import { useStaffPlace } from '../../shared/hooks/useStaffPlace';
 import { useLoad } from '../../shared/hooks/useLoad';
 import { goto } from '../../shared/nav';
@@ -37,7 +37,7 @@ export default function ConsultOverdue() {
         <View className="title">超时咨询</View>
         <View className="subtitle">{townshipName}超过首次答复或办结时限、尚未办结的咨询</View>
       </View>
-      <ErrorMessage message={error} />
+      <PageError message={error} />
       {!items && !error && <View className="muted">正在加载…</View>}
       {items && items.length === 0 && (
         <View className="muted" id="overdue-empty">

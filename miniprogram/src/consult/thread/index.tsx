@@ -5,9 +5,9 @@ import type { Consultation, ConsultationStep, Rating, ReportReason } from '@vc/t
 import { call } from '../../shared/api';
 import { Button } from '../../shared/components/Button';
 import { Feedback } from '../../shared/components/Feedback';
-import { ErrorMessage } from '../../shared/components/Message';
+import { PageError } from '../../shared/components/Message';
 import { newClientKey } from '../../shared/clientKey';
-import { useAction } from '../../shared/hooks/useAction';
+import { useAction, type Confirmation } from '../../shared/hooks/useAction';
 import { ApiError } from '../../shared/http';
 import { replaceWith } from '../../shared/nav';
 import { getSession } from '../../shared/session';
@@ -134,7 +134,7 @@ export default function ConsultThread() {
   const refuse = action.fail;
 
   /** Runs one action; on a refusal shows the server's message and reloads what may be done now. */
-  function act(send: () => Promise<Consultation>, done: string, after?: () => void) {
+  function act(send: () => Promise<Consultation>, done: string, after?: () => void, confirm?: Confirmation) {
     void action.run(
       async () => {
         setC(await send());
@@ -142,6 +142,7 @@ export default function ConsultThread() {
       },
       {
         ok: done,
+        confirm,
         onError: (e) => {
           if (e instanceof ApiError && e.status >= 400 && e.status < 500) load(true);
         },
@@ -199,7 +200,11 @@ export default function ConsultThread() {
   }
 
   function submitClose() {
-    act(() => call('closeConsultation', { params: { consultationId }, body: {} }), '已办结');
+    act(() => call('closeConsultation', { params: { consultationId }, body: {} }), '已办结', undefined, {
+      title: '办结这个咨询？',
+      content: '办结后不能再追问，也不能重新打开；咨询人可以对这次服务评价。',
+      confirmText: '确认办结',
+    });
   }
 
   function submitRating() {
@@ -212,7 +217,7 @@ export default function ConsultThread() {
   if (!c) {
     return (
       <View className="page">
-        <ErrorMessage message={action.error} />
+        <PageError message={action.error} />
         {!action.error && <View className="muted">正在加载…</View>}
       </View>
     );
@@ -268,7 +273,7 @@ export default function ConsultThread() {
             placeholder="答复内容（首问负责：答复后由您负责办理到底）"
             onInput={(e) => setAnswer(e.detail.value)}
           />
-          <Button id="answer-submit" disabled={action.busy} onClick={submitAnswer}>
+          <Button id="answer-submit" loading={action.busy} onClick={submitAnswer}>
             答复
           </Button>
         </View>
@@ -286,7 +291,7 @@ export default function ConsultThread() {
             placeholder="提交上级的原因（必填）"
             onInput={(e) => setReason(e.detail.value)}
           />
-          <Button light id="escalate-submit" disabled={action.busy} onClick={() => submitEscalation(TIER_HANDLERS[next])}>
+          <Button light id="escalate-submit" loading={action.busy} onClick={() => submitEscalation(TIER_HANDLERS[next])}>
             提交{TIER_HANDLERS[next]}
           </Button>
         </View>
@@ -304,7 +309,7 @@ export default function ConsultThread() {
             placeholder="还有不清楚的，可以继续问"
             onInput={(e) => setFollowUp(e.detail.value)}
           />
-          <Button light id="followup-submit" disabled={action.busy} onClick={submitFollowUp}>
+          <Button light id="followup-submit" loading={action.busy} onClick={submitFollowUp}>
             追问
           </Button>
         </View>
@@ -315,7 +320,7 @@ export default function ConsultThread() {
           <View className="muted">
             {c.can.followUp ? '问题已经解决，可以办结；办结后可以评价，不能再追问' : '答复完毕、咨询人无异议后办结'}
           </View>
-          <Button light id="close-submit" disabled={action.busy} onClick={submitClose}>
+          <Button light id="close-submit" loading={action.busy} onClick={submitClose}>
             办结
           </Button>
         </View>
@@ -342,7 +347,7 @@ export default function ConsultThread() {
             placeholder="意见或建议（可不填）"
             onInput={(e) => setComment(e.detail.value)}
           />
-          <Button id="rate-submit" disabled={action.busy} onClick={submitRating}>
+          <Button id="rate-submit" loading={action.busy} onClick={submitRating}>
             提交评价
           </Button>
         </View>

@@ -6,7 +6,7 @@ import { Button } from '../../shared/components/Button';
 import { Feedback } from '../../shared/components/Feedback';
 import { PrivacyPopup } from '../../shared/components/PrivacyPopup';
 import { isPrivacyRefusal } from '../../shared/privacy';
-import { ErrorMessage } from '../../shared/components/Message';
+import { PageError } from '../../shared/components/Message';
 import { useAction } from '../../shared/hooks/useAction';
 import { useLoad } from '../../shared/hooks/useLoad';
 import { replaceWith } from '../../shared/nav';
@@ -154,7 +154,7 @@ export default function CounselProfilePage() {
           {mode.kind === 'county' ? '县司法局更正顾问资料，每次修改都留有记录' : '公示栏上展示的资料，修改后立即更新'}
         </View>
       </View>
-      <ErrorMessage message={profile.error} />
+      <PageError message={profile.error} />
       <Feedback of={action} />
       {mode.kind === 'self' && <PrivacyPopup />}
       {!p || !form ? (
@@ -184,7 +184,7 @@ export default function CounselProfilePage() {
                     : '新照片审核中：通过微信内容安全检测后显示在公示栏'}
                 </View>
               )}
-              <Button small light id="profile-photo" disabled={action.busy} onClick={() => void pickPhoto()}>
+              <Button small light id="profile-photo" loading={action.busy} onClick={() => void pickPhoto()}>
                 {p.photoUrl ? '更换照片' : '上传照片'}
               </Button>
             </View>
@@ -268,7 +268,7 @@ export default function CounselProfilePage() {
             ))}
           </View>
 
-          <Button id="profile-save" disabled={action.busy} onClick={save}>
+          <Button id="profile-save" loading={action.busy} onClick={save}>
             {action.busy ? '正在保存…' : '保存'}
           </Button>
 

@@ -192,19 +192,21 @@ export default function GroupChatPage() {
     );
   }
 
-  /** never rejects: a failed modal is a "no", and the request's failure is shown by action.run */
-  async function takePrivate(m: GroupMessage) {
+  function takePrivate(m: GroupMessage) {
     clearNotes();
-    const answer = await Taro.showModal({
-      title: '转为私下咨询',
-      content: `把 ${m.authorName} 的这条消息转为私下咨询？群里将不再显示该消息。`,
-    }).catch(() => ({ confirm: false }));
-    if (!answer.confirm) return;
-    void action.run(async () => {
-      const consultation = await call('takeMessagePrivate', { params: { groupCode: code, seq: String(m.seq) } });
-      void chatRef.current?.pollNow();
-      goto('consultThread', { id: consultation.id });
-    });
+    void action.run(
+      async () => {
+        const consultation = await call('takeMessagePrivate', { params: { groupCode: code, seq: String(m.seq) } });
+        void chatRef.current?.pollNow();
+        goto('consultThread', { id: consultation.id });
+      },
+      {
+        confirm: {
+          title: '转为私下咨询',
+          content: `把 ${m.authorName} 的这条消息转为私下咨询？群里将不再显示该消息，此操作不能撤销。`,
+        },
+      },
+    );
   }
 
   function older() {
@@ -234,7 +236,7 @@ export default function GroupChatPage() {
       </View>
 
       {snapshot.hasOlder && !stopped && (
-        <Button light small id="load-older" disabled={action.busy} onClick={older}>
+        <Button light small id="load-older" loading={action.busy} onClick={older}>
           查看更早的消息
         </Button>
       )}

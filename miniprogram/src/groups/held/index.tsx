@@ -69,6 +69,10 @@ export default function GroupHeld() {
             ? `已放行 ${p.authorName} 的消息，已在${p.groupName}显示`
             : `已决定不予发布 ${p.authorName} 的消息`,
         onError: () => load(status),
+        confirm:
+          decision === 'release'
+            ? { title: '放行这条消息？', content: `放行后 ${p.authorName} 的消息会显示在${p.groupName}，群里的人都能看到。`, confirmText: '放行' }
+            : { title: '不予发布？', content: `${p.authorName} 的消息将不会显示在群里，作者会看到处理结果和原因。`, confirmText: '不予发布' },
       },
     );
   }

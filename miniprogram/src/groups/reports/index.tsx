@@ -90,7 +90,14 @@ export default function ReportsPage() {
         else await call('decideCountyReport', { params: { countyCode: county, reportId: r.id }, body: { decision, reason } });
         setReports((list) => list?.filter((x) => x.id !== r.id) ?? list);
       },
-      { ok: decision === 'remove' ? '已删除被举报的内容' : '已驳回该举报', onError: () => load(tab) },
+      {
+        ok: decision === 'remove' ? '已删除被举报的内容' : '已驳回该举报',
+        onError: () => load(tab),
+        confirm:
+          decision === 'remove'
+            ? { title: '删除被举报的内容？', content: '删除后其他人不再看到该内容，作者和举报人会看到处理结果，不能恢复。', confirmText: '删除' }
+            : { title: '驳回举报？', content: '内容保持原样，举报人会看到驳回的原因。', confirmText: '驳回' },
+      },
     );
   }
 
@@ -107,7 +114,14 @@ export default function ReportsPage() {
         });
         setTexts((list) => list?.filter((x) => x.id !== t.id) ?? list);
       },
-      { ok: decision === 'approve' ? '已通过，对方现在可以看到' : '已决定不予通过', onError: () => load(tab) },
+      {
+        ok: decision === 'approve' ? '已通过，对方现在可以看到' : '已决定不予通过',
+        onError: () => load(tab),
+        confirm:
+          decision === 'approve'
+            ? { title: '通过这段文字？', content: '通过后对方立即可以看到，不能撤回。', confirmText: '通过' }
+            : { title: '不予通过？', content: '对方看不到这段文字，作者会看到原因。', confirmText: '不予通过' },
+      },
     );
   }
 

@@ -4,7 +4,7 @@ import type { VillageCompliance } from '@vc/types';
 import { call } from '../../shared/api';
 import { useStaffMonth } from '../../shared/hooks/useStaffMonth';
 import { Figure } from '../../shared/components/Figure';
-import { ErrorMessage } from '../../shared/components/Message';
+import { PageError } from '../../shared/components/Message';
 import { ConsultationStatsCard } from '../../consult/components/ConsultationStatsCard';
 import { AsOfNote } from '../components/AsOfNote';
 import { MissingTags } from '../components/MissingTags';
@@ -101,7 +101,7 @@ export default function CountyStats() {
           </View>
         </Picker>
       </View>
-      <ErrorMessage message={error} />
+      <PageError message={error} />
       {loading && !data && (
         <View className="muted" id="loading">
           正在加载…

@@ -4,7 +4,7 @@ import { Picker, View } from '@tarojs/components';
 import type { LedgerEntry, TodoReply } from '@vc/types';
 import { call } from '../../shared/api';
 import { Button } from '../../shared/components/Button';
-import { ErrorMessage } from '../../shared/components/Message';
+import { ErrorMessage, PageError } from '../../shared/components/Message';
 import { useLoad } from '../../shared/hooks/useLoad';
 import { goto, replaceWith } from '../../shared/nav';
 import { getSession } from '../../shared/session';
@@ -147,7 +147,7 @@ export default function LedgerEntries() {
           待同步：{q.label}
         </View>
       ))}
-      <ErrorMessage message={entries.error} />
+      <PageError message={entries.error} />
       {!items && !entries.error && <View className="muted">正在加载…</View>}
       {items && items.length === 0 && (
         <View className="muted" id="entries-empty">

@@ -366,7 +366,7 @@ export default function LedgerEntryForm() {
         </Field>
       </View>
 
-      <Button id="entry-submit" disabled={action.busy} onClick={submit}>
+      <Button id="entry-submit" loading={action.busy} onClick={submit}>
         {action.busy ? '正在提交…' : '提交'}
       </Button>
       <Button light id="entry-reset" onClick={reset}>

@@ -3,7 +3,7 @@ import { View } from '@tarojs/components';
 import type { VillageProgress } from '@vc/types';
 import { call } from '../../shared/api';
 import { Button } from '../../shared/components/Button';
-import { ErrorMessage } from '../../shared/components/Message';
+import { PageError } from '../../shared/components/Message';
 import { useLoad } from '../../shared/hooks/useLoad';
 import { goto, replaceWith } from '../../shared/nav';
 import { getSession } from '../../shared/session';
@@ -87,7 +87,7 @@ export default function LedgerProgress() {
         <View className="subtitle">按已审核通过的台账统计，待审核的单独列出</View>
       </View>
       <QueueStatus onSynced={load} />
-      <ErrorMessage message={progress.error} />
+      <PageError message={progress.error} />
       {!items && !progress.error && (
         <View className="muted" id="loading">
           正在加载…

@@ -2,7 +2,7 @@ import { Picker, View } from '@tarojs/components';
 import type { VillageCompliance } from '@vc/types';
 import { call } from '../../shared/api';
 import { useStaffMonth } from '../../shared/hooks/useStaffMonth';
-import { ErrorMessage } from '../../shared/components/Message';
+import { PageError } from '../../shared/components/Message';
 import { AsOfNote } from '../components/AsOfNote';
 import { MissingTags } from '../components/MissingTags';
 import { hours, pct } from '../services/format';
@@ -63,7 +63,7 @@ export default function TownshipProgress() {
           </View>
         </Picker>
       </View>
-      <ErrorMessage message={error} />
+      <PageError message={error} />
       {loading && !data && (
         <View className="muted" id="loading">
           正在加载…

@@ -4,7 +4,7 @@ import { Input, View } from '@tarojs/components';
 import type { BindVillageBody, VillageSummary } from '@vc/types';
 import { call } from '../../shared/api';
 import { Button } from '../../shared/components/Button';
-import { ErrorMessage } from '../../shared/components/Message';
+import { Feedback } from '../../shared/components/Feedback';
 import { useAction } from '../../shared/hooks/useAction';
 import { goto, replaceWith, restart } from '../../shared/nav';
 import { getSession, updateUser } from '../../shared/session';
@@ -69,13 +69,21 @@ export default function Bind() {
     void action.run(async () => setResults((await call('searchVillages', { query: { q: text } })).items));
   }
 
-  function bind(body: BindVillageBody) {
+  /** Binding decides whose notices, counsel and group the person gets: the village and its township are said first. */
+  function bind(body: BindVillageBody, village: VillageSummary) {
     void action.run(
       async () => {
         updateUser(await call('bindVillage', { body }));
         restart();
       },
-      { toast: '绑定成功' },
+      {
+        toast: '绑定成功',
+        confirm: {
+          title: '绑定到这个村（社区）？',
+          content: `${village.name}（${village.townshipName} · ${village.countyName}）。绑定后您看到的是这个村的法律顾问、公示栏和工作群，村干部会核实您的身份。`,
+          confirmText: '确认绑定',
+        },
+      },
     );
   }
 
@@ -85,7 +93,7 @@ export default function Bind() {
         <View className="title">请选择您所在的村（社区）</View>
         <View className="subtitle">绑定后即可查看本村法律顾问和公示栏</View>
       </View>
-      <ErrorMessage message={action.error} />
+      <Feedback of={action} />
 
       <View className="section-title">按村名查找</View>
       <Input
@@ -97,7 +105,7 @@ export default function Bind() {
         onInput={(e) => setQ(e.detail.value)}
         onConfirm={search}
       />
-      <Button id="village-search" disabled={action.busy} onClick={search}>
+      <Button id="village-search" loading={action.busy} onClick={search}>
         搜索
       </Button>
       {results && results.length === 0 && (
@@ -106,7 +114,7 @@ export default function Bind() {
         </View>
       )}
       {results?.map((v) => (
-        <VillageItem key={v.code} village={v} onPick={(picked) => bind({ villageCode: picked.code })} />
+        <VillageItem key={v.code} village={v} onPick={(picked) => bind({ villageCode: picked.code }, picked)} />
       ))}
 
       <View className="section-title" style={{ marginTop: '24px' }}>
@@ -129,7 +137,7 @@ export default function Bind() {
           <View className="subtitle">
             {invited.townshipName} · {invited.countyName}
           </View>
-          <Button id="invite-bind" disabled={action.busy} onClick={() => bind({ inviteCode: invite.trim().toUpperCase() })}>
+          <Button id="invite-bind" loading={action.busy} onClick={() => bind({ inviteCode: invite.trim().toUpperCase() }, invited)}>
             绑定到此村
           </Button>
         </View>

@@ -116,14 +116,14 @@ export default function Login() {
       </View>
       <ErrorMessage message={action.error} />
       {isWeapp && (
-        <Button id="wechat-login" disabled={action.busy} onClick={wechatLogin}>
+        <Button id="wechat-login" loading={action.busy} onClick={wechatLogin}>
           微信一键登录
         </Button>
       )}
       {inWechat && (
         <Button
           id="web-login"
-          disabled={action.busy}
+          loading={action.busy}
           onClick={() => {
             if (consented()) void run(goToWechat);
           }}

@@ -228,7 +228,7 @@ export default function CountyPolicyPage() {
               onInput={(e) => set('procedures', e.detail.value)}
             />
           </View>
-          <Button id="policy-save" disabled={action.busy} onClick={save}>
+          <Button id="policy-save" loading={action.busy} onClick={save}>
             {action.busy ? '正在保存…' : '保存'}
           </Button>
           {/* beside the save button, where the tap was: the confirmation a lowered limit needs */}

@@ -73,10 +73,10 @@ export function ConsentGate() {
         阅读完整隐私政策
       </View>
       <ErrorMessage message={action.error} />
-      <Button id="privacy-agree" disabled={action.busy} onClick={agree}>
+      <Button id="privacy-agree" loading={action.busy} onClick={agree}>
         同意
       </Button>
-      <Button light id="privacy-refuse" disabled={action.busy} onClick={refuse}>
+      <Button light id="privacy-refuse" loading={action.busy} onClick={refuse}>
         不同意
       </Button>
     </View>

@@ -3,7 +3,7 @@ import { View } from '@tarojs/components';
 import type { NoticeStatus } from '@vc/types';
 import { call } from '../../shared/api';
 import { Button } from '../../shared/components/Button';
-import { ErrorMessage } from '../../shared/components/Message';
+import { PageError } from '../../shared/components/Message';
 import { NoticeRow } from '../../shared/components/NoticeRow';
 import { useLoad } from '../../shared/hooks/useLoad';
 import { replaceWith } from '../../shared/nav';
@@ -34,7 +34,7 @@ export default function NoticeSettings() {
           您拒绝或未开启的提醒，我们不会发送。
         </View>
       </View>
-      <ErrorMessage message={notices.error} />
+      <PageError message={notices.error} />
       {!notices.data && !notices.error && <View className="muted">正在加载…</View>}
       {notices.data?.map((n) => (
         <NoticeRow key={n.key} notice={n} onAnswered={load} />

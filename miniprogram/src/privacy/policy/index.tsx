@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { View } from '@tarojs/components';
 import type { PrivacyPolicyReply } from '@vc/types';
 import { call } from '../../shared/api';
-import { ErrorMessage } from '../../shared/components/Message';
+import { PageError } from '../../shared/components/Message';
 import { useLoad } from '../../shared/hooks/useLoad';
 
 /**
@@ -17,7 +17,7 @@ export default function PrivacyPolicy() {
   const p = policy.data;
   return (
     <View className="page">
-      <ErrorMessage message={policy.error} />
+      <PageError message={policy.error} />
       {!p && !policy.error && <View className="muted">正在加载…</View>}
       {p && (
         <View>

@@ -106,7 +106,7 @@ export default function MyProfile() {
               id="profile-avatar"
               className="btn btn-light btn-small"
               openType="chooseAvatar"
-              disabled={action.busy}
+              loading={action.busy}
               onChooseAvatar={(e) => onAvatar(e.detail as { avatarUrl?: string; errMsg?: string })}
             >
               {shownAvatar ? '更换头像' : '设置头像'}
@@ -127,7 +127,7 @@ export default function MyProfile() {
           onInput={(e) => setName(e.detail.value)}
           onBlur={(e) => setName(e.detail.value)}
         />
-        <Button id="profile-name-save" disabled={action.busy} onClick={save}>
+        <Button id="profile-name-save" loading={action.busy} onClick={save}>
           保存名字
         </Button>
       </View>
@@ -143,7 +143,7 @@ export default function MyProfile() {
               id="profile-phone-wechat"
               className="btn btn-light"
               openType="getPhoneNumber"
-              disabled={action.busy}
+              loading={action.busy}
               onGetPhoneNumber={(e) => onPhone(e.detail)}
             >
               使用微信绑定的手机号

@@ -27,27 +27,32 @@ export function Feedback({ of }: { of: Pick<Action, 'error' | 'ok' | 'clear' | '
         duration={2}
         onClose={clearOk}
       />
-      <Dialog
-        visible={!!error}
-        title="未能完成"
-        content={error ? <View id="error-message">{error}</View> : null}
-        confirmText="知道了"
-        hideCancelButton
-        closeOnOverlayClick={false}
-        onConfirm={clear}
-        onClose={clear}
-      />
-      <Dialog
-        visible={!!asking}
-        title={asking ? asking.title : ''}
-        content={asking ? <View id="confirm-message">{asking.content}</View> : null}
-        confirmText={(asking && asking.confirmText) || '确定'}
-        cancelText="取消"
-        closeOnOverlayClick={false}
-        onConfirm={() => answer(true)}
-        onCancel={() => answer(false)}
-        onClose={() => undefined}
-      />
+      {/* mounted only while shown: a hidden NutUI Dialog keeps its buttons in the page */}
+      {error && (
+        <Dialog
+          visible
+          title="未能完成"
+          content={<View id="error-message">{error}</View>}
+          confirmText="知道了"
+          hideCancelButton
+          closeOnOverlayClick={false}
+          onConfirm={clear}
+          onClose={clear}
+        />
+      )}
+      {asking && (
+        <Dialog
+          visible
+          title={asking.title}
+          content={<View id="confirm-message">{asking.content}</View>}
+          confirmText={asking.confirmText || '确定'}
+          cancelText="取消"
+          closeOnOverlayClick={false}
+          onConfirm={() => answer(true)}
+          onCancel={() => answer(false)}
+          onClose={() => undefined}
+        />
+      )}
     </>
   );
 }

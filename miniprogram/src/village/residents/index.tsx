@@ -4,7 +4,7 @@ import type { Resident, ResidentListReply } from '@vc/types';
 import { call } from '../../shared/api';
 import { Button } from '../../shared/components/Button';
 import { Feedback } from '../../shared/components/Feedback';
-import { ErrorMessage } from '../../shared/components/Message';
+import { PageError } from '../../shared/components/Message';
 import { useAction } from '../../shared/hooks/useAction';
 import { useLoad } from '../../shared/hooks/useLoad';
 import { useStaffPlace } from '../../shared/hooks/useStaffPlace';
@@ -78,7 +78,12 @@ export default function Residents() {
         else await call('declineResident', { params, body: { reason } });
         list.setData((d) => (d ? { ...d, items: d.items.filter((x) => x.userId !== r.userId) } : d));
       },
-      { ok: `${confirmed ? '已确认' : '已不予确认'}：${r.name}` },
+      {
+        ok: `${confirmed ? '已确认' : '已不予确认'}：${r.name}`,
+        confirm: confirmed
+          ? { title: `确认 ${r.name} 是本村村民？`, content: '确认后他（她）可以进入本村工作群、向本村法律顾问咨询。', confirmText: '确认' }
+          : { title: `不予确认 ${r.name}？`, content: '他（她）会看到原因，需要重新选择村（社区）。', confirmText: '不予确认' },
+      },
     );
   }
 
@@ -94,7 +99,7 @@ export default function Residents() {
           </View>
         )}
       </View>
-      <ErrorMessage message={list.error} />
+      <PageError message={list.error} />
       <Feedback of={action} />
       {list.loading && !items && <View className="muted">正在加载…</View>}
       {items && items.length === 0 && (
