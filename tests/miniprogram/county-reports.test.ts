@@ -8,7 +8,16 @@
 import type { GroupMessagesReply, PostGroupMessageReply, Report, Session } from '@vc/types';
 import { api, demoLoginByName } from './support/http';
 import { startUiStack, type TestStack } from './support/stack';
-import { SESSION_KEY, bootWeapp, tap, textOf, waitFor, type SimComponent, type WeappRuntime, answerConfirm } from './support/taro-weapp';
+import {
+  SESSION_KEY,
+  bootWeapp,
+  tap,
+  textOf,
+  waitFor,
+  type SimComponent,
+  type WeappRuntime,
+  answerConfirm,
+} from './support/taro-weapp';
 
 const COUNTY = '210921';
 const WAIT = 15000;

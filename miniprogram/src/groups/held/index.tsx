@@ -71,8 +71,16 @@ export default function GroupHeld() {
         onError: () => load(status),
         confirm:
           decision === 'release'
-            ? { title: '放行这条消息？', content: `放行后 ${p.authorName} 的消息会显示在${p.groupName}，群里的人都能看到。`, confirmText: '放行' }
-            : { title: '不予发布？', content: `${p.authorName} 的消息将不会显示在群里，作者会看到处理结果和原因。`, confirmText: '不予发布' },
+            ? {
+                title: '放行这条消息？',
+                content: `放行后 ${p.authorName} 的消息会显示在${p.groupName}，群里的人都能看到。`,
+                confirmText: '放行',
+              }
+            : {
+                title: '不予发布？',
+                content: `${p.authorName} 的消息将不会显示在群里，作者会看到处理结果和原因。`,
+                confirmText: '不予发布',
+              },
       },
     );
   }

@@ -95,7 +95,11 @@ export default function ReportsPage() {
         onError: () => load(tab),
         confirm:
           decision === 'remove'
-            ? { title: '删除被举报的内容？', content: '删除后其他人不再看到该内容，作者和举报人会看到处理结果，不能恢复。', confirmText: '删除' }
+            ? {
+                title: '删除被举报的内容？',
+                content: '删除后其他人不再看到该内容，作者和举报人会看到处理结果，不能恢复。',
+                confirmText: '删除',
+              }
             : { title: '驳回举报？', content: '内容保持原样，举报人会看到驳回的原因。', confirmText: '驳回' },
       },
     );

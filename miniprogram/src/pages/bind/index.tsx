@@ -137,7 +137,11 @@ export default function Bind() {
           <View className="subtitle">
             {invited.townshipName} · {invited.countyName}
           </View>
-          <Button id="invite-bind" loading={action.busy} onClick={() => bind({ inviteCode: invite.trim().toUpperCase() }, invited)}>
+          <Button
+            id="invite-bind"
+            loading={action.busy}
+            onClick={() => bind({ inviteCode: invite.trim().toUpperCase() }, invited)}
+          >
             绑定到此村
           </Button>
         </View>

@@ -81,7 +81,11 @@ export default function Residents() {
       {
         ok: `${confirmed ? '已确认' : '已不予确认'}：${r.name}`,
         confirm: confirmed
-          ? { title: `确认 ${r.name} 是本村村民？`, content: '确认后他（她）可以进入本村工作群、向本村法律顾问咨询。', confirmText: '确认' }
+          ? {
+              title: `确认 ${r.name} 是本村村民？`,
+              content: '确认后他（她）可以进入本村工作群、向本村法律顾问咨询。',
+              confirmText: '确认',
+            }
           : { title: `不予确认 ${r.name}？`, content: '他（她）会看到原因，需要重新选择村（社区）。', confirmText: '不予确认' },
       },
     );
