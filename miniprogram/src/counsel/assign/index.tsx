@@ -43,7 +43,12 @@ function TownshipPicker(props: { id: string; townships: Township[]; value: strin
   const names = ['全部乡镇（街道）', ...townships.map((t) => t.name)];
   const index = Math.max(0, townships.findIndex((t) => t.code === value) + 1);
   return (
-    <Picker mode="selector" range={names} value={index} onChange={(e) => onChange(townships[Number(e.detail.value) - 1]?.code ?? '')}>
+    <Picker
+      mode="selector"
+      range={names}
+      value={index}
+      onChange={(e) => onChange(townships[Number(e.detail.value) - 1]?.code ?? '')}
+    >
       <View className="picker-line" id={id}>
         乡镇：{names[index]} ▾
       </View>
@@ -366,7 +371,12 @@ export default function CountyAssign() {
             />
           ))}
           {counsel && counsel.length > 0 && (
-            <MoreLine id="counsel-more" shown={counselShown} total={counsel.length} onMore={() => setCounselShown((n) => n + PAGE)} />
+            <MoreLine
+              id="counsel-more"
+              shown={counselShown}
+              total={counsel.length}
+              onMore={() => setCounselShown((n) => n + PAGE)}
+            />
           )}
         </View>
       )}
@@ -449,7 +459,12 @@ export default function CountyAssign() {
             value={villageTownship}
             onChange={(townshipCode) => searchVillages({ townshipCode })}
           />
-          <FilterChips id="village-served" chips={SERVED_CHIPS} value={served} onChange={(hasCounsel) => searchVillages({ hasCounsel })} />
+          <FilterChips
+            id="village-served"
+            chips={SERVED_CHIPS}
+            value={served}
+            onChange={(hasCounsel) => searchVillages({ hasCounsel })}
+          />
           {villages && villages.length === 0 && (
             <View className="muted" id="villages-empty">
               没有符合条件的村（社区）
@@ -459,19 +474,25 @@ export default function CountyAssign() {
             <VillageItem key={v.code} v={v} active={village?.code === v.code} onPick={() => setVillage(v)} />
           ))}
           {villages && villages.length > 0 && (
-            <MoreLine id="village-more" shown={villagesShown} total={villages.length} onMore={() => setVillagesShown((n) => n + PAGE)} />
+            <MoreLine
+              id="village-more"
+              shown={villagesShown}
+              total={villages.length}
+              onMore={() => setVillagesShown((n) => n + PAGE)}
+            />
           )}
 
           {village && others.length > 0 && (
             <View className="warning" id="village-warning">
               {village.townshipName}
               {village.name}已有法律顾问：
-              {others.map((c) => `${c.name}（自 ${beijingDate(new Date(c.startedAt))} 起）`).join('、')}。再指派将由多人共同服务该村。
+              {others.map((c) => `${c.name}（自 ${beijingDate(new Date(c.startedAt))} 起）`).join('、')}
+              。再指派将由多人共同服务该村。
             </View>
           )}
           {alreadyServes && (
             <View className="warning" id="village-served-by-selected">
-              {selected.name} 已在服务{village!.name}
+              {selected.name} 已在服务{village.name}
             </View>
           )}
           <Button id="assign-button" disabled={action.busy || !village} onClick={assign}>
