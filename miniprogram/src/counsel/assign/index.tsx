@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Input, Picker, View } from '@tarojs/components';
 import { Tag } from '@nutui/nutui-react-taro';
@@ -161,6 +161,10 @@ export default function CountyAssign() {
   const [villagesShown, setVillagesShown] = useState(PAGE);
   const [village, setVillage] = useState<AssignmentVillage | null>(null);
 
+  // a filter changed twice quickly: only the latest request's answer is shown
+  const counselRequest = useRef(0);
+  const villageRequest = useRef(0);
+
   const townshipName = useCallback(
     (code: string | undefined) => townships.find((t) => t.code === code)?.name ?? code ?? '',
     [townships],
@@ -174,7 +178,9 @@ export default function CountyAssign() {
           ...(filter.townshipCode ? { townshipCode: filter.townshipCode } : {}),
           ...(filter.load ? { load: filter.load } : {}),
         };
+        const mine = ++counselRequest.current;
         const r = await call('countyCounsel', { params: { countyCode: code }, query });
+        if (mine !== counselRequest.current) return r.items;
         setCounsel(r.items);
         setMax(r.maxVillagesPerCounsel);
         return r.items;
@@ -240,11 +246,13 @@ export default function CountyAssign() {
     if (change.townshipCode !== undefined) setVillageTownship(townshipCode);
     if (change.hasCounsel !== undefined) setServed(hasCounsel);
     const q = villageQ.trim();
+    const mine = ++villageRequest.current;
     call('assignmentVillages', {
       params: { countyCode },
       query: { ...(q ? { q } : {}), ...(townshipCode ? { townshipCode } : {}), ...(hasCounsel ? { hasCounsel } : {}) },
     })
       .then((r) => {
+        if (mine !== villageRequest.current) return;
         setVillages(r.items);
         setVillagesShown(PAGE);
         setVillage((v) => (v ? (r.items.find((x) => x.code === v.code) ?? null) : v));
