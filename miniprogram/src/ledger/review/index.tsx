@@ -145,7 +145,13 @@ export default function TownshipReview() {
         <View className="section-title">月度锁定</View>
         <View className="row">
           <View className="grow muted">审核完毕后锁定该月台账</View>
-          <Picker mode="date" fields="month" value={`${month}-01`} onChange={(e) => setMonth(String(e.detail.value).slice(0, 7))}>
+          <Picker
+            id="lock-month-picker"
+            mode="date"
+            fields="month"
+            value={`${month}-01`}
+            onChange={(e) => setMonth(String(e.detail.value).slice(0, 7))}
+          >
             <View className="tag" id="lock-month">
               {month} ▾
             </View>
