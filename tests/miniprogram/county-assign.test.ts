@@ -10,7 +10,16 @@ import type { Assignment, AssignmentVillagesReply, CounselListReply, Session } f
 import { api, demoLoginByName } from './support/http';
 import { startUiStack, type TestStack } from './support/stack';
 import { tapDialogButton } from './support/dialogs';
-import { SESSION_KEY, bootWeapp, tap, textOf, typeInto, waitFor, type SimComponent, type WeappRuntime } from './support/taro-weapp';
+import {
+  SESSION_KEY,
+  bootWeapp,
+  tap,
+  textOf,
+  typeInto,
+  waitFor,
+  type SimComponent,
+  type WeappRuntime,
+} from './support/taro-weapp';
 
 const COUNTY = '210921';
 const WAIT = 15000;
@@ -59,7 +68,10 @@ describe('counsel assignment at county scale (weapp build)', () => {
       (v) => !v.counsel.some((x) => x.id === c.id),
     );
     for (const v of villages.slice(0, all.maxVillagesPerCounsel - c.villages.length)) {
-      await api(stack.baseUrl, 'POST', `/api/counties/${COUNTY}/assignments`, staff.token, { counselId: c.id, villageCode: v.code });
+      await api(stack.baseUrl, 'POST', `/api/counties/${COUNTY}/assignments`, staff.token, {
+        counselId: c.id,
+        villageCode: v.code,
+      });
     }
     const full = await get<CounselListReply>('/counsel?load=full');
     expect(full.items.map((x) => x.id)).toEqual([c.id]);
@@ -154,7 +166,9 @@ describe('counsel assignment at county scale (weapp build)', () => {
     expect(await waitFor(() => textOf(page, 'ok-message'), WAIT, 'the success toast')).toBe(
       `已解除 王建国 对 ${target.name} 的服务，原因：工作调动`,
     );
-    const ended = (await get<{ items: Assignment[] }>(`/assignments?villageCode=${target.code}`)).items.find((a) => a.id === active.id)!;
+    const ended = (await get<{ items: Assignment[] }>(`/assignments?villageCode=${target.code}`)).items.find(
+      (a) => a.id === active.id,
+    )!;
     expect(ended.endedAt).not.toBeNull();
     expect(ended.endReason).toBe('工作调动');
     await waitFor(() => !shown(`end-${active.id}`), WAIT, 'the assignment gone from his list');

@@ -9,7 +9,16 @@ import type { GroupMembersReply, Session } from '@vc/types';
 import { api, demoLoginByName } from './support/http';
 import { startUiStack, type TestStack } from './support/stack';
 import { tapDialogButton } from './support/dialogs';
-import { SESSION_KEY, bootWeapp, tap, textOf, typeInto, waitFor, type SimComponent, type WeappRuntime } from './support/taro-weapp';
+import {
+  SESSION_KEY,
+  bootWeapp,
+  tap,
+  textOf,
+  typeInto,
+  waitFor,
+  type SimComponent,
+  type WeappRuntime,
+} from './support/taro-weapp';
 
 const COUNTY = '210921';
 const WAIT = 15000;
@@ -110,12 +119,9 @@ describe('group members at county scale (weapp build)', () => {
     expect(held!.standing).toBe('muted');
     const until = new Date(held!.mutedUntil!).getTime();
     expect(Math.abs(until - before - 7 * DAY_MS)).toBeLessThan(60000);
-    const log = await api<{ items: { action: string; targetUserId: string | null; reason: string | null; until?: string | null }[] }>(
-      stack.baseUrl,
-      'GET',
-      `/api/groups/${COUNTY}/actions`,
-      staff.token,
-    );
+    const log = await api<{
+      items: { action: string; targetUserId: string | null; reason: string | null; until?: string | null }[];
+    }>(stack.baseUrl, 'GET', `/api/groups/${COUNTY}/actions`, staff.token);
     expect(log.items[0]).toMatchObject({ action: 'mute', targetUserId: counsel.user.id, reason: '多次发布与工作无关的广告' });
 
     // the page shows the standing and when the mute ends (Beijing time)

@@ -118,7 +118,7 @@ function VillageItem(props: { v: AssignmentVillage; active: boolean; onPick: () 
         <View className="grow" style={{ fontWeight: 'bold' }}>
           {v.name}
         </View>
-        <Tag type={v.counsel.length ? 'warning' : 'success'} plain>
+        <Tag className="village-tag" type={v.counsel.length ? 'warning' : 'success'} plain>
           {v.counsel.length ? '已有顾问' : '暂无顾问'}
         </Tag>
       </View>
