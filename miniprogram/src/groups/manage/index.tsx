@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { Input, View } from '@tarojs/components';
 import { ActionSheet } from '@nutui/nutui-react-taro';
-import '@nutui/nutui-react-taro/dist/es/packages/actionsheet/style/css';
 import type { GroupAction, GroupMember } from '@vc/types';
 import { call } from '../../shared/api';
 import { Button } from '../../shared/components/Button';
 import { Feedback } from '../../shared/components/Feedback';
+// after Feedback's dialog styles, in the order the other pages load the shared NutUI styles
+import '@nutui/nutui-react-taro/dist/es/packages/actionsheet/style/css';
 import { FilterChips, MoreLine, SearchBox } from '../../shared/components/ListTools';
 import type { Confirmation } from '../../shared/hooks/useAction';
 import { useAction } from '../../shared/hooks/useAction';
