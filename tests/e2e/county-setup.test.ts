@@ -224,12 +224,21 @@ it('an operator, county staff, a township office, a counsel and a villager take 
 
   // 5. county staff assign the counsel to the village, on the PC
   await pc.page.goto(`${stack.baseUrl}/#/counsel/assign/index?countyCode=${COUNTY}`);
+  // counsel are found by name (a county has ~130), not scrolled for
+  await pc.page.fill('#counsel-query input:visible', '韩立新', { timeout: 30000 });
+  await pc.page.click('#counsel-search:visible');
   await pc.page.click(`#counsel-item-${counsel.session.user.id}:visible`, { timeout: 30000 });
   await pc.page.fill('#village-query input:visible', VILLAGE_NAME);
   await pc.page.click('#village-search:visible');
   await pc.page.click(`#village-${VILLAGE}:visible`, { timeout: 30000 });
+  // a new county: the village says it has no counsel yet, so nothing to warn about or confirm
+  expect((await pc.page.locator(`#village-counsel-${VILLAGE}:visible`).textContent())?.trim()).toBe('法律顾问：暂无');
+  expect(await pc.page.locator('#village-warning').count()).toBe(0);
   await pc.page.click('#assign-button:visible');
-  await pc.page.locator('#ok-message:visible').waitFor({ timeout: 30000 });
+  const assigned = pc.page.locator('#ok-message:visible');
+  await assigned.waitFor({ timeout: 30000 });
+  expect(await assigned.textContent()).toContain('已指派 韩立新 服务');
+  expect(await assigned.textContent()).toContain(VILLAGE_NAME);
   await screenshot(pc, 'pc-assign');
 
   // 6. a villager, inside WeChat's browser: web authorisation, binds to the village, sees the real profile

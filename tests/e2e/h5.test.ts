@@ -139,6 +139,8 @@ it('county staff cannot give a counsel more villages than the county allows; not
   await page.click(`#demo-${staffIdentity.id}`);
   await openEntry(b, `assign-${COUNTY}`);
 
+  await page.fill('#counsel-query input', full!.name, { timeout: 20000 });
+  await page.click('#counsel-search');
   await page.click(`#counsel-item-${full!.id}`, { timeout: 20000 });
   await page.fill('#village-query input', target!.name);
   await page.click('#village-search');

@@ -34,7 +34,11 @@ describe('更正资料 by county staff (weapp build)', () => {
   it("opens from the assignment screen and records the correction as the county's", async () => {
     const me = await api<CounselProfile>(stack.baseUrl, 'GET', '/api/counsel/me/profile', counsel.token);
     const assign = runtime.openPage('counsel/assign/index', { countyCode: '210921' });
-    await waitFor(() => assign.querySelector(`#counsel-profile-${me.counselId}`), 15000, 'the counsel list');
+    // the county's ~130 counsel come ten at a time: found by name
+    await waitFor(() => assign.querySelector('#counsel-query'), 15000, 'the search box');
+    typeInto(assign, 'counsel-query', '王建国');
+    tap(assign, 'counsel-search');
+    await waitFor(() => assign.querySelector(`#counsel-profile-${me.counselId}`), 15000, 'the counsel found');
     tap(assign, `counsel-profile-${me.counselId}`);
     const nav = await waitFor(
       () => runtime.wx.navigations.find((n) => n.url.includes(`counselId=${me.counselId}`)),

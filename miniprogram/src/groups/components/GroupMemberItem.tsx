@@ -1,42 +1,44 @@
-import { useState } from 'react';
-import { Input, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import type { GroupMember } from '@vc/types';
 import { GROUP_STANDING_LABELS } from '../../shared/labels';
-import { Button } from '../../shared/components/Button';
-import { inputMaxLength } from '@vc/types/src/constants';
+import { formatBeijing } from '../../shared/time';
 
-type Action = 'mute' | 'unmute' | 'remove';
+export type MemberAction = 'approve' | 'refuse' | 'mute' | 'unmute' | 'remove';
 
-interface Props {
-  member: GroupMember;
-  busy: boolean;
-  onDecide: (decision: 'approve' | 'refuse', reason: string) => void;
-  onModerate: (action: Action, reason: string) => void;
+/** What a moderator may do to a member of this standing (the server's moderationOutcome and decideJoin). */
+export function actionsFor(m: GroupMember): MemberAction[] {
+  switch (m.standing) {
+    case 'pending':
+      return ['approve', 'refuse'];
+    case 'member':
+      return ['mute', 'remove'];
+    case 'muted':
+      return ['unmute', 'remove'];
+    default:
+      return [];
+  }
 }
 
-/** A member (or a person asking to join) on the group's manage page, with what a moderator may do. */
-export function GroupMemberItem({ member: m, busy, onDecide, onModerate }: Props) {
-  const [reason, setReason] = useState('');
-  const pending = m.standing === 'pending';
-  const actions: { action: Action; label: string }[] =
-    m.standing === 'member'
-      ? [
-          { action: 'mute', label: '禁言' },
-          { action: 'remove', label: '移出' },
-        ]
-      : m.standing === 'muted'
-        ? [
-            { action: 'unmute', label: '解除禁言' },
-            { action: 'remove', label: '移出' },
-          ]
-        : [];
+/**
+ * A member (or a person asking to join) on the group's manage page: one line, tapped for the
+ * actions (an action sheet), so a group of 300 is a list to scroll, not 300 forms.
+ */
+export function GroupMemberItem({
+  member: m,
+  onTap,
+  prefix = 'member',
+}: {
+  member: GroupMember;
+  onTap: () => void;
+  prefix?: string;
+}) {
   return (
-    <View className="list-item" id={`member-${m.userId}`}>
+    <View className="list-item" id={`${prefix}-${m.userId}`} hoverClass="btn-hover" onClick={onTap}>
       <View className="row">
         <View className="grow" style={{ fontWeight: 'bold' }}>
           {m.name}
         </View>
-        <View className="tag" id={`member-standing-${m.userId}`}>
+        <View className="tag" id={`${prefix}-standing-${m.userId}`}>
           {GROUP_STANDING_LABELS[m.standing] ?? m.standing}
         </View>
       </View>
@@ -44,48 +46,12 @@ export function GroupMemberItem({ member: m, busy, onDecide, onModerate }: Props
         {m.role}
         {m.phoneMasked ? ` · ${m.phoneMasked}` : ''}
       </View>
+      {m.standing === 'muted' && (
+        <View className="muted" id={`${prefix}-muted-until-${m.userId}`}>
+          {m.mutedUntil ? `禁言至 ${formatBeijing(m.mutedUntil, 'full')}` : '禁言至管理员解除'}
+        </View>
+      )}
       {m.note && <View className="muted">申请说明：{m.note}</View>}
-      {(pending || actions.length > 0) && (
-        <Input
-          id={`member-reason-${m.userId}`}
-          className="input"
-          value={reason}
-          maxlength={inputMaxLength(200)}
-          placeholder={pending ? '理由（选填）' : '原因（必填）'}
-          onInput={(e) => setReason(e.detail.value)}
-        />
-      )}
-      {pending && (
-        <View className="row">
-          <View className="grow" style={{ marginRight: '8px' }}>
-            <Button small id={`approve-${m.userId}`} disabled={busy} onClick={() => onDecide('approve', reason.trim())}>
-              同意
-            </Button>
-          </View>
-          <View className="grow">
-            <Button small light id={`refuse-${m.userId}`} disabled={busy} onClick={() => onDecide('refuse', reason.trim())}>
-              拒绝
-            </Button>
-          </View>
-        </View>
-      )}
-      {actions.length > 0 && (
-        <View className="row">
-          {actions.map((a) => (
-            <View key={a.action} className="grow" style={{ marginRight: '8px' }}>
-              <Button
-                small
-                light={a.action === 'remove'}
-                id={`${a.action}-${m.userId}`}
-                disabled={busy}
-                onClick={() => onModerate(a.action, reason.trim())}
-              >
-                {a.label}
-              </Button>
-            </View>
-          ))}
-        </View>
-      )}
     </View>
   );
 }

@@ -7,6 +7,7 @@ import { Figure } from '../../shared/components/Figure';
 import { PageError } from '../../shared/components/Message';
 import { ConsultationStatsCard } from '../../consult/components/ConsultationStatsCard';
 import { AsOfNote } from '../components/AsOfNote';
+import { LedgerLocks } from '../components/LedgerLocks';
 import { MissingTags } from '../components/MissingTags';
 import { hours, pct } from '../services/format';
 import { beijingDate } from '../../shared/time';
@@ -171,6 +172,7 @@ export default function CountyStats() {
               ))}
             </View>
           )}
+          {township && <LedgerLocks townshipCode={township} onError={compliance.fail} />}
         </View>
       )}
     </View>

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Input, Picker, View } from '@tarojs/components';
 import type { LedgerEntry } from '@vc/types';
 import { call } from '../../shared/api';
@@ -8,6 +7,7 @@ import { Feedback } from '../../shared/components/Feedback';
 import { useAction } from '../../shared/hooks/useAction';
 import { useStaffPlace } from '../../shared/hooks/useStaffPlace';
 import { beijingMonth, formatBeijing } from '../../shared/time';
+import { LedgerLocks } from '../components/LedgerLocks';
 import { LEDGER_KIND_LABELS, LEDGER_MODE_LABELS, hours } from '../services/format';
 import { countChars, inputMaxLength } from '@vc/types/src/constants';
 
@@ -59,6 +59,8 @@ export default function TownshipReview() {
   const [townshipName, setTownshipName] = useState('');
   const [items, setItems] = useState<LedgerEntry[] | null>(null);
   const [month, setMonth] = useState(() => beijingMonth());
+  /** bumped after a lock, so the list of locked months reloads */
+  const [locks, setLocks] = useState(0);
   const action = useAction();
 
   function load(code: string) {
@@ -97,18 +99,23 @@ export default function TownshipReview() {
     );
   }
 
-  /** never rejects: a failed modal is a "no", and the request's failure is shown by action.run */
-  async function lock() {
+  function lock() {
     if (!townshipCode) return;
-    action.clear();
-    const confirm = await Taro.showModal({
-      title: '锁定台账',
-      content: `锁定后 ${month} 的台账不能再直接登记，只能补登并说明原因。确定锁定吗？`,
-    }).catch(() => ({ confirm: false }));
-    if (!confirm.confirm) return;
-    void action.run(() => call('lockLedgerMonth', { params: { townshipCode, month } }), {
-      ok: (l) => `已锁定 ${l.month} 的台账`,
-    });
+    void action.run(
+      async () => {
+        const l = await call('lockLedgerMonth', { params: { townshipCode, month } });
+        setLocks((n) => n + 1);
+        return l;
+      },
+      {
+        ok: (l) => `已锁定 ${l.month} 的台账`,
+        confirm: {
+          title: '锁定台账',
+          content: `锁定后 ${townshipName}${month} 的台账不能再直接登记，只能补登并说明原因；锁定不能撤销。`,
+          confirmText: '锁定',
+        },
+      },
+    );
   }
 
   return (
@@ -138,16 +145,25 @@ export default function TownshipReview() {
         <View className="section-title">月度锁定</View>
         <View className="row">
           <View className="grow muted">审核完毕后锁定该月台账</View>
-          <Picker mode="date" fields="month" value={`${month}-01`} onChange={(e) => setMonth(String(e.detail.value).slice(0, 7))}>
+          <Picker
+            id="lock-month-picker"
+            mode="date"
+            fields="month"
+            value={`${month}-01`}
+            onChange={(e) => setMonth(String(e.detail.value).slice(0, 7))}
+          >
             <View className="tag" id="lock-month">
               {month} ▾
             </View>
           </Picker>
         </View>
-        <Button light id="lock-button" disabled={action.busy || !townshipCode} onClick={() => void lock()}>
+        <Button light id="lock-button" disabled={action.busy || !townshipCode} onClick={lock}>
           锁定{month === beijingMonth() ? '本月' : ` ${month} `}台账
         </Button>
       </View>
+      {townshipCode && (
+        <LedgerLocks townshipCode={townshipCode} townshipName={townshipName} version={locks} onError={action.fail} />
+      )}
     </View>
   );
 }

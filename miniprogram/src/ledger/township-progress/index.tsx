@@ -4,6 +4,7 @@ import { call } from '../../shared/api';
 import { useStaffMonth } from '../../shared/hooks/useStaffMonth';
 import { PageError } from '../../shared/components/Message';
 import { AsOfNote } from '../components/AsOfNote';
+import { LedgerLocks } from '../components/LedgerLocks';
 import { MissingTags } from '../components/MissingTags';
 import { hours, pct } from '../services/format';
 import { beijingDate } from '../../shared/time';
@@ -30,7 +31,7 @@ function VillageItem({ v, targetMinutes }: { v: VillageCompliance; targetMinutes
 }
 
 export default function TownshipProgress() {
-  const { data, error, loading, place, month, pickMonth } = useStaffMonth('township_staff', (code, m) =>
+  const { data, error, loading, place, month, pickMonth, fail } = useStaffMonth('township_staff', (code, m) =>
     call('townshipCompliance', { params: { townshipCode: code }, query: { month: m } }),
   );
   const townshipCode = place?.code ?? null;
@@ -107,6 +108,7 @@ export default function TownshipProgress() {
           )}
         </View>
       )}
+      {townshipCode && <LedgerLocks townshipCode={townshipCode} townshipName={townshipName} onError={fail} />}
     </View>
   );
 }
