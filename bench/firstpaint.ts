@@ -17,8 +17,9 @@
  * The floor is the same throttled load, in the same run, of the minimal page (one paragraph of text)
  * from the same server: the network's own cost of a first paint.
  *
- * Also static: the JS the home page needs (the scripts index.html loads plus the home page's chunks,
- * as listed in the app's route table), next to the weapp package sizes.
+ * Also static: the JS and CSS the home page needs (what index.html loads and preloads, plus the home
+ * page's chunks as listed in the app's route table), as built and as served with brotli, next to the
+ * weapp package sizes.
  */
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,15 +51,30 @@ export interface LoadSample {
   documentBytes: number;
 }
 
+export interface BuiltFile {
+  file: string;
+  /** as built */
+  bytes: number;
+  /** as served to a browser that accepts brotli (the .br the build writes; the server sends it) */
+  brBytes: number;
+}
+
+/** What one page needs before it can draw: the files index.html loads or preloads, then the page's chunks. */
+export interface PageJs {
+  page: string;
+  /** the page's chunks the route table loads (shared ones first), beyond what index.html brings */
+  chunks: BuiltFile[];
+  /** index.html's scripts and preloads plus these chunks, JS and CSS */
+  kb: number;
+  brKb: number;
+}
+
 export interface HomeJs {
-  /** scripts index.html loads */
-  entry: { file: string; bytes: number }[];
-  /** chunks the route table loads for pages/index/index */
-  homeChunks: { file: string; bytes: number }[];
-  /** same for pages/login/index (where a visitor without a session lands) */
-  loginChunks: { file: string; bytes: number }[];
-  homeKb: number;
-  loginKb: number;
+  /** scripts and stylesheets index.html loads, and the chunks it preloads */
+  entry: BuiltFile[];
+  home: PageJs;
+  /** pages/login/index, where a visitor without a session lands */
+  login: PageJs;
   /** all .js in the build (without licence texts) */
   allJsKb: number;
   allJsFiles: number;
@@ -80,39 +96,67 @@ export interface FirstPaintResult {
 
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 
-function fileOf(dir: string, name: string) {
+function fileOf(dir: string, name: string): BuiltFile {
   const bytes = statSync(path.join(dir, name)).size;
-  return { file: name, bytes };
+  const br = path.join(dir, `${name}.br`);
+  // files under the compression threshold (1 KB) are served as they are
+  return { file: name, bytes, brBytes: existsSync(br) ? statSync(br).size : bytes };
 }
 
-/** The JS the home page (and the login page) needs, from index.html and the app's route table. */
+/**
+ * A chunk id's JS and CSS files, from the webpack runtime in app.js: `__webpack_require__.u` maps an
+ * id to js/<name or id>.<hash>.js, `miniCssF` to css/… for the chunks that have CSS.
+ */
+function chunkFiles(appSource: string): (id: string) => string[] {
+  const mapOf = (fn: string, dir: string, ext: string) => {
+    const at = appSource.indexOf(`__webpack_require__.${fn}=function(`);
+    if (at < 0) return null;
+    const body = appSource.slice(at, appSource.indexOf(`+"${ext}"}`, at));
+    const objects = [...body.matchAll(/\{[^{}]*\}/g)].map((m) => JSON.parse(m[0]) as Record<string, string>);
+    // ({names}[id]||id)+"."+{hashes}[id]: a names map only when some chunk is named
+    const names = objects.length > 1 ? objects[0]! : {};
+    const hashes = objects[objects.length - 1] ?? {};
+    return (id: string) => (hashes[id] ? `${dir}/${names[id] ?? id}.${hashes[id]}${ext}` : null);
+  };
+  const js = mapOf('u', 'js', '.js');
+  const css = mapOf('miniCssF', 'css', '.css');
+  if (!js) throw new Error('app.js has no __webpack_require__.u: cannot map chunk ids to files');
+  return (id) => [js(id), css?.(id) ?? null].filter((f): f is string => !!f);
+}
+
+/** The JS and CSS the home page (and the login page) needs, from index.html and the app's route table. */
 export function h5HomeJs(h5Dir: string = DEFAULT_H5_DIR): HomeJs {
   const html = readFileSync(path.join(h5Dir, 'index.html'), 'utf8');
-  const entry = [...html.matchAll(/<script[^>]*\ssrc="\/?([^"]+\.js)"/g)].map((m) => fileOf(h5Dir, m[1]!));
+  const linked = [
+    ...[...html.matchAll(/<script[^>]*\ssrc="\/?([^"]+\.js)"/g)].map((m) => m[1]!),
+    ...[...html.matchAll(/<link[^>]*\shref="\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1]!),
+  ];
+  const entry = [...new Set(linked)].map((f) => fileOf(h5Dir, f));
   const app = entry.find((e) => /(^|\/)app\.[^/]*\.js$/.test(e.file));
   if (!app) throw new Error(`${h5Dir}/index.html loads no app.*.js`);
   const appSource = readFileSync(path.join(h5Dir, app.file), 'utf8');
+  const filesOf = chunkFiles(appSource);
   const jsFiles = readdirSync(path.join(h5Dir, 'js')).filter((f) => f.endsWith('.js'));
-  const chunksOf = (page: string) => {
+  const sum = (xs: BuiltFile[], pick: (x: BuiltFile) => number) => xs.reduce((t, x) => t + pick(x), 0);
+  const pageOf = (page: string): PageJs => {
     const at = appSource.indexOf(`"path":"${page}","load":`);
     if (at < 0) throw new Error(`the route table in ${app.file} has no ${page}`);
     const load = appSource.slice(at, appSource.indexOf('.then(', at) + 1);
-    return [...load.matchAll(/\w\.e\((\d+)\)/g)].map((m) => {
-      const file = jsFiles.find((f) => f.startsWith(`${m[1]}.`));
-      if (!file) throw new Error(`chunk ${m[1]} of ${page} is not in ${h5Dir}/js`);
-      return fileOf(h5Dir, `js/${file}`);
+    const ids = [...load.matchAll(/\w\.e\((\d+)\)/g)].map((m) => m[1]!);
+    const files = ids.flatMap((id) => {
+      const found = filesOf(id);
+      if (!found.length) throw new Error(`chunk ${id} of ${page} is not in the runtime's file map`);
+      return found;
     });
+    const chunks = [...new Set(files)].filter((f) => !entry.some((e) => e.file === f)).map((f) => fileOf(h5Dir, f));
+    const all = [...entry, ...chunks];
+    return { page, chunks, kb: kb(sum(all, (x) => x.bytes)), brKb: kb(sum(all, (x) => x.brBytes)) };
   };
-  const homeChunks = chunksOf('pages/index/index');
-  const loginChunks = chunksOf('pages/login/index');
-  const sum = (xs: { bytes: number }[]) => xs.reduce((s, x) => s + x.bytes, 0);
-  const allJs = jsFiles.reduce((s, f) => s + statSync(path.join(h5Dir, 'js', f)).size, 0);
+  const allJs = jsFiles.reduce((t, f) => t + statSync(path.join(h5Dir, 'js', f)).size, 0);
   return {
     entry,
-    homeChunks,
-    loginChunks,
-    homeKb: kb(sum(entry) + sum(homeChunks)),
-    loginKb: kb(sum(entry) + sum(loginChunks)),
+    home: pageOf('pages/index/index'),
+    login: pageOf('pages/login/index'),
     allJsKb: kb(allJs),
     allJsFiles: jsFiles.length,
   };
