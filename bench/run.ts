@@ -36,14 +36,7 @@ import { benchProvince, type ProvinceResult } from './province';
 import { benchGroups, type GroupsResult } from './groups';
 import { benchLedger, type LedgerResult } from './ledger';
 import { benchSize, weappBuilt, type SizeResult } from './size';
-import {
-  benchFirstPaint,
-  h5HomeJsIfBuilt,
-  type BuiltFile,
-  type FirstPaintResult,
-  type HomeJs,
-  type PageJs,
-} from './firstpaint';
+import { benchFirstPaint, h5HomeJsIfBuilt, type BuiltFile, type FirstPaintResult, type HomeJs, type PageJs } from './firstpaint';
 
 const root = path.resolve(__dirname, '..');
 const started = Date.now();
@@ -277,6 +270,7 @@ async function main() {
       );
     };
     row('H5 app at / → login page (#demo-identities)', f.product);
+    row('H5 app at /, signed in → home (#home-user-name)', f.home);
     row('floor: minimal static HTML page', f.floor);
     for (const c of f.comparisons) console.log(`  ratio ${c.measure}: ${c.ratio.toFixed(1)}× the floor`);
   }

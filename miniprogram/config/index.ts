@@ -146,7 +146,8 @@ function splitPages(chain: Chain): void {
         minChunks: 2,
         priority: 120,
         enforce: true,
-        test: (m: SplitModule) => /\/node_modules\/(@tarojs\/|abortcontroller-polyfill|tslib|@babel\/runtime)/.test(fileOfModule(m)),
+        test: (m: SplitModule) =>
+          /\/node_modules\/(@tarojs\/|abortcontroller-polyfill|tslib|@babel\/runtime)/.test(fileOfModule(m)),
       },
       nutui: {
         name: 'nutui',
@@ -165,18 +166,26 @@ function splitPages(chain: Chain): void {
 interface HtmlTag {
   tagName: string;
   voidTag: boolean;
-  attributes: Record<string, string>;
+  attributes: Record<string, string | boolean>;
+  innerHTML?: string;
   meta: Record<string, unknown>;
 }
 interface Compilation {
   namedChunks: Map<string, { files: Set<string> }>;
+  chunkGroups: { origins: { request?: string }[]; chunks: { files: Set<string> }[] }[];
   outputOptions: { publicPath?: unknown };
 }
 
+/** The storage key of the session (src/shared/session.ts SESSION_KEY), read by index.html's preload script. */
+const SESSION_KEY = 'vc.session';
+
 /**
- * Adds <link rel="preload"> to index.html for the named async chunks (their JS and CSS): the browser
- * fetches them while the app's scripts download, instead of after the app has started and asked
- * for its first page.
+ * index.html fetches what the first page needs while the app's scripts download, instead of after
+ * the app has started and asked its router for the page:
+ * - <link rel="preload"> for the named chunks every page uses (their JS and CSS);
+ * - a few lines of script that preload the first page's own chunks: the login page's for a visitor
+ *   without a session at the app's address (src/app.ts sends him there), the home page's for one
+ *   with a session; a deep link (another page's address) preloads nothing more.
  */
 class PreloadChunks {
   constructor(private readonly names: string[]) {}
@@ -185,19 +194,40 @@ class PreloadChunks {
       const hooks = HtmlWebpackPlugin.getHooks(compilation as never);
       hooks.alterAssetTagGroups.tap('vc-preload', (data) => {
         const base = typeof compilation.outputOptions.publicPath === 'string' ? compilation.outputOptions.publicPath : '/';
+        const wanted = (files: Iterable<string>) => [...files].filter((f) => /\.(js|css)$/.test(f));
+        const link = (file: string): HtmlTag => ({
+          tagName: 'link',
+          voidTag: true,
+          attributes: { rel: 'preload', as: file.endsWith('.css') ? 'style' : 'script', href: base + file },
+          meta: { plugin: 'vc-preload' },
+        });
+        const preloaded = new Set<string>();
         for (const name of this.names) {
-          const files = [...(compilation.namedChunks.get(name)?.files ?? [])].filter((f) => /\.(js|css)$/.test(f));
+          const files = wanted(compilation.namedChunks.get(name)?.files ?? []);
           if (!files.length) throw new Error(`no chunk named ${name} to preload`);
-          for (const file of files) {
-            const tag: HtmlTag = {
-              tagName: 'link',
-              voidTag: true,
-              attributes: { rel: 'preload', as: file.endsWith('.css') ? 'style' : 'script', href: base + file },
-              meta: { plugin: 'vc-preload' },
-            };
-            data.headTags.push(tag as never);
-          }
+          files.forEach((f) => preloaded.add(f));
+          data.headTags.push(...(files.map(link) as never[]));
         }
+        // a page's chunk group is the one its route table's import() made
+        const pageFiles = (page: string) => {
+          const group = compilation.chunkGroups.find((g) => g.origins.some((o) => o.request?.endsWith(`/${page}`)));
+          if (!group) throw new Error(`no chunk group imports ${page}`);
+          return wanted(group.chunks.flatMap((c) => [...c.files])).filter((f) => !preloaded.has(f));
+        };
+        const first = { login: pageFiles('pages/login/index'), home: pageFiles('pages/index/index') };
+        const script =
+          `(function(){try{var r=location.hash.replace(/^#/,'').split('?')[0];` +
+          `if(r!==''&&r!=='/'&&r!=='/pages/index/index')return;` +
+          `var f=localStorage.getItem(${JSON.stringify(SESSION_KEY)})?${JSON.stringify(first.home)}:${JSON.stringify(first.login)};` +
+          `f.forEach(function(x){var l=document.createElement('link');l.rel='preload';` +
+          `l.as=/\\.css$/.test(x)?'style':'script';l.href=${JSON.stringify(base)}+x;document.head.appendChild(l)})}catch(e){}})()`;
+        data.headTags.push({
+          tagName: 'script',
+          voidTag: false,
+          attributes: {},
+          innerHTML: script,
+          meta: { plugin: 'vc-preload' },
+        } as never);
         return data;
       });
     });

@@ -38,7 +38,9 @@ async function largeJpeg(): Promise<Buffer> {
       raw[i + 1] = y % 256;
       raw[i + 2] = (x * y) % 256;
     }
-  return sharp(raw, { raw: { width: w, height: h, channels: 3 } }).jpeg({ quality: 95 }).toBuffer();
+  return sharp(raw, { raw: { width: w, height: h, channels: 3 } })
+    .jpeg({ quality: 95 })
+    .toBuffer();
 }
 
 /** A 1600×1600 PNG of noise: PNG cannot shrink it, nor can a JPEG quality setting. */

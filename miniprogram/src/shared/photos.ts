@@ -70,7 +70,8 @@ async function compressWeapp(path: string, bytes: number): Promise<{ path: strin
       ...(size ? { compressedWidth: size.width, compressedHeight: size.height } : {}),
     });
     const file = await Taro.getFileInfo({ filePath: res.tempFilePath });
-    return file.size < bytes ? { path: res.tempFilePath, bytes: file.size } : { path, bytes };
+    const compressed = 'size' in file ? file.size : Infinity;
+    return compressed < bytes ? { path: res.tempFilePath, bytes: compressed } : { path, bytes };
   } catch {
     return { path, bytes }; // not compressible here: sent as chosen, its size still checked
   }
@@ -125,8 +126,7 @@ export async function choosePhotos(count: number, maxBytes: number): Promise<Pho
   const left: { index: number; name?: string; bytes: number }[] = [];
   for (const [index, f] of files.entries()) {
     const original = (f as { originalFileObj?: File }).originalFileObj;
-    const done =
-      process.env.TARO_ENV === 'h5' ? await compressH5(f.path, original, f.size) : await compressWeapp(f.path, f.size);
+    const done = process.env.TARO_ENV === 'h5' ? await compressH5(f.path, original, f.size) : await compressWeapp(f.path, f.size);
     if (done.bytes > maxBytes) left.push({ index, name: original?.name, bytes: done.bytes });
     else photos.push({ ...done, originalBytes: f.size });
   }

@@ -465,13 +465,19 @@ function imageApis(fake: FakeWx): Record<string, unknown> {
         made += 1;
         const tempFilePath = `wxfile://tmp/compressed-${made}.${format === 'jpeg' ? 'jpg' : format}`;
         fake.tempFiles.set(tempFilePath, out);
-        fake.compressions.push({ src: o.src, quality, compressedWidth: o.compressedWidth, compressedHeight: o.compressedHeight, tempFilePath });
+        fake.compressions.push({
+          src: o.src,
+          quality,
+          compressedWidth: o.compressedWidth,
+          compressedHeight: o.compressedHeight,
+          tempFilePath,
+        });
         return { tempFilePath };
       }),
     getFileInfo: (o: Callbacks & { filePath: string }) =>
-      run('getFileInfo', o, async () => {
+      run('getFileInfo', o, () => {
         const bytes = bytesOf(o.filePath);
-        return { size: bytes.length, digest: createHash('md5').update(bytes).digest('hex') };
+        return Promise.resolve({ size: bytes.length, digest: createHash('md5').update(bytes).digest('hex') });
       }),
   };
 }
