@@ -42,7 +42,9 @@ async function largeJpeg(): Promise<Buffer> {
       raw[i + 1] = y % 256;
       raw[i + 2] = (x * y) % 256;
     }
-  return sharp(raw, { raw: { width: w, height: h, channels: 3 } }).jpeg({ quality: 95 }).toBuffer();
+  return sharp(raw, { raw: { width: w, height: h, channels: 3 } })
+    .jpeg({ quality: 95 })
+    .toBuffer();
 }
 
 it('a 6 MB photo is compressed in the browser and uploaded as a 1920×1440 JPEG under 2 MB', async () => {
