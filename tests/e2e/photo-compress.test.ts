@@ -78,8 +78,14 @@ it('a 6 MB photo is compressed in the browser and uploaded as a 1920×1440 JPEG 
   const session = await demoLogin(stack.baseUrl, villager.id);
   const mine = await api<ConsultationListReply>(stack.baseUrl, 'GET', '/api/consultations/mine', session.token);
   const id = mine.items.find((c) => c.preview === question.slice(0, 60))!.id;
-  const detail = await api<Consultation>(stack.baseUrl, 'GET', `/api/consultations/${id}`, session.token);
+  const read = () => api<Consultation>(stack.baseUrl, 'GET', `/api/consultations/${id}`, session.token);
+  let detail = await read();
   expect(detail.photoIds).toHaveLength(1);
+  // served once WeChat's content check (the fake's push) has passed it: up to 30 s on a loaded machine
+  for (let i = 0; i < 300 && detail.photoChecks[0]?.check !== 'pass'; i += 1) {
+    await new Promise((r) => setTimeout(r, 100));
+    detail = await read();
+  }
   const res = await fetch(`${stack.baseUrl}/api/consultations/${id}/photos/${detail.photoIds[0]}`, {
     headers: { authorization: `Bearer ${session.token}` },
   });
