@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import CompressionPlugin from 'compression-webpack-plugin';
@@ -107,13 +107,15 @@ interface SplitModule {
 }
 const fileOfModule = (m: SplitModule): string => (m.resource ?? m.nameForCondition?.() ?? '').replace(/\\/g, '/');
 
-/** Capabilities: the subpackages of app.config.ts, one folder each under src/. */
-const CAPABILITIES = ['ledger', 'counsel', 'policy', 'groups', 'consult', 'village', 'staff', 'account', 'privacy'];
+/** Capabilities: the subpackage roots of src/app.config.ts (one folder each under src/), read from it. */
+const CAPABILITIES = [...readFileSync(path.join(__dirname, '../src/app.config.ts'), 'utf8').matchAll(/root:\s*'([^']+)'/g)].map(
+  (m) => m[1]!,
+);
 
 /**
  * Taro's H5 build splits only the entry's chunks (splitChunks.chunks 'initial'), so each page's
  * chunk carried its own copy of Taro's component wrappers, Taro's H5 APIs and their polyfills
- * (about 250 KB of the 300 KB of the login page's chunk), and the home page's as well — a visitor on a
+ * (about 265 KB of the 310 KB, before minifying, of the login page's chunk), and the home page's as well — a visitor on a
  * slow network fetched them twice before the login page showed. Pages' chunks are now split too:
  * - `taro-pages`: the Taro libraries every page uses, in one chunk index.html preloads next to the
  *   app's own scripts (PreloadChunks below), fetched once and cached for every later page;
