@@ -35,8 +35,8 @@ import { fmt } from './lib/stats';
 import { benchProvince, type ProvinceResult } from './province';
 import { benchGroups, type GroupsResult } from './groups';
 import { benchLedger, type LedgerResult } from './ledger';
-import { benchSize, type SizeResult } from './size';
-import { benchFirstPaint, h5HomeJsIfBuilt, type FirstPaintResult, type HomeJs } from './firstpaint';
+import { benchSize, weappBuilt, type SizeResult } from './size';
+import { benchFirstPaint, h5HomeJsIfBuilt, type BuiltFile, type FirstPaintResult, type HomeJs, type PageJs } from './firstpaint';
 
 const root = path.resolve(__dirname, '..');
 const started = Date.now();
@@ -140,6 +140,8 @@ async function main() {
     results.firstPaint = await benchFirstPaint(log, { h5Dir, rounds: firstPaintRounds });
     results.h5HomeJs = results.firstPaint.homeJs;
     results.comparisons.push(...results.firstPaint.comparisons);
+    // the weapp packages next to the H5 home page's JS, when a weapp build is there (not built for this)
+    if (!results.size && weappBuilt()) results.size = benchSize(log);
   }
   results.durationSeconds = Math.round((Date.now() - started) / 1000);
   results.loadAverageAtEnd = os.loadavg().map((x) => Math.round(x * 100) / 100);
@@ -229,14 +231,20 @@ async function main() {
 
   if (results.h5HomeJs) {
     const h = results.h5HomeJs;
-    const list = (xs: { file: string; bytes: number }[]) => xs.map((x) => `${x.file} ${(x.bytes / 1024).toFixed(1)}`).join(', ');
+    const k = (bytes: number) => (bytes / 1024).toFixed(1);
+    const list = (xs: BuiltFile[]) => xs.map((x) => `${x.file} ${k(x.bytes)} (br ${k(x.brBytes)})`).join(', ');
     console.log(
-      `\nH5 build (${h5Dir ?? 'miniprogram/dist-h5'}): JS a page needs before it can draw (KB, uncompressed as served)`,
+      `\nH5 build (${h5Dir ?? 'miniprogram/dist-h5'}): JS and CSS a page needs before it can draw, KB as built and as served (brotli)`,
     );
-    console.log(`  ${pad('home page (index.html scripts + pages/index/index chunks)', 62)}${h.homeKb.toFixed(1).padStart(10)}`);
-    console.log(`  ${pad('login page (index.html scripts + pages/login/index chunks)', 62)}${h.loginKb.toFixed(1).padStart(10)}`);
-    console.log(`  ${pad(`all JS of the build (${h.allJsFiles} files)`, 62)}${h.allJsKb.toFixed(1).padStart(10)}`);
-    console.log(`  index.html: ${list(h.entry)}; home: ${list(h.homeChunks)}; login: ${list(h.loginChunks)}`);
+    console.log(`  ${pad('', 66)}${'built'.padStart(9)}${'served'.padStart(9)}`);
+    const row = (label: string, p: PageJs) =>
+      console.log(`  ${pad(label, 66)}${p.kb.toFixed(1).padStart(9)}${p.brKb.toFixed(1).padStart(9)}`);
+    row('home page (index.html scripts/preloads + pages/index/index chunks)', h.home);
+    row('login page (index.html scripts/preloads + pages/login/index chunks)', h.login);
+    console.log(`  ${pad(`all JS of the build (${h.allJsFiles} files)`, 66)}${h.allJsKb.toFixed(1).padStart(9)}`);
+    console.log(`  index.html: ${list(h.entry)}`);
+    console.log(`  home adds: ${list(h.home.chunks)}`);
+    console.log(`  login adds: ${list(h.login.chunks)}`);
   }
   if (results.firstPaint) {
     const f = results.firstPaint;
@@ -262,6 +270,7 @@ async function main() {
       );
     };
     row('H5 app at / → login page (#demo-identities)', f.product);
+    row('H5 app at /, signed in → home (#home-user-name)', f.home);
     row('floor: minimal static HTML page', f.floor);
     for (const c of f.comparisons) console.log(`  ratio ${c.measure}: ${c.ratio.toFixed(1)}× the floor`);
   }

@@ -43,6 +43,9 @@ function subpackageRoots(): string[] {
   return [...source.matchAll(/root:\s*'([^']+)'/g)].map((m) => m[1]!);
 }
 
+/** Whether miniprogram/dist holds a weapp build. */
+export const weappBuilt = (): boolean => existsSync(path.join(DIST, 'app.json'));
+
 export function benchSize(log: (line: string) => void): SizeResult {
   let built = false;
   let buildSeconds: number | null = null;

@@ -1,7 +1,19 @@
 import { useEffect, type PropsWithChildren } from 'react';
 import Taro, { usePageNotFound } from '@tarojs/taro';
 import { PAGES } from './shared/nav';
+import { getSession } from './shared/session';
 import './app.css';
+
+/**
+ * H5: a visitor without a session who opens the app's address goes straight to the login page. The
+ * home page would send him there anyway (useSignedInUser), but only after its own code had been
+ * fetched and run: on a slow network that cost about a second before the login page showed
+ * (bench/firstpaint.ts). Runs before Taro's router reads the address (this module is imported first).
+ */
+if (process.env.TARO_ENV === 'h5' && !getSession()) {
+  const route = window.location.hash.replace(/^#/, '').split('?')[0];
+  if (route === '' || route === '/' || route === PAGES.index) window.history.replaceState(null, '', `#${PAGES.login}`);
+}
 
 function App({ children }: PropsWithChildren) {
   // an address that does not exist (an old shared link, a mistyped H5 address) says so and leads

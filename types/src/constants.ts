@@ -29,6 +29,8 @@ export const QUESTION_MIN_LENGTH = 5;
 export const QUESTION_MAX_LENGTH = 2000;
 /** Photos attached to one question. */
 export const MAX_PHOTOS = 4;
+/** bytes per consultation photo; the app compresses on the phone and checks each photo when chosen */
+export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
 
 /** A post in a work group, in characters after trimming. */
 export const GROUP_POST_MAX_LENGTH = 1000;

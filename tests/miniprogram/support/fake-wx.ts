@@ -3,10 +3,12 @@
  * `request` performs a REAL HTTP request (node http) so pages talk to a running server; storage is
  * a Map; login / makePhoneCall / navigation calls are recorded for assertions.
  */
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import { nativeAttribute } from './native-attrs';
 import { multipartBody } from './http';
+import sharp from 'sharp';
 
 type Callbacks = {
   success?: (res: unknown) => void;
@@ -51,6 +53,8 @@ export interface FakeWx {
   uploads: { url: string; name: string; filePath: string; status: number }[];
   /** wx.requestSubscribeMessage: what the person answers, and every call (requestSubscribeMessage below) */
   subscribe: FakeSubscribe;
+  /** wx.compressImage calls: what was asked and the temp file it made */
+  compressions: { src: string; quality: number; compressedWidth?: number; compressedHeight?: number; tempFilePath: string }[];
 }
 
 function ok<T extends Callbacks>(opts: T | undefined, name: string, res: Record<string, unknown> = {}) {
@@ -172,6 +176,7 @@ export function createFakeWx(): FakeWx {
     privateCalls: [],
     uploads: [],
     subscribe: { answer: () => 'accept', calls: [] },
+    compressions: [],
   };
   const systemInfo = {
     brand: 'devtools',
@@ -266,7 +271,7 @@ export function createFakeWx(): FakeWx {
       return q;
     },
   };
-  Object.assign(api, privacyApis(fake));
+  Object.assign(api, privacyApis(fake), imageApis(fake));
   api.requestSubscribeMessage = requestSubscribeMessage(fake);
   fake.api = api;
   return fake;
@@ -407,6 +412,73 @@ function privacyApis(fake: FakeWx): Record<string, unknown> {
         formData?: Record<string, string>;
       },
     ) => uploadFile(fake, o),
+  };
+}
+
+/**
+ * The image interfaces as WeChat documents them, on the files the phone holds (fake.tempFiles), with
+ * real image decoding and encoding (sharp):
+ * - getImageInfo({ src }) → { width, height, type, path, orientation };
+ * - compressImage({ src, quality = 80 (0–100, JPEG only), compressedWidth?, compressedHeight? }) →
+ *   { tempFilePath }: a NEW temp file, the image re-encoded in its own format (quality applies to
+ *   JPEG), scaled to the given width/height (one of them alone keeps the proportions);
+ * - getFileInfo({ filePath }) → { size, digest } (md5, the documented default).
+ * A path the phone does not hold fails with the documented "file not exist".
+ */
+function imageApis(fake: FakeWx): Record<string, unknown> {
+  let made = 0;
+  const run = <O extends Callbacks>(name: string, o: O, work: () => Promise<Record<string, unknown>>) => {
+    work().then(
+      (res) => ok(o, name, res),
+      (e: unknown) => {
+        const err = { errMsg: `${name}:fail ${e instanceof Error ? e.message : String(e)}` };
+        o?.fail?.(err);
+        o?.complete?.(err);
+      },
+    );
+  };
+  const bytesOf = (path: string) => {
+    const bytes = fake.tempFiles.get(path);
+    if (!bytes) throw new Error('file not exist');
+    return bytes;
+  };
+  return {
+    getImageInfo: (o: Callbacks & { src: string }) =>
+      run('getImageInfo', o, async () => {
+        const meta = await sharp(bytesOf(o.src)).metadata();
+        return { width: meta.width, height: meta.height, type: meta.format, path: o.src, orientation: 'up' };
+      }),
+    compressImage: (o: Callbacks & { src: string; quality?: number; compressedWidth?: number; compressedHeight?: number }) =>
+      run('compressImage', o, async () => {
+        const source = bytesOf(o.src);
+        const quality = Math.min(100, Math.max(1, Math.round(o.quality ?? 80)));
+        let image = sharp(source);
+        if (o.compressedWidth || o.compressedHeight)
+          image = image.resize({ width: o.compressedWidth, height: o.compressedHeight, fit: 'fill' });
+        const format = (await sharp(source).metadata()).format;
+        const out =
+          format === 'jpeg'
+            ? await image.jpeg({ quality }).toBuffer()
+            : format === 'png'
+              ? await image.png().toBuffer()
+              : await image.webp({ quality }).toBuffer();
+        made += 1;
+        const tempFilePath = `wxfile://tmp/compressed-${made}.${format === 'jpeg' ? 'jpg' : format}`;
+        fake.tempFiles.set(tempFilePath, out);
+        fake.compressions.push({
+          src: o.src,
+          quality,
+          compressedWidth: o.compressedWidth,
+          compressedHeight: o.compressedHeight,
+          tempFilePath,
+        });
+        return { tempFilePath };
+      }),
+    getFileInfo: (o: Callbacks & { filePath: string }) =>
+      run('getFileInfo', o, () => {
+        const bytes = bytesOf(o.filePath);
+        return Promise.resolve({ size: bytes.length, digest: createHash('md5').update(bytes).digest('hex') });
+      }),
   };
 }
 

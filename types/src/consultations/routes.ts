@@ -1,12 +1,12 @@
 import { z } from '../zod';
 import { defineRoutes, placeStaff, CountyParams } from '../route';
 import { EmptyQuery } from '../common';
+import { MAX_PHOTO_BYTES } from '../constants';
 import {
   Rating,
   Consultation,
   ConsultationListReply,
   PhotoUploadReply,
-  MAX_PHOTO_BYTES,
   PHOTO_TYPES,
   PhotoParams,
   AskBody,

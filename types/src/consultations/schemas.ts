@@ -129,8 +129,6 @@ export type Consultation = z.infer<typeof Consultation>;
 export const ConsultationListReply = z.object({ items: z.array(ConsultationSummary) }).openapi('ConsultationListReply');
 export type ConsultationListReply = z.infer<typeof ConsultationListReply>;
 
-/** bytes; phones compress before upload (chooseImage sizeType compressed) */
-export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export const PhotoUploadReply = z.object({ photoId: ObjectId }).openapi('PhotoUploadReply');
 export type PhotoUploadReply = z.infer<typeof PhotoUploadReply>;

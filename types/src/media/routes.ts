@@ -1,7 +1,8 @@
 import { z } from '../zod';
 import { defineRoutes, placeStaff } from '../route';
 import { EmptyQuery } from '../common';
-import { MAX_PHOTO_BYTES, PHOTO_TYPES } from '../consultations/schemas';
+import { MAX_PHOTO_BYTES } from '../constants';
+import { PHOTO_TYPES } from '../consultations/schemas';
 import {
   AvatarParams,
   AvatarReply,

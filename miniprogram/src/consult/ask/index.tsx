@@ -11,6 +11,7 @@ import { ApiError } from '../../shared/http';
 import { replaceWith } from '../../shared/nav';
 import { getSession } from '../../shared/session';
 import { PhotoPicker } from '../components/PhotoPicker';
+import { VoiceInput } from '../components/VoiceInput';
 import { uploadPhoto } from '../services/photos';
 import {
   QUESTION_MAX,
@@ -22,7 +23,7 @@ import {
   saveAskDraft,
   type AskDraft,
 } from '../services/consult';
-import { countChars, inputMaxLength } from '@vc/types/src/constants';
+import { countChars, inputMaxLength, sliceChars } from '@vc/types/src/constants';
 
 const EMPTY: AskDraft = { question: '', clientKey: null, keyFor: null, photos: [] };
 
@@ -56,6 +57,16 @@ export default function ConsultAsk() {
 
   function edit(question: string) {
     setDraft((d) => {
+      const next = { ...d, question };
+      saveAskDraft(next);
+      return next;
+    });
+  }
+
+  /** Words recognised from speech go after what is already written. */
+  function addSpoken(text: string) {
+    setDraft((d) => {
+      const question = sliceChars(d.question + text, QUESTION_MAX);
       const next = { ...d, question };
       saveAskDraft(next);
       return next;
@@ -158,6 +169,7 @@ export default function ConsultAsk() {
             {length} / {QUESTION_MAX}
           </View>
         </View>
+        <VoiceInput onText={addSpoken} />
         <View className="section-title" style={{ marginTop: '12px' }}>
           照片（可选，最多4张）
         </View>

@@ -1,23 +1,32 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Image, View } from '@tarojs/components';
-import { MAX_PHOTOS, choosePhotos } from '../services/photos';
+import { MAX_PHOTOS, chooseQuestionPhotos } from '../services/photos';
 
 const tile = { width: '72px', height: '72px', borderRadius: '6px', marginRight: '8px', marginBottom: '8px' };
 
 /** Local photos chosen for a question: thumbnails with 删除, and 添加照片 up to the limit. */
 export function PhotoPicker({ value, onChange }: { value: string[]; onChange: (paths: string[]) => void }) {
   const [refused, setRefused] = useState(false);
+  // photos left out as too large, named as soon as they are chosen (not after 提交)
+  const [tooLarge, setTooLarge] = useState<string | null>(null);
   async function add() {
-    const picked = await choosePhotos(MAX_PHOTOS - value.length);
+    const picked = await chooseQuestionPhotos(MAX_PHOTOS - value.length);
     setRefused(picked.refused);
-    if (picked.paths.length) onChange([...value, ...picked.paths].slice(0, MAX_PHOTOS));
+    setTooLarge(picked.tooLarge);
+    const paths = picked.photos.map((p) => p.path);
+    if (paths.length) onChange([...value, ...paths].slice(0, MAX_PHOTOS));
   }
   return (
     <View>
       {refused && (
         <View id="photo-refused" className="muted" style={{ marginTop: '8px' }}>
           您未同意《隐私保护指引》，暂时不能选择照片；不带照片也可以提交咨询。再点“+ 照片”可重新选择。
+        </View>
+      )}
+      {tooLarge && (
+        <View id="photo-too-large" className="error" role="alert">
+          {tooLarge}
         </View>
       )}
       <View id="photo-picker" className="row" style={{ flexWrap: 'wrap', marginTop: '8px' }}>

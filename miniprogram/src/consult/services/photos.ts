@@ -4,28 +4,17 @@
  */
 import Taro from '@tarojs/taro';
 import { fillPath } from '@vc/types/src/paths';
-import { MAX_PHOTOS } from '@vc/types/src/constants';
+import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '@vc/types/src/constants';
 import { ApiError, apiBase, authHeader, networkError, replyError } from '../../shared/http';
-import { isPrivacyRefusal } from '../../shared/privacy';
+import { choosePhotos, type PhotoChoice } from '../../shared/photos';
 
 export { MAX_PHOTOS };
 
 const errorOf = (status: number, data: unknown, failed: string): ApiError =>
   replyError(status, data, { messages: { other: failed } });
 
-/**
- * Picks up to `count` photos from the album or camera, compressed by the phone; `refused` when the
- * person refused WeChat's privacy guide for choosing photos (the pop-up asks again next time).
- */
-export async function choosePhotos(count: number): Promise<{ paths: string[]; refused: boolean }> {
-  if (count <= 0) return { paths: [], refused: false };
-  try {
-    const res = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-    return { paths: res.tempFilePaths.slice(0, count), refused: false };
-  } catch (e) {
-    return { paths: [], refused: isPrivacyRefusal(e) }; // else cancelled
-  }
-}
+/** Up to `count` photos for a question, compressed on the phone, each within the server's 2 MB. */
+export const chooseQuestionPhotos = (count: number): Promise<PhotoChoice> => choosePhotos(count, MAX_PHOTO_BYTES);
 
 /** Uploads one local photo; resolves with its id for askConsultation's photoIds. */
 export async function uploadPhoto(filePath: string): Promise<string> {

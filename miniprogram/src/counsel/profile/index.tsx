@@ -104,8 +104,10 @@ export default function CounselProfilePage() {
   }
 
   async function pickPhoto() {
-    const { path, refused } = await choosePhoto();
+    const { photos, refused, tooLarge } = await choosePhoto();
     if (refused) action.fail('您未同意《隐私保护指引》，暂时不能选择照片；其他资料可照常修改保存。');
+    if (tooLarge) action.fail(tooLarge);
+    const path = photos[0]?.path;
     if (!path) return;
     void action.run(
       async () => {

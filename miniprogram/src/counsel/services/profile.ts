@@ -5,10 +5,11 @@
  */
 import Taro from '@tarojs/taro';
 import { fillPath } from '@vc/types/src/paths';
+import { MAX_PROFILE_PHOTO_BYTES } from '@vc/types/src/constants';
 import type { CounselProfile, CounselProfileChange, UpdateCounselProfileBody } from '@vc/types';
 import { call } from '../../shared/api';
 import { ApiError, apiBase, authHeader, networkError, replyError } from '../../shared/http';
-import { isPrivacyRefusal } from '../../shared/privacy';
+import { choosePhotos, type PhotoChoice } from '../../shared/photos';
 
 /** Whose profile the screen works on. */
 export type ProfileMode = { kind: 'self' } | { kind: 'county'; countyCode: string; counselId: string };
@@ -34,15 +35,8 @@ export const phoneFromWechat = (code: string): Promise<CounselProfile> => call('
 /** A photo's URL as an <Image> can load it (the server answers a path on its own origin). */
 export const photoSource = (photoUrl: string): string => (photoUrl.startsWith('/') ? apiBase() + photoUrl : photoUrl);
 
-/** One photo from the album or camera; null when cancelled or refused under WeChat's privacy guide (`refused`). */
-export async function choosePhoto(): Promise<{ path: string | null; refused: boolean }> {
-  try {
-    const res = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-    return { path: res.tempFilePaths[0] ?? null, refused: false };
-  } catch (e) {
-    return { path: null, refused: isPrivacyRefusal(e) }; // else cancelled
-  }
-}
+/** One photo from the album or camera, compressed on the phone and within the server's 5 MB. */
+export const choosePhoto = (): Promise<PhotoChoice> => choosePhotos(1, MAX_PROFILE_PHOTO_BYTES);
 
 /** Uploads the photo; the server checks, resizes and stores it and answers the profile. */
 export async function uploadProfilePhoto(mode: ProfileMode, filePath: string): Promise<CounselProfile> {

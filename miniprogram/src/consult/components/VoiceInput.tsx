@@ -1,0 +1,53 @@
+import { useEffect, useRef, useState } from 'react';
+import { View } from '@tarojs/components';
+import { Button } from '../../shared/components/Button';
+import { canRecognizeSpeech, listen, type Listening } from '../services/speech';
+
+/**
+ * 说话输入 for the question (consult/services/speech.ts): a button where the platform recognises
+ * speech, the recognised words added to the question; elsewhere a line pointing to the keyboard's
+ * own microphone key.
+ */
+export function VoiceInput({ onText }: { onText: (text: string) => void }) {
+  const [available] = useState(canRecognizeSpeech);
+  const [listening, setListening] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const session = useRef<Listening | null>(null);
+  // leaving the page stops the microphone
+  useEffect(() => () => session.current?.stop(), []);
+
+  if (!available) {
+    return (
+      <View id="ask-voice-hint" className="muted" style={{ marginTop: '8px' }}>
+        不方便打字？点输入框后，用手机键盘上的话筒按钮说话，说的话会变成文字填进来。
+      </View>
+    );
+  }
+
+  function toggle() {
+    if (session.current) {
+      session.current.stop();
+      return;
+    }
+    setError(null);
+    session.current = listen(onText, (failed) => {
+      session.current = null;
+      setListening(false);
+      setError(failed);
+    });
+    setListening(!!session.current);
+  }
+
+  return (
+    <View style={{ marginTop: '8px' }}>
+      <Button id="ask-voice" light onClick={toggle}>
+        {listening ? '正在听，说完点这里结束' : '说话输入（普通话）'}
+      </Button>
+      {error && (
+        <View id="ask-voice-error" className="error" role="alert">
+          {error}
+        </View>
+      )}
+    </View>
+  );
+}
