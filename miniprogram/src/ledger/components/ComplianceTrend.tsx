@@ -61,10 +61,7 @@ export function ComplianceTrend({ countyCode, month, current, onError }: Props) 
   }, [countyCode, month, onError]);
 
   if (!earlier) return null;
-  const rows: Row[] = [
-    ...earlier,
-    { month, rate: current.rate, compliant: current.compliant, villages: current.villages },
-  ];
+  const rows: Row[] = [...earlier, { month, rate: current.rate, compliant: current.compliant, villages: current.villages }];
   return (
     <View className="card" id="trend-chart">
       <View className="section-title">近六个月达标率</View>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Canvas, View } from '@tarojs/components';
-import { Canvas as F2Canvas, type CanvasProps } from '@antv/f2';
+import { Canvas as F2Canvas } from '@antv/f2';
 import type { F2Node } from './charts';
 
 const IS_H5 = process.env.TARO_ENV === 'h5';
@@ -117,7 +117,7 @@ export function F2Chart({ id, height, chart, dataKey, label }: F2ChartProps) {
           children: chartRef.current(),
           requestAnimationFrame: raf,
           cancelAnimationFrame: caf,
-        } as CanvasProps);
+        });
         f2.current = f2Canvas;
         await f2Canvas.render();
         if (current) setState('drawn');
