@@ -26,6 +26,7 @@ const VILLAGE = '210921001001';
 
 let stack: TestStack;
 let browser: Browser | undefined;
+const DEBUG: string[] = [];
 
 beforeAll(async () => {
   stack = await startUiStack();
@@ -91,6 +92,7 @@ async function waitForChart(
     if (p.drawn >= least.drawn && p.bars >= least.bars) return p;
     if (Date.now() > deadline) {
       const note = await b.page.locator(`#${id}-unavailable`).count();
+      console.log(DEBUG.join('\n'), await b.page.evaluate((i) => document.getElementById(i + '-box')?.outerHTML, id));
       throw new Error(
         `#${id} drew ${JSON.stringify(p)}${note ? ' and says it cannot draw' : ''}; errors: ${b.errors.join(' | ')}`,
       );
@@ -122,6 +124,7 @@ it('county staff see the statistics drawn as charts, with the server figures as 
 
   browser = await openAs(stack.baseUrl, who);
   const b = browser;
+  b.page.on('console', (m) => DEBUG.push(m.type() + ' ' + m.text()));
   await openEntry(b, 'link-county-stats');
   await waitForShown(b, '#compliance-rate');
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Canvas, View } from '@tarojs/components';
 import { Canvas as F2Canvas } from '@antv/f2';
@@ -32,12 +32,16 @@ function findCanvas(id: string): Promise<{ node: CanvasNode; width: number; heig
         clearTimeout(timer);
         const r = res?.[0] as QueryResult | null | undefined;
         let node = r?.node ?? null;
-        // Taro H5 gives the inner <canvas> only when the host element reports type 2d: look it up
-        if (IS_H5 && !(node && typeof node.getContext === 'function')) {
-          node = document.querySelector<HTMLCanvasElement>(`#${id} canvas`);
+        let width = r?.width ?? 0;
+        let height = r?.height ?? 0;
+        if (IS_H5) {
+          // Taro H5 gives the inner <canvas> only when the host element reports type 2d, and no size
+          // with a node: take both from the DOM
+          const canvas = document.querySelector<HTMLCanvasElement>(`#${id} canvas`);
+          if (!(node && typeof node.getContext === 'function')) node = canvas;
+          const box = canvas?.getBoundingClientRect();
+          if (box && !(width > 0 && height > 0)) ({ width, height } = box);
         }
-        const width = r?.width ?? 0;
-        const height = r?.height ?? 0;
         if (!node || typeof node.getContext !== 'function' || width <= 0 || height <= 0) resolve(null);
         else resolve({ node, width, height });
       });
@@ -86,8 +90,11 @@ export function F2Chart({ id, height, chart, dataKey, label }: F2ChartProps) {
     let current = true;
     void (async () => {
       try {
-        // the canvas is laid out (and Taro H5's own size set) after this render
+        // the canvas is laid out after this render; in H5 Taro's Canvas (a Stencil element) sets its
+        // <canvas>'s size in a render of its own, queued for the next animation frame, which would
+        // wipe a drawing made before it: wait two frames there
         await new Promise<void>((r) => Taro.nextTick(r));
+        if (IS_H5) await new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
         const found = await findCanvas(id);
         if (!current) return;
         if (!found) {
@@ -139,11 +146,16 @@ export function F2Chart({ id, height, chart, dataKey, label }: F2ChartProps) {
     [],
   );
 
+  // the same element while the size stays: a re-render with new props would make Taro H5's Canvas
+  // reset its <canvas>'s size, which clears the drawing
+  const canvas = useMemo(
+    () => <Canvas type="2d" id={id} canvasId={id} style={{ width: '100%', height: `${height}px`, display: 'block' }} />,
+    [id, height],
+  );
+
   return (
     <View id={`${id}-box`} className={`f2-chart f2-chart-${state}`} aria-label={label} role="img">
-      {state !== 'unavailable' && (
-        <Canvas type="2d" id={id} canvasId={id} style={{ width: '100%', height: `${height}px`, display: 'block' }} />
-      )}
+      {state !== 'unavailable' && canvas}
       {state === 'unavailable' && (
         <View className="muted" id={`${id}-unavailable`}>
           此处无法绘制图表，各项数字见下方文字。
