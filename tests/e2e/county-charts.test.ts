@@ -26,7 +26,6 @@ const VILLAGE = '210921001001';
 
 let stack: TestStack;
 let browser: Browser | undefined;
-const DEBUG: string[] = [];
 
 beforeAll(async () => {
   stack = await startUiStack();
@@ -92,7 +91,6 @@ async function waitForChart(
     if (p.drawn >= least.drawn && p.bars >= least.bars) return p;
     if (Date.now() > deadline) {
       const note = await b.page.locator(`#${id}-unavailable`).count();
-      console.log(DEBUG.join('\n'), await b.page.evaluate((i) => document.getElementById(i + '-box')?.outerHTML, id));
       throw new Error(
         `#${id} drew ${JSON.stringify(p)}${note ? ' and says it cannot draw' : ''}; errors: ${b.errors.join(' | ')}`,
       );
@@ -124,7 +122,6 @@ it('county staff see the statistics drawn as charts, with the server figures as 
 
   browser = await openAs(stack.baseUrl, who);
   const b = browser;
-  b.page.on('console', (m) => DEBUG.push(m.type() + ' ' + m.text()));
   await openEntry(b, 'link-county-stats');
   await waitForShown(b, '#compliance-rate');
 
@@ -157,5 +154,12 @@ it('county staff see the statistics drawn as charts, with the server figures as 
   const villages = await waitForChart(b, 'village-canvas', { drawn: 500, bars: 200 });
   expect(villages.drawn).toBeGreaterThan(villages.bars); // the axes, labels and target line too
   fs.mkdirSync(SHOTS, { recursive: true });
-  await b.page.screenshot({ path: path.join(SHOTS, 'county-stats.png'), fullPage: true });
+  // the page scrolls inside Taro's container: each chart saved as its canvas draws it (toDataURL)
+  for (const id of ['township-canvas', 'trend-canvas', 'village-canvas']) {
+    const url = await b.page.evaluate(
+      (sel) => document.querySelector<HTMLCanvasElement>(sel)!.toDataURL('image/png'),
+      `#${id} canvas`,
+    );
+    fs.writeFileSync(path.join(SHOTS, `${id}.png`), Buffer.from(url.replace(/^data:image\/png;base64,/, ''), 'base64'));
+  }
 });

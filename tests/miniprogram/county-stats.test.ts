@@ -5,7 +5,8 @@
  * 赵振华 (county staff) opens ledger/county-stats: the figures written as text (summary, every
  * township's rate, the six-month trend, a township's villages) are the server's. The charts are
  * AntV F2 on a Canvas 2D node, which miniprogram-simulate does not have (its selector query finds
- * no node): each chart then says in a line that it cannot be drawn, and nothing throws.
+ * no node): each chart then says in a line that it cannot be drawn, and nothing throws. The same
+ * for 王志强 (township staff) on ledger/township-progress.
  */
 import type { ComplianceReply, Session } from '@vc/types';
 import { api, demoLoginByName } from './support/http';
@@ -94,4 +95,27 @@ it("shows a township's villages with their on-site hours when the township is ta
   expect(await waitFor(() => textOf(page, 'village-canvas-unavailable'), WAIT, 'the village chart to give up')).toContain(
     '无法绘制图表',
   );
+});
+
+it('township staff see their villages hours as text, the chart saying it cannot be drawn here', async () => {
+  const township = await demoLoginByName(stack.baseUrl, '王志强');
+  const code = township.user.roles.find((g) => g.role === 'township_staff')!.placeCode;
+  const own = await api<ComplianceReply>(stack.baseUrl, 'GET', `/api/townships/${code}/compliance`, township.token);
+  runtime.wx.storage.set(SESSION_KEY, township);
+  const progress = runtime.openPage('ledger/township-progress/index');
+  try {
+    const villages = own.villages.filter((v) => v.townshipCode === code);
+    expect(villages.length).toBeGreaterThan(0);
+    const first = villages[0]!;
+    const prefix = (v: (typeof villages)[number]) => (v.compliant ? 'done' : 'behind');
+    await waitFor(() => textOf(progress, `${prefix(first)}-hours-${first.code}`), WAIT, 'the villages of the township');
+    const target = hours(Math.round(own.targets.minOnSiteHoursPerMonth * 60));
+    for (const v of villages) {
+      expect(textOf(progress, `${prefix(v)}-hours-${v.code}`)).toContain(`本月驻点 ${hours(v.onSiteMinutes)} / ${target} 小时`);
+    }
+    const note = await waitFor(() => textOf(progress, 'village-canvas-unavailable'), WAIT, 'the chart to give up');
+    expect(note).toContain('无法绘制图表');
+  } finally {
+    progress.detach();
+  }
 });

@@ -26,7 +26,7 @@ export const BAR_ROW = 26;
 
 /** Height of a horizontal bar chart with `rows` bars and its axis. */
 export function barChartHeight(rows: number): number {
-  return Math.max(1, rows) * BAR_ROW + 40;
+  return Math.max(1, rows) * BAR_ROW + 56;
 }
 
 /** Shorter category labels so the bars keep most of a 375 px screen. */
@@ -82,7 +82,7 @@ export function villageHoursChart(
       data,
       coord: { transposed: true },
       scale: { hours: { min: 0, max, nice: true, tickCount: 4 }, key: { type: 'cat' } },
-      style: { padding: [8, 16, 8, 8] },
+      style: { padding: [24, 16, 8, 8] }, // room above for the target's label
     },
     h(Axis, {
       field: 'key',
