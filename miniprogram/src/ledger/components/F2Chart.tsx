@@ -77,7 +77,8 @@ type State = 'drawing' | 'drawn' | 'unavailable';
  * No Taro wrapper for F2 5 exists on the registry, hence this one. Where no 2D canvas can be had
  * (an old base library, miniprogram-simulate) it draws nothing, says so in a line of text and
  * throws nothing: every figure of a chart is also written out as text by the page.
- * Lives in the ledger subpackage so F2 (~470 KB) is never part of the main package.
+ * Lives in the ledger subpackage so F2 (+516 KB to that subpackage in the weapp build) is never
+ * part of the main package (eslint.config.mjs refuses it elsewhere).
  */
 export function F2Chart({ id, height, chart, dataKey, label }: F2ChartProps) {
   const [state, setState] = useState<State>('drawing');
