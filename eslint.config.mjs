@@ -179,6 +179,32 @@ export default tseslint.config(
     },
   },
   {
+    // AntV F2 (+516 KB with its renderer in the weapp build) lives in the ledger subpackage only
+    // (issue 14 item 8): a main-package page, or another subpackage, importing it or the chart
+    // components would carry it into that package (WeChat: main package < 2 MB, our aim < 1 MB).
+    files: ['miniprogram/src/**/*.{ts,tsx}'],
+    ignores: ['miniprogram/src/ledger/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@antv/*',
+                '**/ledger/components/F2Chart',
+                '**/ledger/components/charts',
+                '**/ledger/components/ComplianceTrend',
+              ],
+              message:
+                'Charts (AntV F2) stay in the ledger subpackage (miniprogram/src/ledger/): the main package must stay small.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // What the mini-program imports at run time from types/ stays free of zod (and of every other
     // file of types/ that might bring zod in).
     files: ['types/src/paths.ts', 'types/src/labels.ts', 'types/src/constants.ts'],

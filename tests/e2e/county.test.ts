@@ -1,7 +1,8 @@
 /**
  * County and township views end to end on the H5 build (miniprogram/dist-h5) served by the real
  * server, in headless Chromium: county staff change the county policy (and an invalid value is
- * refused without changing anything), open the compliance statistics with one bar per township,
+ * refused without changing anything), open the compliance statistics with one rate per township
+ * (drawn as an F2 chart, county-charts.test.ts),
  * and township staff see the villages behind schedule with their counsel.
  * Needs `npm run build:h5 -w miniprogram` first.
  */
@@ -119,7 +120,7 @@ it('county staff change the policy; an invalid value is refused and changes noth
   expect(restored.maxVillagesPerCounsel).toBe(before.maxVillagesPerCounsel);
 });
 
-it('county staff see the compliance rate, one bar per township, and the consultation figures', async () => {
+it('county staff see the compliance rate, one figure per township, and the consultation figures', async () => {
   // a consultation this month, so the consultation card has something to count
   const villager = await demoLogin(stack.baseUrl, (await identity('林红霞', 'villager')).id);
   await api(stack.baseUrl, 'POST', '/api/consultations', villager.token, {
@@ -141,7 +142,7 @@ it('county staff see the compliance rate, one bar per township, and the consulta
   const rate = b.page.locator('#compliance-rate');
   await rate.waitFor({ timeout: 30000 });
   expect((await rate.textContent())?.trim()).toMatch(/^\d+(\.\d)?%$/);
-  await expect(b.page.locator('[id^=township-bar-]').count()).resolves.toBe(36);
+  await expect(b.page.locator('[id^=township-rate-]').count()).resolves.toBe(36);
   const asked = b.page.locator('#consult-asked');
   await asked.waitFor({ timeout: 30000 });
   expect((await asked.textContent())?.trim()).toBe(String(figures.summary.asked));

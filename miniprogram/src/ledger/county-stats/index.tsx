@@ -9,47 +9,13 @@ import { ConsultationStatsCard } from '../../consult/components/ConsultationStat
 import { AsOfNote } from '../components/AsOfNote';
 import { LedgerLocks } from '../components/LedgerLocks';
 import { MissingTags } from '../components/MissingTags';
+import { ComplianceTrend } from '../components/ComplianceTrend';
+import { F2Chart } from '../components/F2Chart';
+import { barChartHeight, townshipRateChart, villageHoursChart } from '../components/charts';
 import { hours, pct } from '../services/format';
 import { beijingDate } from '../../shared/time';
 
-const GREEN = '#2e7d32';
-const RED = '#b3261e';
-
-/** A horizontal bar drawn with plain Views; `marker` draws a target line (percent of the track). */
-function HBar(props: { id?: string; percent: number; color: string; marker?: number; height?: number }) {
-  const { id, percent, color, marker, height = 14 } = props;
-  const w = Math.max(0, Math.min(100, percent));
-  return (
-    <View
-      id={id}
-      style={{
-        position: 'relative',
-        background: '#eee',
-        height: `${height}px`,
-        borderRadius: `${height / 2}px`,
-        margin: '4px 0',
-      }}
-    >
-      <View style={{ width: `${w}%`, height: `${height}px`, borderRadius: `${height / 2}px`, background: color }} />
-      {marker !== undefined && (
-        <View
-          style={{
-            position: 'absolute',
-            left: `${Math.max(0, Math.min(100, marker))}%`,
-            top: '-3px',
-            width: '2px',
-            height: `${height + 6}px`,
-            background: '#333',
-          }}
-        />
-      )}
-    </View>
-  );
-}
-
 function VillageRow({ v, targetMinutes }: { v: VillageCompliance; targetMinutes: number }) {
-  // the track shows up to 1.5× the target so villages over the target still show the target line
-  const scale = Math.max(targetMinutes * 1.5, v.onSiteMinutes, 1);
   return (
     <View className="list-item" id={`village-stat-${v.code}`}>
       <View className="row">
@@ -63,12 +29,6 @@ function VillageRow({ v, targetMinutes }: { v: VillageCompliance; targetMinutes:
       <View className="muted" id={`village-hours-${v.code}`}>
         本月驻点 {hours(v.onSiteMinutes)} / {hours(targetMinutes)} 小时 · 讲座 {v.lectures} 次 · 台账 {v.entries} 条
       </View>
-      <HBar
-        id={`village-bar-${v.code}`}
-        percent={(v.onSiteMinutes / scale) * 100}
-        marker={(targetMinutes / scale) * 100}
-        color={v.onSiteMinutes >= targetMinutes ? GREEN : RED}
-      />
       <MissingTags id={`village-missing-${v.code}`} items={v.missing} />
     </View>
   );
@@ -135,10 +95,21 @@ export default function CountyStats() {
 
           {countyCode && <ConsultationStatsCard countyCode={countyCode} month={month} onError={compliance.fail} />}
 
+          <ComplianceTrend countyCode={countyCode ?? ''} month={month} current={data.summary} onError={compliance.fail} />
+
           <View className="card" id="township-chart">
             <View className="section-title">各乡镇达标率</View>
-            <View className="muted">点乡镇查看各村情况</View>
             {data.townships.length === 0 && <View className="muted">暂无数据</View>}
+            {data.townships.length > 0 && (
+              <F2Chart
+                id="township-canvas"
+                height={barChartHeight(data.townships.length)}
+                label={`各乡镇达标率：${data.townships.map((t) => `${t.name} ${pct(t.rate)}`).join('，')}`}
+                dataKey={`${data.month}|${data.townships.map((t) => `${t.code}:${t.rate}`).join()}`}
+                chart={() => townshipRateChart(data.townships)}
+              />
+            )}
+            <View className="muted">点乡镇查看各村情况</View>
             {data.townships.map((t) => (
               <View
                 key={t.code}
@@ -157,7 +128,6 @@ export default function CountyStats() {
                     {pct(t.rate)}（{t.compliant}/{t.villages}）
                   </View>
                 </View>
-                <HBar id={`township-bar-${t.code}`} percent={t.rate} color={t.rate >= 100 ? GREEN : RED} />
               </View>
             ))}
           </View>
@@ -165,8 +135,17 @@ export default function CountyStats() {
           {township && (
             <View className="card" id="village-chart">
               <View className="section-title">{townshipName} 各村驻点时长</View>
-              <View className="muted">竖线为每月驻点标准（{hours(targetMinutes)} 小时）</View>
+              <View className="muted">虚线为每月驻点标准（{hours(targetMinutes)} 小时）</View>
               {villages.length === 0 && <View className="muted">该乡镇暂无村（社区）</View>}
+              {villages.length > 0 && (
+                <F2Chart
+                  id="village-canvas"
+                  height={barChartHeight(villages.length)}
+                  label={`${townshipName}各村本月驻点小时：${villages.map((v) => `${v.name} ${hours(v.onSiteMinutes)}`).join('，')}`}
+                  dataKey={`${data.month}|${targetMinutes}|${villages.map((v) => `${v.code}:${v.onSiteMinutes}`).join()}`}
+                  chart={() => villageHoursChart(villages, targetMinutes / 60)}
+                />
+              )}
               {villages.map((v) => (
                 <VillageRow key={v.code} v={v} targetMinutes={targetMinutes} />
               ))}

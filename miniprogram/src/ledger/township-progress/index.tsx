@@ -6,6 +6,8 @@ import { PageError } from '../../shared/components/Message';
 import { AsOfNote } from '../components/AsOfNote';
 import { LedgerLocks } from '../components/LedgerLocks';
 import { MissingTags } from '../components/MissingTags';
+import { F2Chart } from '../components/F2Chart';
+import { barChartHeight, villageHoursChart } from '../components/charts';
 import { hours, pct } from '../services/format';
 import { beijingDate } from '../../shared/time';
 
@@ -85,6 +87,20 @@ export default function TownshipProgress() {
             </View>
             <AsOfNote asOf={data.asOf} />
           </View>
+
+          {villages.length > 0 && (
+            <View className="card" id="village-chart">
+              <View className="section-title">各村本月驻点（小时）</View>
+              <View className="muted">虚线为每月驻点标准（{hours(targetMinutes)} 小时），各村数字见下方列表</View>
+              <F2Chart
+                id="village-canvas"
+                height={barChartHeight(villages.length)}
+                label={`各村本月驻点小时：${villages.map((v) => `${v.name} ${hours(v.onSiteMinutes)}`).join('，')}`}
+                dataKey={`${data.month}|${targetMinutes}|${villages.map((v) => `${v.code}:${v.onSiteMinutes}`).join()}`}
+                chart={() => villageHoursChart(villages, targetMinutes / 60)}
+              />
+            </View>
+          )}
 
           <View className="card" id="behind-list">
             <View className="section-title">未达标（{behind.length}）</View>
