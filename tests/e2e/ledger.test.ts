@@ -14,7 +14,7 @@ import { api, demoLogin } from '../miniprogram/support/http';
 import { startUiStack, type TestStack } from '../miniprogram/support/stack';
 import type { Browser } from './support/browser';
 import { findIdentity, openAs } from './support/demo';
-import { openEntry } from './support/page';
+import { answerConfirm, openEntry } from './support/page';
 import { ENTRY_COLUMNS } from '../../server/src/modules/ledger/export';
 
 const TOWNSHIP = '210921001';
@@ -137,6 +137,7 @@ it('a counsel logs 4 hours on site, the township approves, progress shows 4 / 4 
   const b = await loginAs(townshipStaff);
   await openEntry(b, `ledger-review-${TOWNSHIP}`);
   await b.page.click(`#approve-${entry!.id}`, { timeout: 20000 });
+  expect(await answerConfirm(b)).toContain('通过后计入本月服务时长');
   const approved = b.page.locator('#ok-message');
   await approved.waitFor({ timeout: 20000 });
   expect((await approved.textContent())?.trim()).toContain('已通过');

@@ -95,6 +95,15 @@ export default function TownshipReview() {
       },
       {
         ok: `${decision === 'approve' ? '已通过' : '已退回'}：${e.counselName} ${e.villageName} ${LEDGER_KIND_LABELS[e.kind] ?? ''}`,
+        // an approval counts toward the month's hours and cannot be taken back; a return can be corrected
+        confirm:
+          decision === 'approve'
+            ? {
+                title: '通过这条服务记录？',
+                content: `${e.counselName} ${e.villageName} ${LEDGER_KIND_LABELS[e.kind] ?? ''}：通过后计入本月服务时长，不能撤回。`,
+                confirmText: '通过',
+              }
+            : undefined,
       },
     );
   }
