@@ -10,6 +10,7 @@ import { staffPlace } from '../../shared/hooks/useStaffPlace';
 import { goto, replaceWith } from '../../shared/nav';
 import { getSession } from '../../shared/session';
 import { countChars, inputMaxLength } from '@vc/types/src/constants';
+import { Screen } from '../../shared/components/Screen';
 
 function CounselItem(props: { item: CounselListItem; max: number; active: boolean; onPick: () => void; onProfile: () => void }) {
   const { item, max, active, onPick, onProfile } = props;
@@ -24,7 +25,7 @@ function CounselItem(props: { item: CounselListItem; max: number; active: boolea
       onClick={onPick}
     >
       <View className="row">
-        <View className="grow title" style={{ fontSize: '18px' }}>
+        <View className="grow item-title">
           {item.name}
         </View>
         <View id={`counsel-count-${item.id}`} className={full ? 'tag' : 'muted'}>
@@ -35,7 +36,7 @@ function CounselItem(props: { item: CounselListItem; max: number; active: boolea
         <View className="grow subtitle">{item.organization}</View>
         <View
           id={`counsel-profile-${item.id}`}
-          className="tag"
+          className="tag tag-choice"
           onClick={(e) => {
             e.stopPropagation(); // opens the profile, does not pick the counsel
             onProfile();
@@ -172,7 +173,7 @@ export default function CountyAssign() {
   }
 
   return (
-    <View className="page">
+    <Screen>
       <View className="card">
         <View className="title">法律顾问指派</View>
         <View className="subtitle">每名法律顾问最多服务 {max} 个村（社区）</View>
@@ -245,6 +246,6 @@ export default function CountyAssign() {
           </Button>
         </View>
       )}
-    </View>
+    </Screen>
   );
 }

@@ -12,6 +12,7 @@ import { getSession } from '../../shared/session';
 import { GroupMemberItem } from '../components/GroupMemberItem';
 import { chatTime } from '../services/chat';
 import { countChars } from '@vc/types/src/constants';
+import { Screen } from '../../shared/components/Screen';
 
 const MODERATE_LABELS = { mute: '禁言', unmute: '解除禁言', remove: '移出' } as const;
 
@@ -106,7 +107,7 @@ export default function GroupManage() {
   const pending = members?.filter((m) => m.standing === 'pending') ?? [];
   const others = members?.filter((m) => m.standing !== 'pending') ?? [];
   return (
-    <View className="page">
+    <Screen>
       <View className="card">
         <View className="title" id="manage-title">
           {groupName || '群管理'}
@@ -167,6 +168,6 @@ export default function GroupManage() {
           ))}
         </View>
       )}
-    </View>
+    </Screen>
   );
 }

@@ -10,6 +10,7 @@ import { AsOfNote } from '../components/AsOfNote';
 import { MissingTags } from '../components/MissingTags';
 import { hours, pct } from '../services/format';
 import { beijingDate } from '../../shared/time';
+import { Screen } from '../../shared/components/Screen';
 
 const GREEN = '#2e7d32';
 const RED = '#b3261e';
@@ -91,7 +92,7 @@ export default function CountyStats() {
   const townshipName = data?.townships.find((t) => t.code === township)?.name ?? '';
 
   return (
-    <View className="page">
+    <Screen>
       <View className="card">
         <View className="title">达标统计</View>
         <View className="subtitle">{countyName || countyCode || ''}</View>
@@ -173,6 +174,6 @@ export default function CountyStats() {
           )}
         </View>
       )}
-    </View>
+    </Screen>
   );
 }

@@ -10,6 +10,7 @@ import { useStaffPlace } from '../../shared/hooks/useStaffPlace';
 import { beijingMonth, formatBeijing } from '../../shared/time';
 import { LEDGER_KIND_LABELS, LEDGER_MODE_LABELS, hours } from '../services/format';
 import { countChars, inputMaxLength } from '@vc/types/src/constants';
+import { Screen } from '../../shared/components/Screen';
 
 function ReviewItem(props: { e: LedgerEntry; busy: boolean; onApprove: () => void; onReturn: (reason: string) => void }) {
   const { e, busy, onApprove, onReturn } = props;
@@ -112,7 +113,7 @@ export default function TownshipReview() {
   }
 
   return (
-    <View className="page">
+    <Screen>
       <View className="card">
         <View className="title">台账审核</View>
         <View className="subtitle">{townshipName}待审核的服务记录</View>
@@ -139,7 +140,7 @@ export default function TownshipReview() {
         <View className="row">
           <View className="grow muted">审核完毕后锁定该月台账</View>
           <Picker mode="date" fields="month" value={`${month}-01`} onChange={(e) => setMonth(String(e.detail.value).slice(0, 7))}>
-            <View className="tag" id="lock-month">
+            <View className="tag tag-choice" id="lock-month">
               {month} ▾
             </View>
           </Picker>
@@ -148,6 +149,6 @@ export default function TownshipReview() {
           锁定{month === beijingMonth() ? '本月' : ` ${month} `}台账
         </Button>
       </View>
-    </View>
+    </Screen>
   );
 }

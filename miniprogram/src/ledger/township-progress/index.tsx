@@ -7,6 +7,7 @@ import { AsOfNote } from '../components/AsOfNote';
 import { MissingTags } from '../components/MissingTags';
 import { hours, pct } from '../services/format';
 import { beijingDate } from '../../shared/time';
+import { Screen } from '../../shared/components/Screen';
 
 function VillageItem({ v, targetMinutes }: { v: VillageCompliance; targetMinutes: number }) {
   const prefix = v.compliant ? 'done' : 'behind';
@@ -47,7 +48,7 @@ export default function TownshipProgress() {
   const total = township?.villages ?? data?.summary.villages ?? 0;
 
   return (
-    <View className="page">
+    <Screen>
       <View className="card">
         <View className="title">进度落后的村</View>
         <View className="subtitle">{townshipName || township?.name || townshipCode || ''}</View>
@@ -107,6 +108,6 @@ export default function TownshipProgress() {
           )}
         </View>
       )}
-    </View>
+    </Screen>
   );
 }

@@ -12,13 +12,16 @@ interface Props {
 
 /** A large tap target (a View, so it looks the same in weapp and H5). */
 export function Button({ id, onClick, children, light, small, disabled }: Props) {
-  const cls = ['btn', light ? 'btn-light' : '', small ? 'btn-small' : ''].filter(Boolean).join(' ');
+  const cls = ['btn', light ? 'btn-light' : '', small ? 'btn-small' : '', disabled ? 'btn-disabled' : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <View
       id={id}
       className={cls}
       hoverClass="btn-hover"
-      style={disabled ? { opacity: 0.5 } : undefined}
+      role="button"
+      aria-disabled={disabled ? true : undefined}
       onClick={() => {
         if (!disabled) onClick();
       }}

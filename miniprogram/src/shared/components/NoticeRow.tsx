@@ -22,7 +22,7 @@ export function NoticeRow({ notice: n, onAnswered, action }: Props) {
   const on = n.status === 'on';
   return (
     <View className="card" id={`notice-${n.key}`}>
-      <View className="title" style={{ fontSize: '16px' }}>
+      <View className="item-title">
         {n.label}
       </View>
       <View className="muted">{n.when}</View>

@@ -55,7 +55,7 @@ export function PrivacyPopup() {
         </View>
         <View
           id="privacy-popup-contract"
-          style={{ margin: '8px 0', color: '#1565c0' }}
+          className="link"
           onClick={() => void Taro.openPrivacyContract({})}
         >
           查看《隐私保护指引》
