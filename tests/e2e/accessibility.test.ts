@@ -148,8 +148,16 @@ interface Finding {
  * "Rendered" means: not display:none or visibility:hidden, a box larger than 0 × 0, and not inside
  * a page the router has hidden (H5 keeps pages lower in the stack in the DOM).
  */
-function measure(limits: { text: number; target: number }): Finding[] {
+interface Measured {
+  found: Finding[];
+  /** the smallest text and the smallest tap target (by its shorter side) on the page */
+  smallestText: number;
+  smallestTarget: string;
+}
+function measure(limits: { text: number; target: number }): Measured {
   const found: Finding[] = [];
+  let smallestText = Infinity;
+  let smallestTarget = { side: Infinity, text: '' };
   const describe = (e: Element): string => {
     const id = e.id ? `#${e.id}` : '';
     const cls = typeof e.className === 'string' && e.className ? `.${e.className.trim().split(/\s+/).join('.')}` : '';
@@ -186,7 +194,14 @@ function measure(limits: { text: number; target: number }): Finding[] {
     const typed = e.matches('input:not([type=hidden]):not([type=checkbox]):not([type=radio]), textarea');
     if (ownText(e) || typed) {
       const px = parseFloat(getComputedStyle(e).fontSize);
+      smallestText = Math.min(smallestText, px);
       if (px < limits.text - 0.05) found.push({ rule: 'font-size', element: describe(e), figure: `${px.toFixed(1)} px` });
+    }
+    if (tappable(e)) {
+      const r = e.getBoundingClientRect();
+      if (Math.min(r.width, r.height) < smallestTarget.side) {
+        smallestTarget = { side: Math.min(r.width, r.height), text: `${r.width.toFixed(0)}×${r.height.toFixed(0)} px ${describe(e)}` };
+      }
     }
     if (tappable(e) && !bigEnough(e)) {
       // a native control wrapped in a tappable parent that is big enough is tapped through it
@@ -205,7 +220,7 @@ function measure(limits: { text: number; target: number }): Finding[] {
       }
     }
   }
-  return found;
+  return { found, smallestText, smallestTarget: smallestTarget.text };
 }
 
 interface AxeNode {
@@ -216,7 +231,7 @@ interface AxeResult {
   violations: { id: string; nodes: AxeNode[] }[];
 }
 
-async function checkPage(b: Browser): Promise<Finding[]> {
+async function checkPage(b: Browser): Promise<{ found: Finding[]; sizes: Measured }> {
   if (!(await b.page.evaluate(() => 'axe' in window))) await b.page.addScriptTag({ content: AXE });
   const axe = await b.page.evaluate(
     () =>
@@ -236,29 +251,15 @@ async function checkPage(b: Browser): Promise<Finding[]> {
       });
     }
   }
-  found.push(...(await b.page.evaluate(measure, { text: MIN_TEXT_PX, target: MIN_TARGET_PX })));
-  return found;
-}
-
-/** The smallest text and tap target seen on a page (for the report). */
-async function smallest(b: Browser): Promise<{ text: number; target: string }> {
-  return b.page.evaluate(() => {
-    let text = Infinity;
-    for (const e of Array.from(document.body.querySelectorAll('*'))) {
-      const r = e.getBoundingClientRect();
-      if (!r.width || !r.height || getComputedStyle(e).visibility === 'hidden') continue;
-      if (Array.from(e.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim())) {
-        text = Math.min(text, parseFloat(getComputedStyle(e).fontSize));
-      }
-    }
-    return { text, target: '' };
-  });
+  const sizes = await b.page.evaluate(measure, { text: MIN_TEXT_PX, target: MIN_TARGET_PX });
+  found.push(...sizes.found);
+  return { found, sizes };
 }
 
 let stack: TestStack;
 let identities: DemoIdentity[];
 const sessions = new Map<Who, Session>();
-const minima: { page: string; mode: Mode; text: number }[] = [];
+const minima: { page: string; mode: Mode; text: number; target: string }[] = [];
 
 function identityOf(who: Exclude<Who, 'guest'>): DemoIdentity {
   const pick: Record<Exclude<Who, 'guest'>, (d: DemoIdentity) => boolean> = {
@@ -302,6 +303,8 @@ afterAll(async () => {
     for (const m of ['standard', 'large'] as Mode[]) {
       const least = by(m).reduce((a, x) => (x.text < a.text ? x : a), by(m)[0]!);
       if (least) console.log(`smallest text in ${m} mode: ${least.text} px (${least.page})`);
+      const targets = by(m).map((x) => `${x.page}: ${x.target}`);
+      console.log(`smallest tap target per page in ${m} mode:\n${targets.join('\n')}`);
     }
   }
   await stack?.stop();
@@ -354,8 +357,8 @@ describe.each(['standard', 'large'] as Mode[])('%s text', (mode) => {
       fs.mkdirSync(path.join(SHOTS, mode), { recursive: true });
       await b.page.screenshot({ path: path.join(SHOTS, mode, `${name}.png`), fullPage: true });
 
-      const found = await checkPage(b);
-      minima.push({ page: name, mode, text: (await smallest(b)).text });
+      const { found, sizes } = await checkPage(b);
+      minima.push({ page: name, mode, text: sizes.smallestText, target: sizes.smallestTarget });
       const lines = found.map((f) => `${name} [${mode}] ${f.rule}: ${f.element} — ${f.figure}`);
       if (lines.length) console.log(lines.join('\n'));
       expect(lines).toEqual([]);

@@ -49,6 +49,7 @@ export function PhotoPicker({ value, onChange }: { value: string[]; onChange: (p
         {value.length < MAX_PHOTOS && (
           <View
             id="photo-add"
+            className="photo-add"
             onClick={() => void add()}
             style={{
               ...tile,
@@ -56,7 +57,6 @@ export function PhotoPicker({ value, onChange }: { value: string[]; onChange: (p
               display: 'flex',
               alignItems: 'center',
               justifyContent: 'center',
-              color: '#888',
             }}
           >
             + 照片
