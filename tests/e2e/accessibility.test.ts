@@ -200,7 +200,10 @@ function measure(limits: { text: number; target: number }): Measured {
     if (tappable(e)) {
       const r = e.getBoundingClientRect();
       if (Math.min(r.width, r.height) < smallestTarget.side) {
-        smallestTarget = { side: Math.min(r.width, r.height), text: `${r.width.toFixed(0)}×${r.height.toFixed(0)} px ${describe(e)}` };
+        smallestTarget = {
+          side: Math.min(r.width, r.height),
+          text: `${r.width.toFixed(0)}×${r.height.toFixed(0)} px ${describe(e)}`,
+        };
       }
     }
     if (tappable(e) && !bigEnough(e)) {
@@ -254,6 +257,34 @@ async function checkPage(b: Browser): Promise<{ found: Finding[]; sizes: Measure
   const sizes = await b.page.evaluate(measure, { text: MIN_TEXT_PX, target: MIN_TARGET_PX });
   found.push(...sizes.found);
   return { found, sizes };
+}
+
+/**
+ * A screenshot of the whole page. Taro's H5 pages scroll inside their own container, not the
+ * document, so Playwright's fullPage sees one screen: the window is made as tall as the content
+ * for the picture (after the checks, which ran at the phone's height), then put back.
+ */
+async function screenshot(b: Browser, file: string): Promise<void> {
+  const viewport = b.page.viewportSize() ?? { width: 375, height: 740 };
+  const height = await b.page.evaluate(() => {
+    let extra = 0;
+    for (const e of Array.from(document.querySelectorAll('*'))) {
+      const s = getComputedStyle(e);
+      if (/(auto|scroll)/.test(s.overflowY) && e.scrollHeight > e.clientHeight + 1) {
+        extra = Math.max(extra, e.scrollHeight - e.clientHeight);
+      }
+    }
+    return window.innerHeight + extra;
+  });
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  await b.page.setViewportSize({ width: viewport.width, height: Math.min(height, 16000) });
+  try {
+    // one layout at the new height
+    await b.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await b.page.screenshot({ path: file, fullPage: true });
+  } finally {
+    await b.page.setViewportSize(viewport);
+  }
 }
 
 let stack: TestStack;
@@ -329,7 +360,10 @@ describe.each(['standard', 'large'] as Mode[])('%s text', (mode) => {
       else await tapTab(b, '我的');
       // the person's own choice, in 我的: 大字 or 标准 (not 跟随系统: headless Chromium's default is standard)
       await b.page.locator(`#text-size-${mode}:visible`).click({ timeout: UI_TIMEOUT });
-      await b.page.waitForFunction((large) => document.documentElement.classList.contains('text-large') === large, mode === 'large');
+      await b.page.waitForFunction(
+        (large) => document.documentElement.classList.contains('text-large') === large,
+        mode === 'large',
+      );
     }, 120000);
     afterAll(async () => {
       if (b?.errors.length) console.warn(`browser errors (${who}, ${mode}):\n${b.errors.join('\n')}`);
@@ -337,31 +371,35 @@ describe.each(['standard', 'large'] as Mode[])('%s text', (mode) => {
     });
 
     const visits = VISITS.filter((v) => v.who === who);
-    it.each(visits.map((v) => [v.name, v] as const))('%s', async (name, visit) => {
-      const q = visit.query?.() ?? {};
-      const qs = new URLSearchParams(q).toString();
-      // a fresh load per page: one page in the DOM, and the text mode read back from storage
-      await b.page.goto('about:blank');
-      await b.page.goto(`${stack.baseUrl}/#/${visit.route}${qs ? `?${qs}` : ''}`, { waitUntil: 'networkidle' });
-      await waitForShown(b, visit.ready ? `${visit.ready}` : '.page');
-      await b.page.waitForLoadState('networkidle');
-      await b.page.waitForFunction(() => !/正在加载/.test(document.body.innerText), undefined, { timeout: UI_TIMEOUT }).catch(() => undefined);
-      // the mode really applies on this page: the root carries the class, the body text scales
-      const scale = await b.page.evaluate(() => ({
-        large: document.querySelector('.page')?.classList.contains('text-large') ?? false,
-        base: parseFloat(getComputedStyle(document.querySelector('.page')!).fontSize),
-      }));
-      expect(scale.large).toBe(mode === 'large');
-      expect(scale.base).toBe(mode === 'large' ? 20 : 16);
+    it.each(visits.map((v) => [v.name, v] as const))(
+      '%s',
+      async (name, visit) => {
+        const q = visit.query?.() ?? {};
+        const qs = new URLSearchParams(q).toString();
+        // a fresh load per page: one page in the DOM, and the text mode read back from storage
+        await b.page.goto('about:blank');
+        await b.page.goto(`${stack.baseUrl}/#/${visit.route}${qs ? `?${qs}` : ''}`, { waitUntil: 'networkidle' });
+        await waitForShown(b, visit.ready ? `${visit.ready}` : '.page');
+        await b.page.waitForLoadState('networkidle');
+        await b.page
+          .waitForFunction(() => !/正在加载/.test(document.body.innerText), undefined, { timeout: UI_TIMEOUT })
+          .catch(() => undefined);
+        // the mode really applies on this page: the root carries the class, the body text scales
+        const scale = await b.page.evaluate(() => ({
+          large: document.querySelector('.page')?.classList.contains('text-large') ?? false,
+          base: parseFloat(getComputedStyle(document.querySelector('.page')!).fontSize),
+        }));
+        expect(scale.large).toBe(mode === 'large');
+        expect(scale.base).toBe(mode === 'large' ? 20 : 16);
 
-      fs.mkdirSync(path.join(SHOTS, mode), { recursive: true });
-      await b.page.screenshot({ path: path.join(SHOTS, mode, `${name}.png`), fullPage: true });
-
-      const { found, sizes } = await checkPage(b);
-      minima.push({ page: name, mode, text: sizes.smallestText, target: sizes.smallestTarget });
-      const lines = found.map((f) => `${name} [${mode}] ${f.rule}: ${f.element} — ${f.figure}`);
-      if (lines.length) console.log(lines.join('\n'));
-      expect(lines).toEqual([]);
-    }, 90000);
+        const { found, sizes } = await checkPage(b);
+        await screenshot(b, path.join(SHOTS, mode, `${name}.png`));
+        minima.push({ page: name, mode, text: sizes.smallestText, target: sizes.smallestTarget });
+        const lines = found.map((f) => `${name} [${mode}] ${f.rule}: ${f.element} — ${f.figure}`);
+        if (lines.length) console.log(lines.join('\n'));
+        expect(lines).toEqual([]);
+      },
+      90000,
+    );
   });
 });

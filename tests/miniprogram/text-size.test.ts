@@ -22,7 +22,8 @@ const pages: SimComponent[] = [];
 
 /** Whether the page's root (shared/components/Screen.tsx) carries the large-text class (class names are prefixed in the DOM). */
 const rootIsLarge = (page: SimComponent) => {
-  const root = page.dom.querySelector('[class~="page"], [class$="page"], [class*="page "]') ?? page.dom.querySelector('[class*="page"]');
+  const root =
+    page.dom.querySelector('[class~="page"], [class$="page"], [class*="page "]') ?? page.dom.querySelector('[class*="page"]');
   if (!root) throw new Error('no page root rendered');
   return /(^|\s|-)text-large(\s|$)/.test(root.getAttribute('class') ?? '');
 };

@@ -106,9 +106,7 @@ export default function ScanLogin() {
             label="请求时间"
             value={`${formatBeijing(view.createdAt, 'full')}（${formatBeijing(view.expiresAt, 'time')} 前有效）`}
           />
-          <View className="error">
-            请确认是您本人正在这台电脑上登录。不是您本人操作、或是别人发来的二维码，请点“取消”。
-          </View>
+          <View className="error">请确认是您本人正在这台电脑上登录。不是您本人操作、或是别人发来的二维码，请点“取消”。</View>
           <Button id="scan-login-confirm" disabled={action.busy} onClick={() => decide('confirm')}>
             确认登录
           </Button>

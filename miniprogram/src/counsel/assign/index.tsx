@@ -25,9 +25,7 @@ function CounselItem(props: { item: CounselListItem; max: number; active: boolea
       onClick={onPick}
     >
       <View className="row">
-        <View className="grow item-title">
-          {item.name}
-        </View>
+        <View className="grow item-title">{item.name}</View>
         <View id={`counsel-count-${item.id}`} className={full ? 'tag' : 'muted'}>
           已服务 {item.villages.length}/{max} 个村
         </View>

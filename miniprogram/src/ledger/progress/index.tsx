@@ -26,9 +26,7 @@ function VillageCard({ p }: { p: VillageProgress }) {
   const code = p.villageCode;
   return (
     <View className="card" id={`progress-${code}`}>
-      <View className="item-title">
-        {p.villageName}
-      </View>
+      <View className="item-title">{p.villageName}</View>
       <View id={`progress-month-${code}`}>
         本月驻点 {hours(p.month.onSiteMinutes)} / {hours(p.month.requiredMinutes)} 小时
       </View>

@@ -15,9 +15,7 @@ const INVITE_RE = /^[A-Z0-9]{6}$/;
 function VillageItem({ village, onPick }: { village: VillageSummary; onPick: (v: VillageSummary) => void }) {
   return (
     <View id={`village-${village.code}`} className="list-item" hoverClass="btn-hover" onClick={() => onPick(village)}>
-      <View className="item-title">
-        {village.name}
-      </View>
+      <View className="item-title">{village.name}</View>
       <View className="subtitle">
         {village.townshipName} · {village.countyName}
       </View>

@@ -45,11 +45,12 @@ export default function Index() {
     // entries saved while offline are sent as soon as the app is back
     if (me.roles.some((g) => g.role === 'counsel')) startLedgerSync();
   });
-  if (!user) return (
-    <Screen>
-      <View className="muted">正在加载…</View>
-    </Screen>
-  );
+  if (!user)
+    return (
+      <Screen>
+        <View className="muted">正在加载…</View>
+      </Screen>
+    );
   const staff = isStaff(user);
   return (
     <Screen>

@@ -34,9 +34,7 @@ function DemoPicker({ onPick }: { onPick: (userId: string) => void }) {
       </View>
       {items.map((it) => (
         <View key={it.id} id={`demo-${it.id}`} className="list-item" hoverClass="btn-hover" onClick={() => onPick(it.id)}>
-          <View className="item-title">
-            {it.name}
-          </View>
+          <View className="item-title">{it.name}</View>
           <View className="subtitle">
             {it.roleLabel} · {it.placeName}
           </View>

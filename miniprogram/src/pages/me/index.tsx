@@ -171,9 +171,7 @@ export default function MyAccount() {
               <Items id="cancel-keeps" items={cancellation.keeps} />
             </View>
           )}
-          <View className="error">
-            注销后不能恢复。如需保留，请先“下载我的数据”。
-          </View>
+          <View className="error">注销后不能恢复。如需保留，请先“下载我的数据”。</View>
           <Button id="cancel-next" disabled={!cancellation} onClick={() => setStep(2)}>
             我已了解，继续注销
           </Button>

@@ -40,11 +40,12 @@ function isCounsel(user: Me): boolean {
  */
 export default function Work() {
   const user = useSignedInUser();
-  if (!user) return (
-    <Screen>
-      <View className="muted">正在加载…</View>
-    </Screen>
-  );
+  if (!user)
+    return (
+      <Screen>
+        <View className="muted">正在加载…</View>
+      </Screen>
+    );
   return (
     <Screen id="work">
       <View className="card" id="work-communication">

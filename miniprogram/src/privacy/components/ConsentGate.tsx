@@ -64,11 +64,7 @@ export function ConsentGate() {
           隐私政策已更新，请阅读后重新确认。
         </View>
       )}
-      <View
-        className="link"
-        id="privacy-gate-read"
-        onClick={() => goto('privacyPolicy')}
-      >
+      <View className="link" id="privacy-gate-read" onClick={() => goto('privacyPolicy')}>
         阅读完整隐私政策
       </View>
       <ErrorMessage message={action.error} />
