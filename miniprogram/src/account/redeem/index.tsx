@@ -13,6 +13,7 @@ import { saveSession, updateUser } from '../../shared/session';
 import { formatBeijing } from '../../shared/time';
 import { weappLogin } from '../../pages/login/weapp';
 import { CODE_HINT, isCode, keepPending, normaliseCode, pendingCode } from './code';
+import { Screen } from '../../shared/components/Screen';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
@@ -24,7 +25,7 @@ function PreviewCard({ preview: p }: { preview: InvitationPreview }) {
       <View id="redeem-role" className="title" style={{ margin: '8px 0' }}>
         {p.roleLabel}
       </View>
-      <View id="redeem-place" style={{ fontSize: '18px' }}>
+      <View id="redeem-place" className="item-title">
         {p.placeName}
       </View>
       <View className="muted">
@@ -95,7 +96,7 @@ export default function Redeem() {
   }
 
   return (
-    <View className="page">
+    <Screen>
       <View className="card">
         <View className="title">接受邀请</View>
         <View className="subtitle">输入邀请码，或用微信扫描邀请人出示的小程序码</View>
@@ -148,6 +149,6 @@ export default function Redeem() {
           </Button>
         </View>
       )}
-    </View>
+    </Screen>
   );
 }

@@ -11,6 +11,7 @@ import { replaceWith, restart } from '../../shared/nav';
 import { saveSession } from '../../shared/session';
 import { formatBeijing } from '../../shared/time';
 import { weappLogin } from '../../pages/login/weapp';
+import { Screen } from '../../shared/components/Screen';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
@@ -26,9 +27,9 @@ function ticketOf(params: Record<string, string | undefined>): string {
 
 function Row({ id, label, value }: { id: string; label: string; value: string }) {
   return (
-    <View id={id} style={{ margin: '6px 0' }}>
+    <View id={id} className="list-line">
       <View className="muted">{label}</View>
-      <View style={{ fontSize: '18px' }}>{value}</View>
+      <View className="item-title">{value}</View>
     </View>
   );
 }
@@ -78,7 +79,7 @@ export default function ScanLogin() {
 
   const outcome = decided ?? (view && view.status !== 'waiting' ? view.status : null);
   return (
-    <View className="page">
+    <Screen>
       <View className="card">
         <View className="title" id="scan-login-title">
           在电脑上登录？
@@ -105,9 +106,7 @@ export default function ScanLogin() {
             label="请求时间"
             value={`${formatBeijing(view.createdAt, 'full')}（${formatBeijing(view.expiresAt, 'time')} 前有效）`}
           />
-          <View className="error" style={{ fontSize: '15px', marginTop: '8px' }}>
-            请确认是您本人正在这台电脑上登录。不是您本人操作、或是别人发来的二维码，请点“取消”。
-          </View>
+          <View className="error">请确认是您本人正在这台电脑上登录。不是您本人操作、或是别人发来的二维码，请点“取消”。</View>
           <Button id="scan-login-confirm" loading={action.busy} onClick={() => decide('confirm')}>
             确认登录
           </Button>
@@ -129,6 +128,6 @@ export default function ScanLogin() {
       )}
 
       <Feedback of={action} />
-    </View>
+    </Screen>
   );
 }

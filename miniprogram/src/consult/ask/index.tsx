@@ -24,6 +24,7 @@ import {
   type AskDraft,
 } from '../services/consult';
 import { countChars, inputMaxLength, sliceChars } from '@vc/types/src/constants';
+import { Screen } from '../../shared/components/Screen';
 
 const EMPTY: AskDraft = { question: '', clientKey: null, keyFor: null, photos: [] };
 
@@ -141,7 +142,7 @@ export default function ConsultAsk() {
   const pending = !!draft.clientKey && draft.keyFor === draft.question.trim();
 
   return (
-    <View className="page">
+    <Screen>
       <View className="card">
         <View className="title">私下咨询</View>
         <View className="subtitle">向本村法律顾问咨询，不会发到群里</View>
@@ -156,8 +157,7 @@ export default function ConsultAsk() {
         <View className="section-title">您的问题</View>
         <Textarea
           id="ask-question"
-          className="input"
-          style={{ height: '160px', padding: '8px 12px', width: '100%' }}
+          className="input textarea textarea-h160"
           value={draft.question}
           maxlength={inputMaxLength(QUESTION_MAX)}
           placeholder="请写清楚事情经过和想问的问题（至少5个字）"
@@ -178,6 +178,6 @@ export default function ConsultAsk() {
           {action.busy ? '正在提交…' : pending ? '重新提交' : '提交咨询'}
         </Button>
       </View>
-    </View>
+    </Screen>
   );
 }

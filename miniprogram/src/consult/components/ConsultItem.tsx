@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import type { ConsultationSummary } from '@vc/types';
-import { CONSULTATION_STATUS_LABELS, LATE_COLOR, TIER_LABELS, deadlineOf, handlerText, when } from '../services/consult';
+import { CONSULTATION_STATUS_LABELS, TIER_LABELS, deadlineOf, handlerText, when } from '../services/consult';
 import { countChars } from '@vc/types/src/constants';
 
 interface Props {
@@ -37,7 +37,7 @@ export function ConsultItem({ c, handlerView, onOpen }: Props) {
         </View>
       </View>
       {handlerView ? (
-        <View id={`consult-due-${c.id}`} style={due.late ? { color: LATE_COLOR, fontWeight: 'bold' } : undefined}>
+        <View id={`consult-due-${c.id}`} className={due.late ? 'late' : undefined}>
           {due.text}
         </View>
       ) : (

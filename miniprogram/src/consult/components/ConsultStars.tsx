@@ -6,25 +6,24 @@ const STARS = [1, 2, 3, 4, 5];
 export function ConsultStars(props: { id: string; label: string; value: number; onChange?: (n: number) => void }) {
   const { id, label, value, onChange } = props;
   return (
-    <View className="row" id={id} style={{ margin: '8px 0' }}>
-      <View style={{ width: '72px' }}>{label}</View>
+    <View className="row stars" id={id}>
+      <View className="stars-label">{label}</View>
       <View className="grow row">
         {STARS.map((n) => (
           <View
             key={n}
             id={`${id}-${n}`}
-            style={{
-              fontSize: '24px',
-              padding: '2px 4px',
-              color: n <= value ? '#f5a623' : '#ccc',
-            }}
+            role={onChange ? 'radio' : undefined}
+            aria-checked={onChange ? n === value : undefined}
+            aria-label={`${n} 分`}
+            className={n <= value ? 'star star-on' : 'star'}
             onClick={onChange ? () => onChange(n) : undefined}
           >
             ★
           </View>
         ))}
       </View>
-      <View className="muted" id={`${id}-value`} style={{ width: '40px', textAlign: 'right' }}>
+      <View className="muted stars-value" id={`${id}-value`}>
         {value ? `${value} 分` : ''}
       </View>
     </View>

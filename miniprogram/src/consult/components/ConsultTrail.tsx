@@ -55,7 +55,7 @@ export function ConsultTrail({ steps, busy = false, onReport }: Props) {
           )}
           {onReport && !s.mine && !s.review && s.text && REPORTABLE.has(s.kind) && reporting !== s.n && (
             <View style={{ textAlign: 'right' }}>
-              <View id={`step-report-${s.n}`} className="tag" onClick={() => setReporting(s.n)}>
+              <View id={`step-report-${s.n}`} className="tag tag-choice" onClick={() => setReporting(s.n)}>
                 举报
               </View>
             </View>

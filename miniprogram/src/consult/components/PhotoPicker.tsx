@@ -58,6 +58,7 @@ export function PhotoPicker({ value, onChange }: { value: string[]; onChange: (p
         {value.length < MAX_PHOTOS && (
           <View
             id="photo-add"
+            className="photo-add"
             onClick={() => void add()}
             style={{
               ...tile,
@@ -65,7 +66,6 @@ export function PhotoPicker({ value, onChange }: { value: string[]; onChange: (p
               display: 'flex',
               alignItems: 'center',
               justifyContent: 'center',
-              color: '#888',
             }}
           >
             + 照片

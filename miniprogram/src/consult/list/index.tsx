@@ -9,6 +9,7 @@ import { useLoad } from '../../shared/hooks/useLoad';
 import { goto, replaceWith } from '../../shared/nav';
 import { getSession } from '../../shared/session';
 import { ConsultItem } from '../components/ConsultItem';
+import { Screen } from '../../shared/components/Screen';
 
 type Box = 'mine' | 'inbox';
 type Tab = 'active' | 'closed';
@@ -61,7 +62,7 @@ export default function ConsultList() {
 
   const inbox = box === 'inbox';
   return (
-    <View className="page">
+    <Screen>
       <View className="card">
         <View className="title">{inbox ? '咨询待办' : '我的咨询'}</View>
         <View className="subtitle">
@@ -98,6 +99,6 @@ export default function ConsultList() {
           提出新的咨询
         </Button>
       )}
-    </View>
+    </Screen>
   );
 }

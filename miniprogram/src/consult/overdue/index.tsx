@@ -7,7 +7,8 @@ import { useStaffPlace } from '../../shared/hooks/useStaffPlace';
 import { useLoad } from '../../shared/hooks/useLoad';
 import { goto } from '../../shared/nav';
 import { ConsultItem } from '../components/ConsultItem';
-import { LATE_COLOR, when } from '../services/consult';
+import { when } from '../services/consult';
+import { Screen } from '../../shared/components/Screen';
 
 /** Which limit was missed (限时办结). */
 function missed(c: ConsultationSummary, now = Date.now()): string {
@@ -32,7 +33,7 @@ export default function ConsultOverdue() {
   );
 
   return (
-    <View className="page">
+    <Screen>
       <View className="card">
         <View className="title">超时咨询</View>
         <View className="subtitle">{townshipName}超过首次答复或办结时限、尚未办结的咨询</View>
@@ -52,11 +53,11 @@ export default function ConsultOverdue() {
       {items?.map((c) => (
         <View key={c.id}>
           <ConsultItem c={c} handlerView onOpen={() => goto('consultThread', { id: c.id })} />
-          <View id={`overdue-missed-${c.id}`} style={{ color: LATE_COLOR, fontSize: '14px', margin: '-8px 0 16px 12px' }}>
+          <View id={`overdue-missed-${c.id}`} className="late overdue-missed">
             {missed(c)}
           </View>
         </View>
       ))}
-    </View>
+    </Screen>
   );
 }

@@ -16,7 +16,6 @@ import { ConsultTrail, REVIEW_NOTES } from '../components/ConsultTrail';
 import { PhotoGallery } from '../components/PhotoGallery';
 import {
   CONSULTATION_STATUS_LABELS,
-  LATE_COLOR,
   NEXT_TIER,
   TIER_HANDLERS,
   TIER_LABELS,
@@ -25,6 +24,7 @@ import {
   when,
 } from '../services/consult';
 import { countChars, inputMaxLength } from '@vc/types/src/constants';
+import { Screen } from '../../shared/components/Screen';
 
 const NOTHING: Consultation['can'] = { answer: false, escalate: false, close: false, followUp: false, rate: false };
 
@@ -63,12 +63,12 @@ function Deadlines({ c }: { c: Consultation }) {
         {c.closedAt ? `（已于 ${when(c.closedAt)} 办结）` : ''}
       </View>
       {c.status !== 'closed' && (
-        <View id="thread-time-left" style={due.late ? { color: LATE_COLOR, fontWeight: 'bold' } : undefined}>
+        <View id="thread-time-left" className={due.late ? 'late' : undefined}>
           {due.text}
         </View>
       )}
       {c.overdue && (
-        <View id="thread-overdue" style={{ color: LATE_COLOR }}>
+        <View id="thread-overdue" className="late">
           已超过办理时限
         </View>
       )}
@@ -216,16 +216,16 @@ export default function ConsultThread() {
 
   if (!c) {
     return (
-      <View className="page">
+      <Screen>
         <PageError message={action.error} />
         {!action.error && <View className="muted">正在加载…</View>}
-      </View>
+      </Screen>
     );
   }
 
   const next = NEXT_TIER[c.tier];
   return (
-    <View className="page">
+    <Screen>
       <View className="card">
         <View className="row">
           <View className="grow title">咨询详情</View>
@@ -266,8 +266,7 @@ export default function ConsultThread() {
           <View className="section-title">答复</View>
           <Textarea
             id="answer-text"
-            className="input"
-            style={{ height: '140px', padding: '8px 12px', width: '100%' }}
+            className="input textarea textarea-h140"
             value={answer}
             maxlength={inputMaxLength(2000)}
             placeholder="答复内容（首问负责：答复后由您负责办理到底）"
@@ -302,8 +301,7 @@ export default function ConsultThread() {
           <View className="section-title">追问</View>
           <Textarea
             id="followup-text"
-            className="input"
-            style={{ height: '120px', padding: '8px 12px', width: '100%' }}
+            className="input textarea textarea-h120"
             value={followUp}
             maxlength={inputMaxLength(2000)}
             placeholder="还有不清楚的，可以继续问"
@@ -340,8 +338,7 @@ export default function ConsultThread() {
           ))}
           <Textarea
             id="rate-comment"
-            className="input"
-            style={{ height: '100px', padding: '8px 12px', width: '100%' }}
+            className="input textarea textarea-h100"
             value={comment}
             maxlength={inputMaxLength(500)}
             placeholder="意见或建议（可不填）"
@@ -352,6 +349,6 @@ export default function ConsultThread() {
           </Button>
         </View>
       )}
-    </View>
+    </Screen>
   );
 }

@@ -14,6 +14,7 @@ import { goto, replaceWith } from '../../shared/nav';
 import { getSession } from '../../shared/session';
 import { beijingDate } from '../../shared/time';
 import { countChars, inputMaxLength } from '@vc/types/src/constants';
+import { Screen } from '../../shared/components/Screen';
 
 /** rows shown at a time: a county has ~130 counsel and ~400 villages, a phone shows about ten */
 const PAGE = 10;
@@ -71,9 +72,7 @@ function CounselItem(props: {
   return (
     <View id={`counsel-item-${item.id}`} className="list-item" hoverClass="btn-hover" onClick={onPick}>
       <View className="row">
-        <View className="grow title" style={{ fontSize: '18px' }}>
-          {item.name}
-        </View>
+        <View className="grow item-title">{item.name}</View>
         <View id={`counsel-count-${item.id}`} className={full ? 'tag' : 'muted'}>
           已服务 {count}/{max} 个村
         </View>
@@ -82,7 +81,7 @@ function CounselItem(props: {
         <View className="grow subtitle">{item.organization}</View>
         <View
           id={`counsel-profile-${item.id}`}
-          className="tag"
+          className="tag tag-choice"
           onClick={(e) => {
             e.stopPropagation(); // opens the profile, does not pick the counsel
             onProfile();
@@ -337,7 +336,7 @@ export default function CountyAssign() {
   const villagePage = villages?.slice(0, villagesShown) ?? [];
 
   return (
-    <View className="page">
+    <Screen>
       <View className="card">
         <View className="title">法律顾问指派</View>
         <View className="subtitle">每名法律顾问最多服务 {max} 个村（社区）</View>
@@ -508,6 +507,6 @@ export default function CountyAssign() {
           </Button>
         </View>
       )}
-    </View>
+    </Screen>
   );
 }

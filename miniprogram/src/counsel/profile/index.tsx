@@ -26,6 +26,7 @@ import {
   type ProfileForm,
 } from '../services/profile';
 import { inputMaxLength } from '@vc/types/src/constants';
+import { Screen } from '../../shared/components/Screen';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 
@@ -149,7 +150,7 @@ export default function CounselProfilePage() {
 
   const p = profile.data;
   return (
-    <View className="page">
+    <Screen>
       <View className="card">
         <View className="title">法律顾问资料</View>
         <View className="subtitle">
@@ -240,8 +241,7 @@ export default function CounselProfilePage() {
             <View className="muted">工作职责（每行一条，不填则显示通用职责）</View>
             <Textarea
               id="profile-duties"
-              className="input"
-              style={{ height: '140px', padding: '8px 12px', width: '100%' }}
+              className="input textarea textarea-h140"
               value={form.duties}
               maxlength={inputMaxLength(700)}
               onInput={(e) => set('duties', e.detail.value)}
@@ -280,6 +280,6 @@ export default function CounselProfilePage() {
           </View>
         </View>
       )}
-    </View>
+    </Screen>
   );
 }

@@ -15,6 +15,7 @@ import { getSession } from '../../shared/session';
 import { GroupComposer } from '../components/GroupComposer';
 import { GroupMessageItem } from '../components/GroupMessageItem';
 import { GroupChat, loadOutbox, saveOutbox, type ChatSnapshot, type Outbox } from '../services/chat';
+import { Screen } from '../../shared/components/Screen';
 
 function scrollToBottom(): void {
   try {
@@ -216,7 +217,7 @@ export default function GroupChatPage() {
   }
 
   return (
-    <View className="page">
+    <Screen>
       <View className="card">
         <View className="title" id="chat-title">
           {group?.name ?? '工作群'}
@@ -292,6 +293,6 @@ export default function GroupChatPage() {
       {!stopped && group && (
         <GroupComposer value={draft} onInput={(t) => setDraft(t)} onSend={send} sending={post.busy} retry={retry} muted={muted} />
       )}
-    </View>
+    </Screen>
   );
 }

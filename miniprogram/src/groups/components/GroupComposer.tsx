@@ -18,14 +18,13 @@ export function GroupComposer({ value, onInput, onSend, sending, retry, muted }:
   return (
     <View className="card" id="composer">
       {muted && (
-        <View id="composer-muted" className="error" style={{ textAlign: 'center' }}>
+        <View id="composer-muted" className="error centered">
           您已被禁言
         </View>
       )}
       <Textarea
         id="composer-input"
-        className="input"
-        style={{ height: 'auto', minHeight: '96px', padding: '12px' }}
+        className="input textarea composer-input"
         value={muted ? '' : value}
         disabled={muted}
         maxlength={inputMaxLength(GROUP_POST_MAX_LENGTH)}

@@ -8,6 +8,7 @@ import { useAction } from '../../shared/hooks/useAction';
 import { replaceWith } from '../../shared/nav';
 import { getSession } from '../../shared/session';
 import { GroupHeldItem } from '../components/GroupHeldItem';
+import { Screen } from '../../shared/components/Screen';
 
 type Status = HeldPost['status'];
 const TABS: { status: Status; label: string }[] = [
@@ -86,7 +87,7 @@ export default function GroupHeld() {
   }
 
   return (
-    <View className="page">
+    <Screen>
       <View className="card">
         <View className="title">待审核群消息</View>
         <View className="subtitle">{placeName}管理的工作群中未通过内容安全检测的消息，放行后才在群内显示</View>
@@ -95,8 +96,7 @@ export default function GroupHeld() {
             <View
               key={t.status}
               id={`held-tab-${t.status}`}
-              className="tag"
-              style={t.status === status ? { background: '#b3261e', color: '#fff' } : undefined}
+              className={t.status === status ? 'tag tag-choice tag-on' : 'tag tag-choice'}
               onClick={() => show(t.status)}
             >
               {t.label}
@@ -114,6 +114,6 @@ export default function GroupHeld() {
       {items?.map((p) => (
         <GroupHeldItem key={p.id} post={p} busy={action.busy} onDecide={(d, r) => decide(p, d, r)} />
       ))}
-    </View>
+    </Screen>
   );
 }

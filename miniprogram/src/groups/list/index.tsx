@@ -13,6 +13,7 @@ import { goto, replaceWith } from '../../shared/nav';
 import { getSession } from '../../shared/session';
 import { GroupListItem } from '../components/GroupListItem';
 import { seenSeq } from '../services/chat';
+import { Screen } from '../../shared/components/Screen';
 
 /** Township and county staff review held posts of the groups they moderate. */
 function heldPlaces(user: Me): { code: string; name: string }[] {
@@ -61,7 +62,7 @@ export default function GroupList() {
 
   const userId = user?.id ?? '';
   return (
-    <View className="page">
+    <Screen>
       <View className="card">
         <View className="title">工作群</View>
         <View className="subtitle">群内不得发布国家秘密、商业秘密和个人隐私；个人问题请私下咨询法律顾问。</View>
@@ -103,6 +104,6 @@ export default function GroupList() {
       <Button light id="open-reports" onClick={() => goto('groupReports')}>
         {user?.roles.some((g) => g.role === 'township_staff') ? '举报与咨询审核' : '我的举报'}
       </Button>
-    </View>
+    </Screen>
   );
 }

@@ -18,6 +18,7 @@ import { formatBeijing } from '../../shared/time';
 import { GroupMemberItem, actionsFor, type MemberAction } from '../components/GroupMemberItem';
 import { chatTime } from '../services/chat';
 import { countChars, inputMaxLength } from '@vc/types/src/constants';
+import { Screen } from '../../shared/components/Screen';
 
 /** members fetched at a time (the server pages with limit/offset) */
 const PAGE = 20;
@@ -234,7 +235,7 @@ export default function GroupManage() {
 
   const possible = sheet ? actionsFor(sheet.member) : [];
   return (
-    <View className="page">
+    <Screen>
       <View className="card">
         <View className="title" id="manage-title">
           {groupName || '群管理'}
@@ -383,6 +384,6 @@ export default function GroupManage() {
           )}
         </View>
       </ActionSheet>
-    </View>
+    </Screen>
   );
 }

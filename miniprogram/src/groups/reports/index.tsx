@@ -10,6 +10,7 @@ import { replaceWith } from '../../shared/nav';
 import { getSession } from '../../shared/session';
 import { formatBeijing } from '../../shared/time';
 import { HeldTextItem, ReportItem } from '../components/ReportItem';
+import { Screen } from '../../shared/components/Screen';
 
 type Tab = 'reports' | 'texts' | 'images' | 'mine';
 
@@ -144,7 +145,7 @@ export default function ReportsPage() {
       : [['mine', '我的举报']];
   const empty = (reports && reports.length === 0) || (texts && texts.length === 0) || (images && images.length === 0);
   return (
-    <View className="page">
+    <Screen>
       <View className="card">
         <View className="title">举报与审核</View>
         {township && <View className="subtitle">{placeName}收到的举报和未通过内容安全检测的咨询内容，处理结果留痕</View>}
@@ -158,8 +159,7 @@ export default function ReportsPage() {
             <View
               key={t}
               id={`reports-tab-${t}`}
-              className="tag"
-              style={t === tab ? { background: '#b3261e', color: '#fff' } : undefined}
+              className={t === tab ? 'tag tag-choice tag-on' : 'tag tag-choice'}
               onClick={() => show(t)}
             >
               {label}
@@ -196,6 +196,6 @@ export default function ReportsPage() {
       {texts?.map((t) => (
         <HeldTextItem key={t.id} item={t} busy={action.busy} onDecide={(d, reason) => decideText(t, d, reason)} />
       ))}
-    </View>
+    </Screen>
   );
 }

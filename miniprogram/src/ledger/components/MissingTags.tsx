@@ -6,7 +6,7 @@ export function MissingTags({ id, items }: { id: string; items: string[] }) {
   return (
     <View id={id}>
       {items.map((m) => (
-        <View key={m} className="tag" style={{ display: 'inline-block', marginRight: '6px' }}>
+        <View key={m} className="tag">
           {m}
         </View>
       ))}

@@ -14,6 +14,7 @@ import { F2Chart } from '../components/F2Chart';
 import { barChartHeight, townshipRateChart, villageHoursChart } from '../components/charts';
 import { hours, pct } from '../services/format';
 import { beijingDate } from '../../shared/time';
+import { Screen } from '../../shared/components/Screen';
 
 function VillageRow({ v, targetMinutes }: { v: VillageCompliance; targetMinutes: number }) {
   return (
@@ -52,7 +53,7 @@ export default function CountyStats() {
   const townshipName = data?.townships.find((t) => t.code === township)?.name ?? '';
 
   return (
-    <View className="page">
+    <Screen>
       <View className="card">
         <View className="title">达标统计</View>
         <View className="subtitle">{countyName || countyCode || ''}</View>
@@ -154,6 +155,6 @@ export default function CountyStats() {
           {township && <LedgerLocks townshipCode={township} onError={compliance.fail} />}
         </View>
       )}
-    </View>
+    </Screen>
   );
 }

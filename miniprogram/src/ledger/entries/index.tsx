@@ -13,6 +13,7 @@ import { QueueStatus } from '../components/QueueStatus';
 import { draftCorrecting, saveDraft } from '../services/draft';
 import { LEDGER_KIND_LABELS, LEDGER_MODE_LABELS, LEDGER_STATUS_LABELS, hours } from '../services/format';
 import { queued, startLedgerSync } from '../services/queue';
+import { Screen } from '../../shared/components/Screen';
 
 const STATUS_COLORS: Record<LedgerEntry['status'], string> = {
   pending: '#8a6d00',
@@ -121,7 +122,7 @@ export default function LedgerEntries() {
   }
 
   return (
-    <View className="page">
+    <Screen>
       <View className="card row">
         <View className="grow title">我的台账</View>
         <Picker
@@ -134,7 +135,7 @@ export default function LedgerEntries() {
             load(m);
           }}
         >
-          <View className="tag" id="entries-month">
+          <View className="tag tag-choice" id="entries-month">
             {month} ▾
           </View>
         </Picker>
@@ -160,6 +161,6 @@ export default function LedgerEntries() {
       <Button id="goto-entry" onClick={() => goto('ledgerEntry')}>
         登记台账
       </Button>
-    </View>
+    </Screen>
   );
 }

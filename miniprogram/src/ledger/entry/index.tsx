@@ -27,6 +27,7 @@ import {
 } from '../services/draft';
 import { LEDGER_KIND_LABELS, LEDGER_KIND_LIST, LEDGER_MODE_LABELS, hours } from '../services/format';
 import { enqueue, flush, forgetDropped, queued, startLedgerSync } from '../services/queue';
+import { Screen } from '../../shared/components/Screen';
 
 interface VillageOption {
   code: string;
@@ -221,7 +222,7 @@ export default function LedgerEntryForm() {
   }
 
   return (
-    <View className="page">
+    <Screen>
       <View className="card">
         <View className="title">登记工作台账</View>
         <View className="subtitle">如实登记每次服务，提交后由司法所审核</View>
@@ -268,7 +269,7 @@ export default function LedgerEntryForm() {
               if (v) update({ villageCode: v.code });
             }}
           >
-            <View className="input" id="entry-village" style={{ lineHeight: '48px' }}>
+            <View className="input input-picker" id="entry-village">
               {village?.name ?? '请选择'}
             </View>
           </Picker>
@@ -283,7 +284,7 @@ export default function LedgerEntryForm() {
               if (k) update({ kind: k });
             }}
           >
-            <View className="input" id="entry-kind" style={{ lineHeight: '48px' }}>
+            <View className="input input-picker" id="entry-kind">
               {LEDGER_KIND_LABELS[draft.kind]}
             </View>
           </Picker>
@@ -302,12 +303,12 @@ export default function LedgerEntryForm() {
         <Field label="开始时间">
           <View className="row">
             <Picker mode="date" value={draft.startDate} onChange={(e) => updateTime({ startDate: String(e.detail.value) })}>
-              <View className="input" id="entry-start-date" style={{ lineHeight: '48px', marginRight: '8px' }}>
+              <View className="input input-picker input-picker-first" id="entry-start-date">
                 {draft.startDate}
               </View>
             </Picker>
             <Picker mode="time" value={draft.startTime} onChange={(e) => updateTime({ startTime: String(e.detail.value) })}>
-              <View className="input" id="entry-start-time" style={{ lineHeight: '48px' }}>
+              <View className="input input-picker" id="entry-start-time">
                 {draft.startTime}
               </View>
             </Picker>
@@ -316,12 +317,12 @@ export default function LedgerEntryForm() {
         <Field label="结束时间">
           <View className="row">
             <Picker mode="date" value={draft.endDate} onChange={(e) => updateTime({ endDate: String(e.detail.value) })}>
-              <View className="input" id="entry-end-date" style={{ lineHeight: '48px', marginRight: '8px' }}>
+              <View className="input input-picker input-picker-first" id="entry-end-date">
                 {draft.endDate}
               </View>
             </Picker>
             <Picker mode="time" value={draft.endTime} onChange={(e) => updateTime({ endTime: String(e.detail.value) })}>
-              <View className="input" id="entry-end-time" style={{ lineHeight: '48px' }}>
+              <View className="input input-picker" id="entry-end-time">
                 {draft.endTime}
               </View>
             </Picker>
@@ -346,8 +347,7 @@ export default function LedgerEntryForm() {
         <Field label="服务内容">
           <Textarea
             id="entry-summary"
-            className="input"
-            style={{ height: '120px', padding: '8px 12px' }}
+            className="input textarea textarea-h120"
             value={draft.summary}
             maxlength={inputMaxLength(2000)}
             placeholder="如：接待村民咨询土地承包问题 3 人次"
@@ -375,6 +375,6 @@ export default function LedgerEntryForm() {
       <Button light id="goto-entries" onClick={() => goto('ledgerEntries')}>
         我的台账
       </Button>
-    </View>
+    </Screen>
   );
 }

@@ -8,6 +8,7 @@ import { useAction } from '../../shared/hooks/useAction';
 import { useStaffPlace } from '../../shared/hooks/useStaffPlace';
 import { beijingDate, beijingMonth } from '../../shared/time';
 import { exportLedger } from '../services/export';
+import { Screen } from '../../shared/components/Screen';
 
 function sizeText(bytes: number): string {
   if (bytes < 1024) return `${bytes} 字节`;
@@ -61,7 +62,7 @@ export default function CountyExport() {
   }
 
   return (
-    <View className="page">
+    <Screen>
       <View className="card">
         <View className="title">导出台账</View>
         <View className="subtitle">{countyName || countyCode || ''}</View>
@@ -156,6 +157,6 @@ export default function CountyExport() {
           {action.ok}
         </View>
       )}
-    </View>
+    </Screen>
   );
 }

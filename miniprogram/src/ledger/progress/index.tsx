@@ -11,6 +11,7 @@ import { QueueStatus } from '../components/QueueStatus';
 import { ReminderSwitch } from '../components/ReminderSwitch';
 import { hours } from '../services/format';
 import { startLedgerSync } from '../services/queue';
+import { Screen } from '../../shared/components/Screen';
 
 function Bar({ value, max }: { value: number; max: number }) {
   const pct = max > 0 ? Math.min(100, Math.round((value / max) * 100)) : 100;
@@ -25,9 +26,7 @@ function VillageCard({ p }: { p: VillageProgress }) {
   const code = p.villageCode;
   return (
     <View className="card" id={`progress-${code}`}>
-      <View className="title" style={{ fontSize: '18px' }}>
-        {p.villageName}
-      </View>
+      <View className="item-title">{p.villageName}</View>
       <View id={`progress-month-${code}`}>
         本月驻点 {hours(p.month.onSiteMinutes)} / {hours(p.month.requiredMinutes)} 小时
       </View>
@@ -81,7 +80,7 @@ export default function LedgerProgress() {
   });
 
   return (
-    <View className="page">
+    <Screen>
       <View className="card">
         <View className="title">我的服务进度</View>
         <View className="subtitle">按已审核通过的台账统计，待审核的单独列出</View>
@@ -104,6 +103,6 @@ export default function LedgerProgress() {
       <Button light id="goto-entries" onClick={() => goto('ledgerEntries')}>
         我的台账
       </Button>
-    </View>
+    </Screen>
   );
 }

@@ -10,6 +10,7 @@ import { beijingMonth, formatBeijing } from '../../shared/time';
 import { LedgerLocks } from '../components/LedgerLocks';
 import { LEDGER_KIND_LABELS, LEDGER_MODE_LABELS, hours } from '../services/format';
 import { countChars, inputMaxLength } from '@vc/types/src/constants';
+import { Screen } from '../../shared/components/Screen';
 
 function ReviewItem(props: { e: LedgerEntry; busy: boolean; onApprove: () => void; onReturn: (reason: string) => void }) {
   const { e, busy, onApprove, onReturn } = props;
@@ -128,7 +129,7 @@ export default function TownshipReview() {
   }
 
   return (
-    <View className="page">
+    <Screen>
       <View className="card">
         <View className="title">台账审核</View>
         <View className="subtitle">{townshipName}待审核的服务记录</View>
@@ -161,7 +162,7 @@ export default function TownshipReview() {
             value={`${month}-01`}
             onChange={(e) => setMonth(String(e.detail.value).slice(0, 7))}
           >
-            <View className="tag" id="lock-month">
+            <View className="tag tag-choice" id="lock-month">
               {month} ▾
             </View>
           </Picker>
@@ -173,6 +174,6 @@ export default function TownshipReview() {
       {townshipCode && (
         <LedgerLocks townshipCode={townshipCode} townshipName={townshipName} version={locks} onError={action.fail} />
       )}
-    </View>
+    </Screen>
   );
 }

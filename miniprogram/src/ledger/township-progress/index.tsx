@@ -10,6 +10,7 @@ import { F2Chart } from '../components/F2Chart';
 import { barChartHeight, villageHoursChart } from '../components/charts';
 import { hours, pct } from '../services/format';
 import { beijingDate } from '../../shared/time';
+import { Screen } from '../../shared/components/Screen';
 
 function VillageItem({ v, targetMinutes }: { v: VillageCompliance; targetMinutes: number }) {
   const prefix = v.compliant ? 'done' : 'behind';
@@ -50,7 +51,7 @@ export default function TownshipProgress() {
   const total = township?.villages ?? data?.summary.villages ?? 0;
 
   return (
-    <View className="page">
+    <Screen>
       <View className="card">
         <View className="title">进度落后的村</View>
         <View className="subtitle">{townshipName || township?.name || townshipCode || ''}</View>
@@ -125,6 +126,6 @@ export default function TownshipProgress() {
         </View>
       )}
       {townshipCode && <LedgerLocks townshipCode={townshipCode} townshipName={townshipName} onError={fail} />}
-    </View>
+    </Screen>
   );
 }

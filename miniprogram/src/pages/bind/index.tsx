@@ -8,15 +8,14 @@ import { Feedback } from '../../shared/components/Feedback';
 import { useAction } from '../../shared/hooks/useAction';
 import { goto, replaceWith, restart } from '../../shared/nav';
 import { getSession, updateUser } from '../../shared/session';
+import { Screen } from '../../shared/components/Screen';
 
 const INVITE_RE = /^[A-Z0-9]{6}$/;
 
 function VillageItem({ village, onPick }: { village: VillageSummary; onPick: (v: VillageSummary) => void }) {
   return (
     <View id={`village-${village.code}`} className="list-item" hoverClass="btn-hover" onClick={() => onPick(village)}>
-      <View className="title" style={{ fontSize: '18px' }}>
-        {village.name}
-      </View>
+      <View className="item-title">{village.name}</View>
       <View className="subtitle">
         {village.townshipName} · {village.countyName}
       </View>
@@ -88,7 +87,7 @@ export default function Bind() {
   }
 
   return (
-    <View className="page">
+    <Screen>
       <View className="card">
         <View className="title">请选择您所在的村（社区）</View>
         <View className="subtitle">绑定后即可查看本村法律顾问和公示栏</View>
@@ -151,6 +150,6 @@ export default function Bind() {
       <Button light id="link-redeem" onClick={() => goto('redeem')}>
         我是工作人员，有8位角色邀请码
       </Button>
-    </View>
+    </Screen>
   );
 }

@@ -5,6 +5,7 @@ import { Button } from '../../shared/components/Button';
 import { replaceWith } from '../../shared/nav';
 import { getSession } from '../../shared/session';
 import { BoardLoader } from '../components/BoardLoader';
+import { Screen } from '../../shared/components/Screen';
 
 /** The notice board of the village in `villageCode`, or of the user's own village. */
 export default function Board() {
@@ -24,7 +25,7 @@ export default function Board() {
   }, [router.params.villageCode]);
 
   return (
-    <View className="page">
+    <Screen>
       {code && <BoardLoader villageCode={code} />}
       {missing && (
         <View className="card">
@@ -34,6 +35,6 @@ export default function Board() {
           </Button>
         </View>
       )}
-    </View>
+    </Screen>
   );
 }

@@ -7,6 +7,7 @@ import { BoardLoader } from '../components/BoardLoader';
 import { isStaff, useSignedInUser } from '../components/useSignedInUser';
 import { ConsentGate } from '../../privacy/components/ConsentGate';
 import { TodoPanel } from './Todo';
+import { Screen } from '../../shared/components/Screen';
 
 /** A villager's home: asking their counsel first (large), then their village's notice board. */
 function VillagerHome({ user }: { user: Me }) {
@@ -44,10 +45,15 @@ export default function Index() {
     // entries saved while offline are sent as soon as the app is back
     if (me.roles.some((g) => g.role === 'counsel')) startLedgerSync();
   });
-  if (!user) return <View className="page muted">正在加载…</View>;
+  if (!user)
+    return (
+      <Screen>
+        <View className="muted">正在加载…</View>
+      </Screen>
+    );
   const staff = isStaff(user);
   return (
-    <View className="page">
+    <Screen>
       <ConsentGate />
       <View className="card">
         <View className="title" id="home-user-name">
@@ -59,6 +65,6 @@ export default function Index() {
       <Button light id="home-work" onClick={() => goto('work')}>
         {staff ? '全部工作' : '更多服务'}
       </Button>
-    </View>
+    </Screen>
   );
 }

@@ -11,6 +11,7 @@ import { recordLoginConsent } from '../services/consent';
 import { ScanQr } from './ScanQr';
 import { weappLogin } from './weapp';
 import { finishWebLogin, goToWechat, isWechatBrowser, webCallback } from './webAuth';
+import { Screen } from '../../shared/components/Screen';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
 const isH5 = process.env.TARO_ENV === 'h5';
@@ -33,9 +34,7 @@ function DemoPicker({ onPick }: { onPick: (userId: string) => void }) {
       </View>
       {items.map((it) => (
         <View key={it.id} id={`demo-${it.id}`} className="list-item" hoverClass="btn-hover" onClick={() => onPick(it.id)}>
-          <View className="title" style={{ fontSize: '18px' }}>
-            {it.name}
-          </View>
+          <View className="item-title">{it.name}</View>
           <View className="subtitle">
             {it.roleLabel} · {it.placeName}
           </View>
@@ -93,16 +92,17 @@ export default function Login() {
   }, []);
 
   return (
-    <View className="page">
+    <Screen>
       <View className="card">
         <View className="title">一村（居）一法律顾问</View>
         <View className="subtitle">找到本村的法律顾问，免费法律咨询、调解、援助</View>
       </View>
-      <View id="login-consent-row" className="row" style={{ margin: '12px 0', alignItems: 'center' }}>
+      <View id="login-consent-row" className="row consent-row">
         <View
           id="login-consent"
-          className="muted"
-          style={{ color: agreed ? '#b3261e' : '#888' }}
+          role="checkbox"
+          aria-checked={agreed}
+          className={agreed ? 'consent-toggle consent-toggle-on' : 'consent-toggle'}
           onClick={() => {
             setAgreed(!agreed);
             action.clear();
@@ -110,7 +110,7 @@ export default function Login() {
         >
           {agreed ? '☑' : '☐'} 我已阅读并同意
         </View>
-        <View id="login-privacy" style={{ color: '#1565c0' }} onClick={() => goto('privacyPolicy')}>
+        <View id="login-privacy" className="link" onClick={() => goto('privacyPolicy')}>
           《隐私政策》
         </View>
       </View>
@@ -133,6 +133,6 @@ export default function Login() {
       )}
       {isH5 && !inWechat && <ScanQr onSession={(session) => void done(session)} />}
       {VC_DEMO && <DemoPicker onPick={demoLogin} />}
-    </View>
+    </Screen>
   );
 }

@@ -14,6 +14,8 @@ import { goto, replaceWith, restart } from '../../shared/nav';
 import { clearSession, updateUser } from '../../shared/session';
 import { cancelAccount, DutiesError } from '../../privacy/services/cancel';
 import { downloadMyData } from '../../privacy/services/copy';
+import { TextSizeCard } from '../components/TextSizeCard';
+import { Screen } from '../../shared/components/Screen';
 
 const CONFIRM_WORD = '注销';
 
@@ -40,7 +42,7 @@ function Items({ items, id }: { items: readonly string[]; id: string }) {
   return (
     <View id={id}>
       {items.map((text) => (
-        <View key={text} style={{ margin: '4px 0' }}>
+        <View key={text} className="list-line">
           · {text}
         </View>
       ))}
@@ -105,7 +107,7 @@ export default function MyAccount() {
 
   if (done) {
     return (
-      <View className="page">
+      <Screen>
         <View className="card" id="cancel-done">
           <View className="title">账号已注销</View>
           <View className="section-title">已删除</View>
@@ -116,24 +118,26 @@ export default function MyAccount() {
         <Button id="cancel-done-login" onClick={() => replaceWith('login')}>
           返回登录页
         </Button>
-      </View>
+      </Screen>
     );
   }
   if (!session) {
     return (
-      <View className="page">
+      <Screen>
         <View className="card muted">请先登录</View>
+        <TextSizeCard />
         <Button id="me-login" onClick={() => replaceWith('login')}>
           去登录
         </Button>
-      </View>
+      </Screen>
     );
   }
   const cancellation = policy.data?.cancellation;
   return (
-    <View className="page">
+    <Screen>
       <Account user={session.user} />
       <Feedback of={action} />
+      <TextSizeCard />
       <Button light id="me-profile" onClick={() => goto('privacyProfile')}>
         我的资料（头像、名字
         {session.user.heldRoles.some((g) => (PHONE_ROLES as readonly string[]).includes(g.role)) ? '、手机号' : ''}）
@@ -161,15 +165,13 @@ export default function MyAccount() {
           <ErrorMessage message={policy.error} />
           {cancellation && (
             <View>
-              <View style={{ fontWeight: 'bold', marginTop: '6px' }}>注销后将删除：</View>
+              <View className="strong-line">注销后将删除：</View>
               <Items id="cancel-erases" items={cancellation.erases} />
-              <View style={{ fontWeight: 'bold', marginTop: '6px' }}>以下工作记录将保留（他人办理、考核需要）：</View>
+              <View className="strong-line">以下工作记录将保留（他人办理、考核需要）：</View>
               <Items id="cancel-keeps" items={cancellation.keeps} />
             </View>
           )}
-          <View className="error" style={{ marginTop: '8px' }}>
-            注销后不能恢复。如需保留，请先“下载我的数据”。
-          </View>
+          <View className="error">注销后不能恢复。如需保留，请先“下载我的数据”。</View>
           <Button id="cancel-next" disabled={!cancellation} onClick={() => setStep(2)}>
             我已了解，继续注销
           </Button>
@@ -194,7 +196,7 @@ export default function MyAccount() {
           />
           {duties.length > 0 && (
             <View id="cancel-duties">
-              <View style={{ fontWeight: 'bold' }}>请先完成以下交接：</View>
+              <View className="strong-line">请先完成以下交接：</View>
               <Items id="cancel-duties-list" items={duties} />
             </View>
           )}
@@ -206,6 +208,6 @@ export default function MyAccount() {
           </Button>
         </View>
       )}
-    </View>
+    </Screen>
   );
 }

@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import { Button } from '../../shared/components/Button';
 import { goto } from '../../shared/nav';
+import { Screen } from '../../shared/components/Screen';
 
 /**
  * Where an address that does not exist lands (app.ts usePageNotFound: an old link, a mistyped
@@ -8,7 +9,7 @@ import { goto } from '../../shared/nav';
  */
 export default function NotFound() {
   return (
-    <View className="page">
+    <Screen>
       <View className="card" id="not-found">
         <View className="title">页面不存在</View>
         <View>您打开的链接已失效或地址有误。可以回到首页，或在“办事”中找到要办的事。</View>
@@ -19,6 +20,6 @@ export default function NotFound() {
       <Button light id="not-found-work" onClick={() => goto('work')}>
         去办事
       </Button>
-    </View>
+    </Screen>
   );
 }

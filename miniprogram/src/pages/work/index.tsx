@@ -6,6 +6,7 @@ import { goto } from '../../shared/nav';
 import { QueueStatus } from '../../ledger/components/QueueStatus';
 import { isStaff, useSignedInUser } from '../components/useSignedInUser';
 import { COUNSEL_LEDGER_ENTRIES, communicationEntries, grantEntries, type Entry } from '../index/entries';
+import { Screen } from '../../shared/components/Screen';
 
 function EntryButtons({ entries }: { entries: readonly Entry[] }) {
   return (
@@ -39,9 +40,14 @@ function isCounsel(user: Me): boolean {
  */
 export default function Work() {
   const user = useSignedInUser();
-  if (!user) return <View className="page muted">正在加载…</View>;
+  if (!user)
+    return (
+      <Screen>
+        <View className="muted">正在加载…</View>
+      </Screen>
+    );
   return (
-    <View className="page" id="work">
+    <Screen id="work">
       <View className="card" id="work-communication">
         <View className="section-title">{isStaff(user) ? '工作群与咨询' : '咨询与工作群'}</View>
         <EntryButtons entries={communicationEntries(user)} />
@@ -61,6 +67,6 @@ export default function Work() {
           我所在村的公示栏
         </Button>
       )}
-    </View>
+    </Screen>
   );
 }

@@ -16,6 +16,7 @@ import { useStaffPlace } from '../../shared/hooks/useStaffPlace';
 import { ApiError } from '../../shared/http';
 import { goto } from '../../shared/nav';
 import { OverLimitList, OverLimitWarning, overLimitOf } from './OverLimit';
+import { Screen } from '../../shared/components/Screen';
 
 interface NumberField {
   key: NumberKey;
@@ -169,7 +170,7 @@ export default function CountyPolicyPage() {
   }
 
   return (
-    <View className="page">
+    <Screen>
       <View className="card">
         <View className="title">县级政策设置</View>
         <View className="subtitle">{countyName || countyCode || ''}</View>
@@ -210,8 +211,7 @@ export default function CountyPolicyPage() {
             <View className="muted">监督说明（公示栏上监督电话旁的文字）</View>
             <Textarea
               id="policy-supervisionText"
-              className="input"
-              style={{ height: '120px', padding: '8px 12px', width: '100%' }}
+              className="input textarea textarea-h120"
               value={form.supervisionText}
               maxlength={inputMaxLength(COUNTY_BOARD_TEXT_LIMITS.supervisionText)}
               onInput={(e) => set('supervisionText', e.detail.value)}
@@ -221,8 +221,7 @@ export default function CountyPolicyPage() {
             <View className="muted">办事流程（公示栏上展示，每行一条）</View>
             <Textarea
               id="policy-procedures"
-              className="input"
-              style={{ height: '220px', padding: '8px 12px', width: '100%' }}
+              className="input textarea textarea-h220"
               value={form.procedures}
               maxlength={inputMaxLength(COUNTY_BOARD_TEXT_LIMITS.procedures * (COUNTY_BOARD_TEXT_LIMITS.procedure + 1))}
               onInput={(e) => set('procedures', e.detail.value)}
@@ -249,6 +248,6 @@ export default function CountyPolicyPage() {
           </View>
         )
       )}
-    </View>
+    </Screen>
   );
 }

@@ -60,16 +60,11 @@ export function ConsentGate() {
       <View className="section-title">隐私政策（{needed.policy.version}）</View>
       <View id="privacy-gate-summary">{needed.policy.summary}</View>
       {needed.status.consentedVersion && (
-        <View className="muted" id="privacy-gate-updated" style={{ marginTop: '6px' }}>
+        <View className="muted list-line" id="privacy-gate-updated">
           隐私政策已更新，请阅读后重新确认。
         </View>
       )}
-      <View
-        className="link"
-        id="privacy-gate-read"
-        style={{ margin: '8px 0', color: '#1565c0' }}
-        onClick={() => goto('privacyPolicy')}
-      >
+      <View className="link" id="privacy-gate-read" onClick={() => goto('privacyPolicy')}>
         阅读完整隐私政策
       </View>
       <ErrorMessage message={action.error} />

@@ -8,6 +8,7 @@ import { NoticeRow } from '../../shared/components/NoticeRow';
 import { useLoad } from '../../shared/hooks/useLoad';
 import { replaceWith } from '../../shared/nav';
 import { getSession } from '../../shared/session';
+import { Screen } from '../../shared/components/Screen';
 
 /**
  * 提醒设置: every notice the person may get, on (with the sends left) or off, each with a button to
@@ -26,7 +27,7 @@ export default function NoticeSettings() {
   });
 
   return (
-    <View className="page">
+    <Screen>
       <View className="card">
         <View className="title">提醒设置</View>
         <View className="subtitle" id="notices-intro">
@@ -44,6 +45,6 @@ export default function NoticeSettings() {
           重新加载
         </Button>
       )}
-    </View>
+    </Screen>
   );
 }

@@ -4,6 +4,7 @@ import type { PrivacyPolicyReply } from '@vc/types';
 import { call } from '../../shared/api';
 import { PageError } from '../../shared/components/Message';
 import { useLoad } from '../../shared/hooks/useLoad';
+import { Screen } from '../../shared/components/Screen';
 
 /**
  * The privacy policy in force, as the server gives it (its text lives once, in
@@ -16,7 +17,7 @@ export default function PrivacyPolicy() {
 
   const p = policy.data;
   return (
-    <View className="page">
+    <Screen>
       <PageError message={policy.error} />
       {!p && !policy.error && <View className="muted">正在加载…</View>}
       {p && (
@@ -33,7 +34,7 @@ export default function PrivacyPolicy() {
             <View className="card" key={section.title} id={`privacy-section-${i}`}>
               <View className="section-title">{section.title}</View>
               {section.paragraphs.map((text) => (
-                <View key={text} style={{ margin: '6px 0', fontSize: '16px' }}>
+                <View key={text} className="list-line">
                   {text}
                 </View>
               ))}
@@ -41,6 +42,6 @@ export default function PrivacyPolicy() {
           ))}
         </View>
       )}
-    </View>
+    </Screen>
   );
 }

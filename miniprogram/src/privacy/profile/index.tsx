@@ -10,6 +10,7 @@ import { replaceWith } from '../../shared/nav';
 import { isPrivacyRefusal } from '../../shared/privacy';
 import { updateUser } from '../../shared/session';
 import { avatarSource, phoneFromWechat, saveName, uploadAvatar } from '../services/identity';
+import { Screen } from '../../shared/components/Screen';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 const NAME_MAX = 20;
@@ -33,12 +34,12 @@ export default function MyProfile() {
 
   if (!user) {
     return (
-      <View className="page">
+      <Screen>
         <View className="card muted">请先登录</View>
         <Button id="profile-login" onClick={() => replaceWith('login')}>
           去登录
         </Button>
-      </View>
+      </Screen>
     );
   }
   const needsPhone = user.heldRoles.some((g) => (PHONE_ROLES as readonly string[]).includes(g.role));
@@ -81,7 +82,7 @@ export default function MyProfile() {
   }
 
   return (
-    <View className="page">
+    <Screen>
       <PrivacyPopup />
       <View className="card">
         <View className="title">我的资料</View>
@@ -151,6 +152,6 @@ export default function MyProfile() {
           )}
         </View>
       )}
-    </View>
+    </Screen>
   );
 }

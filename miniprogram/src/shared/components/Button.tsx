@@ -18,13 +18,14 @@ interface Props {
  */
 export function Button({ id, onClick, children, light, small, disabled, loading }: Props) {
   const off = disabled || loading;
-  const cls = ['btn', light ? 'btn-light' : '', small ? 'btn-small' : '', off ? 'btn-off' : ''].filter(Boolean).join(' ');
+  const cls = ['btn', light ? 'btn-light' : '', small ? 'btn-small' : '', off ? 'btn-disabled' : ''].filter(Boolean).join(' ');
   return (
     <View
       id={id}
       className={cls}
       hoverClass={off ? 'none' : 'btn-hover'}
-      ariaRole="button"
+      role="button"
+      aria-disabled={off ? true : undefined}
       onClick={() => {
         if (!off) onClick();
       }}

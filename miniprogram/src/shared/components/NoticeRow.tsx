@@ -22,9 +22,7 @@ export function NoticeRow({ notice: n, onAnswered, action }: Props) {
   const on = n.status === 'on';
   return (
     <View className="card" id={`notice-${n.key}`}>
-      <View className="title" style={{ fontSize: '16px' }}>
-        {n.label}
-      </View>
+      <View className="item-title">{n.label}</View>
       <View className="muted">{n.when}</View>
       <View id={`notice-status-${n.key}`} className={on ? 'ok' : 'muted'}>
         {on ? `提醒已开启（剩余 ${n.quota} 次）` : '提醒未开启'}

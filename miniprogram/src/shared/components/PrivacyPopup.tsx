@@ -53,11 +53,7 @@ export function PrivacyPopup() {
           {use ? `需要使用您的${use.info}，用于${use.purpose}。` : '这项功能需要使用您的个人信息。'}
           使用前请阅读并同意《隐私保护指引》；不同意也可以继续使用本小程序的其他功能。
         </View>
-        <View
-          id="privacy-popup-contract"
-          style={{ margin: '8px 0', color: '#1565c0' }}
-          onClick={() => void Taro.openPrivacyContract({})}
-        >
+        <View id="privacy-popup-contract" className="link" onClick={() => void Taro.openPrivacyContract({})}>
           查看《隐私保护指引》
         </View>
         <NativeButton

@@ -38,8 +38,7 @@ export function ReportPanel({ id, busy, onSubmit, onCancel }: Props) {
           <View
             key={r}
             id={`report-reason-${id}-${r}`}
-            className="tag"
-            style={r === reason ? { background: '#b3261e', color: '#fff' } : undefined}
+            className={r === reason ? 'tag tag-choice tag-on' : 'tag tag-choice'}
             onClick={() => setReason(r)}
           >
             {REPORT_REASON_LABELS[r]}

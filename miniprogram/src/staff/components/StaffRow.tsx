@@ -38,9 +38,7 @@ export function StaffRow({ person, mayWithdraw, busy, onWithdraw }: Props) {
   return (
     <View id={`staff-row-${person.userId}`} className="list-item">
       <View className="row">
-        <View className="grow title" style={{ fontSize: '18px' }}>
-          {person.name}
-        </View>
+        <View className="grow item-title">{person.name}</View>
         <View id={`staff-phone-${person.userId}`} className="muted">
           {person.phoneMasked ?? '未登记电话'}
         </View>

@@ -16,6 +16,7 @@ import { PlacePicker } from '../components/PlacePicker';
 import { WithdrawPanel } from '../components/WithdrawPanel';
 import { grantableRoles, placeKind, type Issuer } from '../services/issuer';
 import { useIssuer } from '../services/useIssuer';
+import { Screen } from '../../shared/components/Screen';
 
 /** A whole number typed on the phone, within the server's limits; else the Chinese reason. */
 function wholeIn(raw: string, label: string, unit: string, limits: { min: number; max: number }): number | string {
@@ -110,7 +111,7 @@ export default function StaffInvite() {
   const roles = issuer ? grantableRoles(issuer) : [];
   const needsChild = issuer && role ? placeKind(issuer, role) === 'child' : false;
   return (
-    <View className="page">
+    <Screen>
       <View className="card">
         <View className="title">邀请工作人员</View>
         <View className="subtitle">{issuer?.name ?? ''}</View>
@@ -226,6 +227,6 @@ export default function StaffInvite() {
           ))}
         </View>
       )}
-    </View>
+    </Screen>
   );
 }

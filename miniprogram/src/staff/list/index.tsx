@@ -14,6 +14,7 @@ import { StaffRow, byPerson } from '../components/StaffRow';
 import { WithdrawPanel } from '../components/WithdrawPanel';
 import { gives, grantableRoles, type Issuer } from '../services/issuer';
 import { useIssuer } from '../services/useIssuer';
+import { Screen } from '../../shared/components/Screen';
 
 interface History {
   items: RoleChange[];
@@ -80,7 +81,7 @@ export default function StaffList() {
 
   const people = staff.data ? byPerson(staff.data.items) : [];
   return (
-    <View className="page">
+    <Screen>
       <View className="card">
         <View className="title">人员名单</View>
         <View className="subtitle">{staff.data?.place.name ?? issuer?.name ?? ''}</View>
@@ -147,6 +148,6 @@ export default function StaffList() {
           {history.loading ? '正在加载…' : '加载更多'}
         </Button>
       )}
-    </View>
+    </Screen>
   );
 }

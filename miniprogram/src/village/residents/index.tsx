@@ -10,6 +10,7 @@ import { useLoad } from '../../shared/hooks/useLoad';
 import { useStaffPlace } from '../../shared/hooks/useStaffPlace';
 import { formatBeijing } from '../../shared/time';
 import { countChars, inputMaxLength } from '@vc/types/src/constants';
+import { Screen } from '../../shared/components/Screen';
 
 /** A waiting resident: confirm, or decline with a reason. */
 function Waiting(props: { r: Resident; busy: boolean; onConfirm: () => void; onDecline: (reason: string) => void }) {
@@ -93,7 +94,7 @@ export default function Residents() {
 
   const items = list.data?.items ?? null;
   return (
-    <View className="page">
+    <Screen>
       <View className="card">
         <View className="title">村民身份确认</View>
         <View className="subtitle">{village?.name ?? ''}绑定本村、等待确认的人</View>
@@ -120,6 +121,6 @@ export default function Residents() {
           onDecline={(reason) => decide(r, false, reason)}
         />
       ))}
-    </View>
+    </Screen>
   );
 }
