@@ -67,5 +67,8 @@ export async function call<K extends RouteId>(routeId: K, options: CallOptions<K
   if (status < 200 || status >= 300) {
     throw replyError(status, data, { keepSession: routeId === 'demoLogin' || routeId === 'wechatLogin' });
   }
+  // every route replies with a JSON body (none answers 204): an empty 2xx is a reply cut short on
+  // the way (seen in H5 under load), and must not reach a page as if it were the data
+  if (data === '' || data === null || data === undefined) throw networkError();
   return data as Reply<K>;
 }
