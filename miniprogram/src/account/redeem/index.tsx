@@ -22,7 +22,7 @@ function PreviewCard({ preview: p }: { preview: InvitationPreview }) {
   return (
     <View id="redeem-preview" className="card">
       <View className="muted">{p.issuedBy.name} 邀请您担任</View>
-      <View id="redeem-role" className="title" style={{ margin: '8px 0' }}>
+      <View id="redeem-role" className="title my-s">
         {p.roleLabel}
       </View>
       <View id="redeem-place" className="item-title">

@@ -146,7 +146,7 @@ export default function ConsultAsk() {
       <View className="card">
         <View className="title">私下咨询</View>
         <View className="subtitle">向本村法律顾问咨询，不会发到群里</View>
-        <View className="muted" id="ask-privacy" style={{ marginTop: '8px' }}>
+        <View className="muted mt-s" id="ask-privacy">
           您的问题只有本村法律顾问和负责办理的司法所（司法局）工作人员能看到。
           法律顾问一般在规定时限内答复，解决不了的会提交乡镇司法所或县司法局办理。
         </View>
@@ -165,14 +165,12 @@ export default function ConsultAsk() {
         />
         <View className="row">
           <View className="grow muted">{pending ? '上次提交未成功，可重新提交' : ''}</View>
-          <View className="muted" id="ask-counter" style={length > 0 && length < QUESTION_MIN ? { color: '#d32f2f' } : undefined}>
+          <View className={length > 0 && length < QUESTION_MIN ? 'muted counter-short' : 'muted'} id="ask-counter">
             {length} / {QUESTION_MAX}
           </View>
         </View>
         <VoiceInput onText={addSpoken} />
-        <View className="section-title" style={{ marginTop: '12px' }}>
-          照片（可选，最多4张）
-        </View>
+        <View className="section-title mt-m">照片（可选，最多4张）</View>
         <PhotoPicker value={(draft.photos ?? []).map((p) => p.path)} onChange={setPhotos} />
         <Button id="ask-submit" disabled={action.busy} onClick={submit}>
           {action.busy ? '正在提交…' : pending ? '重新提交' : '提交咨询'}

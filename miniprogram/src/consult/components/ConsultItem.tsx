@@ -16,7 +16,7 @@ export function ConsultItem({ c, handlerView, onOpen }: Props) {
   return (
     <View className="list-item" id={`consult-${c.id}`} hoverClass="btn-hover" onClick={onOpen}>
       <View className="row">
-        <View className="grow" style={{ fontWeight: 'bold' }} id={`consult-who-${c.id}`}>
+        <View className="grow bold" id={`consult-who-${c.id}`}>
           {handlerView ? `${c.askerName}${c.askerPhoneMasked ? ` ${c.askerPhoneMasked}` : ''}` : c.villageName}
         </View>
         <View className="tag" id={`consult-status-${c.id}`}>

@@ -32,9 +32,9 @@ export function ConsultTrail({ steps, busy = false, onReport }: Props) {
     <View className="card" id="trail">
       <View className="section-title">办理过程</View>
       {steps.map((s) => (
-        <View key={s.n} id={`step-${s.n}`} style={{ borderLeft: '3px solid #e0e0e0', paddingLeft: '10px', marginBottom: '12px' }}>
+        <View key={s.n} id={`step-${s.n}`} className="trail-step">
           <View className="row">
-            <View className="grow" style={{ fontWeight: 'bold' }} id={`step-title-${s.n}`}>
+            <View className="grow bold" id={`step-title-${s.n}`}>
               {title(s)}
             </View>
             <View className="muted">{when(s.at)}</View>
@@ -43,7 +43,7 @@ export function ConsultTrail({ steps, busy = false, onReport }: Props) {
             {s.byName}（{s.byRole}）
           </View>
           {s.kind !== 'asked' && s.text && (
-            <View id={`step-text-${s.n}`} style={{ whiteSpace: 'pre-wrap' }}>
+            <View id={`step-text-${s.n}`} className="pre-wrap">
               {s.text}
             </View>
           )}
@@ -54,7 +54,7 @@ export function ConsultTrail({ steps, busy = false, onReport }: Props) {
             </View>
           )}
           {onReport && !s.mine && !s.review && s.text && REPORTABLE.has(s.kind) && reporting !== s.n && (
-            <View style={{ textAlign: 'right' }}>
+            <View className="text-right">
               <View id={`step-report-${s.n}`} className="tag tag-choice" onClick={() => setReporting(s.n)}>
                 举报
               </View>

@@ -37,7 +37,7 @@ export function ConsultationStatsCard({ countyCode, month, onError }: Props) {
   return (
     <View className="card" id="consultation-stats">
       <View className="section-title">法律咨询服务</View>
-      <View className="row" style={{ flexWrap: 'wrap' }}>
+      <View className="row wrap">
         <Figure id="consult-asked" label="受理咨询（件）" value={String(s.asked)} />
         <Figure id="consult-answered" label="已答复/已办结" value={`${s.answered}/${s.closed}`} />
         <Figure id="consult-ontime" label="按时办理率" value={share(s.onTimeRate)} />

@@ -42,24 +42,24 @@ export function PhotoGallery({
   const pending = checks.filter((c) => c.check === 'pending').length;
   const withdrawn = checks.filter((c) => c.check === 'withdrawn').length;
   return (
-    <View id="consult-photos" className="row" style={{ flexWrap: 'wrap', marginTop: '8px' }}>
+    <View id="consult-photos" className="row wrap mt-s">
       {shown.map((src, i) => (
         <Image
           key={src}
           id={`consult-photo-${i}`}
           src={src}
           mode="aspectFill"
-          style={{ width: '96px', height: '96px', borderRadius: '6px', marginRight: '8px', marginBottom: '8px' }}
+          className="photo-thumb"
           onClick={() => void Taro.previewImage({ urls: shown, current: src })}
         />
       ))}
       {pending > 0 && (
-        <View className="muted" id="consult-photos-pending" style={{ width: '100%' }}>
+        <View className="muted full-width" id="consult-photos-pending">
           {pending} 张照片审核中，通过微信内容安全检测后法律顾问才能看到
         </View>
       )}
       {withdrawn > 0 && (
-        <View className="muted" id="consult-photos-withdrawn" style={{ width: '100%', color: '#b3261e' }}>
+        <View className="muted full-width warn-text" id="consult-photos-withdrawn">
           {withdrawn} 张照片未通过微信内容安全检测，已撤下，法律顾问看不到
         </View>
       )}

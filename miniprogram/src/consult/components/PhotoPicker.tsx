@@ -3,8 +3,6 @@ import Taro from '@tarojs/taro';
 import { Image, View } from '@tarojs/components';
 import { MAX_PHOTOS, chooseQuestionPhotos } from '../services/photos';
 
-const tile = { width: '72px', height: '72px', borderRadius: '6px', marginRight: '8px', marginBottom: '8px' };
-
 /** Local photos chosen for a question: thumbnails with 删除, and 添加照片 up to the limit. */
 export function PhotoPicker({ value, onChange }: { value: string[]; onChange: (paths: string[]) => void }) {
   const [refused, setRefused] = useState(false);
@@ -20,7 +18,7 @@ export function PhotoPicker({ value, onChange }: { value: string[]; onChange: (p
   return (
     <View>
       {refused && (
-        <View id="photo-refused" className="muted" style={{ marginTop: '8px' }}>
+        <View id="photo-refused" className="muted mt-s">
           您未同意《隐私保护指引》，暂时不能选择照片；不带照片也可以提交咨询。再点“+ 照片”可重新选择。
         </View>
       )}
@@ -29,45 +27,23 @@ export function PhotoPicker({ value, onChange }: { value: string[]; onChange: (p
           {tooLarge}
         </View>
       )}
-      <View id="photo-picker" className="row" style={{ flexWrap: 'wrap', marginTop: '8px' }}>
+      <View id="photo-picker" className="row wrap mt-s">
         {value.map((path, i) => (
-          <View key={path} style={{ position: 'relative' }}>
+          <View key={path} className="relative">
             <Image
               id={`photo-${i}`}
               src={path}
               mode="aspectFill"
-              style={tile}
+              className="photo-tile"
               onClick={() => void Taro.previewImage({ urls: value, current: path })}
             />
-            <View
-              id={`photo-remove-${i}`}
-              onClick={() => onChange(value.filter((p) => p !== path))}
-              style={{
-                position: 'absolute',
-                top: '0',
-                right: '8px',
-                background: 'rgba(0,0,0,.55)',
-                color: '#fff',
-                padding: '0 6px',
-              }}
-            >
+            <View id={`photo-remove-${i}`} onClick={() => onChange(value.filter((p) => p !== path))} className="photo-remove">
               ×
             </View>
           </View>
         ))}
         {value.length < MAX_PHOTOS && (
-          <View
-            id="photo-add"
-            className="photo-add"
-            onClick={() => void add()}
-            style={{
-              ...tile,
-              border: '1px dashed #bbb',
-              display: 'flex',
-              alignItems: 'center',
-              justifyContent: 'center',
-            }}
-          >
+          <View id="photo-add" className="photo-tile photo-add" onClick={() => void add()}>
             + 照片
           </View>
         )}

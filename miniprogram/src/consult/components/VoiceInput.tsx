@@ -18,7 +18,7 @@ export function VoiceInput({ onText }: { onText: (text: string) => void }) {
 
   if (!available) {
     return (
-      <View id="ask-voice-hint" className="muted" style={{ marginTop: '8px' }}>
+      <View id="ask-voice-hint" className="muted mt-s">
         不方便打字？点输入框后，用手机键盘上的话筒按钮说话，说的话会变成文字填进来。
       </View>
     );
@@ -39,7 +39,7 @@ export function VoiceInput({ onText }: { onText: (text: string) => void }) {
   }
 
   return (
-    <View style={{ marginTop: '8px' }}>
+    <View className="mt-s">
       <Button id="ask-voice" light onClick={toggle}>
         {listening ? '正在听，说完点这里结束' : '说话输入（普通话）'}
       </Button>

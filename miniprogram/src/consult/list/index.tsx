@@ -70,13 +70,12 @@ export default function ConsultList() {
         </View>
       </View>
       {inbox && (
-        <View className="row" style={{ marginBottom: '12px' }}>
+        <View className="row mb-m">
           {(['active', 'closed'] as Tab[]).map((t) => (
             <View
               key={t}
               id={`tab-${t}`}
-              className={`grow list-item${tab === t ? ' list-item-active' : ''}`}
-              style={{ textAlign: 'center', margin: t === 'active' ? '0 8px 0 0' : '0', minHeight: 'auto' }}
+              className={`grow list-item list-tab${t === 'active' ? ' list-tab-first' : ''}${tab === t ? ' list-item-active' : ''}`}
               onClick={() => switchTab(t)}
             >
               {t === 'active' ? '待办' : '已办结'}

@@ -46,7 +46,7 @@ export default function ConsultOverdue() {
         </View>
       )}
       {items && items.length > 0 && (
-        <View className="muted" id="overdue-count" style={{ marginBottom: '8px' }}>
+        <View className="muted mb-s" id="overdue-count">
           共 {items.length} 件超时
         </View>
       )}

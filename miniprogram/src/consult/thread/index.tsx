@@ -246,7 +246,7 @@ export default function ConsultThread() {
           {c.askerPhoneMasked ? ` ${c.askerPhoneMasked}` : ''} · {c.villageName}
           {c.source === 'group' ? ' · 由群消息转为私下咨询' : ''}
         </View>
-        <View id="thread-question" style={{ marginTop: '8px', whiteSpace: 'pre-wrap' }}>
+        <View id="thread-question" className="mt-s pre-wrap">
           {c.question}
         </View>
         {c.review && (

@@ -114,9 +114,7 @@ function VillageItem(props: { v: AssignmentVillage; active: boolean; onPick: () 
       onClick={onPick}
     >
       <View className="row">
-        <View className="grow" style={{ fontWeight: 'bold' }}>
-          {v.name}
-        </View>
+        <View className="grow bold">{v.name}</View>
         <Tag className="village-tag" type={v.counsel.length ? 'warning' : 'success'} plain>
           {v.counsel.length ? '已有顾问' : '暂无顾问'}
         </Tag>
@@ -393,7 +391,7 @@ export default function CountyAssign() {
           <View className="card">
             <View className="row">
               <View className="grow">
-                <View className="title" style={{ fontSize: '18px' }} id="selected-name">
+                <View className="title item-title" id="selected-name">
                   {selected.name}
                 </View>
                 <View className="subtitle">
@@ -404,9 +402,7 @@ export default function CountyAssign() {
                 重新选择
               </Button>
             </View>
-            <View className="section-title" style={{ marginTop: '12px' }}>
-              当前服务的村
-            </View>
+            <View className="section-title mt-m">当前服务的村</View>
             {active.length === 0 && (
               <View className="muted" id="assignments-empty">
                 暂无
@@ -414,7 +410,7 @@ export default function CountyAssign() {
             )}
             {active.map((a) => (
               <View key={a.id} id={`assignment-${a.id}`}>
-                <View className="row" style={{ minHeight: '48px' }}>
+                <View className="row row-tall">
                   <View className="grow">
                     {a.villageName}
                     <View className="muted">自 {beijingDate(new Date(a.startedAt))} 起</View>

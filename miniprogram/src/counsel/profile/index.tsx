@@ -32,7 +32,7 @@ const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 
 function Field(props: { id: string; label: string; value: string; placeholder?: string; onInput: (v: string) => void }) {
   return (
-    <View style={{ marginBottom: '8px' }}>
+    <View className="mb-s">
       <View className="muted">{props.label}</View>
       <Input
         id={props.id}
@@ -174,14 +174,10 @@ export default function CounselProfilePage() {
             ) : (
               <View className="avatar">{p.name.slice(0, 1)}</View>
             )}
-            <View className="grow" style={{ marginLeft: '12px' }}>
+            <View className="grow ml-m">
               <View className="muted">照片（JPG、PNG 或 WebP，不超过5MB）</View>
               {p.newPhoto && (
-                <View
-                  className="muted"
-                  id="profile-photo-check"
-                  style={p.newPhoto.check === 'withdrawn' ? { color: '#b3261e' } : {}}
-                >
+                <View className={p.newPhoto.check === 'withdrawn' ? 'muted warn-text' : 'muted'} id="profile-photo-check">
                   {p.newPhoto.check === 'withdrawn'
                     ? `新照片未通过审核，未公示：${p.newPhoto.reason ?? '微信内容安全检测未通过'}`
                     : '新照片审核中：通过微信内容安全检测后显示在公示栏'}

@@ -26,12 +26,12 @@ export function GroupHeldItem({ post: p, busy, onDecide }: Props) {
   return (
     <View className="list-item" id={`held-${p.id}`}>
       <View className="row">
-        <View className="grow" style={{ fontWeight: 'bold' }}>
+        <View className="grow bold">
           {p.authorName} · {p.groupName}
         </View>
         <View className="muted">{chatTime(p.at)}</View>
       </View>
-      <View style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all', margin: '8px 0' }} id={`held-text-${p.id}`}>
+      <View className="pre-wrap break-all my-s" id={`held-text-${p.id}`}>
         {p.text}
       </View>
       <View className="tag" id={`held-cause-${p.id}`}>
@@ -49,7 +49,7 @@ export function GroupHeldItem({ post: p, busy, onDecide }: Props) {
             onInput={(e) => setReason(e.detail.value)}
           />
           <View className="row">
-            <View className="grow" style={{ marginRight: '8px' }}>
+            <View className="grow gap-right">
               <Button small id={`release-${p.id}`} disabled={busy} onClick={() => onDecide('release', reason.trim())}>
                 放行
               </Button>

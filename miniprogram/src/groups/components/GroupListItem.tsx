@@ -26,7 +26,7 @@ export function GroupListItem({ group: g, unseen, busy, onOpen, onManage, onJoin
     <View className="list-item" id={`group-${g.code}`}>
       <View className="row" id={readable ? `open-${g.code}` : undefined} onClick={readable ? onOpen : undefined}>
         <View className="grow">
-          <View style={{ fontWeight: 'bold' }} id={`group-name-${g.code}`}>
+          <View className="bold" id={`group-name-${g.code}`}>
             {g.name}
           </View>
           <View className="muted" id={`group-standing-${g.code}`}>

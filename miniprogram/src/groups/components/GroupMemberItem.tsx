@@ -35,9 +35,7 @@ export function GroupMemberItem({
   return (
     <View className="list-item" id={`${prefix}-${m.userId}`} hoverClass="btn-hover" onClick={onTap}>
       <View className="row">
-        <View className="grow" style={{ fontWeight: 'bold' }}>
-          {m.name}
-        </View>
+        <View className="grow bold">{m.name}</View>
         <View className="tag" id={`${prefix}-standing-${m.userId}`}>
           {GROUP_STANDING_LABELS[m.standing] ?? m.standing}
         </View>

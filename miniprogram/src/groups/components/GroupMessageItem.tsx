@@ -45,7 +45,7 @@ export function GroupMessageItem({
 
   if (m.kind === 'notice') {
     return (
-      <View id={`msg-${m.seq}`} className="muted" style={{ textAlign: 'center', margin: '8px 0 16px' }}>
+      <View id={`msg-${m.seq}`} className="muted centered mt-s mb-l">
         {m.text} · {chatTime(m.at)}
       </View>
     );
@@ -57,8 +57,7 @@ export function GroupMessageItem({
   return (
     <View
       id={`msg-${m.seq}`}
-      className="list-item"
-      style={mine ? { background: '#fdf3f2', marginLeft: '48px' } : { marginRight: '48px' }}
+      className={mine ? 'list-item msg-mine' : 'list-item msg-other'}
       onLongPress={() => {
         if (actionable) setOpen(true);
       }}
@@ -74,12 +73,12 @@ export function GroupMessageItem({
           {HIDDEN_TEXT[m.state as 'removed' | 'private'] ?? '该消息已不再显示'}
         </View>
       ) : (
-        <View id={`msg-text-${m.seq}`} style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+        <View id={`msg-text-${m.seq}`} className="pre-wrap break-all">
           {m.text}
         </View>
       )}
       {actionable && !open && (
-        <View style={{ textAlign: 'right' }}>
+        <View className="text-right">
           <View id={`msg-actions-${m.seq}`} className="tag" onClick={() => setOpen(true)}>
             操作
           </View>
@@ -124,7 +123,7 @@ export function GroupMessageItem({
               }}
             />
           )}
-          <View className="muted" id={`msg-panel-close-${m.seq}`} style={{ textAlign: 'right' }} onClick={() => setOpen(false)}>
+          <View className="muted text-right" id={`msg-panel-close-${m.seq}`} onClick={() => setOpen(false)}>
             收起
           </View>
         </View>

@@ -51,7 +51,7 @@ function Decide({ id, busy, choices, onDecide }: DecideProps) {
       />
       <View className="row">
         {choices.map(([decision, label], i) => (
-          <View key={decision} className="grow" style={i === 0 ? { marginRight: '8px' } : undefined}>
+          <View key={decision} className={i === 0 ? 'grow gap-right' : 'grow'}>
             <Button
               small
               light={i > 0}
@@ -81,12 +81,12 @@ export function ReportItem({
   return (
     <View className="list-item" id={`report-${r.id}`}>
       <View className="row">
-        <View className="grow" style={{ fontWeight: 'bold' }}>
+        <View className="grow bold">
           {r.target === 'group_message' ? '群消息' : '咨询答复'} · {r.authorName}
         </View>
         <View className="muted">{chatTime(r.at)}</View>
       </View>
-      <View style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all', margin: '8px 0' }} id={`report-excerpt-${r.id}`}>
+      <View className="pre-wrap break-all my-s" id={`report-excerpt-${r.id}`}>
         {r.excerpt}
       </View>
       <View className="tag">{REPORT_REASON_LABELS[r.reason]}</View>
@@ -123,12 +123,12 @@ export function HeldTextItem({
   return (
     <View className="list-item" id={`held-text-${t.id}`}>
       <View className="row">
-        <View className="grow" style={{ fontWeight: 'bold' }}>
+        <View className="grow bold">
           {KIND_LABELS[t.kind] ?? t.kind} · {t.authorName} · {t.villageName}
         </View>
         <View className="muted">{chatTime(t.at)}</View>
       </View>
-      <View style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all', margin: '8px 0' }}>{t.text}</View>
+      <View className="pre-wrap break-all my-s">{t.text}</View>
       <View className="tag">{CAUSE_LABELS[t.cause]}</View>
       <View className="tag">{REVIEW_STATUS_LABELS[t.status]}</View>
       {t.reason && <View className="muted">原因：{t.reason}</View>}

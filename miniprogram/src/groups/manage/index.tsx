@@ -48,7 +48,7 @@ function ActionItem({ a }: { a: GroupAction }) {
   return (
     <View className="list-item" id={`action-${a.id}`}>
       <View className="row">
-        <View className="grow" style={{ fontWeight: 'bold' }}>
+        <View className="grow bold">
           {GROUP_ACTION_LABELS[a.action] ?? a.action}
           {a.targetName ? ` · ${a.targetName}` : ''}
           {a.seq !== null ? ` · 第 ${a.seq} 条消息` : ''}
@@ -252,7 +252,7 @@ export default function GroupManage() {
         <View id="pending-requests">
           <View className="section-title">加入申请（{pending.length}）</View>
           {pending.length === 0 && (
-            <View className="muted" id="pending-empty" style={{ marginBottom: '16px' }}>
+            <View className="muted mb-l" id="pending-empty">
               没有待审核的申请
             </View>
           )}
@@ -276,9 +276,7 @@ export default function GroupManage() {
             onSearch={() => search()}
           />
           <FilterChips id="member-standing" chips={STANDING_CHIPS} value={standing} onChange={(s) => search(s)} />
-          <View className="muted" style={{ marginBottom: '8px' }}>
-            点按成员可禁言、解除禁言或移出
-          </View>
+          <View className="muted mb-s">点按成员可禁言、解除禁言或移出</View>
           {members.length === 0 && (
             <View className="muted" id="members-empty">
               {searched ? `没有姓名含“${searched}”的成员` : '暂无成员'}
@@ -362,7 +360,7 @@ export default function GroupManage() {
             </>
           )}
           {sheet?.step === 'reason' && (
-            <View style={{ padding: '0 16px' }}>
+            <View className="px-l">
               <Input
                 id="moderate-reason"
                 className="input"

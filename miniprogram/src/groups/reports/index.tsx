@@ -184,10 +184,10 @@ export default function ReportsPage() {
       ))}
       {images?.map((i) => (
         <View className="list-item" key={i.id} id={`withdrawn-${i.id}`}>
-          <View style={{ fontWeight: 'bold' }}>
+          <View className="bold">
             {IMAGE_KIND_LABELS[i.kind]} · {i.ownerName || '（未知）'}
           </View>
-          <View id={`withdrawn-reason-${i.id}`} style={{ margin: '6px 0' }}>
+          <View id={`withdrawn-reason-${i.id}`} className="my-xs">
             {i.reason}
           </View>
           <View className="muted">撤下时间：{formatBeijing(i.decidedAt, 'full')}（已自动撤下，其他人看不到）</View>

@@ -150,7 +150,7 @@ export function F2Chart({ id, height, chart, dataKey, label }: F2ChartProps) {
   // the same element while the size stays: a re-render with new props would make Taro H5's Canvas
   // reset its <canvas>'s size, which clears the drawing
   const canvas = useMemo(
-    () => <Canvas type="2d" id={id} canvasId={id} style={{ width: '100%', height: `${height}px`, display: 'block' }} />,
+    () => <Canvas type="2d" id={id} canvasId={id} className="chart-canvas" style={{ height: `${height}px` }} />,
     [id, height],
   );
 

@@ -48,10 +48,8 @@ export function LedgerLocks(props: {
         </View>
       )}
       {items?.slice(0, shown).map((l) => (
-        <View key={l.month} className="row" id={`lock-${l.month}`} style={{ minHeight: '44px' }}>
-          <View className="grow" style={{ fontWeight: 'bold' }}>
-            {l.month}
-          </View>
+        <View key={l.month} className="row row-tap" id={`lock-${l.month}`}>
+          <View className="grow bold">{l.month}</View>
           <View className="muted">
             {l.lockedByName} 锁定于 {formatBeijing(l.lockedAt, 'full')}
           </View>

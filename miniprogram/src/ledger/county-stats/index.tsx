@@ -20,9 +20,7 @@ function VillageRow({ v, targetMinutes }: { v: VillageCompliance; targetMinutes:
   return (
     <View className="list-item" id={`village-stat-${v.code}`}>
       <View className="row">
-        <View className="grow" style={{ fontWeight: 'bold' }}>
-          {v.name}
-        </View>
+        <View className="grow bold">{v.name}</View>
         <View className={v.compliant ? 'ok' : 'tag'} id={`village-compliant-${v.code}`}>
           {v.compliant ? '达标' : '未达标'}
         </View>
@@ -58,7 +56,7 @@ export default function CountyStats() {
         <View className="title">达标统计</View>
         <View className="subtitle">{countyName || countyCode || ''}</View>
         <Picker mode="date" fields="month" value={month} end={beijingDate()} onChange={(e) => pickMonth(String(e.detail.value))}>
-          <View className="input" id="stats-month" style={{ lineHeight: '48px', marginTop: '8px' }}>
+          <View className="input input-line mt-s" id="stats-month">
             统计月份：{month}
           </View>
         </Picker>
@@ -73,7 +71,7 @@ export default function CountyStats() {
         <View>
           <View className="card" id="stats-summary">
             <View className="section-title">总体情况</View>
-            <View className="row" style={{ flexWrap: 'wrap' }}>
+            <View className="row wrap">
               <Figure id="compliance-rate" label="达标率" value={pct(data.summary.rate)} />
               <Figure
                 id="compliance-count"
@@ -117,11 +115,7 @@ export default function CountyStats() {
                 id={`township-${t.code}`}
                 hoverClass="btn-hover"
                 onClick={() => setTownship(t.code)}
-                style={{
-                  padding: '6px 8px',
-                  borderRadius: '6px',
-                  background: t.code === township ? '#fdecea' : 'transparent',
-                }}
+                className={t.code === township ? 'township-option township-option-on' : 'township-option'}
               >
                 <View className="row">
                   <View className="grow">{t.name}</View>

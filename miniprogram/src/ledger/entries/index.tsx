@@ -15,20 +15,14 @@ import { LEDGER_KIND_LABELS, LEDGER_MODE_LABELS, LEDGER_STATUS_LABELS, hours } f
 import { queued, startLedgerSync } from '../services/queue';
 import { Screen } from '../../shared/components/Screen';
 
-const STATUS_COLORS: Record<LedgerEntry['status'], string> = {
-  pending: '#8a6d00',
-  approved: '#1b5e20',
-  returned: '#b3261e',
-};
-
 function EntryItem({ e, onCorrect }: { e: LedgerEntry; onCorrect: () => void }) {
   return (
     <View className="list-item" id={`entry-${e.id}`}>
       <View className="row">
-        <View className="grow" style={{ fontWeight: 'bold' }}>
+        <View className="grow bold">
           {LEDGER_KIND_LABELS[e.kind] ?? e.kind} · {e.villageName}
         </View>
-        <View id={`entry-status-${e.id}`} style={{ color: STATUS_COLORS[e.status] }}>
+        <View id={`entry-status-${e.id}`} className={`entry-status-${e.status}`}>
           {LEDGER_STATUS_LABELS[e.status] ?? e.status}
         </View>
       </View>

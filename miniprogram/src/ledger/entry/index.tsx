@@ -42,7 +42,7 @@ function counselVillages(): VillageOption[] {
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <View style={{ marginBottom: '12px' }}>
+    <View className="mb-m">
       <View className="muted">{label}</View>
       {children}
     </View>
@@ -292,7 +292,7 @@ export default function LedgerEntryForm() {
         <Field label="服务方式">
           <View className="row">
             {(['on_site', 'remote'] as LedgerMode[]).map((m) => (
-              <View key={m} className="grow" style={{ marginRight: m === 'on_site' ? '8px' : '0' }}>
+              <View key={m} className={m === 'on_site' ? 'grow gap-right' : 'grow'}>
                 <Button small light={draft.mode !== m} id={`entry-mode-${m}`} onClick={() => update({ mode: m })}>
                   {LEDGER_MODE_LABELS[m]}
                 </Button>

@@ -82,14 +82,12 @@ export default function CountyExport() {
           end={beijingDate()}
           onChange={(e) => setMonth(String(e.detail.value).slice(0, 7))}
         >
-          <View className="input" id="export-month" style={{ lineHeight: '48px' }}>
+          <View className="input input-line" id="export-month">
             {month}
           </View>
         </Picker>
 
-        <View className="muted" style={{ marginTop: '12px' }}>
-          只导出某个村（可不选，默认导出全县）
-        </View>
+        <View className="muted mt-m">只导出某个村（可不选，默认导出全县）</View>
         {village ? (
           <View className="row" id="export-village">
             <View className="grow">{village.name}</View>
@@ -100,7 +98,7 @@ export default function CountyExport() {
         ) : (
           <View>
             <View className="row">
-              <View className="grow" style={{ marginRight: '8px' }}>
+              <View className="grow gap-right">
                 <Input
                   id="export-village-query"
                   className="input"
@@ -140,14 +138,10 @@ export default function CountyExport() {
       {progress && (
         <View className="card" id="export-progress">
           <View>{progress.percent === null ? `已下载 ${sizeText(progress.bytes)}` : `下载进度 ${progress.percent}%`}</View>
-          <View style={{ background: '#eee', height: '10px', borderRadius: '5px', marginTop: '6px' }}>
+          <View className="progress-track mt-xs">
             <View
-              style={{
-                width: `${progress.percent ?? 50}%`,
-                height: '10px',
-                borderRadius: '5px',
-                background: progress.percent === 100 ? '#2e7d32' : '#b3261e',
-              }}
+              className={progress.percent === 100 ? 'progress-fill progress-done' : 'progress-fill'}
+              style={{ width: `${progress.percent ?? 50}%` }}
             />
           </View>
         </View>

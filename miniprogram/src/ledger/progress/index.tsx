@@ -16,8 +16,8 @@ import { Screen } from '../../shared/components/Screen';
 function Bar({ value, max }: { value: number; max: number }) {
   const pct = max > 0 ? Math.min(100, Math.round((value / max) * 100)) : 100;
   return (
-    <View style={{ background: '#eee', height: '10px', borderRadius: '5px', margin: '4px 0 10px' }}>
-      <View style={{ width: `${pct}%`, height: '10px', borderRadius: '5px', background: pct >= 100 ? '#2e7d32' : '#b3261e' }} />
+    <View className="progress-track progress-spaced">
+      <View className={pct >= 100 ? 'progress-fill progress-done' : 'progress-fill'} style={{ width: `${pct}%` }} />
     </View>
   );
 }

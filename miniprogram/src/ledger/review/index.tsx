@@ -18,7 +18,7 @@ function ReviewItem(props: { e: LedgerEntry; busy: boolean; onApprove: () => voi
   return (
     <View className="list-item" id={`review-${e.id}`}>
       <View className="row">
-        <View className="grow" style={{ fontWeight: 'bold' }}>
+        <View className="grow bold">
           {e.counselName} · {e.villageName}
         </View>
         <View className="tag">{LEDGER_KIND_LABELS[e.kind] ?? e.kind}</View>
@@ -40,7 +40,7 @@ function ReviewItem(props: { e: LedgerEntry; busy: boolean; onApprove: () => voi
         onInput={(ev) => setReason(ev.detail.value)}
       />
       <View className="row">
-        <View className="grow" style={{ marginRight: '8px' }}>
+        <View className="grow gap-right">
           <Button small id={`approve-${e.id}`} disabled={busy} onClick={onApprove}>
             通过
           </Button>

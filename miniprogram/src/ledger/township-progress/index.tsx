@@ -17,7 +17,7 @@ function VillageItem({ v, targetMinutes }: { v: VillageCompliance; targetMinutes
   return (
     <View className="list-item" id={`${prefix}-${v.code}`}>
       <View className="row">
-        <View className="grow" style={{ fontWeight: 'bold' }} id={`${prefix}-name-${v.code}`}>
+        <View className="grow bold" id={`${prefix}-name-${v.code}`}>
           {v.name}
         </View>
         <View className={v.compliant ? 'ok' : 'tag'}>{v.compliant ? '达标' : '未达标'}</View>
@@ -62,7 +62,7 @@ export default function TownshipProgress() {
           end={beijingDate()}
           onChange={(e) => pickMonth(String(e.detail.value))}
         >
-          <View className="input" id="progress-month" style={{ lineHeight: '48px', marginTop: '8px' }}>
+          <View className="input input-line mt-s" id="progress-month">
             统计月份：{month}
           </View>
         </Picker>
@@ -78,7 +78,7 @@ export default function TownshipProgress() {
           <View className="card" id="township-summary">
             <View className="row">
               <View className="grow">达标率</View>
-              <View id="township-rate" style={{ fontWeight: 'bold' }}>
+              <View id="township-rate" className="bold">
                 {pct(rate)}（{compliant}/{total}）
               </View>
             </View>

@@ -116,9 +116,7 @@ export default function Bind() {
         <VillageItem key={v.code} village={v} onPick={(picked) => bind({ villageCode: picked.code }, picked)} />
       ))}
 
-      <View className="section-title" style={{ marginTop: '24px' }}>
-        使用邀请码
-      </View>
+      <View className="section-title mt-xl">使用邀请码</View>
       <Input
         id="invite-input"
         className="input"

@@ -35,7 +35,7 @@ export function CounselCard({ counsel, onCall }: Props) {
         </View>
       </View>
       {counsel.specialties.length > 0 && (
-        <View id={`counsel-specialties-${counsel.id}`} style={{ marginTop: '12px' }}>
+        <View id={`counsel-specialties-${counsel.id}`} className="mt-m">
           <Text className="muted">擅长领域：</Text>
           {counsel.specialties.map((s) => (
             <Text key={s} className="tag">
@@ -45,18 +45,18 @@ export function CounselCard({ counsel, onCall }: Props) {
         </View>
       )}
       {counsel.duties.length > 0 && (
-        <View style={{ marginTop: '12px' }}>
+        <View className="mt-m">
           <View className="muted">工作职责</View>
           {counsel.duties.map((d, i) => (
             <View key={i}>· {d}</View>
           ))}
         </View>
       )}
-      <View style={{ marginTop: '12px' }}>
+      <View className="mt-m">
         <Text className="muted">驻村时间：</Text>
         <Text id={`counsel-hours-${counsel.id}`}>{counsel.onSiteHours}</Text>
       </View>
-      <View className="row" style={{ marginTop: '12px' }}>
+      <View className="row mt-m">
         <View className="grow">
           <Text className="muted">联系电话：</Text>
           <Text id={`counsel-phone-${counsel.id}`} className="phone">

@@ -62,9 +62,7 @@ export function NoticeBoardView({ board }: { board: NoticeBoard }) {
             </Text>
           ))}
         </View>
-        <View className="muted" style={{ marginTop: '12px' }}>
-          拓展服务
-        </View>
+        <View className="muted mt-m">拓展服务</View>
         <View id="services-extended">
           {board.services.extended.map((s) => (
             <Text key={s} className="tag">
@@ -90,7 +88,7 @@ export function NoticeBoardView({ board }: { board: NoticeBoard }) {
       <View className="section-title">监督与热线</View>
       <View className="card">
         {board.supervisionText && (
-          <View id="supervision-text" className="muted" style={{ marginBottom: '8px' }}>
+          <View id="supervision-text" className="muted mb-s">
             {board.supervisionText}
           </View>
         )}

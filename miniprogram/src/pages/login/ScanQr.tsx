@@ -80,13 +80,13 @@ export function ScanQr({ onSession }: { onSession: (session: Session) => void })
       <View className="muted">请用微信扫描小程序码，并在手机上确认登录</View>
       {status === 'loading' && <View className="muted">正在生成登录二维码…</View>}
       {open && (
-        <View id="scan-login-qr" data-ticket={ticket.ticket} style={{ textAlign: 'center', margin: '16px 0' }}>
+        <View id="scan-login-qr" data-ticket={ticket.ticket} className="centered my-l">
           {imageFailed ? (
             <View className="muted">小程序码暂时无法显示，请稍后刷新</View>
           ) : (
             <Image
               src={apiBase() + fillPath(VC_ROUTES.scanTicketQrCode.path, { ticket: ticket.ticket })}
-              style={{ width: '220px', height: '220px' }}
+              className="scan-qr"
               onError={() => setImageFailed(true)}
             />
           )}

@@ -29,9 +29,7 @@ function DemoPicker({ onPick }: { onPick: (userId: string) => void }) {
   return (
     <View id="demo-identities">
       <View className="section-title">演示身份</View>
-      <View className="muted" style={{ marginBottom: '8px' }}>
-        选择一个身份体验（仅测试环境）
-      </View>
+      <View className="muted mb-s">选择一个身份体验（仅测试环境）</View>
       {items.map((it) => (
         <View key={it.id} id={`demo-${it.id}`} className="list-item" hoverClass="btn-hover" onClick={() => onPick(it.id)}>
           <View className="item-title">{it.name}</View>

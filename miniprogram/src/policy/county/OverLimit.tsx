@@ -26,7 +26,7 @@ export function OverLimitWarning(props: {
 }) {
   const { limit, counsel, busy, onConfirm, onCancel } = props;
   return (
-    <View id="over-limit-warning" style={{ marginTop: '16px' }}>
+    <View id="over-limit-warning" className="mt-l">
       <View className="error">
         将每名顾问最多服务村数改为 {limit} 个后，以下 {counsel.length} 名法律顾问现在服务的村（社区）超出上限。
       </View>
@@ -38,7 +38,7 @@ export function OverLimitWarning(props: {
           </View>
         </View>
       ))}
-      <View className="muted" style={{ margin: '12px 0' }}>
+      <View className="muted my-m">
         确认修改后：他们现有的指派全部保留，不会自动解除；在服务村数降到 {limit}{' '}
         个以内之前，不能再为他们新增指派。可在“法律顾问指派”中逐一调整。
       </View>

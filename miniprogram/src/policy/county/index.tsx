@@ -183,7 +183,7 @@ export default function CountyPolicyPage() {
       {form ? (
         <View className="card">
           {NUMBER_FIELDS.map((f) => (
-            <View key={f.key} style={{ marginBottom: '12px' }}>
+            <View key={f.key} className="mb-m">
               <View className="muted">
                 {f.label}（{f.unit}，{f.min}–{f.max}）
               </View>
@@ -196,7 +196,7 @@ export default function CountyPolicyPage() {
               />
             </View>
           ))}
-          <View style={{ marginBottom: '12px' }}>
+          <View className="mb-m">
             <View className="muted">监督电话</View>
             <Input
               id="policy-supervisionPhone"
@@ -207,7 +207,7 @@ export default function CountyPolicyPage() {
               onInput={(e) => set('supervisionPhone', e.detail.value)}
             />
           </View>
-          <View style={{ marginBottom: '12px' }}>
+          <View className="mb-m">
             <View className="muted">监督说明（公示栏上监督电话旁的文字）</View>
             <Textarea
               id="policy-supervisionText"
@@ -217,7 +217,7 @@ export default function CountyPolicyPage() {
               onInput={(e) => set('supervisionText', e.detail.value)}
             />
           </View>
-          <View style={{ marginBottom: '12px' }}>
+          <View className="mb-m">
             <View className="muted">办事流程（公示栏上展示，每行一条）</View>
             <Textarea
               id="policy-procedures"

@@ -45,9 +45,7 @@ export function ConsentGate() {
       <View className="card" id="privacy-refused">
         <View className="section-title">您已退出登录</View>
         <View>您没有同意隐私政策，我们不能为您提供法律咨询等服务，也不会保存您的任何新信息。</View>
-        <View className="muted" style={{ marginTop: '8px' }}>
-          如改变主意，可随时重新登录并同意隐私政策。
-        </View>
+        <View className="muted mt-s">如改变主意，可随时重新登录并同意隐私政策。</View>
         <Button id="privacy-refused-login" onClick={() => replaceWith('login')}>
           返回登录页
         </Button>

@@ -96,7 +96,7 @@ export default function MyProfile() {
         ) : (
           <View className="avatar">{user.name.slice(0, 1)}</View>
         )}
-        <View className="grow" style={{ marginLeft: '12px' }}>
+        <View className="grow ml-m">
           {avatar?.check === 'pending' && (
             <View className="muted" id="profile-avatar-pending">
               审核中，通过后其他人可见

@@ -69,9 +69,8 @@ export function MoreLine(props: { id: string; shown: number; total: number; onMo
       {shown < total && (
         <View
           id={id}
-          className="btn btn-light btn-small"
+          className={busy ? 'btn btn-light btn-small btn-busy' : 'btn btn-light btn-small'}
           hoverClass="btn-hover"
-          style={busy ? { opacity: 0.5 } : undefined}
           onClick={() => {
             if (!busy) onMore();
           }}

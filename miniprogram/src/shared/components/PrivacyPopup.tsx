@@ -43,11 +43,8 @@ export function PrivacyPopup() {
   if (!pending) return null;
   const use = privacyUse(pending.referrer);
   return (
-    <View
-      id="privacy-popup"
-      style={{ position: 'fixed', left: 0, right: 0, top: 0, bottom: 0, zIndex: 1000, background: 'rgba(0,0,0,0.45)' }}
-    >
-      <View className="card" style={{ position: 'absolute', left: 0, right: 0, bottom: 0, marginBottom: 0 }}>
+    <View id="privacy-popup" className="privacy-mask">
+      <View className="card privacy-sheet">
         <View className="section-title">隐私保护提示</View>
         <View id="privacy-popup-use">
           {use ? `需要使用您的${use.info}，用于${use.purpose}。` : '这项功能需要使用您的个人信息。'}

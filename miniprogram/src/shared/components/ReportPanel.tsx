@@ -31,7 +31,7 @@ export function ReportPanel({ id, busy, onSubmit, onCancel }: Props) {
   const [reason, setReason] = useState<ReportReason | null>(null);
   const [text, setText] = useState('');
   return (
-    <View id={`report-panel-${id}`} style={{ marginTop: '8px' }}>
+    <View id={`report-panel-${id}`} className="mt-s">
       <View className="subtitle">举报原因</View>
       <View>
         {REASONS.map((r) => (
@@ -54,7 +54,7 @@ export function ReportPanel({ id, busy, onSubmit, onCancel }: Props) {
         onInput={(e) => setText(e.detail.value)}
       />
       <View className="row">
-        <View className="grow" style={{ marginRight: '8px' }}>
+        <View className="grow gap-right">
           <Button
             small
             id={`report-submit-${id}`}

@@ -43,28 +43,23 @@ export function InvitationCard(props: { invitation: Invitation; code: string; is
   }
 
   return (
-    <View id="invite-result" className="card" style={{ textAlign: 'center' }}>
+    <View id="invite-result" className="card centered">
       <View className="subtitle">
         邀请担任 {invitation.placeName} {invitation.roleLabel}
       </View>
       {qr ? (
-        <Image id="invite-qr" src={qr} mode="aspectFit" style={{ width: '200px', height: '200px', margin: '12px auto' }} />
+        <Image id="invite-qr" src={qr} mode="aspectFit" className="invite-qr" />
       ) : (
-        <View className="muted" style={{ margin: '16px 0' }}>
-          {qrError ?? '小程序码加载中…'}
-        </View>
+        <View className="muted my-l">{qrError ?? '小程序码加载中…'}</View>
       )}
       <View className="muted">邀请码</View>
-      <View
-        id="invite-code"
-        style={{ fontSize: '34px', fontWeight: 'bold', letterSpacing: '4px', fontFamily: 'monospace', margin: '8px 0' }}
-      >
+      <View id="invite-code" className="invite-code">
         {code}
       </View>
       <Button id="invite-copy" onClick={copy}>
         复制邀请码
       </Button>
-      <View className="muted" style={{ textAlign: 'left' }}>
+      <View className="muted text-left">
         请对方用微信扫描上方小程序码；或打开小程序，在首页点“输入邀请码”后输入。可供 {invitation.uses} 人使用，
         {formatBeijing(invitation.expiresAt, 'full')} 前有效。
       </View>

@@ -21,7 +21,7 @@ export function InvitationItem({ invitation: i, busy, onShow, onWithdraw }: Prop
   return (
     <View id={`invitation-${i.id}`} className="list-item">
       <View className="row">
-        <View className="grow" style={{ fontWeight: 'bold' }}>
+        <View className="grow bold">
           {i.placeName} · {i.roleLabel}
         </View>
         <View id={`invitation-status-${i.id}`} className={active ? 'tag' : 'muted'}>
@@ -41,11 +41,11 @@ export function InvitationItem({ invitation: i, busy, onShow, onWithdraw }: Prop
         </View>
       )}
       {handed && (
-        <View className="row" style={{ marginTop: '12px' }}>
+        <View className="row mt-m">
           <Button small light id={`invitation-show-${i.id}`} onClick={onShow}>
             出示邀请码
           </Button>
-          <View style={{ width: '16px' }} />
+          <View className="spacer" />
           <Button small light id={`invitation-withdraw-${i.id}`} disabled={busy} onClick={onWithdraw}>
             撤回
           </Button>

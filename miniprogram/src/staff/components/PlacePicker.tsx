@@ -30,9 +30,8 @@ export function PlacePicker({ places, selected, onPick }: Props) {
         <View
           key={p.code}
           id={`invite-place-${p.code}`}
-          className={`list-item${selected === p.code ? ' list-item-active' : ''}`}
+          className={`list-item place-option${selected === p.code ? ' list-item-active' : ''}`}
           hoverClass="btn-hover"
-          style={{ minHeight: 'auto', padding: '10px 14px', marginBottom: '6px' }}
           onClick={() => onPick(p)}
         >
           {p.name}

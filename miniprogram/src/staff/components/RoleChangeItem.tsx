@@ -6,11 +6,9 @@ import { formatBeijing } from '../../shared/time';
 export function RoleChangeItem({ change: c }: { change: RoleChange }) {
   const whom = c.subject ? `${c.subject.name}：` : '';
   return (
-    <View id={`role-change-${c.id}`} className="list-item" style={{ minHeight: 'auto' }}>
+    <View id={`role-change-${c.id}`} className="list-item min-h-auto">
       <View className="row">
-        <View className="grow" style={{ fontWeight: 'bold' }}>
-          {c.kindLabel}
-        </View>
+        <View className="grow bold">{c.kindLabel}</View>
         <View className="muted">{formatBeijing(c.at, 'full')}</View>
       </View>
       <View>

@@ -44,7 +44,7 @@ export function StaffRow({ person, mayWithdraw, busy, onWithdraw }: Props) {
         </View>
       </View>
       {person.roles.map((m) => (
-        <View key={roleKey(m)} id={`staff-role-${roleKey(m)}`} className="row" style={{ marginTop: '8px' }}>
+        <View key={roleKey(m)} id={`staff-role-${roleKey(m)}`} className="row mt-s">
           <View className="grow">
             <View>
               {m.roleLabel} · {m.placeName}

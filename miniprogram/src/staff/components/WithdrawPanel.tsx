@@ -36,8 +36,8 @@ export function WithdrawPanel({ title, confirmLabel, placeholder, minLength, bus
   }
 
   return (
-    <View id="withdraw-panel" className="card" style={{ border: '2px solid #b3261e' }}>
-      <View style={{ fontWeight: 'bold' }}>{title}</View>
+    <View id="withdraw-panel" className="card withdraw-panel">
+      <View className="bold">{title}</View>
       <Input
         id="withdraw-reason"
         className="input"
@@ -50,7 +50,7 @@ export function WithdrawPanel({ title, confirmLabel, placeholder, minLength, bus
         <Button small id="withdraw-confirm" disabled={busy} onClick={confirm}>
           {confirmLabel}
         </Button>
-        <View style={{ width: '16px' }} />
+        <View className="spacer" />
         <Button small light id="withdraw-cancel" onClick={onCancel}>
           取消
         </Button>

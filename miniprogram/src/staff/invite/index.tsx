@@ -126,9 +126,9 @@ export default function StaffInvite() {
       {issuer && (
         <View className="card">
           <View className="section-title">1. 邀请担任</View>
-          <View className="row" style={{ flexWrap: 'wrap' }}>
+          <View className="row wrap">
             {roles.map((r) => (
-              <View key={r} style={{ margin: '0 16px 16px 0' }}>
+              <View key={r} className="mr-l mb-l">
                 <Button small light={role !== r} id={`invite-role-${r}`} onClick={() => pickRole(r)}>
                   {ROLE_LABELS[r]}
                 </Button>

@@ -95,9 +95,9 @@ export default function StaffList() {
       {!withdrawing && <Feedback of={action} />}
 
       {issuer && (
-        <View className="row" style={{ flexWrap: 'wrap' }}>
+        <View className="row wrap">
           {[null, ...grantableRoles(issuer)].map((r) => (
-            <View key={r ?? 'all'} style={{ margin: '0 8px 8px 0' }}>
+            <View key={r ?? 'all'} className="gap-right mb-s">
               <Button small light={role !== r} id={`staff-filter-${r ?? 'all'}`} onClick={() => filter(r)}>
                 {r ? ROLE_LABELS[r] : '全部'}
               </Button>
@@ -135,9 +135,7 @@ export default function StaffList() {
         </View>
       ))}
 
-      <View className="section-title" style={{ marginTop: '24px' }}>
-        角色变动记录
-      </View>
+      <View className="section-title mt-xl">角色变动记录</View>
       {history.error && <View className="error">{history.error}</View>}
       {history.data && history.data.items.length === 0 && <View className="muted">暂无记录</View>}
       {history.data?.items.map((c) => (

@@ -18,7 +18,7 @@ function Waiting(props: { r: Resident; busy: boolean; onConfirm: () => void; onD
   const [reason, setReason] = useState('');
   return (
     <View className="list-item" id={`resident-${r.userId}`}>
-      <View style={{ fontWeight: 'bold' }}>{r.name}</View>
+      <View className="bold">{r.name}</View>
       <View className="subtitle">
         {r.phoneMasked ?? '未登记电话'}
         {r.since ? ` · ${formatBeijing(r.since, 'full')} 申请` : ''}
@@ -32,7 +32,7 @@ function Waiting(props: { r: Resident; busy: boolean; onConfirm: () => void; onD
         onInput={(e) => setReason(e.detail.value)}
       />
       <View className="row">
-        <View className="grow" style={{ marginRight: '8px' }}>
+        <View className="grow gap-right">
           <Button small id={`confirm-${r.userId}`} disabled={busy} onClick={onConfirm}>
             确认是本村村民
           </Button>
