@@ -12,35 +12,22 @@
  */
 import type { Consultation, DemoIdentity, TodoReply } from '@vc/types';
 import { api, demoLogin } from '../miniprogram/support/http';
-import { startUiStack, type TestStack } from '../miniprogram/support/stack';
 import type { Browser } from './support/browser';
 import { findIdentity, openAs } from './support/demo';
+import { uiSuite } from './support/suite';
 import { UI_TIMEOUT, tapTab, textOf, visible, waitForText } from './support/page';
 
 const VILLAGE = '210921001001';
 
-let stack: TestStack;
-const browsers: Browser[] = [];
+const suite = uiSuite();
 
-beforeAll(async () => {
-  stack = await startUiStack();
-});
-
-afterAll(async () => {
-  for (const b of browsers) {
-    if (b.errors.length) console.warn('browser errors:\n' + b.errors.join('\n'));
-    await b.close();
-  }
-  await stack?.stop();
-});
-
-const identity = (name: string, role: DemoIdentity['role']) => findIdentity(stack.baseUrl, name, role);
+const identity = (name: string, role: DemoIdentity['role']) => findIdentity(suite.stack.baseUrl, name, role);
 
 async function signedIn(who: DemoIdentity): Promise<{ b: Browser; todo: TodoReply }> {
-  const session = await demoLogin(stack.baseUrl, who.id);
-  const todo = await api<TodoReply>(stack.baseUrl, 'GET', '/api/me/todo', session.token);
-  const b = await openAs(stack.baseUrl, who);
-  browsers.push(b);
+  const session = await demoLogin(suite.stack.baseUrl, who.id);
+  const todo = await api<TodoReply>(suite.stack.baseUrl, 'GET', '/api/me/todo', session.token);
+  const b = await openAs(suite.stack.baseUrl, who);
+  suite.keep(b);
   await visible(b, 'home-todo').waitFor({ timeout: UI_TIMEOUT });
   return { b, todo };
 }
@@ -63,9 +50,9 @@ async function hasMe(b: Browser): Promise<void> {
 }
 
 it('the counsel sees the questions waiting, answers one, and the toast shows where he is looking', async () => {
-  const villager = await demoLogin(stack.baseUrl, (await identity('林红霞', 'villager')).id);
+  const villager = await demoLogin(suite.stack.baseUrl, (await identity('林红霞', 'villager')).id);
   const question = `村里修路占了我家承包地，补偿款一直没发，怎么办？（e2e ${Date.now()}）`;
-  const asked = await api<Consultation>(stack.baseUrl, 'POST', '/api/consultations', villager.token, {
+  const asked = await api<Consultation>(suite.stack.baseUrl, 'POST', '/api/consultations', villager.token, {
     clientKey: `walk-${Date.now().toString(36)}`,
     question,
   });
@@ -79,7 +66,7 @@ it('the counsel sees the questions waiting, answers one, and the toast shows whe
   // the newest question is among the most urgent? open it from the inbox either way
   const item = visible(b, `todo-question-${asked.id}`);
   if (await item.count()) await item.click();
-  else await b.page.goto(`${stack.baseUrl}/#/consult/thread/index?id=${asked.id}`);
+  else await b.page.goto(`${suite.stack.baseUrl}/#/consult/thread/index?id=${asked.id}`);
   await visible(b, 'answer-text').waitFor({ timeout: UI_TIMEOUT });
   await b.page.fill('#answer-text textarea', '可以先向村委会书面申请公开补偿款发放情况，我下周驻村时当面帮您核对。');
   await visible(b, 'answer-submit').scrollIntoViewIfNeeded();
@@ -88,7 +75,7 @@ it('the counsel sees the questions waiting, answers one, and the toast shows whe
   expect(await inViewport(b, 'ok-message')).toBe(true);
 
   // home again: one question fewer waiting
-  await b.page.goto(`${stack.baseUrl}/`);
+  await b.page.goto(`${suite.stack.baseUrl}/`);
   await waitForText(b, 'todo-waiting-number', String(waiting - 1));
 });
 

@@ -12,7 +12,7 @@
  * Needs `npm run build:h5 -w miniprogram` first.
  */
 import type { DemoIdentity } from '@vc/types';
-import { startUiStack, type TestStack } from '../miniprogram/support/stack';
+import { uiSuite } from './support/suite';
 import { openBrowser, type Browser } from './support/browser';
 import { findIdentity } from './support/demo';
 import { UI_TIMEOUT, openEntry, textOf, visible, waitForShown } from './support/page';
@@ -47,28 +47,19 @@ const FAKE_RECOGNITION = `(() => {
 const NO_RECOGNITION = `(() => { delete window.SpeechRecognition; delete window.webkitSpeechRecognition;
   window.SpeechRecognition = undefined; window.webkitSpeechRecognition = undefined; })();`;
 
-let stack: TestStack;
+const suite = uiSuite();
 let villager: DemoIdentity;
-const browsers: Browser[] = [];
 
 beforeAll(async () => {
-  stack = await startUiStack();
-  villager = await findIdentity(stack.baseUrl, '林红霞', 'villager');
-});
-afterAll(async () => {
-  for (const b of browsers) {
-    if (b.errors.length) console.warn('browser errors:\n' + b.errors.join('\n'));
-    await b.close();
-  }
-  await stack?.stop();
+  villager = await findIdentity(suite.stack.baseUrl, '林红霞', 'villager');
 });
 
 /** A browser with `script` run before the app, logged in as 林红霞, on the ask page. */
 async function askPageWith(script: string): Promise<Browser> {
   const b = await openBrowser();
-  browsers.push(b);
+  suite.keep(b);
   await b.context.addInitScript({ content: script });
-  await b.page.goto(`${stack.baseUrl}/`);
+  await b.page.goto(`${suite.stack.baseUrl}/`);
   await waitForShown(b, '#demo-identities');
   await b.page.click(`#demo-${villager.id}`);
   await waitForShown(b, '#home-user-name');

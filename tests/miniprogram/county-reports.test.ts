@@ -8,16 +8,8 @@
 import type { GroupMessagesReply, PostGroupMessageReply, Report, Session } from '@vc/types';
 import { api, demoLoginByName } from './support/http';
 import { startUiStack, type TestStack } from './support/stack';
-import {
-  SESSION_KEY,
-  bootWeapp,
-  tap,
-  textOf,
-  waitFor,
-  type SimComponent,
-  type WeappRuntime,
-  answerConfirm,
-} from './support/taro-weapp';
+import { answerConfirm } from './support/dialogs';
+import { SESSION_KEY, bootWeapp, tap, textOf, waitFor, type SimComponent, type WeappRuntime } from './support/taro-weapp';
 
 const COUNTY = '210921';
 const WAIT = 15000;

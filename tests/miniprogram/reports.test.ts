@@ -12,16 +12,8 @@
 import type { Consultation, GroupMessagesReply, PostGroupMessageReply, Report, Session } from '@vc/types';
 import { api, demoLoginByName } from './support/http';
 import { startUiStack, type TestStack } from './support/stack';
-import {
-  SESSION_KEY,
-  bootWeapp,
-  tap,
-  textOf,
-  waitFor,
-  type SimComponent,
-  type WeappRuntime,
-  answerConfirm,
-} from './support/taro-weapp';
+import { answerConfirm } from './support/dialogs';
+import { SESSION_KEY, bootWeapp, tap, textOf, waitFor, type SimComponent, type WeappRuntime } from './support/taro-weapp';
 
 const VILLAGE = '210921001001';
 const TOWNSHIP = '210921001';

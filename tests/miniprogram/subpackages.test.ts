@@ -9,9 +9,9 @@
 import type { Me, Session, StaffListReply } from '@vc/types';
 import { api, demoLoginByName } from './support/http';
 import { startUiStack, type TestStack } from './support/stack';
+import { answerConfirm } from './support/dialogs';
 import {
   SESSION_KEY,
-  answerConfirm,
   bootWeapp,
   tap,
   textOf,

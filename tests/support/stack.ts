@@ -93,11 +93,16 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     }
     if (options.seedDemo ?? true) await seedDemo();
     const errors: unknown[] = [];
+    // work still under way when the stack stops (a late content check) fails on the closing database
+    // client: that is the shutdown's doing, so errors count only until stop() begins
+    let stopping = false;
     const logs: string[] = [];
     const log = createLogger({
       level: options.captureLogs ? 'info' : 'error',
       destination: { write: (line) => void (options.captureLogs && logs.push(line)) },
-      onError: (err) => errors.push(err),
+      onError: (err) => {
+        if (!stopping) errors.push(err);
+      },
     });
     const app = createApp({ config, wechat: createWechatClient(config.wechat), log });
     const issued = recordRequestQueries(mongoose.connection.getClient());
@@ -117,6 +122,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         return commandLog.slice(from);
       },
       stop: async () => {
+        stopping = true;
         await new Promise<void>((resolve) => {
           server.closeAllConnections();
           server.close(() => resolve());

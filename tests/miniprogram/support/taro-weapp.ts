@@ -169,19 +169,6 @@ export function tap(page: SimNode, id: string): void {
   node.dispatchEvent('tap');
 }
 
-/**
- * Answers the confirmation an irreversible action asks first (shared/components/Feedback.tsx, a
- * NutUI Dialog mounted only while it asks): returns what it said, then taps 确定 (or 取消).
- */
-export async function answerConfirm(page: SimNode, yes = true): Promise<string> {
-  const said = await waitFor(() => textOf(page, 'confirm-message'), 10000, 'the confirmation dialog');
-  const button = page.querySelector(yes ? '.nut-dialog-footer-ok' : '.nut-dialog-footer-cancel');
-  if (!button) throw new Error('the confirmation dialog has no button');
-  button.dispatchEvent('tap');
-  await waitFor(() => !textOf(page, 'confirm-message'), 10000, 'the confirmation dialog to close');
-  return said;
-}
-
 /** Types into the input with this id, as the phone's keyboard does (an input event with the whole value). */
 export function typeInto(page: SimNode, id: string, value: string): void {
   const node = page.querySelector(`#${id}`);
