@@ -354,7 +354,10 @@ describe.each(['standard', 'large'] as Mode[])('%s text', (mode) => {
   describe.each(WHO)('as %s', (who) => {
     let b: Browser;
     beforeAll(async () => {
-      b = who === 'guest' ? await openBrowser() : await openAs(stack.baseUrl, identityOf(who));
+      b =
+        who === 'guest'
+          ? await openBrowser()
+          : await openAs(stack.baseUrl, identityOf(who), who === 'unbound' ? '#village-query' : undefined);
       if (who === 'guest') await b.page.goto(`${stack.baseUrl}/#/pages/me/index`);
       else if (who === 'unbound') await b.page.goto(`${stack.baseUrl}/#/pages/me/index`);
       else await tapTab(b, '我的');

@@ -10,12 +10,16 @@ export async function findIdentity(baseUrl: string, name: string, role: DemoIden
   return found;
 }
 
-/** A fresh browser on the H5 app, logged in as a demo identity, on the home page. */
-export async function openAs(baseUrl: string, who: DemoIdentity): Promise<Browser> {
+/**
+ * A fresh browser on the H5 app, logged in as a demo identity, on the page the login leads to: the
+ * home page, or `landing` for a person sent elsewhere (a villager without a village lands on binding,
+ * and the home page they pass through may be gone before a wait for it sees it).
+ */
+export async function openAs(baseUrl: string, who: DemoIdentity, landing = '#home-user-name'): Promise<Browser> {
   const b = await openBrowser();
   await b.page.goto(`${baseUrl}/`);
   await waitForShown(b, '#demo-identities');
   await b.page.click(`#demo-${who.id}`);
-  await waitForShown(b, '#home-user-name');
+  await waitForShown(b, landing);
   return b;
 }
