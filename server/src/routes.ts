@@ -23,6 +23,7 @@ import { pushSignatureValid } from './modules/content-check/image';
 import { AppError } from './shared/errors';
 import { noticesHandlers } from './modules/notices/routes';
 import { todoHandlers } from './modules/todo/routes';
+import { casesHandlers } from './modules/cases/routes';
 
 /** Every route's handler: the union of the capabilities' own (server/src/modules/<capability>/routes.ts). */
 export function allHandlers(deps: HandlerDeps): Handlers<typeof ROUTES> {
@@ -42,6 +43,7 @@ export function allHandlers(deps: HandlerDeps): Handlers<typeof ROUTES> {
     ...mediaHandlers(deps),
     ...noticesHandlers(deps),
     ...todoHandlers(),
+    ...casesHandlers(deps),
   };
 }
 

@@ -83,6 +83,8 @@ describe('route table', () => {
         'postGroupMessage:post',
         'askConsultation:post',
         'uploadConsultationPhoto:post',
+        'openCase:post',
+        'uploadCasePhoto:post',
         'followUpConsultation:post',
         // counsel profiles: photo uploads and WeChat's (paid) phone-number exchange
         'uploadMyCounselPhoto:post',
@@ -130,6 +132,16 @@ describe('route table', () => {
     escalateConsultation: { reason: '涉及土地确权' },
     closeConsultation: {},
     rateConsultation: { attitude: 5, efficiency: 4, competence: 5, comment: '很耐心' },
+    checkLegalAid: { matter: 'labour_and_wages', householdSize: 3, monthlyIncome: 2400 },
+    openCase: {
+      kind: 'mediation',
+      clientKey: 'abcdefgh1',
+      disputeKind: 'land',
+      account: '邻居占了我家宅基地',
+      otherPartyName: '张三',
+    },
+    actOnCase: { act: 'answer', clientKey: 'abcdefgh2', text: '已核实并答复' },
+    rateCase: { attitude: 5, efficiency: 5, competence: 4 },
     // content checks and reports (issue 13)
     decideHeldConsultationText: { decision: 'reject', reason: '含有不实信息' },
     reportGroupMessage: { reason: 'fraud', text: '疑似诈骗' },
@@ -190,6 +202,7 @@ describe('route table', () => {
     'lockLedgerMonth',
     'takeMessagePrivate',
     'uploadConsultationPhoto',
+    'uploadCasePhoto',
     'uploadMyCounselPhoto',
     'uploadCounselPhoto',
     'confirmResident',

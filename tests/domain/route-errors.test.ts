@@ -82,6 +82,7 @@ describe('the OpenAPI document says what the contracts say', () => {
     const reading = routes.filter((r) => (r.errors ?? []).includes('PHOTO_REQUIRED'));
     expect(reading.map((r) => r.id).sort()).toEqual([
       'uploadAvatar',
+      'uploadCasePhoto',
       'uploadConsultationPhoto',
       'uploadCounselPhoto',
       'uploadMyCounselPhoto',

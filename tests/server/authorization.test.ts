@@ -114,6 +114,7 @@ const FILLERS: Record<string, string> = {
   userId: '0123456789abcdef01234567',
   heldId: '0123456789abcdef01234567',
   consultationId: '0123456789abcdef01234567',
+  caseId: '0123456789abcdef01234567',
   photoId: '0123456789abcdef01234567',
   // a scan-to-login ticket (well formed, never issued)
   ticket: 'AbCdEfGhIjKlMnOpQrStUvWx',

@@ -41,6 +41,7 @@ const PARAMS: Record<string, string> = {
   userId: '0123456789abcdef01234567',
   heldId: '0123456789abcdef01234567',
   consultationId: '0123456789abcdef01234567',
+  caseId: '0123456789abcdef01234567',
   photoId: '0123456789abcdef01234567',
   ticket: 'AbCdEfGhIjKlMnOpQrStUvWx',
   // machine access (issue 12)
@@ -160,6 +161,7 @@ describe('queries and path parameters', () => {
         userId: 'x',
         heldId: '{"$gt":""}',
         consultationId: 'zz',
+        caseId: '{"$gt":""}',
         photoId: '../etc',
         ticket: 'short!',
         credentialId: '{"$ne":null}',

@@ -43,8 +43,38 @@ export const COUNTY_POLICY_LIMITS = {
   minHoursPerYear: { min: 0, max: 2000, integer: false },
   firstResponseHours: { min: 1, max: 720, integer: true },
   closureDays: { min: 1, max: 90, integer: true },
+  // the service hall (issue 16): legal aid's economic test, time limits per case kind, samples
+  minimumLivingAllowance: { min: 100, max: 5000, integer: false },
+  legalAidIncomeMultiple: { min: 1, max: 5, integer: false },
+  legalAidPrescreenDays: { min: 1, max: 30, integer: true },
+  legalAidDecisionDays: { min: 1, max: 30, integer: true },
+  mediationDays: { min: 1, max: 90, integer: true },
+  bookingConfirmHours: { min: 1, max: 168, integer: true },
+  complaintAnswerDays: { min: 1, max: 60, integer: true },
+  callbackSharePercent: { min: 0, max: 100, integer: true },
+  callbackMinimum: { min: 0, max: 100, integer: true },
+  inspectionSharePercent: { min: 0, max: 100, integer: true },
 } as const;
 export type CountyPolicyNumberKey = keyof typeof COUNTY_POLICY_LIMITS;
+
+/**
+ * Matters legal aid covers (法律援助法 art. 31, and the additions of seed 004: labour and wages,
+ * marriage and family, food and drugs, education and medical care, environmental pollution).
+ * A county lists the ones it covers (county policy `legalAidMatters`, all by default).
+ */
+export const LEGAL_AID_MATTERS = [
+  'state_compensation',
+  'social_assistance',
+  'pension_for_survivors',
+  'support_payments',
+  'labour_and_wages',
+  'injury_compensation',
+  'marriage_and_family',
+  'food_and_drugs',
+  'education_and_medical',
+  'environmental_pollution',
+  'heroes_rights',
+] as const;
 
 // --- invitations (issue 12): inviting people to a role, and withdrawing it ---
 

@@ -37,6 +37,8 @@ export * from './notices/schemas';
 export * from './notices/routes';
 export * from './todo/schemas';
 export * from './todo/routes';
+export * from './cases/schemas';
+export * from './cases/routes';
 export * from './constants';
 export * from './text';
 export * from './errors';

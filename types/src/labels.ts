@@ -84,3 +84,77 @@ export const ROLE_CHANGE_KIND_LABELS = {
   granted: '接受邀请，获得角色',
   withdrawn: '撤销角色',
 } as const;
+
+export const LEGAL_AID_MATTER_LABELS = {
+  state_compensation: '请求国家赔偿',
+  social_assistance: '请求社会保险待遇或者社会救助',
+  pension_for_survivors: '请求发给抚恤金',
+  support_payments: '请求给付赡养费、抚养费、扶养费',
+  labour_and_wages: '劳动关系、拖欠工资等劳动报酬',
+  injury_compensation: '交通事故、工伤、医疗事故等人身损害赔偿',
+  marriage_and_family: '婚姻家庭纠纷',
+  food_and_drugs: '食品药品安全',
+  education_and_medical: '教育、医疗权益',
+  environmental_pollution: '环境污染、生态破坏损害赔偿',
+  heroes_rights: '英雄烈士近亲属维护英雄烈士的人格权益',
+} as const;
+
+/** The service hall (issue 16). */
+export const CASE_KIND_LABELS = {
+  legal_aid: '法律援助',
+  mediation: '人民调解',
+  booking: '预约服务',
+  complaint: '投诉建议',
+} as const;
+
+export const CASE_STATUS_LABELS = {
+  open: '待受理',
+  handling: '办理中',
+  waiting: '待您补充',
+  confirmed: '已确认',
+  done: '已办结',
+} as const;
+
+/** Each act, as a button and as a step of the trail (with `opened` and `rated`). */
+export const CASE_ACT_LABELS = {
+  opened: '提交申请',
+  take: '受理',
+  ask_material: '要求补充材料',
+  supply: '补充材料',
+  forward: '初审通过，转县法律援助中心',
+  refuse: '不予受理',
+  decide: '作出审批决定',
+  session: '记录调解',
+  settle: '调解结束',
+  confirm: '确认预约',
+  propose: '另约时间',
+  accept: '同意新时间',
+  cancel: '取消',
+  no_show: '未到场',
+  complete: '服务完成',
+  answer: '答复',
+  rated: '评价',
+} as const;
+
+export const CASE_OUTCOME_LABELS = {
+  granted: '给予法律援助',
+  denied: '不予法律援助',
+  refused: '初审不予受理',
+  agreement: '达成调解协议',
+  no_agreement: '未达成协议',
+  referred: '转其他途径处理',
+  kept: '已按约服务',
+  no_show: '未到场',
+  cancelled: '已取消',
+  answered: '已答复',
+} as const;
+
+export const DISPUTE_KIND_LABELS = {
+  neighbours: '邻里纠纷',
+  family: '婚姻家庭纠纷',
+  land: '土地、宅基地纠纷',
+  debt: '借贷、合同纠纷',
+  labour: '劳务、工资纠纷',
+  damage: '损害赔偿纠纷',
+  other: '其他纠纷',
+} as const;

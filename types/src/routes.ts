@@ -15,6 +15,7 @@ import { reportsRoutes } from './reports/routes';
 import { mediaRoutes } from './media/routes';
 import { noticesRoutes } from './notices/routes';
 import { todoRoutes } from './todo/routes';
+import { casesRoutes } from './cases/routes';
 
 /**
  * The capabilities, each with its routes: the OpenAPI document tags every operation with its
@@ -36,6 +37,7 @@ export const CAPABILITIES = [
   { tag: 'media', description: '用户图片（头像等）与微信内容安全异步检测、消息推送', routes: mediaRoutes },
   { tag: 'notices', description: '订阅消息提醒：本人同意与拒绝的记录、剩余次数', routes: noticesRoutes },
   { tag: 'todo', description: '本人待办：各角色首页的待处理数量与最紧急事项', routes: todoRoutes },
+  { tag: 'cases', description: '服务大厅：法律援助、人民调解、预约、投诉建议，统一受理、限时办结、评价', routes: casesRoutes },
 ] as const;
 const TABLES = CAPABILITIES.map((capability) => capability.routes);
 assertDistinct(TABLES);
@@ -60,6 +62,7 @@ export const ROUTES = {
   ...mediaRoutes,
   ...noticesRoutes,
   ...todoRoutes,
+  ...casesRoutes,
 };
 
 export type RouteId = keyof typeof ROUTES;

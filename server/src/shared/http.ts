@@ -1,8 +1,9 @@
 import type Koa from 'koa';
 import Router from '@koa/router';
+import multer from '@koa/multer';
 import getRawBody from 'raw-body';
 import { z } from 'zod';
-import { ROUTES, routeErrors, routeSuccessStatuses, type RouteContract } from '@vc/types';
+import { MAX_PHOTO_BYTES, ROUTES, routeErrors, routeSuccessStatuses, type RouteContract } from '@vc/types';
 import { AppError } from './errors';
 import { toAppError } from './middleware';
 import type { Principal } from './principal';
@@ -309,4 +310,23 @@ async function withAnswer(
     const place = scope ? paramText(ctx.params, scope) : '';
     await answered(ctx, { routeId: contract.id, placeCode: /^\d{2,12}$/.test(place) ? place : null, status });
   }
+}
+
+// one photo per request, in memory (≤ 2 MB), field "file" as wx.uploadFile sends it
+const photoUpload = multer({
+  storage: multer.memoryStorage(),
+  limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 5 },
+}).single('file');
+
+/** The uploaded photo's bytes; multer's limits become our error codes. */
+export async function readPhotoUpload(ctx: AppContext): Promise<Buffer | undefined> {
+  try {
+    await photoUpload(ctx, () => Promise.resolve());
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'LIMIT_FILE_SIZE') throw new AppError('PHOTO_TOO_LARGE');
+    if (typeof code === 'string' && code.startsWith('LIMIT_')) throw new AppError('PHOTO_REQUIRED');
+    throw new AppError('PHOTO_REQUIRED', '照片上传不完整，请重试');
+  }
+  return (ctx as unknown as { file?: { buffer: Buffer } }).file?.buffer;
 }

@@ -1,7 +1,8 @@
 import { z } from '../zod';
 import { text } from '../text';
 import { CountyCode, ObjectId } from '../roles';
-import { COUNTY_BOARD_TEXT_LIMITS as T, COUNTY_POLICY_LIMITS, type CountyPolicyNumberKey } from '../constants';
+import { LEGAL_AID_MATTER_LABELS } from '../labels';
+import { COUNTY_BOARD_TEXT_LIMITS as T, COUNTY_POLICY_LIMITS, LEGAL_AID_MATTERS, type CountyPolicyNumberKey } from '../constants';
 
 const UNITS: Record<CountyPolicyNumberKey, string> = {
   maxVillagesPerCounsel: '个村',
@@ -10,7 +11,21 @@ const UNITS: Record<CountyPolicyNumberKey, string> = {
   minHoursPerYear: '小时',
   firstResponseHours: '小时',
   closureDays: '天',
+  minimumLivingAllowance: '元',
+  legalAidIncomeMultiple: '倍',
+  legalAidPrescreenDays: '天',
+  legalAidDecisionDays: '天',
+  mediationDays: '天',
+  bookingConfirmHours: '小时',
+  complaintAnswerDays: '天',
+  callbackSharePercent: '%',
+  callbackMinimum: '件',
+  inspectionSharePercent: '%',
 };
+
+export { LEGAL_AID_MATTER_LABELS };
+export const LegalAidMatter = z.enum(LEGAL_AID_MATTERS);
+export type LegalAidMatter = z.infer<typeof LegalAidMatter>;
 
 /** A policy figure within the range both sides share (types/src/constants.ts), refused in Chinese. */
 function figure(key: CountyPolicyNumberKey) {
@@ -40,6 +55,28 @@ export const CountyPolicy = z
     procedures: z.array(z.string()),
     /** R11: how to complain or give feedback (监督), shown beside the supervision phone */
     supervisionText: z.string(),
+    /** R12: the local minimum living allowance (低保标准), yuan per person per month */
+    minimumLivingAllowance: figure('minimumLivingAllowance'),
+    /** R12: legal aid's economic test, household income per person ≤ this × the allowance (default 2) */
+    legalAidIncomeMultiple: figure('legalAidIncomeMultiple'),
+    /** the matters legal aid covers in this county (default: all of LEGAL_AID_MATTERS) */
+    legalAidMatters: z.array(LegalAidMatter),
+    /** the township's pre-screen (初审) of a legal-aid application, in days */
+    legalAidPrescreenDays: figure('legalAidPrescreenDays'),
+    /** the legal aid centre's decision after forwarding, in days (法律援助法 art. 43: 7 days) */
+    legalAidDecisionDays: figure('legalAidDecisionDays'),
+    /** a mediation is finished within this many days (人民调解: 30 days as a rule) */
+    mediationDays: figure('mediationDays'),
+    /** a booking is confirmed (or another time proposed) within this many hours */
+    bookingConfirmHours: figure('bookingConfirmHours'),
+    /** the county answers a complaint or suggestion within this many days */
+    complaintAnswerDays: figure('complaintAnswerDays'),
+    /** call-backs (回访): the share of a township's finished cases drawn each month, in percent */
+    callbackSharePercent: figure('callbackSharePercent'),
+    /** call-backs: at least this many cases a month (all, when fewer finished) */
+    callbackMinimum: figure('callbackMinimum'),
+    /** group inspection (抽查): the share of village groups drawn each month, in percent */
+    inspectionSharePercent: figure('inspectionSharePercent'),
   })
   .openapi('CountyPolicy');
 export type CountyPolicy = z.infer<typeof CountyPolicy>;
@@ -84,6 +121,22 @@ export const UpdateCountyPolicyBody = z
     firstResponseHours: figure('firstResponseHours').optional(),
     closureDays: figure('closureDays').optional(),
     confirmResidents: z.boolean().optional(),
+    minimumLivingAllowance: figure('minimumLivingAllowance').optional(),
+    legalAidIncomeMultiple: figure('legalAidIncomeMultiple').optional(),
+    legalAidMatters: z
+      .array(LegalAidMatter)
+      .min(1, '请至少选择一类法律援助事项')
+      .max(LEGAL_AID_MATTERS.length)
+      .refine((list) => new Set(list).size === list.length, '法律援助事项不能重复')
+      .optional(),
+    legalAidPrescreenDays: figure('legalAidPrescreenDays').optional(),
+    legalAidDecisionDays: figure('legalAidDecisionDays').optional(),
+    mediationDays: figure('mediationDays').optional(),
+    bookingConfirmHours: figure('bookingConfirmHours').optional(),
+    complaintAnswerDays: figure('complaintAnswerDays').optional(),
+    callbackSharePercent: figure('callbackSharePercent').optional(),
+    callbackMinimum: figure('callbackMinimum').optional(),
+    inspectionSharePercent: figure('inspectionSharePercent').optional(),
     /**
      * Lowering maxVillagesPerCounsel below what some counsel serve now is refused (409
      * COUNSEL_OVER_NEW_LIMIT, the counsel in `details`) unless this is true: their assignments stay,

@@ -16,6 +16,7 @@ type Tab = 'reports' | 'texts' | 'images' | 'mine';
 
 const IMAGE_KIND_LABELS: Record<WithdrawnImage['kind'], string> = {
   consultation_photo: '咨询照片',
+  case_photo: '申请材料照片',
   counsel_photo: '法律顾问照片',
   avatar: '头像',
 };

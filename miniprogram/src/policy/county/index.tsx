@@ -37,6 +37,17 @@ const NUMBER_FIELDS: NumberField[] = (
     // 限时办结 (docs/domain.md R8): deadlines of a new consultation, counted from the asking
     { key: 'firstResponseHours', label: '首次答复时限', unit: '小时' },
     { key: 'closureDays', label: '办结时限', unit: '天' },
+    // the service hall (issue 16): legal aid's economic test, time limits per kind, monthly samples
+    { key: 'minimumLivingAllowance', label: '当地低保标准（每人每月）', unit: '元' },
+    { key: 'legalAidIncomeMultiple', label: '法律援助经济困难标准（低保的倍数）', unit: '倍' },
+    { key: 'legalAidPrescreenDays', label: '法律援助初审时限', unit: '天' },
+    { key: 'legalAidDecisionDays', label: '法律援助审批时限', unit: '天' },
+    { key: 'mediationDays', label: '调解办结时限', unit: '天' },
+    { key: 'bookingConfirmHours', label: '预约确认时限', unit: '小时' },
+    { key: 'complaintAnswerDays', label: '投诉建议答复时限', unit: '天' },
+    { key: 'callbackSharePercent', label: '每月回访抽取比例', unit: '%' },
+    { key: 'callbackMinimum', label: '每月回访最少件数', unit: '件' },
+    { key: 'inspectionSharePercent', label: '每月工作群抽查比例', unit: '%' },
   ] as const
 ).map((f) => ({ ...f, ...COUNTY_POLICY_LIMITS[f.key] }));
 
@@ -45,12 +56,7 @@ type Form = Record<NumberKey | 'supervisionPhone' | 'procedures' | 'supervisionT
 
 function formOf(p: CountyPolicy): Form {
   return {
-    maxVillagesPerCounsel: String(p.maxVillagesPerCounsel),
-    minOnSiteHoursPerMonth: String(p.minOnSiteHoursPerMonth),
-    minLecturesPerQuarter: String(p.minLecturesPerQuarter),
-    minHoursPerYear: String(p.minHoursPerYear),
-    firstResponseHours: String(p.firstResponseHours),
-    closureDays: String(p.closureDays),
+    ...(Object.fromEntries(NUMBER_FIELDS.map((f) => [f.key, String(p[f.key])])) as Record<NumberKey, string>),
     supervisionPhone: p.supervisionPhone,
     procedures: p.procedures.join('\n'),
     supervisionText: p.supervisionText,

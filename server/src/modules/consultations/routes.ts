@@ -1,8 +1,7 @@
-import multer from '@koa/multer';
-import { consultationsRoutes, MAX_PHOTO_BYTES } from '@vc/types';
+import { consultationsRoutes } from '@vc/types';
 import type { HandlerDeps } from '../../deps';
-import { AppError } from '../../shared/errors';
-import { replyWithFile, replyWithStatus, type AppContext, type Handlers } from '../../shared/http';
+import { replyWithFile, replyWithStatus, type Handlers } from '../../shared/http';
+import { readPhotoUpload as readPhoto } from '../../shared/http';
 import { makeContentCheck } from '../content-check/text';
 import { makeImageCheck } from '../content-check/image';
 import * as lists from './lists';
@@ -12,25 +11,6 @@ import { storePhoto } from './photos';
 import * as figures from './stats';
 import * as steps from './steps';
 import * as views from './views';
-
-// one photo per request, in memory (≤ 2 MB), field "file" as wx.uploadFile sends it
-const photoUpload = multer({
-  storage: multer.memoryStorage(),
-  limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 5 },
-}).single('file');
-
-/** The uploaded photo's bytes; multer's limits become our error codes. */
-async function readPhoto(ctx: AppContext): Promise<Buffer | undefined> {
-  try {
-    await photoUpload(ctx, () => Promise.resolve());
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === 'LIMIT_FILE_SIZE') throw new AppError('PHOTO_TOO_LARGE');
-    if (typeof code === 'string' && code.startsWith('LIMIT_')) throw new AppError('PHOTO_REQUIRED');
-    throw new AppError('PHOTO_REQUIRED', '照片上传不完整，请重试');
-  }
-  return (ctx as unknown as { file?: { buffer: Buffer } }).file?.buffer;
-}
 
 export function consultationsHandlers({ config, wechat, log }: HandlerDeps): Handlers<typeof consultationsRoutes> {
   const notice = { wechat, templateId: config.answerTemplateId, configured: config.wechat.configured };

@@ -8,7 +8,7 @@
 import sharp from 'sharp';
 import { MAX_PROFILE_PHOTO_BYTES, PROFILE_PHOTO_MAX_HEIGHT, PROFILE_PHOTO_MAX_WIDTH } from '@vc/types';
 import { AppError } from '../../shared/errors';
-import { sniffImageType } from '../consultations/photos';
+import { sniffImageType } from '../media/photo-store';
 
 /** Decompression bombs: a small file may claim a huge picture; no phone photo is larger than this. */
 const MAX_INPUT_PIXELS = 50_000_000;

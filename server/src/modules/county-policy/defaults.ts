@@ -24,3 +24,25 @@ export const DEFAULT_PROCEDURES: readonly string[] = [
 /** R11: how to complain, beside the supervision phone, until the county writes its own. */
 export const DEFAULT_SUPERVISION_TEXT =
   '对法律顾问的服务有意见或建议，可拨打监督电话向县（区）司法局反映，也可拨打 12348 公共法律服务热线。';
+
+/**
+ * The service hall (issue 16). The minimum living allowance is a placeholder until the county
+ * enters its own (Liaoning's rural 低保 was about 600 yuan a month in 2024); legal aid's economic
+ * test is 2 × the allowance (R12). Time limits: the legal aid centre decides within 7 days (法律援助法
+ * art. 43) and the township pre-screens within 3; a mediation ends within 30 days (人民调解 practice);
+ * the county answers complaints within 7 days (the stricter of the documents' 7 and 15).
+ * Call-backs draw 10 % of a township's finished cases a month, at least 5; inspections a third
+ * of the village groups (issue 16 item 6).
+ */
+export const DEFAULT_SERVICE_HALL = {
+  minimumLivingAllowance: 600,
+  legalAidIncomeMultiple: 2,
+  legalAidPrescreenDays: 3,
+  legalAidDecisionDays: 7,
+  mediationDays: 30,
+  bookingConfirmHours: 24,
+  complaintAnswerDays: 7,
+  callbackSharePercent: 10,
+  callbackMinimum: 5,
+  inspectionSharePercent: 34,
+} as const;

@@ -17,6 +17,18 @@ const countyPolicySchema = new Schema(
     /** R11: the county's own procedures and supervision text; absent until the county writes them (defaults.ts) */
     procedures: { type: [String], default: undefined },
     supervisionText: { type: String, default: null },
+    // the service hall (issue 16); null: the default (defaults.ts DEFAULT_SERVICE_HALL)
+    minimumLivingAllowance: { type: Number, default: null },
+    legalAidIncomeMultiple: { type: Number, default: null },
+    legalAidMatters: { type: [String], default: undefined },
+    legalAidPrescreenDays: { type: Number, default: null },
+    legalAidDecisionDays: { type: Number, default: null },
+    mediationDays: { type: Number, default: null },
+    bookingConfirmHours: { type: Number, default: null },
+    complaintAnswerDays: { type: Number, default: null },
+    callbackSharePercent: { type: Number, default: null },
+    callbackMinimum: { type: Number, default: null },
+    inspectionSharePercent: { type: Number, default: null },
     updatedAt: { type: Date, default: () => new Date() },
     updatedBy: { type: Schema.Types.ObjectId, default: null },
   },

@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import { LEGAL_AID_MATTERS } from '@vc/types';
 import type { CountyPolicy, CountyPolicyChange, CountyPolicyReply, OverLimitCounsel, UpdateCountyPolicyBody } from '@vc/types';
 import { AppError } from '../../shared/errors';
 import { activeAssignmentsIn } from '../counsel/queries';
@@ -13,9 +14,21 @@ import {
   DEFAULT_PROCEDURES,
   DEFAULT_SUPERVISION_PHONE,
   DEFAULT_SUPERVISION_TEXT,
+  DEFAULT_SERVICE_HALL,
 } from './defaults';
 
 type StoredPolicy = { [K in Exclude<keyof CountyPolicy, 'countyCode'>]?: CountyPolicy[K] | null };
+
+/** The service hall's settings: what the county stored, the defaults for the rest. */
+function serviceHallOf(stored: StoredPolicy | null) {
+  const figures = Object.fromEntries(
+    Object.entries(DEFAULT_SERVICE_HALL).map(([key, fallback]) => [
+      key,
+      stored?.[key as keyof typeof DEFAULT_SERVICE_HALL] ?? fallback,
+    ]),
+  ) as { -readonly [K in keyof typeof DEFAULT_SERVICE_HALL]: number };
+  return { ...figures, legalAidMatters: stored?.legalAidMatters?.length ? stored.legalAidMatters : [...LEGAL_AID_MATTERS] };
+}
 
 /** A county's policy: what it stored, and the defaults (docs/domain.md: the stricter value) for the rest. */
 function policyOf(countyCode: string, stored: StoredPolicy | null): CountyPolicy {
@@ -32,6 +45,7 @@ function policyOf(countyCode: string, stored: StoredPolicy | null): CountyPolicy
     confirmResidents: stored?.confirmResidents ?? false,
     procedures: stored?.procedures?.length ? stored.procedures : [...DEFAULT_PROCEDURES],
     supervisionText: stored?.supervisionText ?? DEFAULT_SUPERVISION_TEXT,
+    ...serviceHallOf(stored),
   };
 }
 
@@ -136,6 +150,10 @@ export async function updateCountyPolicy(
         confirmResidents: next.confirmResidents,
         procedures: next.procedures,
         supervisionText: next.supervisionText,
+        ...Object.fromEntries(
+          Object.keys(DEFAULT_SERVICE_HALL).map((key) => [key, next[key as keyof typeof DEFAULT_SERVICE_HALL]]),
+        ),
+        legalAidMatters: next.legalAidMatters,
         updatedAt: new Date(),
         updatedBy: new Types.ObjectId(by),
       },

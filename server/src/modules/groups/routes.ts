@@ -34,7 +34,14 @@ export function groupsHandlers({ config, wechat, log }: HandlerDeps): Handlers<t
     decideJoinRequest: ({ principal, params, body }) =>
       membership.decideJoin(principal, params.groupCode, params.userId, body.decision, body.reason, notifyJoin),
     moderateMember: ({ principal, params, body }) =>
-      moderation.moderateMember(principal, params.groupCode, params.userId, body.action, body.reason, body.action === 'mute' ? body.days : undefined),
+      moderation.moderateMember(
+        principal,
+        params.groupCode,
+        params.userId,
+        body.action,
+        body.reason,
+        body.action === 'mute' ? body.days : undefined,
+      ),
     groupActions: async ({ params }) => ({ items: await moderation.actions(params.groupCode) }),
     joinGroup: async ({ principal, params, body }) => ({
       standing: await membership.join(principal, params.groupCode, body.note),

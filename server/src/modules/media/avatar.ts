@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Types } from 'mongoose';
 import { MAX_PHOTO_BYTES, ROUTES, fillPath, type AvatarReply } from '@vc/types';
 import { AppError } from '../../shared/errors';
-import { sniffImageType } from '../consultations/photos';
+import { sniffImageType } from './photo-store';
 import type { ImageOwner, StartImageCheck } from '../content-check/image';
 import { setAvatarUrl, userById } from '../users/queries';
 import { AvatarModel } from './model';

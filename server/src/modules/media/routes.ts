@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors';
 import { replyWithFile, type AppContext, type Handlers } from '../../shared/http';
 import { makeImageCheck, mediaForCheck, receivePush, withdrawnImages, type ImageOwners } from '../content-check/image';
 import { consultationPhotoImages } from '../consultations/photos';
+import { casePhotoImages } from '../cases/photos';
 import { counselPhotoImages } from '../counsel/profile';
 import { avatarImage, avatarImages, uploadAvatar } from './avatar';
 
@@ -13,6 +14,7 @@ const OWNERS: ImageOwners = {
   consultation_photo: consultationPhotoImages,
   counsel_photo: counselPhotoImages,
   avatar: avatarImages,
+  case_photo: casePhotoImages,
 };
 
 // one image per request, in memory (≤ 2 MB), field "file" as wx.uploadFile sends it
