@@ -65,6 +65,8 @@ export const ERRORS = {
   LEDGER_PERIOD_LOCKED: [409, '该月台账已锁定，补登须填写补登原因'],
   LEDGER_KEY_REUSED: [409, '该客户端编号已用于另一条台账'],
   LEDGER_ENTRY_NOT_FOUND: [404, '找不到该台账记录'],
+  LEDGER_SERVED_NOT_RESIDENT: [409, '服务对象须是本村（社区）登记的村（居）民'],
+  LEDGER_SERVICE_ALREADY_RATED: [409, '这次服务已经评价过'],
   LEDGER_ALREADY_REVIEWED: [409, '该台账已审核过'],
   LEDGER_CORRECTION_INVALID: [400, '只能更正本人在同一村（社区）的台账'],
   LEDGER_ALREADY_LOCKED: [409, '该月台账已经锁定'],

@@ -134,6 +134,7 @@ export const casesRoutes = defineRoutes({
       'LEDGER_ATTENDEES_REQUIRED',
       'LEDGER_CORRECTION_INVALID',
       'LEDGER_KEY_REUSED',
+      'LEDGER_SERVED_NOT_RESIDENT',
       'CASE_NOT_DONE',
       'CASE_ALREADY_RATED',
     ],

@@ -128,6 +128,8 @@ export const UpdateCountyPolicyBody = z
       .min(1, '请至少选择一类法律援助事项')
       .max(LEGAL_AID_MATTERS.length)
       .refine((list) => new Set(list).size === list.length, '法律援助事项不能重复')
+      // the refinement, said in the document (JSON Schema's uniqueItems), so clients know it
+      .openapi({ uniqueItems: true })
       .optional(),
     legalAidPrescreenDays: figure('legalAidPrescreenDays').optional(),
     legalAidDecisionDays: figure('legalAidDecisionDays').optional(),

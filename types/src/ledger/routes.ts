@@ -21,10 +21,33 @@ import {
   RunRemindersReply,
   TownshipLedgerLocksQuery,
   TownshipLedgerLocksReply,
+  ServedService,
+  ServedServicesReply,
+  ServedServiceParams,
 } from './schemas';
+import { Rating } from '../consultations/schemas';
+import { EmptyQuery } from '../common';
 
 /** The ledger routes: method, path, access and schemas; the server's ledger routes.ts handles exactly these. */
 export const ledgerRoutes = defineRoutes({
+  myServedServices: {
+    method: 'get',
+    path: '/api/ledger/served',
+    summary: '法律顾问为我提供的服务（登记台账时写明服务对象为本人），可评价一次',
+    access: { kind: 'session' },
+    query: EmptyQuery,
+    reply: ServedServicesReply,
+  },
+  rateServedService: {
+    errors: ['LEDGER_ENTRY_NOT_FOUND', 'LEDGER_SERVICE_ALREADY_RATED', 'CASE_TEXT_RISKY', 'CONTENT_CHECK_UNAVAILABLE'],
+    method: 'post',
+    path: '/api/ledger/served/:entryId/rating',
+    summary: '评价法律顾问为我提供的一次服务（服务一次、评价一次）',
+    access: { kind: 'session' },
+    params: ServedServiceParams,
+    body: Rating,
+    reply: ServedService,
+  },
   submitLedgerEntry: {
     method: 'post',
     path: '/api/ledger/entries',
@@ -44,6 +67,7 @@ export const ledgerRoutes = defineRoutes({
       'LEDGER_CORRECTION_INVALID',
       'LEDGER_PERIOD_LOCKED',
       'LEDGER_KEY_REUSED',
+      'LEDGER_SERVED_NOT_RESIDENT',
     ],
   },
   myLedgerEntries: {

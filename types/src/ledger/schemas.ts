@@ -54,6 +54,11 @@ export const SubmitLedgerEntryBody = z
     viaTimer: z.boolean().default(false),
     /** a correction: the entry it corrects (never changed itself) */
     correctsEntryId: ObjectId.optional(),
+    /**
+     * the villager served (a resident of this village), who may then rate the service once
+     * (issue 16 item 5, 服务一次、评价一次); a counsel picks them from the village's residents
+     */
+    servedUserId: ObjectId.optional(),
     /** required when the month is already locked */
     lateReason: text({ min: 2, max: 500, tooShort: '补登原因至少2个字', tooLong: '补登原因不能超过500个字' }).optional(),
   })
@@ -81,6 +86,10 @@ export const LedgerEntry = z
     late: z.boolean(),
     lateReason: z.string().nullable(),
     correctsEntryId: ObjectId.nullable(),
+    /** the villager served, named for the counsel and reviewers (null: none named) */
+    servedName: z.string().nullable(),
+    /** the served villager rated it */
+    rated: z.boolean(),
     review: z
       .object({ decision: z.enum(['approve', 'return']), reason: z.string().nullable(), by: ObjectId, at: z.string().datetime() })
       .nullable(),
@@ -292,3 +301,19 @@ export type RunRemindersReply = z.infer<typeof RunRemindersReply>;
 void (LEDGER_KIND_LABELS satisfies Record<LedgerKind, string>);
 void (LEDGER_MODE_LABELS satisfies Record<LedgerMode, string>);
 void (LEDGER_STATUS_LABELS satisfies Record<LedgerStatus, string>);
+
+/** A service recorded with the viewer as the villager served (issue 16 item 5): rated once by them. */
+export const ServedService = z
+  .object({
+    entryId: ObjectId,
+    counselName: z.string(),
+    villageName: z.string(),
+    kind: LedgerKind,
+    startAt: z.string().datetime(),
+    summary: z.string(),
+    rated: z.boolean(),
+  })
+  .openapi('ServedService');
+export type ServedService = z.infer<typeof ServedService>;
+export const ServedServicesReply = z.object({ items: z.array(ServedService) }).openapi('ServedServicesReply');
+export const ServedServiceParams = z.object({ entryId: ObjectId }).strict();

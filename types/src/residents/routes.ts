@@ -13,8 +13,8 @@ export const residentsRoutes = defineRoutes({
   listResidents: {
     method: 'get',
     path: '/api/villages/:villageCode/residents',
-    summary: '本村登记的村（居）民（含待确认）',
-    access: { kind: 'role', roles: confirmers, scope: 'villageCode' },
+    summary: '本村登记的村（居）民（含待确认）；本村法律顾问也可查看，以便登记服务对象（手机号仅显示部分）',
+    access: { kind: 'role', roles: [...confirmers, 'counsel'], scope: 'villageCode' },
     params: VillageParams,
     query: ResidentListQuery,
     reply: ResidentListReply,

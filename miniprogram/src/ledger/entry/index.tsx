@@ -28,6 +28,7 @@ import {
 import { LEDGER_KIND_LABELS, LEDGER_KIND_LIST, LEDGER_MODE_LABELS, hours } from '../services/format';
 import { enqueue, flush, forgetDropped, queued, startLedgerSync } from '../services/queue';
 import { Screen } from '../../shared/components/Screen';
+import { ServedPicker } from '../components/ServedPicker';
 
 interface VillageOption {
   code: string;
@@ -185,6 +186,7 @@ export default function LedgerEntryForm() {
     if (draft.location) body.location = draft.location;
     if (draft.correctsEntryId) body.correctsEntryId = draft.correctsEntryId;
     if (draft.lateReason.trim()) body.lateReason = draft.lateReason.trim();
+    if (draft.servedUserId) body.servedUserId = draft.servedUserId;
 
     // WeChat's sheet first, from this tap; the entry is sent whatever the answer
     const asked = action.busy ? Promise.resolve() : subscribe.ask();
@@ -344,6 +346,13 @@ export default function LedgerEntryForm() {
             />
           </Field>
         )}
+        <Field label="服务对象（可选：写明后，村民可以评价这次服务）">
+          <ServedPicker
+            villageCode={draft.villageCode}
+            value={draft.servedUserId ?? null}
+            onChange={(servedUserId) => update({ servedUserId })}
+          />
+        </Field>
         <Field label="服务内容">
           <Textarea
             id="entry-summary"

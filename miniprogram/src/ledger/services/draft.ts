@@ -35,6 +35,8 @@ export interface Draft {
   viaTimer: boolean;
   location: Location | null;
   correctsEntryId: string | null;
+  /** the villager served (a resident of the village), who may then rate it; absent in drafts saved before */
+  servedUserId?: string | null;
 }
 
 export interface Timer {
@@ -61,6 +63,7 @@ export function emptyDraft(villageCode = ''): Draft {
     viaTimer: false,
     location: null,
     correctsEntryId: null,
+    servedUserId: null,
   };
 }
 

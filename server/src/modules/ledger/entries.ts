@@ -12,6 +12,7 @@ import { holdsAt } from '../../shared/scope';
 import { LedgerEntryModel, LedgerLockModel, type LedgerEntryDoc } from './model';
 import { attendeesRefusal, timesRefusal } from './policy';
 import { describe, describeOne } from './views';
+import { userById } from '../users/queries';
 
 /** The facts of a submission, to tell a retry (same facts) from a reused key (other facts). */
 const sameFacts = (e: LedgerEntryDoc, body: SubmitLedgerEntryBody) =>
@@ -74,6 +75,7 @@ export async function submit(
       location: body.location ?? null,
       viaTimer: body.viaTimer ?? false,
       correctsEntryId: body.correctsEntryId ? new Types.ObjectId(body.correctsEntryId) : null,
+      servedUserId: body.servedUserId ? new Types.ObjectId(body.servedUserId) : null,
       late: locked.length > 0,
       lateReason: locked.length > 0 ? body.lateReason : null,
     });
@@ -106,6 +108,10 @@ async function checkSubmission(
       villageCode: body.villageCode,
     }).lean();
     if (!original) throw new AppError('LEDGER_CORRECTION_INVALID');
+  }
+  if (body.servedUserId) {
+    const served = await userById(body.servedUserId);
+    if (served?.villageCode !== body.villageCode) throw new AppError('LEDGER_SERVED_NOT_RESIDENT');
   }
   const months = minutesByMonth(start, end).map((p) => p.month);
   const locked = await LedgerLockModel.find({ townshipCode: body.villageCode.slice(0, 9), month: { $in: months } }).lean();

@@ -25,6 +25,10 @@ const entryFields = {
   location: { type: { latitude: Number, longitude: Number, accuracy: Number }, default: null, _id: false },
   viaTimer: { type: Boolean, default: false },
   correctsEntryId: { type: Schema.Types.ObjectId, default: null },
+  /** the villager served (issue 16 item 5), who may rate the service once */
+  servedUserId: { type: Schema.Types.ObjectId, default: null },
+  /** the served villager rated it (served.ts; the rating itself is in ledger_service_ratings) */
+  rated: { type: Boolean, default: false },
   late: { type: Boolean, default: false },
   lateReason: { type: String, default: null },
   status: { type: String, enum: LEDGER_STATUSES, default: 'pending' },
@@ -48,6 +52,8 @@ entrySchema.index({ counselId: 1, villageCode: 1, months: 1 });
 entrySchema.index({ correctsEntryId: 1 });
 // a county's entries of a month (the export) by an indexed equality
 entrySchema.index({ countyCode: 1 });
+// the services a villager was named in (served.ts)
+entrySchema.index({ servedUserId: 1 });
 
 /** As `.lean()` reads it, derived from the schema. */
 export type LedgerEntryDoc = Stored<typeof entryFields>;
@@ -135,3 +141,21 @@ const reminderSchema = new Schema(
 // The claim: one reminder per counsel and period, whoever inserts first.
 reminderSchema.index({ counselId: 1, period: 1 }, { unique: true });
 export const LedgerReminderModel = model('LedgerReminder', reminderSchema);
+
+/** One rating per served service (R10 服务一次、评价一次), by the villager named; never changed. */
+const serviceRatingFields = {
+  entryId: { type: Schema.Types.ObjectId, required: true, unique: true },
+  servedUserId: { type: Schema.Types.ObjectId, required: true },
+  counselId: { type: Schema.Types.ObjectId, required: true },
+  townshipCode: { type: String, required: true },
+  countyCode: { type: String, required: true },
+  attitude: { type: Number, required: true },
+  efficiency: { type: Number, required: true },
+  competence: { type: Number, required: true },
+  comment: { type: String, default: null },
+  at: { type: Date, default: () => new Date() },
+};
+const serviceRatingSchema = new Schema(serviceRatingFields, { collection: 'ledger_service_ratings', versionKey: false });
+serviceRatingSchema.index({ countyCode: 1 });
+export const ServiceRatingModel = model('LedgerServiceRating', serviceRatingSchema);
+export type ServiceRatingDoc = Stored<typeof serviceRatingFields>;

@@ -9,10 +9,15 @@ import { runReminders } from './reminders';
 import { countyCompliance, provinceCompliance } from './report';
 import * as reviews from './reviews';
 import { reviewNotifier } from './review-notice';
+import { rateServed, servedServices } from './served';
+import { makeContentCheck } from '../content-check/text';
 
 export function ledgerHandlers({ config, wechat, log }: HandlerDeps): Handlers<typeof ledgerRoutes> {
   const notifyReviewed = reviewNotifier(wechat, config, log);
+  const check = makeContentCheck(config, wechat, log);
   return {
+    myServedServices: async ({ principal }) => ({ items: await servedServices(principal) }),
+    rateServedService: ({ principal, params, body }) => rateServed(principal, params.entryId, body, check),
     submitLedgerEntry: async ({ principal, body, ctx }) => {
       const { entry, created } = await entries.submit(principal, body);
       // a retry: the first record, nothing new written

@@ -7,7 +7,12 @@ import type { LedgerEntryDoc } from './model';
 /** Entries as listed: counsel and village names read per county of the entries, not per entry. */
 export async function describe(entries: LedgerEntryDoc[]): Promise<LedgerEntry[]> {
   const [counsel, villageNames] = await Promise.all([
-    usersInCounties(entries.map((e) => ({ id: e.counselId, countyCode: e.countyCode }))),
+    usersInCounties(
+      entries.flatMap((e) => [
+        { id: e.counselId, countyCode: e.countyCode },
+        { id: e.servedUserId ?? null, countyCode: e.countyCode },
+      ]),
+    ),
     placeNamesByCode(entries.map((e) => e.villageCode)),
   ]);
   const names = new Map([...counsel].map(([id, c]) => [id, c.name]));
@@ -30,6 +35,8 @@ export async function describe(entries: LedgerEntryDoc[]): Promise<LedgerEntry[]
     late: e.late,
     lateReason: e.lateReason ?? null,
     correctsEntryId: e.correctsEntryId ? String(e.correctsEntryId) : null,
+    servedName: e.servedUserId ? (names.get(String(e.servedUserId)) ?? '') : null,
+    rated: e.rated ?? false,
     review: e.review
       ? { decision: e.review.decision, reason: e.review.reason ?? null, by: String(e.review.by), at: e.review.at.toISOString() }
       : null,
