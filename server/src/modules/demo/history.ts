@@ -38,6 +38,7 @@ import type { ContentCheck, Verdict } from '../content-check/text';
 import type { WechatClient } from '../wechat/client';
 import { checkMember, decideJoin, join } from '../groups/membership';
 import { post } from '../groups/posting';
+import { hallStories } from './history-hall';
 import {
   APPROVE,
   ROWS,
@@ -139,6 +140,8 @@ interface Written {
   consultations: number;
   consultationSteps: number;
   groupRecords: number;
+  cases: number;
+  caseSteps: number;
 }
 
 // --- the anchor ---
@@ -373,13 +376,38 @@ const STORIES_AT_ONCE = 4;
  * (all zero on a second run).
  */
 export async function seedDemoHistory(now = new Date()): Promise<HistoryResult> {
-  const written: Written = { ledgerEntries: 0, ledgerReviews: 0, consultations: 0, consultationSteps: 0, groupRecords: 0 };
+  const written: Written = {
+    ledgerEntries: 0,
+    ledgerReviews: 0,
+    consultations: 0,
+    consultationSteps: 0,
+    groupRecords: 0,
+    cases: 0,
+    caseSteps: 0,
+  };
   const cast = await castOf();
   if (!cast) return { anchor: now, ...written };
   const { t0, created } = await anchor(cast.villagers.get('lin')!, now);
   if (created) written.consultations++;
+  const countyStaff = (await demoUsers()).find((u) => u.openid === 'demo:county-staff');
+  const counselOf = new Map(cast.counsel.flatMap((c) => c.villages.map((v) => [v, c.principal] as const)));
+  const hall = hallStories(
+    {
+      villagers: cast.villagers,
+      counselOf: (villageCode) => counselOf.get(villageCode),
+      township: cast.township,
+      county: countyStaff ? await act(countyStaff) : null,
+    },
+    t0,
+    written,
+  );
   await inParallel(
-    [() => groupStory(cast, written), ...(await ledgerStories(cast, t0, written)), ...consultationStories(cast, t0, written)],
+    [
+      () => groupStory(cast, written),
+      ...(await ledgerStories(cast, t0, written)),
+      ...consultationStories(cast, t0, written),
+      ...hall,
+    ],
     STORIES_AT_ONCE,
   );
   return { anchor: t0, ...written };
