@@ -15,10 +15,10 @@ export const DEFAULT_CONSULTATION_LIMITS = { firstResponseHours: 24, closureDays
 /** R8, R11, R12: the procedures on a county's notice boards until the county writes its own. */
 export const DEFAULT_PROCEDURES: readonly string[] = [
   '在线咨询：在小程序中向本村法律顾问提问，顾问在承诺时限内答复',
-  '当面咨询：在驻村服务时间到村委会找法律顾问',
-  '纠纷调解：向村调委会或法律顾问提出调解申请',
-  '法律援助：经济困难群众可申请法律援助，由司法所初审',
-  '监督评价：每次服务后可评价；对服务不满意可拨打监督电话或 12348',
+  '当面咨询：在驻村服务时间到村委会找法律顾问，也可在小程序“服务大厅”预约时间',
+  '纠纷调解：向村调委会或法律顾问提出调解申请，也可在“服务大厅”在线申请调解',
+  '法律援助：经济困难群众可在“服务大厅”先自测再申请，由司法所初审、县法律援助中心审批',
+  '监督评价：每次服务后可评价；对服务不满意可在“服务大厅”投诉建议，或拨打监督电话、12348',
 ];
 
 /** R11: how to complain, beside the supervision phone, until the county writes its own. */
