@@ -88,7 +88,12 @@ it('a villager asks with a photo; the thread shows it and only those who may see
   expect(detail.photoIds).toHaveLength(1);
 
   const counsel = await demoLogin(stack.baseUrl, (await findIdentity(stack.baseUrl, '王建国', 'counsel')).id);
-  const seen = await photoBytes(detail.id, detail.photoIds[0]!, counsel.token);
+  // others get the photo once WeChat's "pass" arrives by its push (a while on a loaded machine: up to 30 s)
+  let seen = await photoBytes(detail.id, detail.photoIds[0]!, counsel.token);
+  for (let i = 0; i < 300 && seen.status !== 200; i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    seen = await photoBytes(detail.id, detail.photoIds[0]!, counsel.token);
+  }
   expect(seen.status).toBe(200);
   expect(seen.bytes.equals(PNG)).toBe(true);
   const stranger = await demoLogin(stack.baseUrl, (await findIdentity(stack.baseUrl, '李志强', 'township_staff')).id);
