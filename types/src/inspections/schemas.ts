@@ -1,5 +1,6 @@
 import { z } from '../zod';
 import { text } from '../text';
+import { INSPECTION_TEXT_MAX_LENGTH } from '../constants';
 import { CountyCode, ObjectId, TownshipCode, VillageCode } from '../roles';
 
 /**
@@ -8,8 +9,6 @@ import { CountyCode, ObjectId, TownshipCode, VillageCode } from '../roles';
  * record for each whether the group was active, whether private data or improper content slipped
  * through, and what was done.
  */
-export const INSPECTION_ACTION_MAX_LENGTH = 500;
-export const INSPECTION_NOTES_MAX_LENGTH = 500;
 
 /** A Beijing month, YYYY-MM; omitted means the current month. */
 export const InspectionMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
@@ -89,8 +88,8 @@ export const RecordInspectionBody = z
     privateDataFound: z.boolean(),
     improperContentFound: z.boolean(),
     /** required when private data or improper content was found (INSPECTION_ACTION_REQUIRED) */
-    actionTaken: text({ max: INSPECTION_ACTION_MAX_LENGTH }).optional(),
-    notes: text({ max: INSPECTION_NOTES_MAX_LENGTH }).optional(),
+    actionTaken: text({ max: INSPECTION_TEXT_MAX_LENGTH }).optional(),
+    notes: text({ max: INSPECTION_TEXT_MAX_LENGTH }).optional(),
   })
   .strict();
 export type RecordInspectionBody = z.infer<typeof RecordInspectionBody>;
