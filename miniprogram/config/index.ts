@@ -269,6 +269,9 @@ const config: UserConfigExport<'webpack5'> = {
     '@vc/types/src/paths': path.join(typesSrc, 'paths.ts'),
     // zod-free rules shared with the server (tiers' escalation order, the 12-hour limit, …)
     '@vc/types/src/constants': path.join(typesSrc, 'constants.ts'),
+    // the role and status labels: this checkout's, compiled like the two above (a git worktree
+    // sharing another checkout's node_modules would otherwise reach that checkout's uncompiled file)
+    '@vc/types/src/labels': path.join(typesSrc, 'labels.ts'),
   },
   copy: { patterns: [], options: {} },
   framework: 'react',

@@ -143,6 +143,7 @@ describe('route table', () => {
     actOnCase: { act: 'answer', clientKey: 'abcdefgh2', text: '已核实并答复' },
     rateCase: { attitude: 5, efficiency: 5, competence: 4 },
     rateServedService: { attitude: 4, efficiency: 5, competence: 5, comment: '讲得清楚' },
+    recordInspection: { active: true, privateDataFound: false, improperContentFound: true, actionTaken: '已删除并提醒发布人' },
     // content checks and reports (issue 13)
     decideHeldConsultationText: { decision: 'reject', reason: '含有不实信息' },
     reportGroupMessage: { reason: 'fraud', text: '疑似诈骗' },

@@ -108,6 +108,21 @@ const VISITS: PageVisit[] = [
     query: () => ({ villageCode: VILLAGE }),
   },
   { name: 'staff-invite', route: 'staff/invite/index', who: 'county', query: () => ({ code: COUNTY }) },
+  // the monthly inspection of village groups (issue 16 item 6): the county's list with coverage, a township's part
+  {
+    name: 'inspections-county',
+    route: 'inspections/index',
+    who: 'county',
+    query: () => ({ countyCode: COUNTY }),
+    ready: '#inspection-coverage',
+  },
+  {
+    name: 'inspections-township',
+    route: 'inspections/index',
+    who: 'township',
+    query: () => ({ townshipCode: TOWNSHIP }),
+    ready: '#inspection-summary',
+  },
   { name: 'staff-list', route: 'staff/list/index', who: 'county', query: () => ({ code: COUNTY }) },
   { name: 'account-redeem', route: 'account/redeem/index', who: 'villager' },
   // without a ticket from a PC's QR code: the page says the code is missing

@@ -130,6 +130,8 @@ const FILLERS: Record<string, string> = {
   // image checks and avatars (issue 13): 43-character unguessable links, never issued
   key: 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-AbCdE',
   token: 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-AbCdE',
+  // the monthly inspection of village groups (issue 16 item 6)
+  inspectionId: '0123456789abcdef01234567',
 };
 
 /**

@@ -55,6 +55,8 @@ const PARAMS: Record<string, string> = {
   n: '2',
   key: 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-AbCdE',
   token: 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-AbCdE',
+  // the monthly inspection of village groups (issue 16 item 6)
+  inspectionId: '0123456789abcdef01234567',
 };
 const pathOf = (route: RouteContract, overrides: Record<string, string> = {}) => {
   const params: Record<string, string> = {};
@@ -172,6 +174,7 @@ describe('queries and path parameters', () => {
         n: 'second',
         key: '../etc',
         token: 'short',
+        inspectionId: '{"$gt":""}',
       };
       const res = await request(stack.baseUrl, route.method, pathOf(route, bad), {
         token: tokenFor(route),

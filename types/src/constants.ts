@@ -184,3 +184,6 @@ export const PHONE_ROLES = ['village_cadre', 'counsel', 'township_staff', 'count
 export const SUBSCRIBE_RESULTS = ['accept', 'reject', 'ban', 'filter'] as const;
 /** WeChat asks about at most 3 templates in one wx.requestSubscribeMessage call. */
 export const MAX_TEMPLATES_PER_REQUEST = 3;
+
+/** The monthly group inspection's texts (the action taken, notes), in characters. */
+export const INSPECTION_TEXT_MAX_LENGTH = 500;

@@ -161,6 +161,11 @@ export const ERRORS = {
   REPORT_OWN_CONTENT: [422, '不能举报自己发的内容'],
   REPORT_NOT_FOUND: [404, '找不到该举报'],
   REPORT_DECIDED: [409, '该举报已经处理过'],
+  // the monthly inspection of village groups (issue 16 item 6)
+  INSPECTION_NOT_FOUND: [404, '找不到该抽查记录'],
+  INSPECTION_ALREADY_RECORDED: [409, '该群本月的抽查已经记录过，记录后不能修改'],
+  INSPECTION_ACTION_REQUIRED: [400, '发现个人隐私或不当内容时，请填写采取的处理措施'],
+  INSPECTION_MONTH_FUTURE: [400, '还未到该月份，不能查看抽查名单'],
   // subscribe-message consent (issue 13 item 5)
   NOTICE_TEMPLATE_UNKNOWN: [400, '该提醒模板不存在，请刷新后重试'],
   // image checks (issue 13 item 4): WeChat's media_check_async fetches the image by a link that

@@ -55,6 +55,8 @@ export const PAGES = {
   privacyProfile: '/privacy/profile/index',
   // privacy: 提醒设置 (which subscribe-message notices are on, and turning them on)
   privacyNotices: '/privacy/notices/index',
+  // inspections: the monthly inspection of village groups (township and county staff)
+  inspections: '/inspections/index',
 } as const;
 
 export type PageName = keyof typeof PAGES;

@@ -30,6 +30,29 @@ function GrantItem({ grant }: { grant: RoleGrant }) {
   );
 }
 
+/** 工作群抽查 (issue 16 item 6): the month's drawn village groups, for township and county staff. */
+function InspectionEntries({ user }: { user: Me }) {
+  const grants = user.roles.filter((g) => g.role === 'township_staff' || g.role === 'county_staff');
+  if (!grants.length) return null;
+  return (
+    <View className="card" id="work-inspections">
+      <View className="section-title">工作群抽查</View>
+      {grants.map((g) => (
+        <Button
+          key={g.placeCode}
+          id={`link-inspections-${g.placeCode}`}
+          light
+          onClick={() =>
+            goto('inspections', g.role === 'county_staff' ? { countyCode: g.placeCode } : { townshipCode: g.placeCode })
+          }
+        >
+          {grants.length > 1 ? `${g.placeName}本月抽查` : '本月抽查的村级工作群'}
+        </Button>
+      ))}
+    </View>
+  );
+}
+
 function isCounsel(user: Me): boolean {
   return user.roles.some((g) => g.role === 'counsel') || (user.heldRoles ?? []).some((g) => g.role === 'counsel');
 }
@@ -62,6 +85,7 @@ export default function Work() {
       {user.roles.map((g) => (
         <GrantItem key={`${g.role}-${g.placeCode}`} grant={g} />
       ))}
+      <InspectionEntries user={user} />
       {user.village && (
         <Button light id="my-village-board" onClick={() => goto('board', { villageCode: user.village!.code })}>
           我所在村的公示栏

@@ -10,6 +10,7 @@ import { AppError } from '../../shared/errors';
 import { createSequence, SequenceBusyError } from '../../store/sequence';
 import { GroupMessageModel, SEQ_BLOCK, type GroupMessageDoc } from './model';
 import { countyOf } from './membership-rule';
+import { monthOf } from '../../shared/periods';
 
 /** Each group's messages are numbered 1, 2, 3 … (store/sequence.ts); lists read heads per county. */
 const messageSeq = createSequence('group_messages', async (groupCode, seq) =>
@@ -82,15 +83,20 @@ async function lastWhenNoneAfter(groupCode: string, after: number): Promise<numb
  * answers (`created: false`).
  */
 export async function append(
-  doc: Omit<GroupMessageDoc, '_id' | 'seq' | 'block' | 'at' | 'state' | 'targetState'> &
+  doc: Omit<GroupMessageDoc, '_id' | 'seq' | 'block' | 'at' | 'state' | 'targetState' | 'countyCode' | 'month'> &
     Partial<Pick<GroupMessageDoc, 'state' | 'targetState'>>,
 ): Promise<{ message: GroupMessageDoc; created: boolean }> {
   try {
     const { doc: message, created } = await messageSeq.append(
       doc.groupCode,
       countyOf(doc.groupCode),
-      async (seq) =>
-        (await GroupMessageModel.create({ ...doc, seq, block: Math.floor(seq / SEQ_BLOCK) })).toObject<GroupMessageDoc>(),
+      async (seq) => {
+        const at = new Date();
+        const stamp = { at, countyCode: countyOf(doc.groupCode), month: monthOf(at) };
+        return (
+          await GroupMessageModel.create({ ...doc, ...stamp, seq, block: Math.floor(seq / SEQ_BLOCK) })
+        ).toObject<GroupMessageDoc>();
+      },
       doc.authorId
         ? () =>
             GroupMessageModel.findOne({

@@ -23,11 +23,19 @@ const messageFields = {
   targetState: { type: String, enum: ['removed', 'private', null] as const, default: null },
   clientKey: { type: String, required: true },
   at: { type: Date, default: () => new Date() },
+  /**
+   * the group's county and the Beijing month of `at` (YYYY-MM): the monthly inspection reads a
+   * county's month of messages by these two equalities (FerretDB pushes down nothing else).
+   * Null on messages stored before they were added; those are not counted.
+   */
+  countyCode: { type: String, default: null },
+  month: { type: String, default: null },
 };
 const messageSchema = new Schema(messageFields, { collection: 'group_messages', versionKey: false });
 messageSchema.index({ groupCode: 1, seq: 1 }, { unique: true });
 messageSchema.index({ groupCode: 1, block: 1 });
 messageSchema.index({ groupCode: 1, authorId: 1, clientKey: 1 }, { unique: true });
+messageSchema.index({ countyCode: 1, month: 1 });
 export const GroupMessageModel = model('GroupMessage', messageSchema);
 
 /** Messages per block: a page of up to 200 (the contract's limit) spans at most three blocks. */

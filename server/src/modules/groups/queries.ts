@@ -7,6 +7,9 @@
 import type { Types } from 'mongoose';
 import { HeldPostModel, GroupMemberModel, GroupMessageModel } from './model';
 import { moderatingOffice } from './membership-rule';
+import { placesOfCounty } from '../places/lookup';
+import { monthOf } from '../../shared/periods';
+import { ONE_BATCH } from '../../store/batch';
 
 /**
  * The groups a person may have written in: those they have a record in, and those of the places
@@ -89,4 +92,64 @@ export async function moderationQueues(townshipCodes: readonly string[]): Promis
     queue.held.sort((a, b) => a.at.getTime() - b.at.getTime());
   }
   return queues;
+}
+
+// --- the monthly inspection (issue 16 item 6), read by the inspections module ---
+
+/** A village group as the inspection lists it. */
+export interface VillageGroup {
+  groupCode: string;
+  villageName: string;
+  townshipCode: string;
+}
+
+/**
+ * The county's village groups: one per village (a group is named by its place's code and needs no
+ * record), ordered by code; one indexed query (places by county and level), whatever their number.
+ */
+export async function villageGroupsOf(countyCode: string): Promise<VillageGroup[]> {
+  const villages = await placesOfCounty(countyCode, 'village');
+  return villages.map((v) => ({ groupCode: v.code, villageName: v.name, townshipCode: v.townshipCode ?? v.code.slice(0, 9) }));
+}
+
+/** What happened in a group in a month, for the inspector. */
+export interface MonthFacts {
+  posts: number;
+  removedPosts: number;
+  privatePosts: number;
+  heldPosts: number;
+  rejectedPosts: number;
+}
+const noFacts = (): MonthFacts => ({ posts: 0, removedPosts: 0, privatePosts: 0, heldPosts: 0, rejectedPosts: 0 });
+
+/**
+ * The month's facts of the county's groups asked for, by group code: two queries per county
+ * whatever the number of groups (messages by county and month; held posts by county), each an
+ * indexed equality (FerretDB pushes down nothing else); the month and the groups narrow in
+ * memory. Groups with nothing in the month get zeros.
+ */
+export async function monthFactsOf(
+  countyCode: string,
+  month: string,
+  groupCodes: readonly string[],
+): Promise<Map<string, MonthFacts>> {
+  const facts = new Map(groupCodes.map((code) => [code, noFacts()]));
+  const [messages, held] = await Promise.all([
+    GroupMessageModel.find({ countyCode, month }, { _id: 0, groupCode: 1, kind: 1, state: 1 }).batchSize(ONE_BATCH).lean(),
+    HeldPostModel.find({ countyCode }, { _id: 0, groupCode: 1, status: 1, at: 1 }).batchSize(ONE_BATCH).lean(),
+  ]);
+  for (const m of messages) {
+    const f = facts.get(m.groupCode);
+    if (!f || m.kind !== 'text') continue;
+    f.posts++;
+    if (m.state === 'removed') f.removedPosts++;
+    if (m.state === 'private') f.privatePosts++;
+  }
+  for (const h of held) {
+    const f = facts.get(h.groupCode);
+    if (!f || monthOf(h.at) !== month) continue;
+    f.heldPosts++;
+    if (h.status === 'rejected') f.rejectedPosts++;
+  }
+  return facts;
 }
