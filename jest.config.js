@@ -3,7 +3,8 @@
 const swc = ['@swc/jest', { jsc: { target: 'es2020', parser: { syntax: 'typescript', tsx: true } } }];
 const common = {
   transform: { '^.+\\.(t|j)sx?$': swc },
-  moduleNameMapper: { '^@vc/types$': '<rootDir>/types/src/index.ts' },
+  // the worktree's own types, also by sub-path (node_modules may be another checkout's)
+  moduleNameMapper: { '^@vc/types$': '<rootDir>/types/src/index.ts', '^@vc/types/src/(.*)$': '<rootDir>/types/src/$1' },
   rootDir: __dirname,
 };
 

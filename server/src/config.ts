@@ -42,6 +42,8 @@ const Env = z.object({
   WECHAT_LEDGER_REVIEW_TEMPLATE_ID: z.string().default('ledger-review-template-id'),
   /** subscribe-message template: a group join request decided (thing1 group, phrase2 result, thing3 note, time4 when) */
   WECHAT_JOIN_TEMPLATE_ID: z.string().default('join-template-id'),
+  /** subscribe-message template: a booking confirmed or a new time proposed, and the day before (thing1 topic, time2 time, phrase3 status, thing4 note) */
+  WECHAT_BOOKING_TEMPLATE_ID: z.string().default('booking-template-id'),
   SEED_DEMO: z.enum(['0', '1']).optional(),
   /** WeChat's text check of group posts; off by default only with the demo app id (no WeChat to ask) */
   CONTENT_CHECK: z.enum(['wechat', 'off']).optional(),
@@ -136,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ledgerReviewed: e.WECHAT_LEDGER_REVIEW_TEMPLATE_ID,
       monthEndReminder: e.WECHAT_REMINDER_TEMPLATE_ID,
       joinDecided: e.WECHAT_JOIN_TEMPLATE_ID,
+      bookingUpdate: e.WECHAT_BOOKING_TEMPLATE_ID,
     },
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === '1' : e.NODE_ENV !== 'production',
     rateLimits: {

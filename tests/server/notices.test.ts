@@ -55,9 +55,9 @@ beforeAll(async () => {
 afterAll(() => stack?.stop());
 
 describe('what the person sees and what their tap records', () => {
-  it('a villager has the answer and join notices, a counsel also the ledger ones; all off until asked', async () => {
+  it('a villager has the answer, join and booking notices, a counsel also the ledger ones; all off until asked', async () => {
     const villager = await mine('林红霞');
-    expect(Object.keys(villager)).toEqual(['consultationAnswered', 'joinDecided']);
+    expect(Object.keys(villager)).toEqual(['consultationAnswered', 'joinDecided', 'bookingUpdate']);
     expect(villager.consultationAnswered).toEqual({
       key: 'consultationAnswered',
       label: '咨询答复提醒',
@@ -68,7 +68,13 @@ describe('what the person sees and what their tap records', () => {
       lastRefusedAt: null,
     });
     const counsel = await mine('王建国');
-    expect(Object.keys(counsel)).toEqual(['consultationAnswered', 'ledgerReviewed', 'monthEndReminder', 'joinDecided']);
+    expect(Object.keys(counsel)).toEqual([
+      'consultationAnswered',
+      'ledgerReviewed',
+      'monthEndReminder',
+      'joinDecided',
+      'bookingUpdate',
+    ]);
     expect(counsel.monthEndReminder).toMatchObject({ templateId: template('monthEndReminder'), status: 'off', quota: 0 });
   });
 

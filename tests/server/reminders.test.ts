@@ -18,6 +18,9 @@ const monthEnd = dayjs.tz(`${lastMonth}-01 00:00`, 'Asia/Shanghai').add(1, 'mont
 const asOf = (daysBeforeEnd: number) => monthEnd.subtract(daysBeforeEnd, 'day').hour(9).format();
 let nonce = 0;
 
+/** no booking is agreed in this suite: the daily run reminds nobody of one */
+const NO_BOOKINGS = { reminded: 0, sent: 0, failed: 0, skipped: 0, alreadyReminded: 0 };
+
 function run(body: object) {
   const raw = JSON.stringify(body);
   const timestamp = String(Date.now());
@@ -73,14 +76,14 @@ afterAll(() => stack?.stop());
 it('does nothing in the middle of a month', async () => {
   const res = await run({ asOf: asOf(15) });
   expect(res.status).toBe(200);
-  expect(res.body).toEqual({ checked: 0, sent: 0, failed: 0, alreadyReminded: 0, skipped: 0 });
+  expect(res.body).toEqual({ checked: 0, sent: 0, failed: 0, alreadyReminded: 0, skipped: 0, bookings: NO_BOOKINGS });
   expect(stack.wechat!.messages).toHaveLength(0);
 });
 
 it('reminds every counsel behind schedule once, near the end of the month, through WeChat subscribe messages', async () => {
   const res = await run({ asOf: asOf(3) });
   expect(res.status).toBe(200);
-  expect(res.body).toEqual({ checked: 130, sent: 128, failed: 1, alreadyReminded: 0, skipped: 0 });
+  expect(res.body).toEqual({ checked: 130, sent: 128, failed: 1, alreadyReminded: 0, skipped: 0, bookings: NO_BOOKINGS });
   const messages = stack.wechat!.messages;
   expect(messages).toHaveLength(128);
   const recipients = new Set(messages.map((m) => m.touser));
@@ -100,7 +103,7 @@ it('reminds every counsel behind schedule once, near the end of the month, throu
 
 it('never reminds twice for the same period', async () => {
   const again = await run({ asOf: asOf(1) });
-  expect(again.body).toEqual({ checked: 130, sent: 0, failed: 0, alreadyReminded: 129, skipped: 0 });
+  expect(again.body).toEqual({ checked: 130, sent: 0, failed: 0, alreadyReminded: 129, skipped: 0, bookings: NO_BOOKINGS });
   expect(stack.wechat!.messages).toHaveLength(128);
   expect(await mongoose.connection.collection('ledger_reminders').countDocuments()).toBe(129);
 });

@@ -35,7 +35,7 @@ const key = () => `todo-key-${seq++}`;
 beforeAll(async () => {
   stack = await startStack({ seedDemo: true, auditQueries: true });
   call = api(stack.baseUrl);
-  for (const name of ['林红霞', '王建国', '王志强', '赵振华', '何春生'])
+  for (const name of ['林红霞', '王建国', '王志强', '赵振华', '何春生', '刘淑芬'])
     tokens[name] = (await demoLogin(stack.baseUrl, name)).token;
 });
 afterAll(() => stack?.stop());
@@ -124,7 +124,7 @@ it('refuses a caller without a session', async () => {
 
 it('gives a villager with no duties zeros and empty lists', async () => {
   for (const who of ['林红霞', '何春生']) {
-    expect(await todo(who)).toEqual({ counsel: null, townships: [], counties: [], total: 0 });
+    expect(await todo(who)).toEqual({ counsel: null, townships: [], counties: [], cases: null, total: 0 });
   }
 });
 
@@ -331,6 +331,88 @@ describe('county bureau', () => {
     const after = await commandsOf('赵振华');
     expect(after.body.counties[0].villagesWithoutCounsel.count).toBe(before.body.counties[0].villagesWithoutCounsel.count + 3);
     expect(after.commands).toEqual(before.commands);
+  });
+});
+
+describe('service hall cases', () => {
+  const open = async (body: Record<string, unknown>) => {
+    const res = await call('openCase', { token: tokens['林红霞'], body: { clientKey: key(), ...body } });
+    expect(res.status).toBe(201);
+    return res.body.id as string;
+  };
+  const act = async (who: string, caseId: string, body: Record<string, unknown>) => {
+    const res = await call('actOnCase', { token: tokens[who], params: { caseId }, body: { clientKey: key(), ...body } });
+    expect(res.status).toBe(200);
+  };
+  const inTwoDays = dayjs.tz(`${now.add(2, 'day').format('YYYY-MM-DD')} 10:00`, 'Asia/Shanghai').format();
+
+  it('counts the cases a person may take or owns, the overdue ones, the most urgent first; not the ones they only oversee', async () => {
+    const before = Object.fromEntries(
+      await Promise.all(['王建国', '刘淑芬', '王志强', '赵振华'].map(async (who) => [who, await todo(who)])),
+    );
+    for (const who of ['王建国', '刘淑芬', '王志强', '赵振华'])
+      expect(before[who].cases).toMatchObject({ label: '待办理的服务事项' });
+    const mediation = await open({
+      kind: 'mediation',
+      disputeKind: 'neighbours',
+      account: '邻居家排水沟堵了，雨水流到我家院里。',
+      otherPartyName: '孙某',
+    });
+    const booking = await open({ kind: 'booking', at: inTwoDays, topic: '咨询宅基地确权登记' });
+    const legalAid = await open({
+      kind: 'legal_aid',
+      matter: 'labour_and_wages',
+      householdSize: 3,
+      monthlyIncome: 1500,
+      account: '工地老板拖欠三个月工资。',
+    });
+    const complaint = await open({ kind: 'complaint', about: 'suggestion', account: '建议公布法律顾问的联系电话。' });
+
+    const counsel = await todo('王建国');
+    expect(counsel.cases.count).toBe(before['王建国'].cases.count + 2); // the mediation and the booking
+    expect(counsel.total).toBe(before['王建国'].total + 2);
+    expect((await todo('刘淑芬')).cases.count).toBe(before['刘淑芬'].cases.count + 1); // the mediation only
+    const township = await todo('王志强');
+    expect(township.cases.count).toBe(before['王志强'].cases.count + 1); // legal aid; the mediation and booking are only overseen
+    expect(township.cases.items.map((c: { id: string }) => c.id)).toContain(legalAid);
+    const county = await todo('赵振华');
+    expect(county.cases.count).toBe(before['赵振华'].cases.count + 1); // the complaint
+    expect(county.cases.items.find((c: { id: string }) => c.id === complaint)).toMatchObject({
+      kind: 'complaint',
+      kindLabel: expect.any(String),
+      title: '建议公布法律顾问的联系电话。',
+      villageCode: V1,
+      overdue: false,
+    });
+
+    // the mediator takes the mediation: it is hers now, no longer the counsel's to take
+    await act('刘淑芬', mediation, { act: 'take' });
+    expect((await todo('王建国')).cases.count).toBe(before['王建国'].cases.count + 1);
+    expect((await todo('刘淑芬')).cases.count).toBe(before['刘淑芬'].cases.count + 1);
+
+    // late (time travel: opened 40 days ago, the county allows 30): counted as overdue and shown first
+    await mongoose.connection
+      .collection('cases')
+      .updateOne({ _id: new mongoose.Types.ObjectId(mediation) }, { $set: { createdAt: new Date(Date.now() - 40 * 86400_000) } });
+    const late = (await todo('刘淑芬')).cases;
+    expect(late.overdueCount).toBe(before['刘淑芬'].cases.overdueCount + 1);
+    expect(late.items[0]).toMatchObject({
+      id: mediation,
+      overdue: true,
+      timeLeft: '已超时 10 天',
+      villageName: expect.any(String),
+    });
+    expect(late.items[0].villageName).not.toBe('');
+    expect(late.items[0].minutesLeft).toBeLessThan(0);
+
+    // done cases leave the count
+    await act('王建国', booking, { act: 'cancel', text: '当天有庭审' });
+    await act('刘淑芬', mediation, { act: 'settle', outcome: 'agreement', text: '孙某疏通排水沟，双方和解。' });
+    expect((await todo('王建国')).cases.count).toBe(before['王建国'].cases.count);
+    expect((await todo('刘淑芬')).cases).toMatchObject({
+      count: before['刘淑芬'].cases.count,
+      overdueCount: before['刘淑芬'].cases.overdueCount,
+    });
   });
 });
 

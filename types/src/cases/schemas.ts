@@ -139,7 +139,7 @@ export const OpenCaseBody = z
         otherPartyName: text({ min: 1, max: 20, tooShort: '请填写对方姓名', tooLong: '对方姓名不能超过20字' }),
         /** the other party's village, when in this county */
         otherPartyVillageCode: VillageCode.optional(),
-        /** seen only by whoever mediates */
+        /** seen only by the applicant and whoever mediates (never overseeing staff) */
         otherPartyPhone: z
           .string()
           .regex(/^1\d{10}$/, '对方手机号格式不正确')
@@ -291,7 +291,7 @@ export type CaseSummary = z.infer<typeof CaseSummary>;
 export const CaseRating = z.object({ ...Rating.shape, at: z.string().datetime() }).openapi('CaseRating');
 
 export const Case = CaseSummary.extend({
-  /** the kind's own fields, as far as the viewer may see them (the other party's phone only to the mediator) */
+  /** the kind's own fields, as far as the viewer may see them (the other party's phone only to the applicant and the handlers) */
   details: z.record(z.union([z.string(), z.number(), z.boolean(), z.null()])),
   photoIds: z.array(ObjectId),
   photoChecks: z.array(z.object({ photoId: ObjectId, check: ImageCheckState })),

@@ -293,6 +293,14 @@ export const RunRemindersReply = z
     alreadyReminded: z.number(),
     /** behind schedule but the reminder is not turned on (no subscribe-message send accepted) */
     skipped: z.number(),
+    /** the same daily run reminds villager and counsel of tomorrow's agreed bookings (service hall, every day) */
+    bookings: z.object({
+      reminded: z.number(),
+      sent: z.number(),
+      failed: z.number(),
+      skipped: z.number(),
+      alreadyReminded: z.number(),
+    }),
   })
   .openapi('RunRemindersReply');
 export type RunRemindersReply = z.infer<typeof RunRemindersReply>;

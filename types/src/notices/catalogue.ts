@@ -7,7 +7,13 @@
 import type { Role } from '../roles';
 import { MAX_TEMPLATES_PER_REQUEST, SUBSCRIBE_RESULTS } from '../constants';
 
-export const NOTICE_KEYS = ['consultationAnswered', 'ledgerReviewed', 'monthEndReminder', 'joinDecided'] as const;
+export const NOTICE_KEYS = [
+  'consultationAnswered',
+  'ledgerReviewed',
+  'monthEndReminder',
+  'joinDecided',
+  'bookingUpdate',
+] as const;
 export type NoticeKey = (typeof NOTICE_KEYS)[number];
 
 export interface NoticeDefinition {
@@ -44,6 +50,12 @@ export const NOTICES: Record<NoticeKey, NoticeDefinition> = {
     when: '您的入群申请被通过或拒绝时',
     forRoles: 'everyone',
     fields: ['thing1 群名称', 'phrase2 审核结果', 'thing3 说明', 'time4 审核时间'],
+  },
+  bookingUpdate: {
+    label: '预约提醒',
+    when: '法律顾问确认或改约您的预约时，以及预约前一天',
+    forRoles: 'everyone',
+    fields: ['thing1 预约事项', 'time2 预约时间', 'phrase3 预约状态', 'thing4 备注'],
   },
 };
 

@@ -29,12 +29,13 @@ export const CANCELLATION_ERASES: readonly string[] = [
   '姓名、手机号、头像',
   '微信登录绑定（同一微信再次登录将是新账号）',
   '所在村（社区）及村民身份、工作群成员身份',
-  '未用于咨询的照片、法律顾问资料照片',
+  '未用于咨询或申请的照片、法律顾问资料照片',
   '所有登录状态',
 ];
 export const CANCELLATION_KEEPS: readonly string[] = [
   `您提出的咨询及答复、评价（显示为“${CANCELLED_NAME}”）`,
   `您在工作群中发布的消息（显示为“${CANCELLED_NAME}”）`,
+  `您申请的法律援助、调解、预约和投诉建议及其办理记录（显示为“${CANCELLED_NAME}”）`,
   '工作台账、群管理和角色变更记录',
   '您同意隐私政策的记录和本次注销记录',
 ];

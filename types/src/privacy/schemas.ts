@@ -66,6 +66,13 @@ export const CancelAccountReply = z
 export type CancelAccountReply = z.infer<typeof CancelAccountReply>;
 
 /** The person's own data, as downloaded (个人信息副本). */
+const CaseStepWritten = z.object({
+  n: z.number().int(),
+  kind: z.string(),
+  text: z.string().nullable(),
+  at: z.string().datetime(),
+});
+
 export const DataCopy = z
   .object({
     exportedAt: z.string().datetime(),
@@ -114,6 +121,22 @@ export const DataCopy = z
     ),
     /** who viewed this person's full phone number (counsel), and when */
     contactReveals: z.array(z.object({ villageCode: z.string(), at: z.string().datetime() })),
+    /** the service hall's cases they applied for (legal aid, mediation, bookings, complaints), each with the steps they wrote */
+    cases: z.array(
+      z.object({
+        id: ObjectId,
+        kind: z.string(),
+        title: z.string(),
+        villageCode: z.string(),
+        status: z.string(),
+        outcome: z.string().nullable(),
+        createdAt: z.string().datetime(),
+        closedAt: z.string().datetime().nullable(),
+        steps: z.array(CaseStepWritten),
+      }),
+    ),
+    /** the steps they wrote on others' cases as a handler */
+    caseStepsHandled: z.array(CaseStepWritten.extend({ caseId: ObjectId })),
   })
   .openapi('PrivacyDataCopy');
 export type DataCopy = z.infer<typeof DataCopy>;

@@ -1,6 +1,7 @@
 import { z } from '../zod';
 import { CountyCode, ObjectId, TownshipCode, VillageCode } from '../roles';
 import { limitChars } from '../text';
+import { CaseKind } from '../cases/schemas';
 
 /**
  * "To-do first" (issue 14 item 4): what each role's home page shows before anything else, for the
@@ -152,6 +153,34 @@ export const CountyTodo = z
   .openapi('CountyTodo');
 export type CountyTodo = z.infer<typeof CountyTodo>;
 
+/** A service-hall case waiting on the person as its handler, with its time limit when it has one. */
+export const TodoCase = z
+  .object({
+    id: ObjectId,
+    kind: CaseKind,
+    kindLabel: z.string(),
+    title: Excerpt,
+    villageCode: VillageCode,
+    villageName: z.string(),
+    /** null when nothing is due from the handler now (waiting on the applicant) */
+    dueAt: z.string().datetime().nullable(),
+    minutesLeft: z.number().int().nullable(),
+    overdue: z.boolean(),
+    timeLeft: z.string().nullable(),
+  })
+  .openapi('TodoCase');
+
+export const CaseTodo = z
+  .object({
+    label: z.string(),
+    /** unowned cases the person may take, and those they own, not yet done */
+    count: z.number().int().min(0),
+    overdueCount: z.number().int().min(0),
+    items: z.array(TodoCase).max(200),
+  })
+  .openapi('CaseTodo');
+export type CaseTodo = z.infer<typeof CaseTodo>;
+
 export const TodoReply = z
   .object({
     /** null when the person serves no village as counsel */
@@ -160,6 +189,8 @@ export const TodoReply = z
     townships: z.array(TownshipTodo),
     /** one per county the person staffs */
     counties: z.array(CountyTodo),
+    /** the service hall's cases waiting on the person (legal aid, mediation, bookings, complaints); null without a role that takes them */
+    cases: CaseTodo.nullable(),
     /** all items waiting, for a badge */
     total: z.number().int().min(0),
   })

@@ -70,6 +70,8 @@ const stepSchema = new Schema(stepFields, { collection: 'case_steps', versionKey
 stepSchema.index({ caseId: 1, n: 1 }, { unique: true });
 stepSchema.index({ caseId: 1, clientKey: 1 }, { unique: true });
 stepSchema.index({ caseId: 1 });
+// a person's data copy: the steps they wrote, in one equality
+stepSchema.index({ by: 1 });
 export const CaseStepModel = model('CaseStep', stepSchema);
 export type CaseStepDoc = Stored<typeof stepFields>;
 

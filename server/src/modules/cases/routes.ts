@@ -7,6 +7,7 @@ import { countyPolicy } from '../county-policy/service';
 
 import { checkEligibility, thresholdOf } from './kinds/legal-aid';
 import * as lists from './lists';
+import { bookingNotifier } from './notify';
 import { storeCasePhoto } from './photos';
 import * as steps from './steps';
 import * as views from './views';
@@ -14,6 +15,7 @@ import * as views from './views';
 export function casesHandlers({ config, wechat, log }: HandlerDeps): Handlers<typeof casesRoutes> {
   const check = makeContentCheck(config, wechat, log);
   const startImageCheck = makeImageCheck(config, wechat, log);
+  const notifyBooking = bookingNotifier(wechat, config, log);
   return {
     legalAidTerms: async ({ params }) => {
       const policy = await countyPolicy(params.countyCode);
@@ -38,7 +40,11 @@ export function casesHandlers({ config, wechat, log }: HandlerDeps): Handlers<ty
     myCases: async ({ principal }) => ({ items: await lists.mine(principal) }),
     caseInbox: async ({ principal, query }) => ({ items: await lists.inbox(principal, query.status, query.kind) }),
     case: ({ principal, params }) => views.get(principal, params.caseId),
-    actOnCase: ({ principal, params, body }) => steps.act(principal, params.caseId, body, check),
+    actOnCase: async ({ principal, params, body }) => {
+      const after = await steps.act(principal, params.caseId, body, check);
+      await notifyBooking(after, body.act);
+      return after;
+    },
     rateCase: ({ principal, params, body }) => steps.rate(principal, params.caseId, body, check),
   };
 }

@@ -268,8 +268,9 @@ export async function act(
     }
     const refused = refusal(kind, body.act, facts, state, viewer);
     if (refused) {
-      // someone who may not see the case learns nothing about it
-      if (!mayView(kind, facts, state, viewer)) throw new AppError('CASE_NOT_FOUND');
+      // someone who may not see the case learns nothing about it; a first contact of its tier who
+      // lost the race to take it (or tapped late) learns that another owns it, which they knew of
+      if (refused !== 'CASE_OWNED_BY_OTHER' && !mayView(kind, facts, state, viewer)) throw new AppError('CASE_NOT_FOUND');
       throw new AppError(refused);
     }
     const fields = stepFieldsOf(body, now);

@@ -26,7 +26,7 @@ import { factsOf, kindOf, limitsOf, loadVisible, stateOf, viewerOf } from './rec
 type Details = Record<string, string | number | boolean | null>;
 
 /** One line naming the case in a list (display only; never read back as data). */
-function titleOf(doc: CaseDoc): string {
+export function titleOf(doc: CaseDoc): string {
   const d = doc.details as Details;
   switch (doc.kind) {
     case 'legal_aid':
@@ -95,15 +95,17 @@ export async function summaries(docs: CaseDoc[], now = new Date()): Promise<Case
 }
 
 /**
- * The kind's fields as this viewer may see them: the other party's phone only to whoever mediates
- * (privacy: the other party of a mediation is no user of ours and agreed to nothing).
+ * The kind's fields as this viewer may see them: the other party's phone only to the applicant, who
+ * gave it, and to whoever mediates or mediated (privacy: the other party of a mediation is no user of
+ * ours and agreed to nothing) — never to the overseeing staff, nor to first contacts before one
+ * takes the case.
  */
 function detailsFor(doc: CaseDoc, viewer: Viewer, people: Map<string, UserDoc>): Details {
   const { otherPartyPhone, ...rest } = doc.details as Details;
-  const mediates = doc.handlerIds.some((h) => String(h) === viewer.userId);
+  const mayCall = String(doc.applicantId) === viewer.userId || doc.handlerIds.some((h) => String(h) === viewer.userId);
   return {
     ...rest,
-    ...(otherPartyPhone && mediates ? { otherPartyPhone } : {}),
+    ...(otherPartyPhone && mayCall ? { otherPartyPhone } : {}),
     ...(doc.counselId ? { counselName: people.get(String(doc.counselId))?.name ?? '' } : {}),
   };
 }

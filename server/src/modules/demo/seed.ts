@@ -164,6 +164,14 @@ export async function seedDemo(countyCode = DEMO_COUNTY): Promise<SeedResult> {
       villageCode: firstVillage.code,
       roles: [{ role: 'village_cadre', placeCode: firstVillage.code }],
     });
+    // the village's people's mediator (人民调解员): mediation's other first contact besides the counsel
+    await upsertDemoUser('demo:village-mediator', {
+      name: '刘淑芬',
+      phone: '17000000104',
+      demoOrder: order++,
+      villageCode: firstVillage.code,
+      roles: [{ role: 'mediator', placeCode: firstVillage.code }],
+    });
   }
   for (const v of villages.slice(0, 10)) await ensureInviteCode(v.code);
   return { villages: villages.length, townships: townships.length, counsel: counselCount, assignments };

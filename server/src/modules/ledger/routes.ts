@@ -11,6 +11,7 @@ import * as reviews from './reviews';
 import { reviewNotifier } from './review-notice';
 import { rateServed, servedServices } from './served';
 import { makeContentCheck } from '../content-check/text';
+import { remindBookings } from '../cases/notify';
 
 export function ledgerHandlers({ config, wechat, log }: HandlerDeps): Handlers<typeof ledgerRoutes> {
   const notifyReviewed = reviewNotifier(wechat, config, log);
@@ -28,7 +29,12 @@ export function ledgerHandlers({ config, wechat, log }: HandlerDeps): Handlers<t
     townshipLedgerEntries: async ({ params, query }) => ({ items: await entries.listTownship(params.townshipCode, query) }),
     reviewLedgerEntry: ({ params, body, principal }) =>
       reviews.review(params.townshipCode, params.entryId, body, principal.userId, notifyReviewed),
-    runReminders: ({ body }) => runReminders(wechat, { ...config.reminders, asOf: body.asOf ? new Date(body.asOf) : undefined }),
+    runReminders: async ({ body }) => {
+      const asOf = body.asOf ? new Date(body.asOf) : new Date();
+      // one daily timer for every reminder: the ledger's month-end one, and tomorrow's bookings
+      const ledger = await runReminders(wechat, { ...config.reminders, asOf });
+      return { ...ledger, bookings: await remindBookings(wechat, config, asOf) };
+    },
     townshipCompliance: ({ params, query }) =>
       countyCompliance(params.townshipCode.slice(0, 6), query.month, params.townshipCode),
     countyCompliance: ({ params, query }) => countyCompliance(params.countyCode, query.month, query.townshipCode),

@@ -13,6 +13,7 @@ import { forgetUser, userById } from '../users/queries';
 import { activeAssignmentsOf, forgetCounsel } from '../counsel/queries';
 import { forgetAsker, unfinishedHandledBy } from '../consultations/queries';
 import { forgetAuthor } from '../groups/queries';
+import { forgetApplicant } from '../cases/queries';
 import { revokeSessionsOf } from '../accounts/service';
 import { forgetAvatarsOf } from '../media/avatar';
 import { forgetImageChecksOf } from '../content-check/image';
@@ -40,6 +41,7 @@ export async function cancelAccount(userId: string): Promise<CancelAccountReply>
     const places = [user.villageCode ?? '', ...user.roles.map((r) => r.placeCode)].filter(Boolean);
     await forgetAuthor(id, places, CANCELLED_NAME);
     await forgetAsker(id);
+    await forgetApplicant(id);
     await forgetCounsel(id);
     // avatars are only theirs; pending checks lose their link, so WeChat can fetch nothing more
     await forgetAvatarsOf(id);

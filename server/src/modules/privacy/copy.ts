@@ -10,6 +10,7 @@ import { revealsAbout } from '../counsel/queries';
 import { askedBy } from '../consultations/queries';
 import { postsBy } from '../groups/queries';
 import { entriesOf } from '../ledger/queries';
+import { casesOf } from '../cases/queries';
 import { consentsOf } from './queries';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
@@ -20,13 +21,14 @@ export async function dataCopy(userId: string): Promise<DataCopy> {
   if (!user) throw new AppError('USER_NOT_FOUND');
   const places = [user.villageCode ?? '', ...user.roles.map((r) => r.placeCode)].filter(Boolean);
   const counsel = user.roles.some((r) => r.role === 'counsel');
-  const [bindings, consents, consultations, posts, entries, reveals] = await Promise.all([
+  const [bindings, consents, consultations, posts, entries, reveals, cases] = await Promise.all([
     villageBindingsOf(userId),
     consentsOf(userId),
     askedBy(id),
     postsBy(id, places),
     counsel ? entriesOf(id) : Promise.resolve([]),
     counsel ? revealsAbout(id) : Promise.resolve([]),
+    casesOf(userId),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -66,5 +68,6 @@ export async function dataCopy(userId: string): Promise<DataCopy> {
       status: e.status,
     })),
     contactReveals: reveals.map((r) => ({ villageCode: r.villageCode, at: r.at.toISOString() })),
+    ...cases,
   };
 }

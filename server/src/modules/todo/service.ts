@@ -16,6 +16,8 @@ import {
   type CounselTodo,
   type CountyTodo,
   type TodoQuestion,
+  CASE_KIND_LABELS,
+  type CaseTodo,
   type TodoReply,
   type TownshipTodo,
 } from '@vc/types';
@@ -31,6 +33,7 @@ import { countyCompliance } from '../ledger/report';
 import { moderationQueues } from '../groups/queries';
 import { usersInCounties } from '../users/queries';
 import { placeNamesByCode } from '../places/lookup';
+import { handlerQueue, type QueueItem } from '../cases/lists';
 
 const HELD_CAUSE_LABELS: Record<string, string> = {
   risky: '内容可能违规',
@@ -270,22 +273,59 @@ async function countyTodos(counties: string[], now: Date) {
   };
 }
 
+/** The service hall's cases waiting on the person: how many, how many late, the most urgent few. */
+function caseTodo(queue: QueueItem[] | null, now: Date) {
+  const shown = queue?.slice(0, TODO_ITEMS) ?? [];
+  return {
+    codes: shown.map((c) => c.villageCode),
+    build: (names: Map<string, string>): CaseTodo | null =>
+      queue && {
+        label: '待办理的服务事项',
+        count: queue.length,
+        overdueCount: queue.filter((c) => c.overdue).length,
+        items: shown.map((c) => {
+          const minutesLeft = c.dueAt ? Math.floor((c.dueAt.getTime() - now.getTime()) / 60_000) : null;
+          return {
+            id: c.id,
+            kind: c.kind,
+            kindLabel: CASE_KIND_LABELS[c.kind],
+            title: excerptOf(c.title),
+            villageCode: c.villageCode,
+            villageName: names.get(c.villageCode) ?? '',
+            dueAt: c.dueAt?.toISOString() ?? null,
+            minutesLeft,
+            overdue: c.overdue,
+            timeLeft: minutesLeft === null ? null : timeLeftLabel(minutesLeft),
+          };
+        }),
+      },
+  };
+}
+
 export async function todoOf(principal: Principal, now = new Date()): Promise<TodoReply> {
   const villages = placesOf(principal, 'counsel');
-  const [counsel, townships, counties] = await Promise.all([
+  const [counsel, townships, counties, queue] = await Promise.all([
     villages.length ? counselTodo(principal, villages, now) : null,
     townshipTodos(placesOf(principal, 'township_staff'), now),
     countyTodos(placesOf(principal, 'county_staff'), now),
+    handlerQueue(principal, now),
   ]);
+  const cases = caseTodo(queue, now);
   // every place named in the reply, in one lookup (read per county, ../places/lookup.ts)
-  const names = await placeNamesByCode([...(counsel?.codes ?? []), ...townships.codes, ...counties.codes]);
-  const reply = { counsel: counsel?.build(names) ?? null, townships: townships.build(names), counties: counties.build(names) };
+  const names = await placeNamesByCode([...(counsel?.codes ?? []), ...townships.codes, ...counties.codes, ...cases.codes]);
+  const reply = {
+    counsel: counsel?.build(names) ?? null,
+    townships: townships.build(names),
+    counties: counties.build(names),
+    cases: cases.build(names),
+  };
   const total =
     (reply.counsel ? reply.counsel.waitingQuestions.count + reply.counsel.returnedEntries.count : 0) +
     reply.townships.reduce(
       (sum, t) => sum + t.joinRequests.count + t.heldPosts.count + t.ledgerReviews.count + t.overdueQuestions.count,
       0,
     ) +
-    reply.counties.reduce((sum, c) => sum + c.villagesWithoutCounsel.count + c.villagesBehind.count, 0);
+    reply.counties.reduce((sum, c) => sum + c.villagesWithoutCounsel.count + c.villagesBehind.count, 0) +
+    (reply.cases?.count ?? 0);
   return { ...reply, total };
 }
