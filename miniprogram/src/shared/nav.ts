@@ -55,6 +55,12 @@ export const PAGES = {
   privacyProfile: '/privacy/profile/index',
   // privacy: 提醒设置 (which subscribe-message notices are on, and turning them on)
   privacyNotices: '/privacy/notices/index',
+  // hall: the service hall (legal aid, mediation, bookings, complaints as tracked cases) and its inbox
+  hallIndex: '/hall/index/index',
+  hallLegalAid: '/hall/legal-aid/index',
+  hallApply: '/hall/apply/index',
+  hallCase: '/hall/case/index',
+  hallInbox: '/hall/inbox/index',
 } as const;
 
 export type PageName = keyof typeof PAGES;
