@@ -269,6 +269,8 @@ const config: UserConfigExport<'webpack5'> = {
     '@vc/types/src/paths': path.join(typesSrc, 'paths.ts'),
     // zod-free rules shared with the server (tiers' escalation order, the 12-hour limit, …)
     '@vc/types/src/constants': path.join(typesSrc, 'constants.ts'),
+    // the Chinese labels, zod-free; this checkout's own file (node_modules/@vc/types may be another checkout's)
+    '@vc/types/src/labels': path.join(typesSrc, 'labels.ts'),
   },
   copy: { patterns: [], options: {} },
   framework: 'react',
