@@ -7,6 +7,7 @@
  * the reason naming the county's threshold (1200 元 = 2 × the 600 元 allowance by default). She
  * writes what happened, adds a photo of a document and submits: the server holds ONE legal aid case
  * of hers with that account and the photo, and the page moves to its case page, which shows 待受理.
+ * Also: the notice board's procedure lines link to the matching flow of the hall.
  */
 import type { Case, CaseListReply, LegalAidTermsReply, Session } from '@vc/types';
 import { api, demoLoginByName } from './support/http';
@@ -91,4 +92,23 @@ it('checks eligibility in plain words, then applies with a photo; the case page 
   // the applicant may only withdraw while it waits for the township
   expect(textOf(casePage, 'act-cancel')).toBe('取消');
   expect(casePage.querySelector('#act-take')).toBeFalsy();
+});
+
+it("the notice board's procedures lead to the hall's real flows", async () => {
+  const page = runtime.openPage('pages/board/index', { villageCode: '210921001001' });
+  await waitFor(() => page.querySelector('#procedures'), WAIT, 'the procedures');
+  // the county's default lines: 在线咨询, 当面咨询, 纠纷调解, 法律援助, 监督评价
+  expect(page.querySelector('#procedure-link-0')).toBeFalsy();
+  const expected: [number, string][] = [
+    [1, '/hall/apply/index?kind=booking'],
+    [2, '/hall/apply/index?kind=mediation'],
+    [3, '/hall/legal-aid/index'],
+    [4, '/hall/apply/index?kind=complaint'],
+  ];
+  for (const [i, url] of expected) {
+    const before = runtime.wx.navigations.length;
+    tap(page, `procedure-link-${i}`);
+    const nav = await waitFor(() => runtime.wx.navigations[before], WAIT, `the flow of procedure ${i}`);
+    expect(nav).toEqual({ api: 'navigateTo', url });
+  }
 });

@@ -11,12 +11,12 @@ import { CounselCard } from './CounselCard';
 
 /**
  * The service hall's flow a procedure line describes, by what it names (the county writes these
- * lines in its own words): 法律援助, 调解, 预约, 投诉 or 监督.
+ * lines in its own words): 法律援助, 调解, 预约 or 当面 (a booking), 投诉 or 监督.
  */
 function flowOf(line: string): { label: string; page: PageName; query?: Record<string, string> } | null {
   if (line.includes('法律援助')) return { label: '去申请', page: 'hallLegalAid' };
   if (line.includes('调解')) return { label: '去申请', page: 'hallApply', query: { kind: 'mediation' } };
-  if (line.includes('预约')) return { label: '去预约', page: 'hallApply', query: { kind: 'booking' } };
+  if (line.includes('预约') || line.includes('当面')) return { label: '去预约', page: 'hallApply', query: { kind: 'booking' } };
   if (line.includes('投诉') || line.includes('监督')) return { label: '去反映', page: 'hallApply', query: { kind: 'complaint' } };
   return null;
 }
