@@ -15,6 +15,7 @@ import { api, demoLogin } from '../miniprogram/support/http';
 import type { Browser } from './support/browser';
 import { findIdentity, openAs } from './support/demo';
 import { UI_TIMEOUT, openEntry, textOf, visible, waitForText } from './support/page';
+import { fill, pick } from './support/forms';
 import { uiSuite } from './support/suite';
 
 // a real 1×1 PNG: the photo of a document
@@ -24,24 +25,6 @@ const PNG = Buffer.from(
 );
 
 const suite = uiSuite();
-
-/** Sets a Taro picker as choosing the row `index` does (its wheel is not something a test can turn). */
-async function pick(b: Browser, id: string, value: number | string): Promise<void> {
-  await visible(b, id).waitFor({ timeout: UI_TIMEOUT });
-  await b.page.evaluate(
-    ({ sel, v }) => {
-      const el = Array.from(document.querySelectorAll(sel)).find((e) => e.getClientRects().length > 0);
-      el?.dispatchEvent(new CustomEvent('change', { detail: { value: v }, bubbles: true }));
-    },
-    { sel: `#${id}`, v: value },
-  );
-}
-
-async function fill(b: Browser, id: string, text: string, tag: 'input' | 'textarea' = 'textarea'): Promise<void> {
-  const l = b.page.locator(`#${id}:visible ${tag}`);
-  await l.waitFor({ timeout: UI_TIMEOUT });
-  await l.fill(text);
-}
 
 /** Opens the case from the person's 办事大厅待办 (one tap from 办事). */
 async function openFromInbox(b: Browser, caseId: string): Promise<void> {

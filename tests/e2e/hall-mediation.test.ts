@@ -8,30 +8,12 @@
  */
 import type { Case, LedgerEntryListReply } from '@vc/types';
 import { api, demoLogin } from '../miniprogram/support/http';
-import type { Browser } from './support/browser';
 import { findIdentity, openAs } from './support/demo';
 import { UI_TIMEOUT, answerConfirm, openEntry, textOf, visible, waitForText } from './support/page';
+import { fill, pick } from './support/forms';
 import { uiSuite } from './support/suite';
 
 const suite = uiSuite();
-
-/** Sets a Taro picker as choosing the row `index` does (its wheel is not something a test can turn). */
-async function pick(b: Browser, id: string, value: number): Promise<void> {
-  await visible(b, id).waitFor({ timeout: UI_TIMEOUT });
-  await b.page.evaluate(
-    ({ sel, v }) => {
-      const el = Array.from(document.querySelectorAll(sel)).find((e) => e.getClientRects().length > 0);
-      el?.dispatchEvent(new CustomEvent('change', { detail: { value: v }, bubbles: true }));
-    },
-    { sel: `#${id}`, v: value },
-  );
-}
-
-async function fill(b: Browser, id: string, text: string, tag: 'input' | 'textarea' = 'textarea'): Promise<void> {
-  const l = b.page.locator(`#${id}:visible ${tag}`);
-  await l.waitFor({ timeout: UI_TIMEOUT });
-  await l.fill(text);
-}
 
 it('a villager asks for mediation; her counsel takes it and records an agreement, which enters his ledger', async () => {
   const { stack } = suite;

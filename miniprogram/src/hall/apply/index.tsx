@@ -182,7 +182,7 @@ export default function HallApply() {
                 </View>
               </Picker>
             </View>
-            <View className="muted">可预约工作日 8:00—18:00，法律顾问会确认或另约时间。</View>
+            <View className="muted">可预约60天内每天 8:00—18:00 的时间，法律顾问会确认或另约时间。</View>
             {counsel?.map((c) => (
               <View key={c.id} className="muted" id={`apply-hours-${c.id}`}>
                 {c.name}驻村时间：{c.onSiteHours}
@@ -217,7 +217,9 @@ export default function HallApply() {
                 ))}
               </View>
             )}
-            <View className="muted mt-s">由乡镇司法所受理，限时答复。</View>
+            <View className="muted mt-s" id="apply-complaint-note">
+              由县司法局受理并限时答复；被投诉的法律顾问和乡镇看不到您的投诉。
+            </View>
           </Field>
         )}
         <Field label={accountLabel}>

@@ -44,6 +44,11 @@ const BARE_CONFIRM: Record<BareAct, Confirmation> = {
   accept: { title: '同意新的时间？', content: '同意后预约即按新时间确认。', confirmText: '同意' },
   no_show: { title: '记录申请人未到场？', content: '记录后这次预约办结，不能撤销。', confirmText: '记录未到场' },
 };
+/** Form acts that end the case for good: asked once more before they are sent. */
+const FINAL_CONFIRM: Partial<Record<FormAct, Confirmation>> = {
+  cancel: { title: '取消这件事？', content: '取消后不能恢复，需要时请重新申请。', confirmText: '确认取消' },
+  refuse: { title: '不予受理？', content: '不予受理后这件事即办结，申请人会看到您写的原因。', confirmText: '不予受理' },
+};
 const isBare = (act: string): act is BareAct => (BARE_ACTS as readonly string[]).includes(act);
 
 /**
@@ -199,7 +204,7 @@ export default function HallCase() {
           busy={action.busy}
           onProblem={action.fail}
           onCancel={() => setOpen(null)}
-          onSubmit={(fields) => act(open, fields)}
+          onSubmit={(fields) => act(open, fields, FINAL_CONFIRM[open])}
         />
       ) : (
         acts.length > 0 && (
