@@ -117,6 +117,8 @@ const VISITS: PageVisit[] = [
   { name: 'privacy-notices', route: 'privacy/notices/index', who: 'villager' },
   // the service hall (issue 16): the villager's forms and her case, the handlers' inbox
   { name: 'hall-index', route: 'hall/index/index', who: 'villager', ready: '#hall-mine' },
+  // without a village: sent to bind one first
+  { name: 'hall-index-unbound', route: 'hall/index/index', who: 'unbound', ready: '#hall-unbound' },
   { name: 'hall-legal-aid', route: 'hall/legal-aid/index', who: 'villager', ready: '#la-matter-picker' },
   {
     name: 'hall-apply-mediation',
