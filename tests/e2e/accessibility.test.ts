@@ -10,7 +10,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Consultation, ConsultationListReply, DemoIdentity, GroupListReply, Session } from '@vc/types';
+import type { Case, Consultation, ConsultationListReply, DemoIdentity, GroupListReply, Session } from '@vc/types';
 import { api, demoIdentities, demoLogin } from '../miniprogram/support/http';
 import { startUiStack, type TestStack } from '../miniprogram/support/stack';
 import { openBrowser, type Browser } from './support/browser';
@@ -42,7 +42,7 @@ interface PageVisit {
 }
 
 /** Ids the pages need, read from the demo data through the API before the walk. */
-const ids = { villageGroup: '', townshipGroup: '', consultation: '' };
+const ids = { villageGroup: '', townshipGroup: '', consultation: '', case: '' };
 
 const VISITS: PageVisit[] = [
   { name: 'login', route: 'pages/login/index', who: 'guest', ready: '#demo-identities' },
@@ -130,6 +130,35 @@ const VISITS: PageVisit[] = [
   { name: 'privacy-policy', route: 'privacy/policy/index', who: 'villager' },
   { name: 'privacy-profile', route: 'privacy/profile/index', who: 'villager' },
   { name: 'privacy-notices', route: 'privacy/notices/index', who: 'villager' },
+  // the service hall (issue 16): the villager's forms and her case, the handlers' inbox
+  { name: 'hall-index', route: 'hall/index/index', who: 'villager', ready: '#hall-mine' },
+  // without a village: sent to bind one first
+  { name: 'hall-index-unbound', route: 'hall/index/index', who: 'unbound', ready: '#hall-unbound' },
+  { name: 'hall-legal-aid', route: 'hall/legal-aid/index', who: 'villager', ready: '#la-matter-picker' },
+  {
+    name: 'hall-apply-mediation',
+    route: 'hall/apply/index',
+    who: 'villager',
+    query: () => ({ kind: 'mediation' }),
+    ready: '#apply-submit',
+  },
+  {
+    name: 'hall-apply-booking',
+    route: 'hall/apply/index',
+    who: 'villager',
+    query: () => ({ kind: 'booking' }),
+    ready: '#apply-submit',
+  },
+  {
+    name: 'hall-apply-complaint',
+    route: 'hall/apply/index',
+    who: 'villager',
+    query: () => ({ kind: 'complaint' }),
+    ready: '#apply-submit',
+  },
+  { name: 'hall-case', route: 'hall/case/index', who: 'villager', query: () => ({ id: ids.case }), ready: '#case-status' },
+  { name: 'hall-case-township', route: 'hall/case/index', who: 'township', query: () => ({ id: ids.case }), ready: '#act-take' },
+  { name: 'hall-inbox', route: 'hall/inbox/index', who: 'township', ready: '#inbox-list' },
 ];
 
 /** Every page app.config.ts lists (read from its text: the config is a Taro macro, not importable). */
@@ -341,6 +370,17 @@ beforeAll(async () => {
         question: '家里老人的养老金被人冒领了，应该去哪里反映？需要准备什么材料？',
       })
     ).id;
+  // a legal aid application of hers (waiting for the township: the township's page offers 受理)
+  ids.case = (
+    await api<Case>(stack.baseUrl, 'POST', '/api/cases', sessions.get('villager')!.token, {
+      kind: 'legal_aid',
+      clientKey: `a11y-case-${Date.now().toString(36)}`,
+      matter: 'labour_and_wages',
+      householdSize: 3,
+      monthlyIncome: 2400,
+      account: '在镇上的厂里干了三个月，老板一直拖着工资不给，一共六千元。',
+    })
+  ).id;
 }, 120000);
 
 afterAll(async () => {
@@ -361,6 +401,7 @@ it('the walk visits every page app.config.ts lists, and the demo data has what t
   expect(appPages().filter((r) => !visited.has(r))).toEqual([]);
   expect(ids.villageGroup).not.toBe('');
   expect(ids.consultation).not.toBe('');
+  expect(ids.case).not.toBe('');
 });
 
 const WHO: Who[] = ['guest', 'villager', 'unbound', 'cadre', 'counsel', 'township', 'county'];

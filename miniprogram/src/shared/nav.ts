@@ -57,6 +57,12 @@ export const PAGES = {
   privacyNotices: '/privacy/notices/index',
   // inspections: the monthly inspection of village groups (township and county staff)
   inspections: '/inspections/index',
+  // hall: the service hall (legal aid, mediation, bookings, complaints as tracked cases) and its inbox
+  hallIndex: '/hall/index/index',
+  hallLegalAid: '/hall/legal-aid/index',
+  hallApply: '/hall/apply/index',
+  hallCase: '/hall/case/index',
+  hallInbox: '/hall/inbox/index',
 } as const;
 
 export type PageName = keyof typeof PAGES;

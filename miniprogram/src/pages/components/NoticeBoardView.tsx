@@ -5,8 +5,21 @@ import type { CounselCard as Counsel, NoticeBoard } from '@vc/types';
 import { call } from '../../shared/api';
 import { messageOf } from '../../shared/http';
 import { HOTLINE } from '../../shared/labels';
+import { goto, type PageName } from '../../shared/nav';
 import { ErrorMessage } from '../../shared/components/Message';
 import { CounselCard } from './CounselCard';
+
+/**
+ * The service hall's flow a procedure line describes, by what it names (the county writes these
+ * lines in its own words): 法律援助, 调解, 预约 or 当面 (a booking), 投诉 or 监督.
+ */
+function flowOf(line: string): { label: string; page: PageName; query?: Record<string, string> } | null {
+  if (line.includes('法律援助')) return { label: '去申请', page: 'hallLegalAid' };
+  if (line.includes('调解')) return { label: '去申请', page: 'hallApply', query: { kind: 'mediation' } };
+  if (line.includes('预约') || line.includes('当面')) return { label: '去预约', page: 'hallApply', query: { kind: 'booking' } };
+  if (line.includes('投诉') || line.includes('监督')) return { label: '去反映', page: 'hallApply', query: { kind: 'complaint' } };
+  return null;
+}
 
 /** The village's public notice board (公示栏, docs/domain.md R11). */
 export function NoticeBoardView({ board }: { board: NoticeBoard }) {
@@ -76,11 +89,19 @@ export function NoticeBoardView({ board }: { board: NoticeBoard }) {
         <View>
           <View className="section-title">办事流程</View>
           <View className="card" id="procedures">
-            {board.procedures.map((p, i) => (
-              <View key={i}>
-                {i + 1}. {p}
-              </View>
-            ))}
+            {board.procedures.map((p, i) => {
+              const flow = flowOf(p);
+              return (
+                <View key={i} className="mb-s">
+                  {i + 1}. {p}
+                  {flow && (
+                    <Text id={`procedure-link-${i}`} className="tag tag-choice" onClick={() => goto(flow.page, flow.query)}>
+                      {flow.label}
+                    </Text>
+                  )}
+                </View>
+              );
+            })}
           </View>
         </View>
       )}

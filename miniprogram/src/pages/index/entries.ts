@@ -14,6 +14,9 @@ export interface Entry {
   primary?: boolean;
 }
 
+/** Roles that handle the service hall's cases (types/src/cases/routes.ts caseInbox). */
+const CASE_HANDLER_ROLES: readonly Role[] = ['counsel', 'mediator', 'township_staff', 'county_staff', 'admin'];
+
 /** Roles that handle consultations (they get the inbox). */
 const HANDLER_ROLES: readonly Role[] = ['counsel', 'township_staff', 'county_staff', 'county_expert'];
 
@@ -69,8 +72,8 @@ export const COUNSEL_LEDGER_ENTRIES: readonly Entry[] = [
 ];
 
 /**
- * Work groups for everyone; asking for villagers (bound to a village); the inbox for those who handle
- * consultations; and accepting an invitation to a role, for everyone.
+ * Work groups for everyone; asking and the service hall for villagers (bound to a village); the inboxes
+ * for those who handle consultations and cases; and accepting an invitation to a role, for everyone.
  */
 export function communicationEntries(user: Me): Entry[] {
   const entries: Entry[] = [{ id: 'link-groups', label: '工作群', page: 'groupList', primary: true }];
@@ -79,10 +82,15 @@ export function communicationEntries(user: Me): Entry[] {
     entries.push(
       { id: 'link-ask', label: '私下咨询法律顾问', page: 'consultAsk' },
       { id: 'link-my-consultations', label: '我的咨询', page: 'consultList', query: { box: 'mine' } },
+      { id: 'link-hall', label: '服务大厅', page: 'hallIndex' },
     );
   }
   if (user.roles.some((g) => HANDLER_ROLES.includes(g.role))) {
     entries.push({ id: 'link-inbox', label: '咨询待办', page: 'consultList', query: { box: 'inbox' } });
+  }
+  // the service hall's cases (后台统一受理): mediators handle them too
+  if (user.roles.some((g) => CASE_HANDLER_ROLES.includes(g.role))) {
+    entries.push({ id: 'link-case-inbox', label: '办事大厅待办', page: 'hallInbox' });
   }
   // everyone logged in sees this card: the place to accept a role someone invited them to
   entries.push({ id: 'link-redeem', label: '输入邀请码', page: 'redeem' });

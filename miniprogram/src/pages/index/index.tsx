@@ -30,6 +30,9 @@ function VillagerHome({ user }: { user: Me }) {
       <Button light id="home-my-consultations" onClick={() => goto('consultList', { box: 'mine' })}>
         我的咨询
       </Button>
+      <Button light id="home-hall" onClick={() => goto('hallIndex')}>
+        服务大厅（法律援助、调解、预约、投诉）
+      </Button>
       <BoardLoader villageCode={village.code} />
     </View>
   );
