@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useDidShow, useRouter } from '@tarojs/taro';
-import { Textarea, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import type { Case, CaseStepBody, Rating } from '@vc/types';
-import { inputMaxLength } from '@vc/types/src/constants';
 import { call } from '../../shared/api';
 import { Button } from '../../shared/components/Button';
 import { Feedback } from '../../shared/components/Feedback';
@@ -15,6 +14,7 @@ import { getSession } from '../../shared/session';
 import { ConsultStars } from '../../consult/components/ConsultStars';
 import { ActForm, BARE_ACTS, type ActFields, type FormAct } from '../components/ActForm';
 import { CasePhotos } from '../components/CasePhotos';
+import { RateBox, SCORE_ROWS } from '../components/RateBox';
 import { CaseTrail } from '../components/CaseTrail';
 import {
   CASE_ACT_LABELS,
@@ -27,12 +27,6 @@ import {
 } from '../services/hall';
 import { useSend } from '../services/useSend';
 
-type Scores = Record<'attitude' | 'efficiency' | 'competence', number>;
-const SCORE_ROWS: { key: keyof Scores; label: string }[] = [
-  { key: 'attitude', label: '服务态度' },
-  { key: 'efficiency', label: '办事效率' },
-  { key: 'competence', label: '专业水平' },
-];
 const TIER_LABELS = { village: '村', township: '乡镇', county: '县' } as const;
 /** Acts that end or turn down something: a light button, so the main act stands out. */
 const LIGHT = new Set(['refuse', 'cancel', 'no_show', 'propose']);
@@ -60,8 +54,6 @@ export default function HallCase() {
   const caseId = router.params.id ?? '';
   const [c, setC] = useState<Case | null>(null);
   const [open, setOpen] = useState<FormAct | null>(null);
-  const [scores, setScores] = useState<Scores>({ attitude: 0, efficiency: 0, competence: 0 });
-  const [comment, setComment] = useState('');
   const action = useAction();
   const send = useSend('cs');
 
@@ -112,10 +104,7 @@ export default function HallCase() {
     setOpen(a);
   }
 
-  function rate() {
-    if (SCORE_ROWS.some((r) => !scores[r.key])) return action.fail('请为服务态度、办事效率、专业水平分别打分');
-    const body: Rating = { ...scores };
-    if (comment.trim()) body.comment = comment.trim();
+  function rate(body: Rating) {
     void action.run(
       async () => {
         setC(await call('rateCase', { params: { caseId }, body }));
@@ -219,31 +208,7 @@ export default function HallCase() {
         )
       )}
 
-      {c.can.includes('rate') && (
-        <View className="card" id="rate-box">
-          <View className="section-title">评价本次服务</View>
-          {SCORE_ROWS.map((r) => (
-            <ConsultStars
-              key={r.key}
-              id={`rate-${r.key}`}
-              label={r.label}
-              value={scores[r.key]}
-              onChange={(n) => setScores((s) => ({ ...s, [r.key]: n }))}
-            />
-          ))}
-          <Textarea
-            id="rate-comment"
-            className="input textarea textarea-h100"
-            value={comment}
-            maxlength={inputMaxLength(500)}
-            placeholder="意见或建议（可不填）"
-            onInput={(e) => setComment(e.detail.value)}
-          />
-          <Button id="rate-submit" loading={action.busy} onClick={rate}>
-            提交评价
-          </Button>
-        </View>
-      )}
+      {c.can.includes('rate') && <RateBox busy={action.busy} onSubmit={rate} onInvalid={action.fail} />}
     </Screen>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import type { CaseSummary } from '@vc/types';
+import type { CaseSummary, ServedService } from '@vc/types';
 import { call } from '../../shared/api';
 import { Button } from '../../shared/components/Button';
 import { ErrorMessage } from '../../shared/components/Message';
@@ -10,6 +10,7 @@ import { useLoad } from '../../shared/hooks/useLoad';
 import { goto, replaceWith } from '../../shared/nav';
 import { getSession } from '../../shared/session';
 import { CaseRow } from '../components/CaseRow';
+import { ServedServices } from '../components/ServedServices';
 import '../components/hall.css';
 
 /** The four services, each one tap from here. */
@@ -24,6 +25,7 @@ const SERVICES = [
 export default function HallIndex() {
   const [bound, setBound] = useState(true);
   const list = useLoad<CaseSummary[]>();
+  const [served, setServed] = useState<ServedService[]>([]);
 
   useDidShow(() => {
     const session = getSession();
@@ -34,6 +36,10 @@ export default function HallIndex() {
     // cases are opened at the applicant's village: bind one first
     setBound(!!session.user.village);
     if (session.user.village) list.load(() => call('myCases').then((r) => r.items));
+    // the services a counsel recorded with this villager named; the hall works without them
+    call('myServedServices')
+      .then((r) => setServed(r.items))
+      .catch(() => setServed([]));
   });
 
   if (!bound)
@@ -74,6 +80,7 @@ export default function HallIndex() {
           <CaseRow key={c.id} c={c} handlerView={false} onOpen={() => goto('hallCase', { id: c.id })} />
         ))}
       </View>
+      <ServedServices items={served} onRated={(s) => setServed((all) => all.map((x) => (x.entryId === s.entryId ? s : x)))} />
     </Screen>
   );
 }

@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { View } from '@tarojs/components';
+import { LEDGER_KIND_LABELS } from '@vc/types/src/labels';
+import type { ServedService } from '@vc/types';
+import { call } from '../../shared/api';
+import { Button } from '../../shared/components/Button';
+import { Feedback } from '../../shared/components/Feedback';
+import { useAction } from '../../shared/hooks/useAction';
+import { formatBeijing } from '../../shared/time';
+import { RateBox } from './RateBox';
+
+/**
+ * Services the counsel recorded with this villager named (issue 16 item 5, 服务一次、评价一次): each
+ * rated once, here. Nothing is shown when there are none.
+ */
+export function ServedServices({ items, onRated }: { items: ServedService[]; onRated: (s: ServedService) => void }) {
+  const [open, setOpen] = useState<string | null>(null);
+  const action = useAction();
+  if (items.length === 0) return null;
+  return (
+    <View id="hall-served">
+      <View className="section-title">法律顾问为我提供的服务</View>
+      {items.map((s) => (
+        <View key={s.entryId} className="card" id={`served-${s.entryId}`}>
+          <View className="bold">
+            {LEDGER_KIND_LABELS[s.kind]} · {s.counselName}
+          </View>
+          <View className="muted">
+            {s.villageName} · {formatBeijing(s.startAt, 'full')}
+          </View>
+          <View className="mt-s">{s.summary}</View>
+          {s.rated ? (
+            <View className="tag mt-s">已评价</View>
+          ) : open === s.entryId ? (
+            <RateBox
+              prefix="served-rate"
+              busy={action.busy}
+              onInvalid={action.fail}
+              onSubmit={(body) =>
+                void action.run(
+                  async () => {
+                    onRated(await call('rateServedService', { params: { entryId: s.entryId }, body }));
+                    setOpen(null);
+                  },
+                  { ok: '感谢您的评价' },
+                )
+              }
+            />
+          ) : (
+            <Button light id={`served-rate-open-${s.entryId}`} onClick={() => setOpen(s.entryId)}>
+              评价这次服务
+            </Button>
+          )}
+        </View>
+      ))}
+      <Feedback of={action} />
+    </View>
+  );
+}
