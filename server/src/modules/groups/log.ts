@@ -145,3 +145,22 @@ export async function hideMessage(message: GroupMessageDoc, state: 'removed' | '
   await notice(message.groupCode, noticeText, { seq: message.seq, state });
   return { ...message, state };
 }
+
+/**
+ * Messages stored before they carried their county and month (the monthly inspection reads a
+ * county's month by those two equalities): stamped once at start, in batches, so the inspection
+ * counts them too. Nothing to do after the first start.
+ */
+export async function stampOlderMessages(batchSize = 500): Promise<number> {
+  let stamped = 0;
+  for (;;) {
+    const batch = await GroupMessageModel.find({ countyCode: null }, { groupCode: 1, at: 1 }).limit(batchSize).lean();
+    if (batch.length === 0) return stamped;
+    await GroupMessageModel.bulkWrite(
+      batch.map((m) => ({
+        updateOne: { filter: { _id: m._id }, update: { $set: { countyCode: countyOf(m.groupCode), month: monthOf(m.at) } } },
+      })),
+    );
+    stamped += batch.length;
+  }
+}
