@@ -47,7 +47,11 @@ it('the villager rates a service the counsel recorded with her named, once', asy
   expect(textOf(page, `served-${entry.id}`)).toContain('入户走访 · 王建国');
   tap(page, `served-rate-open-${entry.id}`);
   await waitFor(() => page.querySelector('#served-rate-attitude-5'), WAIT, 'the rating form');
-  for (const key of ['attitude', 'efficiency', 'competence']) tap(page, `served-rate-${key}-${key === 'competence' ? 4 : 5}`);
+  // one tap at a time, as a person taps: the page renders between them
+  for (const key of ['attitude', 'efficiency', 'competence']) {
+    tap(page, `served-rate-${key}-${key === 'competence' ? 4 : 5}`);
+    await waitFor(() => textOf(page, `served-rate-${key}-value`) !== '', WAIT, `the ${key} score shown`);
+  }
   tap(page, 'served-rate-submit');
   await waitFor(
     () => !page.querySelector(`#served-rate-open-${entry.id}`) && !page.querySelector('#served-rate-box'),
