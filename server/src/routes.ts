@@ -24,6 +24,7 @@ import { AppError } from './shared/errors';
 import { noticesHandlers } from './modules/notices/routes';
 import { todoHandlers } from './modules/todo/routes';
 import { casesHandlers } from './modules/cases/routes';
+import { callbacksHandlers } from './modules/callbacks/routes';
 
 /** Every route's handler: the union of the capabilities' own (server/src/modules/<capability>/routes.ts). */
 export function allHandlers(deps: HandlerDeps): Handlers<typeof ROUTES> {
@@ -44,6 +45,7 @@ export function allHandlers(deps: HandlerDeps): Handlers<typeof ROUTES> {
     ...noticesHandlers(deps),
     ...todoHandlers(),
     ...casesHandlers(deps),
+    ...callbacksHandlers(),
   };
 }
 

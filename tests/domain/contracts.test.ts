@@ -142,6 +142,8 @@ describe('route table', () => {
     },
     actOnCase: { act: 'answer', clientKey: 'abcdefgh2', text: '已核实并答复' },
     rateCase: { attitude: 5, efficiency: 5, competence: 4 },
+    // call-backs (issue 16 item 5)
+    recordCallback: { reached: true, satisfied: true, notes: '对调解结果满意' },
     // content checks and reports (issue 13)
     decideHeldConsultationText: { decision: 'reject', reason: '含有不实信息' },
     reportGroupMessage: { reason: 'fraud', text: '疑似诈骗' },
@@ -207,6 +209,7 @@ describe('route table', () => {
     'uploadCounselPhoto',
     'confirmResident',
     'uploadAvatar',
+    'revealCallbackPhone',
   ];
 
   it('the non-GET routes without a body are exactly the known ones', () => {

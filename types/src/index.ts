@@ -39,6 +39,8 @@ export * from './todo/schemas';
 export * from './todo/routes';
 export * from './cases/schemas';
 export * from './cases/routes';
+export * from './callbacks/schemas';
+export * from './callbacks/routes';
 export * from './constants';
 export * from './text';
 export * from './errors';

@@ -16,6 +16,7 @@ import { mediaRoutes } from './media/routes';
 import { noticesRoutes } from './notices/routes';
 import { todoRoutes } from './todo/routes';
 import { casesRoutes } from './cases/routes';
+import { callbacksRoutes } from './callbacks/routes';
 
 /**
  * The capabilities, each with its routes: the OpenAPI document tags every operation with its
@@ -38,6 +39,7 @@ export const CAPABILITIES = [
   { tag: 'notices', description: '订阅消息提醒：本人同意与拒绝的记录、剩余次数', routes: noticesRoutes },
   { tag: 'todo', description: '本人待办：各角色首页的待处理数量与最紧急事项', routes: todoRoutes },
   { tag: 'cases', description: '服务大厅：法律援助、人民调解、预约、投诉建议，统一受理、限时办结、评价', routes: casesRoutes },
+  { tag: 'callbacks', description: '回访抽样与记录、回访覆盖率，考核统计（R13）', routes: callbacksRoutes },
 ] as const;
 const TABLES = CAPABILITIES.map((capability) => capability.routes);
 assertDistinct(TABLES);
@@ -63,6 +65,7 @@ export const ROUTES = {
   ...noticesRoutes,
   ...todoRoutes,
   ...casesRoutes,
+  ...callbacksRoutes,
 };
 
 export type RouteId = keyof typeof ROUTES;
