@@ -43,7 +43,7 @@ export function services(call: Call, tokens: Record<string, string>) {
       return id;
     },
     rateConsultation: (id: string, a: number, e: number, c: number) =>
-      ok(call('rateConsultation', { token: tokens['林红霞'], params: { consultationId: id }, body: rateBody(a, e, c) })),
+      ok(call('rateConsultation', { token: tokens['林红霞'], params: { consultationId: id }, body: rateBody(a, e, c) }), 201),
     applyLegalAid: async () =>
       (
         await ok(

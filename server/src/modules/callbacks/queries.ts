@@ -1,4 +1,5 @@
 /** How the assessment reads call-backs: the calls of a county's months, counted (issue 16 item 7). */
+import { ONE_BATCH } from '../../store/batch';
 import { tally, type Tally } from '../../shared/tally';
 import { CallbackCallModel, CallbackModel } from './model';
 
@@ -13,8 +14,12 @@ export async function countCallbacks(
   months: readonly string[],
 ): Promise<Tally<(typeof CALLBACK_COUNTS)[number]>> {
   const [docs, calls] = await Promise.all([
-    CallbackModel.find({ countyCode, month: { $in: [...months] } }, { townshipCode: 1, handlerIds: 1 }).lean(),
-    CallbackCallModel.find({ countyCode, month: { $in: [...months] } }, { callbackId: 1, reached: 1, satisfied: 1 }).lean(),
+    CallbackModel.find({ countyCode, month: { $in: [...months] } }, { townshipCode: 1, handlerIds: 1 })
+      .batchSize(ONE_BATCH)
+      .lean(),
+    CallbackCallModel.find({ countyCode, month: { $in: [...months] } }, { callbackId: 1, reached: 1, satisfied: 1 })
+      .batchSize(ONE_BATCH)
+      .lean(),
   ]);
   const docOf = new Map(docs.map((d) => [String(d._id), d]));
   return tally(

@@ -15,6 +15,7 @@ import {
 import { AppError } from '../../shared/errors';
 import { maskPhone } from '../../shared/mask';
 import { inBeijing, monthOf, monthStart } from '../../shared/periods';
+import { ONE_BATCH } from '../../store/batch';
 import { createOnce, isDuplicateKey } from '../../store/duplicates';
 import { closedInTownship } from '../consultations/queries';
 import { doneInTownship } from '../cases/queries';
@@ -229,8 +230,8 @@ function figuresOf(docs: readonly CallbackDoc[], callOf: Map<string, CallbackCal
 export async function coverage(countyCode: string, month: string | undefined, now = new Date()): Promise<CallbackCoverageReply> {
   const which = month ?? monthOf(now);
   const [docs, calls, townships, counsel] = await Promise.all([
-    CallbackModel.find({ countyCode, month: which }).lean<CallbackDoc[]>(),
-    CallbackCallModel.find({ countyCode, month: which }).lean<CallbackCallDoc[]>(),
+    CallbackModel.find({ countyCode, month: which }).batchSize(ONE_BATCH).lean<CallbackDoc[]>(),
+    CallbackCallModel.find({ countyCode, month: which }).batchSize(ONE_BATCH).lean<CallbackCallDoc[]>(),
     placesOfCounty(countyCode, 'township'),
     counselRegisteredIn(countyCode),
   ]);

@@ -13,6 +13,7 @@ import {
   type DisputeKind,
   type LegalAidMatter,
 } from '@vc/types';
+import { ONE_BATCH } from '../../store/batch';
 import { ratedSatisfied, tally, within, type Tally } from '../../shared/tally';
 import { CaseModel, CaseRatingModel } from './model';
 
@@ -55,7 +56,9 @@ export async function doneInTownship(townshipCode: string, from: Date, to: Date)
   const rows = await CaseModel.find(
     { townshipCode, status: 'done', closedAt: { $gte: from, $lt: to } },
     { kind: 1, villageCode: 1, applicantId: 1, handlerId: 1, handlerIds: 1, closedAt: 1, outcome: 1, details: 1 },
-  ).lean();
+  )
+    .batchSize(ONE_BATCH)
+    .lean();
   return rows
     .filter((r) => within(r.closedAt, from, to) && !NOT_SERVED.has(r.outcome ?? ''))
     .map((r) => ({
@@ -92,11 +95,15 @@ export async function countCases(countyCode: string, from: Date, to: Date): Prom
     CaseModel.find(
       { countyCode, createdAt: { $lt: to } },
       { kind: 1, townshipCode: 1, handlerIds: 1, createdAt: 1, closedAt: 1, tier: 1, tierSince: 1, outcome: 1 },
-    ).lean(),
+    )
+      .batchSize(ONE_BATCH)
+      .lean(),
     CaseRatingModel.find(
       { countyCode, at: { $gte: from, $lt: to } },
       { townshipCode: 1, handlerIds: 1, attitude: 1, efficiency: 1, competence: 1, at: 1 },
-    ).lean(),
+    )
+      .batchSize(ONE_BATCH)
+      .lean(),
   ]);
   const one = (yes: boolean) => (yes ? 1 : 0);
   return tally(CASE_COUNTS, [

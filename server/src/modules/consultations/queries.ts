@@ -10,6 +10,7 @@ import { userById } from '../users/queries';
 import { load, loadVisible } from './record';
 import { removeStepText } from './review';
 import { clipChars } from '@vc/types';
+import { ONE_BATCH } from '../../store/batch';
 import { ratedSatisfied, tally, within, type Tally } from '../../shared/tally';
 import { ConsultationModel, PhotoModel, RatingModel } from './model';
 
@@ -163,7 +164,9 @@ export async function closedInTownship(townshipCode: string, from: Date, to: Dat
   const rows = await ConsultationModel.find(
     { townshipCode, status: 'closed', closedAt: { $gte: from, $lt: to } },
     { villageCode: 1, askerId: 1, handlerId: 1, handlerIds: 1, closedAt: 1, question: 1, questionHeld: 1 },
-  ).lean();
+  )
+    .batchSize(ONE_BATCH)
+    .lean();
   return rows
     .filter((r) => r.closedAt && r.closedAt >= from && r.closedAt < to)
     .map((r) => ({
@@ -194,11 +197,15 @@ export async function countConsultations(
     ConsultationModel.find(
       { countyCode, createdAt: { $lt: to } },
       { townshipCode: 1, handlerIds: 1, createdAt: 1, closedAt: 1, status: 1 },
-    ).lean(),
+    )
+      .batchSize(ONE_BATCH)
+      .lean(),
     RatingModel.find(
       { countyCode, at: { $gte: from, $lt: to } },
       { villageCode: 1, handlerIds: 1, attitude: 1, efficiency: 1, competence: 1, at: 1 },
-    ).lean(),
+    )
+      .batchSize(ONE_BATCH)
+      .lean(),
   ]);
   return tally(CONSULTATION_COUNTS, [
     ...docs.map((d) => ({

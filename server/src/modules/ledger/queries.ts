@@ -4,6 +4,7 @@
  * unique index.
  */
 import { Types } from 'mongoose';
+import { ONE_BATCH } from '../../store/batch';
 import { tally, within, type Tally } from '../../shared/tally';
 import { LedgerEntryModel } from './model';
 
@@ -112,7 +113,9 @@ export async function countLectures(
   const rows = await LedgerEntryModel.find(
     { countyCode, months: { $in: [...months] }, status: 'approved' },
     { kind: 1, counselId: 1, townshipCode: 1, startAt: 1, correctsEntryId: 1 },
-  ).lean();
+  )
+    .batchSize(ONE_BATCH)
+    .lean();
   const replaced = new Set(rows.flatMap((r) => (r.correctsEntryId ? [String(r.correctsEntryId)] : [])));
   return tally(
     LEDGER_COUNTS,
