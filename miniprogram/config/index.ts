@@ -269,6 +269,9 @@ const config: UserConfigExport<'webpack5'> = {
     '@vc/types/src/paths': path.join(typesSrc, 'paths.ts'),
     // zod-free rules shared with the server (tiers' escalation order, the 12-hour limit, …)
     '@vc/types/src/constants': path.join(typesSrc, 'constants.ts'),
+    // zod-free labels; aliased like the two above so a git worktree (whose node_modules/@vc/types
+    // points at the main checkout) compiles its own copy, inside `compile.include`
+    '@vc/types/src/labels': path.join(typesSrc, 'labels.ts'),
   },
   copy: { patterns: [], options: {} },
   framework: 'react',

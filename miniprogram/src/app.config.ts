@@ -35,6 +35,7 @@ export default defineAppConfig({
     { root: 'staff', pages: ['invite/index', 'list/index'] },
     { root: 'account', pages: ['redeem/index', 'scan-login/index'] },
     { root: 'privacy', pages: ['policy/index', 'profile/index', 'notices/index'] },
+    { root: 'backoffice', pages: ['callbacks/index', 'assessment/index'] },
   ],
   permission: { 'scope.userLocation': { desc: '用于记录驻村服务的签到位置' } },
   requiredPrivateInfos: ['getLocation'],

@@ -115,6 +115,19 @@ const VISITS: PageVisit[] = [
   { name: 'privacy-policy', route: 'privacy/policy/index', who: 'villager' },
   { name: 'privacy-profile', route: 'privacy/profile/index', who: 'villager' },
   { name: 'privacy-notices', route: 'privacy/notices/index', who: 'villager' },
+  // the back office (issue 16 items 5 and 7)
+  {
+    name: 'backoffice-callbacks',
+    route: 'backoffice/callbacks/index',
+    who: 'township',
+    query: () => ({ townshipCode: TOWNSHIP }),
+  },
+  {
+    name: 'backoffice-assessment',
+    route: 'backoffice/assessment/index',
+    who: 'county',
+    query: () => ({ countyCode: COUNTY }),
+  },
 ];
 
 /** Every page app.config.ts lists (read from its text: the config is a Taro macro, not importable). */

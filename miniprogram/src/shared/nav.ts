@@ -55,6 +55,9 @@ export const PAGES = {
   privacyProfile: '/privacy/profile/index',
   // privacy: 提醒设置 (which subscribe-message notices are on, and turning them on)
   privacyNotices: '/privacy/notices/index',
+  // backoffice: call-backs (township staff) and the assessment figures (county staff), issue 16
+  backofficeCallbacks: '/backoffice/callbacks/index',
+  backofficeAssessment: '/backoffice/assessment/index',
 } as const;
 
 export type PageName = keyof typeof PAGES;
