@@ -40,6 +40,27 @@ function FigureLines({ id, f }: { id: string; f: AssessmentFigures }) {
   );
 }
 
+/** One township or counsel: the main counts in a line; tapped, every figure. */
+function Row(props: { id: string; name: string; f: AssessmentFigures; open: string | null; toggle: (id: string) => void }) {
+  const { id, name, f, open, toggle } = props;
+  const shown = open === id;
+  return (
+    <View className="list-item" id={id} hoverClass="btn-hover" onClick={() => toggle(id)}>
+      <View className="row">
+        <View className="grow bold">{name}</View>
+        <View className="muted">{shown ? '收起 ▴' : '详情 ▾'}</View>
+      </View>
+      {!shown && (
+        <View className="muted" id={`${id}-line`}>
+          咨询 {f.consultations.asked} · 法援 {f.legalAid.received} · 调解 {f.mediation.received} · 讲座 {f.lectures} · 满意率{' '}
+          {percent(f.ratings.satisfaction)}
+        </View>
+      )}
+      {shown && <FigureLines id={id} f={f} />}
+    </View>
+  );
+}
+
 /**
  * 考核统计 (R13, issue 16 item 7): for a period of months, per township and per counsel — the
  * services counted, satisfaction and call-backs — and the end month's call-back coverage.
@@ -49,6 +70,8 @@ export default function Assessment() {
   const [from, setFrom] = useState(() => beijingMonth());
   const [to, setTo] = useState(() => beijingMonth());
   const figures = useLoad<Figures>();
+  const [open, setOpen] = useState<string | null>(null);
+  const toggle = (id: string) => setOpen((o) => (o === id ? null : id));
   const { data, error } = figures;
 
   const fetch = (code: string, f: string, t: string) =>
@@ -118,24 +141,20 @@ export default function Assessment() {
       {a && (
         <View className="card" id="assessment-townships">
           <View className="section-title">各乡镇</View>
+          <View className="muted">点乡镇查看全部数字</View>
           {a.byTownship.length === 0 && <View className="muted">暂无乡镇</View>}
           {a.byTownship.map((t) => (
-            <View key={t.code} className="list-item" id={`township-${t.code}`}>
-              <View className="bold">{t.name}</View>
-              <FigureLines id={`township-${t.code}`} f={t} />
-            </View>
+            <Row key={t.code} id={`township-${t.code}`} name={t.name} f={t} open={open} toggle={toggle} />
           ))}
         </View>
       )}
       {a && (
         <View className="card" id="assessment-counsel">
           <View className="section-title">各法律顾问</View>
+          <View className="muted">点姓名查看全部数字</View>
           {a.byCounsel.length === 0 && <View className="muted">本县暂无法律顾问</View>}
           {a.byCounsel.map((p) => (
-            <View key={p.counselId} className="list-item" id={`counsel-${p.counselId}`}>
-              <View className="bold">{p.name}</View>
-              <FigureLines id={`counsel-${p.counselId}`} f={p} />
-            </View>
+            <Row key={p.counselId} id={`counsel-${p.counselId}`} name={p.name} f={p} open={open} toggle={toggle} />
           ))}
         </View>
       )}
