@@ -91,7 +91,7 @@ describe('the month’s sample', () => {
       } else if (sourceId === finished.cases[0]) {
         expect(item).toMatchObject({ source: 'case', kind: 'legal_aid', handlerName: '王志强' });
       } else {
-        expect(item).toMatchObject({ source: 'case', kind: 'mediation', handlerName: '王建国', title: '土地纠纷调解' });
+        expect(item).toMatchObject({ source: 'case', kind: 'mediation', handlerName: '王建国', title: '土地、宅基地纠纷调解' });
       }
     }
     // the full number is in no list

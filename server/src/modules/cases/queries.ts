@@ -40,7 +40,7 @@ function callbackTitle(kind: CaseKind, details: Details): string {
     case 'legal_aid':
       return LEGAL_AID_MATTER_LABELS[details.matter as LegalAidMatter] ?? CASE_KIND_LABELS.legal_aid;
     case 'mediation':
-      return `${DISPUTE_KIND_LABELS[details.disputeKind as DisputeKind] ?? ''}纠纷调解`;
+      return `${DISPUTE_KIND_LABELS[details.disputeKind as DisputeKind] ?? '纠纷'}调解`;
     case 'booking':
       return clipChars(String(details.topic ?? CASE_KIND_LABELS.booking), 30);
     default:
