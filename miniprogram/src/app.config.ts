@@ -37,6 +37,7 @@ export default defineAppConfig({
     { root: 'privacy', pages: ['policy/index', 'profile/index', 'notices/index'] },
     { root: 'inspections', pages: ['index'] },
     { root: 'hall', pages: ['index/index', 'legal-aid/index', 'apply/index', 'case/index', 'inbox/index'] },
+    { root: 'backoffice', pages: ['callbacks/index', 'assessment/index'] },
   ],
   permission: { 'scope.userLocation': { desc: '用于记录驻村服务的签到位置' } },
   requiredPrivateInfos: ['getLocation'],

@@ -25,6 +25,7 @@ import { noticesHandlers } from './modules/notices/routes';
 import { todoHandlers } from './modules/todo/routes';
 import { casesHandlers } from './modules/cases/routes';
 import { inspectionsHandlers } from './modules/inspections/routes';
+import { callbacksHandlers } from './modules/callbacks/routes';
 
 /** Every route's handler: the union of the capabilities' own (server/src/modules/<capability>/routes.ts). */
 export function allHandlers(deps: HandlerDeps): Handlers<typeof ROUTES> {
@@ -46,6 +47,7 @@ export function allHandlers(deps: HandlerDeps): Handlers<typeof ROUTES> {
     ...todoHandlers(),
     ...casesHandlers(deps),
     ...inspectionsHandlers(),
+    ...callbacksHandlers(),
   };
 }
 

@@ -144,6 +144,8 @@ describe('route table', () => {
     rateCase: { attitude: 5, efficiency: 5, competence: 4 },
     rateServedService: { attitude: 4, efficiency: 5, competence: 5, comment: '讲得清楚' },
     recordInspection: { active: true, privateDataFound: false, improperContentFound: true, actionTaken: '已删除并提醒发布人' },
+    // call-backs (issue 16 item 5)
+    recordCallback: { reached: true, satisfied: true, notes: '对调解结果满意' },
     // content checks and reports (issue 13)
     decideHeldConsultationText: { decision: 'reject', reason: '含有不实信息' },
     reportGroupMessage: { reason: 'fraud', text: '疑似诈骗' },
@@ -209,6 +211,7 @@ describe('route table', () => {
     'uploadCounselPhoto',
     'confirmResident',
     'uploadAvatar',
+    'revealCallbackPhone',
   ];
 
   it('the non-GET routes without a body are exactly the known ones', () => {

@@ -101,7 +101,16 @@ describe('the routes open to machines', () => {
 
   it('are exactly the reports, statistics and the ledger export', () => {
     expect(open.map((r) => r.id).sort()).toEqual(
-      ['consultationStats', 'countyCompliance', 'ledgerExport', 'provinceCompliance', 'townshipCompliance'].sort(),
+      [
+        'consultationStats',
+        'countyCompliance',
+        'ledgerExport',
+        'provinceCompliance',
+        'townshipCompliance',
+        // the county's assessment figures and call-back coverage (issue 16 items 5 and 7)
+        'assessment',
+        'callbackCoverage',
+      ].sort(),
     );
   });
 

@@ -159,6 +159,19 @@ const VISITS: PageVisit[] = [
   { name: 'hall-case', route: 'hall/case/index', who: 'villager', query: () => ({ id: ids.case }), ready: '#case-status' },
   { name: 'hall-case-township', route: 'hall/case/index', who: 'township', query: () => ({ id: ids.case }), ready: '#act-take' },
   { name: 'hall-inbox', route: 'hall/inbox/index', who: 'township', ready: '#inbox-list' },
+  // the back office (issue 16 items 5 and 7)
+  {
+    name: 'backoffice-callbacks',
+    route: 'backoffice/callbacks/index',
+    who: 'township',
+    query: () => ({ townshipCode: TOWNSHIP }),
+  },
+  {
+    name: 'backoffice-assessment',
+    route: 'backoffice/assessment/index',
+    who: 'county',
+    query: () => ({ countyCode: COUNTY }),
+  },
 ];
 
 /** Every page app.config.ts lists (read from its text: the config is a Taro macro, not importable). */

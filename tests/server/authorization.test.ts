@@ -115,6 +115,8 @@ const FILLERS: Record<string, string> = {
   heldId: '0123456789abcdef01234567',
   consultationId: '0123456789abcdef01234567',
   caseId: '0123456789abcdef01234567',
+  // call-backs (issue 16 item 5)
+  callbackId: '0123456789abcdef01234567',
   photoId: '0123456789abcdef01234567',
   // a scan-to-login ticket (well formed, never issued)
   ticket: 'AbCdEfGhIjKlMnOpQrStUvWx',

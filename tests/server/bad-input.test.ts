@@ -13,12 +13,18 @@ let stack: Stack;
 let token: string;
 let counselToken: string;
 let villagerToken: string;
-/** a caller the route admits: county staff, or a counsel (villager) for counsel-only (villager-only) routes */
+let townshipToken: string;
+/**
+ * a caller the route admits: county staff, or a counsel (township staff, villager) for
+ * counsel-only (township-staff-only, villager-only) routes
+ */
 const tokenFor = (route: RouteContract) =>
   route.access.kind === 'role' && !route.access.roles.includes('county_staff')
     ? route.access.roles.includes('counsel')
       ? counselToken
-      : villagerToken
+      : route.access.roles.includes('township_staff')
+        ? townshipToken
+        : villagerToken
     : token;
 // by id: nothing here depends on the order of the table
 const routes = (Object.values(ROUTES) as RouteContract[]).sort((a, b) => a.id.localeCompare(b.id));
@@ -42,6 +48,8 @@ const PARAMS: Record<string, string> = {
   heldId: '0123456789abcdef01234567',
   consultationId: '0123456789abcdef01234567',
   caseId: '0123456789abcdef01234567',
+  // call-backs (issue 16 item 5)
+  callbackId: '0123456789abcdef01234567',
   photoId: '0123456789abcdef01234567',
   ticket: 'AbCdEfGhIjKlMnOpQrStUvWx',
   // machine access (issue 12)
@@ -84,6 +92,8 @@ beforeAll(async () => {
   token = (await demoLogin(stack.baseUrl, '赵振华')).token;
   counselToken = (await demoLogin(stack.baseUrl, '王建国')).token;
   villagerToken = (await demoLogin(stack.baseUrl, '林红霞')).token;
+  // the staff of PARAMS.townshipCode
+  townshipToken = (await demoLogin(stack.baseUrl, '王志强')).token;
 });
 afterAll(() => stack?.stop());
 
@@ -164,6 +174,7 @@ describe('queries and path parameters', () => {
         heldId: '{"$gt":""}',
         consultationId: 'zz',
         caseId: '{"$gt":""}',
+        callbackId: '{"$ne":null}',
         photoId: '../etc',
         ticket: 'short!',
         credentialId: '{"$ne":null}',

@@ -5,6 +5,7 @@
  */
 import { startStack, type Stack } from '../support/stack';
 import { api, demoLogin, type Reply } from '../support/http';
+import { services } from '../support/services';
 
 let stack: Stack;
 let call: ReturnType<typeof api>;
@@ -126,4 +127,38 @@ it('lists ledger entries, for the counsel and for the township, with as many com
   expect(mineAfter.reply.body.items.length).toBeGreaterThanOrEqual(mineBefore.reply.body.items.length + 8);
   expect(mineAfter.commands).toEqual(mineBefore.commands);
   expect(townshipAfter.commands).toEqual(townshipBefore.commands);
+});
+
+it('reads the county’s assessment and call-back coverage in as many commands after more services, lectures and calls', async () => {
+  const period = { from: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7) };
+  const assessment = () =>
+    call('assessment', { token: tokens['赵振华'], params: { countyCode: COUNTY }, query: { ...period, to: period.from } });
+  const coverage = () =>
+    call('callbackCoverage', { token: tokens['赵振华'], params: { countyCode: COUNTY }, query: { month: period.from } });
+  const s = services(call, tokens);
+  await s.closedConsultation();
+  const sorted = (commands: string[]) => [...commands].sort();
+  const [assessBefore, coverBefore] = [await measure(assessment), await measure(coverage)];
+  for (let i = 0; i < 3; i++) await s.rateConsultation(await s.closedConsultation(), 5, 5, 4);
+  await s.rateCase(await s.mediation('agreement'), 4, 4, 4);
+  await s.refusedLegalAid();
+  const sample = await call('townshipCallbacks', { token: tokens['王志强'], params: { townshipCode: TOWNSHIP } });
+  for (const item of sample.body.items.slice(0, 3))
+    expect(
+      (
+        await call('recordCallback', {
+          token: tokens['王志强'],
+          params: { townshipCode: TOWNSHIP, callbackId: item.id },
+          body: { reached: true, satisfied: true },
+        })
+      ).status,
+    ).toBe(200);
+  const [assessAfter, coverAfter] = [await measure(assessment), await measure(coverage)];
+  expect(assessAfter.reply.body.summary.consultations.closed).toBe(assessBefore.reply.body.summary.consultations.closed + 3);
+  expect(assessAfter.reply.body.summary.callbacks.called).toBe(3);
+  expect(sorted(assessAfter.commands)).toEqual(sorted(assessBefore.commands));
+  expect(coverAfter.reply.body.summary.called).toBe(3);
+  expect(sorted(coverAfter.commands)).toEqual(sorted(coverBefore.commands));
+  // session, user and grants, then a fixed set of county reads: none per township or counsel
+  expect(assessAfter.commands.length).toBeLessThan(20);
 });

@@ -156,6 +156,12 @@ export const ERRORS = {
   CASE_DUE_DATE_INVALID: [400, '补充期限须在今天之后90天之内'],
   CASE_LAWYER_REQUIRED: [400, '给予法律援助时须填写指派的律师'],
   CASE_COUNSEL_NOT_FOUND: [404, '找不到被投诉的法律顾问'],
+  // call-backs and the assessment (issue 16 items 5 and 7)
+  CALLBACK_NOT_FOUND: [404, '找不到该回访事项'],
+  CALLBACK_ALREADY_RECORDED: [409, '该事项已记录过回访，记录后不可更改'],
+  CALLBACK_PHONE_NOT_AVAILABLE: [404, '该服务对象未登记联系电话'],
+  CALLBACK_MONTH_NOT_STARTED: [400, '该月份尚未开始，不能抽取回访'],
+  ASSESSMENT_PERIOD_INVALID: [400, '统计期间不正确：起始月不能晚于结束月，且不超过12个月'],
   MODERATION_REASON_REQUIRED: [422, '不予通过时请填写原因'],
   REPORT_TARGET_NOT_FOUND: [404, '找不到被举报的内容'],
   REPORT_OWN_CONTENT: [422, '不能举报自己发的内容'],

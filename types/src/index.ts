@@ -41,6 +41,8 @@ export * from './cases/schemas';
 export * from './cases/routes';
 export * from './inspections/schemas';
 export * from './inspections/routes';
+export * from './callbacks/schemas';
+export * from './callbacks/routes';
 export * from './constants';
 export * from './text';
 export * from './errors';

@@ -17,6 +17,7 @@ import { noticesRoutes } from './notices/routes';
 import { todoRoutes } from './todo/routes';
 import { casesRoutes } from './cases/routes';
 import { inspectionsRoutes } from './inspections/routes';
+import { callbacksRoutes } from './callbacks/routes';
 
 /**
  * The capabilities, each with its routes: the OpenAPI document tags every operation with its
@@ -40,6 +41,7 @@ export const CAPABILITIES = [
   { tag: 'todo', description: '本人待办：各角色首页的待处理数量与最紧急事项', routes: todoRoutes },
   { tag: 'cases', description: '服务大厅：法律援助、人民调解、预约、投诉建议，统一受理、限时办结、评价', routes: casesRoutes },
   { tag: 'inspections', description: '村级工作群每月抽查：随机抽取、抽查记录与覆盖情况', routes: inspectionsRoutes },
+  { tag: 'callbacks', description: '回访抽样与记录、回访覆盖率，考核统计（R13）', routes: callbacksRoutes },
 ] as const;
 const TABLES = CAPABILITIES.map((capability) => capability.routes);
 assertDistinct(TABLES);
@@ -66,6 +68,7 @@ export const ROUTES = {
   ...todoRoutes,
   ...casesRoutes,
   ...inspectionsRoutes,
+  ...callbacksRoutes,
 };
 
 export type RouteId = keyof typeof ROUTES;

@@ -63,6 +63,9 @@ export const PAGES = {
   hallApply: '/hall/apply/index',
   hallCase: '/hall/case/index',
   hallInbox: '/hall/inbox/index',
+  // backoffice: call-backs (township staff) and the assessment figures (county staff), issue 16
+  backofficeCallbacks: '/backoffice/callbacks/index',
+  backofficeAssessment: '/backoffice/assessment/index',
 } as const;
 
 export type PageName = keyof typeof PAGES;

@@ -7,6 +7,7 @@ import { QueueStatus } from '../../ledger/components/QueueStatus';
 import { isStaff, useSignedInUser } from '../components/useSignedInUser';
 import { COUNSEL_LEDGER_ENTRIES, communicationEntries, grantEntries, type Entry } from '../index/entries';
 import { Screen } from '../../shared/components/Screen';
+import { BackOffice } from './BackOffice';
 
 function EntryButtons({ entries }: { entries: readonly Entry[] }) {
   return (
@@ -86,6 +87,7 @@ export default function Work() {
         <GrantItem key={`${g.role}-${g.placeCode}`} grant={g} />
       ))}
       <InspectionEntries user={user} />
+      <BackOffice user={user} />
       {user.village && (
         <Button light id="my-village-board" onClick={() => goto('board', { villageCode: user.village!.code })}>
           我所在村的公示栏

@@ -9,7 +9,10 @@ import type { Principal } from '../../shared/principal';
 import { userById } from '../users/queries';
 import { load, loadVisible } from './record';
 import { removeStepText } from './review';
-import { ConsultationModel, PhotoModel } from './model';
+import { clipChars } from '@vc/types';
+import { ONE_BATCH } from '../../store/batch';
+import { ratedSatisfied, tally, within, type Tally } from '../../shared/tally';
+import { ConsultationModel, PhotoModel, RatingModel } from './model';
 
 /**
  * The consultations a person first answered in [from, to) in these villages, as the village code
@@ -136,4 +139,89 @@ export async function waitingForCounsel(counselId: string, villageCodes: readonl
   ]);
   const rows = [...owned, ...unowned].filter((r) => !r.questionHeld && r.tier === 'village' && villages.has(r.villageCode));
   return [...new Map(rows.map((r) => [String(r._id), asWaiting(r as never)])).values()];
+}
+
+// --- call-backs and the assessment (issue 16 items 5 and 7), read by the callbacks module ---
+
+/** A finished service as a call-back samples it (callbacks module). */
+export interface FinishedService {
+  id: string;
+  kind: 'consultation';
+  villageCode: string;
+  personId: Types.ObjectId;
+  handlerId: Types.ObjectId | null;
+  handlerIds: Types.ObjectId[];
+  finishedAt: Date;
+  /** the question's first words; a question held by the content check is not shown */
+  title: string;
+}
+
+/**
+ * The consultations of a township closed in [from, to): (townshipCode, status) equalities,
+ * indexed; the dates narrow in the same filter.
+ */
+export async function closedInTownship(townshipCode: string, from: Date, to: Date): Promise<FinishedService[]> {
+  const rows = await ConsultationModel.find(
+    { townshipCode, status: 'closed', closedAt: { $gte: from, $lt: to } },
+    { villageCode: 1, askerId: 1, handlerId: 1, handlerIds: 1, closedAt: 1, question: 1, questionHeld: 1 },
+  )
+    .batchSize(ONE_BATCH)
+    .lean();
+  return rows
+    .filter((r) => r.closedAt && r.closedAt >= from && r.closedAt < to)
+    .map((r) => ({
+      id: String(r._id),
+      kind: 'consultation' as const,
+      villageCode: r.villageCode,
+      personId: r.askerId,
+      handlerId: r.handlerId ?? null,
+      handlerIds: r.handlerIds ?? [],
+      finishedAt: r.closedAt!,
+      title: r.questionHeld ? '（问题内容审核中）' : clipChars(r.question, 30),
+    }));
+}
+
+export const CONSULTATION_COUNTS = ['asked', 'closed', 'ratings', 'ratingsSatisfied'] as const;
+
+/**
+ * A county's consultations counted for a period [from, to), per township and per handler: asked
+ * (created), closed, ratings given and those averaging ≥ 4. Two commands whatever the county's
+ * size: the consultations by (countyCode, createdAt), the ratings by countyCode, both indexed.
+ */
+export async function countConsultations(
+  countyCode: string,
+  from: Date,
+  to: Date,
+): Promise<Tally<(typeof CONSULTATION_COUNTS)[number]>> {
+  const [docs, ratings] = await Promise.all([
+    ConsultationModel.find(
+      { countyCode, createdAt: { $lt: to } },
+      { townshipCode: 1, handlerIds: 1, createdAt: 1, closedAt: 1, status: 1 },
+    )
+      .batchSize(ONE_BATCH)
+      .lean(),
+    RatingModel.find(
+      { countyCode, at: { $gte: from, $lt: to } },
+      { villageCode: 1, handlerIds: 1, attitude: 1, efficiency: 1, competence: 1, at: 1 },
+    )
+      .batchSize(ONE_BATCH)
+      .lean(),
+  ]);
+  return tally(CONSULTATION_COUNTS, [
+    ...docs.map((d) => ({
+      townshipCode: d.townshipCode,
+      personIds: d.handlerIds ?? [],
+      counts: {
+        asked: within(d.createdAt, from, to) ? 1 : 0,
+        closed: d.status === 'closed' && within(d.closedAt, from, to) ? 1 : 0,
+      },
+    })),
+    ...ratings
+      .filter((r) => within(r.at, from, to))
+      .map((r) => ({
+        townshipCode: r.villageCode.slice(0, 9),
+        personIds: r.handlerIds ?? [],
+        counts: { ratings: 1, ratingsSatisfied: ratedSatisfied(r) ? 1 : 0 },
+      })),
+  ]);
 }

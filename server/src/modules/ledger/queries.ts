@@ -4,6 +4,8 @@
  * unique index.
  */
 import { Types } from 'mongoose';
+import { ONE_BATCH } from '../../store/batch';
+import { tally, within, type Tally } from '../../shared/tally';
 import { LedgerEntryModel } from './model';
 
 export async function entriesOf(counselId: Types.ObjectId) {
@@ -91,4 +93,34 @@ export async function pendingReviewsIn(townshipCode: string, limit: number): Pro
       minutes: e.minutes,
     })),
   };
+}
+
+// --- the assessment (issue 16 item 7), read by the callbacks module ---
+
+export const LEDGER_COUNTS = ['lectures'] as const;
+
+/**
+ * A county's lectures (法治讲座: approved entries of kind lecture) that started in [from, to), per
+ * township and per counsel; an entry replaced by an approved correction counts through its
+ * correction. One command: the countyCode equality (indexed), the months narrowing in the same filter.
+ */
+export async function countLectures(
+  countyCode: string,
+  months: readonly string[],
+  from: Date,
+  to: Date,
+): Promise<Tally<(typeof LEDGER_COUNTS)[number]>> {
+  const rows = await LedgerEntryModel.find(
+    { countyCode, months: { $in: [...months] }, status: 'approved' },
+    { kind: 1, counselId: 1, townshipCode: 1, startAt: 1, correctsEntryId: 1 },
+  )
+    .batchSize(ONE_BATCH)
+    .lean();
+  const replaced = new Set(rows.flatMap((r) => (r.correctsEntryId ? [String(r.correctsEntryId)] : [])));
+  return tally(
+    LEDGER_COUNTS,
+    rows
+      .filter((r) => !replaced.has(String(r._id)) && r.kind === 'lecture' && within(r.startAt, from, to))
+      .map((r) => ({ townshipCode: r.townshipCode, personIds: [r.counselId], counts: { lectures: 1 } })),
+  );
 }
