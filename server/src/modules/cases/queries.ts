@@ -84,7 +84,7 @@ export async function doneInTownship(townshipCode: string, from: Date, to: Date)
       handlerId: r.handlerId ?? null,
       handlerIds: r.handlerIds ?? [],
       finishedAt: r.closedAt!,
-      title: titleOf({ kind: r.kind, details: r.details as CaseDoc['details'], scheduledAt: r.scheduledAt ?? null }),
+      title: titleOf({ kind: r.kind, details: r.details as unknown, scheduledAt: r.scheduledAt ?? null }),
     }));
 }
 

@@ -26,7 +26,7 @@ import { factsOf, kindOf, limitsOf, loadVisible, stateOf, viewerOf } from './rec
 type Details = Record<string, string | number | boolean | null>;
 
 /** One line naming the case in a list (display only; never read back as data). */
-export function titleOf(doc: Pick<CaseDoc, 'kind' | 'details' | 'scheduledAt'>): string {
+export function titleOf(doc: { kind: CaseDoc['kind']; details: unknown; scheduledAt: Date | null }): string {
   const d = doc.details as Details;
   switch (doc.kind) {
     case 'legal_aid':
