@@ -2,7 +2,6 @@
  * The service hall (issue 16) on the phone: labels, the one-line time limit of a case, how a case's
  * details read, and its photos (multipart upload, binary download with the session, as consult's).
  */
-import Taro from '@tarojs/taro';
 import type { CaseSummary, Session } from '@vc/types';
 import { fillPath } from '@vc/types/src/paths';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '@vc/types/src/constants';
@@ -14,7 +13,7 @@ import {
   DISPUTE_KIND_LABELS,
   LEGAL_AID_MATTER_LABELS,
 } from '@vc/types/src/labels';
-import { ApiError, apiBase, authHeader, networkError, replyError } from '../../shared/http';
+import { photoSourceAt, uploadPhotoTo } from '../../shared/photo-transfer';
 import { choosePhotos, type PhotoChoice } from '../../shared/photos';
 import { formatBeijing } from '../../shared/time';
 
@@ -116,30 +115,11 @@ export function daysFromToday(days: number, now = new Date()): string {
 
 // ---- photos ----
 
-const errorOf = (status: number, data: unknown, failed: string): ApiError =>
-  replyError(status, data, { messages: { other: failed } });
-
 /** Up to `count` photos of documents, compressed on the phone, each within the server's 2 MB. */
 export const chooseCasePhotos = (count: number): Promise<PhotoChoice> => choosePhotos(count, MAX_PHOTO_BYTES);
 
 /** Uploads one local photo; resolves with its id for openCase's or supply's photoIds. */
-export async function uploadCasePhoto(filePath: string): Promise<string> {
-  let res: Taro.uploadFile.SuccessCallbackResult;
-  try {
-    res = await Taro.uploadFile({
-      url: apiBase() + VC_ROUTES.uploadCasePhoto.path,
-      filePath,
-      name: 'file',
-      header: authHeader(),
-    });
-  } catch {
-    throw networkError();
-  }
-  if (res.statusCode !== 201) throw errorOf(res.statusCode, res.data, '照片上传失败，请稍后重试');
-  const body = (typeof res.data === 'string' ? JSON.parse(res.data) : res.data) as { photoId?: string };
-  if (!body?.photoId) throw new ApiError(res.statusCode, 'BAD_REPLY', '照片上传失败，请稍后重试');
-  return body.photoId;
-}
+export const uploadCasePhoto = (filePath: string): Promise<string> => uploadPhotoTo(VC_ROUTES.uploadCasePhoto.path, filePath);
 
 /** Uploads each path in turn (a slow connection: one at a time). */
 export async function uploadCasePhotos(paths: string[]): Promise<string[]> {
@@ -149,14 +129,5 @@ export async function uploadCasePhotos(paths: string[]): Promise<string[]> {
 }
 
 /** A displayable local source for a case photo (a temp file in weapp, a blob URL in H5). */
-export async function casePhotoSource(caseId: string, photoId: string): Promise<string> {
-  const url = apiBase() + fillPath(VC_ROUTES.casePhoto.path, { caseId, photoId });
-  if (process.env.TARO_ENV === 'h5') {
-    const res = await fetch(url, { headers: authHeader() });
-    if (!res.ok) throw errorOf(res.status, await res.text().catch(() => ''), '照片加载失败');
-    return URL.createObjectURL(await res.blob());
-  }
-  const res = await Taro.downloadFile({ url, header: authHeader() });
-  if (res.statusCode !== 200) throw errorOf(res.statusCode, '', '照片加载失败');
-  return res.tempFilePath;
-}
+export const casePhotoSource = (caseId: string, photoId: string): Promise<string> =>
+  photoSourceAt(fillPath(VC_ROUTES.casePhoto.path, { caseId, photoId }));
