@@ -61,7 +61,11 @@ it('a villager asks for mediation; her counsel takes it and records an agreement
 
   const done = await api<Case>(stack.baseUrl, 'GET', `/api/cases/${caseId}`, villagerSession.token);
   expect(done).toMatchObject({ status: 'done', outcome: 'agreement', handlerName: '王建国' });
-  expect(done.details.otherPartyPhone).toBeUndefined(); // the applicant does not get it back
+  // she gave the number, so she reads it back; the staff who oversee the village never do
+  expect(done.details.otherPartyPhone).toBe('13900001111');
+  const staff = await demoLogin(stack.baseUrl, (await findIdentity(stack.baseUrl, '王志强', 'township_staff')).id);
+  const overseen = await api<Case>(stack.baseUrl, 'GET', `/api/cases/${caseId}`, staff.token);
+  expect(overseen.details.otherPartyPhone).toBeUndefined();
   const settled = done.steps.find((s) => s.kind === 'settle')!;
   expect(settled.text).toBe(terms);
 

@@ -73,7 +73,15 @@ const Notes = text({ max: 500, tooLong: '回访情况不能超过500字' });
 export const RecordCallbackBody = z
   .discriminatedUnion('reached', [
     z.object({ reached: z.literal(true), satisfied: z.boolean(), notes: Notes.optional() }).strict(),
-    z.object({ reached: z.literal(false), satisfied: z.null(), notes: Notes.optional() }).strict(),
+    // said in the document as a boolean that can only be null: OpenAPI 3.0 has no null type, and
+    // zod-to-openapi's metadata type has no `nullable` (the document takes it as written)
+    z
+      .object({
+        reached: z.literal(false),
+        satisfied: z.null().openapi({ type: 'boolean', nullable: true, enum: [null] } as never),
+        notes: Notes.optional(),
+      })
+      .strict(),
   ])
   .openapi('RecordCallbackBody');
 export type RecordCallbackBody = z.infer<typeof RecordCallbackBody>;
