@@ -1,4 +1,4 @@
-import { findForbiddenKey } from '../../server/src/shared/http';
+import { findForbiddenKey, withoutNul } from '../../server/src/shared/http';
 import { toAppError } from '../../server/src/shared/middleware';
 import { AppError, ERRORS } from '../../server/src/shared/errors';
 
@@ -119,5 +119,13 @@ describe('toAppError', () => {
       expect(appError.message).not.toContain('secret');
       expect(appError.details).toBeUndefined();
     }
+  });
+});
+
+describe('withoutNul', () => {
+  it('drops U+0000 from every string of a body (PostgreSQL cannot store it), leaving the rest as it is', () => {
+    const body = { notes: 'a\u0000b', list: ['\u0000x', 3, null], nested: { ok: true, text: '好\u0000' } };
+    expect(withoutNul(body)).toEqual({ notes: 'ab', list: ['x', 3, null], nested: { ok: true, text: '好' } });
+    expect(withoutNul('plain')).toBe('plain');
   });
 });
