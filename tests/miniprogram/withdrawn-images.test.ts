@@ -48,9 +48,10 @@ it('a withdrawn consultation photo is listed for the township with whose it was 
     question: '这张照片是邻居家墙上的标语，能作为证据吗？',
     photoIds: [photoId],
   });
-  // WeChat's verdict arrives by its push
+  // WeChat's verdict arrives by its push: a while on a loaded machine (up to 30 s, as the e2e photo tests wait;
+  // 15 s was once too short in CI while the builds ran beside it)
   let check: string | undefined;
-  for (let i = 0; i < 150 && check !== 'withdrawn'; i += 1) {
+  for (let i = 0; i < 300 && check !== 'withdrawn'; i += 1) {
     await new Promise((r) => setTimeout(r, 100));
     check = (await api<Consultation>(stack.baseUrl, 'GET', `/api/consultations/${asked.id}`, villager.token)).photoChecks[0]
       ?.check;
