@@ -7,35 +7,15 @@ import { ROLE_LABELS, type Case, type CaseStepBody, type OpenCaseBody, type Rati
 import { AppError } from '../../shared/errors';
 import { isDuplicateKey } from '../../store/duplicates';
 import type { Principal } from '../../shared/principal';
-import { inBeijing } from '../../shared/periods';
-import { userById, isCounselOf } from '../users/queries';
-import { villageHasCounsel } from '../counsel/queries';
-import { countyPolicy } from '../county-policy/service';
-import { SCENE, type ContentCheck } from '../content-check/text';
-import { submit as submitLedgerEntry } from '../ledger/entries';
-import { checkEligibility } from './kinds/legal-aid';
+import { userById } from '../users/queries';
+import type { ContentCheck } from '../content-check/text';
+import { detailsOf, requireClean, stepFieldsOf } from './inputs';
+import { ledgerEntryFor } from './ledger-link';
 import { CaseModel, CaseRatingModel, CaseStepModel, type CaseDoc } from './model';
 import { attachCasePhotos, checkCasePhotos } from './photos';
 import { mayView, refusal, type KindPolicy } from './policy';
 import { factsOf, id, kindOf, load, loadVisible, reproject, stateOf, stepsOf, viewerOf } from './record';
 import { describe } from './views';
-
-/** Refuses text WeChat does not clearly pass: case texts go to handlers, who should not review them first. */
-async function requireClean(check: ContentCheck, userId: string, texts: readonly (string | undefined)[]) {
-  const text = texts.filter(Boolean).join('\n');
-  if (!text) return;
-  const writer = await userById(userId);
-  const verdict = await check(writer?.openid ?? '', text, SCENE.comment);
-  if (verdict === 'check_unavailable') throw new AppError('CONTENT_CHECK_UNAVAILABLE');
-  if (verdict !== 'pass') throw new AppError('CASE_TEXT_RISKY');
-}
-
-/** A booked or proposed time: in the future, within 60 days, 8:00–18:00 Beijing time. */
-export function bookingTimeValid(at: Date, now: Date): boolean {
-  const local = inBeijing(at);
-  const minutes = local.hour() * 60 + local.minute();
-  return at > now && at.getTime() - now.getTime() <= 60 * 24 * 3600_000 && minutes >= 8 * 60 && minutes <= 18 * 60;
-}
 
 /** The label of the role someone acts in on this case. */
 function roleLabel(kind: KindPolicy, doc: CaseDoc, principal: Principal): string {
@@ -46,57 +26,6 @@ function roleLabel(kind: KindPolicy, doc: CaseDoc, principal: Principal): string
     if (grants.length && kind.handlesAt(doc.tier, where, grants)) return ROLE_LABELS[role];
   }
   return '';
-}
-
-/** The kind's fields of a new case, and the counsel it concerns. */
-async function detailsOf(body: OpenCaseBody, countyCode: string, villageCode: string, now: Date) {
-  const policy = await countyPolicy(countyCode);
-  switch (body.kind) {
-    case 'legal_aid': {
-      const answers = { ...body, receivesAssistance: body.receivesAssistance ?? false };
-      const check = checkEligibility(answers, policy);
-      if (!check.matterCovered) throw new AppError('CASE_MATTER_NOT_COVERED');
-      return {
-        details: {
-          matter: body.matter,
-          householdSize: body.householdSize,
-          monthlyIncome: body.monthlyIncome,
-          receivesAssistance: answers.receivesAssistance,
-          account: body.account,
-          likely: check.likely,
-          incomePerPerson: check.incomePerPerson,
-          threshold: check.threshold,
-        },
-        counselId: null,
-        texts: [body.account],
-      };
-    }
-    case 'mediation':
-      return {
-        details: {
-          disputeKind: body.disputeKind,
-          account: body.account,
-          otherPartyName: body.otherPartyName,
-          otherPartyVillageCode: body.otherPartyVillageCode ?? null,
-          otherPartyPhone: body.otherPartyPhone ?? null,
-        },
-        counselId: null,
-        texts: [body.account, body.otherPartyName],
-      };
-    case 'booking':
-      if (!bookingTimeValid(new Date(body.at), now)) throw new AppError('CASE_TIME_INVALID');
-      if (!(await villageHasCounsel(villageCode))) throw new AppError('CASE_NO_COUNSEL');
-      return { details: { topic: body.topic }, counselId: null, texts: [body.topic] };
-    case 'complaint': {
-      let counselId: Types.ObjectId | null = null;
-      if (body.about === 'counsel') {
-        const counsel = body.counselId ? await userById(body.counselId) : null;
-        if (!counsel || !isCounselOf(counsel, countyCode)) throw new AppError('CASE_COUNSEL_NOT_FOUND');
-        counselId = counsel._id;
-      }
-      return { details: { about: body.about, account: body.account }, counselId, texts: [body.account] };
-    }
-  }
 }
 
 /** Opens a case with its first step; idempotent by (applicant, clientKey). */
@@ -168,78 +97,6 @@ export async function open(
   });
   const steps = await stepsOf(doc._id);
   return { case: await describe(await reproject(doc, steps), steps, viewerOf(principal)), created: true };
-}
-
-/** What a step records beyond its kind, checked against the case (times, dates, the lawyer). */
-function stepFieldsOf(body: CaseStepBody, now: Date) {
-  const fields: {
-    text: string | null;
-    outcome: string | null;
-    at2: Date | null;
-    dueDate: string | null;
-    lawyer: string | null;
-    photoIds: string[];
-  } = { text: null, outcome: null, at2: null, dueDate: null, lawyer: null, photoIds: [] };
-  if ('text' in body && body.text) fields.text = body.text;
-  switch (body.act) {
-    case 'ask_material': {
-      const due = inBeijing(`${body.dueDate}T23:59:59+08:00`);
-      if (!due.isValid() || due.toDate() <= now || due.toDate().getTime() - now.getTime() > 90 * 24 * 3600_000)
-        throw new AppError('CASE_DUE_DATE_INVALID');
-      fields.dueDate = body.dueDate;
-      break;
-    }
-    case 'supply':
-      fields.photoIds = [...new Set(body.photoIds ?? [])];
-      break;
-    case 'decide':
-      if (body.outcome === 'granted' && !body.lawyer) throw new AppError('CASE_LAWYER_REQUIRED');
-      fields.outcome = body.outcome;
-      fields.lawyer = body.lawyer ?? null;
-      break;
-    case 'settle':
-      fields.outcome = body.outcome;
-      break;
-    case 'session':
-    case 'complete':
-      fields.at2 = new Date(body.startAt);
-      break;
-    case 'propose':
-      if (!bookingTimeValid(new Date(body.at), now)) throw new AppError('CASE_TIME_INVALID');
-      fields.at2 = new Date(body.at);
-      break;
-  }
-  return fields;
-}
-
-/**
- * The ledger entry a step is worth, by the ledger's own rules (ledger/entries.ts submit): a counsel's
- * mediation session or settlement (参与调解), a kept booking (法律咨询, the villager served). A
- * mediator who is not a counsel keeps no ledger. Idempotent by its client key, so a retried step
- * finds the same entry.
- */
-async function ledgerEntryFor(principal: Principal, doc: CaseDoc, body: CaseStepBody, now: Date): Promise<Types.ObjectId | null> {
-  const times = 'startAt' in body && body.startAt && body.endAt ? { startAt: body.startAt, endAt: body.endAt } : null;
-  if (!times || !principal.grants.some((g) => g.role === 'counsel' && g.placeCode === doc.villageCode)) return null;
-  const kind = doc.kind === 'mediation' ? 'mediation' : 'consultation';
-  const applicant = await userById(doc.applicantId);
-  const summary =
-    doc.kind === 'mediation'
-      ? `人民调解（${body.act === 'settle' ? '调解结果' : '调解记录'}）：${'text' in body ? body.text : ''}`
-      : `预约服务（${applicant?.name ?? '村民'}）：${'text' in body ? body.text : ''}`;
-  const { entry } = await submitLedgerEntry(
-    principal,
-    {
-      clientKey: `case-${String(doc._id)}-${body.clientKey}`.slice(0, 64),
-      villageCode: doc.villageCode,
-      kind,
-      mode: 'on_site',
-      ...times,
-      summary: summary.slice(0, 2000),
-    },
-    now,
-  );
-  return id(entry.id);
 }
 
 /**
