@@ -25,7 +25,13 @@ function filesUnder(dir: string): string[] {
 
 /** The strings, template parts and JSX texts of a source file that contain Han characters (comments are not looked at). */
 export function hardCodedHan(fileName: string, source: string): { line: number; text: string }[] {
-  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, fileName.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const file = ts.createSourceFile(
+    fileName,
+    source,
+    ts.ScriptTarget.Latest,
+    true,
+    fileName.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const found: { line: number; text: string }[] = [];
   const visit = (node: ts.Node) => {
     if (
@@ -36,7 +42,8 @@ export function hardCodedHan(fileName: string, source: string): { line: number; 
       ts.isTemplateTail(node) ||
       ts.isJsxText(node)
     ) {
-      if (HAN.test(node.text)) found.push({ line: file.getLineAndCharacterOfPosition(node.getStart()).line + 1, text: node.text.trim() });
+      if (HAN.test(node.text))
+        found.push({ line: file.getLineAndCharacterOfPosition(node.getStart()).line + 1, text: node.text.trim() });
     }
     ts.forEachChild(node, visit);
   };
@@ -89,7 +96,10 @@ describe('the resource files', () => {
         for (const file of files) {
           const ns = file.replace(/\.json$/, '');
           expect(['errors', ...NAMESPACES]).toContain(ns);
-          const meta = (JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Record<string, unknown>)[META_KEY] as Record<string, string>;
+          const meta = (JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Record<string, unknown>)[META_KEY] as Record<
+            string,
+            string
+          >;
           expect(meta?.translator).toBeTruthy();
           expect(meta?.review).toMatch(/native speaker/);
         }
@@ -103,7 +113,8 @@ describe('the resource files', () => {
           for (const [key, text] of leaves(JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Tree)) {
             const source = zh.get(key);
             if (source === undefined) problems.push(`${file} ${key}: not in the Chinese file`);
-            else if (placeholders(source).join() !== placeholders(text).join()) problems.push(`${file} ${key}: placeholders differ`);
+            else if (placeholders(source).join() !== placeholders(text).join())
+              problems.push(`${file} ${key}: placeholders differ`);
             if (HAN.test(text)) problems.push(`${file} ${key}: Chinese left in`);
           }
         }

@@ -59,7 +59,8 @@ async function overflowing(b: Browser): Promise<string[]> {
     for (const e of Array.from(document.querySelectorAll<HTMLElement>('.taro_page *'))) {
       const r = e.getBoundingClientRect();
       if (r.width === 0 || r.height === 0 || getComputedStyle(e).visibility === 'hidden') continue;
-      if (r.right > width + 1 && e.closest('.taro_page')?.clientWidth) out.push(`${e.tagName.toLowerCase()}#${e.id} ${Math.round(r.right)}px`);
+      if (r.right > width + 1 && e.closest('.taro_page')?.clientWidth)
+        out.push(`${e.tagName.toLowerCase()}#${e.id} ${Math.round(r.right)}px`);
     }
     return out.slice(0, 10);
   });
