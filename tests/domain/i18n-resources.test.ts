@@ -9,6 +9,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { LANGUAGES, DEFAULT_LANGUAGE, META_KEY } from '../../types/src/i18n/languages';
 import { NAMESPACES, zhHans } from '../../types/src/i18n/resources';
+import { ERRORS } from '../../types/src/errors';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SRC = path.join(ROOT, 'miniprogram', 'src');
@@ -117,6 +118,20 @@ describe('the resource files', () => {
               problems.push(`${file} ${key}: placeholders differ`);
             if (HAN.test(text)) problems.push(`${file} ${key}: Chinese left in`);
           }
+        }
+        expect(problems).toEqual([]);
+      });
+
+      it('translates in errors.json only codes of the error catalogue (types/src/errors.ts), each a message with no Chinese left in', () => {
+        const catalogue = files.includes('errors.json')
+          ? (JSON.parse(readFileSync(path.join(dir, 'errors.json'), 'utf8')) as Record<string, unknown>)
+          : {};
+        const problems: string[] = [];
+        for (const [code, message] of Object.entries(catalogue)) {
+          if (code === META_KEY) continue;
+          if (!Object.hasOwn(ERRORS, code)) problems.push(`errors.json ${code}: not a code of types/src/errors.ts`);
+          if (typeof message !== 'string' || !message.trim()) problems.push(`errors.json ${code}: not a message`);
+          else if (HAN.test(message)) problems.push(`errors.json ${code}: Chinese left in`);
         }
         expect(problems).toEqual([]);
       });
