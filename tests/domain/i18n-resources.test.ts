@@ -55,7 +55,7 @@ export function hardCodedHan(fileName: string, source: string): { line: number; 
 describe('no words outside the resource files', () => {
   it('finds Han characters in strings and JSX text, not in comments', () => {
     const source = `// 首页 in a comment is fine\nconst a = '首页';\nconst b = \`共 \${n} 条\`;\nconst c = <View>办事</View>;\nconst d = t('tabs.home');`;
-    expect(hardCodedHan('x.tsx', source).map((f) => f.line)).toEqual([2, 3, 4]);
+    expect([...new Set(hardCodedHan('x.tsx', source).map((f) => f.line))]).toEqual([2, 3, 4]);
   });
 
   it('no page, component or helper of the mini-program holds a Han character', () => {
