@@ -112,3 +112,31 @@ it('a villager reads her screens in traditional Mongolian', async () => {
 it('a villager reads her screens in Tibetan', async () => {
   await walk('bo');
 });
+
+it('county staff switch Tibetan off on the policy page: the villager is offered it no more and reads Chinese', async () => {
+  const county = suite.keep(await openAs(suite.stack.baseUrl, await findIdentity(suite.stack.baseUrl, '赵振华', 'county_staff')));
+  await county.page.goto(`${suite.stack.baseUrl}/#/policy/county/index`);
+  await waitForShown(county, '#policy-language-bo-toggle');
+  await county.page.click('#policy-language-bo-toggle');
+  await county.page.waitForFunction(
+    () => document.querySelector('#policy-language-bo')?.textContent?.includes('已关闭'),
+    undefined,
+    {
+      timeout: UI_TIMEOUT,
+    },
+  );
+  const token = (await demoLogin(suite.stack.baseUrl, (await findIdentity(suite.stack.baseUrl, '赵振华', 'county_staff')).id))
+    .token;
+  const policy = await api<{ languagesOff: string[] }>(suite.stack.baseUrl, 'GET', '/api/counties/210921/policy', token);
+  expect(policy.languagesOff).toEqual(['bo']);
+
+  const villager = await findIdentity(suite.stack.baseUrl, '林红霞', 'villager');
+  const b = suite.keep(await openAs(suite.stack.baseUrl, villager));
+  await b.page.goto(`${suite.stack.baseUrl}/#/pages/me/index`);
+  await waitForShown(b, '#language');
+  expect(await b.page.locator('#language-bo').count()).toBe(0);
+  expect(await b.page.locator('#language-mn-Mong').count()).toBe(1);
+  const me = await api<Me>(suite.stack.baseUrl, 'GET', '/api/me', (await demoLogin(suite.stack.baseUrl, villager.id)).token);
+  expect(me.language).toBe('zh-Hans');
+  expect(me.languages).toEqual(['zh-Hans', 'mn-Mong']);
+});

@@ -17,6 +17,7 @@ import { useStaffPlace } from '../../shared/hooks/useStaffPlace';
 import { ApiError } from '../../shared/http';
 import { goto } from '../../shared/nav';
 import { t } from '../../shared/i18n';
+import { LanguagesCard } from './LanguagesCard';
 import { OverLimitList, OverLimitWarning, overLimitOf } from './OverLimit';
 import { Screen } from '../../shared/components/Screen';
 
@@ -107,6 +108,7 @@ export default function CountyPolicyPage() {
   const [countyCode, setCountyCode] = useState<string | null>(null);
   const [countyName, setCountyName] = useState('');
   const [form, setForm] = useState<Form | null>(null);
+  const [languagesOff, setLanguagesOff] = useState<CountyPolicy['languagesOff']>([]);
   /** the counsel over the limit in force (the server's list, after loading and after each save) */
   const [over, setOver] = useState<OverLimitCounsel[]>([]);
   /** a lowered limit the server asks to confirm: the body to send again, and whom it leaves over */
@@ -116,6 +118,7 @@ export default function CountyPolicyPage() {
   const action = useAction();
 
   function show(p: CountyPolicy & { overLimitCounsel: OverLimitCounsel[] }) {
+    setLanguagesOff(p.languagesOff);
     setForm(formOf(p));
     setOver(p.overLimitCounsel);
   }
@@ -261,6 +264,10 @@ export default function CountyPolicyPage() {
             {t('county.loading')}
           </View>
         )
+      )}
+      {/* saved on its own: a toggle does not send (or lose) the form's unsaved figures */}
+      {countyCode && form && (
+        <LanguagesCard countyCode={countyCode} languagesOff={languagesOff} onSaved={(p) => setLanguagesOff(p.languagesOff)} />
       )}
     </Screen>
   );
