@@ -34,11 +34,12 @@ interface Screen {
 const groups = { village: '' };
 const SCREENS: Screen[] = [
   { name: 'home', route: 'pages/index/index', ready: '#home-user-name' },
-  { name: 'board', route: 'pages/board/index', ready: '#board', query: () => ({ villageCode: VILLAGE }) },
+  { name: 'board', route: 'pages/board/index', ready: '#board-village-name', query: () => ({ villageCode: VILLAGE }) },
   { name: 'ask', route: 'consult/ask/index', ready: '#ask-submit' },
-  { name: 'my-consultations', route: 'consult/list/index', ready: '#consult-list', query: () => ({ box: 'mine' }) },
-  { name: 'groups', route: 'groups/list/index', ready: '#group-list' },
-  { name: 'group-chat', route: 'groups/chat/index', ready: '#chat-input', query: () => ({ code: groups.village }) },
+  { name: 'my-consultations', route: 'consult/list/index', ready: '#consult-new', query: () => ({ box: 'mine' }) },
+  { name: 'groups', route: 'groups/list/index', ready: '#open-reports' },
+  { name: 'group-chat', route: 'groups/chat/index', ready: '#composer-input', query: () => ({ code: groups.village }) },
+  { name: 'hall', route: 'hall/index/index', ready: '#hall-mine' },
   { name: 'me', route: 'pages/me/index', ready: '#language' },
 ];
 
@@ -72,6 +73,24 @@ async function choose(b: Browser, language: string): Promise<void> {
   await b.page.click(`#language-${language}`);
 }
 
+/** The screen speaks the language in its font, and nothing sticks out sideways. */
+async function expectTranslated(b: Browser, name: string, language: Translated): Promise<void> {
+  const { letters, font } = SCRIPTS[language];
+  await b.page.evaluate(() => document.fonts.ready);
+  const text = await pageText(b);
+  const inScript = text.match(letters)?.length ?? 0;
+  // far more of its letters are the script's than Chinese (names of people and places stay Chinese)
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  expect({ name, inScript: inScript > 10, mostlyTranslated: inScript > han * 2 }).toEqual({
+    name,
+    inScript: true,
+    mostlyTranslated: true,
+  });
+  // the script's font came from our server and is the one in use
+  expect(await b.page.evaluate((f) => document.fonts.check(`16px "${f}"`), font)).toBe(true);
+  expect({ name, overflow: await overflowing(b) }).toEqual({ name, overflow: [] });
+}
+
 async function walk(language: Translated): Promise<void> {
   const who = await findIdentity(suite.stack.baseUrl, '林红霞', 'villager');
   const session = await demoLogin(suite.stack.baseUrl, who.id);
@@ -80,7 +99,6 @@ async function walk(language: Translated): Promise<void> {
   const b = suite.keep(await openAs(suite.stack.baseUrl, who));
   await b.page.setViewportSize({ width: 375, height: 740 });
   await choose(b, language);
-  const { letters, font } = SCRIPTS[language];
   await b.page.waitForFunction((l) => document.documentElement.lang === l, language, { timeout: UI_TIMEOUT });
   expect((await api<Me>(suite.stack.baseUrl, 'GET', '/api/me', session.token)).language).toBe(language);
 
@@ -88,21 +106,26 @@ async function walk(language: Translated): Promise<void> {
     const qs = screen.query ? `?${new URLSearchParams(screen.query()).toString()}` : '';
     await b.page.goto(`${suite.stack.baseUrl}/#/${screen.route}${qs}`);
     await waitForShown(b, screen.ready);
-    await b.page.evaluate(() => document.fonts.ready);
-    const text = await pageText(b);
-    const inScript = text.match(letters)?.length ?? 0;
-    // the screen speaks the language: far more of its letters are the script's than Chinese
-    const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
-    expect({ screen: screen.name, inScript: inScript > 10, mostlyTranslated: inScript > han * 2 }).toEqual({
-      screen: screen.name,
-      inScript: true,
-      mostlyTranslated: true,
-    });
-    // the script's font came from our server and is the one in use
-    expect(await b.page.evaluate((f) => document.fonts.check(`16px "${f}"`), font)).toBe(true);
-    expect({ screen: screen.name, overflow: await overflowing(b) }).toEqual({ screen: screen.name, overflow: [] });
+    await expectTranslated(b, screen.name, language);
     await screenshot(b, path.join(SHOTS, language, `${screen.name}.png`));
   }
+
+  // logged out, the phone keeps the language: the login page speaks it too
+  await b.page.evaluate(() => localStorage.removeItem('vc.session'));
+  await b.page.goto(`${suite.stack.baseUrl}/#/pages/login/index`);
+  await waitForShown(b, '#demo-identities');
+  await expectTranslated(b, 'login', language);
+  await screenshot(b, path.join(SHOTS, language, 'login.png'));
+
+  // a villager without a village binds one in the language
+  const unbound = await findIdentity(suite.stack.baseUrl, '何春生', 'villager');
+  const u = suite.keep(await openAs(suite.stack.baseUrl, unbound, '#village-query'));
+  await u.page.setViewportSize({ width: 375, height: 740 });
+  await choose(u, language);
+  await u.page.goto(`${suite.stack.baseUrl}/#/pages/bind/index`);
+  await waitForShown(u, '#village-query');
+  await expectTranslated(u, 'bind', language);
+  await screenshot(u, path.join(SHOTS, language, 'bind.png'));
 }
 
 it('a villager reads her screens in traditional Mongolian', async () => {
