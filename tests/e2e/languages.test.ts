@@ -88,10 +88,13 @@ async function expectTranslated(b: Browser, name: string, language: Translated):
   });
   // the script's font came from our server and is the one in use
   // (FontFaceSet.check answers true for a family nobody declared, so the face itself is looked up)
-  const loaded = await b.page.evaluate(
-    (f) => Array.from(document.fonts).some((face) => face.family.replace(/["']/g, '') === f && face.status === 'loaded'),
-    font,
-  );
+  const loaded = await b.page.evaluate((f) => {
+    let found = false;
+    document.fonts.forEach((face) => {
+      if (face.family.replace(/["']/g, '') === f && face.status === 'loaded') found = true;
+    });
+    return found;
+  }, font);
   expect({ name, font, loaded }).toEqual({ name, font, loaded: true });
   expect({ name, overflow: await overflowing(b) }).toEqual({ name, overflow: [] });
 }
