@@ -11,7 +11,7 @@ import type { LedgerEntry, SubmitLedgerEntryBody } from '@vc/types';
 import { call } from '../../shared/api';
 import { ApiError, messageOf } from '../../shared/http';
 import { getToken } from '../../shared/session';
-import { STORAGE_FULL, readList, writeStored } from '../../shared/storage';
+import { storageFull, readList, writeStored } from '../../shared/storage';
 
 export const QUEUE_KEY = 'vc.ledgerQueue';
 export const DROPPED_KEY = 'vc.ledgerDropped';
@@ -42,7 +42,7 @@ const listeners = new Set<Listener>();
 
 /** Stores a list and tells the listeners; the queue must be on the phone before anything is sent. */
 function writeList<T>(key: string, list: T[]): void {
-  if (!writeStored(key, list)) throw new Error(STORAGE_FULL);
+  if (!writeStored(key, list)) throw new Error(storageFull());
   listeners.forEach((l) => l());
 }
 

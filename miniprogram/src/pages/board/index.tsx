@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../shared/components/Button';
 import { replaceWith } from '../../shared/nav';
 import { getSession } from '../../shared/session';
@@ -12,6 +13,7 @@ export default function Board() {
   const router = useRouter();
   const [code, setCode] = useState<string | null>(null);
   const [missing, setMissing] = useState(false);
+  const { t } = useTranslation('board');
 
   useEffect(() => {
     const session = getSession();
@@ -25,13 +27,13 @@ export default function Board() {
   }, [router.params.villageCode]);
 
   return (
-    <Screen>
+    <Screen title={t('title')}>
       {code && <BoardLoader villageCode={code} />}
       {missing && (
         <View className="card">
-          <View>您还没有绑定所在村（社区）。</View>
+          <View>{t('notBound')}</View>
           <Button id="goto-bind" onClick={() => replaceWith('bind')}>
-            去绑定
+            {t('bind')}
           </Button>
         </View>
       )}
