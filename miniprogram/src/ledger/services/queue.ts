@@ -12,6 +12,7 @@ import { call } from '../../shared/api';
 import { ApiError, messageOf } from '../../shared/http';
 import { getToken } from '../../shared/session';
 import { storageFull, readList, writeStored } from '../../shared/storage';
+import { t } from '../../shared/i18n';
 
 export const QUEUE_KEY = 'vc.ledgerQueue';
 export const DROPPED_KEY = 'vc.ledgerDropped';
@@ -84,7 +85,7 @@ async function run(): Promise<FlushResult> {
   const result: FlushResult = { sent: [], dropped: [], stalled: false, stalledMessage: null };
   if (!getToken()) {
     const left = queued().length > 0;
-    return { ...result, stalled: left, stalledMessage: left ? '请先登录后再同步' : null };
+    return { ...result, stalled: left, stalledMessage: left ? t('ledger:queue.loginFirst') : null };
   }
   // one at a time, oldest first; re-read storage each round (another page may have added one)
   for (;;) {
