@@ -21,6 +21,7 @@ const UNITS: Record<CountyPolicyNumberKey, string> = {
   callbackSharePercent: '%',
   callbackMinimum: '件',
   inspectionSharePercent: '%',
+  legalLiterateTarget: '名',
 };
 
 export { LEGAL_AID_MATTER_LABELS };
@@ -77,6 +78,8 @@ export const CountyPolicy = z
     callbackMinimum: figure('callbackMinimum'),
     /** group inspection (抽查): the share of village groups drawn each month, in percent */
     inspectionSharePercent: figure('inspectionSharePercent'),
+    /** legal-literate residents (法律明白人) each village should have (default 3; docs/domain.md: 3–5) */
+    legalLiterateTarget: figure('legalLiterateTarget'),
   })
   .openapi('CountyPolicy');
 export type CountyPolicy = z.infer<typeof CountyPolicy>;
@@ -139,6 +142,7 @@ export const UpdateCountyPolicyBody = z
     callbackSharePercent: figure('callbackSharePercent').optional(),
     callbackMinimum: figure('callbackMinimum').optional(),
     inspectionSharePercent: figure('inspectionSharePercent').optional(),
+    legalLiterateTarget: figure('legalLiterateTarget').optional(),
     /**
      * Lowering maxVillagesPerCounsel below what some counsel serve now is refused (409
      * COUNSEL_OVER_NEW_LIMIT, the counsel in `details`) unless this is true: their assignments stay,

@@ -19,6 +19,7 @@ const IMAGE_KIND_LABELS: Record<WithdrawnImage['kind'], string> = {
   case_photo: '申请材料照片',
   counsel_photo: '法律顾问照片',
   avatar: '头像',
+  article_photo: '普法文章图片',
 };
 
 /**
