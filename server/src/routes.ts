@@ -28,6 +28,7 @@ import { inspectionsHandlers } from './modules/inspections/routes';
 import { callbacksHandlers } from './modules/callbacks/routes';
 import { articlesHandlers } from './modules/articles/routes';
 import { rosterHandlers } from './modules/roster/routes';
+import { i18nHandlers } from './modules/i18n/routes';
 
 /** Every route's handler: the union of the capabilities' own (server/src/modules/<capability>/routes.ts). */
 export function allHandlers(deps: HandlerDeps): Handlers<typeof ROUTES> {
@@ -52,6 +53,7 @@ export function allHandlers(deps: HandlerDeps): Handlers<typeof ROUTES> {
     ...callbacksHandlers(),
     ...articlesHandlers(deps),
     ...rosterHandlers(),
+    ...i18nHandlers(),
   };
 }
 

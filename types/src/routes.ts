@@ -20,6 +20,7 @@ import { inspectionsRoutes } from './inspections/routes';
 import { callbacksRoutes } from './callbacks/routes';
 import { articlesRoutes } from './articles/routes';
 import { rosterRoutes } from './roster/routes';
+import { i18nRoutes } from './i18n/routes';
 
 /**
  * The capabilities, each with its routes: the OpenAPI document tags every operation with its
@@ -46,6 +47,7 @@ export const CAPABILITIES = [
   { tag: 'callbacks', description: '回访抽样与记录、回访覆盖率，考核统计（R13）', routes: callbacksRoutes },
   { tag: 'articles', description: '普法栏目：发布、撤回、村民阅读与阅读人数，法律明白人分享到村群', routes: articlesRoutes },
   { tag: 'roster', description: '法律明白人名单、公示与各村人数达标情况', routes: rosterRoutes },
+  { tag: 'i18n', description: '界面语言：简体中文之外的语言包（蒙古文、藏文）', routes: i18nRoutes },
 ] as const;
 const TABLES = CAPABILITIES.map((capability) => capability.routes);
 assertDistinct(TABLES);
@@ -75,6 +77,7 @@ export const ROUTES = {
   ...callbacksRoutes,
   ...articlesRoutes,
   ...rosterRoutes,
+  ...i18nRoutes,
 };
 
 export type RouteId = keyof typeof ROUTES;

@@ -31,6 +31,11 @@ function serviceHallOf(stored: StoredPolicy | null) {
   return { ...figures, legalAidMatters: stored?.legalAidMatters?.length ? stored.legalAidMatters : [...LEGAL_AID_MATTERS] };
 }
 
+/** Every language is offered until the county switches one off. */
+function languagesOffOf(stored: StoredPolicy | null): CountyPolicy['languagesOff'] {
+  return stored?.languagesOff ?? [];
+}
+
 /** A county's policy: what it stored, and the defaults (docs/domain.md: the stricter value) for the rest. */
 function policyOf(countyCode: string, stored: StoredPolicy | null): CountyPolicy {
   return {
@@ -47,6 +52,7 @@ function policyOf(countyCode: string, stored: StoredPolicy | null): CountyPolicy
     procedures: stored?.procedures?.length ? stored.procedures : [...DEFAULT_PROCEDURES],
     supervisionText: stored?.supervisionText ?? DEFAULT_SUPERVISION_TEXT,
     ...serviceHallOf(stored),
+    languagesOff: languagesOffOf(stored),
   };
 }
 
@@ -153,6 +159,7 @@ export async function updateCountyPolicy(
         supervisionText: next.supervisionText,
         ...Object.fromEntries(Object.keys(DEFAULT_FIGURES).map((key) => [key, next[key as keyof typeof DEFAULT_FIGURES]])),
         legalAidMatters: next.legalAidMatters,
+        languagesOff: next.languagesOff,
         updatedAt: new Date(),
         updatedBy: new Types.ObjectId(by),
       },
