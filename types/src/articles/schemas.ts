@@ -9,6 +9,7 @@ import {
   MAX_ARTICLE_PHOTOS,
 } from '../constants';
 import { ObjectId, PlaceCode, VillageCode } from '../roles';
+import { ARTICLE_CATEGORY_LABELS } from '../labels';
 
 /**
  * The legal-education feed (普法, issue 17 item 2): short articles published by county staff,
@@ -20,6 +21,8 @@ import { ObjectId, PlaceCode, VillageCode } from '../roles';
 
 export const ArticleCategory = z.enum(ARTICLE_CATEGORIES);
 export type ArticleCategory = z.infer<typeof ArticleCategory>;
+// every category has a label (the 'labels' namespace)
+void (ARTICLE_CATEGORY_LABELS satisfies Record<ArticleCategory, string>);
 export const ArticleScopeLevel = z.enum(['county', 'township', 'village']);
 export type ArticleScopeLevel = z.infer<typeof ArticleScopeLevel>;
 

@@ -11,6 +11,7 @@ import { getSession } from '../../shared/session';
 import { formatBeijing } from '../../shared/time';
 import { HeldTextItem, ReportItem } from '../components/ReportItem';
 import { Screen } from '../../shared/components/Screen';
+import { t } from '../../shared/i18n';
 
 type Tab = 'reports' | 'texts' | 'images' | 'mine';
 
@@ -19,7 +20,7 @@ const IMAGE_KIND_LABELS: Record<WithdrawnImage['kind'], string> = {
   case_photo: '申请材料照片',
   counsel_photo: '法律顾问照片',
   avatar: '头像',
-  article_photo: '普法文章图片',
+  article_photo: t('feed:article.photoKind'),
 };
 
 /**

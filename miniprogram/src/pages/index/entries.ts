@@ -4,6 +4,7 @@
  */
 import type { Me, Role, RoleGrant } from '@vc/types';
 import type { PageName } from '../../shared/nav';
+import { t } from '../../shared/i18n';
 
 export interface Entry {
   id: string;
@@ -16,6 +17,9 @@ export interface Entry {
 
 /** Roles that handle the service hall's cases (types/src/cases/routes.ts caseInbox). */
 const CASE_HANDLER_ROLES: readonly Role[] = ['counsel', 'mediator', 'township_staff', 'county_staff', 'admin'];
+
+/** Roles that publish legal-education articles (types/src/articles/routes.ts publishArticle). */
+const PUBLISHER_ROLES: readonly Role[] = ['counsel', 'township_staff', 'county_staff', 'admin'];
 
 /** Roles that handle consultations (they get the inbox). */
 const HANDLER_ROLES: readonly Role[] = ['counsel', 'township_staff', 'county_staff', 'county_expert'];
@@ -34,6 +38,7 @@ export function grantEntries(grant: RoleGrant): Entry[] {
       { id: 'link-county-held-posts', label: '待审核群消息', page: 'groupHeld', query: { code } },
       { id: 'link-county-invite', label: '邀请与人员', page: 'staffInvite', query: { code } },
       { id: 'link-county-staff', label: '人员名单', page: 'staffList', query: { code } },
+      { id: 'link-roster-coverage', label: t('feed:entries.coverage'), page: 'educationCoverage', query: county },
     );
   }
   if (grant.role === 'township_staff') {
@@ -45,6 +50,7 @@ export function grantEntries(grant: RoleGrant): Entry[] {
       { id: 'link-overdue', label: '超时咨询', page: 'consultOverdue', query: township },
       { id: 'link-township-invite', label: '邀请与人员', page: 'staffInvite', query: { code } },
       { id: 'link-township-staff', label: '人员名单', page: 'staffList', query: { code } },
+      { id: 'link-roster', label: t('feed:entries.roster'), page: 'educationRoster', query: township },
     );
   }
   if (grant.role === 'village_cadre') {
@@ -83,6 +89,14 @@ export function communicationEntries(user: Me): Entry[] {
       { id: 'link-ask', label: '私下咨询法律顾问', page: 'consultAsk' },
       { id: 'link-my-consultations', label: '我的咨询', page: 'consultList', query: { box: 'mine' } },
       { id: 'link-hall', label: '服务大厅', page: 'hallIndex' },
+      { id: 'link-feed', label: t('feed:entries.feed'), page: 'educationFeed' },
+    );
+  }
+  // the legal-education feed's publishers (issue 17 item 2): counsel, township and county staff
+  if (user.roles.some((g) => PUBLISHER_ROLES.includes(g.role))) {
+    entries.push(
+      { id: 'link-publish-article', label: t('feed:entries.publish'), page: 'educationPublish' },
+      { id: 'link-my-articles', label: t('feed:entries.mine'), page: 'educationMine' },
     );
   }
   if (user.roles.some((g) => HANDLER_ROLES.includes(g.role))) {

@@ -17,6 +17,7 @@ import { ApiError } from '../../shared/http';
 import { goto } from '../../shared/nav';
 import { OverLimitList, OverLimitWarning, overLimitOf } from './OverLimit';
 import { Screen } from '../../shared/components/Screen';
+import { t } from '../../shared/i18n';
 
 interface NumberField {
   key: NumberKey;
@@ -48,6 +49,8 @@ const NUMBER_FIELDS: NumberField[] = (
     { key: 'callbackSharePercent', label: '每月回访抽取比例', unit: '%' },
     { key: 'callbackMinimum', label: '每月回访最少件数', unit: '件' },
     { key: 'inspectionSharePercent', label: '每月工作群抽查比例', unit: '%' },
+    // the legal-literate roster (issue 17 item 3): residents per village the county aims for
+    { key: 'legalLiterateTarget', label: t('roster:coverage.targetLabel'), unit: t('roster:coverage.targetUnit') },
   ] as const
 ).map((f) => ({ ...f, ...COUNTY_POLICY_LIMITS[f.key] }));
 
