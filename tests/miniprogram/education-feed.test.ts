@@ -81,3 +81,29 @@ it('shows the village’s feed newest first, pages by cursor, never another vill
   const seen = await api<{ reads: number }>(stack.baseUrl, 'GET', `/api/articles/${newest.id}`, township.token);
   expect(seen.reads).toBe(1);
 });
+
+it('a legal-literate resident’s share shows in the village group as a message that opens the article', async () => {
+  const sharer = await demoLoginByName(stack.baseUrl, '吴秀英');
+  const article = await publish(VILLAGE, '分享测试：宅基地纠纷怎么办');
+  const shared = await api<{ groupCode: string; seq: number }>(
+    stack.baseUrl,
+    'POST',
+    `/api/articles/${article.id}/share`,
+    sharer.token,
+    { clientKey: `sim-share-${Date.now().toString(36)}` },
+  );
+  expect(shared.groupCode).toBe(VILLAGE);
+
+  runtime.wx.storage.set(SESSION_KEY, villager);
+  const chat = runtime.openPage('groups/chat/index', { code: VILLAGE });
+  pages.push(chat);
+  const text = await waitFor(() => textOf(chat, `msg-text-${shared.seq}`), WAIT, 'the shared message');
+  expect(text).toContain('分享测试：宅基地纠纷怎么办');
+  expect(textOf(chat, `msg-author-${shared.seq}`)).toContain('吴秀英');
+  const before = runtime.wx.navigations.length;
+  tap(chat, `msg-article-${shared.seq}`);
+  await waitFor(() => runtime.wx.navigations.length > before || undefined, WAIT, 'the article opened');
+  expect(runtime.wx.navigations[runtime.wx.navigations.length - 1]!.url).toContain(
+    `education/article/index?articleId=${article.id}`,
+  );
+});
