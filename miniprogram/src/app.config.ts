@@ -42,6 +42,10 @@ export default defineAppConfig({
     { root: 'inspections', pages: ['index'] },
     { root: 'hall', pages: ['index/index', 'legal-aid/index', 'apply/index', 'case/index', 'inbox/index'] },
     { root: 'backoffice', pages: ['callbacks/index', 'assessment/index'] },
+    {
+      root: 'education',
+      pages: ['feed/index', 'article/index', 'publish/index', 'mine/index', 'roster/index', 'coverage/index'],
+    },
   ],
   permission: { 'scope.userLocation': { desc: common.app.locationPurpose } },
   requiredPrivateInfos: ['getLocation'],

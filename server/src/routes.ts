@@ -26,6 +26,8 @@ import { todoHandlers } from './modules/todo/routes';
 import { casesHandlers } from './modules/cases/routes';
 import { inspectionsHandlers } from './modules/inspections/routes';
 import { callbacksHandlers } from './modules/callbacks/routes';
+import { articlesHandlers } from './modules/articles/routes';
+import { rosterHandlers } from './modules/roster/routes';
 import { i18nHandlers } from './modules/i18n/routes';
 
 /** Every route's handler: the union of the capabilities' own (server/src/modules/<capability>/routes.ts). */
@@ -49,6 +51,8 @@ export function allHandlers(deps: HandlerDeps): Handlers<typeof ROUTES> {
     ...casesHandlers(deps),
     ...inspectionsHandlers(),
     ...callbacksHandlers(),
+    ...articlesHandlers(deps),
+    ...rosterHandlers(),
     ...i18nHandlers(),
   };
 }

@@ -174,6 +174,14 @@ export const ERRORS = {
   INSPECTION_ALREADY_RECORDED: [409, '该群本月的抽查已经记录过，记录后不能修改'],
   INSPECTION_ACTION_REQUIRED: [400, '发现个人隐私或不当内容时，请填写采取的处理措施'],
   INSPECTION_MONTH_FUTURE: [400, '还未到该月份，不能查看抽查名单'],
+  // the legal-education feed (issue 17 item 2)
+  ARTICLE_NOT_FOUND: [404, '找不到该普法文章'],
+  ARTICLE_SCOPE_NOT_ALLOWED: [403, '只能发布到本人辖区（法律顾问：所服务的村）'],
+  ARTICLE_TEXT_RISKY: [422, '文章内容未通过内容安全检查，请修改后再发布'],
+  ARTICLE_KEY_REUSED: [409, '该客户端编号已用于另一篇文章'],
+  ARTICLE_WITHDRAWN: [409, '该文章已经撤回'],
+  ARTICLE_WITHDRAW_NOT_ALLOWED: [403, '只有发布者本人或上级工作人员可以撤回该文章'],
+  ARTICLE_SHARE_NOT_ALLOWED: [403, '只有本村的法律明白人可以把这篇文章分享到村工作群'],
   // subscribe-message consent (issue 13 item 5)
   NOTICE_TEMPLATE_UNKNOWN: [400, '该提醒模板不存在，请刷新后重试'],
   // image checks (issue 13 item 4): WeChat's media_check_async fetches the image by a link that

@@ -6,6 +6,8 @@ import { chatTime } from '../services/chat';
 import { Button } from '../../shared/components/Button';
 import { ReportPanel } from '../../shared/components/ReportPanel';
 import { inputMaxLength } from '@vc/types/src/constants';
+import { useTranslation } from 'react-i18next';
+import { goto } from '../../shared/nav';
 
 interface Props {
   message: GroupMessage;
@@ -77,6 +79,7 @@ export function GroupMessageItem({
           {m.text}
         </View>
       )}
+      {!hidden && m.articleId && <ArticleLink seq={m.seq} articleId={m.articleId} />}
       {actionable && !open && (
         <View className="text-right">
           <View id={`msg-actions-${m.seq}`} className="tag" onClick={() => setOpen(true)}>
@@ -128,6 +131,16 @@ export function GroupMessageItem({
           </View>
         </View>
       )}
+    </View>
+  );
+}
+
+/** A shared legal-education article (issue 17 item 2): the message links to it. */
+function ArticleLink({ seq, articleId }: { seq: number; articleId: string }) {
+  const { t } = useTranslation('feed');
+  return (
+    <View id={`msg-article-${seq}`} className="tag" role="link" onClick={() => goto('educationArticle', { articleId })}>
+      {t('article.open')}
     </View>
   );
 }

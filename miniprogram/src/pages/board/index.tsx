@@ -7,6 +7,7 @@ import { replaceWith } from '../../shared/nav';
 import { getSession } from '../../shared/session';
 import { BoardLoader } from '../components/BoardLoader';
 import { Screen } from '../../shared/components/Screen';
+import { LegalLiterateNames } from '../components/LegalLiterateNames';
 
 /** The notice board of the village in `villageCode`, or of the user's own village. */
 export default function Board() {
@@ -29,6 +30,7 @@ export default function Board() {
   return (
     <Screen title={t('title')}>
       {code && <BoardLoader villageCode={code} />}
+      {code && <LegalLiterateNames villageCode={code} />}
       {missing && (
         <View className="card">
           <View>{t('notBound')}</View>

@@ -19,6 +19,9 @@ export interface Entry {
 /** Roles that handle the service hall's cases (types/src/cases/routes.ts caseInbox). */
 const CASE_HANDLER_ROLES: readonly Role[] = ['counsel', 'mediator', 'township_staff', 'county_staff', 'admin'];
 
+/** Roles that publish legal-education articles (types/src/articles/routes.ts publishArticle). */
+const PUBLISHER_ROLES: readonly Role[] = ['counsel', 'township_staff', 'county_staff', 'admin'];
+
 /** Roles that handle consultations (they get the inbox). */
 const HANDLER_ROLES: readonly Role[] = ['counsel', 'township_staff', 'county_staff', 'county_expert'];
 
@@ -36,6 +39,7 @@ export function grantEntries(grant: RoleGrant): Entry[] {
       { id: 'link-county-held-posts', label: t('home:entries.heldPosts'), page: 'groupHeld', query: { code } },
       { id: 'link-county-invite', label: t('home:entries.invite'), page: 'staffInvite', query: { code } },
       { id: 'link-county-staff', label: t('home:entries.staffList'), page: 'staffList', query: { code } },
+      { id: 'link-roster-coverage', label: t('feed:entries.coverage'), page: 'educationCoverage', query: county },
     );
   }
   if (grant.role === 'township_staff') {
@@ -58,6 +62,7 @@ export function grantEntries(grant: RoleGrant): Entry[] {
       { id: 'link-overdue', label: t('home:entries.overdue'), page: 'consultOverdue', query: township },
       { id: 'link-township-invite', label: t('home:entries.invite'), page: 'staffInvite', query: { code } },
       { id: 'link-township-staff', label: t('home:entries.staffList'), page: 'staffList', query: { code } },
+      { id: 'link-roster', label: t('feed:entries.roster'), page: 'educationRoster', query: township },
     );
   }
   if (grant.role === 'village_cadre') {
@@ -96,6 +101,14 @@ export function communicationEntries(user: Me): Entry[] {
       { id: 'link-ask', label: t('home:entries.ask'), page: 'consultAsk' },
       { id: 'link-my-consultations', label: t('home:entries.myConsultations'), page: 'consultList', query: { box: 'mine' } },
       { id: 'link-hall', label: t('home:entries.hall'), page: 'hallIndex' },
+      { id: 'link-feed', label: t('feed:entries.feed'), page: 'educationFeed' },
+    );
+  }
+  // the legal-education feed's publishers (issue 17 item 2): counsel, township and county staff
+  if (user.roles.some((g) => PUBLISHER_ROLES.includes(g.role))) {
+    entries.push(
+      { id: 'link-publish-article', label: t('feed:entries.publish'), page: 'educationPublish' },
+      { id: 'link-my-articles', label: t('feed:entries.mine'), page: 'educationMine' },
     );
   }
   if (user.roles.some((g) => HANDLER_ROLES.includes(g.role))) {

@@ -49,6 +49,8 @@ const NUMBER_FIELDS: NumberField[] = (
     { key: 'callbackSharePercent' },
     { key: 'callbackMinimum' },
     { key: 'inspectionSharePercent' },
+    // the legal-literate roster (issue 17 item 3): residents per village the county aims for
+    { key: 'legalLiterateTarget' },
   ] as const
 ).map((f) => ({ ...f, ...COUNTY_POLICY_LIMITS[f.key] }));
 
