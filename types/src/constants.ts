@@ -19,6 +19,13 @@ export const NEXT_TIER: { readonly [T in Tier]: Tier | null } = {
 /** A single ledger entry (one session of service) lasts at most this long: more is a typing mistake. */
 export const MAX_ENTRY_HOURS = 12;
 
+/**
+ * What a person types (or the phone sends) to confirm cancelling their account: a fixed word the
+ * server checks, so data rather than display text, the same in every language (the prompt around it
+ * is translated).
+ */
+export const CANCEL_CONFIRMATION = '注销';
+
 /** Idempotency keys made by the phone for writes it may retry (ledger entries, questions, posts). */
 export const CLIENT_KEY_MIN_LENGTH = 8;
 export const CLIENT_KEY_MAX_LENGTH = 64;

@@ -18,8 +18,7 @@ export const RETENTION = {
 /** The version people agree to; the server's PRIVACY_POLICY_VERSION may name a newer one. */
 export const PRIVACY_POLICY_VERSION = '2026-12-01';
 
-/** What a person types (or the phone sends) to confirm cancelling their account. */
-export const CANCEL_CONFIRMATION = '注销';
+export { CANCEL_CONFIRMATION } from '../constants';
 
 /** How a cancelled person reads wherever records others rely on still name them. */
 export const CANCELLED_NAME = '已注销用户';

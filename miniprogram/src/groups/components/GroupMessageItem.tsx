@@ -1,3 +1,4 @@
+import { roleOfLabel } from '../../shared/labels';
 import { useState } from 'react';
 import { Input, View } from '@tarojs/components';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +7,6 @@ import { chatTime } from '../services/chat';
 import { Button } from '../../shared/components/Button';
 import { ReportPanel } from '../../shared/components/ReportPanel';
 import { inputMaxLength } from '@vc/types/src/constants';
-import { useTranslation } from 'react-i18next';
 import { goto } from '../../shared/nav';
 
 interface Props {
@@ -41,6 +41,9 @@ export function GroupMessageItem({
   onReport,
 }: Props) {
   const { t } = useTranslation('groups');
+  const { t: label } = useTranslation('labels');
+  const role = roleOfLabel(m.authorRole);
+  const authorRole = role ? label(`role.${role}`) : m.authorRole;
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [reporting, setReporting] = useState(false);
@@ -66,7 +69,7 @@ export function GroupMessageItem({
     >
       <View className="row">
         <View className="grow subtitle" id={`msg-author-${m.seq}`}>
-          {m.authorName} · {m.authorRole}
+          {m.authorName} · {authorRole}
         </View>
         <View className="muted">{chatTime(m.at)}</View>
       </View>

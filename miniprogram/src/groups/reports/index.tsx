@@ -12,7 +12,6 @@ import { getSession } from '../../shared/session';
 import { formatBeijing } from '../../shared/time';
 import { HeldTextItem, ReportItem } from '../components/ReportItem';
 import { Screen } from '../../shared/components/Screen';
-import { t } from '../../shared/i18n';
 
 type Tab = 'reports' | 'texts' | 'images' | 'mine';
 

@@ -1,3 +1,4 @@
+import { CANCEL_CONFIRMATION } from '@vc/types/src/constants';
 import { useEffect, useState } from 'react';
 import { Input, View } from '@tarojs/components';
 import { useTranslation } from 'react-i18next';
@@ -65,7 +66,7 @@ export default function MyAccount() {
   const { load } = policy;
   const { t } = useTranslation(['me', 'common', 'labels']);
   // the word the person types to confirm, in their language (it is compared here, never sent)
-  const CONFIRM_WORD = t('cancel.word');
+  const CONFIRM_WORD = CANCEL_CONFIRMATION;
 
   const loggedIn = !!session;
   useEffect(() => {

@@ -2,16 +2,10 @@
  * Cancelling the account (注销). Not through call(): a refusal for duties still held lists them in
  * the error's `details`, which call()'s ApiError does not carry.
  */
+import { CANCEL_CONFIRMATION } from '@vc/types/src/constants';
 import Taro from '@tarojs/taro';
 import type { CancelAccountReply } from '@vc/types';
 import { apiBase, authHeader, networkError, replyError } from '../../shared/http';
-
-/**
- * The word the server's schema requires (CANCEL_CONFIRMATION = 注销 in types/src/privacy/policy.ts,
- * which the mini-program may not import at run time). It is data, not a display text, so it does
- * not follow the language; spelled by code points to keep the source free of Han text.
- */
-const CANCEL_CONFIRMATION = String.fromCodePoint(0x6ce8, 0x9500);
 
 export class DutiesError extends Error {
   constructor(
