@@ -26,6 +26,7 @@ import { todoHandlers } from './modules/todo/routes';
 import { casesHandlers } from './modules/cases/routes';
 import { inspectionsHandlers } from './modules/inspections/routes';
 import { callbacksHandlers } from './modules/callbacks/routes';
+import { lecturesHandlers } from './modules/lectures/routes';
 
 /** Every route's handler: the union of the capabilities' own (server/src/modules/<capability>/routes.ts). */
 export function allHandlers(deps: HandlerDeps): Handlers<typeof ROUTES> {
@@ -48,6 +49,7 @@ export function allHandlers(deps: HandlerDeps): Handlers<typeof ROUTES> {
     ...casesHandlers(deps),
     ...inspectionsHandlers(),
     ...callbacksHandlers(),
+    ...lecturesHandlers(deps),
   };
 }
 

@@ -65,6 +65,8 @@ const PARAMS: Record<string, string> = {
   token: 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-AbCdE',
   // the monthly inspection of village groups (issue 16 item 6)
   inspectionId: '0123456789abcdef01234567',
+  // lectures (issue 17 item 1)
+  lectureId: '0123456789abcdef01234567',
 };
 const pathOf = (route: RouteContract, overrides: Record<string, string> = {}) => {
   const params: Record<string, string> = {};
@@ -186,6 +188,7 @@ describe('queries and path parameters', () => {
         key: '../etc',
         token: 'short',
         inspectionId: '{"$gt":""}',
+        lectureId: '{"$ne":null}',
       };
       const res = await request(stack.baseUrl, route.method, pathOf(route, bad), {
         token: tokenFor(route),

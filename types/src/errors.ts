@@ -172,6 +172,19 @@ export const ERRORS = {
   INSPECTION_ALREADY_RECORDED: [409, '该群本月的抽查已经记录过，记录后不能修改'],
   INSPECTION_ACTION_REQUIRED: [400, '发现个人隐私或不当内容时，请填写采取的处理措施'],
   INSPECTION_MONTH_FUTURE: [400, '还未到该月份，不能查看抽查名单'],
+  // lecture announcements, sign-up and QR check-in (issue 17 item 1)
+  LECTURE_NOT_FOUND: [404, '找不到该讲座'],
+  LECTURE_NOT_HOST: [403, '只有服务该村的法律顾问可以进行此操作'],
+  LECTURE_CANCELLED: [409, '该讲座已取消'],
+  LECTURE_RECORDED: [409, '该讲座已记入台账，不能再修改'],
+  LECTURE_OVER: [409, '该讲座已经结束'],
+  LECTURE_TIME_INVALID: [400, '讲座时间须在今后90天之内'],
+  LECTURE_TEXT_RISKY: [422, '讲座内容未通过内容安全检查，请修改后再发布'],
+  LECTURE_KEY_REUSED: [409, '该客户端编号已用于另一场讲座'],
+  LECTURE_OTHER_VILLAGE: [403, '这是其他村（社区）的讲座，不能报名或签到'],
+  LECTURE_CODE_WRONG: [403, '签到码不正确，请扫描讲座现场出示的二维码'],
+  LECTURE_CHECKIN_NOT_OPEN: [409, '讲座当天才能签到'],
+  LECTURE_CHECKIN_CLOSED: [409, '讲座当天已过，签到已结束'],
   // subscribe-message consent (issue 13 item 5)
   NOTICE_TEMPLATE_UNKNOWN: [400, '该提醒模板不存在，请刷新后重试'],
   // image checks (issue 13 item 4): WeChat's media_check_async fetches the image by a link that

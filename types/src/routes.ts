@@ -18,6 +18,7 @@ import { todoRoutes } from './todo/routes';
 import { casesRoutes } from './cases/routes';
 import { inspectionsRoutes } from './inspections/routes';
 import { callbacksRoutes } from './callbacks/routes';
+import { lecturesRoutes } from './lectures/routes';
 
 /**
  * The capabilities, each with its routes: the OpenAPI document tags every operation with its
@@ -42,6 +43,7 @@ export const CAPABILITIES = [
   { tag: 'cases', description: '服务大厅：法律援助、人民调解、预约、投诉建议，统一受理、限时办结、评价', routes: casesRoutes },
   { tag: 'inspections', description: '村级工作群每月抽查：随机抽取、抽查记录与覆盖情况', routes: inspectionsRoutes },
   { tag: 'callbacks', description: '回访抽样与记录、回访覆盖率，考核统计（R13）', routes: callbacksRoutes },
+  { tag: 'lectures', description: '普法讲座：预告、报名、扫码签到与记入台账', routes: lecturesRoutes },
 ] as const;
 const TABLES = CAPABILITIES.map((capability) => capability.routes);
 assertDistinct(TABLES);
@@ -69,6 +71,7 @@ export const ROUTES = {
   ...casesRoutes,
   ...inspectionsRoutes,
   ...callbacksRoutes,
+  ...lecturesRoutes,
 };
 
 export type RouteId = keyof typeof ROUTES;
