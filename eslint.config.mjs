@@ -36,7 +36,13 @@ const tsFiles = [
 ];
 
 /** The zod-free files of types/ that the mini-program may import at run time. */
-const zodFreeTypes = ['@vc/types/src/paths', '@vc/types/src/labels', '@vc/types/src/constants'];
+const zodFreeTypes = [
+  '@vc/types/src/paths',
+  '@vc/types/src/labels',
+  '@vc/types/src/constants',
+  '@vc/types/src/i18n/languages',
+  '@vc/types/src/i18n/resources (and the locales JSON)',
+];
 
 export default tseslint.config(
   {
@@ -161,7 +167,7 @@ export default tseslint.config(
           ],
           patterns: [
             {
-              regex: '^@vc/types/(?!src/(paths|labels|constants)$)',
+              regex: '^@vc/types/(?!src/(paths|labels|constants|i18n/languages|i18n/resources|i18n/locales/[\\w-]+/\\w+\\.json)$)',
               allowTypeImports: true,
               message: `At run time the mini-program imports from types/ only ${zodFreeTypes.join(', ')} (zod-free).`,
             },
@@ -207,14 +213,20 @@ export default tseslint.config(
   {
     // What the mini-program imports at run time from types/ stays free of zod (and of every other
     // file of types/ that might bring zod in).
-    files: ['types/src/paths.ts', 'types/src/labels.ts', 'types/src/constants.ts'],
+    files: [
+      'types/src/paths.ts',
+      'types/src/labels.ts',
+      'types/src/constants.ts',
+      'types/src/i18n/languages.ts',
+      'types/src/i18n/resources.ts',
+    ],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              regex: '^(?!\\./(paths|labels|constants)$)',
+              regex: '^(?!\\./(paths|labels|constants|languages)$|\\./(i18n/)?locales/[\\w-]+/\\w+\\.json$)',
               allowTypeImports: true,
               message:
                 'paths.ts, labels.ts and constants.ts are imported by the mini-program at run time: they import no package (zod) and no other file of types/ at run time.',

@@ -272,6 +272,8 @@ const config: UserConfigExport<'webpack5'> = {
     // the role and status labels: this checkout's, compiled like the two above (a git worktree
     // sharing another checkout's node_modules would otherwise reach that checkout's uncompiled file)
     '@vc/types/src/labels': path.join(typesSrc, 'labels.ts'),
+    // the resource files of the languages (issue 17): the Chinese bundled, the rest downloaded
+    '@vc/types/src/i18n': path.join(typesSrc, 'i18n'),
   },
   copy: { patterns: [], options: {} },
   framework: 'react',

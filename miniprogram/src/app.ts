@@ -2,6 +2,9 @@ import { useEffect, type PropsWithChildren } from 'react';
 import Taro, { usePageNotFound } from '@tarojs/taro';
 import { PAGES } from './shared/nav';
 import { getSession } from './shared/session';
+import { i18n, labelTabBar, refreshLanguage } from './shared/i18n';
+import { loadFontFor } from './shared/fonts';
+import { DEFAULT_LANGUAGE, isLanguage } from '@vc/types/src/i18n/languages';
 import './app.css';
 
 /**
@@ -24,6 +27,19 @@ function App({ children }: PropsWithChildren) {
   // H5: the splash index.html paints before any script arrives goes once the first page is drawn
   useEffect(() => {
     if (process.env.TARO_ENV === 'h5') document.getElementById('vc-splash')?.remove();
+  }, []);
+  // the person's language: its font, the tab bar's words, the document's lang (screen readers)
+  useEffect(() => {
+    const follow = (language: string) => {
+      if (isLanguage(language)) loadFontFor(language);
+      labelTabBar();
+      if (process.env.TARO_ENV === 'h5') document.documentElement.lang = language;
+    };
+    // the app config already holds the Chinese
+    if (i18n.language !== DEFAULT_LANGUAGE) follow(i18n.language);
+    refreshLanguage();
+    i18n.on('languageChanged', follow);
+    return () => i18n.off('languageChanged', follow);
   }, []);
   return children;
 }

@@ -6,6 +6,8 @@ import serve from 'koa-static';
 import { buildOpenApiDocument } from '@vc/types';
 import type { AppDeps } from './deps';
 import { JSON_BODY_LIMIT, methodGuard, mountRoutes, type AppState } from './shared/http';
+import { errorInLanguage } from './modules/i18n/errors';
+import { fontFile } from './modules/i18n/fonts';
 import { errorMiddleware, requestLogMiddleware } from './shared/middleware';
 import { createLogger } from './shared/log';
 import { allHandlers, routeGuards } from './routes';
@@ -31,7 +33,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   const openapi = buildOpenApiDocument();
   // outermost: every request gets its id and one log line, whatever happens inside
   app.use(requestLogMiddleware(log));
-  app.use(errorMiddleware());
+  app.use(errorMiddleware(errorInLanguage));
   app.use(async (ctx, next) => {
     ctx.set('X-Content-Type-Options', 'nosniff');
     if (ctx.path.startsWith('/api')) ctx.set('Cache-Control', 'no-store');
@@ -55,6 +57,18 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   });
   app.use(methodGuard(router));
   app.use(router.routes());
+  // the translations' fonts (modules/i18n/fonts.ts); the same file for a year, any origin may load it
+  app.use(async (ctx, next) => {
+    const font = ctx.method === 'GET' && ctx.path.startsWith('/fonts/') ? fontFile(ctx.path.slice('/fonts/'.length)) : null;
+    if (!font) {
+      await next();
+      return;
+    }
+    ctx.type = 'font/woff2';
+    ctx.set('Cache-Control', 'public, max-age=31536000, immutable');
+    ctx.set('Access-Control-Allow-Origin', '*');
+    ctx.body = font;
+  });
 
   const h5Dir = config.h5Dir ?? path.resolve(__dirname, '..', '..', 'miniprogram', 'dist-h5');
   if (existsSync(path.join(h5Dir, 'index.html'))) {

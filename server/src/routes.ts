@@ -27,6 +27,7 @@ import { casesHandlers } from './modules/cases/routes';
 import { inspectionsHandlers } from './modules/inspections/routes';
 import { callbacksHandlers } from './modules/callbacks/routes';
 import { lecturesHandlers } from './modules/lectures/routes';
+import { i18nHandlers } from './modules/i18n/routes';
 
 /** Every route's handler: the union of the capabilities' own (server/src/modules/<capability>/routes.ts). */
 export function allHandlers(deps: HandlerDeps): Handlers<typeof ROUTES> {
@@ -50,6 +51,7 @@ export function allHandlers(deps: HandlerDeps): Handlers<typeof ROUTES> {
     ...inspectionsHandlers(),
     ...callbacksHandlers(),
     ...lecturesHandlers(deps),
+    ...i18nHandlers(),
   };
 }
 

@@ -120,6 +120,8 @@ const FILLERS: Record<string, string> = {
   photoId: '0123456789abcdef01234567',
   // a scan-to-login ticket (well formed, never issued)
   ticket: 'AbCdEfGhIjKlMnOpQrStUvWx',
+  // a translation (issue 17)
+  language: 'bo',
   // machine access (issue 12)
   credentialId: '0123456789abcdef01234567',
   // invitations (issue 12)

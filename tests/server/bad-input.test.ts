@@ -52,6 +52,7 @@ const PARAMS: Record<string, string> = {
   callbackId: '0123456789abcdef01234567',
   photoId: '0123456789abcdef01234567',
   ticket: 'AbCdEfGhIjKlMnOpQrStUvWx',
+  language: 'mn-Mong',
   // machine access (issue 12)
   credentialId: '0123456789abcdef01234567',
   // invitations (issue 12)
@@ -189,6 +190,7 @@ describe('queries and path parameters', () => {
         token: 'short',
         inspectionId: '{"$gt":""}',
         lectureId: '{"$ne":null}',
+        language: 'mn',
       };
       const res = await request(stack.baseUrl, route.method, pathOf(route, bad), {
         token: tokenFor(route),

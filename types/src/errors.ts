@@ -28,6 +28,8 @@ export const ERRORS = {
   SCAN_TICKET_DECIDED: [409, '该登录请求已经确认或拒绝过'],
   SCAN_CONFIRM_NEEDS_MINIPROGRAM: [403, '请用微信扫码，在小程序中确认电脑登录'],
   NOT_FOUND: [404, '请求的内容不存在'],
+  // languages (issue 17)
+  LANGUAGE_SWITCHED_OFF: [409, '本县未开通该语言，请选择其他语言'],
   ROUTE_NOT_FOUND: [404, '接口不存在'],
   METHOD_NOT_ALLOWED: [405, '接口不支持该请求方法'],
   PLACE_NOT_FOUND: [404, '找不到该地区'],

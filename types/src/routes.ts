@@ -19,6 +19,7 @@ import { casesRoutes } from './cases/routes';
 import { inspectionsRoutes } from './inspections/routes';
 import { callbacksRoutes } from './callbacks/routes';
 import { lecturesRoutes } from './lectures/routes';
+import { i18nRoutes } from './i18n/routes';
 
 /**
  * The capabilities, each with its routes: the OpenAPI document tags every operation with its
@@ -44,6 +45,7 @@ export const CAPABILITIES = [
   { tag: 'inspections', description: '村级工作群每月抽查：随机抽取、抽查记录与覆盖情况', routes: inspectionsRoutes },
   { tag: 'callbacks', description: '回访抽样与记录、回访覆盖率，考核统计（R13）', routes: callbacksRoutes },
   { tag: 'lectures', description: '普法讲座：预告、报名、扫码签到与记入台账', routes: lecturesRoutes },
+  { tag: 'i18n', description: '界面语言：简体中文之外的语言包（蒙古文、藏文）', routes: i18nRoutes },
 ] as const;
 const TABLES = CAPABILITIES.map((capability) => capability.routes);
 assertDistinct(TABLES);
@@ -72,6 +74,7 @@ export const ROUTES = {
   ...inspectionsRoutes,
   ...callbacksRoutes,
   ...lecturesRoutes,
+  ...i18nRoutes,
 };
 
 export type RouteId = keyof typeof ROUTES;

@@ -4,6 +4,7 @@
  * session header, how a failed reply becomes an ApiError (a 401 also ends the stored session), and
  * the Chinese message to show for anything thrown.
  */
+import { storedLanguage } from './language';
 import { clearSession, getToken } from './session';
 import { readText } from './storage';
 
@@ -35,10 +36,14 @@ export function apiBase(): string {
   return base.replace(/\/+$/, '');
 }
 
-/** The session header of every request (none when logged out). */
+/**
+ * The headers of every request: the session (none when logged out) and the language the person reads,
+ * so the server's error messages come back in it (the account's language when the header is absent).
+ */
 export function authHeader(): Record<string, string> {
   const token = getToken();
-  return token ? { Authorization: `Bearer ${token}` } : {};
+  const language = { 'X-VC-Language': storedLanguage() };
+  return token ? { Authorization: `Bearer ${token}`, ...language } : language;
 }
 
 /** Chinese messages for replies without an error body, by status; `other` for any other status. */

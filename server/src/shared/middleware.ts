@@ -108,7 +108,11 @@ export function requestLogMiddleware(log: Logger): Koa.Middleware<AppState> {
  * 5xx replies also carry the request id, so a complaint can be traced to its log line; the error
  * itself is logged there (requestLogMiddleware, which must run outside this one).
  */
-export function errorMiddleware(): Koa.Middleware<AppState> {
+export function errorMiddleware(
+  /** the message in the person's language (issue 17), or undefined to keep the Chinese */
+  translate: (code: string, ctx: Koa.ParameterizedContext<AppState>) => Promise<string | undefined> = () =>
+    Promise.resolve(undefined),
+): Koa.Middleware<AppState> {
   return async (ctx, next) => {
     try {
       await next();
@@ -119,10 +123,12 @@ export function errorMiddleware(): Koa.Middleware<AppState> {
       ctx.state.failure = { code: appError.code, ...(logCause ? { cause: err } : {}) };
       ctx.status = appError.status;
       if (appError.retryAfter) ctx.set('Retry-After', String(appError.retryAfter));
+      // a translation never turns a failure into another one
+      const translated = await translate(appError.code, ctx).catch(() => undefined);
       ctx.body = {
         error: {
           code: appError.code,
-          message: appError.message,
+          message: translated ?? appError.message,
           ...(appError.details ? { details: appError.details } : {}),
           ...(appError.status >= 500 && ctx.state.requestId ? { requestId: ctx.state.requestId } : {}),
         },

@@ -178,7 +178,7 @@ export const accountsRoutes = defineRoutes({
     reply: Me,
   },
   updateProfile: {
-    errors: ['CONTENT_CHECK_UNAVAILABLE', 'TEXT_CONTENT_RISKY', 'USER_NOT_FOUND', 'VILLAGE_NOT_FOUND'],
+    errors: ['CONTENT_CHECK_UNAVAILABLE', 'LANGUAGE_SWITCHED_OFF', 'TEXT_CONTENT_RISKY', 'USER_NOT_FOUND', 'VILLAGE_NOT_FOUND'],
     method: 'put',
     path: '/api/me',
     summary: '修改本人资料',

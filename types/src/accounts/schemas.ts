@@ -1,4 +1,5 @@
 import { z } from '../zod';
+import { LanguageCode } from '../i18n/schemas';
 import { limitChars, text } from '../text';
 import { InviteCode, VillageSummary } from '../places/schemas';
 import { ObjectId, PlaceCode, Role, VillageCode } from '../roles';
@@ -22,6 +23,10 @@ export const Me = z
     residentStatus: ResidentStatus.nullable(),
     /** the privacy policy version the person last agreed to (null: never); the phone asks again when the policy's differs */
     privacyVersion: z.string().nullable(),
+    /** the language the person chose (issue 17; default zh-Hans) */
+    language: LanguageCode,
+    /** the languages the person may choose: all but those the county switched off */
+    languages: z.array(LanguageCode),
   })
   .openapi('Me');
 export type Me = z.infer<typeof Me>;
@@ -67,6 +72,7 @@ export const UpdateProfileBody = z
       .string()
       .regex(/^1[3-9]\d{9}$/, '手机号格式不正确')
       .optional(),
+    language: LanguageCode.optional(),
   })
   .strict()
   .openapi('UpdateProfileBody');

@@ -2,6 +2,7 @@ import { z } from '../zod';
 import { text } from '../text';
 import { CountyCode, ObjectId } from '../roles';
 import { LEGAL_AID_MATTER_LABELS } from '../labels';
+import { DEFAULT_LANGUAGE, LANGUAGES } from '../i18n/languages';
 import { COUNTY_BOARD_TEXT_LIMITS as T, COUNTY_POLICY_LIMITS, LEGAL_AID_MATTERS, type CountyPolicyNumberKey } from '../constants';
 
 const UNITS: Record<CountyPolicyNumberKey, string> = {
@@ -25,6 +26,9 @@ const UNITS: Record<CountyPolicyNumberKey, string> = {
 
 export { LEGAL_AID_MATTER_LABELS };
 export const LegalAidMatter = z.enum(LEGAL_AID_MATTERS);
+/** Chinese is always offered: a county may switch off only the translations. */
+const TRANSLATED_LANGUAGES = LANGUAGES.filter((l) => l !== DEFAULT_LANGUAGE) as ['mn-Mong', 'bo'];
+const TranslatedLanguage = z.enum(TRANSLATED_LANGUAGES);
 export type LegalAidMatter = z.infer<typeof LegalAidMatter>;
 
 /** A policy figure within the range both sides share (types/src/constants.ts), refused in Chinese. */
@@ -77,6 +81,8 @@ export const CountyPolicy = z
     callbackMinimum: figure('callbackMinimum'),
     /** group inspection (抽查): the share of village groups drawn each month, in percent */
     inspectionSharePercent: figure('inspectionSharePercent'),
+    /** the languages other than Chinese this county does not offer (issue 17); none by default */
+    languagesOff: z.array(TranslatedLanguage),
   })
   .openapi('CountyPolicy');
 export type CountyPolicy = z.infer<typeof CountyPolicy>;
@@ -110,6 +116,12 @@ export type CountyPolicyReply = z.infer<typeof CountyPolicyReply>;
 
 export const UpdateCountyPolicyBody = z
   .object({
+    languagesOff: z
+      .array(TranslatedLanguage)
+      .max(TRANSLATED_LANGUAGES.length)
+      .refine((list) => new Set(list).size === list.length, '语言不能重复')
+      .openapi({ uniqueItems: true })
+      .optional(),
     maxVillagesPerCounsel: figure('maxVillagesPerCounsel').optional(),
     supervisionPhone: z
       .string()

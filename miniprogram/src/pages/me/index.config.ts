@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '我的' });
+import common from '@vc/types/src/i18n/locales/zh-Hans/common.json';
+
+export default definePageConfig({ navigationBarTitleText: common.tabs.me });

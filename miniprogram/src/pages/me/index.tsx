@@ -15,6 +15,7 @@ import { clearSession, updateUser } from '../../shared/session';
 import { cancelAccount, DutiesError } from '../../privacy/services/cancel';
 import { downloadMyData } from '../../privacy/services/copy';
 import { TextSizeCard } from '../components/TextSizeCard';
+import { LanguageCard } from '../components/LanguageCard';
 import { Screen } from '../../shared/components/Screen';
 
 const CONFIRM_WORD = '注销';
@@ -138,6 +139,7 @@ export default function MyAccount() {
       <Account user={session.user} />
       <Feedback of={action} />
       <TextSizeCard />
+      <LanguageCard user={session.user} />
       <Button light id="me-profile" onClick={() => goto('privacyProfile')}>
         我的资料（头像、名字
         {session.user.heldRoles.some((g) => (PHONE_ROLES as readonly string[]).includes(g.role)) ? '、手机号' : ''}）

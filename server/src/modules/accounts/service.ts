@@ -12,6 +12,10 @@ import { demoUserById, demoUsers, setProfile, userById, type UserDoc } from '../
 import { effectiveGrants } from './policy';
 import { placeNamesByCode } from '../places/lookup';
 import { consentedVersion } from '../privacy/queries';
+import { countyPolicy } from '../county-policy/service';
+import { DEFAULT_LANGUAGE, LANGUAGES } from '@vc/types/src/i18n/languages';
+
+const COUNTY_CODE_LENGTH = 6;
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
@@ -60,7 +64,20 @@ export async function describeUser(user: UserDoc): Promise<Me> {
     village: user.villageCode ? await villageSummary(user.villageCode).catch(() => null) : null,
     residentStatus: user.villageCode ? (user.residentStatus ?? 'confirmed') : null,
     privacyVersion: await consentedVersion(String(user._id)),
+    ...(await languagesFor(user)),
   };
+}
+
+/**
+ * The languages the person may choose (all but those their county switched off; staff at a township
+ * or above, their place's county) and the one they read: their choice while it is offered, else Chinese.
+ */
+async function languagesFor(user: UserDoc): Promise<Pick<Me, 'language' | 'languages'>> {
+  const place = user.villageCode ?? user.roles.find((r) => r.placeCode.length >= COUNTY_CODE_LENGTH)?.placeCode;
+  const off = place ? (await countyPolicy(place.slice(0, COUNTY_CODE_LENGTH))).languagesOff : [];
+  const languages = LANGUAGES.filter((l) => !(off as readonly string[]).includes(l));
+  const chosen = languages.find((l) => l === user.language);
+  return { language: chosen ?? DEFAULT_LANGUAGE, languages };
 }
 
 export async function loadUser(userId: string): Promise<UserDoc> {
@@ -87,6 +104,10 @@ export async function revokeSession(sessionId: string): Promise<void> {
 
 /** A new name is read by others (groups, consultations): WeChat's check refuses what it does not pass. */
 export async function updateProfile(userId: string, body: UpdateProfileBody, check: ContentCheck): Promise<Me> {
+  if (body.language !== undefined) {
+    const offered = await languagesFor(await loadUser(userId));
+    if (!offered.languages.includes(body.language)) throw new AppError('LANGUAGE_SWITCHED_OFF');
+  }
   if (body.name !== undefined) {
     const user = await userById(userId);
     await requirePublishableText(check, user?.openid ?? '', body.name, '姓名', SCENE.profile);

@@ -21,6 +21,7 @@ const countyPolicySchema = new Schema(
     minimumLivingAllowance: { type: Number, default: null },
     legalAidIncomeMultiple: { type: Number, default: null },
     legalAidMatters: { type: [String], default: undefined },
+    languagesOff: { type: [String], default: undefined },
     legalAidPrescreenDays: { type: Number, default: null },
     legalAidDecisionDays: { type: Number, default: null },
     mediationDays: { type: Number, default: null },

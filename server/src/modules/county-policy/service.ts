@@ -30,6 +30,11 @@ function serviceHallOf(stored: StoredPolicy | null) {
   return { ...figures, legalAidMatters: stored?.legalAidMatters?.length ? stored.legalAidMatters : [...LEGAL_AID_MATTERS] };
 }
 
+/** Every language is offered until the county switches one off. */
+function languagesOffOf(stored: StoredPolicy | null): CountyPolicy['languagesOff'] {
+  return stored?.languagesOff ?? [];
+}
+
 /** A county's policy: what it stored, and the defaults (docs/domain.md: the stricter value) for the rest. */
 function policyOf(countyCode: string, stored: StoredPolicy | null): CountyPolicy {
   return {
@@ -46,6 +51,7 @@ function policyOf(countyCode: string, stored: StoredPolicy | null): CountyPolicy
     procedures: stored?.procedures?.length ? stored.procedures : [...DEFAULT_PROCEDURES],
     supervisionText: stored?.supervisionText ?? DEFAULT_SUPERVISION_TEXT,
     ...serviceHallOf(stored),
+    languagesOff: languagesOffOf(stored),
   };
 }
 
@@ -154,6 +160,7 @@ export async function updateCountyPolicy(
           Object.keys(DEFAULT_SERVICE_HALL).map((key) => [key, next[key as keyof typeof DEFAULT_SERVICE_HALL]]),
         ),
         legalAidMatters: next.legalAidMatters,
+        languagesOff: next.languagesOff,
         updatedAt: new Date(),
         updatedBy: new Types.ObjectId(by),
       },

@@ -33,6 +33,8 @@ const userFields = {
   /** full number: private, only returned masked except to people with a reason */
   phone: { type: String, default: null },
   avatarUrl: { type: String, default: null },
+  /** the language the person chose (issue 17); null: the default, Simplified Chinese */
+  language: { type: String, default: null },
   /** roles held at places; a villager's role comes from villageCode, a counsel's villages from assignments */
   roles: {
     type: [{ _id: false, role: { type: String, enum: ROLES, required: true }, placeCode: { type: String, default: '' } }],

@@ -190,10 +190,14 @@ export async function decideResidence(userId: string, villageCode: string, confi
 /** A person's village changes, newest first (`userId` equality, indexed). */
 export const villageBindingsOf = (userId: string) => VillageBindingModel.find({ userId }).sort({ at: -1 }).limit(200).lean();
 
-export async function setProfile(userId: string, fields: { name?: string; phone?: string }): Promise<void> {
+export async function setProfile(
+  userId: string,
+  fields: { name?: string; phone?: string; language?: string },
+): Promise<void> {
   const set: Record<string, string> = {};
   if (fields.name !== undefined) set.name = fields.name;
   if (fields.phone !== undefined) set.phone = fields.phone;
+  if (fields.language !== undefined) set.language = fields.language;
   if (Object.keys(set).length) await UserModel.updateOne({ _id: userId }, { $set: set });
 }
 
@@ -345,4 +349,11 @@ export async function forgetUser(userId: Id, anonymousName: string): Promise<voi
       },
     );
   });
+}
+
+/** The language a person chose (null: none, or no such person): the server's error messages follow it. */
+export async function languageOfUser(userId: string): Promise<string | null> {
+  if (!/^[0-9a-f]{24}$/i.test(userId)) return null;
+  const user = await UserModel.findById(userId, { language: 1 }).lean<{ language?: string | null }>();
+  return user?.language ?? null;
 }
