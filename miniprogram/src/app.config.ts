@@ -38,6 +38,7 @@ export default defineAppConfig({
     { root: 'inspections', pages: ['index'] },
     { root: 'hall', pages: ['index/index', 'legal-aid/index', 'apply/index', 'case/index', 'inbox/index'] },
     { root: 'backoffice', pages: ['callbacks/index', 'assessment/index'] },
+    { root: 'lectures', pages: ['list/index', 'announce/index', 'detail/index', 'checkin/index'] },
   ],
   permission: { 'scope.userLocation': { desc: '用于记录驻村服务的签到位置' } },
   requiredPrivateInfos: ['getLocation'],

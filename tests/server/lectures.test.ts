@@ -396,4 +396,16 @@ describe('checking in and the ledger entry', () => {
     expect(again.status).toBe(200);
     expect(again.body.entry.id).toBe(recorded.body.entry.id);
   });
+
+  it('recorded just after it began, it lasts a minute, so it counts in its month', async () => {
+    const begun = (await announce({ topic: '反家庭暴力法' })).body.id as string;
+    await holdAt(begun, Date.now() - 5_000, 60);
+    await lectureCall('addLectureAttendee', '王建国', begun, { name: '张大爷' });
+    const recorded = await lectureCall('recordLecture', '王建国', begun, {});
+    expect(recorded.status).toBe(201);
+    expect(recorded.body.entry.minutes).toBe(1);
+    const month = new Date(Date.parse(recorded.body.entry.startAt) + 8 * HOUR).toISOString().slice(0, 7);
+    const listed = await call('myLedgerEntries', { token: tokens['王建国'], query: { month } });
+    expect(listed.body.items.map((e: { id: string }) => e.id)).toContain(recorded.body.entry.id);
+  });
 });

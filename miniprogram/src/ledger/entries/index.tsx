@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { Picker, View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import type { LedgerEntry, TodoReply } from '@vc/types';
 import { call } from '../../shared/api';
 import { Button } from '../../shared/components/Button';
@@ -16,6 +17,7 @@ import { queued, startLedgerSync } from '../services/queue';
 import { Screen } from '../../shared/components/Screen';
 
 function EntryItem({ e, onCorrect }: { e: LedgerEntry; onCorrect: () => void }) {
+  const { t } = useTranslation('ledger');
   return (
     <View className="list-item" id={`entry-${e.id}`}>
       <View className="row">
@@ -31,6 +33,16 @@ function EntryItem({ e, onCorrect }: { e: LedgerEntry; onCorrect: () => void }) 
         {e.attendees !== null ? `，${e.attendees} 人参加` : ''}
       </View>
       <View>{e.summary}</View>
+      {e.lectureId && (
+        <View
+          className="link"
+          id={`entry-lecture-${e.id}`}
+          data-lecture-id={e.lectureId}
+          onClick={() => goto('lecturesDetail', { id: e.lectureId! })}
+        >
+          {t('entries.lecture', { n: e.attendeeNames.length, names: e.attendeeNames.join(t('entries.nameSeparator')) })}
+        </View>
+      )}
       {e.late && (
         <View className="tag" id={`entry-late-${e.id}`}>
           补登{e.lateReason ? `：${e.lateReason}` : ''}

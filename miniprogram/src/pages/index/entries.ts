@@ -4,6 +4,7 @@
  */
 import type { Me, Role, RoleGrant } from '@vc/types';
 import type { PageName } from '../../shared/nav';
+import { t } from '../../shared/i18n';
 
 export interface Entry {
   id: string;
@@ -91,6 +92,10 @@ export function communicationEntries(user: Me): Entry[] {
   // the service hall's cases (后台统一受理): mediators handle them too
   if (user.roles.some((g) => CASE_HANDLER_ROLES.includes(g.role))) {
     entries.push({ id: 'link-case-inbox', label: '办事大厅待办', page: 'hallInbox' });
+  }
+  // lectures (issue 17 item 1): a village's people sign up, its counsel announce
+  if (user.roles.some((g) => g.role === 'villager' || g.role === 'counsel')) {
+    entries.push({ id: 'link-lectures', label: t('lectures:title.list'), page: 'lecturesList' });
   }
   // everyone logged in sees this card: the place to accept a role someone invited them to
   entries.push({ id: 'link-redeem', label: '输入邀请码', page: 'redeem' });

@@ -8,6 +8,7 @@ import { isStaff, useSignedInUser } from '../components/useSignedInUser';
 import { ConsentGate } from '../../privacy/components/ConsentGate';
 import { TodoPanel } from './Todo';
 import { Screen } from '../../shared/components/Screen';
+import { NextLecture } from '../../lectures/components/NextLecture';
 
 /** A villager's home: asking their counsel first (large), then their village's notice board. */
 function VillagerHome({ user }: { user: Me }) {
@@ -33,6 +34,7 @@ function VillagerHome({ user }: { user: Me }) {
       <Button light id="home-hall" onClick={() => goto('hallIndex')}>
         服务大厅（法律援助、调解、预约、投诉）
       </Button>
+      <NextLecture user={user} />
       <BoardLoader villageCode={village.code} />
     </View>
   );

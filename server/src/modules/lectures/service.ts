@@ -273,7 +273,8 @@ export async function addAttendee(principal: Principal, lectureId: string, name:
 /**
  * Records the lecture in the ledger (kind 'lecture') through the ledger's own submit: its time,
  * and the attendance from the check-ins and the names added. Recorded while still scheduled to
- * run, it counts as ended now (the counsel records it when it is over), and its stored end becomes
+ * run, it counts as ended now (the counsel records it when it is over; at least a minute after its
+ * start, within the ledger's tolerance for phones' clocks), and its stored end becomes
  * that moment, so a second tap sends the same facts and answers the same entry (one key per
  * lecture). Not yet begun, the ledger refuses it (LEDGER_IN_FUTURE).
  */
@@ -286,7 +287,11 @@ export async function record(
   const doc = await hosted(principal, lectureId);
   const checkins = await LectureCheckinModel.find({ lectureId: doc._id }).lean<LectureCheckinDoc[]>();
   const { count, attendees } = attendanceOf(doc, checkins);
-  const endAt = !doc.ledgerEntryId && doc.startAt < now && now < doc.endAt ? now : doc.endAt;
+  // at least a minute: a service of no minutes would count in no month (ledger minutesByMonth)
+  const endAt =
+    !doc.ledgerEntryId && doc.startAt < now && now < doc.endAt
+      ? new Date(Math.max(now.getTime(), doc.startAt.getTime() + 60_000))
+      : doc.endAt;
   const { entry, created } = await submitLedgerEntry(
     principal,
     {
