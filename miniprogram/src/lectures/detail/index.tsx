@@ -10,6 +10,7 @@ import { Feedback } from '../../shared/components/Feedback';
 import { PageError } from '../../shared/components/Message';
 import { Screen } from '../../shared/components/Screen';
 import { useAction } from '../../shared/hooks/useAction';
+import { useSubscribe } from '../../shared/hooks/useSubscribe';
 import { goto, replaceWith } from '../../shared/nav';
 import { getSession } from '../../shared/session';
 import { HostPanel } from '../components/HostPanel';
@@ -25,6 +26,8 @@ export default function LectureDetail() {
   const router = useRouter();
   const id = router.params.id ?? '';
   const action = useAction();
+  // signing up promises the lecture's notices (moved, cancelled, the day before)
+  const subscribe = useSubscribe(['lectureUpdate']);
   const [l, setL] = useState<Lecture | null>(null);
   const [entry, setEntry] = useState<LedgerEntry | null>(null);
   const [cancelling, setCancelling] = useState(false);
@@ -41,6 +44,8 @@ export default function LectureDetail() {
   });
 
   function signUp(yes: boolean) {
+    // first in the tap: WeChat shows its subscribe sheet only from the person's own tap
+    if (yes) void subscribe.ask();
     void action.run(
       async () => setL(await call(yes ? 'signUpLecture' : 'withdrawLectureSignup', { params: { lectureId: id }, body: {} })),
       { ok: yes ? t('detail.signedUpOk') : t('detail.withdrawnOk') },

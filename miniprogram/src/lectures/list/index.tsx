@@ -8,6 +8,7 @@ import { Button } from '../../shared/components/Button';
 import { Feedback } from '../../shared/components/Feedback';
 import { Screen } from '../../shared/components/Screen';
 import { useAction } from '../../shared/hooks/useAction';
+import { useSubscribe } from '../../shared/hooks/useSubscribe';
 import { useSession } from '../../shared/hooks/useSession';
 import { goto, replaceWith } from '../../shared/nav';
 import { getSession } from '../../shared/session';
@@ -21,6 +22,8 @@ export default function LectureList() {
   const { t } = useTranslation('lectures');
   const session = useSession();
   const action = useAction();
+  // signing up promises the lecture's notices (moved, cancelled, the day before)
+  const subscribe = useSubscribe(['lectureUpdate']);
   const [village, setVillage] = useState<Lecture[] | null>(null);
   const [mine, setMine] = useState<Lecture[] | null>(null);
   const roles = session?.user.roles ?? [];
@@ -44,6 +47,8 @@ export default function LectureList() {
   });
 
   function signUp(id: string) {
+    // first in the tap: WeChat shows its subscribe sheet only from the person's own tap
+    void subscribe.ask();
     void action.run(
       async () => {
         const updated = await call('signUpLecture', { params: { lectureId: id }, body: {} });
