@@ -4,6 +4,10 @@
  * binding a village, the notice board and the page for an address that does not exist.
  * shared/nav.ts PAGES names the same paths (and TAB_PAGES the tabs).
  */
+import common from '@vc/types/src/i18n/locales/zh-Hans/common.json';
+
+// the config can only hold the Chinese: the title and tab texts follow the language at run time
+// (Screen's title, shared/i18n.ts labelTabBar)
 export default defineAppConfig({
   pages: [
     'pages/index/index',
@@ -39,13 +43,17 @@ export default defineAppConfig({
     { root: 'hall', pages: ['index/index', 'legal-aid/index', 'apply/index', 'case/index', 'inbox/index'] },
     { root: 'backoffice', pages: ['callbacks/index', 'assessment/index'] },
     { root: 'lectures', pages: ['list/index', 'announce/index', 'detail/index', 'checkin/index'] },
+    {
+      root: 'education',
+      pages: ['feed/index', 'article/index', 'publish/index', 'mine/index', 'roster/index', 'coverage/index'],
+    },
   ],
-  permission: { 'scope.userLocation': { desc: '用于记录驻村服务的签到位置' } },
+  permission: { 'scope.userLocation': { desc: common.app.locationPurpose } },
   requiredPrivateInfos: ['getLocation'],
   // WeChat's privacy guide: privacy interfaces wait for our pop-up (shared/components/PrivacyPopup.tsx)
   __usePrivacyCheck__: true,
   window: {
-    navigationBarTitleText: '村法律顾问',
+    navigationBarTitleText: common.app.title,
     navigationBarBackgroundColor: '#b3261e',
     navigationBarTextStyle: 'white',
     backgroundColor: '#f5f5f5',
@@ -59,9 +67,9 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/index/index', text: '首页' },
-      { pagePath: 'pages/work/index', text: '办事' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      { pagePath: 'pages/index/index', text: common.tabs.home },
+      { pagePath: 'pages/work/index', text: common.tabs.work },
+      { pagePath: 'pages/me/index', text: common.tabs.me },
     ],
   },
 });

@@ -27,6 +27,8 @@ import { casesHandlers } from './modules/cases/routes';
 import { inspectionsHandlers } from './modules/inspections/routes';
 import { callbacksHandlers } from './modules/callbacks/routes';
 import { lecturesHandlers } from './modules/lectures/routes';
+import { articlesHandlers } from './modules/articles/routes';
+import { rosterHandlers } from './modules/roster/routes';
 import { i18nHandlers } from './modules/i18n/routes';
 
 /** Every route's handler: the union of the capabilities' own (server/src/modules/<capability>/routes.ts). */
@@ -51,6 +53,8 @@ export function allHandlers(deps: HandlerDeps): Handlers<typeof ROUTES> {
     ...inspectionsHandlers(),
     ...callbacksHandlers(),
     ...lecturesHandlers(deps),
+    ...articlesHandlers(deps),
+    ...rosterHandlers(),
     ...i18nHandlers(),
   };
 }

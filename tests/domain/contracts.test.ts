@@ -80,7 +80,10 @@ describe('route table', () => {
         'webLoginStart:login',
         'webLogin:login',
         'scanTicketCreate:login',
+        'shareArticle:post',
+        'uploadArticlePhoto:post',
         'postGroupMessage:post',
+        'publishArticle:post',
         'askConsultation:post',
         'uploadConsultationPhoto:post',
         'openCase:post',
@@ -146,6 +149,15 @@ describe('route table', () => {
     rateCase: { attitude: 5, efficiency: 5, competence: 4 },
     rateServedService: { attitude: 4, efficiency: 5, competence: 5, comment: '讲得清楚' },
     recordInspection: { active: true, privateDataFound: false, improperContentFound: true, actionTaken: '已删除并提醒发布人' },
+    publishArticle: {
+      clientKey: 'article-key-1',
+      title: '防范电信诈骗',
+      text: '陌生来电自称公检法要求转账的，一律是诈骗，请立即挂断并拨打110。',
+      category: 'fraud_prevention',
+      scopeCode: '210921001001',
+    },
+    withdrawArticle: { reason: '内容已过时' },
+    shareArticle: { clientKey: 'share-key-1' },
     // call-backs (issue 16 item 5)
     recordCallback: { reached: true, satisfied: true, notes: '对调解结果满意' },
     // content checks and reports (issue 13)
@@ -230,6 +242,7 @@ describe('route table', () => {
     'confirmResident',
     'uploadAvatar',
     'revealCallbackPhone',
+    'uploadArticlePhoto',
   ];
 
   it('the non-GET routes without a body are exactly the known ones', () => {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { LANGUAGES, DEFAULT_LANGUAGE, META_KEY } from '../../types/src/i18n/languages';
 import { NAMESPACES, zhHans } from '../../types/src/i18n/resources';
+import { ERRORS } from '../../types/src/errors';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SRC = path.join(ROOT, 'miniprogram', 'src');
@@ -25,7 +26,13 @@ function filesUnder(dir: string): string[] {
 
 /** The strings, template parts and JSX texts of a source file that contain Han characters (comments are not looked at). */
 export function hardCodedHan(fileName: string, source: string): { line: number; text: string }[] {
-  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, fileName.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const file = ts.createSourceFile(
+    fileName,
+    source,
+    ts.ScriptTarget.Latest,
+    true,
+    fileName.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const found: { line: number; text: string }[] = [];
   const visit = (node: ts.Node) => {
     if (
@@ -36,7 +43,8 @@ export function hardCodedHan(fileName: string, source: string): { line: number; 
       ts.isTemplateTail(node) ||
       ts.isJsxText(node)
     ) {
-      if (HAN.test(node.text)) found.push({ line: file.getLineAndCharacterOfPosition(node.getStart()).line + 1, text: node.text.trim() });
+      if (HAN.test(node.text))
+        found.push({ line: file.getLineAndCharacterOfPosition(node.getStart()).line + 1, text: node.text.trim() });
     }
     ts.forEachChild(node, visit);
   };
@@ -47,7 +55,7 @@ export function hardCodedHan(fileName: string, source: string): { line: number; 
 describe('no words outside the resource files', () => {
   it('finds Han characters in strings and JSX text, not in comments', () => {
     const source = `// 首页 in a comment is fine\nconst a = '首页';\nconst b = \`共 \${n} 条\`;\nconst c = <View>办事</View>;\nconst d = t('tabs.home');`;
-    expect(hardCodedHan('x.tsx', source).map((f) => f.line)).toEqual([2, 3, 4]);
+    expect([...new Set(hardCodedHan('x.tsx', source).map((f) => f.line))]).toEqual([2, 3, 4]);
   });
 
   it('no page, component or helper of the mini-program holds a Han character', () => {
@@ -89,7 +97,10 @@ describe('the resource files', () => {
         for (const file of files) {
           const ns = file.replace(/\.json$/, '');
           expect(['errors', ...NAMESPACES]).toContain(ns);
-          const meta = (JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Record<string, unknown>)[META_KEY] as Record<string, string>;
+          const meta = (JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Record<string, unknown>)[META_KEY] as Record<
+            string,
+            string
+          >;
           expect(meta?.translator).toBeTruthy();
           expect(meta?.review).toMatch(/native speaker/);
         }
@@ -103,9 +114,24 @@ describe('the resource files', () => {
           for (const [key, text] of leaves(JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Tree)) {
             const source = zh.get(key);
             if (source === undefined) problems.push(`${file} ${key}: not in the Chinese file`);
-            else if (placeholders(source).join() !== placeholders(text).join()) problems.push(`${file} ${key}: placeholders differ`);
+            else if (placeholders(source).join() !== placeholders(text).join())
+              problems.push(`${file} ${key}: placeholders differ`);
             if (HAN.test(text)) problems.push(`${file} ${key}: Chinese left in`);
           }
+        }
+        expect(problems).toEqual([]);
+      });
+
+      it('translates in errors.json only codes of the error catalogue (types/src/errors.ts), each a message with no Chinese left in', () => {
+        const catalogue = files.includes('errors.json')
+          ? (JSON.parse(readFileSync(path.join(dir, 'errors.json'), 'utf8')) as Record<string, unknown>)
+          : {};
+        const problems: string[] = [];
+        for (const [code, message] of Object.entries(catalogue)) {
+          if (code === META_KEY) continue;
+          if (!Object.hasOwn(ERRORS, code)) problems.push(`errors.json ${code}: not a code of types/src/errors.ts`);
+          if (typeof message !== 'string' || !message.trim()) problems.push(`errors.json ${code}: not a message`);
+          else if (HAN.test(message)) problems.push(`errors.json ${code}: Chinese left in`);
         }
         expect(problems).toEqual([]);
       });

@@ -81,6 +81,7 @@ describe('the OpenAPI document says what the contracts say', () => {
   it('every route that reads a file declares its upload', () => {
     const reading = routes.filter((r) => (r.errors ?? []).includes('PHOTO_REQUIRED'));
     expect(reading.map((r) => r.id).sort()).toEqual([
+      'uploadArticlePhoto',
       'uploadAvatar',
       'uploadCasePhoto',
       'uploadConsultationPhoto',

@@ -50,7 +50,7 @@ interface PageVisit {
 }
 
 /** Ids the pages need, read from the demo data through the API before the walk. */
-const ids = { villageGroup: '', townshipGroup: '', consultation: '', case: '', lecture: '' };
+const ids = { villageGroup: '', townshipGroup: '', consultation: '', case: '', article: '', lecture: '' };
 
 const VISITS: PageVisit[] = [
   { name: 'login', route: 'pages/login/index', who: 'guest', ready: '#demo-identities' },
@@ -205,6 +205,31 @@ const VISITS: PageVisit[] = [
     who: 'villager',
     query: () => ({ id: ids.lecture, code: 'zzzzzz' }),
     ready: '#error-message',
+  },
+  // the legal-education feed and the legal-literate roster (issue 17 items 2 and 3)
+  { name: 'education-feed', route: 'education/feed/index', who: 'villager', ready: '#feed-end' },
+  {
+    name: 'education-article',
+    route: 'education/article/index',
+    who: 'villager',
+    query: () => ({ articleId: ids.article }),
+    ready: '#article-text',
+  },
+  { name: 'education-publish', route: 'education/publish/index', who: 'township', ready: `#scope-${VILLAGE}` },
+  { name: 'education-mine', route: 'education/mine/index', who: 'counsel', ready: '#goto-publish' },
+  {
+    name: 'education-roster',
+    route: 'education/roster/index',
+    who: 'township',
+    query: () => ({ townshipCode: TOWNSHIP }),
+    ready: '#roster-count',
+  },
+  {
+    name: 'education-coverage',
+    route: 'education/coverage/index',
+    who: 'county',
+    query: () => ({ countyCode: COUNTY }),
+    ready: '#coverage-summary',
   },
 ];
 
@@ -417,6 +442,14 @@ beforeAll(async () => {
         question: '家里老人的养老金被人冒领了，应该去哪里反映？需要准备什么材料？',
       })
     ).id;
+  // an article of her village's feed (the demo seeds some)
+  const feed = await api<{ items: { id: string }[] }>(
+    stack.baseUrl,
+    'GET',
+    `/api/villages/${VILLAGE}/articles`,
+    sessions.get('villager')!.token,
+  );
+  ids.article = feed.items[0]?.id ?? '';
   // a legal aid application of hers (waiting for the township: the township's page offers 受理)
   ids.case = (
     await api<Case>(stack.baseUrl, 'POST', '/api/cases', sessions.get('villager')!.token, {
@@ -454,6 +487,7 @@ it('the walk visits every page app.config.ts lists, and the demo data has what t
   expect(ids.consultation).not.toBe('');
   expect(ids.case).not.toBe('');
   expect(ids.lecture).not.toBe('');
+  expect(ids.article).not.toBe('');
 });
 
 const WHO: Who[] = ['guest', 'villager', 'unbound', 'cadre', 'counsel', 'township', 'county'];

@@ -138,6 +138,8 @@ const FILLERS: Record<string, string> = {
   inspectionId: '0123456789abcdef01234567',
   // lectures (issue 17 item 1)
   lectureId: '0123456789abcdef01234567',
+  // the legal-education feed (issue 17 item 2)
+  articleId: '0123456789abcdef01234567',
 };
 
 /**

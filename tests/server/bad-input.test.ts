@@ -14,6 +14,7 @@ let token: string;
 let counselToken: string;
 let villagerToken: string;
 let townshipToken: string;
+let legalLiterateToken: string;
 /**
  * a caller the route admits: county staff, or a counsel (township staff, villager) for
  * counsel-only (township-staff-only, villager-only) routes
@@ -24,7 +25,10 @@ const tokenFor = (route: RouteContract) =>
       ? counselToken
       : route.access.roles.includes('township_staff')
         ? townshipToken
-        : villagerToken
+        : route.access.roles.includes('villager')
+          ? villagerToken
+          : // routes of a legal-literate resident alone (sharing an article to the village group)
+            legalLiterateToken
     : token;
 // by id: nothing here depends on the order of the table
 const routes = (Object.values(ROUTES) as RouteContract[]).sort((a, b) => a.id.localeCompare(b.id));
@@ -68,6 +72,8 @@ const PARAMS: Record<string, string> = {
   inspectionId: '0123456789abcdef01234567',
   // lectures (issue 17 item 1)
   lectureId: '0123456789abcdef01234567',
+  // the legal-education feed (issue 17 item 2)
+  articleId: '0123456789abcdef01234567',
 };
 const pathOf = (route: RouteContract, overrides: Record<string, string> = {}) => {
   const params: Record<string, string> = {};
@@ -97,6 +103,7 @@ beforeAll(async () => {
   villagerToken = (await demoLogin(stack.baseUrl, '林红霞')).token;
   // the staff of PARAMS.townshipCode
   townshipToken = (await demoLogin(stack.baseUrl, '王志强')).token;
+  legalLiterateToken = (await demoLogin(stack.baseUrl, '吴秀英')).token;
 });
 afterAll(() => stack?.stop());
 
@@ -190,6 +197,7 @@ describe('queries and path parameters', () => {
         token: 'short',
         inspectionId: '{"$gt":""}',
         lectureId: '{"$ne":null}',
+        articleId: '{"$ne":null}',
         language: 'mn',
       };
       const res = await request(stack.baseUrl, route.method, pathOf(route, bad), {

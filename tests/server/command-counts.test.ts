@@ -162,3 +162,45 @@ it('reads the county’s assessment and call-back coverage in as many commands a
   // session, user and grants, then a fixed set of county reads: none per township or counsel
   expect(assessAfter.commands.length).toBeLessThan(20);
 });
+
+it('reads a village’s education feed and a publisher’s list with as many commands for a page of 20 as of 2, and after more articles and reads', async () => {
+  const publish = (who: string, scopeCode: string) =>
+    call('publishArticle', {
+      token: tokens[who],
+      body: {
+        clientKey: key(),
+        title: '普法小知识',
+        text: '遇到纠纷先协商，协商不成可以申请人民调解。',
+        category: 'other',
+        scopeCode,
+      },
+    });
+  for (const [who, scope] of [
+    ['赵振华', COUNTY],
+    ['王志强', TOWNSHIP],
+    ['王建国', VILLAGE],
+  ] as const)
+    expect((await publish(who, scope)).status).toBe(201);
+  const feed = (limit: number) => () =>
+    call('villageFeed', { token: tokens['林红霞'], params: { villageCode: VILLAGE }, query: { limit } });
+  const mine = (limit: number) => () => call('myArticles', { token: tokens['王建国'], query: { limit } });
+  await measure(feed(2)); // places are remembered after the first read
+  const [small, mineSmall] = [await measure(feed(2)), await measure(mine(2))];
+  for (let i = 0; i < 8; i++)
+    for (const [who, scope] of [
+      ['赵振华', COUNTY],
+      ['王志强', TOWNSHIP],
+      ['王建国', VILLAGE],
+    ] as const) {
+      const article = await publish(who, scope);
+      expect(article.status).toBe(201);
+      await call('article', { token: tokens['林红霞'], params: { articleId: article.body.id } });
+    }
+  const [large, mineLarge] = [await measure(feed(20)), await measure(mine(20))];
+  expect(large.reply.body.items).toHaveLength(20);
+  expect(mineLarge.reply.body.items.length).toBeGreaterThanOrEqual(9);
+  expect(mineLarge.reply.body.items.filter((i: { reads: number }) => i.reads === 1).length).toBeGreaterThanOrEqual(8);
+  const sorted = (commands: string[]) => [...commands].sort();
+  expect(sorted(large.commands)).toEqual(sorted(small.commands));
+  expect(sorted(mineLarge.commands)).toEqual(sorted(mineSmall.commands));
+});

@@ -54,6 +54,8 @@ export const COUNTY_POLICY_LIMITS = {
   callbackSharePercent: { min: 0, max: 100, integer: true },
   callbackMinimum: { min: 0, max: 100, integer: true },
   inspectionSharePercent: { min: 0, max: 100, integer: true },
+  // the legal-literate roster (issue 17 item 3): residents per village the county aims for (at most 5 may hold it)
+  legalLiterateTarget: { min: 1, max: 5, integer: true },
 } as const;
 export type CountyPolicyNumberKey = keyof typeof COUNTY_POLICY_LIMITS;
 
@@ -187,3 +189,27 @@ export const MAX_TEMPLATES_PER_REQUEST = 3;
 
 /** The monthly group inspection's texts (the action taken, notes), in characters. */
 export const INSPECTION_TEXT_MAX_LENGTH = 500;
+
+// --- the legal-education feed (issue 17 item 2) ---
+
+/** The categories of a legal-education article, as codes; labels are the 'labels' namespace's. */
+export const ARTICLE_CATEGORIES = [
+  'marriage_family',
+  'land_contract',
+  'labour_pay',
+  'fraud_prevention',
+  'neighbour_disputes',
+  'other',
+] as const;
+export type ArticleCategoryCode = (typeof ARTICLE_CATEGORIES)[number];
+/** An article's title and text, in characters after trimming, and the pictures it may carry. */
+export const ARTICLE_TITLE_LENGTH = { min: 2, max: 40 } as const;
+export const ARTICLE_TEXT_LENGTH = { min: 10, max: 3000 } as const;
+export const MAX_ARTICLE_PHOTOS = 3;
+/** Articles per page of a feed or a publisher's list. */
+export const ARTICLE_PAGE = { default: 20, max: 50 } as const;
+
+// --- the legal-literate residents roster (issue 17 item 3) ---
+
+/** The county's target of legal-literate residents per village (county policy legalLiterateTarget). */
+export const DEFAULT_LEGAL_LITERATE_TARGET = 3;

@@ -187,6 +187,14 @@ export const ERRORS = {
   LECTURE_CODE_WRONG: [403, '签到码不正确，请扫描讲座现场出示的二维码'],
   LECTURE_CHECKIN_NOT_OPEN: [409, '讲座当天才能签到'],
   LECTURE_CHECKIN_CLOSED: [409, '讲座当天已过，签到已结束'],
+  // the legal-education feed (issue 17 item 2)
+  ARTICLE_NOT_FOUND: [404, '找不到该普法文章'],
+  ARTICLE_SCOPE_NOT_ALLOWED: [403, '只能发布到本人辖区（法律顾问：所服务的村）'],
+  ARTICLE_TEXT_RISKY: [422, '文章内容未通过内容安全检查，请修改后再发布'],
+  ARTICLE_KEY_REUSED: [409, '该客户端编号已用于另一篇文章'],
+  ARTICLE_WITHDRAWN: [409, '该文章已经撤回'],
+  ARTICLE_WITHDRAW_NOT_ALLOWED: [403, '只有发布者本人或上级工作人员可以撤回该文章'],
+  ARTICLE_SHARE_NOT_ALLOWED: [403, '只有本村的法律明白人可以把这篇文章分享到村工作群'],
   // subscribe-message consent (issue 13 item 5)
   NOTICE_TEMPLATE_UNKNOWN: [400, '该提醒模板不存在，请刷新后重试'],
   // image checks (issue 13 item 4): WeChat's media_check_async fetches the image by a link that

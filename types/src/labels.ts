@@ -24,3 +24,4 @@ export const LEGAL_AID_MATTER_LABELS = labels.legalAidMatter;
 export const PII_KIND_LABELS = labels.piiKind;
 export const ROLE_CHANGE_KIND_LABELS = labels.roleChangeKind;
 export const ROLE_LABELS = labels.role;
+export const ARTICLE_CATEGORY_LABELS = labels.articleCategory;

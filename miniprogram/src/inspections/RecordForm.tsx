@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Switch, Textarea, View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import type { RecordInspectionBody } from '@vc/types';
 import { INSPECTION_TEXT_MAX_LENGTH, inputMaxLength } from '@vc/types/src/constants';
 import { Button } from '../shared/components/Button';
@@ -33,6 +34,7 @@ function SwitchRow({
 
 /** What the inspector found in one drawn group: three switches and the texts; recorded once. */
 export function RecordForm({ busy, onSubmit, onCancel, onProblem }: Props) {
+  const { t } = useTranslation('inspections');
   const [active, setActive] = useState(true);
   const [privateDataFound, setPrivate] = useState(false);
   const [improperContentFound, setImproper] = useState(false);
@@ -42,7 +44,7 @@ export function RecordForm({ busy, onSubmit, onCancel, onProblem }: Props) {
 
   function submit() {
     if (problem && !actionTaken.trim()) {
-      onProblem('发现个人隐私或不当内容时，请填写采取的处理措施');
+      onProblem(t('form.needAction'));
       return;
     }
     onSubmit({
@@ -56,38 +58,33 @@ export function RecordForm({ busy, onSubmit, onCancel, onProblem }: Props) {
 
   return (
     <View className="mt-m" id="inspection-form">
-      <SwitchRow id="switch-active" label="群内交流正常、活跃" value={active} onChange={setActive} />
-      <SwitchRow
-        id="switch-private"
-        label="发现个人隐私信息（身份证号、手机号等）"
-        value={privateDataFound}
-        onChange={setPrivate}
-      />
-      <SwitchRow id="switch-improper" label="发现不当内容" value={improperContentFound} onChange={setImproper} />
-      <View className="section-title mt-m">{problem ? '采取的处理措施（必填）' : '采取的处理措施（如有）'}</View>
+      <SwitchRow id="switch-active" label={t('form.active')} value={active} onChange={setActive} />
+      <SwitchRow id="switch-private" label={t('form.private')} value={privateDataFound} onChange={setPrivate} />
+      <SwitchRow id="switch-improper" label={t('form.improper')} value={improperContentFound} onChange={setImproper} />
+      <View className="section-title mt-m">{problem ? t('form.actionRequired') : t('form.actionOptional')}</View>
       <Textarea
         id="inspection-action"
         className="input textarea"
         value={actionTaken}
         maxlength={inputMaxLength(INSPECTION_TEXT_MAX_LENGTH)}
-        placeholder="例如：已删除含身份证号的消息，并提醒发布人"
+        placeholder={t('form.actionPlaceholder')}
         onInput={(e) => setActionTaken(e.detail.value)}
       />
-      <View className="section-title mt-m">备注（可选）</View>
+      <View className="section-title mt-m">{t('form.notes')}</View>
       <Textarea
         id="inspection-notes"
         className="input textarea"
         value={notes}
         maxlength={inputMaxLength(INSPECTION_TEXT_MAX_LENGTH)}
-        placeholder="其他需要说明的情况"
+        placeholder={t('form.notesPlaceholder')}
         onInput={(e) => setNotes(e.detail.value)}
       />
-      <View className="muted my-xs">记录后不能修改，请核实后提交。</View>
+      <View className="muted my-xs">{t('form.final')}</View>
       <Button id="inspection-submit" loading={busy} onClick={submit}>
-        提交抽查记录
+        {t('form.submit')}
       </Button>
       <Button id="inspection-cancel" light onClick={onCancel}>
-        取消
+        {t('form.cancel')}
       </Button>
     </View>
   );

@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '工作群抽查' });
+import inspections from '@vc/types/src/i18n/locales/zh-Hans/inspections.json';
+
+export default definePageConfig({ navigationBarTitleText: inspections.title });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import type { Inspection, InspectionCoverageReply, InspectionListReply, RecordInspectionBody } from '@vc/types';
 import { call } from '../shared/api';
 import { Button } from '../shared/components/Button';
@@ -18,28 +19,39 @@ function previousMonth(month: string): string {
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 
-const yesNo = (v: boolean) => (v ? '是' : '否');
-
 function Facts({ item }: { item: Inspection }) {
+  const { t } = useTranslation('inspections');
   const f = item.facts;
   return (
     <View className="muted" id={`inspection-facts-${item.groupCode}`}>
-      本月发言 {f.posts} 条，删除 {f.removedPosts} 条，转为私下 {f.privatePosts} 条；内容检测拦截 {f.heldPosts} 条（不予发布{' '}
-      {f.rejectedPosts} 条）；举报 {f.reports} 次
+      {t('facts', {
+        posts: f.posts,
+        removed: f.removedPosts,
+        private: f.privatePosts,
+        held: f.heldPosts,
+        rejected: f.rejectedPosts,
+        reports: f.reports,
+      })}
     </View>
   );
 }
 
 function Recorded({ item }: { item: Inspection }) {
+  const { t } = useTranslation('inspections');
+  const yesNo = (v: boolean) => (v ? t('yes') : t('no'));
   const r = item.record!;
   return (
     <View id={`inspection-record-${item.groupCode}`} className="my-xs">
-      <View className="bold">已抽查{r.privateDataFound || r.improperContentFound ? '，发现问题' : ''}</View>
+      <View className="bold">{r.privateDataFound || r.improperContentFound ? t('recordedWithProblems') : t('recorded')}</View>
       <View>
-        群活跃：{yesNo(r.active)}；发现个人隐私：{yesNo(r.privateDataFound)}；发现不当内容：{yesNo(r.improperContentFound)}
+        {t('recordedFacts', {
+          active: yesNo(r.active),
+          privateData: yesNo(r.privateDataFound),
+          improper: yesNo(r.improperContentFound),
+        })}
       </View>
-      {r.actionTaken && <View>处理措施：{r.actionTaken}</View>}
-      {r.notes && <View>备注：{r.notes}</View>}
+      {r.actionTaken && <View>{t('actionTaken', { text: r.actionTaken })}</View>}
+      {r.notes && <View>{t('notes', { text: r.notes })}</View>}
       <View className="muted">
         {r.byRole} {r.byName} · {formatBeijing(r.at, 'full')}
       </View>
@@ -48,18 +60,24 @@ function Recorded({ item }: { item: Inspection }) {
 }
 
 function Coverage({ of }: { of: InspectionCoverageReply }) {
-  const t = of.total;
+  const { t } = useTranslation('inspections');
+  const total = of.total;
   return (
     <View className="card" id="inspection-coverage">
-      <View className="section-title">抽查覆盖情况</View>
+      <View className="section-title">{t('coverage.title')}</View>
       <View id="coverage-total" className="bold">
-        全县：抽取 {t.drawn} 个，已抽查 {t.inspected} 个，活跃 {t.active} 个，发现问题 {t.withProblems} 个
+        {t('coverage.total', {
+          drawn: total.drawn,
+          inspected: total.inspected,
+          active: total.active,
+          problems: total.withProblems,
+        })}
       </View>
       {of.townships.map((w) => (
         <View key={w.townshipCode} id={`coverage-${w.townshipCode}`} className="row my-xs">
           <View className="grow">{w.townshipName}</View>
           <View>
-            已查 {w.inspected}/{w.drawn}，活跃 {w.active}，有问题 {w.withProblems}
+            {t('coverage.township', { inspected: w.inspected, drawn: w.drawn, active: w.active, problems: w.withProblems })}
           </View>
         </View>
       ))}
@@ -73,6 +91,7 @@ function Coverage({ of }: { of: InspectionCoverageReply }) {
  * A township's staff see their township's part of the county's draw.
  */
 export default function InspectionsPage() {
+  const { t } = useTranslation('inspections');
   const router = useRouter();
   const [session] = useState(() => getSession());
   const roles = session?.user.roles ?? [];
@@ -132,51 +151,63 @@ export default function InspectionsPage() {
             .catch(() => undefined);
       },
       {
-        ok: '已记录抽查结果',
+        ok: t('saved'),
         onError: () => load(month),
-        confirm: { title: '提交抽查记录？', content: '记录后不能修改。', confirmText: '提交' },
+        confirm: { title: t('confirmTitle'), content: t('confirmContent'), confirmText: t('confirmSubmit') },
       },
     );
   }
 
   const current = beijingMonth();
-  const months: [string, string][] = [
-    [current, '本月'],
-    [previousMonth(current), '上月'],
+  const months: [string, 'this' | 'last'][] = [
+    [current, 'this'],
+    [previousMonth(current), 'last'],
   ];
   const inspected = list?.items.filter((i) => i.record).length ?? 0;
   return (
-    <Screen id="inspections">
+    <Screen id="inspections" title={t('title')}>
       <View className="card">
-        <View className="title">工作群抽查</View>
-        <View className="subtitle">
-          每月按县司法局设定的比例随机抽取村级工作群，核查群是否活跃、有无个人隐私或不当内容，并记录处理情况。
-        </View>
+        <View className="title">{t('title')}</View>
+        <View className="subtitle">{t('intro')}</View>
         <View>
-          {months.map(([m, label]) => (
+          {months.map(([m, which]) => (
             <View
               key={m}
-              id={`inspection-month-${label === '本月' ? 'this' : 'last'}`}
+              id={`inspection-month-${which}`}
               className={m === month ? 'tag tag-choice tag-on' : 'tag tag-choice'}
               onClick={() => show(m)}
             >
-              {label}（{m}）
+              {t('month.choice', { label: t(`month.${which}`), month: m })}
             </View>
           ))}
         </View>
         {list && (
           <View className="muted mt-m" id="inspection-summary">
-            {list.month}：全县 {list.villageGroups} 个村级工作群，按 {list.sharePercent}% 抽取 {list.drawn} 个
-            {township ? `，本乡镇 ${list.items.length} 个` : ''}；已抽查 {inspected} 个
+            {township
+              ? t('summaryTownship', {
+                  month: list.month,
+                  groups: list.villageGroups,
+                  share: list.sharePercent,
+                  drawn: list.drawn,
+                  mine: list.items.length,
+                  inspected,
+                })
+              : t('summary', {
+                  month: list.month,
+                  groups: list.villageGroups,
+                  share: list.sharePercent,
+                  drawn: list.drawn,
+                  inspected,
+                })}
           </View>
         )}
       </View>
       <Feedback of={action} />
       {cover && <Coverage of={cover} />}
-      {!list && !action.error && <View className="muted">正在加载…</View>}
+      {!list && !action.error && <View className="muted">{t('loading')}</View>}
       {list && list.items.length === 0 && (
         <View className="muted" id="inspections-empty">
-          本月没有抽到{township ? '本乡镇的' : ''}工作群
+          {township ? t('emptyTownship') : t('empty')}
         </View>
       )}
       {list?.items.map((item) => (
@@ -202,7 +233,7 @@ export default function InspectionsPage() {
                 setOpen(item.id);
               }}
             >
-              记录抽查
+              {t('record')}
             </Button>
           )}
         </View>

@@ -4,15 +4,13 @@
  * session header, how a failed reply becomes an ApiError (a 401 also ends the stored session), and
  * the Chinese message to show for anything thrown.
  */
+import { t } from './i18n';
 import { storedLanguage } from './language';
 import { clearSession, getToken } from './session';
 import { readText } from './storage';
 
 /** Storage key that overrides the build-time API base at run time (used by tests). */
 export const API_BASE_KEY = 'vc.apiBase';
-
-// said plainly, with what was kept: nothing typed on the page is lost when a request fails
-const NETWORK_MESSAGE = '网络连接失败，没有连上服务器。您填写的内容还在本页，请检查网络后再试';
 
 /** Every failed request rejects with this: HTTP status (0 = no response), stable code, Chinese message. */
 export class ApiError extends Error {
@@ -28,8 +26,11 @@ export class ApiError extends Error {
   }
 }
 
-/** No reply at all (offline, timed out, DNS). */
-export const networkError = (): ApiError => new ApiError(0, 'NETWORK', NETWORK_MESSAGE);
+/**
+ * No reply at all (offline, timed out, DNS). Said plainly, with what was kept: nothing typed on the
+ * page is lost when a request fails.
+ */
+export const networkError = (): ApiError => new ApiError(0, 'NETWORK', t('common:network.offline'));
 
 export function apiBase(): string {
   const base = readText(API_BASE_KEY) || VC_API_BASE;
@@ -49,10 +50,11 @@ export function authHeader(): Record<string, string> {
 /** Chinese messages for replies without an error body, by status; `other` for any other status. */
 export type FallbackMessages = Partial<Record<number, string>> & { other?: string };
 
-const DEFAULTS: Partial<Record<number, [code: string, message: string]>> = {
-  401: ['UNAUTHORIZED', '请先登录'],
-  403: ['FORBIDDEN', '没有权限进行此操作'],
-  404: ['NOT_FOUND', '未找到相关内容'],
+// the message is read when the error is made, so it follows the language chosen since the start
+const DEFAULTS: Partial<Record<number, [code: string, message: () => string]>> = {
+  401: ['UNAUTHORIZED', () => t('common:network.unauthorized')],
+  403: ['FORBIDDEN', () => t('common:network.forbidden')],
+  404: ['NOT_FOUND', () => t('common:network.notFound')],
 };
 
 /**
@@ -80,7 +82,7 @@ export function replyError(
   if (err && typeof err.code === 'string' && typeof err.message === 'string') return new ApiError(status, err.code, err.message);
   const known = DEFAULTS[status];
   const messages = options.messages || {};
-  const message = messages[status] || (known && known[1]) || messages.other || '服务暂时不可用，请稍后重试';
+  const message = messages[status] || (known && known[1]()) || messages.other || t('common:network.unavailable');
   return new ApiError(status, known ? known[0] : `HTTP_${status}`, message);
 }
 
@@ -90,5 +92,5 @@ export function messageOf(e: unknown): string {
   if (e && typeof e === 'object' && 'message' in e && typeof e.message === 'string') {
     return (e as { message: string }).message;
   }
-  return '操作失败，请稍后重试';
+  return t('common:network.failed');
 }

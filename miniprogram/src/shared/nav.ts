@@ -71,6 +71,14 @@ export const PAGES = {
   lecturesAnnounce: '/lectures/announce/index',
   lecturesDetail: '/lectures/detail/index',
   lecturesCheckin: '/lectures/checkin/index',
+  // education: the legal-education feed (villagers), an article, publishing and one's own articles (staff and counsel),
+  // the legal-literate roster (township staff) and its coverage per village (county staff), issue 17
+  educationFeed: '/education/feed/index',
+  educationArticle: '/education/article/index',
+  educationPublish: '/education/publish/index',
+  educationMine: '/education/mine/index',
+  educationRoster: '/education/roster/index',
+  educationCoverage: '/education/coverage/index',
 } as const;
 
 export type PageName = keyof typeof PAGES;

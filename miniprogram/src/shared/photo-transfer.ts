@@ -5,6 +5,7 @@
  */
 import Taro from '@tarojs/taro';
 import { ApiError, apiBase, authHeader, networkError, replyError } from './http';
+import { t } from './i18n';
 
 const errorOf = (status: number, data: unknown, failed: string): ApiError =>
   replyError(status, data, { messages: { other: failed } });
@@ -17,9 +18,9 @@ export async function uploadPhotoTo(path: string, filePath: string): Promise<str
   } catch {
     throw networkError();
   }
-  if (res.statusCode !== 201) throw errorOf(res.statusCode, res.data, '照片上传失败，请稍后重试');
+  if (res.statusCode !== 201) throw errorOf(res.statusCode, res.data, t('common:photos.uploadFailed'));
   const body = (typeof res.data === 'string' ? JSON.parse(res.data) : res.data) as { photoId?: string };
-  if (!body?.photoId) throw new ApiError(res.statusCode, 'BAD_REPLY', '照片上传失败，请稍后重试');
+  if (!body?.photoId) throw new ApiError(res.statusCode, 'BAD_REPLY', t('common:photos.uploadFailed'));
   return body.photoId;
 }
 
@@ -28,10 +29,10 @@ export async function photoSourceAt(path: string): Promise<string> {
   const url = apiBase() + path;
   if (process.env.TARO_ENV === 'h5') {
     const res = await fetch(url, { headers: authHeader() });
-    if (!res.ok) throw errorOf(res.status, await res.text().catch(() => ''), '照片加载失败');
+    if (!res.ok) throw errorOf(res.status, await res.text().catch(() => ''), t('common:photos.loadFailed'));
     return URL.createObjectURL(await res.blob());
   }
   const res = await Taro.downloadFile({ url, header: authHeader() });
-  if (res.statusCode !== 200) throw errorOf(res.statusCode, '', '照片加载失败');
+  if (res.statusCode !== 200) throw errorOf(res.statusCode, '', t('common:photos.loadFailed'));
   return res.tempFilePath;
 }

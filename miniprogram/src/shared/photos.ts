@@ -14,6 +14,7 @@
  * be compressed (an older phone, a format the canvas cannot read) goes as chosen.
  */
 import Taro from '@tarojs/taro';
+import { t } from './i18n';
 import { isPrivacyRefusal } from './privacy';
 
 /** the long side of a compressed photo, px: a document photographed at this size stays legible */
@@ -55,9 +56,15 @@ export function scaledSize(width: number, height: number): { width: number; heig
  */
 export function tooLargeMessage(left: { index: number; name?: string; bytes: number }[], maxBytes: number): string | null {
   if (!left.length) return null;
-  const which = left.map((p) => `第${p.index + 1}张${p.name ? `（${p.name}）` : ''}压缩后仍有${mb(p.bytes)}`).join('；');
-  const tail = left.length === 1 ? '这张照片没有添加' : '这些照片没有添加';
-  return `您刚选的${which}，超过${mb(maxBytes)}，${tail}。请换一张，或只拍需要的部分后再选。`;
+  const which = left
+    .map((p) =>
+      p.name
+        ? t('common:photos.tooLargeItemNamed', { n: p.index + 1, name: p.name, size: mb(p.bytes) })
+        : t('common:photos.tooLargeItem', { n: p.index + 1, size: mb(p.bytes) }),
+    )
+    .join(t('common:photos.separator'));
+  const key = left.length === 1 ? 'common:photos.tooLargeOne' : 'common:photos.tooLargeMany';
+  return t(key, { which, max: mb(maxBytes) });
 }
 
 async function compressWeapp(path: string, bytes: number): Promise<{ path: string; bytes: number }> {

@@ -5,21 +5,33 @@
  * "<api>:fail privacy permission is not authorized" (errno 104).
  */
 
+import common from '@vc/types/src/i18n/locales/zh-Hans/common.json';
+
+/** A use's key in the 'common' resources (privacy.uses.<key>.info / .purpose). */
+export type PrivacyUseKey = keyof typeof common.privacy.uses;
+
 /** What the person is asked for, by the interface (eventInfo.referrer) that needs the agreement. */
-export const PRIVACY_USES: Record<string, { info: string; purpose: string }> = {
-  getLocation: { info: '位置信息', purpose: '法律顾问开始驻点时记录签到位置，供司法所核实驻村服务' },
-  chooseImage: { info: '您选中的照片', purpose: '随咨询问题发给法律顾问的材料照片，或法律顾问在公示栏上的照片' },
-  chooseMedia: { info: '您选中的照片', purpose: '随咨询问题发给法律顾问的材料照片，或法律顾问在公示栏上的照片' },
-  getPhoneNumber: { info: '手机号', purpose: '登记工作联系电话（村民联系时使用，公示时只显示部分号码）' },
-  chooseAvatar: { info: '头像', purpose: '设置您在本小程序中显示的头像' },
-  nickname: { info: '微信昵称', purpose: '设置您在本小程序中显示的名字' },
-  setClipboardData: { info: '剪切板', purpose: '复制邀请码，方便转发给被邀请人' },
+const USE_OF: Record<string, PrivacyUseKey> = {
+  getLocation: 'location',
+  chooseImage: 'photo',
+  chooseMedia: 'photo',
+  getPhoneNumber: 'phone',
+  chooseAvatar: 'avatar',
+  nickname: 'nickname',
+  setClipboardData: 'clipboard',
 };
 
+/**
+ * The uses in Chinese, by interface: what the WeChat console declares (the README's checklist, whose
+ * test reads this); the pop-up shows them in the person's language.
+ */
+export const PRIVACY_USES: Record<string, { info: string; purpose: string }> = {};
+for (const [api, key] of Object.entries(USE_OF)) PRIVACY_USES[api] = common.privacy.uses[key];
+
 /** The use behind a referrer such as "getLocation" or "button.getPhoneNumber". */
-export function privacyUse(referrer: string | undefined): { info: string; purpose: string } | null {
+export function privacyUse(referrer: string | undefined): PrivacyUseKey | null {
   const name = (referrer ?? '').replace(/^(button|input)\./, '');
-  return PRIVACY_USES[name] ?? null;
+  return USE_OF[name] ?? null;
 }
 
 /** Whether a failed interface call was refused under the privacy guide (the person tapped 拒绝). */

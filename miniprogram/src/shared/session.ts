@@ -1,5 +1,5 @@
 import type { Me, Session } from '@vc/types';
-import { STORAGE_FULL, readObject, writeStored } from './storage';
+import { storageFull, readObject, writeStored } from './storage';
 
 /** Storage key of the current session ({ token, expiresAt, user }). */
 export const SESSION_KEY = 'vc.session';
@@ -27,7 +27,7 @@ function emit(session: Session | null) {
 }
 
 export function saveSession(session: Session): void {
-  if (!writeStored(SESSION_KEY, session)) throw new Error(STORAGE_FULL);
+  if (!writeStored(SESSION_KEY, session)) throw new Error(storageFull());
   emit(session);
 }
 

@@ -4,9 +4,10 @@
  * or unavailable. Every read answers null / [] / '' rather than throwing.
  */
 import Taro from '@tarojs/taro';
+import { t } from './i18n';
 
 /** For a write that must not be lost when the storage refuses it (the session, the ledger queue). */
-export const STORAGE_FULL = '手机存储空间不足，请清理后重试';
+export const storageFull = (): string => t('common:storage.full');
 
 function raw(key: string): unknown {
   try {

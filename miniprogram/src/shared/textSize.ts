@@ -20,7 +20,6 @@ import { readText, writeStored } from './storage';
 
 export type TextSizeChoice = 'system' | 'standard' | 'large';
 export const TEXT_SIZE_CHOICES: readonly TextSizeChoice[] = ['system', 'standard', 'large'];
-export const TEXT_SIZE_LABELS: Record<TextSizeChoice, string> = { system: '跟随系统', standard: '标准', large: '大字' };
 export const TEXT_SIZE_KEY = 'vc.textSize';
 /** the class that turns large text on (app.css sets --vc-scale under it) */
 export const LARGE_CLASS = 'text-large';

@@ -31,10 +31,16 @@ export interface FakeWx {
   api: Record<string, unknown>;
   storage: Map<string, unknown>;
   /** every HTTP request made: method and URL, and the reply status */
-  requests: { method: string; url: string; status: number }[];
+  requests: { method: string; url: string; status: number; header?: Record<string, string> }[];
   phoneCalls: string[];
   navigations: { api: string; url: string }[];
   toasts: string[];
+  /** the titles setNavigationBarTitle was given, in order */
+  titles: string[];
+  /** the tab bar's words as setTabBarItem left them (index → text) */
+  tabTexts: Map<number, string>;
+  /** the fonts the app asked WeChat to load (family → source) */
+  fonts: Map<string, string>;
   /** the code handed out by wx.login */
   loginCode: string;
   /** files written with wx.getFileSystemManager().writeFileSync (path → text), e.g. the data copy */
@@ -118,7 +124,7 @@ function doRequest(fake: FakeWx, opts: WxRequestOptions) {
           }
         }
         const status = res.statusCode ?? 0;
-        fake.requests.push({ method, url, status });
+        fake.requests.push({ method, url, status, header });
         const r = { errMsg: 'request:ok', statusCode: status, data, header: res.headers, cookies: [] };
         opts.success?.(r);
         opts.complete?.(r);
@@ -132,7 +138,7 @@ function doRequest(fake: FakeWx, opts: WxRequestOptions) {
   req.on('timeout', () => req.destroy(new Error('timeout')));
   req.on('error', (e) => {
     if (!aborted) {
-      fake.requests.push({ method, url, status: 0 });
+      fake.requests.push({ method, url, status: 0, header });
       fail(e.message);
     }
   });
@@ -159,6 +165,9 @@ export function createFakeWx(): FakeWx {
     phoneCalls: [],
     navigations: [],
     toasts: [],
+    titles: [],
+    tabTexts: new Map(),
+    fonts: new Map(),
     loginCode: 'test-login-code',
     files: new Map(),
     sharedFiles: [],
@@ -246,7 +255,18 @@ export function createFakeWx(): FakeWx {
     showLoading: (o?: Callbacks) => ok(o, 'showLoading'),
     hideLoading: (o?: Callbacks) => ok(o, 'hideLoading'),
     showModal: (o: Callbacks) => ok(o, 'showModal', { confirm: true, cancel: false }),
-    setNavigationBarTitle: (o: Callbacks) => ok(o, 'setNavigationBarTitle'),
+    setNavigationBarTitle: (o: { title: string } & Callbacks) => {
+      fake.titles.push(o.title);
+      ok(o, 'setNavigationBarTitle');
+    },
+    setTabBarItem: (o: { index: number; text?: string } & Callbacks) => {
+      if (o.text !== undefined) fake.tabTexts.set(o.index, o.text);
+      ok(o, 'setTabBarItem');
+    },
+    loadFontFace: (o: { family: string; source: string } & Callbacks) => {
+      fake.fonts.set(o.family, o.source);
+      ok(o, 'loadFontFace', { status: 'loaded' });
+    },
     getSystemInfoSync: () => ({ ...systemInfo }),
     getSystemInfo: (o: Callbacks) => ok(o, 'getSystemInfo', { ...systemInfo }),
     getWindowInfo: () => ({ ...systemInfo }),

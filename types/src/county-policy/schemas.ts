@@ -22,6 +22,7 @@ const UNITS: Record<CountyPolicyNumberKey, string> = {
   callbackSharePercent: '%',
   callbackMinimum: '件',
   inspectionSharePercent: '%',
+  legalLiterateTarget: '名',
 };
 
 export { LEGAL_AID_MATTER_LABELS };
@@ -81,6 +82,8 @@ export const CountyPolicy = z
     callbackMinimum: figure('callbackMinimum'),
     /** group inspection (抽查): the share of village groups drawn each month, in percent */
     inspectionSharePercent: figure('inspectionSharePercent'),
+    /** legal-literate residents (法律明白人) each village should have (default 3; docs/domain.md: 3–5) */
+    legalLiterateTarget: figure('legalLiterateTarget'),
     /** the languages other than Chinese this county does not offer (issue 17); none by default */
     languagesOff: z.array(TranslatedLanguage),
   })
@@ -151,6 +154,7 @@ export const UpdateCountyPolicyBody = z
     callbackSharePercent: figure('callbackSharePercent').optional(),
     callbackMinimum: figure('callbackMinimum').optional(),
     inspectionSharePercent: figure('inspectionSharePercent').optional(),
+    legalLiterateTarget: figure('legalLiterateTarget').optional(),
     /**
      * Lowering maxVillagesPerCounsel below what some counsel serve now is refused (409
      * COUNSEL_OVER_NEW_LIMIT, the counsel in `details`) unless this is true: their assignments stay,

@@ -62,6 +62,8 @@ export const GroupMessage = z
     targetState: z.enum(['removed', 'private']).nullable(),
     at: z.string().datetime(),
     clientKey: z.string().nullable(),
+    /** a shared legal-education article (POST /api/articles/:articleId/share): the article to open */
+    articleId: ObjectId.optional(),
   })
   .openapi('GroupMessage');
 export type GroupMessage = z.infer<typeof GroupMessage>;

@@ -11,7 +11,7 @@ export const ImageCheckState = z.enum(IMAGE_CHECK_STATES).openapi('ImageCheckSta
 export type ImageCheckState = z.infer<typeof ImageCheckState>;
 
 /** The kinds of user image that are checked. */
-export const IMAGE_KINDS = ['consultation_photo', 'counsel_photo', 'avatar', 'case_photo'] as const;
+export const IMAGE_KINDS = ['consultation_photo', 'counsel_photo', 'avatar', 'case_photo', 'article_photo'] as const;
 
 /** the uploader's new avatar; `url` shows it to them (pending too), others see it only once it passes */
 export const AvatarReply = z

@@ -3,6 +3,7 @@
  * typed by hand (any case, spaces), or kept in storage while the person logs in first.
  */
 import { INVITATION_CODE_ALPHABET, INVITATION_CODE_LENGTH } from '@vc/types/src/constants';
+import { t } from '../../shared/i18n';
 import { readText, writeStored } from '../../shared/storage';
 
 /** Storage key of a code opened before logging in, offered again on the redeem page afterwards. */
@@ -10,7 +11,7 @@ export const PENDING_INVITATION_KEY = 'vc.pendingInvitation';
 
 const CODE_RE = new RegExp(`^[${INVITATION_CODE_ALPHABET}]{${INVITATION_CODE_LENGTH}}$`);
 
-export const CODE_HINT = `邀请码为${INVITATION_CODE_LENGTH}位字母或数字`;
+export const codeHint = (): string => t('account:redeem.codeHint', { n: INVITATION_CODE_LENGTH });
 
 export function normaliseCode(raw: string): string {
   let text = raw;

@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '接受邀请' });
+import account from '@vc/types/src/i18n/locales/zh-Hans/account.json';
+
+export default definePageConfig({ navigationBarTitleText: account.redeem.title });

@@ -1,39 +1,38 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Input, View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import type { InvitationPreview, RedeemInvitationReply } from '@vc/types';
 import { call } from '../../shared/api';
 import { Button } from '../../shared/components/Button';
 import { Feedback } from '../../shared/components/Feedback';
 import { useAction } from '../../shared/hooks/useAction';
 import { useSession } from '../../shared/hooks/useSession';
-import { ROLE_LABELS } from '../../shared/labels';
 import { replaceWith, restart } from '../../shared/nav';
 import { saveSession, updateUser } from '../../shared/session';
 import { formatBeijing } from '../../shared/time';
 import { weappLogin } from '../../pages/login/weapp';
-import { CODE_HINT, isCode, keepPending, normaliseCode, pendingCode } from './code';
+import { codeHint, isCode, keepPending, normaliseCode, pendingCode } from './code';
 import { Screen } from '../../shared/components/Screen';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
 /** What the invitation gives, before the person accepts it. */
 function PreviewCard({ preview: p }: { preview: InvitationPreview }) {
+  const { t } = useTranslation('account');
   return (
     <View id="redeem-preview" className="card">
-      <View className="muted">{p.issuedBy.name} 邀请您担任</View>
+      <View className="muted">{t('redeem.invitedBy', { name: p.issuedBy.name })}</View>
       <View id="redeem-role" className="title my-s">
         {p.roleLabel}
       </View>
       <View id="redeem-place" className="item-title">
         {p.placeName}
       </View>
-      <View className="muted">
-        {formatBeijing(p.expiresAt, 'full')} 前有效 · 还可供 {p.usesLeft} 人使用
-      </View>
+      <View className="muted">{t('redeem.validity', { time: formatBeijing(p.expiresAt, 'full'), n: p.usesLeft })}</View>
       {p.alreadyHeld && (
         <View id="redeem-already" className="ok">
-          您已在该地担任此角色，无需再次接受
+          {t('redeem.alreadyHeld')}
         </View>
       )}
     </View>
@@ -53,12 +52,13 @@ export default function Redeem() {
   const [result, setResult] = useState<RedeemInvitationReply | null>(null);
   const action = useAction();
   const { fail, run } = action;
+  const { t } = useTranslation(['account', 'labels']);
 
   const lookup = useCallback(
     (c: string) => {
       setPreview(null);
       if (!isCode(c)) {
-        fail(CODE_HINT);
+        fail(codeHint());
         return;
       }
       void run(async () => setPreview(await call('previewInvitation', { params: { invitationCode: c } })));
@@ -96,17 +96,17 @@ export default function Redeem() {
   }
 
   return (
-    <Screen>
+    <Screen title={t('redeem.title')}>
       <View className="card">
-        <View className="title">接受邀请</View>
-        <View className="subtitle">输入邀请码，或用微信扫描邀请人出示的小程序码</View>
+        <View className="title">{t('redeem.title')}</View>
+        <View className="subtitle">{t('redeem.explain')}</View>
       </View>
 
       {!session && (
         <View className="card" id="redeem-need-login">
-          <View>请先登录，再接受邀请{code ? `（邀请码 ${code} 已记下）` : ''}</View>
+          <View>{code ? t('redeem.needLoginKept', { code }) : t('redeem.needLogin')}</View>
           <Button id="redeem-login" loading={action.busy} onClick={login}>
-            {isWeapp ? '微信一键登录' : '去登录'}
+            {isWeapp ? t('wechatLogin') : t('login')}
           </Button>
         </View>
       )}
@@ -118,7 +118,7 @@ export default function Redeem() {
             className="input"
             value={code}
             maxlength={16}
-            placeholder={CODE_HINT}
+            placeholder={codeHint()}
             onInput={(e) => {
               setCode(e.detail.value);
               setPreview(null);
@@ -126,7 +126,7 @@ export default function Redeem() {
             onConfirm={() => lookup(normaliseCode(code))}
           />
           <Button light id="redeem-lookup" loading={action.busy} onClick={() => lookup(normaliseCode(code))}>
-            查看邀请
+            {t('redeem.lookup')}
           </Button>
         </View>
       )}
@@ -135,17 +135,17 @@ export default function Redeem() {
       {preview && <PreviewCard preview={preview} />}
       {preview && !preview.alreadyHeld && (
         <Button id="redeem-confirm" loading={action.busy} onClick={confirm}>
-          接受邀请，担任{preview.roleLabel}
+          {t('redeem.accept', { role: preview.roleLabel })}
         </Button>
       )}
 
       {result && (
         <View id="redeem-result" className="card">
           <View className="ok">
-            您已成为{result.grant.placeName}的{ROLE_LABELS[result.grant.role]}
+            {t('redeem.done', { place: result.grant.placeName, role: t(`labels:role.${result.grant.role}`) })}
           </View>
           <Button id="redeem-home" onClick={restart}>
-            返回首页
+            {t('home')}
           </Button>
         </View>
       )}

@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '确认电脑登录' });
+import account from '@vc/types/src/i18n/locales/zh-Hans/account.json';
+
+export default definePageConfig({ navigationBarTitleText: account.scanLogin.title });

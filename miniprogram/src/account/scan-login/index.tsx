@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import type { ScanTicketView } from '@vc/types';
 import { call } from '../../shared/api';
 import { Button } from '../../shared/components/Button';
@@ -47,14 +48,15 @@ export default function ScanLogin() {
   const [decided, setDecided] = useState<'confirmed' | 'declined' | null>(null);
   const action = useAction();
   const { fail, run } = action;
+  const { t } = useTranslation('account');
 
   const load = useCallback(() => {
     if (!ticket) {
-      fail('没有找到登录二维码，请在电脑上重新扫码');
+      fail(t('scanLogin.noTicket'));
       return;
     }
     void run(async () => setView(await call('scanTicket', { params: { ticket } })));
-  }, [ticket, fail, run]);
+  }, [ticket, fail, run, t]);
 
   const loggedIn = !!session;
   useEffect(() => {
@@ -79,39 +81,42 @@ export default function ScanLogin() {
 
   const outcome = decided ?? (view && view.status !== 'waiting' ? view.status : null);
   return (
-    <Screen>
+    <Screen title={t('scanLogin.title')}>
       <View className="card">
         <View className="title" id="scan-login-title">
-          在电脑上登录？
+          {t('scanLogin.question')}
         </View>
-        <View className="subtitle">有人在电脑上打开了本系统的登录页，并请您用微信扫码确认</View>
+        <View className="subtitle">{t('scanLogin.explain')}</View>
       </View>
 
       {!session && (
         <View className="card" id="scan-login-need-login">
-          <View>请先登录小程序，再确认电脑登录</View>
+          <View>{t('scanLogin.needLogin')}</View>
           <Button id="scan-login-login" loading={action.busy} onClick={login}>
-            {isWeapp ? '微信一键登录' : '去登录'}
+            {isWeapp ? t('wechatLogin') : t('login')}
           </Button>
         </View>
       )}
 
       {session && view && !outcome && (
         <View className="card" id="scan-login-request">
-          <Row id="scan-login-user" label="登录账号" value={session.user.name} />
-          <Row id="scan-login-device" label="登录设备" value={view.device} />
-          {view.ipMasked && <Row id="scan-login-ip" label="网络地址" value={view.ipMasked} />}
+          <Row id="scan-login-user" label={t('scanLogin.account')} value={session.user.name} />
+          <Row id="scan-login-device" label={t('scanLogin.device')} value={view.device} />
+          {view.ipMasked && <Row id="scan-login-ip" label={t('scanLogin.ip')} value={view.ipMasked} />}
           <Row
             id="scan-login-time"
-            label="请求时间"
-            value={`${formatBeijing(view.createdAt, 'full')}（${formatBeijing(view.expiresAt, 'time')} 前有效）`}
+            label={t('scanLogin.time')}
+            value={t('scanLogin.timeValue', {
+              time: formatBeijing(view.createdAt, 'full'),
+              until: formatBeijing(view.expiresAt, 'time'),
+            })}
           />
-          <View className="error">请确认是您本人正在这台电脑上登录。不是您本人操作、或是别人发来的二维码，请点“取消”。</View>
+          <View className="error">{t('scanLogin.warning')}</View>
           <Button id="scan-login-confirm" loading={action.busy} onClick={() => decide('confirm')}>
-            确认登录
+            {t('scanLogin.confirm')}
           </Button>
           <Button light id="scan-login-decline" loading={action.busy} onClick={() => decide('decline')}>
-            取消
+            {t('scanLogin.decline')}
           </Button>
         </View>
       )}
@@ -119,10 +124,10 @@ export default function ScanLogin() {
       {outcome && (
         <View className="card" id={`scan-login-${outcome}`}>
           <View className={outcome === 'confirmed' ? 'ok' : 'muted'}>
-            {outcome === 'confirmed' ? '已确认，电脑上将自动登录' : '已取消这次电脑登录'}
+            {outcome === 'confirmed' ? t('scanLogin.confirmed') : t('scanLogin.declined')}
           </View>
           <Button light id="scan-login-home" onClick={restart}>
-            返回首页
+            {t('home')}
           </Button>
         </View>
       )}

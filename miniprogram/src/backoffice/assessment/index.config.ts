@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '考核统计' });
+import backoffice from '@vc/types/src/i18n/locales/zh-Hans/backoffice.json';
+
+export default definePageConfig({ navigationBarTitleText: backoffice.assessment.title });

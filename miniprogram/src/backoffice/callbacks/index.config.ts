@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '回访' });
+import backoffice from '@vc/types/src/i18n/locales/zh-Hans/backoffice.json';
+
+export default definePageConfig({ navigationBarTitleText: backoffice.callbacks.title });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Picker, Textarea, View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import type { CallbackItem, CallbackListReply } from '@vc/types';
 import { countChars, inputMaxLength } from '@vc/types/src/constants';
 import { call } from '../../shared/api';
@@ -11,7 +12,7 @@ import { Screen } from '../../shared/components/Screen';
 import { useAction } from '../../shared/hooks/useAction';
 import { useStaffMonth } from '../../shared/hooks/useStaffMonth';
 import { beijingDate, formatBeijing } from '../../shared/time';
-import { CALLBACK_KIND_LABELS } from '../components/labels';
+import { callbackKindLabel } from '../components/labels';
 
 const NOTES_MAX = 500;
 
@@ -36,23 +37,22 @@ function Choice({ id, options }: { id: string; options: { id: string; label: str
 }
 
 function RecordedCall({ item }: { item: CallbackItem }) {
+  const { t } = useTranslation('backoffice');
   const c = item.call!;
   return (
     <View id={`callback-call-${item.id}`}>
       <View className="row">
         <View className={c.reached ? 'ok' : 'tag'} id={`callback-reached-${item.id}`}>
-          {c.reached ? '已接通' : '未接通'}
+          {c.reached ? t('callbacks.reached') : t('callbacks.notReached')}
         </View>
         {c.reached && (
           <View className={c.satisfied ? 'ok' : 'tag'} id={`callback-satisfied-${item.id}`}>
-            {c.satisfied ? '满意' : '不满意'}
+            {c.satisfied ? t('callbacks.satisfied') : t('callbacks.notSatisfied')}
           </View>
         )}
       </View>
       {c.notes && <View className="muted">{c.notes}</View>}
-      <View className="muted">
-        {c.byName} 于 {formatBeijing(c.at, 'short')} 记录
-      </View>
+      <View className="muted">{t('callbacks.recordedBy', { name: c.byName, at: formatBeijing(c.at, 'short') })}</View>
     </View>
   );
 }
@@ -62,6 +62,7 @@ function RecordedCall({ item }: { item: CallbackItem }) {
  * each with the person to call (the full number only on 拨打, logged) and the call recorded once.
  */
 export default function Callbacks() {
+  const { t } = useTranslation('backoffice');
   const list = useStaffMonth<CallbackListReply>('township_staff', (code, month) =>
     call('townshipCallbacks', { params: { townshipCode: code }, query: { month } }),
   );
@@ -88,16 +89,20 @@ export default function Callbacks() {
 
   function save(item: CallbackItem) {
     if (!place) return;
-    if (draft.reached === null) return action.fail('请选择是否接通');
-    if (draft.reached && draft.satisfied === null) return action.fail('请选择是否满意');
+    if (draft.reached === null) return action.fail(t('callbacks.pickReached'));
+    if (draft.reached && draft.satisfied === null) return action.fail(t('callbacks.pickSatisfied'));
     const notes = draft.notes.trim();
     const body = draft.reached
       ? { reached: true as const, satisfied: draft.satisfied!, ...(notes ? { notes } : {}) }
       : { reached: false as const, satisfied: null, ...(notes ? { notes } : {}) };
     void action
       .run(() => call('recordCallback', { params: { townshipCode: place.code, callbackId: item.id }, body }), {
-        ok: '回访已记录',
-        confirm: { title: '记录回访', content: '回访记录保存后不能修改，确定保存吗？', confirmText: '保存' },
+        ok: t('callbacks.saved'),
+        confirm: {
+          title: t('callbacks.confirmTitle'),
+          content: t('callbacks.confirmContent'),
+          confirmText: t('callbacks.confirmSave'),
+        },
         onError: () => list.load(() => call('townshipCallbacks', { params: { townshipCode: place.code }, query: { month } })),
       })
       .then((saved) => {
@@ -111,65 +116,79 @@ export default function Callbacks() {
   const done = items.filter((i) => i.call).length;
 
   return (
-    <Screen>
+    <Screen title={t('callbacks.title')}>
       <View className="card">
-        <View className="title">回访</View>
-        <View className="subtitle">{place?.name ?? ''}每月随机抽取已办结的咨询和事项，电话回访服务对象</View>
+        <View className="title">{t('callbacks.title')}</View>
+        <View className="subtitle">{t('callbacks.intro', { place: place?.name ?? '' })}</View>
         <Picker mode="date" fields="month" value={month} end={beijingDate()} onChange={(e) => pickMonth(String(e.detail.value))}>
           <View className="input input-line mt-s" id="callbacks-month">
-            回访月份：{month}
+            {t('callbacks.month', { month })}
           </View>
         </Picker>
         {data && (
           <View className="muted" id="callbacks-summary">
-            本月办结 {data.finished} 件，按 {data.sharePercent}%（不少于 {data.minimum} 件）抽取 {items.length} 件，已回访 {done}{' '}
-            件
+            {t('callbacks.summary', {
+              finished: data.finished,
+              share: data.sharePercent,
+              minimum: data.minimum,
+              sampled: items.length,
+              done,
+            })}
           </View>
         )}
       </View>
       <PageError message={error} />
-      {!data && !error && <View className="muted">正在加载…</View>}
+      {!data && !error && <View className="muted">{t('loading')}</View>}
       {data && items.length === 0 && (
         <View className="muted" id="callbacks-empty">
-          本月还没有办结的咨询或事项
+          {t('callbacks.empty')}
         </View>
       )}
       {items.map((item) => (
         <View key={item.id} className="card" id={`callback-${item.id}`}>
           <View className="row">
-            <View className="grow bold">{CALLBACK_KIND_LABELS[item.kind] ?? item.kind}</View>
-            <View className={item.call ? 'ok' : 'tag'}>{item.call ? '已回访' : '待回访'}</View>
+            <View className="grow bold">{callbackKindLabel(item.kind)}</View>
+            <View className={item.call ? 'ok' : 'tag'}>{item.call ? t('callbacks.called') : t('callbacks.toCall')}</View>
           </View>
           <View>{item.title}</View>
           <View className="muted" id={`callback-person-${item.id}`}>
-            {item.personName} {item.personPhoneMasked ?? '未登记电话'} · {item.villageName}
+            {t('callbacks.person', {
+              name: item.personName,
+              phone: item.personPhoneMasked ?? t('callbacks.noPhone'),
+              village: item.villageName,
+            })}
           </View>
           <View className="muted">
-            经办：{item.handlerName ?? '—'} · 办结于 {formatBeijing(item.finishedAt, 'short')}
+            {t('callbacks.handler', { handler: item.handlerName ?? '—', at: formatBeijing(item.finishedAt, 'short') })}
           </View>
           {item.call && <RecordedCall item={item} />}
           {!item.call && open !== item.id && (
             <View className="row wrap">
               {item.personPhoneMasked && (
                 <Button small light id={`callback-dial-${item.id}`} loading={action.busy} onClick={() => dial(item)}>
-                  拨打
+                  {t('callbacks.dial')}
                 </Button>
               )}
               <Button small id={`callback-record-${item.id}`} onClick={() => startRecording(item.id)}>
-                记录回访
+                {t('callbacks.record')}
               </Button>
             </View>
           )}
           {!item.call && open === item.id && (
             <View id={`callback-form-${item.id}`}>
-              <View className="section-title">是否接通</View>
+              <View className="section-title">{t('callbacks.reachedQuestion')}</View>
               <Choice
                 id="callback-reached"
                 options={[
-                  { id: 'callback-reached-yes', label: '接通', on: draft.reached === true, pick: () => edit({ reached: true }) },
+                  {
+                    id: 'callback-reached-yes',
+                    label: t('callbacks.reachedYes'),
+                    on: draft.reached === true,
+                    pick: () => edit({ reached: true }),
+                  },
                   {
                     id: 'callback-reached-no',
-                    label: '未接通',
+                    label: t('callbacks.notReached'),
                     on: draft.reached === false,
                     pick: () => edit({ reached: false, satisfied: null }),
                   },
@@ -177,19 +196,19 @@ export default function Callbacks() {
               />
               {draft.reached && (
                 <View>
-                  <View className="section-title">是否满意</View>
+                  <View className="section-title">{t('callbacks.satisfiedQuestion')}</View>
                   <Choice
                     id="callback-satisfied"
                     options={[
                       {
                         id: 'callback-satisfied-yes',
-                        label: '满意',
+                        label: t('callbacks.satisfied'),
                         on: draft.satisfied === true,
                         pick: () => edit({ satisfied: true }),
                       },
                       {
                         id: 'callback-satisfied-no',
-                        label: '不满意',
+                        label: t('callbacks.notSatisfied'),
                         on: draft.satisfied === false,
                         pick: () => edit({ satisfied: false }),
                       },
@@ -199,17 +218,24 @@ export default function Callbacks() {
               )}
               <View className="muted" id="callback-choice">
                 {draft.reached === null
-                  ? '请选择是否接通'
+                  ? t('callbacks.pickReached')
                   : draft.reached
-                    ? `已选：接通 · ${draft.satisfied === null ? '请选择是否满意' : draft.satisfied ? '满意' : '不满意'}`
-                    : '已选：未接通'}
+                    ? t('callbacks.chosenReached', {
+                        satisfied:
+                          draft.satisfied === null
+                            ? t('callbacks.pickSatisfied')
+                            : draft.satisfied
+                              ? t('callbacks.satisfied')
+                              : t('callbacks.notSatisfied'),
+                      })
+                    : t('callbacks.chosenNotReached')}
               </View>
               <Textarea
                 id="callback-notes"
                 className="input textarea textarea-h120"
                 value={draft.notes}
                 maxlength={inputMaxLength(NOTES_MAX)}
-                placeholder="回访情况（选填）：对方意见、未接通的原因等"
+                placeholder={t('callbacks.notesPlaceholder')}
                 onInput={(e) => edit({ notes: e.detail.value })}
               />
               <View className="muted" id="callback-notes-count">
@@ -217,10 +243,10 @@ export default function Callbacks() {
               </View>
               <View className="row wrap">
                 <Button id="callback-save" loading={action.busy} onClick={() => save(item)}>
-                  保存回访记录
+                  {t('callbacks.saveRecord')}
                 </Button>
                 <Button light id="callback-cancel" onClick={() => setOpen(null)}>
-                  取消
+                  {t('callbacks.cancel')}
                 </Button>
               </View>
             </View>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { Textarea, View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import { call } from '../../shared/api';
 import { Button } from '../../shared/components/Button';
 import { ErrorMessage } from '../../shared/components/Message';
@@ -36,6 +37,7 @@ function initialDraft(prefill: string): AskDraft {
 }
 
 export default function ConsultAsk() {
+  const { t } = useTranslation('consult');
   const router = useRouter();
   const prefill = queryText(router.params.text).slice(0, QUESTION_MAX);
   const [draft, setDraft] = useState<AskDraft>(() => initialDraft(prefill));
@@ -50,7 +52,7 @@ export default function ConsultAsk() {
       return;
     }
     if (!session.user.village) {
-      action.fail('请先绑定您所在的村（社区），再向法律顾问咨询');
+      action.fail(t('ask.needVillage'));
       return;
     }
     setDraft(initialDraft(prefill));
@@ -108,11 +110,11 @@ export default function ConsultAsk() {
     if (action.busy) return;
     const question = draft.question.trim();
     if (countChars(question) < QUESTION_MIN) {
-      action.fail(`请把问题写清楚（至少${QUESTION_MIN}个字）`);
+      action.fail(t('ask.tooShort', { min: QUESTION_MIN }));
       return;
     }
     if (countChars(question) > QUESTION_MAX) {
-      action.fail(`问题不能超过${QUESTION_MAX}字`);
+      action.fail(t('ask.tooLong', { max: QUESTION_MAX }));
       return;
     }
     // kept before sending: a resend after a network error reuses the key, so it is asked only once
@@ -133,8 +135,7 @@ export default function ConsultAsk() {
         replaceWith('consultThread', { id: c.id });
       },
       {
-        failure: (e) =>
-          e instanceof ApiError && e.status === 0 ? '网络连接失败，问题已保存在手机上，请稍后点“重新提交”' : undefined,
+        failure: (e) => (e instanceof ApiError && e.status === 0 ? t('ask.offline') : undefined),
       },
     );
   }
@@ -142,38 +143,37 @@ export default function ConsultAsk() {
   const pending = !!draft.clientKey && draft.keyFor === draft.question.trim();
 
   return (
-    <Screen>
+    <Screen title={t('ask.title')}>
       <View className="card">
-        <View className="title">私下咨询</View>
-        <View className="subtitle">向本村法律顾问咨询，不会发到群里</View>
+        <View className="title">{t('ask.title')}</View>
+        <View className="subtitle">{t('ask.subtitle')}</View>
         <View className="muted mt-s" id="ask-privacy">
-          您的问题只有本村法律顾问和负责办理的司法所（司法局）工作人员能看到。
-          法律顾问一般在规定时限内答复，解决不了的会提交乡镇司法所或县司法局办理。
+          {t('ask.privacy')}
         </View>
       </View>
       <ErrorMessage message={action.error} />
       <PrivacyPopup />
       <View className="card">
-        <View className="section-title">您的问题</View>
+        <View className="section-title">{t('ask.question')}</View>
         <Textarea
           id="ask-question"
           className="input textarea textarea-h160"
           value={draft.question}
           maxlength={inputMaxLength(QUESTION_MAX)}
-          placeholder="请写清楚事情经过和想问的问题（至少5个字）"
+          placeholder={t('ask.placeholder')}
           onInput={(e) => edit(e.detail.value)}
         />
         <View className="row">
-          <View className="grow muted">{pending ? '上次提交未成功，可重新提交' : ''}</View>
+          <View className="grow muted">{pending ? t('ask.pending') : ''}</View>
           <View className={length > 0 && length < QUESTION_MIN ? 'muted counter-short' : 'muted'} id="ask-counter">
             {length} / {QUESTION_MAX}
           </View>
         </View>
         <VoiceInput onText={addSpoken} />
-        <View className="section-title mt-m">照片（可选，最多4张）</View>
+        <View className="section-title mt-m">{t('ask.photos')}</View>
         <PhotoPicker value={(draft.photos ?? []).map((p) => p.path)} onChange={setPhotos} />
         <Button id="ask-submit" disabled={action.busy} onClick={submit}>
-          {action.busy ? '正在提交…' : pending ? '重新提交' : '提交咨询'}
+          {action.busy ? t('ask.sending') : pending ? t('ask.resend') : t('ask.submit')}
         </Button>
       </View>
     </Screen>

@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import type { ConsultationSummary } from '@vc/types';
-import { CONSULTATION_STATUS_LABELS, TIER_LABELS, deadlineOf, handlerText, when } from '../services/consult';
+import { deadlineOf, handlerText, when } from '../services/consult';
 import { countChars } from '@vc/types/src/constants';
 
 interface Props {
@@ -12,6 +13,7 @@ interface Props {
 
 /** One consultation in a list (mine, inbox, overdue). */
 export function ConsultItem({ c, handlerView, onOpen }: Props) {
+  const { t } = useTranslation(['consult', 'labels']);
   const due = deadlineOf(c);
   return (
     <View className="list-item" id={`consult-${c.id}`} hoverClass="btn-hover" onClick={onOpen}>
@@ -20,7 +22,7 @@ export function ConsultItem({ c, handlerView, onOpen }: Props) {
           {handlerView ? `${c.askerName}${c.askerPhoneMasked ? ` ${c.askerPhoneMasked}` : ''}` : c.villageName}
         </View>
         <View className="tag" id={`consult-status-${c.id}`}>
-          {CONSULTATION_STATUS_LABELS[c.status] ?? c.status}
+          {t(`labels:consultationStatus.${c.status}`)}
         </View>
       </View>
       {handlerView && <View className="subtitle">{c.villageName}</View>}
@@ -30,7 +32,7 @@ export function ConsultItem({ c, handlerView, onOpen }: Props) {
       </View>
       <View className="row">
         <View className="tag" id={`consult-tier-${c.id}`}>
-          {TIER_LABELS[c.tier]}级
+          {t(`tierLevel.${c.tier}`)}
         </View>
         <View className="grow muted" id={`consult-handler-${c.id}`}>
           {handlerText(c)}
@@ -42,7 +44,9 @@ export function ConsultItem({ c, handlerView, onOpen }: Props) {
         </View>
       ) : (
         <View className="muted">
-          {c.rated ? '已评价 · ' : c.status === 'closed' ? '待评价 · ' : ''}更新于 {when(c.updatedAt)}
+          {t(c.rated ? 'item.updatedRated' : c.status === 'closed' ? 'item.updatedToRate' : 'item.updated', {
+            at: when(c.updatedAt),
+          })}
         </View>
       )}
     </View>

@@ -1,10 +1,12 @@
 import { View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 
 const STARS = [1, 2, 3, 4, 5];
 
 /** One 1-5 star row (large tap targets); ids `${id}-1` … `${id}-5`. */
 export function ConsultStars(props: { id: string; label: string; value: number; onChange?: (n: number) => void }) {
   const { id, label, value, onChange } = props;
+  const { t } = useTranslation('consult');
   return (
     <View className="row stars" id={id}>
       <View className="stars-label">{label}</View>
@@ -15,7 +17,7 @@ export function ConsultStars(props: { id: string; label: string; value: number; 
             id={`${id}-${n}`}
             role={onChange ? 'radio' : undefined}
             aria-checked={onChange ? n === value : undefined}
-            aria-label={`${n} 分`}
+            aria-label={t('stars.points', { n })}
             className={n <= value ? 'star star-on' : 'star'}
             onClick={onChange ? () => onChange(n) : undefined}
           >
@@ -24,7 +26,7 @@ export function ConsultStars(props: { id: string; label: string; value: number; 
         ))}
       </View>
       <View className="muted stars-value" id={`${id}-value`}>
-        {value ? `${value} 分` : ''}
+        {value ? t('stars.points', { n: value }) : ''}
       </View>
     </View>
   );

@@ -1,20 +1,20 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import type { ConsultationStep, ReportReason, TextReview } from '@vc/types';
 import { ReportPanel } from '../../shared/components/ReportPanel';
-import { CONSULTATION_STEP_LABELS, ESCALATE_TO_LABELS, TIER_HANDLERS, when } from '../services/consult';
+import { t } from '../../shared/i18n';
+import { when } from '../services/consult';
 
 function title(s: ConsultationStep): string {
-  if (s.kind === 'escalated' && s.toTier) return `${ESCALATE_TO_LABELS[s.toTier]}（转${TIER_HANDLERS[s.toTier]}）`;
-  return CONSULTATION_STEP_LABELS[s.kind] ?? s.kind;
+  if (s.kind === 'escalated' && s.toTier) return t(`consult:trail.escalatedTo.${s.toTier}`);
+  return t(`labels:consultationStep.${s.kind}`);
 }
 
 /** What a text under review shows: to its writer (who still reads it) and to the others (who do not). */
-export const REVIEW_NOTES: Record<TextReview, { mine: string; others: string }> = {
-  held: { mine: '待审核：内容安全检测未通过，乡镇审核通过后对方才能看到', others: '该内容正在审核，通过后显示' },
-  rejected: { mine: '未通过审核，对方看不到该内容', others: '该内容未通过审核，不予显示' },
-  removed: { mine: '已被管理员删除，对方看不到该内容', others: '该内容已被管理员删除' },
-};
+export function reviewNote(review: TextReview, mine: boolean): string {
+  return mine ? t(`consult:review.${review}.mine`) : t(`consult:review.${review}.others`);
+}
 
 /** Answers and follow-ups of someone else may be reported (举报). */
 const REPORTABLE = new Set(['answered', 'followed_up']);
@@ -27,10 +27,11 @@ interface Props {
 
 /** The consultation's trail: who did what, in which role, when, with the text or reason. */
 export function ConsultTrail({ steps, busy = false, onReport }: Props) {
+  const { t } = useTranslation('consult');
   const [reporting, setReporting] = useState<number | null>(null);
   return (
     <View className="card" id="trail">
-      <View className="section-title">办理过程</View>
+      <View className="section-title">{t('trail.title')}</View>
       {steps.map((s) => (
         <View key={s.n} id={`step-${s.n}`} className="trail-step">
           <View className="row">
@@ -47,16 +48,16 @@ export function ConsultTrail({ steps, busy = false, onReport }: Props) {
               {s.text}
             </View>
           )}
-          {s.reason && <View id={`step-reason-${s.n}`}>原因：{s.reason}</View>}
+          {s.reason && <View id={`step-reason-${s.n}`}>{t('trail.reason', { reason: s.reason })}</View>}
           {s.review && (
             <View className="muted" id={`step-review-${s.n}`}>
-              {s.mine ? REVIEW_NOTES[s.review].mine : REVIEW_NOTES[s.review].others}
+              {reviewNote(s.review, !!s.mine)}
             </View>
           )}
           {onReport && !s.mine && !s.review && s.text && REPORTABLE.has(s.kind) && reporting !== s.n && (
             <View className="text-right">
               <View id={`step-report-${s.n}`} className="tag tag-choice" onClick={() => setReporting(s.n)}>
-                举报
+                {t('trail.report')}
               </View>
             </View>
           )}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import type { ConsultationStatsReply } from '@vc/types';
 import { call } from '../../shared/api';
 import { Figure } from '../../shared/components/Figure';
@@ -20,6 +21,7 @@ interface Props {
  * per township. Loads them itself; shown on the county's statistics page next to the ledger compliance.
  */
 export function ConsultationStatsCard({ countyCode, month, onError }: Props) {
+  const { t } = useTranslation('consult');
   const [stats, setStats] = useState<ConsultationStatsReply | null>(null);
 
   useEffect(() => {
@@ -36,32 +38,34 @@ export function ConsultationStatsCard({ countyCode, month, onError }: Props) {
   const s = stats.summary;
   return (
     <View className="card" id="consultation-stats">
-      <View className="section-title">法律咨询服务</View>
+      <View className="section-title">{t('stats.title')}</View>
       <View className="row wrap">
-        <Figure id="consult-asked" label="受理咨询（件）" value={String(s.asked)} />
-        <Figure id="consult-answered" label="已答复/已办结" value={`${s.answered}/${s.closed}`} />
-        <Figure id="consult-ontime" label="按时办理率" value={share(s.onTimeRate)} />
-        <Figure id="consult-overdue" label="超时（件）" value={String(s.overdue)} />
+        <Figure id="consult-asked" label={t('stats.asked')} value={String(s.asked)} />
+        <Figure id="consult-answered" label={t('stats.answered')} value={`${s.answered}/${s.closed}`} />
+        <Figure id="consult-ontime" label={t('stats.onTime')} value={share(s.onTimeRate)} />
+        <Figure id="consult-overdue" label={t('stats.overdue')} value={String(s.overdue)} />
         <Figure
           id="consult-response"
-          label="首次答复用时中位数（小时）"
+          label={t('stats.response')}
           value={s.medianFirstResponseHours === null ? '—' : String(s.medianFirstResponseHours)}
         />
-        <Figure id="consult-escalated" label="上报乡镇及县级（件）" value={String(s.escalated)} />
-        <Figure id="consult-satisfaction" label={`满意率（${s.ratings} 条评价）`} value={share(s.satisfaction)} />
+        <Figure id="consult-escalated" label={t('stats.escalated')} value={String(s.escalated)} />
+        <Figure id="consult-satisfaction" label={t('stats.satisfaction', { n: s.ratings })} value={share(s.satisfaction)} />
       </View>
       <View className="muted" id="consult-scores">
-        服务态度 {score(s.attitude)} · 办事效率 {score(s.efficiency)} · 专业水平 {score(s.competence)}（满分5分）
+        {t('stats.scores', {
+          attitude: score(s.attitude),
+          efficiency: score(s.efficiency),
+          competence: score(s.competence),
+        })}
       </View>
       {stats.byTownship
-        .filter((t) => t.asked > 0)
-        .map((t) => (
-          <View key={t.code} className="list-item" id={`consult-township-${t.code}`}>
+        .filter((tw) => tw.asked > 0)
+        .map((tw) => (
+          <View key={tw.code} className="list-item" id={`consult-township-${tw.code}`}>
             <View className="row">
-              <View className="grow">{t.name}</View>
-              <View>
-                {t.asked} 件 · 超时 {t.overdue} · 满意率 {share(t.satisfaction)}
-              </View>
+              <View className="grow">{tw.name}</View>
+              <View>{t('stats.township', { asked: tw.asked, overdue: tw.overdue, satisfaction: share(tw.satisfaction) })}</View>
             </View>
           </View>
         ))}

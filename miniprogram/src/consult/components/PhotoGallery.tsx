@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Image, View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import type { Consultation } from '@vc/types';
 import { photoSource } from '../services/photos';
 
@@ -18,6 +19,7 @@ export function PhotoGallery({
   photoIds: string[];
   checks?: Consultation['photoChecks'];
 }) {
+  const { t } = useTranslation('consult');
   const [sources, setSources] = useState<(string | null)[]>([]);
   const [failed, setFailed] = useState(false);
   const key = photoIds.join(',');
@@ -55,16 +57,16 @@ export function PhotoGallery({
       ))}
       {pending > 0 && (
         <View className="muted full-width" id="consult-photos-pending">
-          {pending} 张照片审核中，通过微信内容安全检测后法律顾问才能看到
+          {t('gallery.pending', { n: pending })}
         </View>
       )}
       {withdrawn > 0 && (
         <View className="muted full-width warn-text" id="consult-photos-withdrawn">
-          {withdrawn} 张照片未通过微信内容安全检测，已撤下，法律顾问看不到
+          {t('gallery.withdrawn', { n: withdrawn })}
         </View>
       )}
-      {failed && <View className="muted">部分照片加载失败</View>}
-      {sources.length === 0 && <View className="muted">照片加载中…</View>}
+      {failed && <View className="muted">{t('gallery.failed')}</View>}
+      {sources.length === 0 && <View className="muted">{t('gallery.loading')}</View>}
     </View>
   );
 }

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Image, View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import { MAX_PHOTOS, chooseQuestionPhotos } from '../services/photos';
 
 /** Local photos chosen for a question: thumbnails with 删除, and 添加照片 up to the limit. */
 export function PhotoPicker({ value, onChange }: { value: string[]; onChange: (paths: string[]) => void }) {
+  const { t } = useTranslation('consult');
   const [refused, setRefused] = useState(false);
   // photos left out as too large, named as soon as they are chosen (not after 提交)
   const [tooLarge, setTooLarge] = useState<string | null>(null);
@@ -19,7 +21,7 @@ export function PhotoPicker({ value, onChange }: { value: string[]; onChange: (p
     <View>
       {refused && (
         <View id="photo-refused" className="muted mt-s">
-          您未同意《隐私保护指引》，暂时不能选择照片；不带照片也可以提交咨询。再点“+ 照片”可重新选择。
+          {t('photoPicker.refused')}
         </View>
       )}
       {tooLarge && (
@@ -44,7 +46,7 @@ export function PhotoPicker({ value, onChange }: { value: string[]; onChange: (p
         ))}
         {value.length < MAX_PHOTOS && (
           <View id="photo-add" className="photo-tile photo-add" onClick={() => void add()}>
-            + 照片
+            {t('photoPicker.add')}
           </View>
         )}
       </View>

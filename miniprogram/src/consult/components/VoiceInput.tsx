@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../shared/components/Button';
 import { canRecognizeSpeech, listen, type Listening } from '../services/speech';
 
@@ -9,6 +10,7 @@ import { canRecognizeSpeech, listen, type Listening } from '../services/speech';
  * own microphone key.
  */
 export function VoiceInput({ onText }: { onText: (text: string) => void }) {
+  const { t } = useTranslation('consult');
   const [available] = useState(canRecognizeSpeech);
   const [listening, setListening] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -19,7 +21,7 @@ export function VoiceInput({ onText }: { onText: (text: string) => void }) {
   if (!available) {
     return (
       <View id="ask-voice-hint" className="muted mt-s">
-        不方便打字？点输入框后，用手机键盘上的话筒按钮说话，说的话会变成文字填进来。
+        {t('voice.hint')}
       </View>
     );
   }
@@ -41,7 +43,7 @@ export function VoiceInput({ onText }: { onText: (text: string) => void }) {
   return (
     <View className="mt-s">
       <Button id="ask-voice" light onClick={toggle}>
-        {listening ? '正在听，说完点这里结束' : '说话输入（普通话）'}
+        {listening ? t('voice.listening') : t('voice.start')}
       </Button>
       {error && (
         <View id="ask-voice-error" className="error" role="alert">

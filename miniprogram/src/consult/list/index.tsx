@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import type { ConsultationSummary, Session } from '@vc/types';
 import { call } from '../../shared/api';
 import { Button } from '../../shared/components/Button';
@@ -27,6 +28,7 @@ function boxOf(session: Session, asked: string | undefined): Box {
 }
 
 export default function ConsultList() {
+  const { t } = useTranslation('consult');
   const router = useRouter();
   const [box, setBox] = useState<Box>('mine');
   const [tab, setTab] = useState<Tab>('active');
@@ -35,9 +37,9 @@ export default function ConsultList() {
   const [canAsk, setCanAsk] = useState(false);
 
   /** Only the last request counts (tabs switched quickly). */
-  function load(b: Box, t: Tab) {
+  function load(b: Box, which: Tab) {
     list.load(() =>
-      (b === 'mine' ? call('myConsultations') : call('consultationInbox', { query: { status: t } })).then((r) => r.items),
+      (b === 'mine' ? call('myConsultations') : call('consultationInbox', { query: { status: which } })).then((r) => r.items),
     );
   }
 
@@ -53,41 +55,39 @@ export default function ConsultList() {
     load(b, tab);
   });
 
-  function switchTab(t: Tab) {
-    if (t === tab) return;
-    setTab(t);
+  function switchTab(next: Tab) {
+    if (next === tab) return;
+    setTab(next);
     list.setData(null);
-    load(box, t);
+    load(box, next);
   }
 
   const inbox = box === 'inbox';
   return (
-    <Screen>
+    <Screen title={t('list.title')}>
       <View className="card">
-        <View className="title">{inbox ? '咨询待办' : '我的咨询'}</View>
-        <View className="subtitle">
-          {inbox ? '首问负责、限时办结：先答复的人负责到底，解决不了的提交上级' : '您向法律顾问提出的私下咨询'}
-        </View>
+        <View className="title">{inbox ? t('list.inboxTitle') : t('list.mineTitle')}</View>
+        <View className="subtitle">{inbox ? t('list.inboxSubtitle') : t('list.mineSubtitle')}</View>
       </View>
       {inbox && (
         <View className="row mb-m">
-          {(['active', 'closed'] as Tab[]).map((t) => (
+          {(['active', 'closed'] as Tab[]).map((which) => (
             <View
-              key={t}
-              id={`tab-${t}`}
-              className={`grow list-item list-tab${t === 'active' ? ' list-tab-first' : ''}${tab === t ? ' list-item-active' : ''}`}
-              onClick={() => switchTab(t)}
+              key={which}
+              id={`tab-${which}`}
+              className={`grow list-item list-tab${which === 'active' ? ' list-tab-first' : ''}${tab === which ? ' list-item-active' : ''}`}
+              onClick={() => switchTab(which)}
             >
-              {t === 'active' ? '待办' : '已办结'}
+              {which === 'active' ? t('list.tabActive') : t('list.tabClosed')}
             </View>
           ))}
         </View>
       )}
       <PageError message={error} />
-      {!items && !error && <View className="muted">正在加载…</View>}
+      {!items && !error && <View className="muted">{t('loading')}</View>}
       {items && items.length === 0 && (
         <View className="muted" id="consult-empty">
-          {inbox ? (tab === 'active' ? '没有待办的咨询' : '没有已办结的咨询') : '您还没有提出过咨询'}
+          {inbox ? (tab === 'active' ? t('list.emptyActive') : t('list.emptyClosed')) : t('list.emptyMine')}
         </View>
       )}
       {items?.map((c) => (
@@ -95,7 +95,7 @@ export default function ConsultList() {
       ))}
       {!inbox && canAsk && (
         <Button id="consult-new" onClick={() => goto('consultAsk')}>
-          提出新的咨询
+          {t('list.new')}
         </Button>
       )}
     </Screen>

@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '超时咨询' });
+import consult from '@vc/types/src/i18n/locales/zh-Hans/consult.json';
+
+export default definePageConfig({ navigationBarTitleText: consult.overdue.title });

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import type { ConsultationSummary } from '@vc/types';
 import { call } from '../../shared/api';
 import { PageError } from '../../shared/components/Message';
@@ -7,18 +8,21 @@ import { useStaffPlace } from '../../shared/hooks/useStaffPlace';
 import { useLoad } from '../../shared/hooks/useLoad';
 import { goto } from '../../shared/nav';
 import { ConsultItem } from '../components/ConsultItem';
+import { t } from '../../shared/i18n';
 import { when } from '../services/consult';
 import { Screen } from '../../shared/components/Screen';
 
 /** Which limit was missed (限时办结). */
 function missed(c: ConsultationSummary, now = Date.now()): string {
   const parts: string[] = [];
-  if (!c.firstResponseAt && Date.parse(c.firstResponseDueAt) < now) parts.push(`应于 ${when(c.firstResponseDueAt)} 前首次答复`);
-  if (Date.parse(c.closeDueAt) < now) parts.push(`应于 ${when(c.closeDueAt)} 前办结`);
+  if (!c.firstResponseAt && Date.parse(c.firstResponseDueAt) < now)
+    parts.push(t('consult:overdue.missedAnswer', { at: when(c.firstResponseDueAt) }));
+  if (Date.parse(c.closeDueAt) < now) parts.push(t('consult:overdue.missedClose', { at: when(c.closeDueAt) }));
   return parts.join('；');
 }
 
 export default function ConsultOverdue() {
+  const { t } = useTranslation('consult');
   const [townshipName, setTownshipName] = useState('');
   const overdue = useLoad<ConsultationSummary[]>();
   const { data: items, error } = overdue;
@@ -33,21 +37,21 @@ export default function ConsultOverdue() {
   );
 
   return (
-    <Screen>
+    <Screen title={t('overdue.title')}>
       <View className="card">
-        <View className="title">超时咨询</View>
-        <View className="subtitle">{townshipName}超过首次答复或办结时限、尚未办结的咨询</View>
+        <View className="title">{t('overdue.title')}</View>
+        <View className="subtitle">{t('overdue.subtitle', { township: townshipName })}</View>
       </View>
       <PageError message={error} />
-      {!items && !error && <View className="muted">正在加载…</View>}
+      {!items && !error && <View className="muted">{t('loading')}</View>}
       {items && items.length === 0 && (
         <View className="muted" id="overdue-empty">
-          没有超时的咨询
+          {t('overdue.empty')}
         </View>
       )}
       {items && items.length > 0 && (
         <View className="muted mb-s" id="overdue-count">
-          共 {items.length} 件超时
+          {t('overdue.count', { n: items.length })}
         </View>
       )}
       {items?.map((c) => (

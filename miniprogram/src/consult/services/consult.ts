@@ -5,28 +5,16 @@
 import type { ConsultationSummary, ConsultationTier } from '@vc/types';
 import { newClientKey } from '../../shared/clientKey';
 import { readObject, writeStored } from '../../shared/storage';
+import { t } from '../../shared/i18n';
 import { formatBeijing } from '../../shared/time';
 
-export { CONSULTATION_STATUS_LABELS, CONSULTATION_STEP_LABELS } from '@vc/types/src/labels';
 // the escalation order and the question's limits are the server's (types/src/constants.ts)
 export { NEXT_TIER, QUESTION_MAX_LENGTH as QUESTION_MAX, QUESTION_MIN_LENGTH as QUESTION_MIN } from '@vc/types/src/constants';
 
 export const ASK_DRAFT_KEY = 'vc.consultAsk';
 
-/** The tier as people say it: 村 / 乡镇 / 县 */
-export const TIER_LABELS: Record<ConsultationTier, string> = { village: '村', township: '乡镇', county: '县' };
-/** Who handles a consultation at each tier. */
-export const TIER_HANDLERS: Record<ConsultationTier, string> = {
-  village: '村法律顾问',
-  township: '乡镇司法所',
-  county: '县司法局',
-};
-/** The wording of an escalation step: 提交乡镇 / 提交县级 */
-export const ESCALATE_TO_LABELS: Record<ConsultationTier, string> = {
-  village: '提交村级',
-  township: '提交乡镇',
-  county: '提交县级',
-};
+/** Who handles a consultation at each tier (村法律顾问 / 乡镇司法所 / 县司法局), in the current language. */
+export const tierHandler = (tier: ConsultationTier): string => t(`consult:handler.${tier}`);
 
 /**
  * The question being written. `clientKey` is made when it is first sent and kept (with the exact
@@ -83,10 +71,10 @@ export const when = (iso: string | null | undefined): string => formatBeijing(is
 
 function span(ms: number): string {
   const minutes = Math.ceil(ms / 60000);
-  if (minutes < 60) return `${minutes} 分钟`;
+  if (minutes < 60) return t('consult:span.minutes', { n: minutes });
   const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} 小时`;
-  return `${Math.floor(hours / 24)} 天`;
+  if (hours < 48) return t('consult:span.hours', { n: hours });
+  return t('consult:span.days', { n: Math.floor(hours / 24) });
 }
 
 export interface Deadline {
@@ -99,19 +87,23 @@ export interface Deadline {
  * to answer ("剩余 5 小时答复" / "已超时"), after it the time left to close.
  */
 export function deadlineOf(c: ConsultationSummary, now = Date.now()): Deadline {
-  if (c.status === 'closed') return { text: `已于 ${when(c.closedAt)} 办结`, late: c.overdue };
+  if (c.status === 'closed') return { text: t('consult:due.closedAt', { at: when(c.closedAt) }), late: c.overdue };
   if (!c.firstResponseAt) {
     const left = Date.parse(c.firstResponseDueAt) - now;
-    return left > 0 ? { text: `剩余 ${span(left)}答复`, late: false } : { text: '已超时', late: true };
+    return left > 0
+      ? { text: t('consult:due.answerLeft', { span: span(left) }), late: false }
+      : { text: t('consult:due.answerLate'), late: true };
   }
   const left = Date.parse(c.closeDueAt) - now;
-  return left > 0 ? { text: `剩余 ${span(left)}办结`, late: false } : { text: '办结已超时', late: true };
+  return left > 0
+    ? { text: t('consult:due.closeLeft', { span: span(left) }), late: false }
+    : { text: t('consult:due.closeLate'), late: true };
 }
 
 /** "待受理" while nobody owns it at its tier, else the handler's name. */
 export function handlerText(c: ConsultationSummary): string {
-  if (c.status === 'closed') return c.handlerName ? `经办人：${c.handlerName}` : '已办结';
-  return c.handlerName ? `经办人：${c.handlerName}` : `待${TIER_HANDLERS[c.tier]}受理`;
+  if (c.handlerName) return t('consult:handlerName', { name: c.handlerName });
+  return c.status === 'closed' ? t('consult:closed') : t(`consult:awaiting.${c.tier}`);
 }
 
 export const LATE_COLOR = '#d32f2f';

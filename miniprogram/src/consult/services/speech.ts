@@ -13,6 +13,8 @@
  * The fallback everywhere: a plain line saying the keyboard's microphone key can be used.
  */
 
+import { t } from '../../shared/i18n';
+
 /** What the Web Speech API hands to onresult, as far as we read it. */
 interface RecognitionResultEvent {
   resultIndex: number;
@@ -45,11 +47,10 @@ export const canRecognizeSpeech = (): boolean => recognitionConstructor() !== nu
 
 /** Why listening stopped with nothing heard, in words for the person. */
 function errorMessage(code: string): string {
-  if (code === 'not-allowed' || code === 'service-not-allowed')
-    return '没有得到使用话筒的允许，请在浏览器设置里允许，或用键盘上的话筒按钮说话';
-  if (code === 'no-speech') return '没有听到声音，请再点一次“说话输入”，靠近手机说';
-  if (code === 'network') return '语音识别需要联网，暂时用不了，请用键盘上的话筒按钮说话';
-  return '语音识别暂时用不了，请用键盘上的话筒按钮说话';
+  if (code === 'not-allowed' || code === 'service-not-allowed') return t('consult:voice.denied');
+  if (code === 'no-speech') return t('consult:voice.noSpeech');
+  if (code === 'network') return t('consult:voice.network');
+  return t('consult:voice.unavailable');
 }
 
 export interface Listening {

@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { Input, Textarea, View } from '@tarojs/components';
-import type { Consultation, ConsultationStep, Rating, ReportReason } from '@vc/types';
+import { useTranslation } from 'react-i18next';
+import type { Consultation, ConsultationStep, ConsultationTier, Rating, ReportReason } from '@vc/types';
 import { call } from '../../shared/api';
 import { Button } from '../../shared/components/Button';
 import { Feedback } from '../../shared/components/Feedback';
@@ -12,28 +13,17 @@ import { ApiError } from '../../shared/http';
 import { replaceWith } from '../../shared/nav';
 import { getSession } from '../../shared/session';
 import { ConsultStars } from '../components/ConsultStars';
-import { ConsultTrail, REVIEW_NOTES } from '../components/ConsultTrail';
+import { ConsultTrail, reviewNote } from '../components/ConsultTrail';
 import { PhotoGallery } from '../components/PhotoGallery';
-import {
-  CONSULTATION_STATUS_LABELS,
-  NEXT_TIER,
-  TIER_HANDLERS,
-  TIER_LABELS,
-  deadlineOf,
-  handlerText,
-  when,
-} from '../services/consult';
+import { NEXT_TIER, deadlineOf, handlerText, tierHandler, when } from '../services/consult';
 import { countChars, inputMaxLength } from '@vc/types/src/constants';
 import { Screen } from '../../shared/components/Screen';
 
 const NOTHING: Consultation['can'] = { answer: false, escalate: false, close: false, followUp: false, rate: false };
 
 type Scores = Record<'attitude' | 'efficiency' | 'competence', number>;
-const SCORE_ROWS: { key: keyof Scores; label: string }[] = [
-  { key: 'attitude', label: '服务态度' },
-  { key: 'efficiency', label: '办事效率' },
-  { key: 'competence', label: '专业水平' },
-];
+// the labels are consult:score.<key>
+const SCORE_ROWS: (keyof Scores)[] = ['attitude', 'efficiency', 'competence'];
 
 /** A key per text: a resend of the same answer reuses it (recorded once); new text gets a new one. */
 function useTextKey() {
@@ -50,17 +40,20 @@ function useTextKey() {
 }
 
 function Deadlines({ c }: { c: Consultation }) {
+  const { t } = useTranslation('consult');
   const due = deadlineOf(c);
   return (
     <View className="card" id="thread-deadlines">
-      <View className="section-title">办理时限</View>
+      <View className="section-title">{t('thread.deadlines')}</View>
       <View id="thread-first-due">
-        首次答复期限：{when(c.firstResponseDueAt)}
-        {c.firstResponseAt ? `（已于 ${when(c.firstResponseAt)} 答复）` : ''}
+        {c.firstResponseAt
+          ? t('thread.firstDueAnswered', { due: when(c.firstResponseDueAt), at: when(c.firstResponseAt) })
+          : t('thread.firstDue', { due: when(c.firstResponseDueAt) })}
       </View>
       <View id="thread-close-due">
-        办结期限：{when(c.closeDueAt)}
-        {c.closedAt ? `（已于 ${when(c.closedAt)} 办结）` : ''}
+        {c.closedAt
+          ? t('thread.closeDueClosed', { due: when(c.closeDueAt), at: when(c.closedAt) })
+          : t('thread.closeDue', { due: when(c.closeDueAt) })}
       </View>
       {c.status !== 'closed' && (
         <View id="thread-time-left" className={due.late ? 'late' : undefined}>
@@ -69,7 +62,7 @@ function Deadlines({ c }: { c: Consultation }) {
       )}
       {c.overdue && (
         <View id="thread-overdue" className="late">
-          已超过办理时限
+          {t('thread.overdue')}
         </View>
       )}
     </View>
@@ -77,24 +70,26 @@ function Deadlines({ c }: { c: Consultation }) {
 }
 
 function RatingView({ rating }: { rating: NonNullable<Consultation['rating']> }) {
+  const { t } = useTranslation('consult');
   return (
     <View className="card" id="rating">
-      <View className="section-title">咨询人评价</View>
-      {SCORE_ROWS.map((r) => (
-        <ConsultStars key={r.key} id={`rating-${r.key}`} label={r.label} value={rating[r.key]} />
+      <View className="section-title">{t('thread.ratingTitle')}</View>
+      {SCORE_ROWS.map((key) => (
+        <ConsultStars key={key} id={`rating-${key}`} label={t(`score.${key}`)} value={rating[key]} />
       ))}
-      {rating.comment && <View id="rating-comment">“{rating.comment}”</View>}
+      {rating.comment && <View id="rating-comment">{t('thread.comment', { comment: rating.comment })}</View>}
       {rating.commentReview && (
         <View className="muted" id="rating-comment-review">
-          {rating.comment ? REVIEW_NOTES[rating.commentReview].mine : REVIEW_NOTES[rating.commentReview].others}
+          {reviewNote(rating.commentReview, !!rating.comment)}
         </View>
       )}
-      <View className="muted">评价于 {when(rating.at)}</View>
+      <View className="muted">{t('thread.ratedAt', { at: when(rating.at) })}</View>
     </View>
   );
 }
 
 export default function ConsultThread() {
+  const { t } = useTranslation(['consult', 'labels']);
   const router = useRouter();
   const consultationId = router.params.id ?? '';
   const [c, setC] = useState<Consultation | null>(null);
@@ -110,7 +105,7 @@ export default function ConsultThread() {
   function load(keepMessages = false) {
     if (!keepMessages) action.clear();
     if (!consultationId) {
-      action.fail('缺少咨询编号');
+      action.fail(t('thread.missingId'));
       return;
     }
     call('consultation', { params: { consultationId } })
@@ -152,10 +147,10 @@ export default function ConsultThread() {
 
   function submitAnswer() {
     const text = answer.trim();
-    if (countChars(text) < 2) return refuse('请填写答复内容');
+    if (countChars(text) < 2) return refuse(t('thread.answerEmpty'));
     act(
       () => call('answerConsultation', { params: { consultationId }, body: { clientKey: answerKey.keyFor(text), text } }),
-      '已答复',
+      t('thread.answered'),
       () => {
         answerKey.done();
         setAnswer('');
@@ -165,10 +160,10 @@ export default function ConsultThread() {
 
   function submitFollowUp() {
     const text = followUp.trim();
-    if (countChars(text) < 2) return refuse('请填写追问内容');
+    if (countChars(text) < 2) return refuse(t('thread.followUpEmpty'));
     act(
       () => call('followUpConsultation', { params: { consultationId }, body: { clientKey: followUpKey.keyFor(text), text } }),
-      '已追问，请等待答复',
+      t('thread.followedUp'),
       () => {
         followUpKey.done();
         setFollowUp('');
@@ -176,12 +171,12 @@ export default function ConsultThread() {
     );
   }
 
-  function submitEscalation(toName: string) {
+  function submitEscalation(to: ConsultationTier) {
     const r = reason.trim();
-    if (countChars(r) < 2) return refuse('请填写提交上级的原因');
+    if (countChars(r) < 2) return refuse(t('thread.reasonEmpty'));
     act(
       () => call('escalateConsultation', { params: { consultationId }, body: { reason: r } }),
-      `已提交${toName}`,
+      t('thread.escalated', { handler: tierHandler(to) }),
       () => setReason(''),
     );
   }
@@ -195,63 +190,64 @@ export default function ConsultThread() {
           body: text ? { reason, text } : { reason },
         });
       },
-      { ok: '已提交举报，乡镇管理员会尽快处理' },
+      { ok: t('thread.reported') },
     );
   }
 
   function submitClose() {
-    act(() => call('closeConsultation', { params: { consultationId }, body: {} }), '已办结', undefined, {
-      title: '办结这个咨询？',
-      content: '办结后不能再追问，也不能重新打开；咨询人可以对这次服务评价。',
-      confirmText: '确认办结',
+    act(() => call('closeConsultation', { params: { consultationId }, body: {} }), t('thread.closed'), undefined, {
+      title: t('thread.closeConfirm.title'),
+      content: t('thread.closeConfirm.content'),
+      confirmText: t('thread.closeConfirm.confirmText'),
     });
   }
 
   function submitRating() {
-    if (SCORE_ROWS.some((r) => !scores[r.key])) return refuse('请为服务态度、办事效率、专业水平分别打分');
+    if (SCORE_ROWS.some((key) => !scores[key])) return refuse(t('thread.ratingIncomplete'));
     const body: Rating = { ...scores };
     if (comment.trim()) body.comment = comment.trim();
-    act(() => call('rateConsultation', { params: { consultationId }, body }), '感谢您的评价');
+    act(() => call('rateConsultation', { params: { consultationId }, body }), t('thread.thanks'));
   }
 
   if (!c) {
     return (
-      <Screen>
+      <Screen title={t('thread.title')}>
         <PageError message={action.error} />
-        {!action.error && <View className="muted">正在加载…</View>}
+        {!action.error && <View className="muted">{t('loading')}</View>}
       </Screen>
     );
   }
 
   const next = NEXT_TIER[c.tier];
   return (
-    <Screen>
+    <Screen title={t('thread.title')}>
       <View className="card">
         <View className="row">
-          <View className="grow title">咨询详情</View>
+          <View className="grow title">{t('thread.title')}</View>
           <View className="tag" id="thread-status">
-            {CONSULTATION_STATUS_LABELS[c.status] ?? c.status}
+            {t(`labels:consultationStatus.${c.status}`)}
           </View>
         </View>
         <View className="row">
           <View className="tag" id="thread-tier">
-            {TIER_LABELS[c.tier]}级办理
+            {t(`tierHandling.${c.tier}`)}
           </View>
           <View className="grow muted" id="thread-handler">
             {handlerText(c)}
           </View>
         </View>
         <View className="muted" id="thread-asker">
-          咨询人：{c.askerName}
-          {c.askerPhoneMasked ? ` ${c.askerPhoneMasked}` : ''} · {c.villageName}
-          {c.source === 'group' ? ' · 由群消息转为私下咨询' : ''}
+          {t(c.source === 'group' ? 'thread.askerFromGroup' : 'thread.asker', {
+            name: c.askerPhoneMasked ? `${c.askerName} ${c.askerPhoneMasked}` : c.askerName,
+            village: c.villageName,
+          })}
         </View>
         <View id="thread-question" className="mt-s pre-wrap">
           {c.question}
         </View>
         {c.review && (
           <View className="tag" id="thread-question-review">
-            {c.review === 'held' ? '问题待审核：乡镇审核通过后法律顾问才能看到' : REVIEW_NOTES[c.review].mine}
+            {c.review === 'held' ? t('thread.questionHeld') : reviewNote(c.review, true)}
           </View>
         )}
         <PhotoGallery consultationId={c.id} photoIds={c.photoIds} checks={c.photoChecks} />
@@ -263,77 +259,75 @@ export default function ConsultThread() {
 
       {c.can.answer && (
         <View className="card" id="answer-box">
-          <View className="section-title">答复</View>
+          <View className="section-title">{t('thread.answer.title')}</View>
           <Textarea
             id="answer-text"
             className="input textarea textarea-h140"
             value={answer}
             maxlength={inputMaxLength(2000)}
-            placeholder="答复内容（首问负责：答复后由您负责办理到底）"
+            placeholder={t('thread.answer.placeholder')}
             onInput={(e) => setAnswer(e.detail.value)}
           />
           <Button id="answer-submit" loading={action.busy} onClick={submitAnswer}>
-            答复
+            {t('thread.answer.submit')}
           </Button>
         </View>
       )}
 
       {c.can.escalate && next && (
         <View className="card" id="escalate-box">
-          <View className="section-title">提交上级</View>
-          <View className="muted">解决不了的问题，写明原因后提交{TIER_HANDLERS[next]}办理</View>
+          <View className="section-title">{t('thread.escalate.title')}</View>
+          <View className="muted">{t('thread.escalate.hint', { handler: tierHandler(next) })}</View>
           <Input
             id="escalate-reason"
             className="input"
             value={reason}
             maxlength={inputMaxLength(500)}
-            placeholder="提交上级的原因（必填）"
+            placeholder={t('thread.escalate.placeholder')}
             onInput={(e) => setReason(e.detail.value)}
           />
-          <Button light id="escalate-submit" loading={action.busy} onClick={() => submitEscalation(TIER_HANDLERS[next])}>
-            提交{TIER_HANDLERS[next]}
+          <Button light id="escalate-submit" loading={action.busy} onClick={() => submitEscalation(next)}>
+            {t('thread.escalate.submit', { handler: tierHandler(next) })}
           </Button>
         </View>
       )}
 
       {c.can.followUp && (
         <View className="card" id="followup-box">
-          <View className="section-title">追问</View>
+          <View className="section-title">{t('thread.followUp.title')}</View>
           <Textarea
             id="followup-text"
             className="input textarea textarea-h120"
             value={followUp}
             maxlength={inputMaxLength(2000)}
-            placeholder="还有不清楚的，可以继续问"
+            placeholder={t('thread.followUp.placeholder')}
             onInput={(e) => setFollowUp(e.detail.value)}
           />
           <Button light id="followup-submit" loading={action.busy} onClick={submitFollowUp}>
-            追问
+            {t('thread.followUp.submit')}
           </Button>
         </View>
       )}
 
       {c.can.close && (
         <View className="card" id="close-box">
-          <View className="muted">
-            {c.can.followUp ? '问题已经解决，可以办结；办结后可以评价，不能再追问' : '答复完毕、咨询人无异议后办结'}
-          </View>
+          <View className="muted">{c.can.followUp ? t('thread.close.hintAsker') : t('thread.close.hintHandler')}</View>
           <Button light id="close-submit" loading={action.busy} onClick={submitClose}>
-            办结
+            {t('thread.close.submit')}
           </Button>
         </View>
       )}
 
       {c.can.rate && (
         <View className="card" id="rate-box">
-          <View className="section-title">评价本次服务</View>
-          {SCORE_ROWS.map((r) => (
+          <View className="section-title">{t('thread.rate.title')}</View>
+          {SCORE_ROWS.map((key) => (
             <ConsultStars
-              key={r.key}
-              id={`rate-${r.key}`}
-              label={r.label}
-              value={scores[r.key]}
-              onChange={(n) => setScores((s) => ({ ...s, [r.key]: n }))}
+              key={key}
+              id={`rate-${key}`}
+              label={t(`score.${key}`)}
+              value={scores[key]}
+              onChange={(n) => setScores((s) => ({ ...s, [key]: n }))}
             />
           ))}
           <Textarea
@@ -341,11 +335,11 @@ export default function ConsultThread() {
             className="input textarea textarea-h100"
             value={comment}
             maxlength={inputMaxLength(500)}
-            placeholder="意见或建议（可不填）"
+            placeholder={t('thread.rate.placeholder')}
             onInput={(e) => setComment(e.detail.value)}
           />
           <Button id="rate-submit" loading={action.busy} onClick={submitRating}>
-            提交评价
+            {t('thread.rate.submit')}
           </Button>
         </View>
       )}

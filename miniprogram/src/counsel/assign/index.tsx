@@ -14,25 +14,29 @@ import { beijingDate } from '../../shared/time';
 import { countChars, inputMaxLength } from '@vc/types/src/constants';
 import { Screen } from '../../shared/components/Screen';
 import { CounselItem, TownshipPicker, VillageItem, type Township } from '../components/AssignRows';
+import { useTranslation } from 'react-i18next';
+import { t as translate } from '../../shared/i18n';
 
 /** rows shown at a time: a county has ~130 counsel and ~400 villages, a phone shows about ten */
 const PAGE = 10;
 
 type Load = '' | 'free' | 'full' | 'over';
-const LOAD_CHIPS: { value: Load; label: string }[] = [
-  { value: '', label: '全部' },
-  { value: 'free', label: '可新增' },
-  { value: 'full', label: '已满' },
-  { value: 'over', label: '超出上限' },
+// functions: the labels are looked up when drawn, in the language of that moment
+const loadChips = (): { value: Load; label: string }[] => [
+  { value: '', label: translate('counsel:assign.all') },
+  { value: 'free', label: translate('counsel:assign.free') },
+  { value: 'full', label: translate('counsel:assign.full') },
+  { value: 'over', label: translate('counsel:assign.over') },
 ];
 type Served = '' | 'false' | 'true';
-const SERVED_CHIPS: { value: Served; label: string }[] = [
-  { value: '', label: '全部' },
-  { value: 'false', label: '暂无顾问' },
-  { value: 'true', label: '已有顾问' },
+const servedChips = (): { value: Served; label: string }[] => [
+  { value: '', label: translate('counsel:assign.all') },
+  { value: 'false', label: translate('counsel:assign.noCounsel') },
+  { value: 'true', label: translate('counsel:assign.hasCounsel') },
 ];
 
 export default function CountyAssign() {
+  const { t } = useTranslation('counsel');
   const router = useRouter();
   const [countyCode, setCountyCode] = useState<string | null>(null);
   const [townships, setTownships] = useState<Township[]>([]);
@@ -112,7 +116,8 @@ export default function CountyAssign() {
     }
     const code = staffPlace(session, 'county_staff', router.params.countyCode)?.code ?? null;
     if (!code) {
-      fail('您没有县（区）司法局工作人员权限');
+      // outside React's render (an effect run once): the words of the moment
+      fail(translate('counsel:assign.notCountyStaff'));
       return;
     }
     setCountyCode(code);
@@ -175,11 +180,11 @@ export default function CountyAssign() {
 
   function assign() {
     if (!countyCode || !selected || !village) {
-      action.fail('请先选择法律顾问和村（社区）');
+      action.fail(t('assign.pickBoth'));
       return;
     }
     const place = `${village.townshipName}${village.name}`;
-    const names = others.map((c) => c.name).join('、');
+    const names = others.map((c) => c.name).join(t('enumSeparator'));
     void action.run(
       async () => {
         const a = await call('assignCounsel', {
@@ -190,14 +195,14 @@ export default function CountyAssign() {
         return a;
       },
       {
-        ok: (a) => `已指派 ${a.counselName} 服务 ${village.townshipName}${a.villageName}`,
+        ok: (a) => t('assign.assigned', { counsel: a.counselName, township: village.townshipName, village: a.villageName }),
         // a counsel at the limit is refused by the server whatever is confirmed: nothing to ask then
         confirm:
           others.length > 0 && !selectedFull
             ? {
-                title: '该村已有法律顾问',
-                content: `${place}现由 ${names} 服务。指派后 ${selected.name} 与 ${names} 共同服务该村，原有指派不变；如需替换，请先解除原顾问的指派。`,
-                confirmText: '仍然指派',
+                title: t('assign.confirmTitle'),
+                content: t('assign.confirmContent', { place, names, counsel: selected.name }),
+                confirmText: t('assign.confirmText'),
               }
             : undefined,
       },
@@ -208,7 +213,7 @@ export default function CountyAssign() {
     if (!countyCode) return;
     const why = reason.trim();
     if (countChars(why) < 2) {
-      action.fail('请填写解除原因（至少2个字）');
+      action.fail(t('assign.reasonMissing'));
       return;
     }
     void action.run(
@@ -223,11 +228,14 @@ export default function CountyAssign() {
         return ended;
       },
       {
-        ok: (e) => `已解除 ${e.counselName} 对 ${e.villageName} 的服务${e.endReason ? `，原因：${e.endReason}` : ''}`,
+        ok: (e) =>
+          e.endReason
+            ? t('assign.endedWithReason', { counsel: e.counselName, village: e.villageName, reason: e.endReason })
+            : t('assign.ended', { counsel: e.counselName, village: e.villageName }),
         confirm: {
-          title: '解除指派',
-          content: `解除后 ${a.counselName} 不再服务 ${a.villageName}，该村公示栏不再显示其联系方式，已登记的台账保留。原因：${why}`,
-          confirmText: '解除',
+          title: t('assign.endTitle'),
+          content: t('assign.endContent', { counsel: a.counselName, village: a.villageName, reason: why }),
+          confirmText: t('assign.end'),
         },
       },
     );
@@ -237,21 +245,21 @@ export default function CountyAssign() {
   const villagePage = villages?.slice(0, villagesShown) ?? [];
 
   return (
-    <Screen>
+    <Screen title={t('assign.title')}>
       <View className="card">
-        <View className="title">法律顾问指派</View>
-        <View className="subtitle">每名法律顾问最多服务 {max} 个村（社区）</View>
+        <View className="title">{t('assign.title')}</View>
+        <View className="subtitle">{t('assign.subtitle', { max })}</View>
       </View>
       <Feedback of={action} />
 
       {!selected && (
         <View id="counsel-picker">
-          <View className="section-title">1. 选择法律顾问</View>
+          <View className="section-title">{t('assign.pickCounsel')}</View>
           <SearchBox
             id="counsel-query"
             buttonId="counsel-search"
             value={counselQ}
-            placeholder="按姓名搜索"
+            placeholder={t('assign.searchName')}
             onInput={setCounselQ}
             onSearch={() => filterCounsel({})}
           />
@@ -261,11 +269,11 @@ export default function CountyAssign() {
             value={counselTownship}
             onChange={(townshipCode) => filterCounsel({ townshipCode })}
           />
-          <FilterChips id="counsel-load" chips={LOAD_CHIPS} value={load} onChange={(l) => filterCounsel({ load: l })} />
-          {!counsel && !action.error && <View className="muted">正在加载…</View>}
+          <FilterChips id="counsel-load" chips={loadChips()} value={load} onChange={(l) => filterCounsel({ load: l })} />
+          {!counsel && !action.error && <View className="muted">{t('loading')}</View>}
           {counsel && counsel.length === 0 && (
             <View className="muted" id="counsel-empty">
-              没有符合条件的法律顾问
+              {t('assign.noMatchingCounsel')}
             </View>
           )}
           {counselPage.map((c) => (
@@ -298,17 +306,21 @@ export default function CountyAssign() {
                   {selected.name}
                 </View>
                 <View className="subtitle">
-                  {selected.organization} · 已服务 {selected.villageCount ?? selected.villages.length}/{max} 个村
+                  {t('assign.selectedLine', {
+                    organization: selected.organization,
+                    count: selected.villageCount ?? selected.villages.length,
+                    max,
+                  })}
                 </View>
               </View>
               <Button small light id="counsel-change" onClick={() => setSelected(null)}>
-                重新选择
+                {t('assign.repick')}
               </Button>
             </View>
-            <View className="section-title mt-m">当前服务的村</View>
+            <View className="section-title mt-m">{t('assign.currentVillages')}</View>
             {active.length === 0 && (
               <View className="muted" id="assignments-empty">
-                暂无
+                {t('assign.none')}
               </View>
             )}
             {active.map((a) => (
@@ -316,7 +328,7 @@ export default function CountyAssign() {
                 <View className="row row-tall">
                   <View className="grow">
                     {a.villageName}
-                    <View className="muted">自 {beijingDate(new Date(a.startedAt))} 起</View>
+                    <View className="muted">{t('assign.since', { date: beijingDate(new Date(a.startedAt)) })}</View>
                   </View>
                   <Button
                     small
@@ -328,7 +340,7 @@ export default function CountyAssign() {
                       setReason('');
                     }}
                   >
-                    {ending?.id === a.id ? '取消' : '解除'}
+                    {ending?.id === a.id ? t('assign.cancel') : t('assign.end')}
                   </Button>
                 </View>
                 {ending?.id === a.id && (
@@ -338,11 +350,11 @@ export default function CountyAssign() {
                       className="input"
                       value={reason}
                       maxlength={inputMaxLength(200)}
-                      placeholder="解除原因（必填），如：工作调动"
+                      placeholder={t('assign.endPlaceholder')}
                       onInput={(e) => setReason(e.detail.value)}
                     />
                     <Button id="end-confirm" disabled={action.busy} onClick={() => end(a)}>
-                      解除 {a.counselName} 对 {a.villageName} 的指派
+                      {t('assign.endConfirm', { counsel: a.counselName, village: a.villageName })}
                     </Button>
                   </View>
                 )}
@@ -350,12 +362,12 @@ export default function CountyAssign() {
             ))}
           </View>
 
-          <View className="section-title">2. 选择要指派的村（社区）</View>
+          <View className="section-title">{t('assign.pickVillage')}</View>
           <SearchBox
             id="village-query"
             buttonId="village-search"
             value={villageQ}
-            placeholder="输入村（社区）名称"
+            placeholder={t('assign.villagePlaceholder')}
             onInput={setVillageQ}
             onSearch={() => searchVillages()}
           />
@@ -367,13 +379,13 @@ export default function CountyAssign() {
           />
           <FilterChips
             id="village-served"
-            chips={SERVED_CHIPS}
+            chips={servedChips()}
             value={served}
             onChange={(hasCounsel) => searchVillages({ hasCounsel })}
           />
           {villages && villages.length === 0 && (
             <View className="muted" id="villages-empty">
-              没有符合条件的村（社区）
+              {t('assign.noMatchingVillage')}
             </View>
           )}
           {villagePage.map((v) => (
@@ -390,19 +402,23 @@ export default function CountyAssign() {
 
           {village && others.length > 0 && (
             <View className="warning" id="village-warning">
-              {village.townshipName}
-              {village.name}已有法律顾问：
-              {others.map((c) => `${c.name}（自 ${beijingDate(new Date(c.startedAt))} 起）`).join('、')}
-              。再指派将由多人共同服务该村。
+              {t('assign.villageWarning', {
+                place: `${village.townshipName}${village.name}`,
+                list: others
+                  .map((c) => t('assign.otherSince', { name: c.name, date: beijingDate(new Date(c.startedAt)) }))
+                  .join(t('enumSeparator')),
+              })}
             </View>
           )}
           {alreadyServes && (
             <View className="warning" id="village-served-by-selected">
-              {selected.name} 已在服务{village.name}
+              {t('assign.alreadyServes', { counsel: selected.name, village: village.name })}
             </View>
           )}
           <Button id="assign-button" disabled={action.busy || !village} onClick={assign}>
-            {village ? `指派 ${selected.name} 服务 ${village.townshipName}${village.name}` : '指派'}
+            {village
+              ? t('assign.assignTo', { counsel: selected.name, place: `${village.townshipName}${village.name}` })
+              : t('assign.assign')}
           </Button>
         </View>
       )}

@@ -2,6 +2,7 @@ import { Picker, View } from '@tarojs/components';
 import { Tag } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/tag/style/css';
 import type { AssignmentVillage, CounselListItem } from '@vc/types';
+import { useTranslation } from 'react-i18next';
 
 /** The rows of the county assignment page (counsel/assign): a township picker, a counsel, a village. */
 
@@ -13,8 +14,9 @@ export interface Township {
 /** A township picker: 全部乡镇 first; the value is a township code or ''. */
 export function TownshipPicker(props: { id: string; townships: Township[]; value: string; onChange: (code: string) => void }) {
   const { id, townships, value, onChange } = props;
-  const names = ['全部乡镇（街道）', ...townships.map((t) => t.name)];
-  const index = Math.max(0, townships.findIndex((t) => t.code === value) + 1);
+  const { t } = useTranslation('counsel');
+  const names = [t('rows.allTownships'), ...townships.map((x) => x.name)];
+  const index = Math.max(0, townships.findIndex((x) => x.code === value) + 1);
   return (
     <Picker
       mode="selector"
@@ -23,7 +25,7 @@ export function TownshipPicker(props: { id: string; townships: Township[]; value
       onChange={(e) => onChange(townships[Number(e.detail.value) - 1]?.code ?? '')}
     >
       <View className="picker-line" id={id}>
-        乡镇：{names[index]} ▾
+        {t('rows.township', { name: names[index] })}
       </View>
     </Picker>
   );
@@ -37,6 +39,7 @@ export function CounselItem(props: {
   onProfile: () => void;
 }) {
   const { item, max, townshipName, onPick, onProfile } = props;
+  const { t } = useTranslation('counsel');
   const count = item.villageCount ?? item.villages.length;
   const full = count >= max;
   // the county lowered its limit after they were assigned: nothing ends, nothing is added (county policy)
@@ -46,7 +49,7 @@ export function CounselItem(props: {
       <View className="row">
         <View className="grow item-title">{item.name}</View>
         <View id={`counsel-count-${item.id}`} className={full ? 'tag' : 'muted'}>
-          已服务 {count}/{max} 个村
+          {t('rows.served', { count, max })}
         </View>
       </View>
       <View className="row">
@@ -59,17 +62,17 @@ export function CounselItem(props: {
             onProfile();
           }}
         >
-          更正资料
+          {t('rows.correct')}
         </View>
       </View>
       {item.villages.length > 0 && (
         <View className="muted" id={`counsel-villages-${item.id}`}>
-          {item.villages.map((v) => `${v.name}（${townshipName(v.townshipCode)}）`).join('、')}
+          {item.villages.map((v) => `${v.name}（${townshipName(v.townshipCode)}）`).join(t('enumSeparator'))}
         </View>
       )}
       {over && (
         <View id={`counsel-over-${item.id}`} className="error">
-          超出上限（{max} 个村），保留现有指派，不再新增
+          {t('rows.over', { max })}
         </View>
       )}
     </View>
@@ -78,6 +81,7 @@ export function CounselItem(props: {
 
 export function VillageItem(props: { v: AssignmentVillage; active: boolean; onPick: () => void }) {
   const { v, active, onPick } = props;
+  const { t } = useTranslation('counsel');
   return (
     <View
       id={`village-${v.code}`}
@@ -88,14 +92,16 @@ export function VillageItem(props: { v: AssignmentVillage; active: boolean; onPi
       <View className="row">
         <View className="grow bold">{v.name}</View>
         <Tag className="village-tag" type={v.counsel.length ? 'warning' : 'success'} plain>
-          {v.counsel.length ? '已有顾问' : '暂无顾问'}
+          {v.counsel.length ? t('rows.hasCounsel') : t('rows.noCounsel')}
         </Tag>
       </View>
       <View className="subtitle" id={`village-township-${v.code}`}>
         {v.townshipName} · {v.code}
       </View>
       <View className="muted" id={`village-counsel-${v.code}`}>
-        法律顾问：{v.counsel.length ? v.counsel.map((c) => c.name).join('、') : '暂无'}
+        {t('rows.counsel', {
+          names: v.counsel.length ? v.counsel.map((c) => c.name).join(t('enumSeparator')) : t('rows.none'),
+        })}
       </View>
     </View>
   );

@@ -1,12 +1,12 @@
 import { View } from '@tarojs/components';
 import type { CounselProfileChange } from '@vc/types';
 import { formatBeijing } from '../../shared/time';
-
-const VIA: Record<CounselProfileChange['via'], string> = { edit: '修改资料', photo: '更换照片', wechat_phone: '微信验证手机号' };
+import { useTranslation } from 'react-i18next';
 
 /** Every recorded change of a profile, newest first: who, when, each field before → after. */
 export function ProfileHistory({ items }: { items: CounselProfileChange[] }) {
-  if (items.length === 0) return <View className="muted">暂无修改记录</View>;
+  const { t } = useTranslation('counsel');
+  if (items.length === 0) return <View className="muted">{t('history.empty')}</View>;
   return (
     <View id="profile-history">
       {items.map((c, i) => (
@@ -14,13 +14,13 @@ export function ProfileHistory({ items }: { items: CounselProfileChange[] }) {
           <View className="row">
             <View className="grow">
               {c.byName}
-              {c.by === 'county' ? '（县司法局）' : '（本人）'} · {VIA[c.via]}
+              {c.by === 'county' ? t('history.byCounty') : t('history.bySelf')} · {t(`history.via.${c.via}`)}
             </View>
             <View className="muted">{formatBeijing(c.at, 'full')}</View>
           </View>
           {c.changes.map((f) => (
             <View key={f.field} className="subtitle">
-              {f.label}：{f.before} → {f.after}
+              {t('history.change', { label: f.label, before: f.before, after: f.after })}
             </View>
           ))}
         </View>

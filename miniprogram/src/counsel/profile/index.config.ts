@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '法律顾问资料' });
+import counsel from '@vc/types/src/i18n/locales/zh-Hans/counsel.json';
+
+export default definePageConfig({ navigationBarTitleText: counsel.profile.title });

@@ -27,6 +27,7 @@ import {
 } from '../services/profile';
 import { inputMaxLength } from '@vc/types/src/constants';
 import { Screen } from '../../shared/components/Screen';
+import { useTranslation } from 'react-i18next';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 
@@ -53,6 +54,7 @@ export default function CounselProfilePage() {
   const router = useRouter();
   const { countyCode, counselId } = router.params;
   const mode = useMemo(() => modeOf({ countyCode, counselId }), [countyCode, counselId]);
+  const { t } = useTranslation('counsel');
   const profile = useLoad<CounselProfile>();
   const [form, setForm] = useState<ProfileForm | null>(null);
   const [history, setHistory] = useState<CounselProfileChange[]>([]);
@@ -101,12 +103,12 @@ export default function CounselProfilePage() {
       action.fail(checked.error);
       return;
     }
-    void action.run(async () => show(await saveProfile(mode, checked.body)), { ok: '已保存，公示栏同步更新' });
+    void action.run(async () => show(await saveProfile(mode, checked.body)), { ok: t('profile.saved') });
   }
 
   async function pickPhoto() {
     const { photos, refused, tooLarge } = await choosePhoto();
-    if (refused) action.fail('您未同意《隐私保护指引》，暂时不能选择照片；其他资料可照常修改保存。');
+    if (refused) action.fail(t('profile.photoRefused'));
     if (tooLarge) action.fail(tooLarge);
     const path = photos[0]?.path;
     if (!path) return;
@@ -116,7 +118,7 @@ export default function CounselProfilePage() {
         show(p);
         if (p.newPhoto?.check === 'pending') void awaitPhotoVerdict();
       },
-      { ok: '照片已上传' },
+      { ok: t('profile.photoUploaded') },
     );
   }
 
@@ -137,25 +139,19 @@ export default function CounselProfilePage() {
 
   function onWechatPhone(detail: { code?: string; errMsg?: string }) {
     if (!detail.code) {
-      action.fail(
-        isPrivacyRefusal(detail)
-          ? '您未同意《隐私保护指引》，不能使用微信绑定的手机号，可在下方手动填写'
-          : '未获得微信手机号授权，可在下方手动填写',
-      );
+      action.fail(isPrivacyRefusal(detail) ? t('profile.phoneRefused') : t('profile.phoneDenied'));
       return;
     }
     const code = detail.code;
-    void action.run(async () => show(await phoneFromWechat(code)), { ok: '已使用微信验证的手机号' });
+    void action.run(async () => show(await phoneFromWechat(code)), { ok: t('profile.phoneUsed') });
   }
 
   const p = profile.data;
   return (
-    <Screen>
+    <Screen title={t('profile.title')}>
       <View className="card">
-        <View className="title">法律顾问资料</View>
-        <View className="subtitle">
-          {mode.kind === 'county' ? '县司法局更正顾问资料，每次修改都留有记录' : '公示栏上展示的资料，修改后立即更新'}
-        </View>
+        <View className="title">{t('profile.title')}</View>
+        <View className="subtitle">{mode.kind === 'county' ? t('profile.subtitleCounty') : t('profile.subtitleSelf')}</View>
       </View>
       <PageError message={profile.error} />
       <Feedback of={action} />
@@ -163,7 +159,7 @@ export default function CounselProfilePage() {
       {!p || !form ? (
         !profile.error && (
           <View className="muted" id="loading">
-            正在加载…
+            {t('loading')}
           </View>
         )
       ) : (
@@ -175,44 +171,49 @@ export default function CounselProfilePage() {
               <View className="avatar">{p.name.slice(0, 1)}</View>
             )}
             <View className="grow ml-m">
-              <View className="muted">照片（JPG、PNG 或 WebP，不超过5MB）</View>
+              <View className="muted">{t('profile.photo')}</View>
               {p.newPhoto && (
                 <View className={p.newPhoto.check === 'withdrawn' ? 'muted warn-text' : 'muted'} id="profile-photo-check">
                   {p.newPhoto.check === 'withdrawn'
-                    ? `新照片未通过审核，未公示：${p.newPhoto.reason ?? '微信内容安全检测未通过'}`
-                    : '新照片审核中：通过微信内容安全检测后显示在公示栏'}
+                    ? t('profile.photoWithdrawn', { reason: p.newPhoto.reason ?? t('profile.photoCheckFailed') })
+                    : t('profile.photoPending')}
                 </View>
               )}
               <Button small light id="profile-photo" loading={action.busy} onClick={() => void pickPhoto()}>
-                {p.photoUrl ? '更换照片' : '上传照片'}
+                {p.photoUrl ? t('profile.changePhoto') : t('profile.uploadPhoto')}
               </Button>
             </View>
           </View>
 
           <View className="card">
-            <Field id="profile-name" label="姓名" value={form.name} onInput={(v) => set('name', v)} />
+            <Field id="profile-name" label={t('profile.name')} value={form.name} onInput={(v) => set('name', v)} />
             <Field
               id="profile-title"
-              label="职称或身份"
+              label={t('profile.titleLabel')}
               value={form.title}
-              placeholder="如：律师、基层法律服务工作者"
+              placeholder={t('profile.titlePlaceholder')}
               onInput={(v) => set('title', v)}
             />
-            <Field id="profile-organization" label="执业机构" value={form.organization} onInput={(v) => set('organization', v)} />
+            <Field
+              id="profile-organization"
+              label={t('profile.organization')}
+              value={form.organization}
+              onInput={(v) => set('organization', v)}
+            />
             <Field
               id="profile-certificate"
-              label="执业证号"
+              label={t('profile.certificate')}
               value={form.certificateNumber}
-              placeholder="执业证上的号码"
+              placeholder={t('profile.certificatePlaceholder')}
               onInput={(v) => set('certificateNumber', v)}
             />
           </View>
 
           <View className="card">
-            <View className="muted">联系电话（公示栏上只显示部分号码）</View>
+            <View className="muted">{t('profile.phone')}</View>
             <View id="profile-phone-masked" className="phone">
-              {p.phoneMasked || '未登记'}
-              {p.phoneFromWechat ? '（已通过微信验证）' : ''}
+              {p.phoneMasked || t('profile.phoneNone')}
+              {p.phoneFromWechat ? t('profile.phoneVerified') : ''}
             </View>
             {IS_WEAPP && mode.kind === 'self' && (
               <NativeButton
@@ -221,20 +222,20 @@ export default function CounselProfilePage() {
                 openType="getPhoneNumber"
                 onGetPhoneNumber={(e) => onWechatPhone(e.detail)}
               >
-                使用微信绑定的手机号
+                {t('profile.useWechatPhone')}
               </NativeButton>
             )}
             <Field
               id="profile-phone"
-              label="更换为其他号码（不改请留空）"
+              label={t('profile.newPhone')}
               value={form.phone}
-              placeholder="手机号，或带区号的固定电话"
+              placeholder={t('profile.newPhonePlaceholder')}
               onInput={(v) => set('phone', v)}
             />
           </View>
 
           <View className="card">
-            <View className="muted">工作职责（每行一条，不填则显示通用职责）</View>
+            <View className="muted">{t('profile.duties')}</View>
             <Textarea
               id="profile-duties"
               className="input textarea textarea-h140"
@@ -244,33 +245,33 @@ export default function CounselProfilePage() {
             />
             <Field
               id="profile-specialties"
-              label="擅长领域（用顿号分隔）"
+              label={t('profile.specialties')}
               value={form.specialties}
-              placeholder="如：婚姻家庭、土地承包、劳动争议"
+              placeholder={t('profile.specialtiesPlaceholder')}
               onInput={(v) => set('specialties', v)}
             />
           </View>
 
           <View className="card" id="profile-villages">
-            <View className="section-title">驻村服务时间</View>
-            {p.villages.length === 0 && <View className="muted">目前没有指派服务的村（社区）</View>}
+            <View className="section-title">{t('profile.villages')}</View>
+            {p.villages.length === 0 && <View className="muted">{t('profile.noVillages')}</View>}
             {p.villages.map((v) => (
               <Field
                 key={v.code}
                 id={`profile-hours-${v.code}`}
                 label={v.name}
                 value={form.hours[v.code] ?? ''}
-                placeholder="如：每周三上午 9:00–12:00（不填则显示县里的驻村要求）"
+                placeholder={t('profile.hoursPlaceholder')}
                 onInput={(text) => set('hours', { ...form.hours, [v.code]: text })}
               />
             ))}
           </View>
 
           <Button id="profile-save" loading={action.busy} onClick={save}>
-            {action.busy ? '正在保存…' : '保存'}
+            {action.busy ? t('profile.saving') : t('profile.save')}
           </Button>
 
-          <View className="section-title">修改记录</View>
+          <View className="section-title">{t('profile.history')}</View>
           <View className="card">
             <ProfileHistory items={history} />
           </View>

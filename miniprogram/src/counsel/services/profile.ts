@@ -10,6 +10,8 @@ import type { CounselProfile, CounselProfileChange, UpdateCounselProfileBody } f
 import { call } from '../../shared/api';
 import { ApiError, apiBase, authHeader, networkError, replyError } from '../../shared/http';
 import { choosePhotos, type PhotoChoice } from '../../shared/photos';
+import { t } from '../../shared/i18n';
+import counselZh from '@vc/types/src/i18n/locales/zh-Hans/counsel.json';
 
 /** Whose profile the screen works on. */
 export type ProfileMode = { kind: 'self' } | { kind: 'county'; countyCode: string; counselId: string };
@@ -50,9 +52,10 @@ export async function uploadProfilePhoto(mode: ProfileMode, filePath: string): P
   } catch {
     throw networkError();
   }
-  if (res.statusCode !== 200) throw replyError(res.statusCode, res.data, { messages: { other: '照片上传失败，请稍后重试' } });
+  if (res.statusCode !== 200)
+    throw replyError(res.statusCode, res.data, { messages: { other: t('counsel:profile.photoFailed') } });
   const body = (typeof res.data === 'string' ? JSON.parse(res.data) : res.data) as CounselProfile | null;
-  if (!body?.counselId) throw new ApiError(res.statusCode, 'BAD_REPLY', '照片上传失败，请稍后重试');
+  if (!body?.counselId) throw new ApiError(res.statusCode, 'BAD_REPLY', t('counsel:profile.photoFailed'));
   return body;
 }
 
@@ -89,18 +92,18 @@ const lines = (text: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-/** The body to send, or a Chinese message for what can be seen wrong here (the server checks the rest). */
+/** The body to send, or a message (in the person's language) for what can be seen wrong here (the server checks the rest). */
 export function bodyOf(form: ProfileForm, p: CounselProfile): { body: UpdateCounselProfileBody } | { error: string } {
-  if (!form.name.trim()) return { error: '请填写姓名' };
-  if (!form.organization.trim()) return { error: '请填写执业机构' };
+  if (!form.name.trim()) return { error: t('counsel:profile.nameMissing') };
+  if (!form.organization.trim()) return { error: t('counsel:profile.organizationMissing') };
   const phone = form.phone.trim();
-  if (phone && !/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/.test(phone))
-    return { error: '联系电话格式不正确（手机号，或带区号的固定电话）' };
+  if (phone && !/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/.test(phone)) return { error: t('counsel:profile.phoneInvalid') };
   const certificate = form.certificateNumber.trim();
-  if (certificate && !/^[0-9A-Za-z-]{6,30}$/.test(certificate)) return { error: '执业证号应为6到30位数字或字母' };
+  if (certificate && !/^[0-9A-Za-z-]{6,30}$/.test(certificate)) return { error: t('counsel:profile.certificateInvalid') };
   const body: UpdateCounselProfileBody = {
     name: form.name.trim(),
-    title: form.title.trim() || '律师',
+    // the default title is data shown on the notice board: always the Chinese, whatever the language
+    title: form.title.trim() || counselZh.profile.defaultTitle,
     organization: form.organization.trim(),
     duties: lines(form.duties),
     specialties: form.specialties

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro, { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro';
 import { View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import type { GroupMessage, ReportReason } from '@vc/types';
 import { GROUP_POST_MAX_LENGTH, countChars } from '@vc/types/src/constants';
 import { call } from '../../shared/api';
@@ -9,7 +10,8 @@ import { Feedback } from '../../shared/components/Feedback';
 import { newClientKey } from '../../shared/clientKey';
 import { useAction } from '../../shared/hooks/useAction';
 import { ApiError, messageOf } from '../../shared/http';
-import { GROUP_STANDING_LABELS, GROUP_TIER_LABELS, ROLE_LABELS } from '../../shared/labels';
+// the author's role arrives as the Chinese label (server data), so it is compared with the Chinese
+import { ROLE_LABELS } from '../../shared/labels';
 import { goto, replaceWith } from '../../shared/nav';
 import { getSession } from '../../shared/session';
 import { GroupComposer } from '../components/GroupComposer';
@@ -30,6 +32,7 @@ function scrollToBottom(): void {
 const retryable = (e: unknown) => e instanceof ApiError && (e.status === 0 || e.status >= 500 || e.status === 429);
 
 export default function GroupChatPage() {
+  const { t } = useTranslation(['groups', 'labels']);
   const router = useRouter();
   const code = router.params.code ?? '';
   const [session] = useState(() => getSession());
@@ -56,7 +59,7 @@ export default function GroupChatPage() {
             replaceWith('login');
             return;
           }
-          setPollError(fatal ? e.message : `${e.message}（正在重试）`);
+          setPollError(fatal ? e.message : t('chat.retrying', { message: e.message }));
           if (fatal) setStopped(true);
         },
       });
@@ -71,7 +74,7 @@ export default function GroupChatPage() {
       return;
     }
     if (!code) {
-      action.fail('缺少工作群编号');
+      action.fail(t('missingCode'));
       return;
     }
     if (!stopped) chat()?.start();
@@ -119,11 +122,11 @@ export default function GroupChatPage() {
     clearNotes();
     const text = draft.trim();
     if (!text) {
-      post.fail('请输入消息内容');
+      post.fail(t('chat.emptyText'));
       return;
     }
     if (countChars(text) > GROUP_POST_MAX_LENGTH) {
-      post.fail(`消息不能超过${GROUP_POST_MAX_LENGTH}字`);
+      post.fail(t('chat.tooLong', { max: GROUP_POST_MAX_LENGTH }));
       return;
     }
     // one key per message: a resend of the same text after a failure carries the same key
@@ -139,9 +142,9 @@ export default function GroupChatPage() {
         return r;
       },
       {
-        ok: (r) => (r.status === 'held' ? '已提交，需经管理员审核后显示' : null),
+        ok: (r) => (r.status === 'held' ? t('chat.held') : null),
         failure: (e) => {
-          if (retryable(e)) return `${messageOf(e)}。消息未确认送达，请点「重新发送」`;
+          if (retryable(e)) return t('chat.unsent', { message: messageOf(e) });
           // the refusal card says it (with the way to ask privately)
           return e instanceof ApiError && e.code === 'POST_CONTAINS_PRIVATE' ? null : undefined;
         },
@@ -166,7 +169,7 @@ export default function GroupChatPage() {
   function remove(m: GroupMessage, reason: string) {
     clearNotes();
     if (countChars(reason) < 2) {
-      action.fail('请填写删除原因（至少2个字）');
+      action.fail(t('chat.removeReason'));
       return;
     }
     void action.run(
@@ -175,7 +178,7 @@ export default function GroupChatPage() {
         chatRef.current?.replace(removed);
         void chatRef.current?.pollNow();
       },
-      { ok: '已删除该消息' },
+      { ok: t('chat.removed') },
     );
   }
 
@@ -189,7 +192,7 @@ export default function GroupChatPage() {
           body: text ? { reason, text } : { reason },
         });
       },
-      { ok: '已提交举报，乡镇管理员会尽快处理' },
+      { ok: t('chat.reported') },
     );
   }
 
@@ -203,8 +206,8 @@ export default function GroupChatPage() {
       },
       {
         confirm: {
-          title: '转为私下咨询',
-          content: `把 ${m.authorName} 的这条消息转为私下咨询？群里将不再显示该消息，此操作不能撤销。`,
+          title: t('chat.takePrivate.title'),
+          content: t('chat.takePrivate.content', { name: m.authorName }),
         },
       },
     );
@@ -217,19 +220,19 @@ export default function GroupChatPage() {
   }
 
   return (
-    <Screen>
+    <Screen title={groupName || t('chat.title')}>
       <View className="card">
         <View className="title" id="chat-title">
-          {group?.name ?? '工作群'}
+          {group?.name ?? t('chat.defaultName')}
         </View>
         {group && (
           <View className="row">
             <View className="grow subtitle" id="chat-standing">
-              {GROUP_TIER_LABELS[group.tier]} · {GROUP_STANDING_LABELS[group.standing] ?? group.standing}
+              {t(`labels:groupTier.${group.tier}`)} · {t(`labels:groupStanding.${group.standing}`)}
             </View>
             {moderator && (
               <View className="tag" id="chat-manage" onClick={() => goto('groupManage', { code })}>
-                管理{group.pendingRequests ? `（${group.pendingRequests} 条申请）` : ''}
+                {group.pendingRequests ? t('chat.managePending', { n: group.pendingRequests }) : t('chat.manage')}
               </View>
             )}
           </View>
@@ -238,14 +241,14 @@ export default function GroupChatPage() {
 
       {snapshot.hasOlder && !stopped && (
         <Button light small id="load-older" loading={action.busy} onClick={older}>
-          查看更早的消息
+          {t('chat.older')}
         </Button>
       )}
 
-      {!group && !pollError && snapshot.messages.length === 0 && <View className="muted">正在加载…</View>}
+      {!group && !pollError && snapshot.messages.length === 0 && <View className="muted">{t('loading')}</View>}
       {group && snapshot.messages.length === 0 && (
         <View className="muted" id="chat-empty">
-          还没有消息
+          {t('chat.noMessages')}
         </View>
       )}
       <View id="chat-messages">
@@ -272,7 +275,7 @@ export default function GroupChatPage() {
       )}
       {stopped && (
         <Button light id="back-to-groups" onClick={() => replaceWith('groupList')}>
-          返回工作群列表
+          {t('chat.back')}
         </Button>
       )}
       <Feedback of={post} />
@@ -285,13 +288,20 @@ export default function GroupChatPage() {
           {villager && (
             // nothing of what was typed goes along: it holds the private number
             <Button light id="ask-privately" onClick={() => goto('consultAsk')}>
-              私下咨询法律顾问
+              {t('chat.askPrivately')}
             </Button>
           )}
         </View>
       )}
       {!stopped && group && (
-        <GroupComposer value={draft} onInput={(t) => setDraft(t)} onSend={send} sending={post.busy} retry={retry} muted={muted} />
+        <GroupComposer
+          value={draft}
+          onInput={(text) => setDraft(text)}
+          onSend={send}
+          sending={post.busy}
+          retry={retry}
+          muted={muted}
+        />
       )}
     </Screen>
   );

@@ -1,4 +1,5 @@
 import { Textarea, View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import { GROUP_POST_MAX_LENGTH, inputMaxLength } from '@vc/types/src/constants';
 import { Button } from '../../shared/components/Button';
 
@@ -15,11 +16,12 @@ interface Props {
 
 /** The message box under a work group's messages. */
 export function GroupComposer({ value, onInput, onSend, sending, retry, muted }: Props) {
+  const { t } = useTranslation('groups');
   return (
     <View className="card" id="composer">
       {muted && (
         <View id="composer-muted" className="error centered">
-          您已被禁言
+          {t('composer.muted')}
         </View>
       )}
       <Textarea
@@ -29,11 +31,11 @@ export function GroupComposer({ value, onInput, onSend, sending, retry, muted }:
         disabled={muted}
         maxlength={inputMaxLength(GROUP_POST_MAX_LENGTH)}
         autoHeight
-        placeholder={muted ? '您已被禁言，不能发言' : '输入消息（不要发身份证号、手机号、银行卡号等个人信息）'}
+        placeholder={muted ? t('composer.mutedPlaceholder') : t('composer.placeholder')}
         onInput={(e) => onInput(e.detail.value)}
       />
       <Button id="composer-send" disabled={muted || sending || !value.trim()} onClick={onSend}>
-        {sending ? '正在发送…' : retry ? '重新发送' : '发送'}
+        {sending ? t('composer.sending') : retry ? t('composer.resend') : t('composer.send')}
       </Button>
     </View>
   );

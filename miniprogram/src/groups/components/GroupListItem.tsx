@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Input, View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import type { GroupSummary } from '@vc/types';
-import { GROUP_STANDING_LABELS } from '../../shared/labels';
 import { Button } from '../../shared/components/Button';
 import { inputMaxLength } from '@vc/types/src/constants';
 
@@ -19,6 +19,7 @@ const READABLE = ['moderator', 'member', 'muted'];
 
 /** One work group on the list: tap to read; join, ask to join or wait for approval otherwise. */
 export function GroupListItem({ group: g, unseen, busy, onOpen, onManage, onJoin }: Props) {
+  const { t } = useTranslation(['groups', 'labels']);
   const [note, setNote] = useState('');
   const readable = READABLE.includes(g.standing);
   const asks = g.standing === 'can_request' || g.standing === 'removed';
@@ -30,13 +31,14 @@ export function GroupListItem({ group: g, unseen, busy, onOpen, onManage, onJoin
             {g.name}
           </View>
           <View className="muted" id={`group-standing-${g.code}`}>
-            {GROUP_STANDING_LABELS[g.standing] ?? g.standing}
-            {readable ? ` · 共 ${g.lastSeq} 条消息` : ''}
+            {readable
+              ? t('item.standingCount', { standing: t(`labels:groupStanding.${g.standing}`), n: g.lastSeq })
+              : t(`labels:groupStanding.${g.standing}`)}
           </View>
         </View>
         {readable && unseen > 0 && (
           <View className="tag" id={`group-unseen-${g.code}`}>
-            {unseen} 条新消息
+            {t('item.unseen', { n: unseen })}
           </View>
         )}
         {readable && <View className="muted">›</View>}
@@ -44,16 +46,16 @@ export function GroupListItem({ group: g, unseen, busy, onOpen, onManage, onJoin
       {g.standing === 'moderator' && (
         <View className="row">
           <View className="grow muted" id={`group-pending-${g.code}`}>
-            待审核加入申请 {g.pendingRequests ?? 0} 条
+            {t('item.pendingRequests', { n: g.pendingRequests ?? 0 })}
           </View>
           <Button small light id={`manage-${g.code}`} onClick={onManage}>
-            管理
+            {t('item.manage')}
           </Button>
         </View>
       )}
       {g.standing === 'can_join' && (
         <Button small id={`join-${g.code}`} disabled={busy} onClick={() => onJoin('')}>
-          加入
+          {t('item.join')}
         </Button>
       )}
       {asks && (
@@ -63,17 +65,17 @@ export function GroupListItem({ group: g, unseen, busy, onOpen, onManage, onJoin
             className="input"
             value={note}
             maxlength={inputMaxLength(200)}
-            placeholder="申请说明（选填），如：村民代表"
+            placeholder={t('item.notePlaceholder')}
             onInput={(e) => setNote(e.detail.value)}
           />
           <Button small id={`request-${g.code}`} disabled={busy} onClick={() => onJoin(note.trim())}>
-            申请加入
+            {t('item.request')}
           </Button>
         </View>
       )}
       {g.standing === 'pending' && (
         <View className="tag" id={`pending-${g.code}`}>
-          申请待审核
+          {t('item.waiting')}
         </View>
       )}
     </View>

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import type { GroupMember } from '@vc/types';
-import { GROUP_STANDING_LABELS } from '../../shared/labels';
 import { formatBeijing } from '../../shared/time';
 
 export type MemberAction = 'approve' | 'refuse' | 'mute' | 'unmute' | 'remove';
@@ -32,12 +32,13 @@ export function GroupMemberItem({
   onTap: () => void;
   prefix?: string;
 }) {
+  const { t } = useTranslation(['groups', 'labels']);
   return (
     <View className="list-item" id={`${prefix}-${m.userId}`} hoverClass="btn-hover" onClick={onTap}>
       <View className="row">
         <View className="grow bold">{m.name}</View>
         <View className="tag" id={`${prefix}-standing-${m.userId}`}>
-          {GROUP_STANDING_LABELS[m.standing] ?? m.standing}
+          {t(`labels:groupStanding.${m.standing}`)}
         </View>
       </View>
       <View className="subtitle">
@@ -46,10 +47,10 @@ export function GroupMemberItem({
       </View>
       {m.standing === 'muted' && (
         <View className="muted" id={`${prefix}-muted-until-${m.userId}`}>
-          {m.mutedUntil ? `禁言至 ${formatBeijing(m.mutedUntil, 'full')}` : '禁言至管理员解除'}
+          {m.mutedUntil ? t('member.mutedUntil', { at: formatBeijing(m.mutedUntil, 'full') }) : t('member.mutedOpen')}
         </View>
       )}
-      {m.note && <View className="muted">申请说明：{m.note}</View>}
+      {m.note && <View className="muted">{t('member.note', { note: m.note })}</View>}
     </View>
   );
 }

@@ -1,10 +1,13 @@
 import { useState } from 'react';
 import { Input, View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import type { GroupMessage, ReportReason } from '@vc/types';
 import { chatTime } from '../services/chat';
 import { Button } from '../../shared/components/Button';
 import { ReportPanel } from '../../shared/components/ReportPanel';
 import { inputMaxLength } from '@vc/types/src/constants';
+import { useTranslation } from 'react-i18next';
+import { goto } from '../../shared/nav';
 
 interface Props {
   message: GroupMessage;
@@ -22,8 +25,6 @@ interface Props {
   onReport: (reason: ReportReason, text: string) => void;
 }
 
-const HIDDEN_TEXT = { removed: '该消息已被管理员删除', private: '该消息已转为私下咨询' } as const;
-
 /**
  * One message of a work group: author name and role, time, text (or why it is no longer shown).
  * Long-press or 操作 opens the actions this person may take on it.
@@ -39,6 +40,7 @@ export function GroupMessageItem({
   onTakePrivate,
   onReport,
 }: Props) {
+  const { t } = useTranslation('groups');
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [reporting, setReporting] = useState(false);
@@ -70,17 +72,18 @@ export function GroupMessageItem({
       </View>
       {hidden ? (
         <View id={`msg-text-${m.seq}`} className="muted">
-          {HIDDEN_TEXT[m.state as 'removed' | 'private'] ?? '该消息已不再显示'}
+          {m.state === 'removed' ? t('message.removed') : m.state === 'private' ? t('message.private') : t('message.gone')}
         </View>
       ) : (
         <View id={`msg-text-${m.seq}`} className="pre-wrap break-all">
           {m.text}
         </View>
       )}
+      {!hidden && m.articleId && <ArticleLink seq={m.seq} articleId={m.articleId} />}
       {actionable && !open && (
         <View className="text-right">
           <View id={`msg-actions-${m.seq}`} className="tag" onClick={() => setOpen(true)}>
-            操作
+            {t('message.actions')}
           </View>
         </View>
       )}
@@ -93,22 +96,22 @@ export function GroupMessageItem({
                 className="input"
                 value={reason}
                 maxlength={inputMaxLength(200)}
-                placeholder="删除原因（必填）"
+                placeholder={t('message.removePlaceholder')}
                 onInput={(e) => setReason(e.detail.value)}
               />
               <Button small id={`remove-${m.seq}`} disabled={busy} onClick={() => onRemove(reason.trim())}>
-                删除
+                {t('message.remove')}
               </Button>
             </View>
           )}
           {canTakePrivate && (
             <Button light id={`take-private-${m.seq}`} disabled={busy} onClick={onTakePrivate}>
-              转为私下咨询
+              {t('message.takePrivate')}
             </Button>
           )}
           {reportable && !reporting && (
             <Button light id={`report-${m.seq}`} disabled={busy} onClick={() => setReporting(true)}>
-              举报
+              {t('message.report')}
             </Button>
           )}
           {reportable && reporting && (
@@ -124,10 +127,20 @@ export function GroupMessageItem({
             />
           )}
           <View className="muted text-right" id={`msg-panel-close-${m.seq}`} onClick={() => setOpen(false)}>
-            收起
+            {t('message.close')}
           </View>
         </View>
       )}
+    </View>
+  );
+}
+
+/** A shared legal-education article (issue 17 item 2): the message links to it. */
+function ArticleLink({ seq, articleId }: { seq: number; articleId: string }) {
+  const { t } = useTranslation('feed');
+  return (
+    <View id={`msg-article-${seq}`} className="tag" role="link" onClick={() => goto('educationArticle', { articleId })}>
+      {t('article.open')}
     </View>
   );
 }

@@ -1,32 +1,15 @@
 import { useState } from 'react';
 import { Input, View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import type { HeldConsultationText, Report } from '@vc/types';
 import { inputMaxLength } from '@vc/types/src/constants';
 import { Button } from '../../shared/components/Button';
 import { REPORT_REASON_LABELS } from '../../shared/components/ReportPanel';
 import { chatTime } from '../services/chat';
 
-const REPORT_STATUS_LABELS: Record<Report['status'], string> = { open: '待处理', dismissed: '已驳回', removed: '已删除内容' };
-const REVIEW_STATUS_LABELS: Record<HeldConsultationText['status'], string> = {
-  held: '待审核',
-  approved: '已通过',
-  rejected: '未通过',
-  removed: '已删除（举报）',
-};
-const CAUSE_LABELS: Record<HeldConsultationText['cause'], string> = {
-  risky: '内容安全检测认为有风险',
-  review: '内容安全检测要求人工审核',
-  check_unavailable: '内容安全检测暂不可用',
-  report: '经举报处理',
-};
-const KIND_LABELS: Partial<Record<HeldConsultationText['kind'], string>> = {
-  asked: '咨询问题',
-  answered: '答复',
-  followed_up: '追问',
-  escalated: '提交上级的原因',
-  closed: '办结说明',
-  rated: '评价',
-};
+/** The kinds of text that can be held (a claim has no text): labelled in groups:reports.kind. */
+type HeldKind = Exclude<HeldConsultationText['kind'], 'claimed'>;
+const isHeldKind = (kind: HeldConsultationText['kind']): kind is HeldKind => kind !== 'claimed';
 
 interface DecideProps {
   id: string;
@@ -38,6 +21,7 @@ interface DecideProps {
 
 /** A reason (required to refuse or remove) and the decision buttons. */
 function Decide({ id, busy, choices, onDecide }: DecideProps) {
+  const { t } = useTranslation('groups');
   const [reason, setReason] = useState('');
   return (
     <View>
@@ -46,7 +30,7 @@ function Decide({ id, busy, choices, onDecide }: DecideProps) {
         className="input"
         value={reason}
         maxlength={inputMaxLength(200)}
-        placeholder="处理原因（驳回举报、删除或不予通过时必填）"
+        placeholder={t('reports.decidePlaceholder')}
         onInput={(e) => setReason(e.detail.value)}
       />
       <View className="row">
@@ -78,11 +62,13 @@ export function ReportItem({
   busy: boolean;
   onDecide?: (decision: 'dismiss' | 'remove', reason: string) => void;
 }) {
+  const { t } = useTranslation('groups');
   return (
     <View className="list-item" id={`report-${r.id}`}>
       <View className="row">
         <View className="grow bold">
-          {r.target === 'group_message' ? '群消息' : '咨询答复'} · {r.authorName}
+          {r.target === 'group_message' ? t('reports.target.group_message') : t('reports.target.consultation_reply')} ·{' '}
+          {r.authorName}
         </View>
         <View className="muted">{chatTime(r.at)}</View>
       </View>
@@ -91,17 +77,17 @@ export function ReportItem({
       </View>
       <View className="tag">{REPORT_REASON_LABELS[r.reason]}</View>
       <View className="tag" id={`report-status-${r.id}`}>
-        {REPORT_STATUS_LABELS[r.status]}
+        {t(`reports.reportStatus.${r.status}`)}
       </View>
-      {r.text && <View className="muted">举报说明：{r.text}</View>}
-      {r.decisionReason && <View className="muted">处理原因：{r.decisionReason}</View>}
+      {r.text && <View className="muted">{t('reports.reportText', { text: r.text })}</View>}
+      {r.decisionReason && <View className="muted">{t('reports.decisionReason', { reason: r.decisionReason })}</View>}
       {onDecide && r.status === 'open' && (
         <Decide
           id={r.id}
           busy={busy}
           choices={[
-            ['remove', '删除该内容'],
-            ['dismiss', '驳回举报'],
+            ['remove', t('reports.removeContent')],
+            ['dismiss', t('reports.dismiss')],
           ]}
           onDecide={(d, reason) => onDecide(d as 'dismiss' | 'remove', reason)}
         />
@@ -112,7 +98,7 @@ export function ReportItem({
 
 /** A consultation text held by the content check: approve it (shown to the others) or not (with a reason). */
 export function HeldTextItem({
-  item: t,
+  item: h,
   busy,
   onDecide,
 }: {
@@ -120,25 +106,26 @@ export function HeldTextItem({
   busy: boolean;
   onDecide: (decision: 'approve' | 'reject', reason: string) => void;
 }) {
+  const { t } = useTranslation('groups');
   return (
-    <View className="list-item" id={`held-text-${t.id}`}>
+    <View className="list-item" id={`held-text-${h.id}`}>
       <View className="row">
         <View className="grow bold">
-          {KIND_LABELS[t.kind] ?? t.kind} · {t.authorName} · {t.villageName}
+          {isHeldKind(h.kind) ? t(`reports.kind.${h.kind}`) : h.kind} · {h.authorName} · {h.villageName}
         </View>
-        <View className="muted">{chatTime(t.at)}</View>
+        <View className="muted">{chatTime(h.at)}</View>
       </View>
-      <View className="pre-wrap break-all my-s">{t.text}</View>
-      <View className="tag">{CAUSE_LABELS[t.cause]}</View>
-      <View className="tag">{REVIEW_STATUS_LABELS[t.status]}</View>
-      {t.reason && <View className="muted">原因：{t.reason}</View>}
-      {t.status === 'held' && (
+      <View className="pre-wrap break-all my-s">{h.text}</View>
+      <View className="tag">{t(`reports.cause.${h.cause}`)}</View>
+      <View className="tag">{t(`reports.reviewStatus.${h.status}`)}</View>
+      {h.reason && <View className="muted">{t('reason', { reason: h.reason })}</View>}
+      {h.status === 'held' && (
         <Decide
-          id={t.id}
+          id={h.id}
           busy={busy}
           choices={[
-            ['approve', '通过'],
-            ['reject', '不予通过'],
+            ['approve', t('reports.approve')],
+            ['reject', t('reports.reject')],
           ]}
           onDecide={(d, reason) => onDecide(d as 'approve' | 'reject', reason)}
         />

@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '待审核消息' });
+import groups from '@vc/types/src/i18n/locales/zh-Hans/groups.json';
+
+export default definePageConfig({ navigationBarTitleText: groups.held.title });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import type { HeldPost } from '@vc/types';
 import { call } from '../../shared/api';
 import { Feedback } from '../../shared/components/Feedback';
@@ -11,14 +12,12 @@ import { GroupHeldItem } from '../components/GroupHeldItem';
 import { Screen } from '../../shared/components/Screen';
 
 type Status = HeldPost['status'];
-const TABS: { status: Status; label: string }[] = [
-  { status: 'held', label: '待审核' },
-  { status: 'released', label: '已放行' },
-  { status: 'rejected', label: '不予发布' },
-];
+// labelled groups:held.status.<status>
+const TABS: Status[] = ['held', 'released', 'rejected'];
 
 /** Posts held by the content check in the groups a township or county office moderates. */
 export default function GroupHeld() {
+  const { t } = useTranslation('groups');
   const router = useRouter();
   const [session] = useState(() => getSession());
   const code =
@@ -43,7 +42,7 @@ export default function GroupHeld() {
       return;
     }
     if (!code) {
-      action.fail('您没有司法所或县（区）司法局工作人员权限');
+      action.fail(t('held.noRole'));
       return;
     }
     load(status);
@@ -67,48 +66,48 @@ export default function GroupHeld() {
       {
         ok:
           decision === 'release'
-            ? `已放行 ${p.authorName} 的消息，已在${p.groupName}显示`
-            : `已决定不予发布 ${p.authorName} 的消息`,
+            ? t('held.releasedOk', { name: p.authorName, group: p.groupName })
+            : t('held.rejectedOk', { name: p.authorName }),
         onError: () => load(status),
         confirm:
           decision === 'release'
             ? {
-                title: '放行这条消息？',
-                content: `放行后 ${p.authorName} 的消息会显示在${p.groupName}，群里的人都能看到。`,
-                confirmText: '放行',
+                title: t('held.releaseConfirm.title'),
+                content: t('held.releaseConfirm.content', { name: p.authorName, group: p.groupName }),
+                confirmText: t('held.releaseConfirm.confirmText'),
               }
             : {
-                title: '不予发布？',
-                content: `${p.authorName} 的消息将不会显示在群里，作者会看到处理结果和原因。`,
-                confirmText: '不予发布',
+                title: t('held.rejectConfirm.title'),
+                content: t('held.rejectConfirm.content', { name: p.authorName }),
+                confirmText: t('held.rejectConfirm.confirmText'),
               },
       },
     );
   }
 
   return (
-    <Screen>
+    <Screen title={t('held.title')}>
       <View className="card">
-        <View className="title">待审核群消息</View>
-        <View className="subtitle">{placeName}管理的工作群中未通过内容安全检测的消息，放行后才在群内显示</View>
+        <View className="title">{t('held.heading')}</View>
+        <View className="subtitle">{t('held.subtitle', { place: placeName })}</View>
         <View>
-          {TABS.map((t) => (
+          {TABS.map((s) => (
             <View
-              key={t.status}
-              id={`held-tab-${t.status}`}
-              className={t.status === status ? 'tag tag-choice tag-on' : 'tag tag-choice'}
-              onClick={() => show(t.status)}
+              key={s}
+              id={`held-tab-${s}`}
+              className={s === status ? 'tag tag-choice tag-on' : 'tag tag-choice'}
+              onClick={() => show(s)}
             >
-              {t.label}
+              {t(`held.status.${s}`)}
             </View>
           ))}
         </View>
       </View>
       <Feedback of={action} />
-      {!items && !action.error && <View className="muted">正在加载…</View>}
+      {!items && !action.error && <View className="muted">{t('loading')}</View>}
       {items && items.length === 0 && (
         <View className="muted" id="held-empty">
-          {status === 'held' ? '没有待审核的消息' : '暂无记录'}
+          {status === 'held' ? t('held.empty') : t('noRecords')}
         </View>
       )}
       {items?.map((p) => (

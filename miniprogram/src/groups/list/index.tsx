@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import type { GroupSummary, Me } from '@vc/types';
 import { TIERS } from '@vc/types/src/constants';
 import { call } from '../../shared/api';
@@ -8,7 +9,6 @@ import { Button } from '../../shared/components/Button';
 import { Feedback } from '../../shared/components/Feedback';
 import { useAction } from '../../shared/hooks/useAction';
 import { useSubscribe } from '../../shared/hooks/useSubscribe';
-import { GROUP_TIER_LABELS } from '../../shared/labels';
 import { goto, replaceWith } from '../../shared/nav';
 import { getSession } from '../../shared/session';
 import { GroupListItem } from '../components/GroupListItem';
@@ -23,6 +23,7 @@ function heldPlaces(user: Me): { code: string; name: string }[] {
 }
 
 export default function GroupList() {
+  const { t } = useTranslation(['groups', 'labels']);
   const [user, setUser] = useState<Me | null>(() => getSession()?.user ?? null);
   const [items, setItems] = useState<GroupSummary[] | null>(null);
   const action = useAction();
@@ -56,22 +57,22 @@ export default function GroupList() {
         load();
         return r;
       },
-      { ok: (r) => (r.standing === 'pending' ? `已提交加入${g.name}的申请，请等待管理员审核` : `已加入${g.name}`) },
+      { ok: (r) => (r.standing === 'pending' ? t('list.joinPending', { name: g.name }) : t('list.joined', { name: g.name })) },
     );
   }
 
   const userId = user?.id ?? '';
   return (
-    <Screen>
+    <Screen title={t('list.title')}>
       <View className="card">
-        <View className="title">工作群</View>
-        <View className="subtitle">群内不得发布国家秘密、商业秘密和个人隐私；个人问题请私下咨询法律顾问。</View>
+        <View className="title">{t('list.title')}</View>
+        <View className="subtitle">{t('list.subtitle')}</View>
       </View>
       <Feedback of={action} />
-      {!items && !action.error && <View className="muted">正在加载…</View>}
+      {!items && !action.error && <View className="muted">{t('loading')}</View>}
       {items && items.length === 0 && (
         <View className="muted" id="groups-empty">
-          暂无可加入的工作群
+          {t('list.empty')}
         </View>
       )}
       {items &&
@@ -80,7 +81,7 @@ export default function GroupList() {
           if (list.length === 0) return null;
           return (
             <View key={tier} id={`tier-${tier}`}>
-              <View className="section-title">{GROUP_TIER_LABELS[tier]}</View>
+              <View className="section-title">{t(`labels:groupTier.${tier}`)}</View>
               {list.map((g) => (
                 <GroupListItem
                   key={g.code}
@@ -98,11 +99,11 @@ export default function GroupList() {
       {user &&
         heldPlaces(user).map((p) => (
           <Button light key={p.code} id={`held-${p.code}`} onClick={() => goto('groupHeld', { code: p.code })}>
-            {p.name}待审核群消息
+            {t('list.heldButton', { place: p.name })}
           </Button>
         ))}
       <Button light id="open-reports" onClick={() => goto('groupReports')}>
-        {user?.roles.some((g) => g.role === 'township_staff') ? '举报与咨询审核' : '我的举报'}
+        {user?.roles.some((g) => g.role === 'township_staff') ? t('list.reportsStaff') : t('list.myReports')}
       </Button>
     </Screen>
   );

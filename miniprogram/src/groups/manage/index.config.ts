@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '群管理' });
+import groups from '@vc/types/src/i18n/locales/zh-Hans/groups.json';
+
+export default definePageConfig({ navigationBarTitleText: groups.manage.title });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { Input, View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import { ActionSheet } from '@nutui/nutui-react-taro';
 import type { GroupAction, GroupMember } from '@vc/types';
 import { call } from '../../shared/api';
@@ -11,7 +12,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/actionsheet/style/css';
 import { FilterChips, MoreLine, SearchBox } from '../../shared/components/ListTools';
 import type { Confirmation } from '../../shared/hooks/useAction';
 import { useAction } from '../../shared/hooks/useAction';
-import { GROUP_ACTION_LABELS, GROUP_STANDING_LABELS } from '../../shared/labels';
+import { t } from '../../shared/i18n';
 import { goto, replaceWith } from '../../shared/nav';
 import { getSession } from '../../shared/session';
 import { formatBeijing } from '../../shared/time';
@@ -28,36 +29,34 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** the durations the server accepts (types' MUTE_DAYS; not imported: that module brings zod into the package) */
 const MUTE_DAYS = [1, 3, 7, 30] as const;
 
-const ACTION_LABELS: Record<MemberAction, string> = {
-  approve: '同意加入',
-  refuse: '拒绝加入',
-  mute: '禁言',
-  unmute: '解除禁言',
-  remove: '移出本群',
-};
+/** A moderator's action as the sheet and its messages name it (同意加入, 禁言 …), in the current language. */
+const actionLabel = (kind: MemberAction): string => t(`groups:manage.action.${kind}`);
 
 type Standing = '' | 'member' | 'muted' | 'removed';
-const STANDING_CHIPS: { value: Standing; label: string }[] = [
-  { value: '', label: '全部' },
-  { value: 'member', label: '成员' },
-  { value: 'muted', label: '已禁言' },
-  { value: 'removed', label: '已移出' },
+/** The filter chips' labels are read at render time (they follow the language). */
+const standingChips = (): { value: Standing; label: string }[] => [
+  { value: '', label: t('groups:manage.chip.all') },
+  { value: 'member', label: t('groups:manage.chip.member') },
+  { value: 'muted', label: t('groups:manage.chip.muted') },
+  { value: 'removed', label: t('groups:manage.chip.removed') },
 ];
 
 function ActionItem({ a }: { a: GroupAction }) {
+  const { t } = useTranslation(['groups', 'labels']);
+  const title = [
+    t(`labels:groupAction.${a.action}`),
+    a.targetName || null,
+    a.seq !== null ? t('manage.record.seq', { seq: a.seq }) : null,
+  ].filter(Boolean);
   return (
     <View className="list-item" id={`action-${a.id}`}>
       <View className="row">
-        <View className="grow bold">
-          {GROUP_ACTION_LABELS[a.action] ?? a.action}
-          {a.targetName ? ` · ${a.targetName}` : ''}
-          {a.seq !== null ? ` · 第 ${a.seq} 条消息` : ''}
-        </View>
+        <View className="grow bold">{title.join(' · ')}</View>
         <View className="muted">{chatTime(a.at)}</View>
       </View>
-      <View className="subtitle">操作人：{a.byName}</View>
-      {a.until && <View className="muted">禁言至 {formatBeijing(a.until, 'full')}</View>}
-      {a.reason && <View className="muted">原因：{a.reason}</View>}
+      <View className="subtitle">{t('manage.record.by', { name: a.byName })}</View>
+      {a.until && <View className="muted">{t('manage.record.until', { at: formatBeijing(a.until, 'full') })}</View>}
+      {a.reason && <View className="muted">{t('reason', { reason: a.reason })}</View>}
     </View>
   );
 }
@@ -74,33 +73,48 @@ interface Sheet {
 /** What the confirmation says will happen. */
 function confirmation(s: Sheet, reason: string): Confirmation {
   const name = s.member.name;
-  const why = reason ? `原因：${reason}` : '';
+  const why = reason ? t('groups:reason', { reason }) : '';
   switch (s.action) {
     case 'mute': {
       const end = s.days ? formatBeijing(new Date(Date.now() + s.days * DAY_MS).toISOString(), 'full') : '';
       return {
-        title: '禁言',
-        content: `${name} 将被禁言${s.days ? ` ${s.days} 天，约 ${end} 自动解除` : '，直到管理员解除'}，期间不能在群里发言。${why}`,
-        confirmText: '禁言',
+        title: t('groups:manage.confirm.muteButton'),
+        content: s.days
+          ? t('groups:manage.confirm.muteDays', { name, days: s.days, end, why })
+          : t('groups:manage.confirm.muteOpen', { name, why }),
+        confirmText: t('groups:manage.confirm.muteButton'),
       };
     }
     case 'unmute':
-      return { title: '解除禁言', content: `${name} 将恢复在群里发言。${why}`, confirmText: '解除禁言' };
+      return {
+        title: actionLabel('unmute'),
+        content: t('groups:manage.confirm.unmute', { name, why }),
+        confirmText: t('groups:manage.confirm.unmuteButton'),
+      };
     case 'remove':
       return {
-        title: '移出本群',
-        content: `${name} 将被移出本群，不能再看到和发送群消息，重新加入须再次申请。${why}`,
-        confirmText: '移出',
+        title: actionLabel('remove'),
+        content: t('groups:manage.confirm.remove', { name, why }),
+        confirmText: t('groups:manage.confirm.removeButton'),
       };
     case 'approve':
-      return { title: '同意加入', content: `${name} 将加入本群，可以查看群消息并发言。${why}`, confirmText: '同意' };
+      return {
+        title: actionLabel('approve'),
+        content: t('groups:manage.confirm.approve', { name, why }),
+        confirmText: t('groups:manage.confirm.approveButton'),
+      };
     default:
-      return { title: '拒绝加入', content: `将拒绝 ${name} 的加入申请。${why}`, confirmText: '拒绝' };
+      return {
+        title: actionLabel('refuse'),
+        content: t('groups:manage.confirm.refuse', { name, why }),
+        confirmText: t('groups:manage.confirm.refuseButton'),
+      };
   }
 }
 
 /** Moderators of a group: join requests, members (searched, paged; actions in a sheet) and the moderation record. */
 export default function GroupManage() {
+  const { t } = useTranslation(['groups', 'labels']);
   const router = useRouter();
   const code = router.params.code ?? '';
   const [groupName, setGroupName] = useState('');
@@ -169,7 +183,7 @@ export default function GroupManage() {
       return;
     }
     if (!code) {
-      action.fail('缺少工作群编号');
+      action.fail(t('missingCode'));
       return;
     }
     void load();
@@ -196,7 +210,7 @@ export default function GroupManage() {
     const why = reason.trim();
     // said inside the sheet, where the person is looking (a dialog would open under it)
     if (reasonRequired && countChars(why) < 2) {
-      setReasonError(`${ACTION_LABELS[kind]}须填写原因（至少2个字）`);
+      setReasonError(t('manage.reasonNeeded', { action: actionLabel(kind) }));
       return;
     }
     setReasonError(null);
@@ -222,12 +236,10 @@ export default function GroupManage() {
       {
         ok:
           kind === 'mute'
-            ? `已禁言 ${s.member.name}${s.days ? ` ${s.days} 天` : ''}`
-            : kind === 'approve'
-              ? `已同意 ${s.member.name} 加入`
-              : kind === 'refuse'
-                ? `已拒绝 ${s.member.name} 的申请`
-                : `已${ACTION_LABELS[kind]}：${s.member.name}`,
+            ? s.days
+              ? t('manage.done.mutedDays', { name: s.member.name, days: s.days })
+              : t('manage.done.muted', { name: s.member.name })
+            : t(`manage.done.${kind}`, { name: s.member.name }),
         confirm: confirmation(s, why),
       },
     );
@@ -235,25 +247,25 @@ export default function GroupManage() {
 
   const possible = sheet ? actionsFor(sheet.member) : [];
   return (
-    <Screen>
+    <Screen title={t('manage.title')}>
       <View className="card">
         <View className="title" id="manage-title">
-          {groupName || '群管理'}
+          {groupName || t('manage.title')}
         </View>
-        <View className="subtitle">审核加入申请、管理成员，所有操作都会记录在案</View>
+        <View className="subtitle">{t('manage.subtitle')}</View>
         <Button small light id="manage-open-chat" onClick={() => goto('groupChat', { code })}>
-          进入群聊
+          {t('manage.openChat')}
         </Button>
       </View>
       <Feedback of={action} />
-      {!members && !action.error && <View className="muted">正在加载…</View>}
+      {!members && !action.error && <View className="muted">{t('loading')}</View>}
 
       {pending && (
         <View id="pending-requests">
-          <View className="section-title">加入申请（{pending.length}）</View>
+          <View className="section-title">{t('manage.pendingTitle', { n: pending.length })}</View>
           {pending.length === 0 && (
             <View className="muted mb-l" id="pending-empty">
-              没有待审核的申请
+              {t('manage.pendingEmpty')}
             </View>
           )}
           {pending.map((m) => (
@@ -265,21 +277,21 @@ export default function GroupManage() {
       {members && (
         <View id="members">
           <View className="section-title" id="members-title">
-            成员（{total}）
+            {t('manage.membersTitle', { n: total })}
           </View>
           <SearchBox
             id="member-query"
             buttonId="member-search"
             value={q}
-            placeholder="按姓名搜索成员"
+            placeholder={t('manage.searchPlaceholder')}
             onInput={setQ}
             onSearch={() => search()}
           />
-          <FilterChips id="member-standing" chips={STANDING_CHIPS} value={standing} onChange={(s) => search(s)} />
-          <View className="muted mb-s">点按成员可禁言、解除禁言或移出</View>
+          <FilterChips id="member-standing" chips={standingChips()} value={standing} onChange={(s) => search(s)} />
+          <View className="muted mb-s">{t('manage.tapHint')}</View>
           {members.length === 0 && (
             <View className="muted" id="members-empty">
-              {searched ? `没有姓名含“${searched}”的成员` : '暂无成员'}
+              {searched ? t('manage.noMatch', { q: searched }) : t('manage.noMembers')}
             </View>
           )}
           {members.map((m) => (
@@ -291,10 +303,10 @@ export default function GroupManage() {
 
       {actions && (
         <View id="group-actions">
-          <View className="section-title">管理记录</View>
+          <View className="section-title">{t('manage.recordTitle')}</View>
           {actions.length === 0 && (
             <View className="muted" id="actions-empty">
-              暂无记录
+              {t('noRecords')}
             </View>
           )}
           {actions.slice(0, actionsShown).map((a) => (
@@ -313,17 +325,25 @@ export default function GroupManage() {
 
       <ActionSheet
         visible={!!sheet}
-        title={sheet ? `${sheet.member.name}（${GROUP_STANDING_LABELS[sheet.member.standing] ?? sheet.member.standing}）` : ''}
+        title={
+          sheet
+            ? t('manage.sheetTitle', { name: sheet.member.name, standing: t(`labels:groupStanding.${sheet.member.standing}`) })
+            : ''
+        }
         description={
           sheet?.step === 'days'
-            ? '选择禁言时长，到期自动解除'
+            ? t('manage.daysStep')
             : sheet?.step === 'reason'
-              ? `${sheet.action ? ACTION_LABELS[sheet.action] : ''}${sheet.days ? ` ${sheet.days} 天` : ''}：${reasonRequired ? '请填写原因（必填）' : '可填写理由（选填）'}`
+              ? t(sheet.days ? 'manage.reasonStepDays' : 'manage.reasonStep', {
+                  action: sheet.action ? actionLabel(sheet.action) : '',
+                  days: sheet.days,
+                  hint: reasonRequired ? t('manage.reasonRequired') : t('manage.reasonOptional'),
+                })
               : possible.length === 0
-                ? '管理员或已移出的成员不能在此操作'
+                ? t('manage.noActions')
                 : ''
         }
-        cancelText="取消"
+        cancelText={t('manage.cancel')}
         onCancel={() => setSheet(null)}
       >
         <View id="member-sheet">
@@ -335,7 +355,7 @@ export default function GroupManage() {
                 className={`nut-actionsheet-item${kind === 'remove' || kind === 'refuse' ? ' nut-actionsheet-item-danger' : ''}`}
                 onClick={() => choose(kind)}
               >
-                {ACTION_LABELS[kind]}
+                {actionLabel(kind)}
               </View>
             ))}
           {sheet?.step === 'days' && (
@@ -347,7 +367,7 @@ export default function GroupManage() {
                   className="nut-actionsheet-item"
                   onClick={() => setSheet({ ...sheet, days: d, step: 'reason' })}
                 >
-                  禁言 {d} 天
+                  {t('manage.muteDays', { days: d })}
                 </View>
               ))}
               <View
@@ -355,7 +375,7 @@ export default function GroupManage() {
                 className="nut-actionsheet-item"
                 onClick={() => setSheet({ ...sheet, days: 0, step: 'reason' })}
               >
-                直到管理员解除
+                {t('manage.untilUnmuted')}
               </View>
             </>
           )}
@@ -366,7 +386,7 @@ export default function GroupManage() {
                 className="input"
                 value={reason}
                 maxlength={inputMaxLength(200)}
-                placeholder={reasonRequired ? '原因（必填），如：发布广告' : '理由（选填）'}
+                placeholder={reasonRequired ? t('manage.reasonPlaceholder') : t('manage.optionalPlaceholder')}
                 onInput={(e) => setReason(e.detail.value)}
               />
               {reasonError && (
@@ -375,8 +395,11 @@ export default function GroupManage() {
                 </View>
               )}
               <Button id="moderate-submit" disabled={action.busy} onClick={submit}>
-                {sheet.action ? ACTION_LABELS[sheet.action] : ''}
-                {sheet.days ? ` ${sheet.days} 天` : ''}
+                {sheet.days
+                  ? t('manage.submitDays', { action: sheet.action ? actionLabel(sheet.action) : '', days: sheet.days })
+                  : sheet.action
+                    ? actionLabel(sheet.action)
+                    : ''}
               </Button>
             </View>
           )}

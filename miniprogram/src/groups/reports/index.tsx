@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import type { HeldConsultationText, Report, WithdrawnImage } from '@vc/types';
 import { countChars } from '@vc/types/src/constants';
 import { call } from '../../shared/api';
@@ -11,15 +12,9 @@ import { getSession } from '../../shared/session';
 import { formatBeijing } from '../../shared/time';
 import { HeldTextItem, ReportItem } from '../components/ReportItem';
 import { Screen } from '../../shared/components/Screen';
+import { t } from '../../shared/i18n';
 
 type Tab = 'reports' | 'texts' | 'images' | 'mine';
-
-const IMAGE_KIND_LABELS: Record<WithdrawnImage['kind'], string> = {
-  consultation_photo: '咨询照片',
-  case_photo: '申请材料照片',
-  counsel_photo: '法律顾问照片',
-  avatar: '头像',
-};
 
 /**
  * Reports (举报) and held consultation texts, for the township's staff to decide; reports from the
@@ -27,6 +22,7 @@ const IMAGE_KIND_LABELS: Record<WithdrawnImage['kind'], string> = {
  * everyone, the reports they made and what became of them.
  */
 export default function ReportsPage() {
+  const { t } = useTranslation('groups');
   const router = useRouter();
   const [session] = useState(() => getSession());
   const township = router.params.code || session?.user.roles.find((g) => g.role === 'township_staff')?.placeCode || '';
@@ -41,22 +37,22 @@ export default function ReportsPage() {
   const [images, setImages] = useState<WithdrawnImage[] | null>(null);
   const action = useAction();
 
-  function load(t: Tab) {
+  function load(which: Tab) {
     setReports(null);
     setTexts(null);
     setImages(null);
-    if (t === 'mine')
+    if (which === 'mine')
       call('myReports')
         .then((r) => setReports(r.items))
         .catch(action.fail);
-    else if (t === 'reports')
+    else if (which === 'reports')
       (township
         ? call('townshipReports', { params: { townshipCode: township }, query: { status: 'open' } })
         : call('countyReports', { params: { countyCode: county }, query: { status: 'open' } })
       )
         .then((r) => setReports(r.items))
         .catch(action.fail);
-    else if (t === 'images')
+    else if (which === 'images')
       call('withdrawnImages', { params: { townshipCode: township } })
         .then((r) => setImages(r.items))
         .catch(action.fail);
@@ -74,15 +70,15 @@ export default function ReportsPage() {
     load(tab);
   });
 
-  function show(t: Tab) {
+  function show(which: Tab) {
     action.clear();
-    setTab(t);
-    load(t);
+    setTab(which);
+    load(which);
   }
 
   function decideReport(r: Report, decision: 'dismiss' | 'remove', reason: string) {
     if (countChars(reason) < 2) {
-      action.fail('请填写处理原因（至少2个字）');
+      action.fail(t('reports.reasonShort'));
       return;
     }
     void action.run(
@@ -93,75 +89,87 @@ export default function ReportsPage() {
         setReports((list) => list?.filter((x) => x.id !== r.id) ?? list);
       },
       {
-        ok: decision === 'remove' ? '已删除被举报的内容' : '已驳回该举报',
+        ok: decision === 'remove' ? t('reports.removedOk') : t('reports.dismissedOk'),
         onError: () => load(tab),
         confirm:
           decision === 'remove'
             ? {
-                title: '删除被举报的内容？',
-                content: '删除后其他人不再看到该内容，作者和举报人会看到处理结果，不能恢复。',
-                confirmText: '删除',
+                title: t('reports.removeConfirm.title'),
+                content: t('reports.removeConfirm.content'),
+                confirmText: t('reports.removeConfirm.confirmText'),
               }
-            : { title: '驳回举报？', content: '内容保持原样，举报人会看到驳回的原因。', confirmText: '驳回' },
+            : {
+                title: t('reports.dismissConfirm.title'),
+                content: t('reports.dismissConfirm.content'),
+                confirmText: t('reports.dismissConfirm.confirmText'),
+              },
       },
     );
   }
 
-  function decideText(t: HeldConsultationText, decision: 'approve' | 'reject', reason: string) {
+  function decideText(h: HeldConsultationText, decision: 'approve' | 'reject', reason: string) {
     if (decision === 'reject' && countChars(reason) < 2) {
-      action.fail('不予通过时请填写原因（至少2个字）');
+      action.fail(t('reports.rejectShort'));
       return;
     }
     void action.run(
       async () => {
         await call('decideHeldConsultationText', {
-          params: { townshipCode: township, reviewId: t.id },
+          params: { townshipCode: township, reviewId: h.id },
           body: reason ? { decision, reason } : { decision },
         });
-        setTexts((list) => list?.filter((x) => x.id !== t.id) ?? list);
+        setTexts((list) => list?.filter((x) => x.id !== h.id) ?? list);
       },
       {
-        ok: decision === 'approve' ? '已通过，对方现在可以看到' : '已决定不予通过',
+        ok: decision === 'approve' ? t('reports.approvedOk') : t('reports.rejectedOk'),
         onError: () => load(tab),
         confirm:
           decision === 'approve'
-            ? { title: '通过这段文字？', content: '通过后对方立即可以看到，不能撤回。', confirmText: '通过' }
-            : { title: '不予通过？', content: '对方看不到这段文字，作者会看到原因。', confirmText: '不予通过' },
+            ? {
+                title: t('reports.approveConfirm.title'),
+                content: t('reports.approveConfirm.content'),
+                confirmText: t('reports.approveConfirm.confirmText'),
+              }
+            : {
+                title: t('reports.rejectConfirm.title'),
+                content: t('reports.rejectConfirm.content'),
+                confirmText: t('reports.rejectConfirm.confirmText'),
+              },
       },
     );
   }
 
   const tabs: [Tab, string][] = township
     ? [
-        ['reports', '待处理举报'],
-        ['texts', '咨询待审核'],
-        ['images', '撤下的图片'],
-        ['mine', '我的举报'],
+        ['reports', t('reports.tab.reports')],
+        ['texts', t('reports.tab.texts')],
+        ['images', t('reports.tab.images')],
+        ['mine', t('reports.tab.mine')],
       ]
     : county
       ? [
-          ['reports', '县级群举报'],
-          ['mine', '我的举报'],
+          ['reports', t('reports.tab.county')],
+          ['mine', t('reports.tab.mine')],
         ]
-      : [['mine', '我的举报']];
+      : [['mine', t('reports.tab.mine')]];
   const empty = (reports && reports.length === 0) || (texts && texts.length === 0) || (images && images.length === 0);
   return (
-    <Screen>
+    <Screen title={t('reports.title')}>
       <View className="card">
-        <View className="title">举报与审核</View>
-        {township && <View className="subtitle">{placeName}收到的举报和未通过内容安全检测的咨询内容，处理结果留痕</View>}
+        <View className="title">{t('reports.title')}</View>
+        {township && <View className="subtitle">{t('reports.townshipSubtitle', { place: placeName })}</View>}
         {county && (
           <View className="subtitle" id="reports-county">
-            {placeName}县级工作群收到的举报，处理结果留痕（村、乡镇群的举报由司法所处理）
+            {t('reports.countySubtitle', { place: placeName })}
           </View>
         )}
         <View>
-          {tabs.map(([t, label]) => (
+          {tabs.map(([which, label]) => (
             <View
-              key={t}
-              id={`reports-tab-${t}`}
-              className={t === tab ? 'tag tag-choice tag-on' : 'tag tag-choice'}
-              onClick={() => show(t)}
+              key={which}
+              id={`reports-tab-${which}`}
+              className={which === tab ? 'tag tag-choice tag-on' : 'tag tag-choice'}
+              onClick={() => show(which)}
             >
               {label}
             </View>
@@ -169,10 +177,10 @@ export default function ReportsPage() {
         </View>
       </View>
       <Feedback of={action} />
-      {!reports && !texts && !images && !action.error && <View className="muted">正在加载…</View>}
+      {!reports && !texts && !images && !action.error && <View className="muted">{t('loading')}</View>}
       {empty && (
         <View className="muted" id="reports-empty">
-          暂无记录
+          {t('noRecords')}
         </View>
       )}
       {reports?.map((r) => (
@@ -186,16 +194,16 @@ export default function ReportsPage() {
       {images?.map((i) => (
         <View className="list-item" key={i.id} id={`withdrawn-${i.id}`}>
           <View className="bold">
-            {IMAGE_KIND_LABELS[i.kind]} · {i.ownerName || '（未知）'}
+            {t(`reports.imageKind.${i.kind}`)} · {i.ownerName || t('reports.unknownOwner')}
           </View>
           <View id={`withdrawn-reason-${i.id}`} className="my-xs">
             {i.reason}
           </View>
-          <View className="muted">撤下时间：{formatBeijing(i.decidedAt, 'full')}（已自动撤下，其他人看不到）</View>
+          <View className="muted">{t('reports.withdrawnAt', { at: formatBeijing(i.decidedAt, 'full') })}</View>
         </View>
       ))}
-      {texts?.map((t) => (
-        <HeldTextItem key={t.id} item={t} busy={action.busy} onDecide={(d, reason) => decideText(t, d, reason)} />
+      {texts?.map((h) => (
+        <HeldTextItem key={h.id} item={h} busy={action.busy} onDecide={(d, reason) => decideText(h, d, reason)} />
       ))}
     </Screen>
   );

@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '办事详情' });
+import hall from '@vc/types/src/i18n/locales/zh-Hans/hall.json';
+
+export default definePageConfig({ navigationBarTitleText: hall.case.title });

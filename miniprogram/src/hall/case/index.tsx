@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import type { Case, CaseStepBody, Rating } from '@vc/types';
 import { call } from '../../shared/api';
 import { Button } from '../../shared/components/Button';
@@ -10,39 +11,32 @@ import { Screen } from '../../shared/components/Screen';
 import { useAction, type Confirmation } from '../../shared/hooks/useAction';
 import { ApiError } from '../../shared/http';
 import { replaceWith } from '../../shared/nav';
+import { t as translate } from '../../shared/i18n';
 import { getSession } from '../../shared/session';
 import { ConsultStars } from '../../consult/components/ConsultStars';
 import { ActForm, BARE_ACTS, type ActFields, type FormAct } from '../components/ActForm';
 import { CasePhotos } from '../components/CasePhotos';
-import { RateBox, SCORE_ROWS } from '../components/RateBox';
+import { RateBox, SCORE_KEYS } from '../components/RateBox';
 import { CaseTrail } from '../components/CaseTrail';
-import {
-  CASE_ACT_LABELS,
-  CASE_KIND_LABELS,
-  CASE_OUTCOME_LABELS,
-  CASE_STATUS_LABELS,
-  detailLines,
-  limitText,
-  when,
-} from '../services/hall';
+import { detailLines, limitText, when } from '../services/hall';
 import { useSend } from '../services/useSend';
 
-const TIER_LABELS = { village: '村', township: '乡镇', county: '县' } as const;
 /** Acts that end or turn down something: a light button, so the main act stands out. */
 const LIGHT = new Set(['refuse', 'cancel', 'no_show', 'propose']);
 
 type BareAct = (typeof BARE_ACTS)[number];
-const BARE_CONFIRM: Record<BareAct, Confirmation> = {
-  take: { title: '受理这件事？', content: '首问负责：受理后由您办理到底。', confirmText: '受理' },
-  confirm: { title: '确认这个预约时间？', content: '确认后申请人会按约定时间到村里见您。', confirmText: '确认预约' },
-  accept: { title: '同意新的时间？', content: '同意后预约即按新时间确认。', confirmText: '同意' },
-  no_show: { title: '记录申请人未到场？', content: '记录后这次预约办结，不能撤销。', confirmText: '记录未到场' },
-};
 /** Form acts that end the case for good: asked once more before they are sent. */
-const FINAL_CONFIRM: Partial<Record<FormAct, Confirmation>> = {
-  cancel: { title: '取消这件事？', content: '取消后不能恢复，需要时请重新申请。', confirmText: '确认取消' },
-  refuse: { title: '不予受理？', content: '不予受理后这件事即办结，申请人会看到您写的原因。', confirmText: '不予受理' },
-};
+const FINAL_ACTS = ['cancel', 'refuse'] as const;
+type ConfirmedAct = BareAct | (typeof FINAL_ACTS)[number];
+
+/** What is asked before an act is sent (hall.json's case.confirm), in the language of the moment. */
+const confirmationOf = (act: ConfirmedAct): Confirmation => ({
+  title: translate(`hall:case.confirm.${act}.title`),
+  content: translate(`hall:case.confirm.${act}.content`),
+  confirmText: translate(`hall:case.confirm.${act}.confirmText`),
+});
+const finalConfirmation = (act: FormAct): Confirmation | undefined =>
+  (FINAL_ACTS as readonly string[]).includes(act) ? confirmationOf(act as ConfirmedAct) : undefined;
 const isBare = (act: string): act is BareAct => (BARE_ACTS as readonly string[]).includes(act);
 
 /**
@@ -50,6 +44,7 @@ const isBare = (act: string): act is BareAct => (BARE_ACTS as readonly string[])
  * acts the server says the viewer may do now (`can`) — nothing else is offered.
  */
 export default function HallCase() {
+  const { t } = useTranslation(['hall', 'labels']);
   const router = useRouter();
   const caseId = router.params.id ?? '';
   const [c, setC] = useState<Case | null>(null);
@@ -59,7 +54,7 @@ export default function HallCase() {
 
   function load(keepMessages = false) {
     if (!keepMessages) action.clear();
-    if (!caseId) return action.fail('缺少事项编号');
+    if (!caseId) return action.fail(t('case.noId'));
     call('case', { params: { caseId } })
       .then(setC)
       .catch((e) => {
@@ -89,7 +84,7 @@ export default function HallCase() {
         setOpen(null);
       },
       {
-        ok: `已${CASE_ACT_LABELS[act]}`,
+        ok: t('case.actDone', { act: t(`labels:caseAct.${act}`) }),
         confirm,
         onError: (e) => {
           if (e instanceof ApiError && e.status >= 400 && e.status < 500) load(true);
@@ -100,7 +95,7 @@ export default function HallCase() {
 
   function tapAct(a: Case['can'][number]) {
     if (a === 'rate') return;
-    if (isBare(a)) return act(a, {}, BARE_CONFIRM[a]);
+    if (isBare(a)) return act(a, {}, confirmationOf(a));
     setOpen(a);
   }
 
@@ -109,59 +104,67 @@ export default function HallCase() {
       async () => {
         setC(await call('rateCase', { params: { caseId }, body }));
       },
-      { ok: '感谢您的评价' },
+      { ok: t('thanksForRating') },
     );
   }
 
   if (!c)
     return (
-      <Screen>
+      <Screen title={t('case.title')}>
         <PageError message={action.error} />
-        {!action.error && <View className="muted">正在加载…</View>}
+        {!action.error && <View className="muted">{t('loading')}</View>}
       </Screen>
     );
 
   const limit = limitText(c);
   const acts = c.can.filter((a) => a !== 'rate');
   return (
-    <Screen>
+    <Screen title={t('case.title')}>
       <View className="card">
         <View className="row">
           <View className="tag" id="case-kind">
-            {CASE_KIND_LABELS[c.kind]}
+            {t(`labels:caseKind.${c.kind}`)}
           </View>
           <View className="grow" />
           <View className="tag" id="case-status">
-            {CASE_STATUS_LABELS[c.status]}
+            {t(`labels:caseStatus.${c.status}`)}
           </View>
         </View>
         <View className="item-title mt-s" id="case-title">
           {c.title}
         </View>
         <View className="muted" id="case-applicant">
-          申请人：{c.applicantName}
-          {c.applicantPhoneMasked ? ` ${c.applicantPhoneMasked}` : ''} · {c.villageName}
+          {c.applicantPhoneMasked
+            ? t('case.applicantWithPhone', { name: c.applicantName, phone: c.applicantPhoneMasked, village: c.villageName })
+            : t('case.applicant', { name: c.applicantName, village: c.villageName })}
         </View>
         <View id="case-handler">
-          {TIER_LABELS[c.tier]}级办理 · {c.handlerName ? `经办人：${c.handlerName}` : c.status === 'done' ? '已办结' : '等待受理'}
+          {t('case.handling', {
+            tier: t(`case.tier.${c.tier}`),
+            who: c.handlerName
+              ? t('case.handler', { name: c.handlerName })
+              : c.status === 'done'
+                ? t('case.done')
+                : t('case.waiting'),
+          })}
         </View>
-        {c.scheduledAt && <View id="case-scheduled">预约时间：{when(c.scheduledAt)}</View>}
+        {c.scheduledAt && <View id="case-scheduled">{t('case.scheduled', { at: when(c.scheduledAt) })}</View>}
         {c.status === 'done' && c.outcome ? (
           <View className="bold" id="case-outcome">
-            办理结果：{CASE_OUTCOME_LABELS[c.outcome]}
+            {t('case.outcome', { outcome: t(`labels:caseOutcome.${c.outcome}`) })}
           </View>
         ) : (
           limit && (
             <View id="case-limit" className={c.overdue ? 'late' : undefined}>
-              {c.dueAt ? `办理期限：${when(c.dueAt)}（${limit}）` : limit}
+              {c.dueAt ? t('case.due', { due: when(c.dueAt), limit }) : limit}
             </View>
           )
         )}
-        <View className="muted">提交于 {when(c.createdAt)}</View>
+        <View className="muted">{t('case.submitted', { at: when(c.createdAt) })}</View>
       </View>
       <Feedback of={action} />
       <View className="card" id="case-details">
-        <View className="section-title">申请内容</View>
+        <View className="section-title">{t('case.details')}</View>
         {detailLines(c.details).map((d) => (
           <View key={d.key} id={`case-detail-${d.key}`} className="mb-s">
             <View className="muted">{d.label}</View>
@@ -171,18 +174,18 @@ export default function HallCase() {
         <CasePhotos id="case-photos" caseId={c.id} photoIds={c.photoIds} />
         {c.photoChecks.some((p) => p.check === 'pending') && (
           <View className="muted" id="case-photos-pending">
-            部分照片审核中，通过微信内容安全检测后工作人员才能看到
+            {t('case.photosPending')}
           </View>
         )}
       </View>
       <CaseTrail caseId={c.id} steps={c.steps} />
       {c.rating && (
         <View className="card" id="case-rating">
-          <View className="section-title">申请人评价</View>
-          {SCORE_ROWS.map((r) => (
-            <ConsultStars key={r.key} id={`rating-${r.key}`} label={r.label} value={c.rating![r.key]} />
+          <View className="section-title">{t('case.rating')}</View>
+          {SCORE_KEYS.map((k) => (
+            <ConsultStars key={k} id={`rating-${k}`} label={t(`rate.${k}`)} value={c.rating![k]} />
           ))}
-          {c.rating.comment && <View id="rating-comment">“{c.rating.comment}”</View>}
+          {c.rating.comment && <View id="rating-comment">{t('case.ratingComment', { comment: c.rating.comment })}</View>}
         </View>
       )}
 
@@ -193,15 +196,15 @@ export default function HallCase() {
           busy={action.busy}
           onProblem={action.fail}
           onCancel={() => setOpen(null)}
-          onSubmit={(fields) => act(open, fields, FINAL_CONFIRM[open])}
+          onSubmit={(fields) => act(open, fields, finalConfirmation(open))}
         />
       ) : (
         acts.length > 0 && (
           <View className="card" id="case-acts">
-            <View className="section-title">办理</View>
+            <View className="section-title">{t('case.acts')}</View>
             {acts.map((a) => (
               <Button key={a} light={LIGHT.has(a)} id={`act-${a}`} loading={action.busy} onClick={() => tapAct(a)}>
-                {CASE_ACT_LABELS[a]}
+                {t(`labels:caseAct.${a}`)}
               </Button>
             ))}
           </View>

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Image, View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import { casePhotoSource } from '../services/hall';
 
 /** Photos of a case (its own or a step's), fetched with the session: only who may see the case gets them. */
 export function CasePhotos({ id, caseId, photoIds }: { id: string; caseId: string; photoIds: string[] }) {
+  const { t } = useTranslation('hall');
   const [sources, setSources] = useState<(string | null)[]>([]);
   const key = photoIds.join(',');
 
@@ -34,8 +36,8 @@ export function CasePhotos({ id, caseId, photoIds }: { id: string; caseId: strin
           onClick={() => void Taro.previewImage({ urls: shown, current: src })}
         />
       ))}
-      {sources.length > 0 && shown.length < sources.length && <View className="muted">部分照片加载失败</View>}
-      {sources.length === 0 && <View className="muted">照片加载中…</View>}
+      {sources.length > 0 && shown.length < sources.length && <View className="muted">{t('photos.someFailed')}</View>}
+      {sources.length === 0 && <View className="muted">{t('photos.loading')}</View>}
     </View>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Image, View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import { MAX_PHOTOS, chooseCasePhotos } from '../services/hall';
 
 /**
@@ -8,6 +9,7 @@ import { MAX_PHOTOS, chooseCasePhotos } from '../services/hall';
  * + 照片 up to the limit (compressed on the phone by shared/photos.ts, as consult's picker).
  */
 export function DocPhotoPicker({ id, value, onChange }: { id: string; value: string[]; onChange: (paths: string[]) => void }) {
+  const { t } = useTranslation('hall');
   const [refused, setRefused] = useState(false);
   const [tooLarge, setTooLarge] = useState<string | null>(null);
   async function add() {
@@ -21,7 +23,7 @@ export function DocPhotoPicker({ id, value, onChange }: { id: string; value: str
     <View>
       {refused && (
         <View id={`${id}-refused`} className="muted mt-s">
-          您未同意《隐私保护指引》，暂时不能选择照片；不带照片也可以提交。再点“+ 照片”可重新选择。
+          {t('photos.refused')}
         </View>
       )}
       {tooLarge && (
@@ -46,7 +48,7 @@ export function DocPhotoPicker({ id, value, onChange }: { id: string; value: str
         ))}
         {value.length < MAX_PHOTOS && (
           <View id={`${id}-add`} className="photo-tile photo-add" onClick={() => void add()}>
-            + 照片
+            {t('photos.add')}
           </View>
         )}
       </View>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
-import { LEDGER_KIND_LABELS } from '@vc/types/src/labels';
+import { useTranslation } from 'react-i18next';
 import type { ServedService } from '@vc/types';
 import { call } from '../../shared/api';
 import { Button } from '../../shared/components/Button';
@@ -14,23 +14,22 @@ import { RateBox } from './RateBox';
  * rated once, here. Nothing is shown when there are none.
  */
 export function ServedServices({ items, onRated }: { items: ServedService[]; onRated: (s: ServedService) => void }) {
+  const { t } = useTranslation(['hall', 'labels']);
   const [open, setOpen] = useState<string | null>(null);
   const action = useAction();
   if (items.length === 0) return null;
   return (
     <View id="hall-served">
-      <View className="section-title">法律顾问为我提供的服务</View>
+      <View className="section-title">{t('served.title')}</View>
       {items.map((s) => (
         <View key={s.entryId} className="card" id={`served-${s.entryId}`}>
-          <View className="bold">
-            {LEDGER_KIND_LABELS[s.kind]} · {s.counselName}
-          </View>
+          <View className="bold">{t('served.heading', { kind: t(`labels:ledgerKind.${s.kind}`), counsel: s.counselName })}</View>
           <View className="muted">
             {s.villageName} · {formatBeijing(s.startAt, 'full')}
           </View>
           <View className="mt-s">{s.summary}</View>
           {s.rated ? (
-            <View className="tag mt-s">已评价</View>
+            <View className="tag mt-s">{t('served.rated')}</View>
           ) : open === s.entryId ? (
             <RateBox
               prefix="served-rate"
@@ -42,13 +41,13 @@ export function ServedServices({ items, onRated }: { items: ServedService[]; onR
                     onRated(await call('rateServedService', { params: { entryId: s.entryId }, body }));
                     setOpen(null);
                   },
-                  { ok: '感谢您的评价' },
+                  { ok: t('thanksForRating') },
                 )
               }
             />
           ) : (
             <Button light id={`served-rate-open-${s.entryId}`} onClick={() => setOpen(s.entryId)}>
-              评价这次服务
+              {t('served.rate')}
             </Button>
           )}
         </View>

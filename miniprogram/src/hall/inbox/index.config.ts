@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '办事大厅待办' });
+import hall from '@vc/types/src/i18n/locales/zh-Hans/hall.json';
+
+export default definePageConfig({ navigationBarTitleText: hall.inbox.title });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import type { CaseSummary, ServedService } from '@vc/types';
 import { call } from '../../shared/api';
 import { Button } from '../../shared/components/Button';
@@ -15,14 +16,15 @@ import '../components/hall.css';
 
 /** The four services, each one tap from here. */
 const SERVICES = [
-  { id: 'hall-legal-aid', label: '法律援助', note: '经济困难可申请免费律师', go: () => goto('hallLegalAid') },
-  { id: 'hall-mediation', label: '人民调解', note: '邻里、家庭、土地等纠纷', go: () => goto('hallApply', { kind: 'mediation' }) },
-  { id: 'hall-booking', label: '预约法律顾问', note: '约好时间当面咨询', go: () => goto('hallApply', { kind: 'booking' }) },
-  { id: 'hall-complaint', label: '投诉建议', note: '对服务不满意或有建议', go: () => goto('hallApply', { kind: 'complaint' }) },
+  { id: 'hall-legal-aid', key: 'legalAid', go: () => goto('hallLegalAid') },
+  { id: 'hall-mediation', key: 'mediation', go: () => goto('hallApply', { kind: 'mediation' }) },
+  { id: 'hall-booking', key: 'booking', go: () => goto('hallApply', { kind: 'booking' }) },
+  { id: 'hall-complaint', key: 'complaint', go: () => goto('hallApply', { kind: 'complaint' }) },
 ] as const;
 
 /** 服务大厅 (issue 16): the services a villager asks for, and 我的办事 with where each stands. */
 export default function HallIndex() {
+  const { t } = useTranslation('hall');
   const [bound, setBound] = useState(true);
   const list = useLoad<CaseSummary[]>();
   const [served, setServed] = useState<ServedService[]>([]);
@@ -44,35 +46,35 @@ export default function HallIndex() {
 
   if (!bound)
     return (
-      <Screen>
+      <Screen title={t('index.title')}>
         <View className="card" id="hall-unbound">
-          <View className="title">服务大厅</View>
-          <View className="mt-s">请先绑定您所在的村（社区），再申请法律援助、调解或预约法律顾问。</View>
+          <View className="title">{t('index.title')}</View>
+          <View className="mt-s">{t('index.unbound')}</View>
           <Button id="goto-bind" onClick={() => goto('bind')}>
-            去绑定
+            {t('goBind')}
           </Button>
         </View>
       </Screen>
     );
 
   return (
-    <Screen>
+    <Screen title={t('index.title')}>
       <View className="card">
-        <View className="title">服务大厅</View>
-        <View className="subtitle">在手机上申请，办理到哪一步随时能看到</View>
+        <View className="title">{t('index.title')}</View>
+        <View className="subtitle">{t('index.intro')}</View>
         {SERVICES.map((s) => (
           <View key={s.id} id={s.id} className="list-item hall-entry" hoverClass="btn-hover" role="button" onClick={s.go}>
-            <View className="hall-entry-label bold">{s.label}</View>
-            <View className="muted">{s.note}</View>
+            <View className="hall-entry-label bold">{t(`index.services.${s.key}.label`)}</View>
+            <View className="muted">{t(`index.services.${s.key}.note`)}</View>
           </View>
         ))}
       </View>
-      <View className="section-title">我的办事</View>
+      <View className="section-title">{t('index.mine')}</View>
       <ErrorMessage message={list.error} />
-      {!list.data && !list.error && <View className="muted">正在加载…</View>}
+      {!list.data && !list.error && <View className="muted">{t('loading')}</View>}
       {list.data && list.data.length === 0 && (
         <View className="muted" id="hall-empty">
-          您还没有办理过事项
+          {t('index.empty')}
         </View>
       )}
       <View id="hall-mine">

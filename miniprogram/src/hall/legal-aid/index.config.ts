@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '申请法律援助' });
+import hall from '@vc/types/src/i18n/locales/zh-Hans/hall.json';
+
+export default definePageConfig({ navigationBarTitleText: hall.legalAid.title });

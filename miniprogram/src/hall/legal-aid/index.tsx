@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { Input, Picker, Textarea, View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import type { LegalAidCheckReply, LegalAidMatter, LegalAidTermsReply } from '@vc/types';
 import { countChars, inputMaxLength } from '@vc/types/src/constants';
 import { call } from '../../shared/api';
@@ -10,6 +11,7 @@ import { PageError } from '../../shared/components/Message';
 import { Screen } from '../../shared/components/Screen';
 import { useAction } from '../../shared/hooks/useAction';
 import { goto, replaceWith } from '../../shared/nav';
+import { t as translate } from '../../shared/i18n';
 import { getSession } from '../../shared/session';
 import { DocPhotoPicker } from '../components/DocPhotoPicker';
 import { useSend } from '../services/useSend';
@@ -26,11 +28,11 @@ const ACCOUNT_MAX = 2000;
 
 /** The answers as the server takes them, or what is missing, in plain words. */
 function parsed(a: Answers): { matter: LegalAidMatter; householdSize: number; monthlyIncome: number } | string {
-  if (!a.matter) return '请选择要申请援助的事项';
+  if (!a.matter) return translate('hall:legalAid.errors.matter');
   const size = Number(a.householdSize.trim());
-  if (!a.householdSize.trim() || !Number.isInteger(size) || size < 1 || size > 20) return '请填写家庭人口（1到20之间的整数）';
+  if (!a.householdSize.trim() || !Number.isInteger(size) || size < 1 || size > 20) return translate('hall:legalAid.errors.size');
   const income = Number(a.monthlyIncome.trim());
-  if (!a.monthlyIncome.trim() || !isFinite(income) || income < 0) return '请填写全家每月总收入（元），没有收入填0';
+  if (!a.monthlyIncome.trim() || !isFinite(income) || income < 0) return translate('hall:legalAid.errors.income');
   return { matter: a.matter, householdSize: size, monthlyIncome: income };
 }
 
@@ -40,6 +42,7 @@ function parsed(a: Answers): { matter: LegalAidMatter; householdSize: number; mo
  * The check is a guide; the county's legal aid centre decides.
  */
 export default function LegalAid() {
+  const { t } = useTranslation('hall');
   const [terms, setTerms] = useState<LegalAidTermsReply | null>(null);
   const [answers, setAnswers] = useState<Answers>({
     matter: null,
@@ -95,8 +98,8 @@ export default function LegalAid() {
     const body = parsed(answers);
     if (typeof body === 'string') return action.fail(body);
     const text = account.trim();
-    if (countChars(text) < 2) return action.fail('请写清楚事情经过');
-    if (countChars(text) > ACCOUNT_MAX) return action.fail(`事情经过不能超过${ACCOUNT_MAX}字`);
+    if (countChars(text) < 2) return action.fail(t('legalAid.errors.account'));
+    if (countChars(text) > ACCOUNT_MAX) return action.fail(t('legalAid.errors.accountTooLong', { max: ACCOUNT_MAX }));
     const content = { ...body, receivesAssistance: answers.receivesAssistance, account: text };
     const clientKey = send.keyFor({ ...content, photos });
     void action.run(async () => {
@@ -111,38 +114,41 @@ export default function LegalAid() {
 
   if (unbound)
     return (
-      <Screen>
+      <Screen title={t('legalAid.title')}>
         <View className="card" id="hall-unbound">
-          <View>请先绑定您所在的村（社区），再申请法律援助。</View>
+          <View>{t('legalAid.unbound')}</View>
           <Button id="goto-bind" onClick={() => goto('bind')}>
-            去绑定
+            {t('goBind')}
           </Button>
         </View>
       </Screen>
     );
   if (!terms)
     return (
-      <Screen>
+      <Screen title={t('legalAid.title')}>
         <PageError message={action.error} />
-        {!action.error && <View className="muted">正在加载…</View>}
+        {!action.error && <View className="muted">{t('loading')}</View>}
       </Screen>
     );
 
   const matterIndex = terms.matters.findIndex((m) => m.key === answers.matter);
   return (
-    <Screen>
+    <Screen title={t('legalAid.title')}>
       <View className="card">
-        <View className="title">法律援助</View>
-        <View className="subtitle">先测一测是否符合条件，再提交申请</View>
+        <View className="title">{t('legalAid.heading')}</View>
+        <View className="subtitle">{t('legalAid.intro')}</View>
         <View className="muted mt-s" id="la-threshold">
-          本县标准：家庭人均月收入不高于 {terms.threshold} 元（低保标准 {terms.minimumLivingAllowance} 元的{' '}
-          {terms.legalAidIncomeMultiple} 倍）；领取低保、特困供养的免予经济困难审查。
+          {t('legalAid.threshold', {
+            threshold: terms.threshold,
+            allowance: terms.minimumLivingAllowance,
+            multiple: terms.legalAidIncomeMultiple,
+          })}
         </View>
       </View>
       <Feedback of={action} />
       <View className="card">
-        <View className="section-title">测一测</View>
-        <View className="muted">要申请援助的事情</View>
+        <View className="section-title">{t('legalAid.check')}</View>
+        <View className="muted">{t('legalAid.matter')}</View>
         <Picker
           id="la-matter-picker"
           mode="selector"
@@ -154,30 +160,30 @@ export default function LegalAid() {
           }}
         >
           <View className="input input-picker" id="la-matter">
-            {matterIndex >= 0 ? terms.matters[matterIndex]!.label : '请选择 ▾'}
+            {matterIndex >= 0 ? terms.matters[matterIndex]!.label : t('pickPlaceholder')}
           </View>
         </Picker>
-        <View className="muted mt-m">家庭人口（人）</View>
+        <View className="muted mt-m">{t('legalAid.size')}</View>
         <Input
           id="la-size"
           className="input"
           type="number"
           value={answers.householdSize}
           maxlength={2}
-          placeholder="一起生活的家人，包括您自己"
+          placeholder={t('legalAid.sizePlaceholder')}
           onInput={(e) => update({ householdSize: e.detail.value })}
         />
-        <View className="muted mt-m">全家每月总收入（元）</View>
+        <View className="muted mt-m">{t('legalAid.income')}</View>
         <Input
           id="la-income"
           className="input"
           type="digit"
           value={answers.monthlyIncome}
           maxlength={8}
-          placeholder="所有家人的收入加在一起"
+          placeholder={t('legalAid.incomePlaceholder')}
           onInput={(e) => update({ monthlyIncome: e.detail.value })}
         />
-        <View className="muted mt-m">是否领取低保或特困供养</View>
+        <View className="muted mt-m">{t('legalAid.assistance')}</View>
         <View className="row">
           <View className="grow gap-right">
             <Button
@@ -186,7 +192,7 @@ export default function LegalAid() {
               id="la-assist-yes"
               onClick={() => update({ receivesAssistance: true })}
             >
-              是
+              {t('yes')}
             </Button>
           </View>
           <View className="grow">
@@ -196,53 +202,53 @@ export default function LegalAid() {
               id="la-assist-no"
               onClick={() => update({ receivesAssistance: false })}
             >
-              否
+              {t('no')}
             </Button>
           </View>
         </View>
         <Button id="la-check" loading={action.busy && !result} onClick={check}>
-          测一测
+          {t('legalAid.check')}
         </Button>
         {result && (
           <View id="la-result" className="mt-m">
             <View id="la-likely" className={result.likely ? 'hall-likely' : 'hall-unlikely'}>
-              {result.likely ? '您很可能符合法律援助条件' : '您可能不符合法律援助条件'}
+              {result.likely ? t('legalAid.likely') : t('legalAid.unlikely')}
             </View>
             {result.reasons.map((r, i) => (
               <View key={i} id={`la-reason-${i}`}>
                 · {r}
               </View>
             ))}
-            <View className="muted">以上仅供参考，是否给予援助以县法律援助中心审批为准。</View>
+            <View className="muted">{t('legalAid.guideOnly')}</View>
           </View>
         )}
       </View>
 
       {result && result.matterCovered && (
         <View className="card" id="la-form">
-          <View className="section-title">提交申请</View>
-          <View className="muted">事情经过</View>
+          <View className="section-title">{t('legalAid.apply')}</View>
+          <View className="muted">{t('legalAid.account')}</View>
           <Textarea
             id="la-account"
             className="input textarea textarea-h160"
             value={account}
             maxlength={inputMaxLength(ACCOUNT_MAX)}
-            placeholder="什么时候、和谁、发生了什么事，您想要什么结果"
+            placeholder={t('legalAid.accountPlaceholder')}
             onInput={(e) => setAccount(e.detail.value)}
           />
-          <View className="muted mt-m">材料照片（可选，最多4张：身份证、合同、欠条、病历等）</View>
+          <View className="muted mt-m">{t('legalAid.photos')}</View>
           <DocPhotoPicker id="la-photos" value={photos} onChange={setPhotos} />
-          <View className="muted mt-m">提交后由乡镇司法所初审，您可以在“我的办事”里看到每一步。</View>
+          <View className="muted mt-m">{t('legalAid.next')}</View>
           <Button id="la-submit" loading={action.busy} onClick={submit}>
-            提交申请
+            {t('legalAid.apply')}
           </Button>
         </View>
       )}
       {result && !result.matterCovered && (
         <View className="card" id="la-not-covered">
-          <View>这件事不在本县法律援助范围内，您可以向法律顾问咨询其他办法。</View>
+          <View>{t('legalAid.notCovered')}</View>
           <Button light id="la-ask" onClick={() => goto('consultAsk')}>
-            咨询法律顾问
+            {t('legalAid.ask')}
           </Button>
         </View>
       )}

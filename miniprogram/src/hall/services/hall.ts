@@ -2,34 +2,26 @@
  * The service hall (issue 16) on the phone: labels, the one-line time limit of a case, how a case's
  * details read, and its photos (multipart upload, binary download with the session, as consult's).
  */
-import type { CaseSummary, Session } from '@vc/types';
+import type { CaseKind, CaseSummary, DisputeKind, LegalAidMatter, Session } from '@vc/types';
 import { fillPath } from '@vc/types/src/paths';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '@vc/types/src/constants';
-import {
-  CASE_ACT_LABELS,
-  CASE_KIND_LABELS,
-  CASE_OUTCOME_LABELS,
-  CASE_STATUS_LABELS,
-  DISPUTE_KIND_LABELS,
-  LEGAL_AID_MATTER_LABELS,
-} from '@vc/types/src/labels';
+import { CASE_KIND_LABELS, DISPUTE_KIND_LABELS } from '@vc/types/src/labels';
+import { t } from '../../shared/i18n';
 import { photoSourceAt, uploadPhotoTo } from '../../shared/photo-transfer';
 import { choosePhotos, type PhotoChoice } from '../../shared/photos';
 import { formatBeijing } from '../../shared/time';
 
-export {
-  CASE_ACT_LABELS,
-  CASE_KIND_LABELS,
-  CASE_OUTCOME_LABELS,
-  CASE_STATUS_LABELS,
-  DISPUTE_KIND_LABELS,
-  LEGAL_AID_MATTER_LABELS,
-  MAX_PHOTOS,
-};
+export { MAX_PHOTOS };
+
+// the enums' values, from the labels' keys rather than the zod enums: no zod in the bundle
+export const CASE_KINDS = Object.keys(CASE_KIND_LABELS) as CaseKind[];
+export const DISPUTE_KINDS = Object.keys(DISPUTE_KIND_LABELS) as DisputeKind[];
 
 /** What a complaint is about (OpenCaseBody complaint.about). */
-export const COMPLAINT_ABOUT_LABELS = { service: '对服务', counsel: '对法律顾问', suggestion: '意见建议' } as const;
-export type ComplaintAbout = keyof typeof COMPLAINT_ABOUT_LABELS;
+export const COMPLAINT_ABOUTS = ['service', 'counsel', 'suggestion'] as const;
+export type ComplaintAbout = (typeof COMPLAINT_ABOUTS)[number];
+const isComplaintAbout = (v: unknown): v is ComplaintAbout => (COMPLAINT_ABOUTS as readonly unknown[]).includes(v);
+const isDisputeKind = (v: unknown): v is DisputeKind => (DISPUTE_KINDS as readonly unknown[]).includes(v);
 
 /** The roles that handle cases (caseInbox's access, types/src/cases/routes.ts). */
 export const CASE_HANDLER_ROLES = ['counsel', 'mediator', 'township_staff', 'county_staff', 'admin'] as const;
@@ -43,9 +35,9 @@ export const when = (iso: string | null | undefined): string => formatBeijing(is
 
 function span(ms: number): string {
   const hours = Math.floor(ms / 3600000);
-  if (hours < 1) return `${Math.max(1, Math.ceil(ms / 60000))} 分钟`;
-  if (hours < 48) return `${hours} 小时`;
-  return `${Math.floor(hours / 24)} 天`;
+  if (hours < 1) return t('hall:limit.minutes', { n: Math.max(1, Math.ceil(ms / 60000)) });
+  if (hours < 48) return t('hall:limit.hours', { n: hours });
+  return t('hall:limit.days', { n: Math.floor(hours / 24) });
 }
 
 /**
@@ -53,51 +45,54 @@ function span(ms: number): string {
  * (the first contact's, the applicant's, the booking's), 已超期 when past it.
  */
 export function limitText(c: Pick<CaseSummary, 'status' | 'outcome' | 'dueAt' | 'overdue'>, now = Date.now()): string {
-  if (c.status === 'done') return c.outcome ? CASE_OUTCOME_LABELS[c.outcome] : CASE_STATUS_LABELS.done;
-  if (c.overdue) return '已超期';
+  if (c.status === 'done') return c.outcome ? t(`labels:caseOutcome.${c.outcome}`) : t('labels:caseStatus.done');
+  if (c.overdue) return t('hall:limit.overdue');
   if (!c.dueAt) return '';
   const left = Date.parse(c.dueAt) - now;
-  return left > 0 ? `剩余 ${span(left)}` : '已超期';
+  return left > 0 ? t('hall:limit.left', { span: span(left) }) : t('hall:limit.overdue');
 }
 
 type DetailValue = string | number | boolean | null;
 
-/** The labels of a case's details (Case.details); keys not listed are not shown. */
-const DETAIL_LABELS: Record<string, string> = {
-  matter: '申请事项',
-  disputeKind: '纠纷类型',
-  about: '类型',
-  counselName: '法律顾问',
-  householdSize: '家庭人口',
-  monthlyIncome: '家庭月收入',
-  incomePerPerson: '人均月收入',
-  threshold: '本县标准（人均每月）',
-  receivesAssistance: '领取低保、特困供养',
-  likely: '自测结果',
-  otherPartyName: '对方姓名',
-  otherPartyPhone: '对方手机号（仅调解人可见）',
-  topic: '预约事由',
-  account: '事情经过',
-};
+/** The details a case shows (Case.details), in this order, each labelled from hall.json's detail; others are not shown. */
+const DETAIL_KEYS = [
+  'matter',
+  'disputeKind',
+  'about',
+  'counselName',
+  'householdSize',
+  'monthlyIncome',
+  'incomePerPerson',
+  'threshold',
+  'receivesAssistance',
+  'likely',
+  'otherPartyName',
+  'otherPartyPhone',
+  'topic',
+  'account',
+] as const;
+type DetailKey = (typeof DETAIL_KEYS)[number];
 
-const yuan = (v: DetailValue) => `${String(v)}元`;
-const FORMAT: Record<string, (v: DetailValue) => string> = {
-  matter: (v) => LEGAL_AID_MATTER_LABELS[v as keyof typeof LEGAL_AID_MATTER_LABELS] ?? String(v),
-  disputeKind: (v) => DISPUTE_KIND_LABELS[v as keyof typeof DISPUTE_KIND_LABELS] ?? String(v),
-  about: (v) => COMPLAINT_ABOUT_LABELS[v as ComplaintAbout] ?? String(v),
-  householdSize: (v) => `${String(v)}人`,
+const yuan = (v: DetailValue) => t('hall:detail.yuan', { v: String(v) });
+const FORMAT: Partial<Record<DetailKey, (v: DetailValue) => string>> = {
+  matter: (v) => t(`labels:legalAidMatter.${v as LegalAidMatter}`, { defaultValue: String(v) }),
+  disputeKind: (v) => (isDisputeKind(v) ? t(`labels:disputeKind.${v}`) : String(v)),
+  about: (v) => (isComplaintAbout(v) ? t(`hall:complaintAbout.${v}`) : String(v)),
+  householdSize: (v) => t('hall:detail.persons', { v: String(v) }),
   monthlyIncome: yuan,
   incomePerPerson: yuan,
   threshold: yuan,
-  receivesAssistance: (v) => (v ? '是' : '否'),
-  likely: (v) => (v ? '可能符合经济困难条件' : '可能不符合经济困难条件'),
+  receivesAssistance: (v) => (v ? t('hall:yes') : t('hall:no')),
+  likely: (v) => (v ? t('hall:detail.likelyYes') : t('hall:detail.likelyNo')),
 };
 
-/** The details as lines with Chinese labels, in a fixed order; empty values left out. */
+/** The details as labelled lines in the person's language, in a fixed order; empty values left out. */
 export function detailLines(details: Record<string, DetailValue>): { key: string; label: string; value: string }[] {
-  return Object.keys(DETAIL_LABELS)
-    .filter((k) => details[k] !== undefined && details[k] !== null && details[k] !== '')
-    .map((k) => ({ key: k, label: DETAIL_LABELS[k]!, value: (FORMAT[k] ?? String)(details[k]!) }));
+  return DETAIL_KEYS.filter((k) => details[k] !== undefined && details[k] !== null && details[k] !== '').map((k) => ({
+    key: k,
+    label: t(`hall:detail.${k}`),
+    value: (FORMAT[k] ?? String)(details[k]!),
+  }));
 }
 
 /** The next weekday (Mon–Fri) after today, "YYYY-MM-DD" in Beijing time: a booking's default day. */

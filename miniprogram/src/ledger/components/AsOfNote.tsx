@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components';
 import { asOfText } from '../services/format';
+import { useTranslation } from 'react-i18next';
 
 /**
  * Up to when a compliance report counts (docs/domain.md R2): service before the month's end (or
@@ -7,11 +8,12 @@ import { asOfText } from '../services/format';
  * late entries of the month still change it; a locked month's archive is its export.
  */
 export function AsOfNote({ asOf }: { asOf: string | null | undefined }) {
-  const text = asOfText(asOf);
+  const { t } = useTranslation('ledger');
+  const text = asOfText(asOf, (key, values) => t(key, values));
   if (!text) return null;
   return (
     <View className="muted" id="report-as-of">
-      {text}；本季度、本年度只计到该月末为止的服务。该月之后审核通过或补登的记录仍会计入；已锁定月份的归档以导出的台账为准。
+      {t('asOf.note', { asOf: text })}
     </View>
   );
 }

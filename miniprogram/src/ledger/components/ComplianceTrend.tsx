@@ -5,6 +5,7 @@ import { call } from '../../shared/api';
 import { pct } from '../services/format';
 import { trendChart, type TrendPoint } from './charts';
 import { F2Chart } from './F2Chart';
+import { useTranslation } from 'react-i18next';
 
 /** How many months the trend shows, the picked one included. */
 export const TREND_MONTHS = 6;
@@ -37,6 +38,7 @@ interface Row extends TrendPoint {
  * page's own; the server reads its monthly rollups, not the ledger).
  */
 export function ComplianceTrend({ countyCode, month, current, onError }: Props) {
+  const { t } = useTranslation('ledger');
   const [earlier, setEarlier] = useState<Row[] | null>(null);
 
   useEffect(() => {
@@ -64,11 +66,11 @@ export function ComplianceTrend({ countyCode, month, current, onError }: Props) 
   const rows: Row[] = [...earlier, { month, rate: current.rate, compliant: current.compliant, villages: current.villages }];
   return (
     <View className="card" id="trend-chart">
-      <View className="section-title">近六个月达标率</View>
+      <View className="section-title">{t('trend.title')}</View>
       <F2Chart
         id="trend-canvas"
         height={200}
-        label={`近六个月全县达标率：${rows.map((r) => `${r.month} ${pct(r.rate)}`).join('，')}`}
+        label={t('trend.label', { list: rows.map((r) => `${r.month} ${pct(r.rate)}`).join(t('listSeparator')) })}
         dataKey={rows.map((r) => `${r.month}:${r.rate}`).join()}
         chart={() => trendChart(rows)}
       />

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { Canvas, View } from '@tarojs/components';
 import { Canvas as F2Canvas } from '@antv/f2';
 import type { F2Node } from './charts';
+import { useTranslation } from 'react-i18next';
 
 const IS_H5 = process.env.TARO_ENV === 'h5';
 
@@ -81,6 +82,7 @@ type State = 'drawing' | 'drawn' | 'unavailable';
  * part of the main package (eslint.config.mjs refuses it elsewhere).
  */
 export function F2Chart({ id, height, chart, dataKey, label }: F2ChartProps) {
+  const { t } = useTranslation('ledger');
   const [state, setState] = useState<State>('drawing');
   const f2 = useRef<F2Canvas | null>(null);
   // the latest chart function, read when drawing (a new closure each render must not redraw)
@@ -159,7 +161,7 @@ export function F2Chart({ id, height, chart, dataKey, label }: F2ChartProps) {
       {state !== 'unavailable' && canvas}
       {state === 'unavailable' && (
         <View className="muted" id={`${id}-unavailable`}>
-          此处无法绘制图表，各项数字见下方文字。
+          {t('chart.unavailable')}
         </View>
       )}
     </View>

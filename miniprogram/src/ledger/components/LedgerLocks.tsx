@@ -4,6 +4,7 @@ import type { TownshipLedgerLock } from '@vc/types';
 import { call } from '../../shared/api';
 import { MoreLine } from '../../shared/components/ListTools';
 import { formatBeijing } from '../../shared/time';
+import { useTranslation } from 'react-i18next';
 
 const PAGE = 6;
 
@@ -18,6 +19,7 @@ export function LedgerLocks(props: {
   onError: (e: unknown) => void;
 }) {
   const { townshipCode, townshipName, version = 0, onError } = props;
+  const { t } = useTranslation('ledger');
   const [items, setItems] = useState<TownshipLedgerLock[] | null>(null);
   const [name, setName] = useState(townshipName ?? '');
   const [shown, setShown] = useState(PAGE);
@@ -40,19 +42,17 @@ export function LedgerLocks(props: {
 
   return (
     <View className="card" id="ledger-locks">
-      <View className="section-title">{name ? `${name}已锁定的月份` : '已锁定的月份'}</View>
-      {!items && <View className="muted">正在加载…</View>}
+      <View className="section-title">{name ? t('locks.titleOf', { name }) : t('locks.title')}</View>
+      {!items && <View className="muted">{t('loading')}</View>}
       {items && items.length === 0 && (
         <View className="muted" id="locks-empty">
-          尚未锁定任何月份
+          {t('locks.empty')}
         </View>
       )}
       {items?.slice(0, shown).map((l) => (
         <View key={l.month} className="row row-tap" id={`lock-${l.month}`}>
           <View className="grow bold">{l.month}</View>
-          <View className="muted">
-            {l.lockedByName} 锁定于 {formatBeijing(l.lockedAt, 'full')}
-          </View>
+          <View className="muted">{t('locks.by', { name: l.lockedByName, at: formatBeijing(l.lockedAt, 'full') })}</View>
         </View>
       ))}
       {items && items.length > PAGE && (

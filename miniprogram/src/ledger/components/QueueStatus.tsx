@@ -3,6 +3,7 @@ import { View } from '@tarojs/components';
 import { Button } from '../../shared/components/Button';
 import { useAction } from '../../shared/hooks/useAction';
 import { clearDropped, dropped, flush, onQueueChange, queued, type DroppedEntry } from '../services/queue';
+import { useTranslation } from 'react-i18next';
 
 /**
  * "待同步 n 条" with a 立即同步 button, and the entries the server refused (dropped from the queue
@@ -11,6 +12,7 @@ import { clearDropped, dropped, flush, onQueueChange, queued, type DroppedEntry 
 export function QueueStatus({ onSynced }: { onSynced?: () => void }) {
   const [count, setCount] = useState(() => queued().length);
   const [refused, setRefused] = useState<DroppedEntry[]>(() => dropped());
+  const { t } = useTranslation('ledger');
   const sync = useAction();
   // how the last 立即同步 went (sent, or why it stopped)
   const note = sync.ok || sync.error;
@@ -33,7 +35,11 @@ export function QueueStatus({ onSynced }: { onSynced?: () => void }) {
       },
       {
         ok: (r) =>
-          r.stalled ? `暂未同步：${r.stalledMessage || '网络连接失败'}` : r.sent.length > 0 ? `已同步 ${r.sent.length} 条` : null,
+          r.stalled
+            ? t('queue.stalled', { message: r.stalledMessage || t('queue.networkFailed') })
+            : r.sent.length > 0
+              ? t('queue.synced', { n: r.sent.length })
+              : null,
       },
     );
   }
@@ -44,10 +50,10 @@ export function QueueStatus({ onSynced }: { onSynced?: () => void }) {
       {count > 0 && (
         <View className="row">
           <View className="grow" id="queue-count">
-            待同步 {count} 条
+            {t('queue.count', { n: count })}
           </View>
           <Button small light id="queue-sync" disabled={sync.busy} onClick={syncNow}>
-            立即同步
+            {t('queue.syncNow')}
           </Button>
         </View>
       )}
@@ -60,11 +66,11 @@ export function QueueStatus({ onSynced }: { onSynced?: () => void }) {
         <View id="queue-dropped">
           {refused.map((d) => (
             <View key={d.body.clientKey} className="error" id={`dropped-${d.body.clientKey}`}>
-              未能提交（{d.label}）：{d.message}
+              {t('queue.refused', { label: d.label, message: d.message })}
             </View>
           ))}
           <Button small light id="queue-dropped-clear" onClick={clearDropped}>
-            知道了
+            {t('queue.gotIt')}
           </Button>
         </View>
       )}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { NoticeStatus } from '@vc/types';
 import { call } from '../../shared/api';
 import { NoticeRow } from '../../shared/components/NoticeRow';
+import { useTranslation } from 'react-i18next';
 
 /**
  * 开启月底提醒 on the counsel's progress page: the month-end reminder is sent only to counsel who
@@ -9,6 +10,7 @@ import { NoticeRow } from '../../shared/components/NoticeRow';
  * person (the server lists it for counsel).
  */
 export function ReminderSwitch() {
+  const { t } = useTranslation('ledger');
   const [notice, setNotice] = useState<NoticeStatus | null>(null);
   const load = useCallback(() => {
     call('myNotices')
@@ -17,5 +19,5 @@ export function ReminderSwitch() {
   }, []);
   useEffect(load, [load]);
   if (!notice) return null;
-  return <NoticeRow notice={notice} onAnswered={load} action={notice.status === 'on' ? '再开启一次' : '开启月底提醒'} />;
+  return <NoticeRow notice={notice} onAnswered={load} action={notice.status === 'on' ? t('reminder.again') : t('reminder.on')} />;
 }

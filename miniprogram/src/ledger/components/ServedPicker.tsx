@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Picker, View } from '@tarojs/components';
 import type { Resident } from '@vc/types';
 import { call } from '../../shared/api';
+import { useTranslation } from 'react-i18next';
 
 /**
  * The villager a service was for (issue 16 item 5): picked from the village's residents (phones
@@ -16,6 +17,7 @@ export function ServedPicker({
   value: string | null;
   onChange: (userId: string | null) => void;
 }) {
+  const { t } = useTranslation('ledger');
   const [residents, setResidents] = useState<Resident[]>([]);
   useEffect(() => {
     setResidents([]);
@@ -25,7 +27,7 @@ export function ServedPicker({
       // without the list the entry is still recorded, naming nobody
       .catch(() => setResidents([]));
   }, [villageCode]);
-  const options = ['不指定', ...residents.map((r) => (r.phoneMasked ? `${r.name}（${r.phoneMasked}）` : r.name))];
+  const options = [t('served.none'), ...residents.map((r) => (r.phoneMasked ? `${r.name}（${r.phoneMasked}）` : r.name))];
   const index = Math.max(0, residents.findIndex((r) => r.userId === value) + 1);
   return (
     <Picker

@@ -8,6 +8,7 @@
  * elsewhere stays as it is. Font sizes are numbers: F2 halves 'NNpx' strings (a 750 px design).
  */
 import { Axis, Chart, Interval, Line, LineGuide, Point, TextGuide, jsx } from '@antv/f2';
+import { t } from '../../shared/i18n';
 
 /** An F2 vnode (opaque to the pages). */
 export type F2Node = ReturnType<typeof jsx>;
@@ -91,7 +92,7 @@ export function villageHoursChart(
     }),
     h(Axis, {
       field: 'hours',
-      formatter: (v: number) => `${v}时`,
+      formatter: (v: number) => t('ledger:chart.hours', { hours: v }),
       style: { label: LABEL, grid: { stroke: GRID } },
     }),
     h(Interval, {
@@ -109,7 +110,7 @@ export function villageHoursChart(
     }),
     h(TextGuide, {
       records: [{ key: 'max', hours: targetHours }],
-      content: `标准 ${targetHours} 时`,
+      content: t('ledger:chart.target', { hours: targetHours }),
       offsetX: 4,
       offsetY: -8,
       style: { ...LABEL, textAlign: 'start' },

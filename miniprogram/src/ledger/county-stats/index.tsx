@@ -15,18 +15,25 @@ import { barChartHeight, townshipRateChart, villageHoursChart } from '../compone
 import { hours, pct } from '../services/format';
 import { beijingDate } from '../../shared/time';
 import { Screen } from '../../shared/components/Screen';
+import { useTranslation } from 'react-i18next';
 
 function VillageRow({ v, targetMinutes }: { v: VillageCompliance; targetMinutes: number }) {
+  const { t } = useTranslation('ledger');
   return (
     <View className="list-item" id={`village-stat-${v.code}`}>
       <View className="row">
         <View className="grow bold">{v.name}</View>
         <View className={v.compliant ? 'ok' : 'tag'} id={`village-compliant-${v.code}`}>
-          {v.compliant ? '达标' : '未达标'}
+          {v.compliant ? t('compliant') : t('notCompliant')}
         </View>
       </View>
       <View className="muted" id={`village-hours-${v.code}`}>
-        本月驻点 {hours(v.onSiteMinutes)} / {hours(targetMinutes)} 小时 · 讲座 {v.lectures} 次 · 台账 {v.entries} 条
+        {t('villageLine', {
+          done: hours(v.onSiteMinutes),
+          target: hours(targetMinutes),
+          lectures: v.lectures,
+          entries: v.entries,
+        })}
       </View>
       <MissingTags id={`village-missing-${v.code}`} items={v.missing} />
     </View>
@@ -34,11 +41,12 @@ function VillageRow({ v, targetMinutes }: { v: VillageCompliance; targetMinutes:
 }
 
 export default function CountyStats() {
+  const { t } = useTranslation('ledger');
   const [township, setTownship] = useState<string | null>(null);
   const compliance = useStaffMonth('county_staff', (code, m) =>
     call('countyCompliance', { params: { countyCode: code }, query: { month: m } }).then((r) => {
       // keep the township picked when it is still there
-      setTownship((t) => (t && r.townships.some((x) => x.code === t) ? t : (r.townships[0]?.code ?? null)));
+      setTownship((picked) => (picked && r.townships.some((x) => x.code === picked) ? picked : (r.townships[0]?.code ?? null)));
       return r;
     }),
   );
@@ -48,46 +56,49 @@ export default function CountyStats() {
 
   const targetMinutes = Math.round((data?.targets.minOnSiteHoursPerMonth ?? 0) * 60);
   const villages = data ? data.villages.filter((v) => v.townshipCode === township) : [];
-  const townshipName = data?.townships.find((t) => t.code === township)?.name ?? '';
+  const townshipName = data?.townships.find((x) => x.code === township)?.name ?? '';
 
   return (
-    <Screen>
+    <Screen title={t('countyStats.title')}>
       <View className="card">
-        <View className="title">达标统计</View>
+        <View className="title">{t('countyStats.title')}</View>
         <View className="subtitle">{countyName || countyCode || ''}</View>
         <Picker mode="date" fields="month" value={month} end={beijingDate()} onChange={(e) => pickMonth(String(e.detail.value))}>
           <View className="input input-line mt-s" id="stats-month">
-            统计月份：{month}
+            {t('statsMonth', { month })}
           </View>
         </Picker>
       </View>
       <PageError message={error} />
       {loading && !data && (
         <View className="muted" id="loading">
-          正在加载…
+          {t('loading')}
         </View>
       )}
       {data && (
         <View>
           <View className="card" id="stats-summary">
-            <View className="section-title">总体情况</View>
+            <View className="section-title">{t('countyStats.summary')}</View>
             <View className="row wrap">
-              <Figure id="compliance-rate" label="达标率" value={pct(data.summary.rate)} />
+              <Figure id="compliance-rate" label={t('countyStats.rate')} value={pct(data.summary.rate)} />
               <Figure
                 id="compliance-count"
-                label="达标村数/总村数"
+                label={t('countyStats.count')}
                 value={`${data.summary.compliant}/${data.summary.villages}`}
               />
               <Figure
                 id="onsite-hours"
-                label="驻点总时长（小时）"
+                label={t('countyStats.onSiteHours')}
                 value={String(Math.round(data.summary.onSiteHours * 10) / 10)}
               />
-              <Figure id="lecture-count" label="讲座次数（本季度）" value={String(data.summary.lectures)} />
+              <Figure id="lecture-count" label={t('countyStats.lectures')} value={String(data.summary.lectures)} />
             </View>
             <View className="muted">
-              标准：每村每月驻点 {data.targets.minOnSiteHoursPerMonth} 小时，每季度讲座 {data.targets.minLecturesPerQuarter}{' '}
-              次，每年服务 {data.targets.minHoursPerYear} 小时
+              {t('standard', {
+                hoursPerMonth: data.targets.minOnSiteHoursPerMonth,
+                lecturesPerQuarter: data.targets.minLecturesPerQuarter,
+                hoursPerYear: data.targets.minHoursPerYear,
+              })}
             </View>
             <AsOfNote asOf={data.asOf} />
           </View>
@@ -97,18 +108,20 @@ export default function CountyStats() {
           <ComplianceTrend countyCode={countyCode ?? ''} month={month} current={data.summary} onError={compliance.fail} />
 
           <View className="card" id="township-chart">
-            <View className="section-title">各乡镇达标率</View>
-            {data.townships.length === 0 && <View className="muted">暂无数据</View>}
+            <View className="section-title">{t('countyStats.townshipRates')}</View>
+            {data.townships.length === 0 && <View className="muted">{t('countyStats.noData')}</View>}
             {data.townships.length > 0 && (
               <F2Chart
                 id="township-canvas"
                 height={barChartHeight(data.townships.length)}
-                label={`各乡镇达标率：${data.townships.map((t) => `${t.name} ${pct(t.rate)}`).join('，')}`}
+                label={t('countyStats.townshipRatesLabel', {
+                  list: data.townships.map((x) => `${x.name} ${pct(x.rate)}`).join(t('listSeparator')),
+                })}
                 dataKey={`${data.month}|${data.townships.map((t) => `${t.code}:${t.rate}`).join()}`}
                 chart={() => townshipRateChart(data.townships)}
               />
             )}
-            <View className="muted">点乡镇查看各村情况</View>
+            <View className="muted">{t('countyStats.pickTownship')}</View>
             {data.townships.map((t) => (
               <View
                 key={t.code}
@@ -129,14 +142,17 @@ export default function CountyStats() {
 
           {township && (
             <View className="card" id="village-chart">
-              <View className="section-title">{townshipName} 各村驻点时长</View>
-              <View className="muted">虚线为每月驻点标准（{hours(targetMinutes)} 小时）</View>
-              {villages.length === 0 && <View className="muted">该乡镇暂无村（社区）</View>}
+              <View className="section-title">{t('countyStats.villageHours', { township: townshipName })}</View>
+              <View className="muted">{t('countyStats.dashed', { hours: hours(targetMinutes) })}</View>
+              {villages.length === 0 && <View className="muted">{t('countyStats.noVillages')}</View>}
               {villages.length > 0 && (
                 <F2Chart
                   id="village-canvas"
                   height={barChartHeight(villages.length)}
-                  label={`${townshipName}各村本月驻点小时：${villages.map((v) => `${v.name} ${hours(v.onSiteMinutes)}`).join('，')}`}
+                  label={t('countyStats.villageHoursLabel', {
+                    township: townshipName,
+                    list: villages.map((v) => `${v.name} ${hours(v.onSiteMinutes)}`).join(t('listSeparator')),
+                  })}
                   dataKey={`${data.month}|${targetMinutes}|${villages.map((v) => `${v.code}:${v.onSiteMinutes}`).join()}`}
                   chart={() => villageHoursChart(villages, targetMinutes / 60)}
                 />

@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '我的台账' });
+import ledger from '@vc/types/src/i18n/locales/zh-Hans/ledger.json';
+
+export default definePageConfig({ navigationBarTitleText: ledger.entries.title });

@@ -12,25 +12,30 @@ import { getSession } from '../../shared/session';
 import { beijingMonth, formatBeijing } from '../../shared/time';
 import { QueueStatus } from '../components/QueueStatus';
 import { draftCorrecting, saveDraft } from '../services/draft';
-import { LEDGER_KIND_LABELS, LEDGER_MODE_LABELS, LEDGER_STATUS_LABELS, hours } from '../services/format';
+import { hours } from '../services/format';
 import { queued, startLedgerSync } from '../services/queue';
 import { Screen } from '../../shared/components/Screen';
 
 function EntryItem({ e, onCorrect }: { e: LedgerEntry; onCorrect: () => void }) {
-  const { t } = useTranslation('ledger');
+  const { t } = useTranslation(['ledger', 'labels']);
   return (
     <View className="list-item" id={`entry-${e.id}`}>
       <View className="row">
         <View className="grow bold">
-          {LEDGER_KIND_LABELS[e.kind] ?? e.kind} · {e.villageName}
+          {t(`labels:ledgerKind.${e.kind}`)} · {e.villageName}
         </View>
         <View id={`entry-status-${e.id}`} className={`entry-status-${e.status}`}>
-          {LEDGER_STATUS_LABELS[e.status] ?? e.status}
+          {t(`labels:ledgerStatus.${e.status}`)}
         </View>
       </View>
       <View className="subtitle">
-        {formatBeijing(e.startAt, 'full')}–{formatBeijing(e.endAt, 'time')}，{hours(e.minutes)} 小时，{LEDGER_MODE_LABELS[e.mode]}
-        {e.attendees !== null ? `，${e.attendees} 人参加` : ''}
+        {t('entries.time', {
+          start: formatBeijing(e.startAt, 'full'),
+          end: formatBeijing(e.endAt, 'time'),
+          hours: hours(e.minutes),
+          mode: t(`labels:ledgerMode.${e.mode}`),
+        })}
+        {e.attendees !== null ? t('entries.attendees', { n: e.attendees }) : ''}
       </View>
       <View>{e.summary}</View>
       {e.lectureId && (
@@ -45,18 +50,18 @@ function EntryItem({ e, onCorrect }: { e: LedgerEntry; onCorrect: () => void }) 
       )}
       {e.late && (
         <View className="tag" id={`entry-late-${e.id}`}>
-          补登{e.lateReason ? `：${e.lateReason}` : ''}
+          {e.lateReason ? t('entries.lateWith', { reason: e.lateReason }) : t('entries.late')}
         </View>
       )}
-      {e.correctsEntryId && <View className="tag">更正记录</View>}
+      {e.correctsEntryId && <View className="tag">{t('entries.correcting')}</View>}
       {e.status === 'returned' && e.review?.reason && (
         <View className="error" id={`entry-reason-${e.id}`}>
-          退回原因：{e.review.reason}
+          {t('entries.returnReason', { reason: e.review.reason })}
         </View>
       )}
       {e.status !== 'pending' && (
         <Button small light id={`correct-${e.id}`} onClick={onCorrect}>
-          更正
+          {t('entries.correct')}
         </Button>
       )}
     </View>
@@ -70,18 +75,19 @@ type Returned = NonNullable<TodoReply['counsel']>['returnedEntries']['items'][nu
  * corrected, so a return in an earlier month is not missed (issue 14 item 4).
  */
 function ReturnedEntries({ items, onCorrect }: { items: readonly Returned[]; onCorrect: (e: Returned) => void }) {
+  const { t } = useTranslation('ledger');
   if (items.length === 0) return null;
   return (
     <View className="card" id="returned-entries">
-      <View className="section-title">退回待更正（{items.length}）</View>
+      <View className="section-title">{t('entries.returnedTitle', { n: items.length })}</View>
       {items.map((e) => (
         <View key={e.id} className="list-item" id={`returned-${e.id}`}>
           <View>
             {e.month} · {e.villageName}
           </View>
-          {e.reason && <View className="error">退回原因：{e.reason}</View>}
+          {e.reason && <View className="error">{t('entries.returnReason', { reason: e.reason })}</View>}
           <Button small id={`returned-correct-${e.id}`} onClick={() => onCorrect(e)}>
-            更正
+            {t('entries.correct')}
           </Button>
         </View>
       ))}
@@ -90,6 +96,7 @@ function ReturnedEntries({ items, onCorrect }: { items: readonly Returned[]; onC
 }
 
 export default function LedgerEntries() {
+  const { t } = useTranslation('ledger');
   const [month, setMonth] = useState(() => beijingMonth());
   const entries = useLoad<LedgerEntry[]>();
   const [waiting, setWaiting] = useState(() => queued());
@@ -98,7 +105,7 @@ export default function LedgerEntries() {
   function load(m = month) {
     setWaiting(queued());
     entries.load(() => call('myLedgerEntries', { query: { month: m } }).then((r) => r.items));
-    returned.load(() => call('myTodo').then((t) => t.counsel?.returnedEntries.items ?? []));
+    returned.load(() => call('myTodo').then((todo) => todo.counsel?.returnedEntries.items ?? []));
   }
 
   useDidShow(() => {
@@ -123,14 +130,14 @@ export default function LedgerEntries() {
     call('myLedgerEntries', { query: { month: r.month, status: 'returned' } }).then((reply) => {
       const entry = reply.items.find((e) => e.id === r.id);
       if (entry) correct(entry);
-      else returned.fail('找不到这条退回的记录，可能已更正，请重新打开本页');
+      else returned.fail(t('entries.returnedMissing'));
     }, returned.fail);
   }
 
   return (
-    <Screen>
+    <Screen title={t('entries.title')}>
       <View className="card row">
-        <View className="grow title">我的台账</View>
+        <View className="grow title">{t('entries.title')}</View>
         <Picker
           mode="date"
           fields="month"
@@ -151,21 +158,21 @@ export default function LedgerEntries() {
       <ReturnedEntries items={returned.data ?? []} onCorrect={correctReturned} />
       {waiting.map((q) => (
         <View key={q.body.clientKey} className="list-item muted" id={`queued-${q.body.clientKey}`}>
-          待同步：{q.label}
+          {t('entries.queued', { label: q.label })}
         </View>
       ))}
       <PageError message={entries.error} />
-      {!items && !entries.error && <View className="muted">正在加载…</View>}
+      {!items && !entries.error && <View className="muted">{t('loading')}</View>}
       {items && items.length === 0 && (
         <View className="muted" id="entries-empty">
-          本月没有登记记录
+          {t('entries.empty')}
         </View>
       )}
       {items?.map((e) => (
         <EntryItem key={e.id} e={e} onCorrect={() => correct(e)} />
       ))}
       <Button id="goto-entry" onClick={() => goto('ledgerEntry')}>
-        登记台账
+        {t('entries.entry')}
       </Button>
     </Screen>
   );

@@ -25,10 +25,11 @@ import {
   type Draft,
   type Timer,
 } from '../services/draft';
-import { LEDGER_KIND_LABELS, LEDGER_KIND_LIST, LEDGER_MODE_LABELS, hours } from '../services/format';
+import { LEDGER_KIND_LIST, hours } from '../services/format';
 import { enqueue, flush, forgetDropped, queued, startLedgerSync } from '../services/queue';
 import { Screen } from '../../shared/components/Screen';
 import { ServedPicker } from '../components/ServedPicker';
+import { useTranslation } from 'react-i18next';
 
 interface VillageOption {
   code: string;
@@ -57,6 +58,7 @@ function minutesOf(d: Draft): number {
 }
 
 export default function LedgerEntryForm() {
+  const { t } = useTranslation(['ledger', 'labels']);
   const [villages, setVillages] = useState<VillageOption[]>(() => counselVillages());
   const [draft, setDraftState] = useState<Draft>(() => loadDraft() ?? emptyDraft(counselVillages()[0]?.code ?? ''));
   const [timer, setTimer] = useState<Timer | null>(() => loadTimer());
@@ -71,7 +73,7 @@ export default function LedgerEntryForm() {
     }
     const vs = counselVillages();
     setVillages(vs);
-    if (vs.length === 0) action.fail('您还不是任何村（社区）的法律顾问');
+    if (vs.length === 0) action.fail(t('entry.notCounsel'));
     // a correction may have been prepared on the list page
     const stored = loadDraft();
     if (stored) setDraftState(stored);
@@ -111,22 +113,22 @@ export default function LedgerEntryForm() {
    */
   async function startTimer() {
     if (!village) {
-      action.fail('请先选择服务的村（社区）');
+      action.fail(t('entry.pickVillageFirst'));
       return;
     }
     action.clear();
-    const t: Timer = { villageCode: village.code, startAt: new Date().toISOString(), location: null };
-    saveTimer(t);
-    setTimer(t);
+    const started: Timer = { villageCode: village.code, startAt: new Date().toISOString(), location: null };
+    saveTimer(started);
+    setTimer(started);
     const { location, refused } = await currentLocation();
     // the check-in may have ended while the position was awaited
-    if (loadTimer()?.startAt !== t.startAt) return;
+    if (loadTimer()?.startAt !== started.startAt) return;
     if (location) {
-      const withLocation = { ...t, location };
+      const withLocation = { ...started, location };
       saveTimer(withLocation);
       setTimer(withLocation);
     } else if (refused) {
-      action.fail('您未同意《隐私保护指引》，本次驻点不记录签到位置，台账照常登记；下次开始驻点时可重新选择。');
+      action.fail(t('entry.locationRefused'));
     }
   }
 
@@ -147,19 +149,19 @@ export default function LedgerEntryForm() {
     });
     clearTimer();
     setTimer(null);
-    action.succeed('已结束驻点，请填写服务内容后提交');
+    action.succeed(t('entry.timerStopped'));
   }
 
   function validate(): string | null {
-    if (!village) return '请选择服务的村（社区）';
-    if (isNaN(minutes)) return '请选择开始和结束时间';
-    if (minutes <= 0) return '结束时间应晚于开始时间';
-    if (minutes > MAX_ENTRY_HOURS * 60) return `一次服务不能超过 ${MAX_ENTRY_HOURS} 小时`;
-    if (draft.kind === 'lecture' && !(Number(draft.attendees) > 0)) return '法治讲座请填写参加人数';
-    if (countChars(draft.summary.trim()) < 2) return '请填写服务内容';
-    if (draft.attendees && !/^\d+$/.test(draft.attendees.trim())) return '参加人数应为整数';
+    if (!village) return t('entry.invalid.village');
+    if (isNaN(minutes)) return t('entry.invalid.times');
+    if (minutes <= 0) return t('entry.invalid.order');
+    if (minutes > MAX_ENTRY_HOURS * 60) return t('entry.invalid.tooLong', { hours: MAX_ENTRY_HOURS });
+    if (draft.kind === 'lecture' && !(Number(draft.attendees) > 0)) return t('entry.invalid.lectureAttendees');
+    if (countChars(draft.summary.trim()) < 2) return t('entry.invalid.summary');
+    if (draft.attendees && !/^\d+$/.test(draft.attendees.trim())) return t('entry.invalid.attendees');
     const late = draft.lateReason.trim();
-    if (late && countChars(late) < 2) return '补登原因至少 2 个字';
+    if (late && countChars(late) < 2) return t('entry.invalid.lateReason');
     return null;
   }
 
@@ -193,13 +195,13 @@ export default function LedgerEntryForm() {
     void action.run(
       async () => {
         await asked;
-        enqueue(body, `${LEDGER_KIND_LABELS[draft.kind]} · ${village!.name} · ${draft.startDate}`);
+        enqueue(body, `${t(`labels:ledgerKind.${draft.kind}`)} · ${village!.name} · ${draft.startDate}`);
         const r = await flush();
         const refused = r.dropped.find((d) => d.body.clientKey === clientKey);
         if (r.sent.some((e) => e.clientKey === clientKey)) {
           clearDraft();
           setDraftState(emptyDraft(draft.villageCode));
-          return '已提交，等待司法所审核';
+          return t('entry.submitted');
         }
         if (refused) {
           // not recorded: keep the draft (and its key) so it can be fixed and sent again
@@ -209,7 +211,7 @@ export default function LedgerEntryForm() {
         if (queued().some((q) => q.body.clientKey === clientKey)) {
           clearDraft();
           setDraftState(emptyDraft(draft.villageCode));
-          return '网络不通，已保存在手机上，联网后会自动同步';
+          return t('entry.savedOffline');
         }
         return null;
       },
@@ -224,32 +226,34 @@ export default function LedgerEntryForm() {
   }
 
   return (
-    <Screen>
+    <Screen title={t('entry.title')}>
       <View className="card">
-        <View className="title">登记工作台账</View>
-        <View className="subtitle">如实登记每次服务，提交后由司法所审核</View>
+        <View className="title">{t('entry.title')}</View>
+        <View className="subtitle">{t('entry.subtitle')}</View>
       </View>
       <QueueStatus />
       <Feedback of={action} />
       <PrivacyPopup />
 
       <View className="card" id="timer">
-        <View className="section-title">驻点计时</View>
+        <View className="section-title">{t('entry.timer.title')}</View>
         {timer ? (
           <View>
             <View id="timer-status">
-              正在驻点：{villages.find((v) => v.code === timer.villageCode)?.name ?? timer.villageCode}，自{' '}
-              {formatBeijing(timer.startAt, 'time')} 起{timer.location ? '（已记录位置）' : ''}
+              {t(timer.location ? 'entry.timer.statusLocated' : 'entry.timer.status', {
+                village: villages.find((v) => v.code === timer.villageCode)?.name ?? timer.villageCode,
+                time: formatBeijing(timer.startAt, 'time'),
+              })}
             </View>
             <Button id="timer-stop" onClick={stopTimer}>
-              结束驻点
+              {t('entry.timer.stop')}
             </Button>
           </View>
         ) : (
           <View>
-            <View className="muted">到村后点“开始驻点”，离开时点“结束驻点”，时间自动填入</View>
+            <View className="muted">{t('entry.timer.hint')}</View>
             <Button light id="timer-start" disabled={!village} onClick={() => void startTimer()}>
-              开始驻点{village ? `（${village.name}）` : ''}
+              {village ? t('entry.timer.startAt', { village: village.name }) : t('entry.timer.start')}
             </Button>
           </View>
         )}
@@ -258,10 +262,10 @@ export default function LedgerEntryForm() {
       <View className="card">
         {draft.correctsEntryId && (
           <View className="tag" id="entry-correcting">
-            更正已登记的记录
+            {t('entry.correcting')}
           </View>
         )}
-        <Field label="服务村（社区）">
+        <Field label={t('entry.village')}>
           <Picker
             mode="selector"
             range={villages.map((v) => v.name)}
@@ -272,14 +276,14 @@ export default function LedgerEntryForm() {
             }}
           >
             <View className="input input-picker" id="entry-village">
-              {village?.name ?? '请选择'}
+              {village?.name ?? t('entry.pick')}
             </View>
           </Picker>
         </Field>
-        <Field label="服务类型">
+        <Field label={t('entry.kind')}>
           <Picker
             mode="selector"
-            range={LEDGER_KIND_LIST.map((k) => LEDGER_KIND_LABELS[k])}
+            range={LEDGER_KIND_LIST.map((k) => t(`labels:ledgerKind.${k}`))}
             value={kindIndex}
             onChange={(e) => {
               const k = LEDGER_KIND_LIST[Number(e.detail.value)];
@@ -287,22 +291,22 @@ export default function LedgerEntryForm() {
             }}
           >
             <View className="input input-picker" id="entry-kind">
-              {LEDGER_KIND_LABELS[draft.kind]}
+              {t(`labels:ledgerKind.${draft.kind}`)}
             </View>
           </Picker>
         </Field>
-        <Field label="服务方式">
+        <Field label={t('entry.mode')}>
           <View className="row">
             {(['on_site', 'remote'] as LedgerMode[]).map((m) => (
               <View key={m} className={m === 'on_site' ? 'grow gap-right' : 'grow'}>
                 <Button small light={draft.mode !== m} id={`entry-mode-${m}`} onClick={() => update({ mode: m })}>
-                  {LEDGER_MODE_LABELS[m]}
+                  {t(`labels:ledgerMode.${m}`)}
                 </Button>
               </View>
             ))}
           </View>
         </Field>
-        <Field label="开始时间">
+        <Field label={t('entry.start')}>
           <View className="row">
             <Picker mode="date" value={draft.startDate} onChange={(e) => updateTime({ startDate: String(e.detail.value) })}>
               <View className="input input-picker input-picker-first" id="entry-start-date">
@@ -316,7 +320,7 @@ export default function LedgerEntryForm() {
             </Picker>
           </View>
         </Field>
-        <Field label="结束时间">
+        <Field label={t('entry.end')}>
           <View className="row">
             <Picker mode="date" value={draft.endDate} onChange={(e) => updateTime({ endDate: String(e.detail.value) })}>
               <View className="input input-picker input-picker-first" id="entry-end-date">
@@ -330,59 +334,59 @@ export default function LedgerEntryForm() {
             </Picker>
           </View>
           <View className="muted" id="entry-duration">
-            {isNaN(minutes) || minutes <= 0 ? '时间不正确' : `共 ${hours(minutes)} 小时`}
-            {draft.viaTimer ? '（驻点计时）' : ''}
+            {isNaN(minutes) || minutes <= 0 ? t('entry.duration.invalid') : t('entry.duration.total', { hours: hours(minutes) })}
+            {draft.viaTimer ? t('entry.duration.viaTimer') : ''}
           </View>
         </Field>
         {draft.kind === 'lecture' && (
-          <Field label="参加人数">
+          <Field label={t('entry.attendees')}>
             <Input
               id="entry-attendees"
               className="input"
               type="number"
               value={draft.attendees}
-              placeholder="如：30"
+              placeholder={t('entry.attendeesPlaceholder')}
               onInput={(e) => update({ attendees: e.detail.value })}
             />
           </Field>
         )}
-        <Field label="服务对象（可选：写明后，村民可以评价这次服务）">
+        <Field label={t('entry.served')}>
           <ServedPicker
             villageCode={draft.villageCode}
             value={draft.servedUserId ?? null}
             onChange={(servedUserId) => update({ servedUserId })}
           />
         </Field>
-        <Field label="服务内容">
+        <Field label={t('entry.summary')}>
           <Textarea
             id="entry-summary"
             className="input textarea textarea-h120"
             value={draft.summary}
             maxlength={inputMaxLength(2000)}
-            placeholder="如：接待村民咨询土地承包问题 3 人次"
+            placeholder={t('entry.summaryPlaceholder')}
             onInput={(e) => update({ summary: e.detail.value })}
           />
         </Field>
-        <Field label="补登原因（该月台账已锁定时必填）">
+        <Field label={t('entry.lateReason')}>
           <Input
             id="entry-late-reason"
             className="input"
             value={draft.lateReason}
             maxlength={inputMaxLength(500)}
-            placeholder="如：当月在外培训，返回后补登"
+            placeholder={t('entry.lateReasonPlaceholder')}
             onInput={(e) => update({ lateReason: e.detail.value })}
           />
         </Field>
       </View>
 
       <Button id="entry-submit" loading={action.busy} onClick={submit}>
-        {action.busy ? '正在提交…' : '提交'}
+        {action.busy ? t('entry.submitting') : t('entry.submit')}
       </Button>
       <Button light id="entry-reset" onClick={reset}>
-        清空重填
+        {t('entry.reset')}
       </Button>
       <Button light id="goto-entries" onClick={() => goto('ledgerEntries')}>
-        我的台账
+        {t('entry.entries')}
       </Button>
     </Screen>
   );

@@ -9,14 +9,17 @@ import { useStaffPlace } from '../../shared/hooks/useStaffPlace';
 import { beijingDate, beijingMonth } from '../../shared/time';
 import { exportLedger } from '../services/export';
 import { Screen } from '../../shared/components/Screen';
+import { useTranslation } from 'react-i18next';
+import { t } from '../../shared/i18n';
 
 function sizeText(bytes: number): string {
-  if (bytes < 1024) return `${bytes} 字节`;
+  if (bytes < 1024) return t('ledger:export.bytes', { n: bytes });
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 102.4) / 10} KB`;
   return `${Math.round(bytes / 104857.6) / 10} MB`;
 }
 
 export default function CountyExport() {
+  const { t } = useTranslation('ledger');
   const [countyCode, setCountyCode] = useState<string | null>(null);
   const [countyName, setCountyName] = useState('');
   const [month, setMonth] = useState(() => beijingMonth());
@@ -39,7 +42,7 @@ export default function CountyExport() {
     if (!countyCode) return;
     const text = q.trim();
     if (!text) {
-      action.fail('请输入村（社区）名称');
+      action.fail(t('export.pickVillageName'));
       return;
     }
     action.clear();
@@ -50,31 +53,34 @@ export default function CountyExport() {
 
   function run() {
     if (!countyCode || action.busy) return;
-    const fileName = `台账-${countyName || countyCode}-${month}${village ? `-${village.name}` : ''}.xlsx`;
+    const county = countyName || countyCode;
+    const fileName = village
+      ? t('export.fileNameVillage', { county, month, village: village.name })
+      : t('export.fileName', { county, month });
     setProgress({ percent: 0, bytes: 0 });
     void action.run(
       () =>
         exportLedger({ countyCode, month, villageCode: village?.code, fileName }, (percent, bytes) =>
           setProgress({ percent, bytes }),
         ),
-      { ok: `已导出：${fileName}`, onError: () => setProgress(null) },
+      { ok: t('export.done', { fileName }), onError: () => setProgress(null) },
     );
   }
 
   return (
-    <Screen>
+    <Screen title={t('export.title')}>
       <View className="card">
-        <View className="title">导出台账</View>
+        <View className="title">{t('export.title')}</View>
         <View className="subtitle">{countyName || countyCode || ''}</View>
-        <View className="muted">一村一卷（每村一个工作表），一事一记，附汇总表</View>
+        <View className="muted">{t('export.scope')}</View>
         <View className="muted" id="export-archive-note">
-          已锁定的月份导出锁定时的归档，之后不再变化；锁定后的补登与审核另列“锁定后补登与审核”表，不计入归档数字。未锁定的月份按导出时的记录。本季度、本年度只计到所选月份月末。
+          {t('export.archiveNote')}
         </View>
       </View>
       <ErrorMessage message={action.error} />
 
       <View className="card">
-        <View className="muted">导出月份</View>
+        <View className="muted">{t('export.month')}</View>
         <Picker
           mode="date"
           fields="month"
@@ -87,12 +93,12 @@ export default function CountyExport() {
           </View>
         </Picker>
 
-        <View className="muted mt-m">只导出某个村（可不选，默认导出全县）</View>
+        <View className="muted mt-m">{t('export.villageHint')}</View>
         {village ? (
           <View className="row" id="export-village">
             <View className="grow">{village.name}</View>
             <Button small light id="export-village-clear" onClick={() => setVillage(null)}>
-              导出全县
+              {t('export.wholeCounty')}
             </Button>
           </View>
         ) : (
@@ -103,16 +109,16 @@ export default function CountyExport() {
                   id="export-village-query"
                   className="input"
                   value={q}
-                  placeholder="输入村（社区）名称"
+                  placeholder={t('export.villagePlaceholder')}
                   onInput={(e) => setQ(e.detail.value)}
                   onConfirm={search}
                 />
               </View>
               <Button small light id="export-village-search" onClick={search}>
-                查找
+                {t('export.search')}
               </Button>
             </View>
-            {found?.length === 0 && <View className="muted">没有找到</View>}
+            {found?.length === 0 && <View className="muted">{t('export.notFound')}</View>}
             {found?.map((v) => (
               <View
                 key={v.code}
@@ -132,12 +138,16 @@ export default function CountyExport() {
       </View>
 
       <Button id="export-button" disabled={action.busy || !countyCode} onClick={run}>
-        {action.busy ? '正在导出…' : '导出台账'}
+        {action.busy ? t('export.exporting') : t('export.title')}
       </Button>
 
       {progress && (
         <View className="card" id="export-progress">
-          <View>{progress.percent === null ? `已下载 ${sizeText(progress.bytes)}` : `下载进度 ${progress.percent}%`}</View>
+          <View>
+            {progress.percent === null
+              ? t('export.downloaded', { size: sizeText(progress.bytes) })
+              : t('export.progress', { percent: progress.percent })}
+          </View>
           <View className="progress-track mt-xs">
             <View
               className={progress.percent === 100 ? 'progress-fill progress-done' : 'progress-fill'}

@@ -12,6 +12,7 @@ import { ReminderSwitch } from '../components/ReminderSwitch';
 import { hours } from '../services/format';
 import { startLedgerSync } from '../services/queue';
 import { Screen } from '../../shared/components/Screen';
+import { useTranslation } from 'react-i18next';
 
 function Bar({ value, max }: { value: number; max: number }) {
   const pct = max > 0 ? Math.min(100, Math.round((value / max) * 100)) : 100;
@@ -23,33 +24,34 @@ function Bar({ value, max }: { value: number; max: number }) {
 }
 
 function VillageCard({ p }: { p: VillageProgress }) {
+  const { t } = useTranslation('ledger');
   const code = p.villageCode;
   return (
     <View className="card" id={`progress-${code}`}>
       <View className="item-title">{p.villageName}</View>
       <View id={`progress-month-${code}`}>
-        本月驻点 {hours(p.month.onSiteMinutes)} / {hours(p.month.requiredMinutes)} 小时
+        {t('progress.month', { done: hours(p.month.onSiteMinutes), required: hours(p.month.requiredMinutes) })}
       </View>
       {p.month.pendingOnSiteMinutes > 0 && (
         <View className="muted" id={`progress-pending-${code}`}>
-          待审核 {hours(p.month.pendingOnSiteMinutes)} 小时
+          {t('progress.pending', { hours: hours(p.month.pendingOnSiteMinutes) })}
         </View>
       )}
       <Bar value={p.month.onSiteMinutes} max={p.month.requiredMinutes} />
       <View className="muted" id={`progress-remote-${code}`}>
-        本月远程解答咨询 {p.month.consultationsAnswered} 件
+        {t('progress.remote', { n: p.month.consultationsAnswered })}
       </View>
       <View id={`progress-quarter-${code}`}>
-        本季度讲座 {p.quarter.lectures} / {p.quarter.requiredLectures} 次
+        {t('progress.quarter', { done: p.quarter.lectures, required: p.quarter.requiredLectures })}
       </View>
       <Bar value={p.quarter.lectures} max={p.quarter.requiredLectures} />
       <View id={`progress-year-${code}`}>
-        本年度 {hours(p.year.minutes)} / {hours(p.year.requiredMinutes)} 小时
+        {t('progress.year', { done: hours(p.year.minutes), required: hours(p.year.requiredMinutes) })}
       </View>
       <Bar value={p.year.minutes} max={p.year.requiredMinutes} />
       <View id={`progress-missing-${code}`}>
         {p.missing.length === 0 ? (
-          <View className="ok">已完成</View>
+          <View className="ok">{t('progress.complete')}</View>
         ) : (
           p.missing.map((m) => (
             <View key={m} className="tag">
@@ -63,6 +65,7 @@ function VillageCard({ p }: { p: VillageProgress }) {
 }
 
 export default function LedgerProgress() {
+  const { t } = useTranslation('ledger');
   const progress = useLoad<VillageProgress[]>();
   const items = progress.data;
 
@@ -80,28 +83,28 @@ export default function LedgerProgress() {
   });
 
   return (
-    <Screen>
+    <Screen title={t('progress.title')}>
       <View className="card">
-        <View className="title">我的服务进度</View>
-        <View className="subtitle">按已审核通过的台账统计，待审核的单独列出</View>
+        <View className="title">{t('progress.title')}</View>
+        <View className="subtitle">{t('progress.subtitle')}</View>
       </View>
       <QueueStatus onSynced={load} />
       <PageError message={progress.error} />
       {!items && !progress.error && (
         <View className="muted" id="loading">
-          正在加载…
+          {t('loading')}
         </View>
       )}
-      {items && items.length === 0 && <View className="muted">您目前没有服务的村（社区）</View>}
+      {items && items.length === 0 && <View className="muted">{t('progress.noVillages')}</View>}
       {items?.map((p) => (
         <VillageCard key={p.villageCode} p={p} />
       ))}
       <ReminderSwitch />
       <Button id="goto-entry" onClick={() => goto('ledgerEntry')}>
-        登记台账
+        {t('progress.entry')}
       </Button>
       <Button light id="goto-entries" onClick={() => goto('ledgerEntries')}>
-        我的台账
+        {t('progress.entries')}
       </Button>
     </Screen>
   );

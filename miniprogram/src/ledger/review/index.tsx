@@ -8,12 +8,14 @@ import { useAction } from '../../shared/hooks/useAction';
 import { useStaffPlace } from '../../shared/hooks/useStaffPlace';
 import { beijingMonth, formatBeijing } from '../../shared/time';
 import { LedgerLocks } from '../components/LedgerLocks';
-import { LEDGER_KIND_LABELS, LEDGER_MODE_LABELS, hours } from '../services/format';
+import { hours } from '../services/format';
 import { countChars, inputMaxLength } from '@vc/types/src/constants';
 import { Screen } from '../../shared/components/Screen';
+import { useTranslation } from 'react-i18next';
 
 function ReviewItem(props: { e: LedgerEntry; busy: boolean; onApprove: () => void; onReturn: (reason: string) => void }) {
   const { e, busy, onApprove, onReturn } = props;
+  const { t } = useTranslation(['ledger', 'labels']);
   const [reason, setReason] = useState('');
   return (
     <View className="list-item" id={`review-${e.id}`}>
@@ -21,33 +23,38 @@ function ReviewItem(props: { e: LedgerEntry; busy: boolean; onApprove: () => voi
         <View className="grow bold">
           {e.counselName} · {e.villageName}
         </View>
-        <View className="tag">{LEDGER_KIND_LABELS[e.kind] ?? e.kind}</View>
+        <View className="tag">{t(`labels:ledgerKind.${e.kind}`)}</View>
       </View>
       <View className="subtitle" id={`review-time-${e.id}`}>
-        {formatBeijing(e.startAt, 'full')}–{formatBeijing(e.endAt, 'time')}，{hours(e.minutes)} 小时，{LEDGER_MODE_LABELS[e.mode]}
-        {e.viaTimer ? '（驻点计时）' : ''}
-        {e.attendees !== null ? `，${e.attendees} 人参加` : ''}
+        {t('review.time', {
+          start: formatBeijing(e.startAt, 'full'),
+          end: formatBeijing(e.endAt, 'time'),
+          hours: hours(e.minutes),
+          mode: t(`labels:ledgerMode.${e.mode}`),
+        })}
+        {e.viaTimer ? t('review.viaTimer') : ''}
+        {e.attendees !== null ? t('review.attendees', { n: e.attendees }) : ''}
       </View>
       <View>{e.summary}</View>
-      {e.late && <View className="tag">补登{e.lateReason ? `：${e.lateReason}` : ''}</View>}
-      {e.correctsEntryId && <View className="tag">更正此前登记的记录</View>}
+      {e.late && <View className="tag">{e.lateReason ? t('review.lateWith', { reason: e.lateReason }) : t('review.late')}</View>}
+      {e.correctsEntryId && <View className="tag">{t('review.correcting')}</View>}
       <Input
         id={`reason-${e.id}`}
         className="input"
         value={reason}
         maxlength={inputMaxLength(500)}
-        placeholder="退回原因（退回时必填）"
+        placeholder={t('review.reasonPlaceholder')}
         onInput={(ev) => setReason(ev.detail.value)}
       />
       <View className="row">
         <View className="grow gap-right">
           <Button small id={`approve-${e.id}`} disabled={busy} onClick={onApprove}>
-            通过
+            {t('review.approve')}
           </Button>
         </View>
         <View className="grow">
           <Button small light id={`return-${e.id}`} disabled={busy} onClick={() => onReturn(reason.trim())}>
-            退回
+            {t('review.return')}
           </Button>
         </View>
       </View>
@@ -56,6 +63,7 @@ function ReviewItem(props: { e: LedgerEntry; busy: boolean; onApprove: () => voi
 }
 
 export default function TownshipReview() {
+  const { t } = useTranslation(['ledger', 'labels']);
   const [townshipCode, setTownshipCode] = useState<string | null>(null);
   const [townshipName, setTownshipName] = useState('');
   const [items, setItems] = useState<LedgerEntry[] | null>(null);
@@ -83,7 +91,7 @@ export default function TownshipReview() {
   function review(e: LedgerEntry, decision: 'approve' | 'return', reason?: string) {
     if (!townshipCode) return;
     if (decision === 'return' && (!reason || countChars(reason) < 2)) {
-      action.fail('退回时请填写原因');
+      action.fail(t('review.reasonMissing'));
       return;
     }
     void action.run(
@@ -95,14 +103,22 @@ export default function TownshipReview() {
         setItems((list) => (list ? list.filter((x) => x.id !== e.id) : list));
       },
       {
-        ok: `${decision === 'approve' ? '已通过' : '已退回'}：${e.counselName} ${e.villageName} ${LEDGER_KIND_LABELS[e.kind] ?? ''}`,
+        ok: t(decision === 'approve' ? 'review.approved' : 'review.returned', {
+          name: e.counselName,
+          village: e.villageName,
+          kind: t(`labels:ledgerKind.${e.kind}`),
+        }),
         // an approval counts toward the month's hours and cannot be taken back; a return can be corrected
         confirm:
           decision === 'approve'
             ? {
-                title: '通过这条服务记录？',
-                content: `${e.counselName} ${e.villageName} ${LEDGER_KIND_LABELS[e.kind] ?? ''}：通过后计入本月服务时长，不能撤回。`,
-                confirmText: '通过',
+                title: t('review.confirmTitle'),
+                content: t('review.confirmContent', {
+                  name: e.counselName,
+                  village: e.villageName,
+                  kind: t(`labels:ledgerKind.${e.kind}`),
+                }),
+                confirmText: t('review.approve'),
               }
             : undefined,
       },
@@ -118,27 +134,27 @@ export default function TownshipReview() {
         return l;
       },
       {
-        ok: (l) => `已锁定 ${l.month} 的台账`,
+        ok: (l) => t('review.locked', { month: l.month }),
         confirm: {
-          title: '锁定台账',
-          content: `锁定后 ${townshipName}${month} 的台账不能再直接登记，只能补登并说明原因；锁定不能撤销。`,
-          confirmText: '锁定',
+          title: t('review.lockTitle'),
+          content: t('review.lockContent', { township: townshipName, month }),
+          confirmText: t('review.lockConfirm'),
         },
       },
     );
   }
 
   return (
-    <Screen>
+    <Screen title={t('review.title')}>
       <View className="card">
-        <View className="title">台账审核</View>
-        <View className="subtitle">{townshipName}待审核的服务记录</View>
+        <View className="title">{t('review.title')}</View>
+        <View className="subtitle">{t('review.subtitle', { township: townshipName })}</View>
       </View>
       <Feedback of={action} />
-      {!items && !action.error && <View className="muted">正在加载…</View>}
+      {!items && !action.error && <View className="muted">{t('loading')}</View>}
       {items && items.length === 0 && (
         <View className="muted" id="review-empty">
-          没有待审核的记录
+          {t('review.empty')}
         </View>
       )}
       {items?.map((e) => (
@@ -152,9 +168,9 @@ export default function TownshipReview() {
       ))}
 
       <View className="card">
-        <View className="section-title">月度锁定</View>
+        <View className="section-title">{t('review.lockSection')}</View>
         <View className="row">
-          <View className="grow muted">审核完毕后锁定该月台账</View>
+          <View className="grow muted">{t('review.lockHint')}</View>
           <Picker
             id="lock-month-picker"
             mode="date"
@@ -168,7 +184,7 @@ export default function TownshipReview() {
           </Picker>
         </View>
         <Button light id="lock-button" disabled={action.busy || !townshipCode} onClick={lock}>
-          锁定{month === beijingMonth() ? '本月' : ` ${month} `}台账
+          {month === beijingMonth() ? t('review.lockThisMonth') : t('review.lockMonth', { month })}
         </Button>
       </View>
       {townshipCode && (

@@ -7,6 +7,7 @@
 import Taro from '@tarojs/taro';
 import { fillPath } from '@vc/types/src/paths';
 import { ApiError, apiBase, authHeader, networkError, replyError, type FallbackMessages } from '../../shared/http';
+import { t } from '../../shared/i18n';
 
 export interface ExportRequest {
   countyCode: string;
@@ -25,8 +26,12 @@ export function exportUrl(r: ExportRequest): string {
   return apiBase() + fillPath(VC_ROUTES.ledgerExport.path, { countyCode: r.countyCode }) + '?' + q.join('&');
 }
 
-const EXPORT_MESSAGES: FallbackMessages = { 403: '没有权限导出该县的台账', other: '导出失败，请稍后重试' };
-const errorOf = (status: number, text: string): ApiError => replyError(status, text, { messages: EXPORT_MESSAGES });
+// a function: the words are looked up when an export fails, in the language of that moment
+const exportMessages = (): FallbackMessages => ({
+  403: t('ledger:exportFile.forbidden'),
+  other: t('ledger:exportFile.failed'),
+});
+const errorOf = (status: number, text: string): ApiError => replyError(status, text, { messages: exportMessages() });
 
 async function exportH5(r: ExportRequest, onProgress: OnProgress): Promise<void> {
   let res: Response;
@@ -83,7 +88,7 @@ function exportWeapp(r: ExportRequest, onProgress: OnProgress): Promise<void> {
         onProgress(100, 0);
         Taro.openDocument({ filePath: res.tempFilePath, fileType: 'xlsx', showMenu: true })
           .then(() => resolve())
-          .catch(() => reject(new ApiError(0, 'OPEN_FAILED', '文件已下载，但无法打开，请稍后重试')));
+          .catch(() => reject(new ApiError(0, 'OPEN_FAILED', t('ledger:exportFile.openFailed'))));
       },
       fail: () => reject(networkError()),
     });

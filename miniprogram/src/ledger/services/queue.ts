@@ -11,7 +11,8 @@ import type { LedgerEntry, SubmitLedgerEntryBody } from '@vc/types';
 import { call } from '../../shared/api';
 import { ApiError, messageOf } from '../../shared/http';
 import { getToken } from '../../shared/session';
-import { STORAGE_FULL, readList, writeStored } from '../../shared/storage';
+import { storageFull, readList, writeStored } from '../../shared/storage';
+import { t } from '../../shared/i18n';
 
 export const QUEUE_KEY = 'vc.ledgerQueue';
 export const DROPPED_KEY = 'vc.ledgerDropped';
@@ -42,7 +43,7 @@ const listeners = new Set<Listener>();
 
 /** Stores a list and tells the listeners; the queue must be on the phone before anything is sent. */
 function writeList<T>(key: string, list: T[]): void {
-  if (!writeStored(key, list)) throw new Error(STORAGE_FULL);
+  if (!writeStored(key, list)) throw new Error(storageFull());
   listeners.forEach((l) => l());
 }
 
@@ -84,7 +85,7 @@ async function run(): Promise<FlushResult> {
   const result: FlushResult = { sent: [], dropped: [], stalled: false, stalledMessage: null };
   if (!getToken()) {
     const left = queued().length > 0;
-    return { ...result, stalled: left, stalledMessage: left ? '请先登录后再同步' : null };
+    return { ...result, stalled: left, stalledMessage: left ? t('ledger:queue.loginFirst') : null };
   }
   // one at a time, oldest first; re-read storage each round (another page may have added one)
   for (;;) {

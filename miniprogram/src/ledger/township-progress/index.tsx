@@ -11,8 +11,10 @@ import { barChartHeight, villageHoursChart } from '../components/charts';
 import { hours, pct } from '../services/format';
 import { beijingDate } from '../../shared/time';
 import { Screen } from '../../shared/components/Screen';
+import { useTranslation } from 'react-i18next';
 
 function VillageItem({ v, targetMinutes }: { v: VillageCompliance; targetMinutes: number }) {
+  const { t } = useTranslation('ledger');
   const prefix = v.compliant ? 'done' : 'behind';
   return (
     <View className="list-item" id={`${prefix}-${v.code}`}>
@@ -20,13 +22,20 @@ function VillageItem({ v, targetMinutes }: { v: VillageCompliance; targetMinutes
         <View className="grow bold" id={`${prefix}-name-${v.code}`}>
           {v.name}
         </View>
-        <View className={v.compliant ? 'ok' : 'tag'}>{v.compliant ? '达标' : '未达标'}</View>
+        <View className={v.compliant ? 'ok' : 'tag'}>{v.compliant ? t('compliant') : t('notCompliant')}</View>
       </View>
       <View className="subtitle" id={`${prefix}-counsel-${v.code}`}>
-        法律顾问：{v.counsel.length ? v.counsel.map((c) => c.name).join('、') : '暂未指派'}
+        {t('townshipProgress.counsel', {
+          names: v.counsel.length ? v.counsel.map((c) => c.name).join(t('enumSeparator')) : t('townshipProgress.noCounsel'),
+        })}
       </View>
       <View className="muted" id={`${prefix}-hours-${v.code}`}>
-        本月驻点 {hours(v.onSiteMinutes)} / {hours(targetMinutes)} 小时 · 讲座 {v.lectures} 次 · 台账 {v.entries} 条
+        {t('villageLine', {
+          done: hours(v.onSiteMinutes),
+          target: hours(targetMinutes),
+          lectures: v.lectures,
+          entries: v.entries,
+        })}
       </View>
       <MissingTags id={`${prefix}-missing-${v.code}`} items={v.missing} />
     </View>
@@ -34,6 +43,7 @@ function VillageItem({ v, targetMinutes }: { v: VillageCompliance; targetMinutes
 }
 
 export default function TownshipProgress() {
+  const { t } = useTranslation('ledger');
   const { data, error, loading, place, month, pickMonth, fail } = useStaffMonth('township_staff', (code, m) =>
     call('townshipCompliance', { params: { townshipCode: code }, query: { month: m } }),
   );
@@ -45,15 +55,15 @@ export default function TownshipProgress() {
   // behind schedule first, the fewest on-site minutes first
   const behind = villages.filter((v) => !v.compliant).sort((a, b) => a.onSiteMinutes - b.onSiteMinutes);
   const done = villages.filter((v) => v.compliant);
-  const township = data?.townships.find((t) => t.code === townshipCode);
+  const township = data?.townships.find((x) => x.code === townshipCode);
   const rate = township?.rate ?? data?.summary.rate ?? 0;
   const compliant = township?.compliant ?? data?.summary.compliant ?? 0;
   const total = township?.villages ?? data?.summary.villages ?? 0;
 
   return (
-    <Screen>
+    <Screen title={t('townshipProgress.navTitle')}>
       <View className="card">
-        <View className="title">进度落后的村</View>
+        <View className="title">{t('townshipProgress.title')}</View>
         <View className="subtitle">{townshipName || township?.name || townshipCode || ''}</View>
         <Picker
           mode="date"
@@ -63,40 +73,45 @@ export default function TownshipProgress() {
           onChange={(e) => pickMonth(String(e.detail.value))}
         >
           <View className="input input-line mt-s" id="progress-month">
-            统计月份：{month}
+            {t('statsMonth', { month })}
           </View>
         </Picker>
       </View>
       <PageError message={error} />
       {loading && !data && (
         <View className="muted" id="loading">
-          正在加载…
+          {t('loading')}
         </View>
       )}
       {data && (
         <View>
           <View className="card" id="township-summary">
             <View className="row">
-              <View className="grow">达标率</View>
+              <View className="grow">{t('townshipProgress.rate')}</View>
               <View id="township-rate" className="bold">
                 {pct(rate)}（{compliant}/{total}）
               </View>
             </View>
             <View className="muted">
-              标准：每村每月驻点 {data.targets.minOnSiteHoursPerMonth} 小时，每季度讲座 {data.targets.minLecturesPerQuarter}{' '}
-              次，每年服务 {data.targets.minHoursPerYear} 小时
+              {t('standard', {
+                hoursPerMonth: data.targets.minOnSiteHoursPerMonth,
+                lecturesPerQuarter: data.targets.minLecturesPerQuarter,
+                hoursPerYear: data.targets.minHoursPerYear,
+              })}
             </View>
             <AsOfNote asOf={data.asOf} />
           </View>
 
           {villages.length > 0 && (
             <View className="card" id="village-chart">
-              <View className="section-title">各村本月驻点（小时）</View>
-              <View className="muted">虚线为每月驻点标准（{hours(targetMinutes)} 小时），各村数字见下方列表</View>
+              <View className="section-title">{t('townshipProgress.villageHours')}</View>
+              <View className="muted">{t('townshipProgress.dashed', { hours: hours(targetMinutes) })}</View>
               <F2Chart
                 id="village-canvas"
                 height={barChartHeight(villages.length)}
-                label={`各村本月驻点小时：${villages.map((v) => `${v.name} ${hours(v.onSiteMinutes)}`).join('，')}`}
+                label={t('townshipProgress.villageHoursLabel', {
+                  list: villages.map((v) => `${v.name} ${hours(v.onSiteMinutes)}`).join(t('listSeparator')),
+                })}
                 dataKey={`${data.month}|${targetMinutes}|${villages.map((v) => `${v.code}:${v.onSiteMinutes}`).join()}`}
                 chart={() => villageHoursChart(villages, targetMinutes / 60)}
               />
@@ -104,10 +119,10 @@ export default function TownshipProgress() {
           )}
 
           <View className="card" id="behind-list">
-            <View className="section-title">未达标（{behind.length}）</View>
+            <View className="section-title">{t('townshipProgress.behind', { n: behind.length })}</View>
             {behind.length === 0 && (
               <View className="muted" id="behind-empty">
-                各村均已达标
+                {t('townshipProgress.allDone')}
               </View>
             )}
             {behind.map((v) => (
@@ -117,7 +132,7 @@ export default function TownshipProgress() {
 
           {done.length > 0 && (
             <View className="card" id="done-list">
-              <View className="section-title">已达标（{done.length}）</View>
+              <View className="section-title">{t('townshipProgress.done', { n: done.length })}</View>
               {done.map((v) => (
                 <VillageItem key={v.code} v={v} targetMinutes={targetMinutes} />
               ))}

@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '绑定所在村' });
+import bind from '@vc/types/src/i18n/locales/zh-Hans/bind.json';
+
+export default definePageConfig({ navigationBarTitleText: bind.title });

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Input, View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import type { BindVillageBody, VillageSummary } from '@vc/types';
 import { call } from '../../shared/api';
 import { Button } from '../../shared/components/Button';
@@ -13,12 +14,11 @@ import { Screen } from '../../shared/components/Screen';
 const INVITE_RE = /^[A-Z0-9]{6}$/;
 
 function VillageItem({ village, onPick }: { village: VillageSummary; onPick: (v: VillageSummary) => void }) {
+  const { t } = useTranslation('bind');
   return (
     <View id={`village-${village.code}`} className="list-item" hoverClass="btn-hover" onClick={() => onPick(village)}>
       <View className="item-title">{village.name}</View>
-      <View className="subtitle">
-        {village.townshipName} · {village.countyName}
-      </View>
+      <View className="subtitle">{t('place', { township: village.townshipName, county: village.countyName })}</View>
     </View>
   );
 }
@@ -31,17 +31,18 @@ export default function Bind() {
   const [invited, setInvited] = useState<VillageSummary | null>(null);
   const action = useAction();
   const { fail, run } = action;
+  const { t } = useTranslation('bind');
 
   const lookupInvite = useCallback(
     (code: string) => {
       setInvited(null);
       if (!INVITE_RE.test(code)) {
-        fail('邀请码为6位字母或数字');
+        fail(t('inviteFormat'));
         return;
       }
       void run(async () => setInvited(await call('villageByInvite', { params: { inviteCode: code } })));
     },
-    [fail, run],
+    [fail, run, t],
   );
 
   useEffect(() => {
@@ -62,7 +63,7 @@ export default function Bind() {
   function search() {
     const text = q.trim();
     if (!text) {
-      action.fail('请输入村（社区）名称');
+      action.fail(t('enterName'));
       return;
     }
     void action.run(async () => setResults((await call('searchVillages', { query: { q: text } })).items));
@@ -76,77 +77,75 @@ export default function Bind() {
         restart();
       },
       {
-        toast: '绑定成功',
+        toast: t('done'),
         confirm: {
-          title: '绑定到这个村（社区）？',
-          content: `${village.name}（${village.townshipName} · ${village.countyName}）。绑定后您看到的是这个村的法律顾问、公示栏和工作群，村干部会核实您的身份。`,
-          confirmText: '确认绑定',
+          title: t('confirmTitle'),
+          content: t('confirmContent', { village: village.name, township: village.townshipName, county: village.countyName }),
+          confirmText: t('confirmText'),
         },
       },
     );
   }
 
   return (
-    <Screen>
+    <Screen title={t('title')}>
       <View className="card">
-        <View className="title">请选择您所在的村（社区）</View>
-        <View className="subtitle">绑定后即可查看本村法律顾问和公示栏</View>
+        <View className="title">{t('heading')}</View>
+        <View className="subtitle">{t('subheading')}</View>
       </View>
       <Feedback of={action} />
 
-      <View className="section-title">按村名查找</View>
+      <View className="section-title">{t('byName')}</View>
       <Input
         id="village-query"
         className="input"
         value={q}
-        placeholder="输入村（社区）名称，如：王府"
+        placeholder={t('namePlaceholder')}
         confirmType="search"
         onInput={(e) => setQ(e.detail.value)}
         onConfirm={search}
       />
       <Button id="village-search" loading={action.busy} onClick={search}>
-        搜索
+        {t('search')}
       </Button>
       {results && results.length === 0 && (
         <View className="muted" id="village-empty">
-          没有找到名称相符的村（社区），请换个关键字
+          {t('empty')}
         </View>
       )}
       {results?.map((v) => (
         <VillageItem key={v.code} village={v} onPick={(picked) => bind({ villageCode: picked.code }, picked)} />
       ))}
 
-      <View className="section-title mt-xl">使用邀请码</View>
+      <View className="section-title mt-xl">{t('byInvite')}</View>
       <Input
         id="invite-input"
         className="input"
         value={invite}
         maxlength={6}
-        placeholder="6位邀请码"
+        placeholder={t('invitePlaceholder')}
         onInput={(e) => setInvite(e.detail.value.toUpperCase())}
       />
       <Button light id="invite-lookup" onClick={() => lookupInvite(invite.trim().toUpperCase())}>
-        查找
+        {t('lookup')}
       </Button>
       {invited && (
         <View className="card" id="invite-village">
           <View className="title">{invited.name}</View>
-          <View className="subtitle">
-            {invited.townshipName} · {invited.countyName}
-          </View>
+          <View className="subtitle">{t('place', { township: invited.townshipName, county: invited.countyName })}</View>
           <Button
             id="invite-bind"
             loading={action.busy}
             onClick={() => bind({ inviteCode: invite.trim().toUpperCase() }, invited)}
           >
-            绑定到此村
+            {t('bindHere')}
           </Button>
         </View>
       )}
 
       {/* someone invited to a role (county or township staff, counsel, village cadre) has an 8-character invitation instead */}
       <Button light id="link-redeem" onClick={() => goto('redeem')}>
-        我是工作人员，有8位角色邀请码
+        {t('staff')}
       </Button>
     </Screen>
   );

@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '法律顾问公示栏' });
+import board from '@vc/types/src/i18n/locales/zh-Hans/board.json';
+
+export default definePageConfig({ navigationBarTitleText: board.title });

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import type { NoticeBoard } from '@vc/types';
 import { call } from '../../shared/api';
 import { messageOf } from '../../shared/http';
@@ -10,6 +11,7 @@ import { NoticeBoardView } from './NoticeBoardView';
 export function BoardLoader({ villageCode }: { villageCode: string }) {
   const [board, setBoard] = useState<NoticeBoard | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const { t } = useTranslation('board');
 
   useEffect(() => {
     let alive = true;
@@ -27,7 +29,7 @@ export function BoardLoader({ villageCode }: { villageCode: string }) {
   if (!board)
     return (
       <View className="muted" id="loading">
-        正在加载公示栏…
+        {t('loading')}
       </View>
     );
   return <NoticeBoardView board={board} />;

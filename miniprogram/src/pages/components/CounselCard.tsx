@@ -1,4 +1,5 @@
 import { Image, Text, View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import type { CounselCard as Counsel } from '@vc/types';
 import { Button } from '../../shared/components/Button';
 import { apiBase } from '../../shared/http';
@@ -13,6 +14,7 @@ const photoSource = (url: string) => (url.charAt(0) === '/' ? apiBase() + url : 
 
 export function CounselCard({ counsel, onCall }: Props) {
   const surname = counsel.name.slice(0, 1);
+  const { t } = useTranslation('board');
   return (
     <View id={`counsel-${counsel.id}`} className="card">
       <View className="row">
@@ -29,14 +31,14 @@ export function CounselCard({ counsel, onCall }: Props) {
           <View className="subtitle">{counsel.organization}</View>
           {counsel.certificateNumber && (
             <View id={`counsel-certificate-${counsel.id}`} className="subtitle">
-              执业证号：{counsel.certificateNumber}
+              {t('card.certificate', { number: counsel.certificateNumber })}
             </View>
           )}
         </View>
       </View>
       {counsel.specialties.length > 0 && (
         <View id={`counsel-specialties-${counsel.id}`} className="mt-m">
-          <Text className="muted">擅长领域：</Text>
+          <Text className="muted">{t('card.specialties')}</Text>
           {counsel.specialties.map((s) => (
             <Text key={s} className="tag">
               {s}
@@ -46,25 +48,25 @@ export function CounselCard({ counsel, onCall }: Props) {
       )}
       {counsel.duties.length > 0 && (
         <View className="mt-m">
-          <View className="muted">工作职责</View>
+          <View className="muted">{t('card.duties')}</View>
           {counsel.duties.map((d, i) => (
             <View key={i}>· {d}</View>
           ))}
         </View>
       )}
       <View className="mt-m">
-        <Text className="muted">驻村时间：</Text>
+        <Text className="muted">{t('card.hours')}</Text>
         <Text id={`counsel-hours-${counsel.id}`}>{counsel.onSiteHours}</Text>
       </View>
       <View className="row mt-m">
         <View className="grow">
-          <Text className="muted">联系电话：</Text>
+          <Text className="muted">{t('card.phone')}</Text>
           <Text id={`counsel-phone-${counsel.id}`} className="phone">
             {counsel.phoneMasked}
           </Text>
         </View>
         <Button id={`call-${counsel.id}`} small onClick={() => onCall(counsel)}>
-          拨打
+          {t('card.call')}
         </Button>
       </View>
     </View>

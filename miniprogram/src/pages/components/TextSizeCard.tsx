@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import {
   TEXT_SIZE_CHOICES,
-  TEXT_SIZE_LABELS,
   setTextSizeChoice,
   systemWantsLargeText,
   textSizeChoice,
@@ -18,17 +18,18 @@ export function TextSizeCard() {
   const large = useLargeText();
   const [choice, setChoice] = useState<TextSizeChoice>(textSizeChoice);
   const [refused, setRefused] = useState(false);
+  const { t } = useTranslation(['me', 'common']);
 
   function choose(c: TextSizeChoice) {
     setRefused(!setTextSizeChoice(c));
     setChoice(c);
   }
 
-  const now = large ? '大字' : '标准';
+  const now = large ? t('common:textSize.large') : t('common:textSize.standard');
   return (
     <View className="card" id="text-size">
-      <View className="section-title">字体大小</View>
-      <View className="choice-row" role="radiogroup" aria-label="字体大小">
+      <View className="section-title">{t('textSize.title')}</View>
+      <View className="choice-row" role="radiogroup" aria-label={t('textSize.title')}>
         {TEXT_SIZE_CHOICES.map((c) => (
           <View
             key={c}
@@ -38,15 +39,19 @@ export function TextSizeCard() {
             className={c === choice ? 'choice choice-on' : 'choice'}
             onClick={() => choose(c)}
           >
-            {TEXT_SIZE_LABELS[c]}
+            {t(`common:textSize.${c}`)}
           </View>
         ))}
       </View>
       <View className="subtitle" id="text-size-now">
-        现在显示：{now}
-        {choice === 'system' ? `（手机设置为${systemWantsLargeText() ? '大字' : '标准字号'}）` : ''}
+        {choice === 'system'
+          ? t('textSize.nowSystem', {
+              now,
+              system: systemWantsLargeText() ? t('common:textSize.large') : t('textSize.standardSize'),
+            })
+          : t('textSize.now', { now })}
       </View>
-      {refused && <View className="error">手机存储空间不足，这次设置在下次打开时不会保留</View>}
+      {refused && <View className="error">{t('textSize.notKept')}</View>}
     </View>
   );
 }

@@ -7,6 +7,7 @@
 import type { ReactNode } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import type { CountyTodo, CounselTodo, TodoReply, TownshipTodo } from '@vc/types';
 import { call } from '../../shared/api';
 import { ErrorMessage } from '../../shared/components/Message';
@@ -35,9 +36,10 @@ function Item({ id, onTap, children }: { id: string; onTap: () => void; children
 
 function CounselSection({ todo }: { todo: CounselTodo }) {
   const { waitingQuestions: questions, returnedEntries: returned, onSiteHours } = todo;
+  const { t } = useTranslation('home');
   return (
     <View className="card" id="todo-counsel">
-      <View className="section-title">我的待办</View>
+      <View className="section-title">{t('todo.mine')}</View>
       <View className="todo-counts">
         <Count
           id="todo-waiting"
@@ -62,10 +64,8 @@ function CounselSection({ todo }: { todo: CounselTodo }) {
       ))}
       {returned.items.map((e) => (
         <Item key={e.id} id={`todo-returned-${e.id}`} onTap={() => goto('ledgerEntries')}>
-          <View>
-            {e.month} · {e.villageName} · 已退回
-          </View>
-          {e.reason && <View className="error">退回原因：{e.reason}</View>}
+          <View>{t('todo.returned', { month: e.month, village: e.villageName })}</View>
+          {e.reason && <View className="error">{t('todo.reason', { reason: e.reason })}</View>}
         </Item>
       ))}
       {onSiteHours.items.length > 0 && (
@@ -91,9 +91,10 @@ function TownshipSection({ todo }: { todo: TownshipTodo }) {
   const code = todo.townshipCode;
   const township = { townshipCode: code };
   const firstJoin = todo.joinRequests.items[0];
+  const { t } = useTranslation('home');
   return (
     <View className="card" id={`todo-township-${code}`}>
-      <View className="section-title">{todo.townshipName}待办</View>
+      <View className="section-title">{t('todo.place', { place: todo.townshipName })}</View>
       <View className="todo-counts">
         <Count
           id={`todo-joins-${code}`}
@@ -126,7 +127,7 @@ function TownshipSection({ todo }: { todo: TownshipTodo }) {
           id={`todo-join-${j.groupCode}-${j.userId}`}
           onTap={() => goto('groupManage', { code: j.groupCode })}
         >
-          {j.name} 申请加入{j.groupName}
+          {t('todo.join', { name: j.name, group: j.groupName })}
         </Item>
       ))}
       {todo.heldPosts.items.map((p) => (
@@ -152,9 +153,10 @@ function TownshipSection({ todo }: { todo: TownshipTodo }) {
 
 function CountySection({ todo }: { todo: CountyTodo }) {
   const county = { countyCode: todo.countyCode };
+  const { t } = useTranslation('home');
   return (
     <View className="card" id={`todo-county-${todo.countyCode}`}>
-      <View className="section-title">{todo.countyName}待办</View>
+      <View className="section-title">{t('todo.place', { place: todo.countyName })}</View>
       <View className="todo-counts">
         <Count
           id={`todo-uncovered-${todo.countyCode}`}
@@ -171,12 +173,12 @@ function CountySection({ todo }: { todo: CountyTodo }) {
       </View>
       {todo.villagesWithoutCounsel.items.map((v) => (
         <Item key={v.villageCode} id={`todo-uncovered-village-${v.villageCode}`} onTap={() => goto('counselAssign', county)}>
-          {v.townshipName} {v.villageName} · 暂无法律顾问
+          {t('todo.noCounsel', { township: v.townshipName, village: v.villageName })}
         </Item>
       ))}
       {todo.villagesBehind.items.map((v) => (
         <Item key={v.villageCode} id={`todo-behind-village-${v.villageCode}`} onTap={() => goto('ledgerCountyStats', county)}>
-          {v.townshipName} {v.villageName} · 本月驻点 {v.onSiteHours} / {v.targetHours} 小时
+          {t('todo.behind', { township: v.townshipName, village: v.villageName, hours: v.onSiteHours, target: v.targetHours })}
         </Item>
       ))}
     </View>
@@ -186,6 +188,7 @@ function CountySection({ todo }: { todo: CountyTodo }) {
 /** The panel on the staff home: nothing for a person without duties, "暂无待办" when all is done. */
 export function TodoPanel() {
   const todo = useLoad<TodoReply>();
+  const { t } = useTranslation('home');
   useDidShow(() => todo.load(() => call('myTodo')));
 
   const data = todo.data;
@@ -195,12 +198,12 @@ export function TodoPanel() {
       <ErrorMessage message={todo.error} />
       {data && roles > 0 && data.total === 0 && (
         <View className="card muted" id="todo-none">
-          暂无待办，辛苦了
+          {t('todo.none')}
         </View>
       )}
       {data?.counsel && <CounselSection todo={data.counsel} />}
-      {data?.townships.map((t) => (
-        <TownshipSection key={t.townshipCode} todo={t} />
+      {data?.townships.map((tw) => (
+        <TownshipSection key={tw.townshipCode} todo={tw} />
       ))}
       {data?.counties.map((c) => (
         <CountySection key={c.countyCode} todo={c} />

@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '一村一法律顾问' });
+import home from '@vc/types/src/i18n/locales/zh-Hans/home.json';
+
+export default definePageConfig({ navigationBarTitleText: home.index.title });

@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import type { Me } from '@vc/types';
 import { Button } from '../../shared/components/Button';
 import { goto } from '../../shared/nav';
@@ -13,11 +14,12 @@ import { NextLecture } from '../../lectures/components/NextLecture';
 /** A villager's home: asking their counsel first (large), then their village's notice board. */
 function VillagerHome({ user }: { user: Me }) {
   const village = user.village!;
+  const { t } = useTranslation('home');
   if (user.residentStatus === 'pending') {
     return (
       <View>
         <View className="card muted" id="resident-pending">
-          您已申请绑定{village.name}，待村（居）两委确认您是本村村民后即可在线咨询、加入村工作群。
+          {t('index.pending', { village: village.name })}
         </View>
         <BoardLoader villageCode={village.code} />
       </View>
@@ -26,13 +28,13 @@ function VillagerHome({ user }: { user: Me }) {
   return (
     <View>
       <Button id="home-ask" onClick={() => goto('consultAsk')}>
-        私下咨询法律顾问
+        {t('index.ask')}
       </Button>
       <Button light id="home-my-consultations" onClick={() => goto('consultList', { box: 'mine' })}>
-        我的咨询
+        {t('index.myConsultations')}
       </Button>
       <Button light id="home-hall" onClick={() => goto('hallIndex')}>
-        服务大厅（法律援助、调解、预约、投诉）
+        {t('index.hall')}
       </Button>
       <NextLecture user={user} />
       <BoardLoader villageCode={village.code} />
@@ -46,19 +48,20 @@ function VillagerHome({ user }: { user: Me }) {
  * else the roles allow is on the 办事 tab.
  */
 export default function Index() {
+  const { t } = useTranslation('home');
   const user = useSignedInUser((me) => {
     // entries saved while offline are sent as soon as the app is back
     if (me.roles.some((g) => g.role === 'counsel')) startLedgerSync();
   });
   if (!user)
     return (
-      <Screen>
-        <View className="muted">正在加载…</View>
+      <Screen title={t('index.title')}>
+        <View className="muted">{t('index.loading')}</View>
       </Screen>
     );
   const staff = isStaff(user);
   return (
-    <Screen>
+    <Screen title={t('index.title')}>
       <ConsentGate />
       <View className="card">
         <View className="title" id="home-user-name">
@@ -68,7 +71,7 @@ export default function Index() {
       </View>
       {staff ? <TodoPanel /> : user.village && <VillagerHome user={user} />}
       <Button light id="home-work" onClick={() => goto('work')}>
-        {staff ? '全部工作' : '更多服务'}
+        {staff ? t('index.allWork') : t('index.moreServices')}
       </Button>
     </Screen>
   );

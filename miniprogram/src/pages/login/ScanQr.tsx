@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Image, View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import type { ScanTicket, Session } from '@vc/types';
 import { fillPath } from '@vc/types/src/paths';
 import { call } from '../../shared/api';
@@ -24,6 +25,7 @@ export function ScanQr({ onSession }: { onSession: (session: Session) => void })
   const [imageFailed, setImageFailed] = useState(false);
   const [round, setRound] = useState(0);
   const done = useRef(onSession);
+  const { t } = useTranslation('login');
   done.current = onSession;
 
   useEffect(() => {
@@ -38,12 +40,12 @@ export function ScanQr({ onSession }: { onSession: (session: Session) => void })
       setMessage(messageOf(e));
     };
     call('scanTicketCreate', { body: {} }).then(
-      (t) => {
+      (created) => {
         if (stopped) return;
-        setTicket(t);
+        setTicket(created);
         setStatus('waiting');
         const tick = () => {
-          call('scanTicketPoll', { params: { ticket: t.ticket }, body: {} }).then(
+          call('scanTicketPoll', { params: { ticket: created.ticket }, body: {} }).then(
             (r) => {
               if (stopped) return;
               if (r.status === 'confirmed') {
@@ -52,18 +54,18 @@ export function ScanQr({ onSession }: { onSession: (session: Session) => void })
               } else if (r.status === 'declined') setStatus('declined');
               else {
                 setStatus(r.scanned ? 'scanned' : 'waiting');
-                timer = setTimeout(tick, t.pollIntervalMs);
+                timer = setTimeout(tick, created.pollIntervalMs);
               }
             },
             (e: unknown) => {
               if (stopped) return;
               if (e instanceof ApiError && CLOSED.has(e.code)) close(e);
               // a network hiccup: keep asking until the server says the ticket is over
-              else timer = setTimeout(tick, t.pollIntervalMs * 2);
+              else timer = setTimeout(tick, created.pollIntervalMs * 2);
             },
           );
         };
-        timer = setTimeout(tick, t.pollIntervalMs);
+        timer = setTimeout(tick, created.pollIntervalMs);
       },
       (e: unknown) => !stopped && close(e),
     );
@@ -76,13 +78,13 @@ export function ScanQr({ onSession }: { onSession: (session: Session) => void })
   const open = ticket && (status === 'waiting' || status === 'scanned');
   return (
     <View className="card" id="scan-login">
-      <View className="section-title">微信扫码登录</View>
-      <View className="muted">请用微信扫描小程序码，并在手机上确认登录</View>
-      {status === 'loading' && <View className="muted">正在生成登录二维码…</View>}
+      <View className="section-title">{t('scan.title')}</View>
+      <View className="muted">{t('scan.hint')}</View>
+      {status === 'loading' && <View className="muted">{t('scan.loading')}</View>}
       {open && (
         <View id="scan-login-qr" data-ticket={ticket.ticket} className="centered my-l">
           {imageFailed ? (
-            <View className="muted">小程序码暂时无法显示，请稍后刷新</View>
+            <View className="muted">{t('scan.imageFailed')}</View>
           ) : (
             <Image
               src={apiBase() + fillPath(VC_ROUTES.scanTicketQrCode.path, { ticket: ticket.ticket })}
@@ -94,12 +96,12 @@ export function ScanQr({ onSession }: { onSession: (session: Session) => void })
       )}
       {status === 'scanned' && (
         <View id="scan-login-scanned" className="ok">
-          已扫码，请在手机上确认登录
+          {t('scan.scanned')}
         </View>
       )}
       {status === 'declined' && (
         <View id="scan-login-declined" className="error">
-          已在手机上取消登录
+          {t('scan.declined')}
         </View>
       )}
       {status === 'closed' && (
@@ -109,7 +111,7 @@ export function ScanQr({ onSession }: { onSession: (session: Session) => void })
       )}
       {(status === 'declined' || status === 'closed') && (
         <Button light id="scan-login-refresh" onClick={() => setRound((r) => r + 1)}>
-          刷新二维码
+          {t('scan.refresh')}
         </Button>
       )}
     </View>

@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '登录' });
+import login from '@vc/types/src/i18n/locales/zh-Hans/login.json';
+
+export default definePageConfig({ navigationBarTitleText: login.title });

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import type { DemoIdentity, Session } from '@vc/types';
 import { call } from '../../shared/api';
 import { Button } from '../../shared/components/Button';
@@ -18,24 +19,23 @@ const isH5 = process.env.TARO_ENV === 'h5';
 
 function DemoPicker({ onPick }: { onPick: (userId: string) => void }) {
   const [items, setItems] = useState<DemoIdentity[] | null>(null);
+  const { t } = useTranslation('login');
   useEffect(() => {
     call('demoIdentities')
       .then((r) => setItems(r.items))
       .catch(() => setItems([])); // not offered by this server (production)
   }, []);
 
-  if (items === null) return <View className="muted">正在加载演示身份…</View>;
+  if (items === null) return <View className="muted">{t('demo.loading')}</View>;
   if (items.length === 0) return null;
   return (
     <View id="demo-identities">
-      <View className="section-title">演示身份</View>
-      <View className="muted mb-s">选择一个身份体验（仅测试环境）</View>
+      <View className="section-title">{t('demo.title')}</View>
+      <View className="muted mb-s">{t('demo.hint')}</View>
       {items.map((it) => (
         <View key={it.id} id={`demo-${it.id}`} className="list-item" hoverClass="btn-hover" onClick={() => onPick(it.id)}>
           <View className="item-title">{it.name}</View>
-          <View className="subtitle">
-            {it.roleLabel} · {it.placeName}
-          </View>
+          <View className="subtitle">{t('demo.line', { role: it.roleLabel, place: it.placeName })}</View>
         </View>
       ))}
     </View>
@@ -53,6 +53,7 @@ export default function Login() {
   const action = useAction();
   const inWechat = isH5 && isWechatBrowser();
   const [agreed, setAgreed] = useState(false);
+  const { t } = useTranslation('login');
 
   /** Keeps the session; consent ticked here is recorded for the policy in force before home opens. */
   async function done(session: Session) {
@@ -64,7 +65,7 @@ export default function Login() {
   /** The standard pattern: no login before 「我已阅读并同意《隐私政策》」 is ticked. */
   function consented(): boolean {
     if (agreed) return true;
-    action.fail('请先阅读并勾选同意《隐私政策》');
+    action.fail(t('consentFirst'));
     return false;
   }
 
@@ -90,10 +91,10 @@ export default function Login() {
   }, []);
 
   return (
-    <Screen>
+    <Screen title={t('title')}>
       <View className="card">
-        <View className="title">一村（居）一法律顾问</View>
-        <View className="subtitle">找到本村的法律顾问，免费法律咨询、调解、援助</View>
+        <View className="title">{t('heading')}</View>
+        <View className="subtitle">{t('tagline')}</View>
       </View>
       <View id="login-consent-row" className="row consent-row">
         <View
@@ -106,16 +107,16 @@ export default function Login() {
             action.clear();
           }}
         >
-          {agreed ? '☑' : '☐'} 我已阅读并同意
+          {t('agree', { box: agreed ? '☑' : '☐' })}
         </View>
         <View id="login-privacy" className="link" onClick={() => goto('privacyPolicy')}>
-          《隐私政策》
+          {t('policy')}
         </View>
       </View>
       <ErrorMessage message={action.error} />
       {isWeapp && (
         <Button id="wechat-login" loading={action.busy} onClick={wechatLogin}>
-          微信一键登录
+          {t('wechat')}
         </Button>
       )}
       {inWechat && (
@@ -126,7 +127,7 @@ export default function Login() {
             if (consented()) void run(goToWechat);
           }}
         >
-          微信授权登录
+          {t('web')}
         </Button>
       )}
       {isH5 && !inWechat && <ScanQr onSession={(session) => void done(session)} />}

@@ -8,6 +8,7 @@
 import type { Session } from '@vc/types';
 import { call } from '../../shared/api';
 import { ApiError } from '../../shared/http';
+import { t } from '../../shared/i18n';
 import { PAGES } from '../../shared/nav';
 
 const STATE_KEY = 'vc.webLoginState';
@@ -48,7 +49,7 @@ export function finishWebLogin(back: WebCallback): Promise<Session> {
   // a reload or a shared link must not send the used code again
   window.history.replaceState(null, '', window.location.pathname + window.location.hash);
   if (!expected || expected !== back.state) {
-    return Promise.reject(new ApiError(400, 'WEB_LOGIN_STATE_INVALID', '登录请求已失效，请重新登录'));
+    return Promise.reject(new ApiError(400, 'WEB_LOGIN_STATE_INVALID', t('login:stateInvalid')));
   }
   return call('webLogin', { body: back });
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Input, View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import type { CancelAccountReply, Me, PrivacyPolicyReply } from '@vc/types';
 import { PHONE_ROLES } from '@vc/types/src/constants';
 import { call } from '../../shared/api';
@@ -9,7 +10,6 @@ import { ErrorMessage } from '../../shared/components/Message';
 import { useAction } from '../../shared/hooks/useAction';
 import { useLoad } from '../../shared/hooks/useLoad';
 import { useSession } from '../../shared/hooks/useSession';
-import { ROLE_LABELS } from '../../shared/labels';
 import { goto, replaceWith, restart } from '../../shared/nav';
 import { clearSession, updateUser } from '../../shared/session';
 import { cancelAccount, DutiesError } from '../../privacy/services/cancel';
@@ -18,21 +18,20 @@ import { TextSizeCard } from '../components/TextSizeCard';
 import { LanguageCard } from '../components/LanguageCard';
 import { Screen } from '../../shared/components/Screen';
 
-const CONFIRM_WORD = '注销';
-
 function Account({ user }: { user: Me }) {
+  const { t } = useTranslation(['me', 'common', 'labels']);
   return (
     <View className="card" id="me-account">
       <View className="title" id="me-name">
         {user.name}
       </View>
       <View className="subtitle" id="me-phone">
-        手机号：{user.phoneMasked ?? '未填写'}
+        {t('account.phone', { phone: user.phoneMasked ?? t('account.noPhone') })}
       </View>
-      {user.village && <View className="subtitle">所在村（社区）：{user.village.name}</View>}
+      {user.village && <View className="subtitle">{t('account.village', { village: user.village.name })}</View>}
       {user.heldRoles.map((g) => (
         <View className="subtitle" key={`${g.role}-${g.placeCode}`}>
-          {ROLE_LABELS[g.role] ?? g.role} · {g.placeName}
+          {t('account.role', { role: t(`labels:role.${g.role}`), place: g.placeName })}
         </View>
       ))}
     </View>
@@ -64,6 +63,9 @@ export default function MyAccount() {
   const [duties, setDuties] = useState<string[]>([]);
   const [done, setDone] = useState<CancelAccountReply | null>(null);
   const { load } = policy;
+  const { t } = useTranslation(['me', 'common', 'labels']);
+  // the word the person types to confirm, in their language (it is compared here, never sent)
+  const CONFIRM_WORD = t('cancel.word');
 
   const loggedIn = !!session;
   useEffect(() => {
@@ -82,13 +84,13 @@ export default function MyAccount() {
 
   function download() {
     void action.run(downloadMyData, {
-      ok: (copy) => `已生成数据副本：咨询 ${copy.consultations.length} 条，群消息 ${copy.groupPosts.length} 条`,
+      ok: (copy) => t('downloaded', { consultations: copy.consultations.length, posts: copy.groupPosts.length }),
     });
   }
 
   function confirmCancel() {
     if (typed.trim() !== CONFIRM_WORD) {
-      action.fail(`请输入“${CONFIRM_WORD}”两个字确认`);
+      action.fail(t('cancel.typeWord', { word: CONFIRM_WORD }));
       return;
     }
     setDuties([]);
@@ -108,86 +110,85 @@ export default function MyAccount() {
 
   if (done) {
     return (
-      <Screen>
+      <Screen title={t('common:tabs.me')}>
         <View className="card" id="cancel-done">
-          <View className="title">账号已注销</View>
-          <View className="section-title">已删除</View>
+          <View className="title">{t('cancel.done')}</View>
+          <View className="section-title">{t('cancel.erased')}</View>
           <Items id="cancel-done-erased" items={done.erased} />
-          <View className="section-title">仍保留</View>
+          <View className="section-title">{t('cancel.kept')}</View>
           <Items id="cancel-done-kept" items={done.kept} />
         </View>
         <Button id="cancel-done-login" onClick={() => replaceWith('login')}>
-          返回登录页
+          {t('cancel.backToLogin')}
         </Button>
       </Screen>
     );
   }
   if (!session) {
     return (
-      <Screen>
-        <View className="card muted">请先登录</View>
+      <Screen title={t('common:tabs.me')}>
+        <View className="card muted">{t('loginFirst')}</View>
         <TextSizeCard />
         <Button id="me-login" onClick={() => replaceWith('login')}>
-          去登录
+          {t('login')}
         </Button>
       </Screen>
     );
   }
   const cancellation = policy.data?.cancellation;
   return (
-    <Screen>
+    <Screen title={t('common:tabs.me')}>
       <Account user={session.user} />
       <Feedback of={action} />
       <TextSizeCard />
       <LanguageCard user={session.user} />
       <Button light id="me-profile" onClick={() => goto('privacyProfile')}>
-        我的资料（头像、名字
-        {session.user.heldRoles.some((g) => (PHONE_ROLES as readonly string[]).includes(g.role)) ? '、手机号' : ''}）
+        {session.user.heldRoles.some((g) => (PHONE_ROLES as readonly string[]).includes(g.role))
+          ? t('profileWithPhone')
+          : t('profile')}
       </Button>
       <Button light id="me-notices" onClick={() => goto('privacyNotices')}>
-        提醒设置
+        {t('notices')}
       </Button>
       <Button light id="me-policy" onClick={() => goto('privacyPolicy')}>
-        隐私政策
+        {t('policy')}
       </Button>
       <Button light id="me-download" disabled={action.busy} onClick={download}>
-        下载我的数据
+        {t('download')}
       </Button>
       <Button light id="logout" onClick={logout}>
-        退出登录
+        {t('logout')}
       </Button>
       {step === 0 && (
         <Button light id="me-cancel" onClick={() => setStep(1)}>
-          注销账号
+          {t('cancel.button')}
         </Button>
       )}
       {step === 1 && (
         <View className="card" id="cancel-step1">
-          <View className="section-title">注销账号前请了解</View>
+          <View className="section-title">{t('cancel.before')}</View>
           <ErrorMessage message={policy.error} />
           {cancellation && (
             <View>
-              <View className="strong-line">注销后将删除：</View>
+              <View className="strong-line">{t('cancel.erases')}</View>
               <Items id="cancel-erases" items={cancellation.erases} />
-              <View className="strong-line">以下工作记录将保留（他人办理、考核需要）：</View>
+              <View className="strong-line">{t('cancel.keeps')}</View>
               <Items id="cancel-keeps" items={cancellation.keeps} />
             </View>
           )}
-          <View className="error">注销后不能恢复。如需保留，请先“下载我的数据”。</View>
+          <View className="error">{t('cancel.warning')}</View>
           <Button id="cancel-next" disabled={!cancellation} onClick={() => setStep(2)}>
-            我已了解，继续注销
+            {t('cancel.next')}
           </Button>
           <Button light id="cancel-abort" onClick={() => setStep(0)}>
-            不注销了
+            {t('cancel.abort')}
           </Button>
         </View>
       )}
       {step === 2 && (
         <View className="card" id="cancel-step2">
-          <View className="section-title">最后确认</View>
-          <View>
-            请输入“{CONFIRM_WORD}”两个字，确认注销账号“{session.user.name}”。
-          </View>
+          <View className="section-title">{t('cancel.last')}</View>
+          <View>{t('cancel.prompt', { word: CONFIRM_WORD, name: session.user.name })}</View>
           <Input
             id="cancel-input"
             className="input"
@@ -198,15 +199,15 @@ export default function MyAccount() {
           />
           {duties.length > 0 && (
             <View id="cancel-duties">
-              <View className="strong-line">请先完成以下交接：</View>
+              <View className="strong-line">{t('cancel.duties')}</View>
               <Items id="cancel-duties-list" items={duties} />
             </View>
           )}
           <Button id="cancel-confirm" disabled={action.busy || typed.trim() !== CONFIRM_WORD} onClick={confirmCancel}>
-            确认注销
+            {t('cancel.confirm')}
           </Button>
           <Button light id="cancel-back" disabled={action.busy} onClick={() => setStep(0)}>
-            不注销了
+            {t('cancel.abort')}
           </Button>
         </View>
       )}

@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '页面不存在' });
+import home from '@vc/types/src/i18n/locales/zh-Hans/home.json';
+
+export default definePageConfig({ navigationBarTitleText: home.notFound.title });

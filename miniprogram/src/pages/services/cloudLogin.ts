@@ -6,6 +6,7 @@
 import Taro from '@tarojs/taro';
 import type { Session } from '@vc/types';
 import { ApiError } from '../../shared/http';
+import { t } from '../../shared/i18n';
 import { readText } from '../../shared/storage';
 
 export const CLOUD_ENV_KEY = 'vc.cloudEnv';
@@ -31,9 +32,9 @@ export async function loginWithCloud(env: string): Promise<Session> {
   try {
     result = (await cloud.callFunction({ name: 'login', data: { action: 'login' } })).result;
   } catch {
-    throw new ApiError(0, 'CLOUD_UNAVAILABLE', '云服务暂时不可用，请稍后重试');
+    throw new ApiError(0, 'CLOUD_UNAVAILABLE', t('home:cloud.unavailable'));
   }
   if (!result?.ok)
-    throw new ApiError(400, result?.error?.code ?? 'CLOUD_LOGIN_FAILED', result?.error?.message ?? '登录失败，请稍后重试');
+    throw new ApiError(400, result?.error?.code ?? 'CLOUD_LOGIN_FAILED', result?.error?.message ?? t('home:cloud.failed'));
   return result.session;
 }

@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import type { Me } from '@vc/types';
 import { Button } from '../../shared/components/Button';
 import { goto } from '../../shared/nav';
@@ -8,13 +9,14 @@ import { goto } from '../../shared/nav';
  * county staff read the assessment figures. One button per place the person works at.
  */
 export function BackOffice({ user }: { user: Me }) {
+  const { t } = useTranslation('home');
   const townships = user.roles.filter((g) => g.role === 'township_staff');
   const counties = user.roles.filter((g) => g.role === 'county_staff');
   if (!townships.length && !counties.length) return null;
   const many = townships.length + counties.length > 1;
   return (
     <View className="card" id="work-backoffice">
-      <View className="section-title">回访与考核</View>
+      <View className="section-title">{t('work.backOffice')}</View>
       {townships.map((g) => (
         <Button
           key={`cb-${g.placeCode}`}
@@ -22,7 +24,7 @@ export function BackOffice({ user }: { user: Me }) {
           id={`callbacks-${g.placeCode}`}
           onClick={() => goto('backofficeCallbacks', { townshipCode: g.placeCode })}
         >
-          {many ? `${g.placeName} 回访` : '服务回访'}
+          {many ? t('work.callbacksAt', { place: g.placeName }) : t('work.callbacks')}
         </Button>
       ))}
       {counties.map((g) => (
@@ -32,7 +34,7 @@ export function BackOffice({ user }: { user: Me }) {
           id={`assessment-${g.placeCode}`}
           onClick={() => goto('backofficeAssessment', { countyCode: g.placeCode })}
         >
-          {many ? `${g.placeName} 考核统计` : '考核统计'}
+          {many ? t('work.assessmentAt', { place: g.placeName }) : t('work.assessment')}
         </Button>
       ))}
     </View>

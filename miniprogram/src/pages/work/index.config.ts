@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '办事' });
+import home from '@vc/types/src/i18n/locales/zh-Hans/home.json';
+
+export default definePageConfig({ navigationBarTitleText: home.work.title });

@@ -1,11 +1,11 @@
 import { View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import type { Me, RoleGrant } from '@vc/types';
 import { Button } from '../../shared/components/Button';
-import { ROLE_LABELS } from '../../shared/labels';
 import { goto } from '../../shared/nav';
 import { QueueStatus } from '../../ledger/components/QueueStatus';
 import { isStaff, useSignedInUser } from '../components/useSignedInUser';
-import { COUNSEL_LEDGER_ENTRIES, communicationEntries, grantEntries, type Entry } from '../index/entries';
+import { communicationEntries, counselLedgerEntries, grantEntries, type Entry } from '../index/entries';
 import { Screen } from '../../shared/components/Screen';
 import { BackOffice } from './BackOffice';
 
@@ -22,9 +22,10 @@ function EntryButtons({ entries }: { entries: readonly Entry[] }) {
 }
 
 function GrantItem({ grant }: { grant: RoleGrant }) {
+  const { t } = useTranslation('labels');
   return (
     <View className="card" id={`grant-${grant.role}-${grant.placeCode}`}>
-      <View className="section-title">{ROLE_LABELS[grant.role] ?? grant.role}</View>
+      <View className="section-title">{t(`role.${grant.role}`)}</View>
       <View className="subtitle">{grant.placeName}</View>
       <EntryButtons entries={grantEntries(grant)} />
     </View>
@@ -34,10 +35,11 @@ function GrantItem({ grant }: { grant: RoleGrant }) {
 /** 工作群抽查 (issue 16 item 6): the month's drawn village groups, for township and county staff. */
 function InspectionEntries({ user }: { user: Me }) {
   const grants = user.roles.filter((g) => g.role === 'township_staff' || g.role === 'county_staff');
+  const { t } = useTranslation('home');
   if (!grants.length) return null;
   return (
     <View className="card" id="work-inspections">
-      <View className="section-title">工作群抽查</View>
+      <View className="section-title">{t('work.inspections')}</View>
       {grants.map((g) => (
         <Button
           key={g.placeCode}
@@ -47,7 +49,7 @@ function InspectionEntries({ user }: { user: Me }) {
             goto('inspections', g.role === 'county_staff' ? { countyCode: g.placeCode } : { townshipCode: g.placeCode })
           }
         >
-          {grants.length > 1 ? `${g.placeName}本月抽查` : '本月抽查的村级工作群'}
+          {grants.length > 1 ? t('work.inspectionsAt', { place: g.placeName }) : t('work.inspectionsOne')}
         </Button>
       ))}
     </View>
@@ -64,23 +66,24 @@ function isCounsel(user: Me): boolean {
  */
 export default function Work() {
   const user = useSignedInUser();
+  const { t } = useTranslation('home');
   if (!user)
     return (
-      <Screen>
-        <View className="muted">正在加载…</View>
+      <Screen title={t('work.title')}>
+        <View className="muted">{t('work.loading')}</View>
       </Screen>
     );
   return (
-    <Screen id="work">
+    <Screen id="work" title={t('work.title')}>
       <View className="card" id="work-communication">
-        <View className="section-title">{isStaff(user) ? '工作群与咨询' : '咨询与工作群'}</View>
+        <View className="section-title">{isStaff(user) ? t('work.staffCommunication') : t('work.communication')}</View>
         <EntryButtons entries={communicationEntries(user)} />
       </View>
       {isCounsel(user) && (
         <View className="card" id="home-ledger">
-          <View className="section-title">工作台账</View>
+          <View className="section-title">{t('work.ledger')}</View>
           <QueueStatus />
-          <EntryButtons entries={COUNSEL_LEDGER_ENTRIES} />
+          <EntryButtons entries={counselLedgerEntries()} />
         </View>
       )}
       {user.roles.map((g) => (
@@ -90,7 +93,7 @@ export default function Work() {
       <BackOffice user={user} />
       {user.village && (
         <Button light id="my-village-board" onClick={() => goto('board', { villageCode: user.village!.code })}>
-          我所在村的公示栏
+          {t('work.myBoard')}
         </Button>
       )}
     </Screen>

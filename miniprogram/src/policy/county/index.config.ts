@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '县级政策设置' });
+import policy from '@vc/types/src/i18n/locales/zh-Hans/policy.json';
+
+export default definePageConfig({ navigationBarTitleText: policy.county.title });

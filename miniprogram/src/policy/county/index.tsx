@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Input, Textarea, View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import type { CountyPolicy, OverLimitCounsel, UpdateCountyPolicyBody } from '@vc/types';
 import {
   COUNTY_BOARD_TEXT_LIMITS,
@@ -15,39 +16,41 @@ import { useAction } from '../../shared/hooks/useAction';
 import { useStaffPlace } from '../../shared/hooks/useStaffPlace';
 import { ApiError } from '../../shared/http';
 import { goto } from '../../shared/nav';
+import { t } from '../../shared/i18n';
+import { LanguagesCard } from './LanguagesCard';
 import { OverLimitList, OverLimitWarning, overLimitOf } from './OverLimit';
 import { Screen } from '../../shared/components/Screen';
 
 interface NumberField {
   key: NumberKey;
-  label: string;
-  unit: string;
   min: number;
   max: number;
   integer: boolean;
 }
 
-/** The fields in the order shown; their ranges are the server's (types/src/constants.ts). */
+/** The fields in the order shown; their ranges are the server's (types/src/constants.ts), their words policy.json's. */
 const NUMBER_FIELDS: NumberField[] = (
   [
-    { key: 'maxVillagesPerCounsel', label: '每名顾问最多服务村数', unit: '个' },
-    { key: 'minOnSiteHoursPerMonth', label: '每村每月驻点小时', unit: '小时' },
-    { key: 'minLecturesPerQuarter', label: '每村每季度讲座次数', unit: '次' },
-    { key: 'minHoursPerYear', label: '每村每年服务小时', unit: '小时' },
+    { key: 'maxVillagesPerCounsel' },
+    { key: 'minOnSiteHoursPerMonth' },
+    { key: 'minLecturesPerQuarter' },
+    { key: 'minHoursPerYear' },
     // 限时办结 (docs/domain.md R8): deadlines of a new consultation, counted from the asking
-    { key: 'firstResponseHours', label: '首次答复时限', unit: '小时' },
-    { key: 'closureDays', label: '办结时限', unit: '天' },
+    { key: 'firstResponseHours' },
+    { key: 'closureDays' },
     // the service hall (issue 16): legal aid's economic test, time limits per kind, monthly samples
-    { key: 'minimumLivingAllowance', label: '当地低保标准（每人每月）', unit: '元' },
-    { key: 'legalAidIncomeMultiple', label: '法律援助经济困难标准（低保的倍数）', unit: '倍' },
-    { key: 'legalAidPrescreenDays', label: '法律援助初审时限', unit: '天' },
-    { key: 'legalAidDecisionDays', label: '法律援助审批时限', unit: '天' },
-    { key: 'mediationDays', label: '调解办结时限', unit: '天' },
-    { key: 'bookingConfirmHours', label: '预约确认时限', unit: '小时' },
-    { key: 'complaintAnswerDays', label: '投诉建议答复时限', unit: '天' },
-    { key: 'callbackSharePercent', label: '每月回访抽取比例', unit: '%' },
-    { key: 'callbackMinimum', label: '每月回访最少件数', unit: '件' },
-    { key: 'inspectionSharePercent', label: '每月工作群抽查比例', unit: '%' },
+    { key: 'minimumLivingAllowance' },
+    { key: 'legalAidIncomeMultiple' },
+    { key: 'legalAidPrescreenDays' },
+    { key: 'legalAidDecisionDays' },
+    { key: 'mediationDays' },
+    { key: 'bookingConfirmHours' },
+    { key: 'complaintAnswerDays' },
+    { key: 'callbackSharePercent' },
+    { key: 'callbackMinimum' },
+    { key: 'inspectionSharePercent' },
+    // the legal-literate roster (issue 17 item 3): residents per village the county aims for
+    { key: 'legalLiterateTarget' },
   ] as const
 ).map((f) => ({ ...f, ...COUNTY_POLICY_LIMITS[f.key] }));
 
@@ -63,33 +66,39 @@ function formOf(p: CountyPolicy): Form {
   };
 }
 
-/** The body to send, or a Chinese message saying what is wrong. */
+/** A number field's name, in the person's language. */
+const labelOf = (key: NumberKey): string => t(`policy:county.fields.${key}.label`);
+
+/** The body to send, or a message saying what is wrong. */
 function policyBody(form: Form): { body: UpdateCountyPolicyBody } | { error: string } {
   const body: UpdateCountyPolicyBody = {};
   for (const f of NUMBER_FIELDS) {
     const raw = form[f.key].trim();
-    if (!raw) return { error: `请填写${f.label}` };
-    if (!/^\d+(\.\d+)?$/.test(raw)) return { error: `${f.label}应为数字` };
+    const label = labelOf(f.key);
+    if (!raw) return { error: t('policy:county.errors.required', { label }) };
+    if (!/^\d+(\.\d+)?$/.test(raw)) return { error: t('policy:county.errors.notNumber', { label }) };
     const n = Number(raw);
-    if (f.integer && !Number.isInteger(n)) return { error: `${f.label}应为整数` };
-    if (n < f.min || n > f.max) return { error: `${f.label}应在 ${f.min} 到 ${f.max} 之间` };
+    if (f.integer && !Number.isInteger(n)) return { error: t('policy:county.errors.notInteger', { label }) };
+    if (n < f.min || n > f.max) return { error: t('policy:county.errors.range', { label, min: f.min, max: f.max }) };
     body[f.key] = n;
   }
   const phone = form.supervisionPhone.trim();
-  if (!/^[\d-]{5,20}$/.test(phone)) return { error: '监督电话格式不正确（5 到 20 位数字或短横线）' };
+  if (!/^[\d-]{5,20}$/.test(phone)) return { error: t('policy:county.errors.phone') };
   body.supervisionPhone = phone;
   const { procedure, procedures, supervisionText } = COUNTY_BOARD_TEXT_LIMITS;
   const steps = form.procedures
     .split('\n')
     .map((s) => s.trim())
     .filter(Boolean);
-  if (steps.length === 0) return { error: '请至少填写一条办事流程' };
-  if (steps.length > procedures) return { error: `办事流程最多${procedures}条` };
-  if (steps.some((s) => countChars(s) > procedure)) return { error: `每条办事流程不能超过${procedure}个字` };
+  if (steps.length === 0) return { error: t('policy:county.errors.noProcedure') };
+  if (steps.length > procedures) return { error: t('policy:county.errors.tooManyProcedures', { max: procedures }) };
+  if (steps.some((s) => countChars(s) > procedure))
+    return { error: t('policy:county.errors.procedureTooLong', { max: procedure }) };
   body.procedures = steps;
   const text = form.supervisionText.trim();
-  if (countChars(text) < 2) return { error: '请填写监督说明' };
-  if (countChars(text) > supervisionText) return { error: `监督说明不能超过${supervisionText}个字` };
+  if (countChars(text) < 2) return { error: t('policy:county.errors.noSupervisionText') };
+  if (countChars(text) > supervisionText)
+    return { error: t('policy:county.errors.supervisionTextTooLong', { max: supervisionText }) };
   body.supervisionText = text;
   return { body };
 }
@@ -97,9 +106,11 @@ function policyBody(form: Form): { body: UpdateCountyPolicyBody } | { error: str
 const isOverLimitRefusal = (e: unknown) => e instanceof ApiError && e.code === 'COUNSEL_OVER_NEW_LIMIT';
 
 export default function CountyPolicyPage() {
+  const { t } = useTranslation('policy');
   const [countyCode, setCountyCode] = useState<string | null>(null);
   const [countyName, setCountyName] = useState('');
   const [form, setForm] = useState<Form | null>(null);
+  const [languagesOff, setLanguagesOff] = useState<CountyPolicy['languagesOff']>([]);
   /** the counsel over the limit in force (the server's list, after loading and after each save) */
   const [over, setOver] = useState<OverLimitCounsel[]>([]);
   /** a lowered limit the server asks to confirm: the body to send again, and whom it leaves over */
@@ -109,6 +120,7 @@ export default function CountyPolicyPage() {
   const action = useAction();
 
   function show(p: CountyPolicy & { overLimitCounsel: OverLimitCounsel[] }) {
+    setLanguagesOff(p.languagesOff);
     setForm(formOf(p));
     setOver(p.overLimitCounsel);
   }
@@ -152,9 +164,7 @@ export default function CountyPolicyPage() {
       },
       {
         ok: (saved) =>
-          saved.overLimitCounsel.length
-            ? `已保存县级政策；${saved.overLimitCounsel.length} 名法律顾问超出上限，保留现有指派，不再新增`
-            : '已保存县级政策',
+          saved.overLimitCounsel.length ? t('county.savedOver', { n: saved.overLimitCounsel.length }) : t('county.saved'),
         // the confirmation is the page's question, not an error line
         failure: (e) => (isOverLimitRefusal(e) ? null : undefined),
         onError: (e) => {
@@ -176,13 +186,11 @@ export default function CountyPolicyPage() {
   }
 
   return (
-    <Screen>
+    <Screen title={t('county.title')}>
       <View className="card">
-        <View className="title">县级政策设置</View>
+        <View className="title">{t('county.title')}</View>
         <View className="subtitle">{countyName || countyCode || ''}</View>
-        <View className="muted">
-          修改后，指派上限和达标统计按新的标准计算；咨询时限对此后新提出的咨询生效；办事流程和监督说明立即显示在本县各村公示栏
-        </View>
+        <View className="muted">{t('county.intro')}</View>
       </View>
       <Feedback of={action} />
       <OverLimitList counsel={over} onAssign={() => countyCode && goto('counselAssign', { countyCode })} />
@@ -191,7 +199,12 @@ export default function CountyPolicyPage() {
           {NUMBER_FIELDS.map((f) => (
             <View key={f.key} className="mb-m">
               <View className="muted">
-                {f.label}（{f.unit}，{f.min}–{f.max}）
+                {t('county.fieldLabel', {
+                  label: t(`county.fields.${f.key}.label`),
+                  unit: t(`county.fields.${f.key}.unit`),
+                  min: f.min,
+                  max: f.max,
+                })}
               </View>
               <Input
                 id={`policy-${f.key}`}
@@ -203,18 +216,18 @@ export default function CountyPolicyPage() {
             </View>
           ))}
           <View className="mb-m">
-            <View className="muted">监督电话</View>
+            <View className="muted">{t('county.supervisionPhone')}</View>
             <Input
               id="policy-supervisionPhone"
               className="input"
               type="text"
               value={form.supervisionPhone}
-              placeholder="如：0418-1234567"
+              placeholder={t('county.supervisionPhonePlaceholder')}
               onInput={(e) => set('supervisionPhone', e.detail.value)}
             />
           </View>
           <View className="mb-m">
-            <View className="muted">监督说明（公示栏上监督电话旁的文字）</View>
+            <View className="muted">{t('county.supervisionText')}</View>
             <Textarea
               id="policy-supervisionText"
               className="input textarea textarea-h120"
@@ -224,7 +237,7 @@ export default function CountyPolicyPage() {
             />
           </View>
           <View className="mb-m">
-            <View className="muted">办事流程（公示栏上展示，每行一条）</View>
+            <View className="muted">{t('county.procedures')}</View>
             <Textarea
               id="policy-procedures"
               className="input textarea textarea-h220"
@@ -234,7 +247,7 @@ export default function CountyPolicyPage() {
             />
           </View>
           <Button id="policy-save" loading={action.busy} onClick={save}>
-            {action.busy ? '正在保存…' : '保存'}
+            {action.busy ? t('county.saving') : t('county.save')}
           </Button>
           {/* beside the save button, where the tap was: the confirmation a lowered limit needs */}
           {pending && countyCode && (
@@ -250,9 +263,13 @@ export default function CountyPolicyPage() {
       ) : (
         !action.error && (
           <View className="muted" id="loading">
-            正在加载…
+            {t('county.loading')}
           </View>
         )
+      )}
+      {/* saved on its own: a toggle does not send (or lose) the form's unsaved figures */}
+      {countyCode && form && (
+        <LanguagesCard countyCode={countyCode} languagesOff={languagesOff} onSaved={(p) => setLanguagesOff(p.languagesOff)} />
       )}
     </Screen>
   );

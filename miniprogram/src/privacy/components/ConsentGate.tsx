@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import type { PrivacyPolicyReply, PrivacyStatus } from '@vc/types';
 import { call } from '../../shared/api';
 import { Button } from '../../shared/components/Button';
@@ -19,6 +20,7 @@ export function ConsentGate() {
   const [needed, setNeeded] = useState<{ status: PrivacyStatus; policy: PrivacyPolicyReply } | null>(null);
   const [refused, setRefused] = useState(false);
   const action = useAction();
+  const { t } = useTranslation('privacy');
 
   useEffect(() => {
     Promise.all([call('privacyStatus'), call('privacyPolicy')])
@@ -43,11 +45,11 @@ export function ConsentGate() {
   if (refused) {
     return (
       <View className="card" id="privacy-refused">
-        <View className="section-title">您已退出登录</View>
-        <View>您没有同意隐私政策，我们不能为您提供法律咨询等服务，也不会保存您的任何新信息。</View>
-        <View className="muted mt-s">如改变主意，可随时重新登录并同意隐私政策。</View>
+        <View className="section-title">{t('gate.refusedTitle')}</View>
+        <View>{t('gate.refusedBody')}</View>
+        <View className="muted mt-s">{t('gate.refusedHint')}</View>
         <Button id="privacy-refused-login" onClick={() => replaceWith('login')}>
-          返回登录页
+          {t('gate.backToLogin')}
         </Button>
       </View>
     );
@@ -55,22 +57,22 @@ export function ConsentGate() {
   if (!needed) return null;
   return (
     <View className="card" id="privacy-gate">
-      <View className="section-title">隐私政策（{needed.policy.version}）</View>
+      <View className="section-title">{t('gate.title', { version: needed.policy.version })}</View>
       <View id="privacy-gate-summary">{needed.policy.summary}</View>
       {needed.status.consentedVersion && (
         <View className="muted list-line" id="privacy-gate-updated">
-          隐私政策已更新，请阅读后重新确认。
+          {t('gate.updated')}
         </View>
       )}
       <View className="link" id="privacy-gate-read" onClick={() => goto('privacyPolicy')}>
-        阅读完整隐私政策
+        {t('gate.readAll')}
       </View>
       <ErrorMessage message={action.error} />
       <Button id="privacy-agree" loading={action.busy} onClick={agree}>
-        同意
+        {t('gate.agree')}
       </Button>
       <Button light id="privacy-refuse" loading={action.busy} onClick={refuse}>
-        不同意
+        {t('gate.refuse')}
       </Button>
     </View>
   );

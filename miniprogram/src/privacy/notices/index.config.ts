@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '提醒设置' });
+import privacy from '@vc/types/src/i18n/locales/zh-Hans/privacy.json';
+
+export default definePageConfig({ navigationBarTitleText: privacy.notices.title });

@@ -1,5 +1,6 @@
 import { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import type { NoticeStatus } from '@vc/types';
 import { call } from '../../shared/api';
 import { Button } from '../../shared/components/Button';
@@ -15,6 +16,7 @@ import { Screen } from '../../shared/components/Screen';
  * turn it on (WeChat's subscribe sheet). A refusal is shown with its time; nothing is sent while off.
  */
 export default function NoticeSettings() {
+  const { t } = useTranslation('privacy');
   const notices = useLoad<NoticeStatus[]>();
   const load = () => notices.load(() => call('myNotices').then((r) => r.items));
 
@@ -27,22 +29,21 @@ export default function NoticeSettings() {
   });
 
   return (
-    <Screen>
+    <Screen title={t('notices.title')}>
       <View className="card">
-        <View className="title">提醒设置</View>
+        <View className="title">{t('notices.title')}</View>
         <View className="subtitle" id="notices-intro">
-          提醒通过微信订阅消息发送。微信规定：每同意一次，只能收到一条提醒；用完后可在这里再次开启。
-          您拒绝或未开启的提醒，我们不会发送。
+          {t('notices.intro')}
         </View>
       </View>
       <PageError message={notices.error} />
-      {!notices.data && !notices.error && <View className="muted">正在加载…</View>}
+      {!notices.data && !notices.error && <View className="muted">{t('loading')}</View>}
       {notices.data?.map((n) => (
         <NoticeRow key={n.key} notice={n} onAnswered={load} />
       ))}
       {notices.error && (
         <Button light id="notices-retry" onClick={load}>
-          重新加载
+          {t('notices.retry')}
         </Button>
       )}
     </Screen>

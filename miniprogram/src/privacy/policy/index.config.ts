@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '隐私政策' });
+import privacy from '@vc/types/src/i18n/locales/zh-Hans/privacy.json';
+
+export default definePageConfig({ navigationBarTitleText: privacy.policy.title });

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import type { PrivacyPolicyReply } from '@vc/types';
 import { call } from '../../shared/api';
 import { PageError } from '../../shared/components/Message';
@@ -11,15 +12,16 @@ import { Screen } from '../../shared/components/Screen';
  * types/src/privacy/policy.ts): open to anyone, from the login page and from 我的.
  */
 export default function PrivacyPolicy() {
+  const { t } = useTranslation('privacy');
   const policy = useLoad<PrivacyPolicyReply>();
   const { load } = policy;
   useEffect(() => load(() => call('privacyPolicy')), [load]);
 
   const p = policy.data;
   return (
-    <Screen>
+    <Screen title={t('policy.title')}>
       <PageError message={policy.error} />
-      {!p && !policy.error && <View className="muted">正在加载…</View>}
+      {!p && !policy.error && <View className="muted">{t('loading')}</View>}
       {p && (
         <View>
           <View className="card">
@@ -27,7 +29,7 @@ export default function PrivacyPolicy() {
               {p.title}
             </View>
             <View className="subtitle" id="privacy-version">
-              版本：{p.version}
+              {t('policy.version', { version: p.version })}
             </View>
           </View>
           {p.sections.map((section, i) => (

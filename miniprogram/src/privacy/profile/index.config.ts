@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '我的资料' });
+import privacy from '@vc/types/src/i18n/locales/zh-Hans/privacy.json';
+
+export default definePageConfig({ navigationBarTitleText: privacy.profile.title });

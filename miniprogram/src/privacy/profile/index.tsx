@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Button as NativeButton, Image, Input, View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import { PHONE_ROLES } from '@vc/types/src/constants';
 import { Button } from '../../shared/components/Button';
 import { Feedback } from '../../shared/components/Feedback';
@@ -21,6 +22,7 @@ const NAME_MAX = 20;
  * number by WeChat's phone-number button. A villager is never asked for a phone.
  */
 export default function MyProfile() {
+  const { t } = useTranslation('privacy');
   const session = useSession();
   const action = useAction();
   const user = session?.user ?? null;
@@ -34,10 +36,10 @@ export default function MyProfile() {
 
   if (!user) {
     return (
-      <Screen>
-        <View className="card muted">请先登录</View>
+      <Screen title={t('profile.title')}>
+        <View className="card muted">{t('profile.loginFirst')}</View>
         <Button id="profile-login" onClick={() => replaceWith('login')}>
-          去登录
+          {t('profile.goLogin')}
         </Button>
       </Screen>
     );
@@ -47,7 +49,7 @@ export default function MyProfile() {
 
   function onAvatar(detail: { avatarUrl?: string; errMsg?: string }) {
     if (!detail.avatarUrl) {
-      if (isPrivacyRefusal(detail)) action.fail('您未同意《隐私保护指引》，暂时不能设置头像；名字等其他资料可照常修改。');
+      if (isPrivacyRefusal(detail)) action.fail(t('profile.avatarRefused'));
       return; // else cancelled
     }
     const path = detail.avatarUrl;
@@ -55,7 +57,7 @@ export default function MyProfile() {
       async () => {
         const a = await uploadAvatar(path);
         setAvatar(a);
-        return a.check === 'pass' ? '头像已更新' : '头像已上传，审核通过后其他人可见';
+        return a.check === 'pass' ? t('profile.avatarUpdated') : t('profile.avatarUploaded');
       },
       { ok: (message) => message },
     );
@@ -64,29 +66,27 @@ export default function MyProfile() {
   function save() {
     const trimmed = name.trim();
     if (!trimmed) {
-      action.fail('名字不能为空');
+      action.fail(t('profile.nameEmpty'));
       return;
     }
-    void action.run(async () => updateUser(await saveName(trimmed)), { ok: '名字已保存' });
+    void action.run(async () => updateUser(await saveName(trimmed)), { ok: t('profile.nameSaved') });
   }
 
   function onPhone(detail: { code?: string; errMsg?: string }) {
     if (!detail.code) {
-      action.fail(
-        isPrivacyRefusal(detail) ? '您未同意《隐私保护指引》，不能使用微信绑定的手机号' : '未获得微信手机号授权，可稍后重试',
-      );
+      action.fail(isPrivacyRefusal(detail) ? t('profile.phoneRefused') : t('profile.phoneNotGranted'));
       return;
     }
     const code = detail.code;
-    void action.run(async () => updateUser(await phoneFromWechat(code)), { ok: '已使用微信验证的手机号' });
+    void action.run(async () => updateUser(await phoneFromWechat(code)), { ok: t('profile.phoneUsed') });
   }
 
   return (
-    <Screen>
+    <Screen title={t('profile.title')}>
       <PrivacyPopup />
       <View className="card">
-        <View className="title">我的资料</View>
-        <View className="subtitle">头像和名字会显示给与您办事的人，经微信内容安全检查后才对他人可见</View>
+        <View className="title">{t('profile.title')}</View>
+        <View className="subtitle">{t('profile.intro')}</View>
       </View>
       <Feedback of={action} />
 
@@ -99,7 +99,7 @@ export default function MyProfile() {
         <View className="grow ml-m">
           {avatar?.check === 'pending' && (
             <View className="muted" id="profile-avatar-pending">
-              审核中，通过后其他人可见
+              {t('profile.avatarPending')}
             </View>
           )}
           {IS_WEAPP && (
@@ -110,34 +110,34 @@ export default function MyProfile() {
               loading={action.busy}
               onChooseAvatar={(e) => onAvatar(e.detail as { avatarUrl?: string; errMsg?: string })}
             >
-              {shownAvatar ? '更换头像' : '设置头像'}
+              {shownAvatar ? t('profile.changeAvatar') : t('profile.setAvatar')}
             </NativeButton>
           )}
         </View>
       </View>
 
       <View className="card">
-        <View className="muted">名字（可使用微信昵称）</View>
+        <View className="muted">{t('profile.nameLabel')}</View>
         <Input
           id="profile-nickname"
           className="input"
           type="nickname"
           value={name}
           maxlength={NAME_MAX}
-          placeholder="请输入名字"
+          placeholder={t('profile.namePlaceholder')}
           onInput={(e) => setName(e.detail.value)}
           onBlur={(e) => setName(e.detail.value)}
         />
         <Button id="profile-name-save" loading={action.busy} onClick={save}>
-          保存名字
+          {t('profile.saveName')}
         </Button>
       </View>
 
       {needsPhone && (
         <View className="card" id="profile-phone">
-          <View className="muted">工作联系电话（他人只看到部分号码）</View>
+          <View className="muted">{t('profile.phoneLabel')}</View>
           <View id="profile-phone-masked" className="phone">
-            {user.phoneMasked ?? '未登记'}
+            {user.phoneMasked ?? t('profile.phoneNone')}
           </View>
           {IS_WEAPP && (
             <NativeButton
@@ -147,7 +147,7 @@ export default function MyProfile() {
               loading={action.busy}
               onGetPhoneNumber={(e) => onPhone(e.detail)}
             >
-              使用微信绑定的手机号
+              {t('profile.useWechatPhone')}
             </NativeButton>
           )}
         </View>

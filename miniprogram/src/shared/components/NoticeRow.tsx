@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import type { NoticeStatus } from '@vc/types';
 import { askToSubscribe } from '../hooks/useSubscribe';
 import { formatBeijing } from '../time';
@@ -20,24 +21,25 @@ interface Props {
  */
 export function NoticeRow({ notice: n, onAnswered, action }: Props) {
   const on = n.status === 'on';
+  const { t } = useTranslation();
   return (
     <View className="card" id={`notice-${n.key}`}>
       <View className="item-title">{n.label}</View>
       <View className="muted">{n.when}</View>
       <View id={`notice-status-${n.key}`} className={on ? 'ok' : 'muted'}>
-        {on ? `提醒已开启（剩余 ${n.quota} 次）` : '提醒未开启'}
+        {on ? t('notice.on', { quota: n.quota }) : t('notice.off')}
       </View>
       {n.lastRefusedAt && !on && (
         <View className="muted" id={`notice-refused-${n.key}`}>
-          上次拒绝：{formatBeijing(n.lastRefusedAt, 'full')}
+          {t('notice.refused', { time: formatBeijing(n.lastRefusedAt, 'full') })}
         </View>
       )}
       {IS_WEAPP ? (
         <Button small light={on} id={`notice-on-${n.key}`} onClick={() => void askToSubscribe([n.templateId]).then(onAnswered)}>
-          {action ?? (on ? '再开启一次' : '开启提醒')}
+          {action ?? (on ? t('notice.again') : t('notice.turnOn'))}
         </Button>
       ) : (
-        <View className="muted">请在微信小程序中开启提醒</View>
+        <View className="muted">{t('notice.weappOnly')}</View>
       )}
     </View>
   );

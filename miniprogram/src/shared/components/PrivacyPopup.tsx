@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Button as NativeButton, View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import { privacyUse } from '../privacy';
 
 type Resolve = (option: { event: 'exposureAuthorization' | 'agree' | 'disagree'; buttonId?: string }) => void;
@@ -19,6 +20,7 @@ const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 export function PrivacyPopup() {
   const [pending, setPending] = useState<{ referrer: string } | null>(null);
   const resolveRef = useRef<Resolve | null>(null);
+  const { t } = useTranslation();
 
   const listen = useCallback(() => {
     if (!IS_WEAPP || typeof Taro.onNeedPrivacyAuthorization !== 'function') return;
@@ -45,13 +47,14 @@ export function PrivacyPopup() {
   return (
     <View id="privacy-popup" className="privacy-mask">
       <View className="card privacy-sheet">
-        <View className="section-title">隐私保护提示</View>
+        <View className="section-title">{t('privacy.title')}</View>
         <View id="privacy-popup-use">
-          {use ? `需要使用您的${use.info}，用于${use.purpose}。` : '这项功能需要使用您的个人信息。'}
-          使用前请阅读并同意《隐私保护指引》；不同意也可以继续使用本小程序的其他功能。
+          {use
+            ? t('privacy.use', { info: t(`privacy.uses.${use}.info`), purpose: t(`privacy.uses.${use}.purpose`) })
+            : t('privacy.useUnknown')}
         </View>
         <View id="privacy-popup-contract" className="link" onClick={() => void Taro.openPrivacyContract({})}>
-          查看《隐私保护指引》
+          {t('privacy.contract')}
         </View>
         <NativeButton
           id={AGREE_ID}
@@ -59,10 +62,10 @@ export function PrivacyPopup() {
           openType="agreePrivacyAuthorization"
           onAgreePrivacyAuthorization={() => finish({ buttonId: AGREE_ID, event: 'agree' })}
         >
-          同意并继续
+          {t('privacy.agree')}
         </NativeButton>
         <View id="privacy-popup-refuse" className="btn btn-light" onClick={() => finish({ event: 'disagree' })}>
-          拒绝
+          {t('privacy.refuse')}
         </View>
       </View>
     </View>

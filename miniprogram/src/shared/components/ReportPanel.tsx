@@ -1,19 +1,21 @@
 import { useState } from 'react';
 import { Input, View } from '@tarojs/components';
 import type { ReportReason } from '@vc/types';
+import { useTranslation } from 'react-i18next';
 import { inputMaxLength } from '@vc/types/src/constants';
+import { t as translate } from '../i18n';
 import { Button } from './Button';
 
-/** Why a message is reported (举报), as the moderators read it. */
-export const REPORT_REASON_LABELS: Record<ReportReason, string> = {
-  illegal: '违法违规',
-  fraud: '诈骗',
-  abuse: '辱骂、歧视或骚扰',
-  privacy: '泄露个人隐私',
-  spam: '广告或刷屏',
-  other: '其他',
-};
-const REASONS = Object.keys(REPORT_REASON_LABELS) as ReportReason[];
+const REASONS: ReportReason[] = ['illegal', 'fraud', 'abuse', 'privacy', 'spam', 'other'];
+
+/**
+ * Why a message is reported (举报), as the moderators read it: common:report.reasons.<reason>. Each
+ * label is read when asked for (a getter), so it follows the language chosen since the start.
+ */
+export const REPORT_REASON_LABELS = {} as Record<ReportReason, string>;
+for (const r of REASONS) {
+  Object.defineProperty(REPORT_REASON_LABELS, r, { enumerable: true, get: () => translate(`common:report.reasons.${r}`) });
+}
 
 interface Props {
   /** makes the ids of its parts unique on the page (report-reason-<id>-fraud, report-submit-<id>) */
@@ -30,9 +32,10 @@ interface Props {
 export function ReportPanel({ id, busy, onSubmit, onCancel }: Props) {
   const [reason, setReason] = useState<ReportReason | null>(null);
   const [text, setText] = useState('');
+  const { t } = useTranslation();
   return (
     <View id={`report-panel-${id}`} className="mt-s">
-      <View className="subtitle">举报原因</View>
+      <View className="subtitle">{t('report.reason')}</View>
       <View>
         {REASONS.map((r) => (
           <View
@@ -41,7 +44,7 @@ export function ReportPanel({ id, busy, onSubmit, onCancel }: Props) {
             className={r === reason ? 'tag tag-choice tag-on' : 'tag tag-choice'}
             onClick={() => setReason(r)}
           >
-            {REPORT_REASON_LABELS[r]}
+            {t(`report.reasons.${r}`)}
           </View>
         ))}
       </View>
@@ -50,7 +53,7 @@ export function ReportPanel({ id, busy, onSubmit, onCancel }: Props) {
         className="input"
         value={text}
         maxlength={inputMaxLength(200)}
-        placeholder="补充说明（选填）"
+        placeholder={t('report.note')}
         onInput={(e) => setText(e.detail.value)}
       />
       <View className="row">
@@ -61,12 +64,12 @@ export function ReportPanel({ id, busy, onSubmit, onCancel }: Props) {
             disabled={busy || !reason}
             onClick={() => reason && onSubmit(reason, text.trim())}
           >
-            提交举报
+            {t('report.submit')}
           </Button>
         </View>
         <View className="grow">
           <Button small light id={`report-cancel-${id}`} disabled={busy} onClick={onCancel}>
-            取消
+            {t('report.cancel')}
           </Button>
         </View>
       </View>

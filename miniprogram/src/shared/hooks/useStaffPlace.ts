@@ -1,6 +1,7 @@
 import { useDidShow, useRouter } from '@tarojs/taro';
 import type { Role, Session } from '@vc/types';
 import { replaceWith } from '../nav';
+import { t } from '../i18n';
 import { getSession } from '../session';
 
 type StaffRole = Extract<Role, 'county_staff' | 'township_staff' | 'village_cadre'>;
@@ -9,11 +10,6 @@ const QUERY_PARAM: Record<StaffRole, string> = {
   county_staff: 'countyCode',
   township_staff: 'townshipCode',
   village_cadre: 'villageCode',
-};
-const NO_GRANT: Record<StaffRole, string> = {
-  county_staff: '您没有县（区）司法局工作人员权限',
-  township_staff: '您没有司法所工作人员权限',
-  village_cadre: '您不是村（居）两委成员，不能确认村民身份',
 };
 
 export interface StaffPlace {
@@ -31,7 +27,7 @@ export function staffPlace(session: Session, role: StaffRole, queryCode?: string
 
 /**
  * Each time a staff page shows: people without a session go to login; people without the role get
- * `onDenied` with the Chinese reason; everyone else gets `onPlace` with the place to work on.
+ * `onDenied` with the reason in the person's language; everyone else gets `onPlace` with the place to work on.
  */
 export function useStaffPlace(role: StaffRole, onPlace: (place: StaffPlace) => void, onDenied: (message: string) => void): void {
   const router = useRouter();
@@ -43,6 +39,6 @@ export function useStaffPlace(role: StaffRole, onPlace: (place: StaffPlace) => v
     }
     const place = staffPlace(session, role, router.params[QUERY_PARAM[role]]);
     if (place) onPlace(place);
-    else onDenied(NO_GRANT[role]);
+    else onDenied(t(`common:staffPlace.noGrant.${role}`));
   });
 }

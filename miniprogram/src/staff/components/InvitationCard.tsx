@@ -7,6 +7,7 @@ import { messageOf } from '../../shared/http';
 import { formatBeijing } from '../../shared/time';
 import { isPrivacyRefusal } from '../../shared/privacy';
 import { invitationQrSource } from '../services/qr';
+import { useTranslation } from 'react-i18next';
 
 /**
  * One invitation to hand over: its mini-program code (scanned with WeChat, it opens the redeem page)
@@ -14,6 +15,7 @@ import { invitationQrSource } from '../services/qr';
  */
 export function InvitationCard(props: { invitation: Invitation; code: string; issuerCode: string }) {
   const { invitation, code, issuerCode } = props;
+  const { t } = useTranslation('staff');
   const [qr, setQr] = useState<string | null>(null);
   const [qrError, setQrError] = useState<string | null>(null);
 
@@ -32,10 +34,10 @@ export function InvitationCard(props: { invitation: Invitation; code: string; is
 
   function copy() {
     Taro.setClipboardData({ data: code })
-      .then(() => Taro.showToast({ title: '已复制', icon: 'success' }))
+      .then(() => Taro.showToast({ title: t('card.copied'), icon: 'success' }))
       .catch((e: unknown) =>
         Taro.showToast({
-          title: isPrivacyRefusal(e) ? '未同意隐私保护指引，请手动抄写邀请码' : '复制失败，请手动抄写',
+          title: isPrivacyRefusal(e) ? t('card.copyRefused') : t('card.copyFailed'),
           icon: 'none',
         }),
       )
@@ -44,24 +46,21 @@ export function InvitationCard(props: { invitation: Invitation; code: string; is
 
   return (
     <View id="invite-result" className="card centered">
-      <View className="subtitle">
-        邀请担任 {invitation.placeName} {invitation.roleLabel}
-      </View>
+      <View className="subtitle">{t('card.invitedAs', { place: invitation.placeName, role: invitation.roleLabel })}</View>
       {qr ? (
         <Image id="invite-qr" src={qr} mode="aspectFit" className="invite-qr" />
       ) : (
-        <View className="muted my-l">{qrError ?? '小程序码加载中…'}</View>
+        <View className="muted my-l">{qrError ?? t('card.qrLoading')}</View>
       )}
-      <View className="muted">邀请码</View>
+      <View className="muted">{t('card.code')}</View>
       <View id="invite-code" className="invite-code">
         {code}
       </View>
       <Button id="invite-copy" onClick={copy}>
-        复制邀请码
+        {t('card.copy')}
       </Button>
       <View className="muted text-left">
-        请对方用微信扫描上方小程序码；或打开小程序，在首页点“输入邀请码”后输入。可供 {invitation.uses} 人使用，
-        {formatBeijing(invitation.expiresAt, 'full')} 前有效。
+        {t('card.howTo', { uses: invitation.uses, date: formatBeijing(invitation.expiresAt, 'full') })}
       </View>
     </View>
   );

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components';
 import type { Invitation } from '@vc/types';
 import { Button } from '../../shared/components/Button';
 import { formatBeijing } from '../../shared/time';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   invitation: Invitation;
@@ -16,6 +17,7 @@ interface Props {
  * with it. The code comes only to those who may give its role; they alone show it again or withdraw it.
  */
 export function InvitationItem({ invitation: i, busy, onShow, onWithdraw }: Props) {
+  const { t } = useTranslation('staff');
   const active = i.status === 'active';
   const handed = active && i.code !== null;
   return (
@@ -29,25 +31,34 @@ export function InvitationItem({ invitation: i, busy, onShow, onWithdraw }: Prop
         </View>
       </View>
       <View className="subtitle">
-        {i.code ? `邀请码 ${i.code} · ` : ''}已用 {i.used}/{i.uses} 人 · {formatBeijing(i.expiresAt, 'full')} 到期
+        {i.code
+          ? t('item.usageWithCode', { code: i.code, used: i.used, uses: i.uses, date: formatBeijing(i.expiresAt, 'full') })
+          : t('item.usage', { used: i.used, uses: i.uses, date: formatBeijing(i.expiresAt, 'full') })}
       </View>
       <View className="muted">
-        {i.issuedBy.name} 于 {formatBeijing(i.createdAt, 'full')} 发出{i.note ? `（${i.note}）` : ''}
+        {i.note
+          ? t('item.issuedWithNote', { name: i.issuedBy.name, date: formatBeijing(i.createdAt, 'full'), note: i.note })
+          : t('item.issued', { name: i.issuedBy.name, date: formatBeijing(i.createdAt, 'full') })}
       </View>
       {i.withdrawnAt && (
         <View className="muted">
-          {i.withdrawnBy?.name ?? ''} 于 {formatBeijing(i.withdrawnAt, 'full')} 撤回
-          {i.withdrawReason ? `：${i.withdrawReason}` : ''}
+          {i.withdrawReason
+            ? t('item.withdrawnWithReason', {
+                name: i.withdrawnBy?.name ?? '',
+                date: formatBeijing(i.withdrawnAt, 'full'),
+                reason: i.withdrawReason,
+              })
+            : t('item.withdrawn', { name: i.withdrawnBy?.name ?? '', date: formatBeijing(i.withdrawnAt, 'full') })}
         </View>
       )}
       {handed && (
         <View className="row mt-m">
           <Button small light id={`invitation-show-${i.id}`} onClick={onShow}>
-            出示邀请码
+            {t('item.show')}
           </Button>
           <View className="spacer" />
           <Button small light id={`invitation-withdraw-${i.id}`} disabled={busy} onClick={onWithdraw}>
-            撤回
+            {t('item.withdraw')}
           </Button>
         </View>
       )}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Input, View } from '@tarojs/components';
 import type { Place } from '@vc/types';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   /** the places to choose from (a county's townships, a township's villages) */
@@ -11,6 +12,7 @@ interface Props {
 
 /** A list of places to tap (#invite-place-<code>), narrowed by name once it is long. */
 export function PlacePicker({ places, selected, onPick }: Props) {
+  const { t } = useTranslation('staff');
   const [filter, setFilter] = useState('');
   const text = filter.trim();
   const shown = text ? places.filter((p) => p.name.includes(text)) : places;
@@ -21,11 +23,11 @@ export function PlacePicker({ places, selected, onPick }: Props) {
           id="invite-place-filter"
           className="input"
           value={filter}
-          placeholder="输入名称筛选"
+          placeholder={t('picker.filter')}
           onInput={(e) => setFilter(e.detail.value)}
         />
       )}
-      {shown.length === 0 && <View className="muted">没有名称相符的地方</View>}
+      {shown.length === 0 && <View className="muted">{t('picker.none')}</View>}
       {shown.map((p) => (
         <View
           key={p.code}

@@ -1,9 +1,11 @@
 import { View } from '@tarojs/components';
 import type { RoleChange } from '@vc/types';
 import { formatBeijing } from '../../shared/time';
+import { useTranslation } from 'react-i18next';
 
 /** One entry of the record of role changes: what happened, to whom, by whom, when and why. */
 export function RoleChangeItem({ change: c }: { change: RoleChange }) {
+  const { t } = useTranslation('staff');
   const whom = c.subject ? `${c.subject.name}：` : '';
   return (
     <View id={`role-change-${c.id}`} className="list-item min-h-auto">
@@ -16,10 +18,11 @@ export function RoleChangeItem({ change: c }: { change: RoleChange }) {
         {c.placeName} {c.roleLabel}
       </View>
       <View className="muted">
-        操作人 {c.actor.name}
-        {c.invitedBy ? ` · 邀请人 ${c.invitedBy.name}` : ''}
+        {c.invitedBy
+          ? t('change.actorInvitedBy', { name: c.actor.name, inviter: c.invitedBy.name })
+          : t('change.actor', { name: c.actor.name })}
       </View>
-      {c.reason && <View className="muted">原因：{c.reason}</View>}
+      {c.reason && <View className="muted">{t('change.reason', { reason: c.reason })}</View>}
     </View>
   );
 }

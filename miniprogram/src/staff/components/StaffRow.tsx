@@ -2,6 +2,7 @@ import { View } from '@tarojs/components';
 import type { StaffMember } from '@vc/types';
 import { Button } from '../../shared/components/Button';
 import { formatBeijing } from '../../shared/time';
+import { useTranslation } from 'react-i18next';
 
 /** The roles one person holds in the list (the server lists one item per role held). */
 export interface StaffPerson {
@@ -35,12 +36,13 @@ interface Props {
 
 /** One person: name, masked phone, and each role they hold here with who gave it and when. */
 export function StaffRow({ person, mayWithdraw, busy, onWithdraw }: Props) {
+  const { t } = useTranslation('staff');
   return (
     <View id={`staff-row-${person.userId}`} className="list-item">
       <View className="row">
         <View className="grow item-title">{person.name}</View>
         <View id={`staff-phone-${person.userId}`} className="muted">
-          {person.phoneMasked ?? '未登记电话'}
+          {person.phoneMasked ?? t('row.noPhone')}
         </View>
       </View>
       {person.roles.map((m) => (
@@ -51,13 +53,15 @@ export function StaffRow({ person, mayWithdraw, busy, onWithdraw }: Props) {
             </View>
             <View className="muted">
               {m.grantedAt
-                ? `${formatBeijing(m.grantedAt, 'full')} ${m.grantedBy ? `经 ${m.grantedBy.name} 邀请` : ''}`
-                : '邀请功能上线前已任职'}
+                ? m.grantedBy
+                  ? t('row.grantedBy', { date: formatBeijing(m.grantedAt, 'full'), name: m.grantedBy.name })
+                  : `${formatBeijing(m.grantedAt, 'full')} `
+                : t('row.beforeInvitations')}
             </View>
           </View>
           {mayWithdraw(m) && (
             <Button small light id={`staff-withdraw-${roleKey(m)}`} disabled={busy} onClick={() => onWithdraw(m)}>
-              撤销
+              {t('row.withdraw')}
             </Button>
           )}
         </View>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Input, View } from '@tarojs/components';
 import { Button } from '../../shared/components/Button';
 import { countChars, inputMaxLength } from '@vc/types/src/constants';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   /** what is about to be withdrawn, in a sentence */
@@ -24,12 +25,13 @@ interface Props {
  * #withdraw-confirm, #withdraw-cancel.
  */
 export function WithdrawPanel({ title, confirmLabel, placeholder, minLength, busy, onConfirm, onInvalid, onCancel }: Props) {
+  const { t } = useTranslation('staff');
   const [reason, setReason] = useState('');
 
   function confirm() {
     const text = reason.trim();
     if (countChars(text) < minLength) {
-      onInvalid(`请填写原因（至少${minLength}个字）`);
+      onInvalid(t('withdraw.reasonTooShort', { n: minLength }));
       return;
     }
     onConfirm(text);
@@ -52,7 +54,7 @@ export function WithdrawPanel({ title, confirmLabel, placeholder, minLength, bus
         </Button>
         <View className="spacer" />
         <Button small light id="withdraw-cancel" onClick={onCancel}>
-          取消
+          {t('withdraw.cancel')}
         </Button>
       </View>
     </View>

@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '邀请工作人员' });
+import staff from '@vc/types/src/i18n/locales/zh-Hans/staff.json';
+
+export default definePageConfig({ navigationBarTitleText: staff.invite.title });

@@ -8,7 +8,6 @@ import { Feedback } from '../../shared/components/Feedback';
 import { PrivacyPopup } from '../../shared/components/PrivacyPopup';
 import { useAction } from '../../shared/hooks/useAction';
 import { useLoad } from '../../shared/hooks/useLoad';
-import { ROLE_LABELS } from '../../shared/labels';
 import { goto } from '../../shared/nav';
 import { InvitationCard } from '../components/InvitationCard';
 import { InvitationItem } from '../components/InvitationItem';
@@ -17,17 +16,21 @@ import { WithdrawPanel } from '../components/WithdrawPanel';
 import { grantableRoles, placeKind, type Issuer } from '../services/issuer';
 import { useIssuer } from '../services/useIssuer';
 import { Screen } from '../../shared/components/Screen';
+import { useTranslation } from 'react-i18next';
+import { t } from '../../shared/i18n';
 
-/** A whole number typed on the phone, within the server's limits; else the Chinese reason. */
-function wholeIn(raw: string, label: string, unit: string, limits: { min: number; max: number }): number | string {
+/** A whole number typed on the phone, within the server's limits; else the reason, in the person's language. */
+function wholeIn(raw: string, field: 'days' | 'uses', limits: { min: number; max: number }): number | string {
   const text = raw.trim();
-  if (!/^\d+$/.test(text)) return `${label}应为整数`;
+  if (!/^\d+$/.test(text)) return t(`staff:invite.${field}.notWhole`);
   const n = Number(text);
-  if (n < limits.min || n > limits.max) return `${label}应在 ${limits.min} 到 ${limits.max} ${unit}之间`;
+  if (n < limits.min || n > limits.max) return t(`staff:invite.${field}.range`, { min: limits.min, max: limits.max });
   return n;
 }
 
 export default function StaffInvite() {
+  // the page's t follows the language (a redraw on a switch); wholeIn uses the module's
+  const { t } = useTranslation(['staff', 'labels']);
   const [issuer, setIssuer] = useState<Issuer | null>(null);
   const [role, setRole] = useState<InvitableRole | null>(null);
   const [place, setPlace] = useState<{ code: string; name: string } | null>(null);
@@ -63,11 +66,11 @@ export default function StaffInvite() {
 
   function create() {
     if (!issuer || !role || !place) {
-      action.fail(role ? '请选择任职地点' : '请选择要邀请担任的角色');
+      action.fail(role ? t('invite.pickPlace') : t('invite.pickRole'));
       return;
     }
-    const d = wholeIn(days, '有效期', '天', INVITATION_DAYS);
-    const u = wholeIn(uses, '可使用人数', '人', INVITATION_USES);
+    const d = wholeIn(days, 'days', INVITATION_DAYS);
+    const u = wholeIn(uses, 'uses', INVITATION_USES);
     if (typeof d === 'string') {
       action.fail(d);
       return;
@@ -88,7 +91,7 @@ export default function StaffInvite() {
         loadList(issuer.code);
         return created;
       },
-      { ok: (c) => `已生成邀请：${c.placeName} ${c.roleLabel}` },
+      { ok: (c) => t('invite.created', { place: c.placeName, role: c.roleLabel }) },
     );
   }
 
@@ -104,33 +107,33 @@ export default function StaffInvite() {
         if (shown?.id === invitation.id) setShown(null);
         loadList(issuer.code);
       },
-      { ok: `已撤回邀请：${invitation.placeName} ${invitation.roleLabel}` },
+      { ok: t('invite.withdrawn', { place: invitation.placeName, role: invitation.roleLabel }) },
     );
   }
 
   const roles = issuer ? grantableRoles(issuer) : [];
   const needsChild = issuer && role ? placeKind(issuer, role) === 'child' : false;
   return (
-    <Screen>
+    <Screen title={t('invite.title')}>
       <View className="card">
-        <View className="title">邀请工作人员</View>
+        <View className="title">{t('invite.title')}</View>
         <View className="subtitle">{issuer?.name ?? ''}</View>
-        <View className="muted">对方扫码或输入邀请码并确认后，即获得所选角色；每次邀请、接受和撤销都会留下记录</View>
+        <View className="muted">{t('invite.subtitle')}</View>
         {issuer && (
           <Button light id="link-staff-list" onClick={() => goto('staffList', { code: issuer.code })}>
-            查看人员名单
+            {t('invite.list')}
           </Button>
         )}
       </View>
 
       {issuer && (
         <View className="card">
-          <View className="section-title">1. 邀请担任</View>
+          <View className="section-title">{t('invite.roleSection')}</View>
           <View className="row wrap">
             {roles.map((r) => (
               <View key={r} className="mr-l mb-l">
                 <Button small light={role !== r} id={`invite-role-${r}`} onClick={() => pickRole(r)}>
-                  {ROLE_LABELS[r]}
+                  {t(`labels:role.${r}`)}
                 </Button>
               </View>
             ))}
@@ -138,16 +141,16 @@ export default function StaffInvite() {
 
           {role && (
             <View>
-              <View className="section-title">2. 任职地点</View>
+              <View className="section-title">{t('invite.placeSection')}</View>
               {needsChild ? (
                 <View>
                   {place && (
                     <View id="invite-place-chosen" className="subtitle">
-                      已选：{place.name}
+                      {t('invite.chosen', { place: place.name })}
                     </View>
                   )}
                   {children.error && <View className="error">{children.error}</View>}
-                  {children.loading && <View className="muted">正在加载…</View>}
+                  {children.loading && <View className="muted">{t('loading')}</View>}
                   {children.data && (
                     <PlacePicker
                       places={children.data}
@@ -162,25 +165,21 @@ export default function StaffInvite() {
                 </View>
               )}
 
-              <View className="section-title">3. 有效期和人数</View>
-              <View className="muted">
-                有效期（天，{INVITATION_DAYS.min}–{INVITATION_DAYS.max}）
-              </View>
+              <View className="section-title">{t('invite.limitsSection')}</View>
+              <View className="muted">{t('invite.daysLabel', { min: INVITATION_DAYS.min, max: INVITATION_DAYS.max })}</View>
               <Input id="invite-days" className="input" type="number" value={days} onInput={(e) => setDays(e.detail.value)} />
-              <View className="muted">
-                可使用人数（{INVITATION_USES.min}–{INVITATION_USES.max}）
-              </View>
+              <View className="muted">{t('invite.usesLabel', { min: INVITATION_USES.min, max: INVITATION_USES.max })}</View>
               <Input id="invite-uses" className="input" type="number" value={uses} onInput={(e) => setUses(e.detail.value)} />
               <Input
                 id="invite-note"
                 className="input"
                 value={note}
                 maxlength={inputMaxLength(50)}
-                placeholder="备注（选填），如：邀请对象姓名"
+                placeholder={t('invite.notePlaceholder')}
                 onInput={(e) => setNote(e.detail.value)}
               />
               <Button id="invite-create" disabled={action.busy || !place} onClick={create}>
-                {place ? `生成邀请：${place.name} ${ROLE_LABELS[role]}` : '生成邀请'}
+                {place ? t('invite.createFor', { place: place.name, role: t(`labels:role.${role}`) }) : t('invite.create')}
               </Button>
             </View>
           )}
@@ -194,9 +193,9 @@ export default function StaffInvite() {
 
       {issuer && (
         <View>
-          <View className="section-title">本地的邀请</View>
+          <View className="section-title">{t('invite.local')}</View>
           {list.error && <View className="error">{list.error}</View>}
-          {list.data && list.data.length === 0 && <View className="muted">还没有发出邀请</View>}
+          {list.data && list.data.length === 0 && <View className="muted">{t('invite.empty')}</View>}
           {list.data?.map((i) => (
             <View key={i.id}>
               <InvitationItem
@@ -211,9 +210,13 @@ export default function StaffInvite() {
               {withdrawing?.id === i.id && (
                 <View>
                   <WithdrawPanel
-                    title={`撤回邀请码 ${withdrawing.code ?? ''}（${withdrawing.placeName} ${withdrawing.roleLabel}）？撤回后不能再使用`}
-                    confirmLabel="撤回邀请"
-                    placeholder="撤回原因（选填）"
+                    title={t('invite.withdrawTitle', {
+                      code: withdrawing.code ?? '',
+                      place: withdrawing.placeName,
+                      role: withdrawing.roleLabel,
+                    })}
+                    confirmLabel={t('invite.withdrawConfirm')}
+                    placeholder={t('invite.withdrawPlaceholder')}
                     minLength={0}
                     busy={action.busy}
                     onConfirm={(reason) => withdraw(withdrawing, reason)}

@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '人员名单' });
+import staff from '@vc/types/src/i18n/locales/zh-Hans/staff.json';
+
+export default definePageConfig({ navigationBarTitleText: staff.list.title });

@@ -8,13 +8,13 @@ import { Feedback } from '../../shared/components/Feedback';
 import { useAction } from '../../shared/hooks/useAction';
 import { useLoad } from '../../shared/hooks/useLoad';
 import { goto } from '../../shared/nav';
-import { ROLE_LABELS } from '../../shared/labels';
 import { RoleChangeItem } from '../components/RoleChangeItem';
 import { StaffRow, byPerson } from '../components/StaffRow';
 import { WithdrawPanel } from '../components/WithdrawPanel';
 import { gives, grantableRoles, type Issuer } from '../services/issuer';
 import { useIssuer } from '../services/useIssuer';
 import { Screen } from '../../shared/components/Screen';
+import { useTranslation } from 'react-i18next';
 
 interface History {
   items: RoleChange[];
@@ -22,6 +22,7 @@ interface History {
 }
 
 export default function StaffList() {
+  const { t } = useTranslation(['staff', 'labels']);
   const [issuer, setIssuer] = useState<Issuer | null>(null);
   const [withdrawing, setWithdrawing] = useState<StaffMember | null>(null);
   /** the role shown (a county lists every counsel: a long list), null = every role */
@@ -73,22 +74,23 @@ export default function StaffList() {
       },
       {
         ok: (r) =>
-          `已撤销 ${m.name} 在 ${m.placeName} 的${m.roleLabel}角色` +
-          (r.endedAssignments > 0 ? `，并解除其 ${r.endedAssignments} 个村（社区）的服务指派` : ''),
+          r.endedAssignments > 0
+            ? t('list.withdrawnWithAssignments', { name: m.name, place: m.placeName, role: m.roleLabel, n: r.endedAssignments })
+            : t('list.withdrawn', { name: m.name, place: m.placeName, role: m.roleLabel }),
       },
     );
   }
 
   const people = staff.data ? byPerson(staff.data.items) : [];
   return (
-    <Screen>
+    <Screen title={t('list.title')}>
       <View className="card">
-        <View className="title">人员名单</View>
+        <View className="title">{t('list.title')}</View>
         <View className="subtitle">{staff.data?.place.name ?? issuer?.name ?? ''}</View>
-        <View className="muted">本地及下级区划担任各角色的人员；电话隐去中间四位</View>
+        <View className="muted">{t('list.subtitle')}</View>
         {issuer && (
           <Button light id="link-staff-invite" onClick={() => goto('staffInvite', { code: issuer.code })}>
-            邀请工作人员
+            {t('list.invite')}
           </Button>
         )}
       </View>
@@ -99,15 +101,15 @@ export default function StaffList() {
           {[null, ...grantableRoles(issuer)].map((r) => (
             <View key={r ?? 'all'} className="gap-right mb-s">
               <Button small light={role !== r} id={`staff-filter-${r ?? 'all'}`} onClick={() => filter(r)}>
-                {r ? ROLE_LABELS[r] : '全部'}
+                {r ? t(`labels:role.${r}`) : t('list.all')}
               </Button>
             </View>
           ))}
         </View>
       )}
       {staff.error && <View className="error">{staff.error}</View>}
-      {staff.loading && !staff.data && <View className="muted">正在加载…</View>}
-      {staff.data && people.length === 0 && <View className="muted">暂无人员</View>}
+      {staff.loading && !staff.data && <View className="muted">{t('loading')}</View>}
+      {staff.data && people.length === 0 && <View className="muted">{t('list.empty')}</View>}
       {people.map((p) => (
         <View key={p.userId}>
           <StaffRow
@@ -121,9 +123,13 @@ export default function StaffList() {
           />
           {withdrawing?.userId === p.userId && (
             <WithdrawPanel
-              title={`撤销 ${withdrawing.name} 在 ${withdrawing.placeName} 的${withdrawing.roleLabel}角色？`}
-              confirmLabel="撤销角色"
-              placeholder={`撤销原因（必填，至少${ROLE_WITHDRAW_REASON_LENGTH.min}个字）`}
+              title={t('list.withdrawTitle', {
+                name: withdrawing.name,
+                place: withdrawing.placeName,
+                role: withdrawing.roleLabel,
+              })}
+              confirmLabel={t('list.withdrawConfirm')}
+              placeholder={t('list.withdrawPlaceholder', { n: ROLE_WITHDRAW_REASON_LENGTH.min })}
               minLength={ROLE_WITHDRAW_REASON_LENGTH.min}
               busy={action.busy}
               onConfirm={(reason) => withdraw(withdrawing, reason)}
@@ -135,15 +141,15 @@ export default function StaffList() {
         </View>
       ))}
 
-      <View className="section-title mt-xl">角色变动记录</View>
+      <View className="section-title mt-xl">{t('list.history')}</View>
       {history.error && <View className="error">{history.error}</View>}
-      {history.data && history.data.items.length === 0 && <View className="muted">暂无记录</View>}
+      {history.data && history.data.items.length === 0 && <View className="muted">{t('list.historyEmpty')}</View>}
       {history.data?.items.map((c) => (
         <RoleChangeItem key={c.id} change={c} />
       ))}
       {history.data?.nextBefore && (
         <Button light id="role-changes-more" disabled={history.loading} onClick={more}>
-          {history.loading ? '正在加载…' : '加载更多'}
+          {history.loading ? t('loading') : t('list.more')}
         </Button>
       )}
     </Screen>

@@ -6,6 +6,7 @@
  */
 import { INVITABLE_ROLES, ROLE_GRANTS, type InvitableRole } from '@vc/types/src/constants';
 import type { Role, Session } from '@vc/types';
+import { t } from '../../shared/i18n';
 
 export type IssuerRole = Extract<Role, 'county_staff' | 'township_staff'>;
 
@@ -54,4 +55,5 @@ export function issuerOf(session: Session, queryCode?: string): Issuer | null {
   return grant ? { role: grant.role, code: grant.placeCode, name: grant.placeName } : null;
 }
 
-export const NOT_ISSUER = '您没有邀请工作人员的权限（仅县（区）司法局、司法所工作人员可以）';
+/** Why the invite page is refused; a function: the words of the moment it is shown. */
+export const notIssuer = () => t('staff:notIssuer');

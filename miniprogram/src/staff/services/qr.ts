@@ -5,8 +5,10 @@
 import Taro from '@tarojs/taro';
 import { fillPath } from '@vc/types/src/paths';
 import { apiBase, authHeader, networkError, replyError } from '../../shared/http';
+import { t } from '../../shared/i18n';
 
-const FAILED = '小程序码加载失败，可使用邀请码';
+/** a function: the words of the moment the code fails to load */
+const failed = () => t('staff:qrFailed');
 
 /** A displayable local source of the code (a temp file in weapp, a blob URL in H5). */
 export async function invitationQrSource(placeCode: string, invitationId: string): Promise<string> {
@@ -18,7 +20,7 @@ export async function invitationQrSource(placeCode: string, invitationId: string
     } catch {
       throw networkError();
     }
-    if (!res.ok) throw replyError(res.status, await res.text().catch(() => ''), { messages: { other: FAILED } });
+    if (!res.ok) throw replyError(res.status, await res.text().catch(() => ''), { messages: { other: failed() } });
     return URL.createObjectURL(await res.blob());
   }
   let res: Taro.downloadFile.FileSuccessCallbackResult;
@@ -27,6 +29,6 @@ export async function invitationQrSource(placeCode: string, invitationId: string
   } catch {
     throw networkError();
   }
-  if (res.statusCode !== 200) throw replyError(res.statusCode, '', { messages: { other: FAILED } });
+  if (res.statusCode !== 200) throw replyError(res.statusCode, '', { messages: { other: failed() } });
   return res.tempFilePath;
 }

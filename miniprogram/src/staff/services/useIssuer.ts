@@ -1,7 +1,7 @@
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { replaceWith } from '../../shared/nav';
 import { getSession } from '../../shared/session';
-import { issuerOf, NOT_ISSUER, type Issuer } from './issuer';
+import { issuerOf, notIssuer, type Issuer } from './issuer';
 
 /**
  * Each time a staff page shows (as shared/hooks/useStaffPlace does for one role): people without a
@@ -18,6 +18,6 @@ export function useIssuer(onIssuer: (issuer: Issuer) => void, onDenied: (message
     }
     const found = issuerOf(session, router.params.code);
     if (found) onIssuer(found);
-    else onDenied(NOT_ISSUER);
+    else onDenied(notIssuer());
   });
 }

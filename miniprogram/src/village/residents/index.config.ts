@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '村民身份确认' });
+import village from '@vc/types/src/i18n/locales/zh-Hans/village.json';
+
+export default definePageConfig({ navigationBarTitleText: village.residents.title });

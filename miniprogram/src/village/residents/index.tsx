@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Input, View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import type { Resident, ResidentListReply } from '@vc/types';
 import { call } from '../../shared/api';
 import { Button } from '../../shared/components/Button';
@@ -16,30 +17,32 @@ import { Screen } from '../../shared/components/Screen';
 function Waiting(props: { r: Resident; busy: boolean; onConfirm: () => void; onDecline: (reason: string) => void }) {
   const { r, busy, onConfirm, onDecline } = props;
   const [reason, setReason] = useState('');
+  const { t } = useTranslation('village');
   return (
     <View className="list-item" id={`resident-${r.userId}`}>
       <View className="bold">{r.name}</View>
       <View className="subtitle">
-        {r.phoneMasked ?? '未登记电话'}
-        {r.since ? ` · ${formatBeijing(r.since, 'full')} 申请` : ''}
+        {r.since
+          ? t('residents.since', { phone: r.phoneMasked ?? t('residents.noPhone'), time: formatBeijing(r.since, 'full') })
+          : (r.phoneMasked ?? t('residents.noPhone'))}
       </View>
       <Input
         id={`decline-reason-${r.userId}`}
         className="input"
         value={reason}
         maxlength={inputMaxLength(200)}
-        placeholder="不予确认的原因（不予确认时必填）"
+        placeholder={t('residents.reasonPlaceholder')}
         onInput={(e) => setReason(e.detail.value)}
       />
       <View className="row">
         <View className="grow gap-right">
           <Button small id={`confirm-${r.userId}`} disabled={busy} onClick={onConfirm}>
-            确认是本村村民
+            {t('residents.confirm')}
           </Button>
         </View>
         <View className="grow">
           <Button small light id={`decline-${r.userId}`} disabled={busy} onClick={() => onDecline(reason.trim())}>
-            不予确认
+            {t('residents.decline')}
           </Button>
         </View>
       </View>
@@ -56,6 +59,7 @@ export default function Residents() {
   const [village, setVillage] = useState<{ code: string; name: string } | null>(null);
   const list = useLoad<ResidentListReply>();
   const action = useAction();
+  const { t } = useTranslation('village');
 
   useStaffPlace(
     'village_cadre',
@@ -69,7 +73,7 @@ export default function Residents() {
   function decide(r: Resident, confirmed: boolean, reason = '') {
     if (!village) return;
     if (!confirmed && countChars(reason) < 2) {
-      action.fail('不予确认时请填写原因');
+      action.fail(t('residents.reasonNeeded'));
       return;
     }
     const params = { villageCode: village.code, userId: r.userId };
@@ -80,36 +84,40 @@ export default function Residents() {
         list.setData((d) => (d ? { ...d, items: d.items.filter((x) => x.userId !== r.userId) } : d));
       },
       {
-        ok: `${confirmed ? '已确认' : '已不予确认'}：${r.name}`,
+        ok: confirmed ? t('residents.confirmed', { name: r.name }) : t('residents.declined', { name: r.name }),
         confirm: confirmed
           ? {
-              title: `确认 ${r.name} 是本村村民？`,
-              content: '确认后他（她）可以进入本村工作群、向本村法律顾问咨询。',
-              confirmText: '确认',
+              title: t('residents.confirmTitle', { name: r.name }),
+              content: t('residents.confirmContent'),
+              confirmText: t('residents.confirmText'),
             }
-          : { title: `不予确认 ${r.name}？`, content: '他（她）会看到原因，需要重新选择村（社区）。', confirmText: '不予确认' },
+          : {
+              title: t('residents.declineTitle', { name: r.name }),
+              content: t('residents.declineContent'),
+              confirmText: t('residents.declineText'),
+            },
       },
     );
   }
 
   const items = list.data?.items ?? null;
   return (
-    <Screen>
+    <Screen title={t('residents.title')}>
       <View className="card">
-        <View className="title">村民身份确认</View>
-        <View className="subtitle">{village?.name ?? ''}绑定本村、等待确认的人</View>
+        <View className="title">{t('residents.title')}</View>
+        <View className="subtitle">{t('residents.subtitle', { village: village?.name ?? '' })}</View>
         {list.data && !list.data.confirmationRequired && (
           <View className="muted" id="residents-not-required">
-            本县未要求村两委确认村民身份，绑定即生效。
+            {t('residents.notRequired')}
           </View>
         )}
       </View>
       <PageError message={list.error} />
       <Feedback of={action} />
-      {list.loading && !items && <View className="muted">正在加载…</View>}
+      {list.loading && !items && <View className="muted">{t('residents.loading')}</View>}
       {items && items.length === 0 && (
         <View className="muted" id="residents-empty">
-          没有等待确认的人
+          {t('residents.empty')}
         </View>
       )}
       {items?.map((r) => (

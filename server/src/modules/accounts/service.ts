@@ -80,6 +80,12 @@ async function languagesFor(user: UserDoc): Promise<Pick<Me, 'language' | 'langu
   return { language: chosen ?? DEFAULT_LANGUAGE, languages };
 }
 
+/** The language a person reads now (their choice while their county offers it), for the server's messages. */
+export async function languageOfPerson(userId: string): Promise<Me['language'] | null> {
+  const user = await userById(userId);
+  return user ? (await languagesFor(user)).language : null;
+}
+
 export async function loadUser(userId: string): Promise<UserDoc> {
   const user = await userById(userId);
   if (!user) throw new AppError('USER_NOT_FOUND');

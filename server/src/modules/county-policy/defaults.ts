@@ -1,3 +1,4 @@
+import { DEFAULT_LEGAL_LITERATE_TARGET } from '@vc/types';
 /**
  * What a county's policy is when it stores nothing (docs/domain.md: where documents differ, the stricter
  * value is the default).
@@ -46,3 +47,9 @@ export const DEFAULT_SERVICE_HALL = {
   callbackMinimum: 5,
   inspectionSharePercent: 34,
 } as const;
+
+/**
+ * The legal-literate roster (issue 17 item 3): residents per village the county aims for. The
+ * documents ask for 3–5 per village (docs/domain.md); the lower bound is the default.
+ */
+export const DEFAULT_ROSTER = { legalLiterateTarget: DEFAULT_LEGAL_LITERATE_TARGET } as const;

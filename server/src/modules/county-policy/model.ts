@@ -30,6 +30,8 @@ const countyPolicySchema = new Schema(
     callbackSharePercent: { type: Number, default: null },
     callbackMinimum: { type: Number, default: null },
     inspectionSharePercent: { type: Number, default: null },
+    /** the legal-literate roster's target per village; null: the default (defaults.ts DEFAULT_ROSTER) */
+    legalLiterateTarget: { type: Number, default: null },
     updatedAt: { type: Date, default: () => new Date() },
     updatedBy: { type: Schema.Types.ObjectId, default: null },
   },

@@ -15,18 +15,19 @@ import {
   DEFAULT_SUPERVISION_PHONE,
   DEFAULT_SUPERVISION_TEXT,
   DEFAULT_SERVICE_HALL,
+  DEFAULT_ROSTER,
 } from './defaults';
+
+/** The figures stored as null until the county sets them, each with its default. */
+const DEFAULT_FIGURES = { ...DEFAULT_SERVICE_HALL, ...DEFAULT_ROSTER };
 
 type StoredPolicy = { [K in Exclude<keyof CountyPolicy, 'countyCode'>]?: CountyPolicy[K] | null };
 
 /** The service hall's settings: what the county stored, the defaults for the rest. */
 function serviceHallOf(stored: StoredPolicy | null) {
   const figures = Object.fromEntries(
-    Object.entries(DEFAULT_SERVICE_HALL).map(([key, fallback]) => [
-      key,
-      stored?.[key as keyof typeof DEFAULT_SERVICE_HALL] ?? fallback,
-    ]),
-  ) as { -readonly [K in keyof typeof DEFAULT_SERVICE_HALL]: number };
+    Object.entries(DEFAULT_FIGURES).map(([key, fallback]) => [key, stored?.[key as keyof typeof DEFAULT_FIGURES] ?? fallback]),
+  ) as { -readonly [K in keyof typeof DEFAULT_FIGURES]: number };
   return { ...figures, legalAidMatters: stored?.legalAidMatters?.length ? stored.legalAidMatters : [...LEGAL_AID_MATTERS] };
 }
 
@@ -156,9 +157,7 @@ export async function updateCountyPolicy(
         confirmResidents: next.confirmResidents,
         procedures: next.procedures,
         supervisionText: next.supervisionText,
-        ...Object.fromEntries(
-          Object.keys(DEFAULT_SERVICE_HALL).map((key) => [key, next[key as keyof typeof DEFAULT_SERVICE_HALL]]),
-        ),
+        ...Object.fromEntries(Object.keys(DEFAULT_FIGURES).map((key) => [key, next[key as keyof typeof DEFAULT_FIGURES]])),
         legalAidMatters: next.legalAidMatters,
         languagesOff: next.languagesOff,
         updatedAt: new Date(),

@@ -13,6 +13,7 @@ import { createDemoStaff, upsertDemoUser, userById } from '../users/queries';
 import { placesOfCounty } from '../places/lookup';
 import { importPlaces } from '../places/importer';
 import { ensureInviteCode } from '../places/service';
+import { seedDemoArticles } from './articles';
 
 export const DEMO_COUNTY = '210921';
 
@@ -175,6 +176,15 @@ export async function seedDemo(countyCode = DEMO_COUNTY): Promise<SeedResult> {
       villageCode: firstVillage.code,
       roles: [{ role: 'mediator', placeCode: firstVillage.code }],
     });
+    // a legal-literate resident (法律明白人, issue 17 item 3), who may share the education feed's articles to the group
+    await upsertDemoUser('demo:legal-literate', {
+      name: '吴秀英',
+      phone: '17000000105',
+      demoOrder: order++,
+      villageCode: firstVillage.code,
+      roles: [{ role: 'legal_literate', placeCode: firstVillage.code }],
+    });
+    await seedDemoArticles(countyCode, firstVillage.code.slice(0, 9), firstVillage.code);
   }
   for (const v of villages.slice(0, 10)) await ensureInviteCode(v.code);
   return { villages: villages.length, townships: townships.length, counsel: counselCount, assignments };

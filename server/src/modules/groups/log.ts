@@ -34,6 +34,8 @@ export function describeMessage(m: GroupMessageDoc): GroupMessage {
     targetState: m.targetState ?? null,
     at: m.at.toISOString(),
     clientKey: m.kind === 'text' ? m.clientKey : null,
+    // only on shared articles, so every other message reads as before
+    ...(m.articleId ? { articleId: String(m.articleId) } : {}),
   };
 }
 
@@ -83,8 +85,8 @@ async function lastWhenNoneAfter(groupCode: string, after: number): Promise<numb
  * answers (`created: false`).
  */
 export async function append(
-  doc: Omit<GroupMessageDoc, '_id' | 'seq' | 'block' | 'at' | 'state' | 'targetState' | 'countyCode' | 'month'> &
-    Partial<Pick<GroupMessageDoc, 'state' | 'targetState'>>,
+  doc: Omit<GroupMessageDoc, '_id' | 'seq' | 'block' | 'at' | 'state' | 'targetState' | 'countyCode' | 'month' | 'articleId'> &
+    Partial<Pick<GroupMessageDoc, 'state' | 'targetState' | 'articleId'>>,
 ): Promise<{ message: GroupMessageDoc; created: boolean }> {
   try {
     const { doc: message, created } = await messageSeq.append(

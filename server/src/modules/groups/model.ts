@@ -22,6 +22,8 @@ const messageFields = {
   /** for notices about an earlier message: what became of it, so phones need not read the text */
   targetState: { type: String, enum: ['removed', 'private', null] as const, default: null },
   clientKey: { type: String, required: true },
+  /** a message sharing a legal-education article (articles module): the article it links to */
+  articleId: { type: Schema.Types.ObjectId, default: null },
   at: { type: Date, default: () => new Date() },
   /**
    * the group's county and the Beijing month of `at` (YYYY-MM): the monthly inspection reads a

@@ -17,6 +17,7 @@ import { roleInGroup } from './policy';
 import { groupPlace } from './places';
 import { positionOf } from './positions';
 import { recordAction } from './records';
+import { checkMember } from './membership';
 import { findPersonalNumbers } from './screening';
 import { SCENE, type ContentCheck } from '../content-check/text';
 
@@ -173,6 +174,34 @@ export async function decideHeld(
     });
   }
   return describeHeld({ ...held, status }, groups.get(held.groupCode) ?? '');
+}
+
+/**
+ * For the articles module: a legal-literate resident shares an article into their village's group
+ * (issue 17 item 2). A post of the sharer's, so it needs what any post needs (a member who is not
+ * muted), and is idempotent by (sharer, clientKey). The article's text passed WeChat's check when
+ * published, so the link is not checked again. Answers the message's seq.
+ */
+export async function shareArticleToGroup(
+  principal: Principal,
+  groupCode: string,
+  share: { articleId: string; title: string; clientKey: string },
+): Promise<{ seq: number; created: boolean }> {
+  await groupPlace(groupCode);
+  await checkMember(principal, groupCode, 'post');
+  const { user, position } = await positionOf(principal.userId, principal.grants);
+  const { message, created } = await append({
+    groupCode,
+    authorId: new Types.ObjectId(principal.userId),
+    authorName: user.name,
+    authorRole: ROLE_LABELS[roleInGroup(groupCode, position)],
+    kind: 'text',
+    text: `【普法】${share.title}`,
+    targetSeq: null,
+    clientKey: share.clientKey,
+    articleId: new Types.ObjectId(share.articleId),
+  });
+  return { seq: message.seq, created };
 }
 
 /** For the demo data: a message in someone's name, once per clientKey. */

@@ -6,6 +6,7 @@ import { replyWithFile, type AppContext, type Handlers } from '../../shared/http
 import { makeImageCheck, mediaForCheck, receivePush, withdrawnImages, type ImageOwners } from '../content-check/image';
 import { consultationPhotoImages } from '../consultations/photos';
 import { casePhotoImages } from '../cases/photos';
+import { articlePhotoImages } from '../articles/photos';
 import { counselPhotoImages } from '../counsel/profile';
 import { avatarImage, avatarImages, uploadAvatar } from './avatar';
 
@@ -15,6 +16,7 @@ const OWNERS: ImageOwners = {
   counsel_photo: counselPhotoImages,
   avatar: avatarImages,
   case_photo: casePhotoImages,
+  article_photo: articlePhotoImages,
 };
 
 // one image per request, in memory (≤ 2 MB), field "file" as wx.uploadFile sends it

@@ -350,10 +350,3 @@ export async function forgetUser(userId: Id, anonymousName: string): Promise<voi
     );
   });
 }
-
-/** The language a person chose (null: none, or no such person): the server's error messages follow it. */
-export async function languageOfUser(userId: string): Promise<string | null> {
-  if (!/^[0-9a-f]{24}$/i.test(userId)) return null;
-  const user = await UserModel.findById(userId, { language: 1 }).lean<{ language?: string | null }>();
-  return user?.language ?? null;
-}

@@ -1,0 +1,3 @@
+import feed from '@vc/types/src/i18n/locales/zh-Hans/feed.json';
+
+export default definePageConfig({ navigationBarTitleText: feed.mine.title });
