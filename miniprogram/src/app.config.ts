@@ -42,6 +42,7 @@ export default defineAppConfig({
     { root: 'inspections', pages: ['index'] },
     { root: 'hall', pages: ['index/index', 'legal-aid/index', 'apply/index', 'case/index', 'inbox/index'] },
     { root: 'backoffice', pages: ['callbacks/index', 'assessment/index'] },
+    { root: 'lectures', pages: ['list/index', 'announce/index', 'detail/index', 'checkin/index'] },
     {
       root: 'education',
       pages: ['feed/index', 'article/index', 'publish/index', 'mine/index', 'roster/index', 'coverage/index'],

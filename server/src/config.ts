@@ -44,6 +44,10 @@ const Env = z.object({
   WECHAT_JOIN_TEMPLATE_ID: z.string().default('join-template-id'),
   /** subscribe-message template: a booking confirmed or a new time proposed, and the day before (thing1 topic, time2 time, phrase3 status, thing4 note) */
   WECHAT_BOOKING_TEMPLATE_ID: z.string().default('booking-template-id'),
+  /** subscribe-message template: a lecture signed up for moved or cancelled, and the day before (thing1 topic, time2 time, thing3 place, thing4 note) */
+  WECHAT_LECTURE_TEMPLATE_ID: z.string().default('lecture-template-id'),
+  /** the mini-program page a lecture's check-in code opens (its scene is the lecture id and check-in code) */
+  LECTURE_CHECKIN_PAGE: z.string().default('lectures/checkin/index'),
   SEED_DEMO: z.enum(['0', '1']).optional(),
   /** WeChat's text check of group posts; off by default only with the demo app id (no WeChat to ask) */
   CONTENT_CHECK: z.enum(['wechat', 'off']).optional(),
@@ -72,7 +76,15 @@ export type Config = {
   dataDir: string;
   sessionTtlMs: number;
   /** configured: a real app id was given (always in production); without it there is no WeChat to ask or notify */
-  wechat: { appid: string; secret: string; apiBase: string; qrPage: string; invitationQrPage: string; configured: boolean };
+  wechat: {
+    appid: string;
+    secret: string;
+    apiBase: string;
+    qrPage: string;
+    invitationQrPage: string;
+    lectureCheckinPage: string;
+    configured: boolean;
+  };
   /** web authorisation in WeChat's browser (accounts/web-login.ts); configured: outside production, or an app id was given */
   wechatWeb: { appid: string; secret: string; apiBase: string; openBase: string; configured: boolean };
   cloudSharedSecret: string;
@@ -120,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       apiBase: e.WECHAT_API_BASE,
       qrPage: e.QR_PAGE,
       invitationQrPage: e.INVITATION_QR_PAGE,
+      lectureCheckinPage: e.LECTURE_CHECKIN_PAGE,
       configured: e.NODE_ENV === 'production' || !!env.WECHAT_APPID,
     },
     wechatWeb: {
@@ -139,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       monthEndReminder: e.WECHAT_REMINDER_TEMPLATE_ID,
       joinDecided: e.WECHAT_JOIN_TEMPLATE_ID,
       bookingUpdate: e.WECHAT_BOOKING_TEMPLATE_ID,
+      lectureUpdate: e.WECHAT_LECTURE_TEMPLATE_ID,
     },
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === '1' : e.NODE_ENV !== 'production',
     rateLimits: {

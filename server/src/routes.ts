@@ -26,6 +26,7 @@ import { todoHandlers } from './modules/todo/routes';
 import { casesHandlers } from './modules/cases/routes';
 import { inspectionsHandlers } from './modules/inspections/routes';
 import { callbacksHandlers } from './modules/callbacks/routes';
+import { lecturesHandlers } from './modules/lectures/routes';
 import { articlesHandlers } from './modules/articles/routes';
 import { rosterHandlers } from './modules/roster/routes';
 import { i18nHandlers } from './modules/i18n/routes';
@@ -51,6 +52,7 @@ export function allHandlers(deps: HandlerDeps): Handlers<typeof ROUTES> {
     ...casesHandlers(deps),
     ...inspectionsHandlers(),
     ...callbacksHandlers(),
+    ...lecturesHandlers(deps),
     ...articlesHandlers(deps),
     ...rosterHandlers(),
     ...i18nHandlers(),

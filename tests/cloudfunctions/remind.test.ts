@@ -48,17 +48,17 @@ it('runs the reminders through a signed call: all 130 demo counsel are behind ne
   process.env.VC_CLOUD_SHARED_SECRET = SECRET;
   const nearEnd = dayjs().tz('Asia/Shanghai').startOf('month').subtract(2, 'day').hour(9).format();
   const first = await remind.main({ asOf: nearEnd });
-  // no bookings in the demo seed for tomorrow: the same daily run reminds of those too (issue 16)
+  // no bookings or lecture sign-ups in the demo seed for tomorrow: the same daily run reminds of those too (issues 16, 17)
   const noBookings = { reminded: 0, sent: 0, failed: 0, alreadyReminded: 0, skipped: 0 };
   expect(first).toEqual({
     ok: true,
-    result: { checked: 130, sent: 130, failed: 0, alreadyReminded: 0, skipped: 0, bookings: noBookings },
+    result: { checked: 130, sent: 130, failed: 0, alreadyReminded: 0, skipped: 0, bookings: noBookings, lectures: noBookings },
   });
   expect(stack.wechat!.messages).toHaveLength(130);
   const second = await remind.main({ asOf: nearEnd });
   expect(second).toEqual({
     ok: true,
-    result: { checked: 130, sent: 0, failed: 0, alreadyReminded: 130, skipped: 0, bookings: noBookings },
+    result: { checked: 130, sent: 0, failed: 0, alreadyReminded: 130, skipped: 0, bookings: noBookings, lectures: noBookings },
   });
 });
 

@@ -87,6 +87,8 @@ describe('route table', () => {
         'askConsultation:post',
         'uploadConsultationPhoto:post',
         'openCase:post',
+        // lectures (issue 17 item 1): an announcement posts to the village's group
+        'announceLecture:post',
         'uploadCasePhoto:post',
         'followUpConsultation:post',
         // counsel profiles: photo uploads and WeChat's (paid) phone-number exchange
@@ -211,6 +213,22 @@ describe('route table', () => {
     // machine access (issue 12)
     issueMachineCredential: { name: '辽宁省12348平台' },
     revokeMachineCredential: { reason: '平台停用' },
+    // lectures (issue 17 item 1)
+    announceLecture: {
+      clientKey: 'lecture-0001',
+      topic: '民法典与农村土地承包',
+      startAt: '2026-12-20T09:30:00+08:00',
+      durationMinutes: 90,
+      place: '村委会会议室',
+      audience: '全体村民',
+    },
+    moveLecture: { startAt: '2026-12-21T14:00:00+08:00', durationMinutes: 60, place: '村文化广场' },
+    cancelLecture: { reason: '顾问临时出庭' },
+    signUpLecture: {},
+    withdrawLectureSignup: {},
+    checkInLecture: { code: 'ab12cd' },
+    addLectureAttendee: { name: '张大爷' },
+    recordLecture: { summary: '宣讲民法典土地承包相关规定' },
   };
   const bodyless = [
     'logout',

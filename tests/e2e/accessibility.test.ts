@@ -10,7 +10,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Case, Consultation, ConsultationListReply, DemoIdentity, GroupListReply, Session } from '@vc/types';
+import type {
+  Case,
+  Consultation,
+  ConsultationListReply,
+  DemoIdentity,
+  GroupListReply,
+  LectureListReply,
+  Session,
+} from '@vc/types';
 import { api, demoIdentities, demoLogin } from '../miniprogram/support/http';
 import { startUiStack, type TestStack } from '../miniprogram/support/stack';
 import { openBrowser, type Browser } from './support/browser';
@@ -42,7 +50,7 @@ interface PageVisit {
 }
 
 /** Ids the pages need, read from the demo data through the API before the walk. */
-const ids = { villageGroup: '', townshipGroup: '', consultation: '', case: '', article: '' };
+const ids = { villageGroup: '', townshipGroup: '', consultation: '', case: '', article: '', lecture: '' };
 
 const VISITS: PageVisit[] = [
   { name: 'login', route: 'pages/login/index', who: 'guest', ready: '#demo-identities' },
@@ -171,6 +179,32 @@ const VISITS: PageVisit[] = [
     route: 'backoffice/assessment/index',
     who: 'county',
     query: () => ({ countyCode: COUNTY }),
+  },
+  // lectures (issue 17 item 1): the demo village's coming lecture
+  { name: 'lectures-list', route: 'lectures/list/index', who: 'villager', ready: '#lectures-village' },
+  { name: 'lectures-list-counsel', route: 'lectures/list/index', who: 'counsel', ready: '#lectures-mine' },
+  { name: 'lectures-announce', route: 'lectures/announce/index', who: 'counsel', ready: '#announce-submit' },
+  {
+    name: 'lectures-detail',
+    route: 'lectures/detail/index',
+    who: 'villager',
+    query: () => ({ id: ids.lecture }),
+    ready: '#lecture-signup',
+  },
+  {
+    name: 'lectures-detail-counsel',
+    route: 'lectures/detail/index',
+    who: 'counsel',
+    query: () => ({ id: ids.lecture }),
+    ready: '#lecture-attendees',
+  },
+  // a wrong code: the page shows the server's refusal
+  {
+    name: 'lectures-checkin',
+    route: 'lectures/checkin/index',
+    who: 'villager',
+    query: () => ({ id: ids.lecture, code: 'zzzzzz' }),
+    ready: '#error-message',
   },
   // the legal-education feed and the legal-literate roster (issue 17 items 2 and 3)
   { name: 'education-feed', route: 'education/feed/index', who: 'villager', ready: '#feed-end' },
@@ -427,6 +461,10 @@ beforeAll(async () => {
       account: '在镇上的厂里干了三个月，老板一直拖着工资不给，一共六千元。',
     })
   ).id;
+  // the demo village's coming lecture (demo seed)
+  ids.lecture =
+    (await api<LectureListReply>(stack.baseUrl, 'GET', `/api/villages/${VILLAGE}/lectures`, sessions.get('villager')!.token))
+      .items[0]?.id ?? '';
 }, 120000);
 
 afterAll(async () => {
@@ -448,6 +486,7 @@ it('the walk visits every page app.config.ts lists, and the demo data has what t
   expect(ids.villageGroup).not.toBe('');
   expect(ids.consultation).not.toBe('');
   expect(ids.case).not.toBe('');
+  expect(ids.lecture).not.toBe('');
   expect(ids.article).not.toBe('');
 });
 

@@ -136,6 +136,8 @@ const FILLERS: Record<string, string> = {
   token: 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-AbCdE',
   // the monthly inspection of village groups (issue 16 item 6)
   inspectionId: '0123456789abcdef01234567',
+  // lectures (issue 17 item 1)
+  lectureId: '0123456789abcdef01234567',
   // the legal-education feed (issue 17 item 2)
   articleId: '0123456789abcdef01234567',
 };

@@ -55,9 +55,9 @@ beforeAll(async () => {
 afterAll(() => stack?.stop());
 
 describe('what the person sees and what their tap records', () => {
-  it('a villager has the answer, join and booking notices, a counsel also the ledger ones; all off until asked', async () => {
+  it('a villager has the answer, join, booking and lecture notices, a counsel also the ledger ones; all off until asked', async () => {
     const villager = await mine('林红霞');
-    expect(Object.keys(villager)).toEqual(['consultationAnswered', 'joinDecided', 'bookingUpdate']);
+    expect(Object.keys(villager)).toEqual(['consultationAnswered', 'joinDecided', 'bookingUpdate', 'lectureUpdate']);
     expect(villager.consultationAnswered).toEqual({
       key: 'consultationAnswered',
       label: '咨询答复提醒',
@@ -74,6 +74,7 @@ describe('what the person sees and what their tap records', () => {
       'monthEndReminder',
       'joinDecided',
       'bookingUpdate',
+      'lectureUpdate',
     ]);
     expect(counsel.monthEndReminder).toMatchObject({ templateId: template('monthEndReminder'), status: 'off', quota: 0 });
   });

@@ -76,14 +76,30 @@ afterAll(() => stack?.stop());
 it('does nothing in the middle of a month', async () => {
   const res = await run({ asOf: asOf(15) });
   expect(res.status).toBe(200);
-  expect(res.body).toEqual({ checked: 0, sent: 0, failed: 0, alreadyReminded: 0, skipped: 0, bookings: NO_BOOKINGS });
+  expect(res.body).toEqual({
+    checked: 0,
+    sent: 0,
+    failed: 0,
+    alreadyReminded: 0,
+    skipped: 0,
+    bookings: NO_BOOKINGS,
+    lectures: NO_BOOKINGS,
+  });
   expect(stack.wechat!.messages).toHaveLength(0);
 });
 
 it('reminds every counsel behind schedule once, near the end of the month, through WeChat subscribe messages', async () => {
   const res = await run({ asOf: asOf(3) });
   expect(res.status).toBe(200);
-  expect(res.body).toEqual({ checked: 130, sent: 128, failed: 1, alreadyReminded: 0, skipped: 0, bookings: NO_BOOKINGS });
+  expect(res.body).toEqual({
+    checked: 130,
+    sent: 128,
+    failed: 1,
+    alreadyReminded: 0,
+    skipped: 0,
+    bookings: NO_BOOKINGS,
+    lectures: NO_BOOKINGS,
+  });
   const messages = stack.wechat!.messages;
   expect(messages).toHaveLength(128);
   const recipients = new Set(messages.map((m) => m.touser));
@@ -103,7 +119,15 @@ it('reminds every counsel behind schedule once, near the end of the month, throu
 
 it('never reminds twice for the same period', async () => {
   const again = await run({ asOf: asOf(1) });
-  expect(again.body).toEqual({ checked: 130, sent: 0, failed: 0, alreadyReminded: 129, skipped: 0, bookings: NO_BOOKINGS });
+  expect(again.body).toEqual({
+    checked: 130,
+    sent: 0,
+    failed: 0,
+    alreadyReminded: 129,
+    skipped: 0,
+    bookings: NO_BOOKINGS,
+    lectures: NO_BOOKINGS,
+  });
   expect(stack.wechat!.messages).toHaveLength(128);
   expect(await mongoose.connection.collection('ledger_reminders').countDocuments()).toBe(129);
 });

@@ -43,6 +43,8 @@ export * from './inspections/schemas';
 export * from './inspections/routes';
 export * from './callbacks/schemas';
 export * from './callbacks/routes';
+export * from './lectures/schemas';
+export * from './lectures/routes';
 export * from './articles/schemas';
 export * from './articles/routes';
 export * from './roster/schemas';

@@ -18,6 +18,7 @@ import { todoRoutes } from './todo/routes';
 import { casesRoutes } from './cases/routes';
 import { inspectionsRoutes } from './inspections/routes';
 import { callbacksRoutes } from './callbacks/routes';
+import { lecturesRoutes } from './lectures/routes';
 import { articlesRoutes } from './articles/routes';
 import { rosterRoutes } from './roster/routes';
 import { i18nRoutes } from './i18n/routes';
@@ -45,6 +46,7 @@ export const CAPABILITIES = [
   { tag: 'cases', description: '服务大厅：法律援助、人民调解、预约、投诉建议，统一受理、限时办结、评价', routes: casesRoutes },
   { tag: 'inspections', description: '村级工作群每月抽查：随机抽取、抽查记录与覆盖情况', routes: inspectionsRoutes },
   { tag: 'callbacks', description: '回访抽样与记录、回访覆盖率，考核统计（R13）', routes: callbacksRoutes },
+  { tag: 'lectures', description: '普法讲座：预告、报名、扫码签到与记入台账', routes: lecturesRoutes },
   { tag: 'articles', description: '普法栏目：发布、撤回、村民阅读与阅读人数，法律明白人分享到村群', routes: articlesRoutes },
   { tag: 'roster', description: '法律明白人名单、公示与各村人数达标情况', routes: rosterRoutes },
   { tag: 'i18n', description: '界面语言：简体中文之外的语言包（蒙古文、藏文）', routes: i18nRoutes },
@@ -75,6 +77,7 @@ export const ROUTES = {
   ...casesRoutes,
   ...inspectionsRoutes,
   ...callbacksRoutes,
+  ...lecturesRoutes,
   ...articlesRoutes,
   ...rosterRoutes,
   ...i18nRoutes,

@@ -66,6 +66,11 @@ export const PAGES = {
   // backoffice: call-backs (township staff) and the assessment figures (county staff), issue 16
   backofficeCallbacks: '/backoffice/callbacks/index',
   backofficeAssessment: '/backoffice/assessment/index',
+  // lectures: announcements, sign-up, the QR check-in and the ledger entry (issue 17 item 1)
+  lecturesList: '/lectures/list/index',
+  lecturesAnnounce: '/lectures/announce/index',
+  lecturesDetail: '/lectures/detail/index',
+  lecturesCheckin: '/lectures/checkin/index',
   // education: the legal-education feed (villagers), an article, publishing and one's own articles (staff and counsel),
   // the legal-literate roster (township staff) and its coverage per village (county staff), issue 17
   educationFeed: '/education/feed/index',

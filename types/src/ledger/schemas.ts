@@ -90,6 +90,9 @@ export const LedgerEntry = z
     servedName: z.string().nullable(),
     /** the served villager rated it */
     rated: z.boolean(),
+    /** a lecture recorded from its announcement (issue 17 item 1): the announcement, and who attended */
+    lectureId: ObjectId.nullable(),
+    attendeeNames: z.array(z.string()),
     review: z
       .object({ decision: z.enum(['approve', 'return']), reason: z.string().nullable(), by: ObjectId, at: z.string().datetime() })
       .nullable(),
@@ -285,6 +288,15 @@ export const RunRemindersBody = z
   .openapi('RunRemindersBody');
 export type RunRemindersBody = z.infer<typeof RunRemindersBody>;
 
+/** What one kind of day-before reminder did in the daily run. */
+const DailyReminders = z.object({
+  reminded: z.number(),
+  sent: z.number(),
+  failed: z.number(),
+  skipped: z.number(),
+  alreadyReminded: z.number(),
+});
+
 export const RunRemindersReply = z
   .object({
     checked: z.number(),
@@ -294,13 +306,9 @@ export const RunRemindersReply = z
     /** behind schedule but the reminder is not turned on (no subscribe-message send accepted) */
     skipped: z.number(),
     /** the same daily run reminds villager and counsel of tomorrow's agreed bookings (service hall, every day) */
-    bookings: z.object({
-      reminded: z.number(),
-      sent: z.number(),
-      failed: z.number(),
-      skipped: z.number(),
-      alreadyReminded: z.number(),
-    }),
+    bookings: DailyReminders,
+    /** and the people signed up for tomorrow's lectures (issue 17 item 1) */
+    lectures: DailyReminders,
   })
   .openapi('RunRemindersReply');
 export type RunRemindersReply = z.infer<typeof RunRemindersReply>;

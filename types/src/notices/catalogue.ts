@@ -13,6 +13,7 @@ export const NOTICE_KEYS = [
   'monthEndReminder',
   'joinDecided',
   'bookingUpdate',
+  'lectureUpdate',
 ] as const;
 export type NoticeKey = (typeof NOTICE_KEYS)[number];
 
@@ -56,6 +57,12 @@ export const NOTICES: Record<NoticeKey, NoticeDefinition> = {
     when: '法律顾问确认或改约您的预约时，以及预约前一天',
     forRoles: 'everyone',
     fields: ['thing1 预约事项', 'time2 预约时间', 'phrase3 预约状态', 'thing4 备注'],
+  },
+  lectureUpdate: {
+    label: '讲座提醒',
+    when: '您报名的讲座改期、改地点或取消时，以及讲座前一天',
+    forRoles: 'everyone',
+    fields: ['thing1 讲座主题', 'time2 讲座时间', 'thing3 讲座地点', 'thing4 备注'],
   },
 };
 

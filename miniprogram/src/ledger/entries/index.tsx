@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { Picker, View } from '@tarojs/components';
+import { useTranslation } from 'react-i18next';
 import type { LedgerEntry, TodoReply } from '@vc/types';
 import { call } from '../../shared/api';
 import { Button } from '../../shared/components/Button';
@@ -14,7 +15,6 @@ import { draftCorrecting, saveDraft } from '../services/draft';
 import { hours } from '../services/format';
 import { queued, startLedgerSync } from '../services/queue';
 import { Screen } from '../../shared/components/Screen';
-import { useTranslation } from 'react-i18next';
 
 function EntryItem({ e, onCorrect }: { e: LedgerEntry; onCorrect: () => void }) {
   const { t } = useTranslation(['ledger', 'labels']);
@@ -38,6 +38,16 @@ function EntryItem({ e, onCorrect }: { e: LedgerEntry; onCorrect: () => void }) 
         {e.attendees !== null ? t('entries.attendees', { n: e.attendees }) : ''}
       </View>
       <View>{e.summary}</View>
+      {e.lectureId && (
+        <View
+          className="link"
+          id={`entry-lecture-${e.id}`}
+          data-lecture-id={e.lectureId}
+          onClick={() => goto('lecturesDetail', { id: e.lectureId! })}
+        >
+          {t('entries.lecture', { n: e.attendeeNames.length, names: e.attendeeNames.join(t('entries.nameSeparator')) })}
+        </View>
+      )}
       {e.late && (
         <View className="tag" id={`entry-late-${e.id}`}>
           {e.lateReason ? t('entries.lateWith', { reason: e.lateReason }) : t('entries.late')}

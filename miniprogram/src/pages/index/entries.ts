@@ -118,6 +118,10 @@ export function communicationEntries(user: Me): Entry[] {
   if (user.roles.some((g) => CASE_HANDLER_ROLES.includes(g.role))) {
     entries.push({ id: 'link-case-inbox', label: t('home:entries.caseInbox'), page: 'hallInbox' });
   }
+  // lectures (issue 17 item 1): a village's people sign up, its counsel announce
+  if (user.roles.some((g) => g.role === 'villager' || g.role === 'counsel')) {
+    entries.push({ id: 'link-lectures', label: t('lectures:title.list'), page: 'lecturesList' });
+  }
   // everyone logged in sees this card: the place to accept a role someone invited them to
   entries.push({ id: 'link-redeem', label: t('home:entries.redeem'), page: 'redeem' });
   return entries;

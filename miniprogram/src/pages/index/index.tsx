@@ -9,6 +9,7 @@ import { isStaff, useSignedInUser } from '../components/useSignedInUser';
 import { ConsentGate } from '../../privacy/components/ConsentGate';
 import { TodoPanel } from './Todo';
 import { Screen } from '../../shared/components/Screen';
+import { NextLecture } from '../../lectures/components/NextLecture';
 
 /** A villager's home: asking their counsel first (large), then their village's notice board. */
 function VillagerHome({ user }: { user: Me }) {
@@ -35,6 +36,7 @@ function VillagerHome({ user }: { user: Me }) {
       <Button light id="home-hall" onClick={() => goto('hallIndex')}>
         {t('index.hall')}
       </Button>
+      <NextLecture user={user} />
       <BoardLoader villageCode={village.code} />
     </View>
   );

@@ -7,6 +7,7 @@ import type { Types } from 'mongoose';
 import { ROLE_LABELS } from '@vc/types';
 import { recordMembership } from '../groups/membership';
 import { postAs } from '../groups/posting';
+import { ensureDemoLecture } from '../lectures/service';
 import { activeAssignmentsIn, seedAssignments } from '../counsel/queries';
 import { createDemoStaff, upsertDemoUser, userById } from '../users/queries';
 import { placesOfCounty } from '../places/lookup';
@@ -74,6 +75,8 @@ async function seedVillageGroup(villageCode: string, villagerId: Types.ObjectId)
     '大家好，我是本村法律顾问。有法律问题可以在群里问，涉及个人隐私的请点“私下咨询”。',
     'demo-welcome',
   );
+  // and a lecture coming up, so the home page shows one (issue 17 item 1)
+  await ensureDemoLecture(villageCode, counsel._id);
 }
 
 export interface SeedResult {

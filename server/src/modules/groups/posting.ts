@@ -11,7 +11,7 @@ import { covers } from '../../shared/scope';
 import { userById, type UserDoc } from '../users/queries';
 import { placesByCode, placesOfCounty } from '../places/lookup';
 import { GroupMessageModel, HeldPostModel, type GroupMessageDoc } from './model';
-import { append, describeMessage, hideMessage, visibleMessage } from './log';
+import { append, describeMessage, hideMessage, notice, visibleMessage } from './log';
 import { countyOf, joinRule, tierOf } from './membership-rule';
 import { roleInGroup } from './policy';
 import { groupPlace } from './places';
@@ -221,4 +221,12 @@ export async function postAs(
     targetSeq: null,
     clientKey,
   });
+}
+
+/**
+ * A system notice (系统消息) in a group, posted by another module on the group's behalf (a lecture
+ * announced, moved or cancelled): shown to every member like the group's own notices.
+ */
+export async function postSystemNotice(groupCode: string, text: string): Promise<void> {
+  await notice(groupCode, text);
 }

@@ -45,6 +45,8 @@ export async function submit(
   principal: Principal,
   body: SubmitLedgerEntryBody,
   now = new Date(),
+  /** set by other modules only, never from a request: the announced lecture this entry records */
+  lecture?: { lectureId: string; attendeeNames: readonly string[] },
 ): Promise<{ entry: LedgerEntry; created: boolean }> {
   const counselId = new Types.ObjectId(principal.userId);
   let locked: { month: string }[];
@@ -76,6 +78,8 @@ export async function submit(
       viaTimer: body.viaTimer ?? false,
       correctsEntryId: body.correctsEntryId ? new Types.ObjectId(body.correctsEntryId) : null,
       servedUserId: body.servedUserId ? new Types.ObjectId(body.servedUserId) : null,
+      lectureId: lecture ? new Types.ObjectId(lecture.lectureId) : null,
+      attendeeNames: lecture ? [...lecture.attendeeNames] : [],
       late: locked.length > 0,
       lateReason: locked.length > 0 ? body.lateReason : null,
     });

@@ -27,6 +27,9 @@ const entryFields = {
   correctsEntryId: { type: Schema.Types.ObjectId, default: null },
   /** the villager served (issue 16 item 5), who may rate the service once */
   servedUserId: { type: Schema.Types.ObjectId, default: null },
+  /** a lecture recorded from its announcement (lectures module): the announcement, and who attended */
+  lectureId: { type: Schema.Types.ObjectId, default: null },
+  attendeeNames: { type: [String], default: [] },
   /** the served villager rated it (served.ts; the rating itself is in ledger_service_ratings) */
   rated: { type: Boolean, default: false },
   late: { type: Boolean, default: false },

@@ -40,10 +40,16 @@ const clip = (text: string, max = 20) => clipChars(text, max);
 export async function runReminders(
   wechat: WechatClient,
   options: { asOf?: Date; daysBeforeEnd: number; templateId: string },
-): Promise<Omit<RunRemindersReply, 'bookings'>> {
+): Promise<Omit<RunRemindersReply, 'bookings' | 'lectures'>> {
   const asOf = options.asOf ?? new Date();
   const due = duePeriods(asOf, options.daysBeforeEnd);
-  const result: Omit<RunRemindersReply, 'bookings'> = { checked: 0, sent: 0, failed: 0, alreadyReminded: 0, skipped: 0 };
+  const result: Omit<RunRemindersReply, 'bookings' | 'lectures'> = {
+    checked: 0,
+    sent: 0,
+    failed: 0,
+    alreadyReminded: 0,
+    skipped: 0,
+  };
   if (!due.monthDue) return result;
 
   // County by county, each read an indexed equality on the county (a nationwide filter without one

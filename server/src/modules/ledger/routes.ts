@@ -12,6 +12,7 @@ import { reviewNotifier } from './review-notice';
 import { rateServed, servedServices } from './served';
 import { makeContentCheck } from '../content-check/text';
 import { remindBookings } from '../cases/notify';
+import { remindLectures } from '../lectures/notify';
 
 export function ledgerHandlers({ config, wechat, log }: HandlerDeps): Handlers<typeof ledgerRoutes> {
   const notifyReviewed = reviewNotifier(wechat, config, log);
@@ -31,9 +32,10 @@ export function ledgerHandlers({ config, wechat, log }: HandlerDeps): Handlers<t
       reviews.review(params.townshipCode, params.entryId, body, principal.userId, notifyReviewed),
     runReminders: async ({ body }) => {
       const asOf = body.asOf ? new Date(body.asOf) : new Date();
-      // one daily timer for every reminder: the ledger's month-end one, and tomorrow's bookings
+      // one daily timer for every reminder: the ledger's month-end one, tomorrow's bookings and lectures
       const ledger = await runReminders(wechat, { ...config.reminders, asOf });
-      return { ...ledger, bookings: await remindBookings(wechat, config, asOf) };
+      const bookings = await remindBookings(wechat, config, asOf);
+      return { ...ledger, bookings, lectures: await remindLectures(wechat, config, asOf) };
     },
     townshipCompliance: ({ params, query }) =>
       countyCompliance(params.townshipCode.slice(0, 6), query.month, params.townshipCode),

@@ -37,6 +37,9 @@ export async function describe(entries: LedgerEntryDoc[]): Promise<LedgerEntry[]
     correctsEntryId: e.correctsEntryId ? String(e.correctsEntryId) : null,
     servedName: e.servedUserId ? (names.get(String(e.servedUserId)) ?? '') : null,
     rated: e.rated ?? false,
+    // entries older than the lectures module have neither field
+    lectureId: e.lectureId ? String(e.lectureId) : null,
+    attendeeNames: e.attendeeNames ?? [],
     review: e.review
       ? { decision: e.review.decision, reason: e.review.reason ?? null, by: String(e.review.by), at: e.review.at.toISOString() }
       : null,

@@ -1,0 +1,192 @@
+import { z } from '../zod';
+import { defineRoutes, VillageParams } from '../route';
+import { EmptyQuery } from '../common';
+import {
+  AddLectureAttendeeBody,
+  AnnounceLectureBody,
+  CancelLectureBody,
+  CheckInLectureBody,
+  Lecture,
+  LectureCheckinReply,
+  LectureListReply,
+  LectureParams,
+  MoveLectureBody,
+  RecordLectureBody,
+  RecordLectureReply,
+} from './schemas';
+
+/** Who sees a village's lectures: its people, its counsel, its cadres and the staff above. */
+const VILLAGE_READERS = [
+  'villager',
+  'village_cadre',
+  'mediator',
+  'legal_literate',
+  'counsel',
+  'township_staff',
+  'county_staff',
+  'admin',
+] as const;
+
+/** A counsel's change of a lecture: these refusals apply to move, cancel, add and record alike. */
+const HOST_ERRORS = ['LECTURE_NOT_FOUND', 'LECTURE_NOT_HOST', 'LECTURE_CANCELLED'] as const;
+/**
+ * Posting to the village's group may find it busy; the change stands all the same (logged), but
+ * the code is declared since the groups module can throw it.
+ */
+const GROUP_ERRORS = ['GROUP_BUSY'] as const;
+
+/** Lecture announcements, sign-up, QR check-in and the ledger entry they become (issue 17 item 1). */
+export const lecturesRoutes = defineRoutes({
+  announceLecture: {
+    errors: ['LECTURE_TIME_INVALID', 'LECTURE_TEXT_RISKY', 'LECTURE_KEY_REUSED', 'CONTENT_CHECK_UNAVAILABLE', ...GROUP_ERRORS],
+    method: 'post',
+    path: '/api/villages/:villageCode/lectures',
+    rateLimit: 'post',
+    summary: '法律顾问预告一场普法讲座（主题、时间、地点、面向对象），同时发到本村工作群（幂等：同一 clientKey 只记一次）',
+    access: { kind: 'role', roles: ['counsel'], scope: 'villageCode' },
+    params: VillageParams,
+    body: AnnounceLectureBody,
+    reply: Lecture,
+    status: 201,
+    alsoStatus: [200],
+  },
+  villageLectures: {
+    method: 'get',
+    path: '/api/villages/:villageCode/lectures',
+    summary: '本村即将举行（尚未结束、未取消）的讲座，最近的在前',
+    access: { kind: 'role', roles: VILLAGE_READERS, scope: 'villageCode' },
+    params: VillageParams,
+    query: EmptyQuery,
+    reply: LectureListReply,
+  },
+  myLectures: {
+    method: 'get',
+    path: '/api/lectures/mine',
+    summary: '法律顾问：我服务的村的讲座（近90天及以后），最新的在前',
+    access: { kind: 'role', roles: ['counsel'], scope: null },
+    query: EmptyQuery,
+    reply: LectureListReply,
+  },
+  lecture: {
+    errors: ['LECTURE_NOT_FOUND'],
+    method: 'get',
+    path: '/api/lectures/:lectureId',
+    summary: '讲座详情；服务该村的法律顾问另见签到码、报名与签到名单',
+    access: { kind: 'session' },
+    params: LectureParams,
+    query: EmptyQuery,
+    reply: Lecture,
+  },
+  moveLecture: {
+    errors: [
+      ...HOST_ERRORS,
+      ...GROUP_ERRORS,
+      'LECTURE_RECORDED',
+      'LECTURE_TIME_INVALID',
+      'LECTURE_TEXT_RISKY',
+      'CONTENT_CHECK_UNAVAILABLE',
+    ],
+    method: 'post',
+    path: '/api/lectures/:lectureId/move',
+    summary: '改期或改地点，已报名的村民收到通知',
+    access: { kind: 'role', roles: ['counsel'], scope: null },
+    params: LectureParams,
+    body: MoveLectureBody,
+    reply: Lecture,
+  },
+  cancelLecture: {
+    errors: [...HOST_ERRORS, ...GROUP_ERRORS, 'LECTURE_RECORDED', 'LECTURE_TEXT_RISKY', 'CONTENT_CHECK_UNAVAILABLE'],
+    method: 'post',
+    path: '/api/lectures/:lectureId/cancel',
+    summary: '取消讲座，已报名的村民收到通知',
+    access: { kind: 'role', roles: ['counsel'], scope: null },
+    params: LectureParams,
+    body: CancelLectureBody,
+    reply: Lecture,
+  },
+  signUpLecture: {
+    errors: ['LECTURE_NOT_FOUND', 'LECTURE_OTHER_VILLAGE', 'LECTURE_CANCELLED', 'LECTURE_OVER'],
+    method: 'post',
+    path: '/api/lectures/:lectureId/signup',
+    summary: '报名参加本村的讲座（幂等：再次报名不重复记录）',
+    access: { kind: 'session' },
+    params: LectureParams,
+    body: z.object({}).strict(),
+    reply: Lecture,
+  },
+  withdrawLectureSignup: {
+    errors: ['LECTURE_NOT_FOUND', 'LECTURE_OTHER_VILLAGE'],
+    method: 'post',
+    path: '/api/lectures/:lectureId/withdraw',
+    summary: '取消报名（未报名时无变化）',
+    access: { kind: 'session' },
+    params: LectureParams,
+    body: z.object({}).strict(),
+    reply: Lecture,
+  },
+  lectureQrCode: {
+    errors: [...HOST_ERRORS, 'WECHAT_UNAVAILABLE'],
+    method: 'get',
+    path: '/api/lectures/:lectureId/qrcode',
+    summary: '讲座签到的小程序码（讲座现场由法律顾问出示，扫码打开签到页）',
+    access: { kind: 'role', roles: ['counsel'], scope: null },
+    params: LectureParams,
+    query: EmptyQuery,
+    reply: z.any(),
+    replyContentType: 'image/png',
+  },
+  checkInLecture: {
+    errors: [
+      'LECTURE_NOT_FOUND',
+      'LECTURE_OTHER_VILLAGE',
+      'LECTURE_CANCELLED',
+      'LECTURE_CODE_WRONG',
+      'LECTURE_CHECKIN_NOT_OPEN',
+      'LECTURE_CHECKIN_CLOSED',
+    ],
+    method: 'post',
+    path: '/api/lectures/:lectureId/checkins',
+    summary: '扫码签到（讲座当天，北京时间；幂等：再次签到返回同一签到记录）',
+    access: { kind: 'session' },
+    params: LectureParams,
+    body: CheckInLectureBody,
+    reply: LectureCheckinReply,
+    status: 201,
+    alsoStatus: [200],
+  },
+  addLectureAttendee: {
+    errors: [...HOST_ERRORS, 'LECTURE_RECORDED', 'LECTURE_CHECKIN_NOT_OPEN'],
+    method: 'post',
+    path: '/api/lectures/:lectureId/attendees',
+    summary: '法律顾问为没有手机的到场村民登记姓名（同名不重复计入）',
+    access: { kind: 'role', roles: ['counsel'], scope: null },
+    params: LectureParams,
+    body: AddLectureAttendeeBody,
+    reply: Lecture,
+  },
+  recordLecture: {
+    errors: [
+      ...HOST_ERRORS,
+      'LEDGER_IN_FUTURE',
+      'LEDGER_TOO_OLD',
+      'LEDGER_PERIOD_LOCKED',
+      'LEDGER_VILLAGE_NOT_SERVED',
+      'LEDGER_ATTENDEES_REQUIRED',
+      'LEDGER_KEY_REUSED',
+      // the ledger's own refusals that a lecture's times and fields never meet, declared since its submit can throw them
+      'LEDGER_END_BEFORE_START',
+      'LEDGER_TOO_LONG',
+      'LEDGER_CORRECTION_INVALID',
+      'LEDGER_SERVED_NOT_RESIDENT',
+    ],
+    method: 'post',
+    path: '/api/lectures/:lectureId/ledger',
+    summary: '记入台账：以讲座时间、签到与补登的到场人数和名单登记一条“普法讲座”台账（幂等：再次记入返回同一条）',
+    access: { kind: 'role', roles: ['counsel'], scope: null },
+    params: LectureParams,
+    body: RecordLectureBody,
+    reply: RecordLectureReply,
+    status: 201,
+    alsoStatus: [200],
+  },
+});
