@@ -1,8 +1,8 @@
 import { useEffect, type PropsWithChildren } from 'react';
 import Taro, { usePageNotFound } from '@tarojs/taro';
 import { PAGES } from './shared/nav';
-import { getSession } from './shared/session';
-import { i18n, labelTabBar, refreshLanguage } from './shared/i18n';
+import { getSession, subscribe } from './shared/session';
+import { followAccountLanguage, i18n, labelTabBar, refreshLanguage } from './shared/i18n';
 import { loadFontFor } from './shared/fonts';
 import { DEFAULT_LANGUAGE, isLanguage } from '@vc/types/src/i18n/languages';
 import './app.css';
@@ -39,7 +39,11 @@ function App({ children }: PropsWithChildren) {
     if (i18n.language !== DEFAULT_LANGUAGE) follow(i18n.language);
     refreshLanguage();
     i18n.on('languageChanged', follow);
-    return () => i18n.off('languageChanged', follow);
+    const unsubscribe = subscribe((session) => followAccountLanguage(session?.user.language));
+    return () => {
+      i18n.off('languageChanged', follow);
+      unsubscribe();
+    };
   }, []);
   return children;
 }

@@ -6,7 +6,6 @@ import { NAMESPACES, zhHans } from '@vc/types/src/i18n/resources';
 import { call } from './api';
 import { storeLanguage, storedLanguage } from './language';
 import { readObject, writeStored } from './storage';
-import { subscribe } from './session';
 
 /**
  * The app's words (issue 17), through i18next and react-i18next: a page asks for its namespace
@@ -83,9 +82,10 @@ export function labelTabBar(): void {
 
 /**
  * The account keeps the person's language: signing in on another phone, or a county switching the
- * language off (the server then answers Chinese), brings this phone to the account's.
+ * language off (the server then answers Chinese), brings this phone to the account's. Called by the
+ * app once it runs, not when this module loads: the storage and session modules this one reaches
+ * (through the request layer) import it back, and may not have finished loading yet.
  */
-subscribe((session) => {
-  const kept = session?.user.language;
-  if (kept && kept !== storedLanguage()) void switchLanguage(kept).catch(() => undefined);
-});
+export function followAccountLanguage(language: Language | undefined): void {
+  if (language && language !== storedLanguage()) void switchLanguage(language).catch(() => undefined);
+}
