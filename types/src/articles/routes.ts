@@ -2,6 +2,7 @@ import { z } from '../zod';
 import { defineRoutes } from '../route';
 import { EmptyQuery } from '../common';
 import { MAX_PHOTO_BYTES } from '../constants';
+import { ROLES } from '../roles';
 import { PHOTO_TYPES, PhotoUploadReply } from '../consultations/schemas';
 import {
   Article,
@@ -18,18 +19,8 @@ import {
 
 /** Who publishes: which places each may publish to is the articles policy's (server/src/modules/articles/policy.ts). */
 const publishers = ['counsel', 'township_staff', 'county_staff', 'admin'] as const;
-/** Who reads a village's feed: its people (any role held there) and the staff and counsel above it. */
-const feedReaders = [
-  'villager',
-  'village_cadre',
-  'mediator',
-  'legal_literate',
-  'counsel',
-  'township_staff',
-  'county_staff',
-  'county_expert',
-  'admin',
-] as const;
+/** Who reads a village's feed: its people (any role held there) and the staff and counsel above it: every role. */
+const feedReaders = ROLES;
 
 /**
  * The legal-education feed (普法, issue 17 item 2). An article is open to the people of the
