@@ -36,7 +36,7 @@ interface Screen {
 }
 const groups = { village: '' };
 const SCREENS: Screen[] = [
-  { name: 'home', route: 'pages/index/index', ready: '#home-user-name', ns: ['home'] },
+  { name: 'home', route: 'pages/index/index', ready: '#home-user-name', ns: ['home', 'privacy'] },
   {
     name: 'board',
     route: 'pages/board/index',
