@@ -108,6 +108,8 @@ const IDENTITIES: Identity[] = [
   person('villager-unbound', '何春生', [], COUNTY, VILLAGE),
   person('villager', '林红霞', ['villager'], VILLAGE, VILLAGE),
   person('village-cadre', '周桂兰', ['village_cadre', 'villager'], VILLAGE, VILLAGE),
+  person('legal-literate', '吴秀英', ['legal_literate', 'villager'], VILLAGE, VILLAGE),
+  person('mediator', '刘淑芬', ['mediator', 'villager'], VILLAGE, VILLAGE),
   person('counsel', '王建国', ['counsel'], VILLAGE, VILLAGE),
   person('township-staff', '王志强', ['township_staff'], TOWNSHIP, TOWNSHIP),
   person('county-expert', '孙雅琴', ['county_expert'], COUNTY, COUNTY),
@@ -131,6 +133,8 @@ const DEEP_PREFERENCE = [
   'county-expert',
   'machine-credential',
   'villager-unbound',
+  'legal-literate',
+  'mediator',
 ];
 const routes: RouteContract[] = Object.values(ROUTES);
 const openApiPath = (koaPath: string) => koaPath.replace(/:(\w+)/g, '{$1}');
