@@ -45,7 +45,7 @@ export default defineAppConfig({
     { root: 'lectures', pages: ['list/index', 'announce/index', 'detail/index', 'checkin/index'] },
     {
       root: 'education',
-      pages: ['feed/index', 'article/index', 'publish/index', 'mine/index', 'roster/index', 'coverage/index'],
+      pages: ['feed/index', 'article/index', 'publish/index', 'mine/index', 'roster/index', 'roster-coverage/index'],
     },
   ],
   permission: { 'scope.userLocation': { desc: common.app.locationPurpose } },

@@ -227,7 +227,7 @@ const VISITS: PageVisit[] = [
   },
   {
     name: 'education-coverage',
-    route: 'education/coverage/index',
+    route: 'education/roster-coverage/index',
     who: 'county',
     query: () => ({ countyCode: COUNTY }),
     ready: '#coverage-summary',

@@ -78,7 +78,7 @@ export const PAGES = {
   educationPublish: '/education/publish/index',
   educationMine: '/education/mine/index',
   educationRoster: '/education/roster/index',
-  educationCoverage: '/education/coverage/index',
+  educationCoverage: '/education/roster-coverage/index',
 } as const;
 
 export type PageName = keyof typeof PAGES;
